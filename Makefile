@@ -1,0 +1,104 @@
+# ease — build, test, install.  `make help` lists the targets.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC      ?= cc
+CFLAGS  ?= -O2
+WARN     = -std=c11 -Wall -Wextra -Wpedantic
+GSL_CFLAGS := $(shell pkg-config --cflags gsl 2>/dev/null)
+GSL_LIBS   := $(shell pkg-config --libs gsl 2>/dev/null || echo -lgsl -lgslcblas -lm)
+CPPFLAGS_ALL = -D_POSIX_C_SOURCE=200809L -Iinclude $(GSL_CFLAGS) $(CPPFLAGS)
+LIBS     = -lcsv $(GSL_LIBS) -lm
+
+# SANITIZE=1 builds everything apart, under build/san, with ASan and UBSan.
+ifeq ($(SANITIZE),1)
+OUT      = build/san
+XFLAGS   = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+BINOUT   = $(OUT)/bin
+LIBA     = $(OUT)/lib/libease.a
+else
+OUT      = build
+XFLAGS   =
+BINOUT   = bin
+LIBA     = lib/libease.a
+endif
+
+LIB_SRC  = $(wildcard lib/*.c)
+LIB_OBJ  = $(patsubst lib/%.c,$(OUT)/obj/%.o,$(LIB_SRC))
+TOOL_SRC = $(wildcard bin/ease*.c)
+TOOLS    = $(patsubst bin/%.c,$(BINOUT)/%,$(TOOL_SRC))
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNITS    = $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
+HEADERS  = $(wildcard include/ease/*.h)
+MAN      = $(wildcard man/man1/*.1 man/man5/*.5 man/man7/*.7)
+
+.PHONY: all deps check-deps test unit cases install uninstall clean bench fuzz help lint-man
+
+all: check-deps $(LIBA) $(TOOLS)
+
+help:
+	@echo "make            build lib/libease.a and bin/ease-*"
+	@echo "make deps       install missing Debian packages (as root), or print the command"
+	@echo "make test       build and run every test (SANITIZE=1: under ASan and UBSan)"
+	@echo "make bench      time ease against datamash, Miller and a raw libcsv parse"
+	@echo "make install    PREFIX=$(PREFIX) DESTDIR=...; make uninstall"
+
+# A missing library is named by its package, not by a compiler error.
+check-deps:
+	@sh tests/deps.sh check
+
+deps:
+	@sh tests/deps.sh install
+
+$(OUT)/obj/%.o: lib/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(XFLAGS) $(CPPFLAGS_ALL) -c -o $@ $<
+
+$(LIBA): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(BINOUT)/%: bin/%.c $(LIBA) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(XFLAGS) $(CPPFLAGS_ALL) -o $@ $< $(LIBA) $(LDFLAGS) $(LIBS)
+
+$(OUT)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIBA) $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(XFLAGS) $(CPPFLAGS_ALL) -Itests/unit -o $@ $< $(LIBA) $(LDFLAGS) $(LIBS)
+
+# prove prints the closing "Result: PASS" line CI reads.
+test: all $(TOOLS) $(UNITS)
+	@EASE_BIN=$(abspath $(BINOUT)) EASE_UNITS=$(abspath $(OUT)/tests) \
+		prove -f tests/unit.t tests/cases.t
+
+unit: all $(UNITS)
+	@EASE_UNITS=$(abspath $(OUT)/tests) prove -v tests/unit.t
+
+# make cases T=select runs the cases of one tool.
+cases: all
+	@EASE_BIN=$(abspath $(BINOUT)) EASE_CASES=$(T) prove -v tests/cases.t
+
+lint-man:
+	@for m in $(MAN); do groff -man -ww -z $$m || exit 1; done
+
+bench: all
+	@sh tests/bench.sh
+
+fuzz:
+	@sh tests/fuzz.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	install -m 755 $(TOOLS) $(DESTDIR)$(BINDIR)/
+	for m in $(MAN); do install -m 644 $$m $(DESTDIR)$(MANDIR)/$$(basename $$(dirname $$m))/; done
+
+uninstall:
+	for t in $(notdir $(TOOLS)); do rm -f $(DESTDIR)$(BINDIR)/$$t; done
+	for m in $(MAN); do rm -f $(DESTDIR)$(MANDIR)/$$(basename $$(dirname $$m))/$$(basename $$m); done
+
+clean:
+	rm -rf build lib/libease.a $(patsubst bin/%.c,bin/%,$(TOOL_SRC))

@@ -1,0 +1,106 @@
+/* Column names and the roles they play. */
+#ifndef EASE_COLS_H
+#define EASE_COLS_H
+
+#include <stddef.h>
+#include "ease/csvio.h"
+
+enum ease_role {
+	EASE_R_NONE = 0,
+	/* day table */
+	EASE_R_DATE, EASE_R_SUBJECT, EASE_R_PAIN, EASE_R_PAIN_MAX, EASE_R_PAIN_N,
+	EASE_R_SLEEP_HOURS, EASE_R_SLEEP_QUALITY, EASE_R_TIME_IN_BED,
+	EASE_R_SLEEP_EFFICIENCY, EASE_R_MASSAGE, EASE_R_TECHNIQUE,
+	EASE_R_MASSAGE_MIN, EASE_R_MEDS_DOSES, EASE_R_MED, EASE_R_STRESS,
+	EASE_R_MOOD,
+	/* kind tables */
+	EASE_R_PAIN_BEFORE, EASE_R_PAIN_AFTER, EASE_R_DRUG, EASE_R_DOSE,
+	EASE_R_UNIT, EASE_R_BEDTIME, EASE_R_WAKETIME,
+	/* event log */
+	EASE_R_START, EASE_R_END, EASE_R_KIND, EASE_R_NAME, EASE_R_VALUE,
+	EASE_R_NOTE,
+	EASE_R_COUNT
+};
+
+enum ease_rtype {
+	EASE_T_TEXT,	/* any text */
+	EASE_T_NUM,	/* a number within lo..hi */
+	EASE_T_COUNT,	/* a whole number >= 0 */
+	EASE_T_DATE,
+	EASE_T_TIME,	/* clock time or date-time */
+	EASE_T_DATETIME
+};
+
+typedef struct ease_roledef {
+	const char *name;
+	int type;
+	double lo, hi;
+	const char *aliases;	/* normalised names, space-separated */
+	const char *what;	/* one line for --help and the man page */
+} ease_roledef;
+
+const ease_roledef *ease_role_def(int role);
+/* The role named NAME ("pain", "sleep_hours"), or EASE_R_NONE. */
+int ease_role_by_name(const char *name);
+
+/*
+ * Header normalisation: lower-case, a trailing "(unit)" or "[unit]" dropped,
+ * runs of other characters than letters and digits turned into one '_',
+ * no '_' at either end.  Bytes of UTF-8 letters are kept as they are.
+ */
+char *ease_norm_name(const char *in, char *out, size_t n);
+/* The role of a header (by its normalised name and the aliases). */
+int ease_role_of(const char *header);
+
+/*
+ * Checks a cell against the role's type and range.  Returns EASE_V_OK (with
+ * *V set for numeric roles), EASE_V_MISSING, or EASE_V_BAD with *WHY set to
+ * the end of the message: "is not a number", "is outside 0..10", ...
+ * DATE_FMT applies to date roles.
+ */
+int ease_role_check(int role, const char *cell, int decimal_comma,
+		    const char *date_fmt, double *v, const char **why);
+
+/* A table's columns with their roles, after --col overrides. */
+typedef struct ease_cols {
+	size_t n;
+	char **name;	/* as in the header */
+	char **norm;	/* normalised */
+	int *role;
+	const char *file;
+} ease_cols;
+
+/* --col ROLE=NAME, parsed by the common options. */
+typedef struct ease_colmap {
+	int role;
+	const char *name;
+} ease_colmap;
+
+/*
+ * Exits 2 when an override names a column the header does not have.
+ */
+ease_cols *ease_cols_new(const ease_rec *header, const char *file,
+			 const ease_colmap *map, int nmap);
+void ease_cols_free(ease_cols *c);
+/* A column by the name a user typed: exact, then normalised; -1 if none. */
+int ease_cols_find(const ease_cols *c, const char *name);
+/* The first column playing ROLE, or -1. */
+int ease_cols_role(const ease_cols *c, int role);
+/*
+ * As ease_cols_find, but exits 2 naming the columns there are:
+ *   ease-select: diary.csv: no column 'pian'; columns: date, pain, ...
+ */
+int ease_cols_need(const ease_cols *c, const char *name);
+/* As ease_cols_role, but a missing role is bad data (exit 65). */
+int ease_cols_need_role(const ease_cols *c, int role);
+/*
+ * A comma-separated list of column names typed by a user ("pain,sleep_hours")
+ * as indices into *IDX (malloc'd); returns the count.  Exits 2 on an unknown
+ * name or an empty list; OPT names the option in the message.
+ */
+size_t ease_cols_need_list(const ease_cols *c, const char *list, const char *opt,
+			   int **idx);
+/* "date, pain, sleep_hours" into BUF (cut with "..." when long). */
+const char *ease_cols_list(const ease_cols *c, char *buf, size_t n);
+
+#endif

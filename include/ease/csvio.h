@@ -1,0 +1,88 @@
+/* Streaming CSV input (on libcsv) and RFC 4180 output. */
+#ifndef EASE_CSVIO_H
+#define EASE_CSVIO_H
+
+#include <stddef.h>
+
+/* One record.  Fields are NUL-terminated; valid until the next read. */
+typedef struct ease_rec {
+	size_t n;
+	char **f;
+	size_t *len;
+	long line;		/* line the record starts on, 1-based */
+} ease_rec;
+
+typedef struct ease_reader ease_reader;
+
+/*
+ * Opens PATH ("-" or NULL: standard input).  DELIM 0 detects ',' ';' or TAB
+ * from the header line.  Exits 66 when the file cannot be opened.
+ */
+ease_reader *ease_reader_open(const char *path, char delim);
+/*
+ * Lenient readers hand back ragged rows and report an unterminated quote
+ * through ease_reader_error() instead of exiting: for ease-check.
+ */
+void ease_reader_set_lenient(ease_reader *r, int on);
+/* The header record, or NULL for an empty file. */
+const ease_rec *ease_reader_header(ease_reader *r);
+/*
+ * The next data record or NULL at the end.  Ragged rows, NUL bytes and an
+ * unterminated quote are bad data (exit 65, or skipped with --skip-bad).
+ */
+const ease_rec *ease_reader_next(ease_reader *r);
+/* After a lenient read: what was wrong with the record, or NULL. */
+const char *ease_reader_error(const ease_reader *r);
+/* Line where the record in error began (for an unterminated quote). */
+long ease_reader_error_line(const ease_reader *r);
+const char *ease_reader_name(const ease_reader *r);
+char ease_reader_delim(const ease_reader *r);
+int ease_reader_had_bom(const ease_reader *r);
+long ease_reader_lines(const ease_reader *r);
+void ease_reader_close(ease_reader *r);
+
+/*
+ * Several input files read as one table: every file's header must match the
+ * first one's.  FILES empty means standard input.
+ */
+typedef struct ease_input ease_input;
+ease_input *ease_input_open(char **files, int nfiles, char delim);
+/* Exits 65 when the first input is empty. */
+const ease_rec *ease_input_header(ease_input *in);
+const ease_rec *ease_input_next(ease_input *in);
+/* Name of the file the last record came from. */
+const char *ease_input_name(const ease_input *in);
+char ease_input_delim(const ease_input *in);
+void ease_input_close(ease_input *in);
+
+/* Output. */
+enum { EASE_FMT_CSV, EASE_FMT_TSV, EASE_FMT_TABLE };
+
+typedef struct ease_writer ease_writer;
+
+/*
+ * PATH NULL or "-": standard output.  Otherwise a temporary file beside PATH
+ * that ease_writer_close() renames over it; a run that dies leaves PATH as it
+ * was.  INPUTS are refused as PATH (exit 73).
+ */
+ease_writer *ease_writer_open(const char *path, int format, char **inputs,
+			      int ninputs);
+void ease_w_field(ease_writer *w, const char *s, size_t len);
+void ease_w_str(ease_writer *w, const char *s);
+/* A computed number: DIGITS significant digits, NaN as an empty cell. */
+void ease_w_num(ease_writer *w, double v, int digits);
+void ease_w_end(ease_writer *w);
+void ease_w_rec(ease_writer *w, const ease_rec *rec);
+/* Flushes, renames into place; exits 74 on a write error. */
+void ease_writer_close(ease_writer *w);
+
+/* Records kept in memory, for tools that must see the end before the start. */
+typedef struct ease_recstore ease_recstore;
+ease_recstore *ease_recstore_new(void);
+void ease_recstore_add(ease_recstore *s, const ease_rec *rec, const char *file);
+size_t ease_recstore_count(const ease_recstore *s);
+/* The I-th record (valid until the next call) and the file it came from. */
+const ease_rec *ease_recstore_get(ease_recstore *s, size_t i, const char **file);
+void ease_recstore_free(ease_recstore *s);
+
+#endif

@@ -1,0 +1,54 @@
+/* Errors, exit statuses and checked allocation shared by every tool. */
+#ifndef EASE_ERR_H
+#define EASE_ERR_H
+
+#include <stddef.h>
+
+/* Exit statuses of the design (sysexits values where one fits). */
+enum {
+	EASE_EX_OK = 0,
+	EASE_EX_FINDING = 1,	/* ease-check found problems, ease-alert raised one */
+	EASE_EX_USAGE = 2,
+	EASE_EX_DATA = 65,
+	EASE_EX_NOINPUT = 66,
+	EASE_EX_SOFTWARE = 70,
+	EASE_EX_CANTCREAT = 73,
+	EASE_EX_IO = 74
+};
+
+extern const char *ease_prog;
+
+void ease_set_prog(const char *argv0);
+
+/* "PROG: message" on stderr, then exit(status). */
+void ease_die(int status, const char *fmt, ...)
+	__attribute__((noreturn, format(printf, 2, 3)));
+void ease_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * Bad data.  Prints "PROG: FILE:LINE: column 'COL': 'VALUE' WHAT" and exits 65,
+ * unless --skip-bad is on: then the row is counted once and 1 is returned so
+ * the caller drops the row.  COL may be NULL for whole-row problems.
+ */
+int ease_bad_value(const char *file, long line, const char *col,
+		   const char *value, const char *what);
+int ease_bad_row(const char *file, long line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void ease_set_skip_bad(int on);
+int ease_skip_bad(void);
+long ease_skipped_rows(void);
+/* Tells stderr how many rows --skip-bad dropped; tools call it at the end. */
+void ease_report_skipped(void);
+
+/* Copies S into BUF for a message: control characters escaped, long text cut. */
+const char *ease_shown(const char *s, char *buf, size_t n);
+
+void *ease_xmalloc(size_t n);
+void *ease_xcalloc(size_t n, size_t size);
+void *ease_xrealloc(void *p, size_t n);
+char *ease_xstrdup(const char *s);
+char *ease_xstrndup(const char *s, size_t n);
+/* Grows *P (of *CAP elements of SIZE bytes) to hold at least NEED elements. */
+void ease_grow(void **p, size_t *cap, size_t need, size_t size);
+
+#endif

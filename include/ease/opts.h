@@ -1,0 +1,88 @@
+/* Options every tool shares, parsed in one place. */
+#ifndef EASE_OPTS_H
+#define EASE_OPTS_H
+
+#include <getopt.h>
+#include "ease/cols.h"
+
+#define EASE_VERSION "0.1.0"
+
+/* Which groups of the common options a tool takes. */
+enum {
+	EASE_O_INPUT = 1,	/* files, -d, --decimal-comma, --date-format, --col, --skip-bad */
+	EASE_O_WINDOW = 2,	/* --since, --until, --last, --today */
+	EASE_O_BY = 4,		/* --by */
+	EASE_O_OUTPUT = 8,	/* -o, --format, --digits */
+	EASE_O_ALL = 15
+};
+
+#define EASE_MAX_COLMAP 64
+
+typedef struct ease_common {
+	char delim;		/* 0: detect */
+	int decimal_comma;
+	const char *date_format;	/* NULL: ISO 8601 */
+	ease_colmap colmap[EASE_MAX_COLMAP];
+	int ncolmap;
+	const char *by;
+	int has_since, has_until, today;
+	long since, until;	/* days since 1970-01-01 */
+	long last;		/* 0: not given */
+	const char *output;
+	int format;		/* EASE_FMT_* */
+	int digits;
+	int skip_bad;
+	char **files;
+	int nfiles;
+} ease_common;
+
+/*
+ * A tool's own options.  HANDLE gets each option getopt_long returns that is
+ * not a common one; it returns 0, or calls ease_usage() itself.
+ */
+typedef struct ease_tool {
+	const char *name;	/* "select" */
+	const char *usage;	/* "[OPTION]... [FILE]..." */
+	const char *options;	/* help text of the tool's own options */
+	const char *examples;	/* help text: a few example lines */
+	const char *shortopts;	/* the tool's short options, getopt style */
+	const struct option *longopts;	/* terminated by a zero entry */
+	unsigned common;	/* EASE_O_* groups */
+	int (*handle)(int opt, const char *arg, void *ctx);
+	int max_files;		/* -1: any number; 0: none */
+} ease_tool;
+
+/* Values 1000 and up are the common options' own; tools use others. */
+#define EASE_OPT_TOOL 2000
+
+/* Parses ARGV into C and the tool's context; handles --help and --version. */
+void ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
+		     void *ctx);
+/* "PROG: message" and "Try 'PROG --help' for more information.", exit 2. */
+void ease_usage(const char *fmt, ...)
+	__attribute__((noreturn, format(printf, 1, 2)));
+
+/* Helpers for tools' own option values (exit 2 when malformed). */
+long ease_opt_long(const char *opt, const char *arg, long lo, long hi);
+double ease_opt_double(const char *opt, const char *arg);
+long ease_opt_date(const char *opt, const char *arg);
+
+/*
+ * The date window once the last date of the data is known (for --last without
+ * --today); MAXDAY is ignored otherwise.
+ */
+void ease_window_resolve(ease_common *c, long maxday);
+/* Whether --last needs the data's last date before any row can be judged. */
+int ease_window_needs_max(const ease_common *c);
+int ease_window_has(const ease_common *c, long day);
+int ease_window_active(const ease_common *c);
+
+/* The one-line purpose of a tool, or NULL; and the whole list. */
+typedef struct ease_tool_info {
+	const char *name;
+	const char *purpose;
+} ease_tool_info;
+const ease_tool_info *ease_tools(void);
+const char *ease_tool_purpose(const char *name);
+
+#endif

@@ -1,0 +1,46 @@
+/* Row conditions and the select filter. */
+#ifndef EASE_SELECT_H
+#define EASE_SELECT_H
+
+#include "ease/cols.h"
+#include "ease/opts.h"
+
+enum { EASE_OP_EQ, EASE_OP_NE, EASE_OP_LT, EASE_OP_LE, EASE_OP_GT, EASE_OP_GE,
+       EASE_OP_HAS };
+
+/* One --where condition: COL OP VALUE. */
+typedef struct ease_cond {
+	const char *expr;	/* as typed */
+	char *col;
+	int op;
+	char *value;
+	int idx;		/* column index once bound, -1 before */
+	int value_is_num;
+	double num;
+} ease_cond;
+
+/* Exits 2 when EXPR has no operator or no column name. */
+void ease_cond_parse(ease_cond *c, const char *expr);
+/* Binds to a column (exit 2 naming the columns there are). */
+void ease_cond_bind(ease_cond *c, const ease_cols *cols, int decimal_comma,
+		    const char *date_fmt);
+/*
+ * Whether the record satisfies the condition.  Numbers compare as numbers,
+ * dates in the date column as dates, anything else as text; a missing cell
+ * satisfies only "=" with an empty value, and "!=" with a non-empty one.
+ * DATE_DAY is the row's parsed date (for the date column) or ignored.
+ */
+int ease_cond_eval(const ease_cond *c, const ease_rec *rec, int decimal_comma,
+		   int date_col, long date_day);
+
+typedef struct ease_select_opts {
+	ease_cond *conds;
+	int nconds;
+	const char *fields;	/* -f a,b,c */
+	const char *drop;	/* --drop a,b */
+} ease_select_opts;
+
+/* The whole of ease-select: reads C's files, writes the kept rows. */
+int ease_select_run(ease_common *c, const ease_select_opts *o);
+
+#endif

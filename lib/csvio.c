@@ -1,0 +1,843 @@
+#define _GNU_SOURCE
+#include "ease/csvio.h"
+#include "ease/err.h"
+#include "ease/value.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define INBUF (64 * 1024)
+
+/*
+ * libcsv's parser states (private to libcsv.c, stable since 2007): no record
+ * started yet, and inside a field.  Its own end-of-file check of an open
+ * quote works only in strict mode, which would refuse a stray quote inside
+ * an unquoted field that spreadsheets write.
+ */
+#define LIBCSV_ROW_NOT_BEGUN 0
+#define LIBCSV_FIELD_BEGUN 2
+
+struct ease_reader {
+	FILE *fp;
+	char *name;
+	struct csv_parser p;
+	char *buf;
+	size_t pos, len;
+	int eof, done, lenient, bom;
+	char term, delim;
+	long line;		/* lines wholly fed to the parser */
+	long rec_start;		/* line where the record in progress began */
+
+	/* fields of the records completed by the last segment */
+	char *data;
+	size_t dlen, dcap;
+	size_t *foff, *flen;
+	size_t nf, fcap;
+	size_t cur_start;	/* first field of the record in progress */
+	long cur_nl;		/* newlines inside its fields so far */
+	int cur_nul;
+
+	/* completed records waiting to be handed out */
+	struct pend { size_t start, n; long line; int nul; } *q;
+	size_t qn, qcap, qhead;
+
+	ease_rec rec;
+	char **fptr;
+	size_t fpcap;
+	size_t width;		/* header's field count, 0 before it */
+	int have_header;
+	char err[128];
+	int errset;
+};
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	ease_reader *r = data;
+	const char *c = s ? s : "";
+
+	ease_grow((void **)&r->data, &r->dcap, r->dlen + len + 1, 1);
+	if (len)
+		memcpy(r->data + r->dlen, c, len);
+	r->data[r->dlen + len] = '\0';
+	if (r->nf + 1 > r->fcap) {
+		ease_grow((void **)&r->foff, &r->fcap, r->nf + 1, sizeof *r->foff);
+		r->flen = ease_xrealloc(r->flen, r->fcap * sizeof *r->flen);
+	}
+	r->foff[r->nf] = r->dlen;
+	r->flen[r->nf] = len;
+	r->nf++;
+	r->dlen += len + 1;
+	if (len && memchr(c, 0, len))
+		r->cur_nul = 1;
+	for (const char *p = c, *e = c + len; (p = memchr(p, r->term, e - p)); p++)
+		r->cur_nl++;
+}
+
+static void
+on_record(int c, void *data)
+{
+	ease_reader *r = data;
+
+	(void)c;
+	ease_grow((void **)&r->q, &r->qcap, r->qn + 1, sizeof *r->q);
+	r->q[r->qn].start = r->cur_start;
+	r->q[r->qn].n = r->nf - r->cur_start;
+	/* the segment being fed ends on line r->line + 1 */
+	r->q[r->qn].line = r->line + 1 - r->cur_nl;
+	r->q[r->qn].nul = r->cur_nul;
+	r->qn++;
+	r->cur_start = r->nf;
+	r->cur_nl = 0;
+	r->cur_nul = 0;
+}
+
+static int
+no_space(unsigned char c)
+{
+	(void)c;	/* keep blanks: a passed-through field stays as written */
+	return 0;
+}
+
+static void
+fill(ease_reader *r)
+{
+	size_t got;
+
+	if (r->pos > 0 && r->pos < r->len)
+		memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+	r->len -= r->pos;
+	r->pos = 0;
+	while (!r->eof && r->len < INBUF) {
+		got = fread(r->buf + r->len, 1, INBUF - r->len, r->fp);
+		r->len += got;
+		if (got == 0) {
+			if (ferror(r->fp))
+				ease_die(EASE_EX_IO, "%s: read error: %s", r->name,
+					 strerror(errno));
+			r->eof = 1;
+		}
+		if (memchr(r->buf, '\n', r->len))
+			break;
+	}
+}
+
+/* Counts DELIM outside quotes in the first line. */
+static size_t
+count_in_header(const char *s, size_t n, char delim)
+{
+	size_t k = 0;
+	int inq = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			inq = !inq;
+		else if (!inq && (s[i] == '\n' || s[i] == '\r'))
+			break;
+		else if (!inq && s[i] == delim)
+			k++;
+	}
+	return k;
+}
+
+ease_reader *
+ease_reader_open(const char *path, char delim)
+{
+	ease_reader *r = ease_xcalloc(1, sizeof *r);
+	struct stat st;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		r->fp = stdin;
+		r->name = ease_xstrdup("<stdin>");
+	} else {
+		r->fp = fopen(path, "rb");
+		if (r->fp == NULL)
+			ease_die(EASE_EX_NOINPUT, "%s: %s", path, strerror(errno));
+		r->name = ease_xstrdup(path);
+	}
+	if (fstat(fileno(r->fp), &st) == 0 && S_ISDIR(st.st_mode))
+		ease_die(EASE_EX_NOINPUT, "%s: is a directory", r->name);
+	r->buf = ease_xmalloc(INBUF);
+	fill(r);
+	if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
+		r->pos = 3;
+		r->bom = 1;
+	}
+	/* Old Mac exports end lines with CR alone. */
+	r->term = (!memchr(r->buf, '\n', r->len) && memchr(r->buf, '\r', r->len))
+		? '\r' : '\n';
+	if (delim == 0) {
+		size_t c = count_in_header(r->buf + r->pos, r->len - r->pos, ',');
+		size_t s = count_in_header(r->buf + r->pos, r->len - r->pos, ';');
+		size_t t = count_in_header(r->buf + r->pos, r->len - r->pos, '\t');
+
+		delim = ',';
+		if (s > c && s >= t)
+			delim = ';';
+		else if (t > c && t > s)
+			delim = '\t';
+	}
+	r->delim = delim;
+	if (csv_init(&r->p, 0) != 0)
+		ease_die(EASE_EX_SOFTWARE, "cannot start the CSV parser");
+	csv_set_delim(&r->p, (unsigned char)delim);
+	csv_set_space_func(&r->p, no_space);
+	return r;
+}
+
+void
+ease_reader_set_lenient(ease_reader *r, int on)
+{
+	r->lenient = on;
+}
+
+/* Feeds the parser until at least one record is queued or the input ends. */
+static void
+feed(ease_reader *r)
+{
+	r->dlen = r->nf = r->cur_start = 0;
+	r->qn = r->qhead = 0;
+	r->cur_nl = 0;
+	r->cur_nul = 0;
+	while (r->qn == 0 && !r->done) {
+		char *s, *nl;
+		size_t seg;
+
+		if (r->pos == r->len || !memchr(r->buf + r->pos, r->term,
+						 r->len - r->pos)) {
+			if (!r->eof)
+				fill(r);
+			if (r->pos == r->len && r->eof) {
+				if ((r->p.pstate == LIBCSV_FIELD_BEGUN && r->p.quoted) ||
+				    csv_fini(&r->p, on_field, on_record, r) != 0) {
+					r->done = 1;
+					snprintf(r->err, sizeof r->err,
+						 "unterminated quoted field (it runs to the end of the file)");
+					r->errset = 1;
+					return;
+				}
+				r->done = 1;
+				break;
+			}
+		}
+		s = r->buf + r->pos;
+		nl = memchr(s, r->term, r->len - r->pos);
+		seg = nl ? (size_t)(nl - s) + 1 : r->len - r->pos;
+		if (r->p.pstate == LIBCSV_ROW_NOT_BEGUN)
+			r->rec_start = r->line + 1;
+		if (csv_parse(&r->p, s, seg, on_field, on_record, r) != seg)
+			ease_die(EASE_EX_SOFTWARE, "%s: CSV parser: %s", r->name,
+				 csv_strerror(csv_error(&r->p)));
+		r->pos += seg;
+		if (nl)
+			r->line++;
+	}
+}
+
+static const ease_rec *
+pop(ease_reader *r)
+{
+	struct pend *pd;
+
+	if (r->qhead == r->qn) {
+		feed(r);
+		if (r->qhead == r->qn)
+			return NULL;
+	}
+	pd = &r->q[r->qhead++];
+	ease_grow((void **)&r->fptr, &r->fpcap, pd->n + 1, sizeof *r->fptr);
+	for (size_t i = 0; i < pd->n; i++)
+		r->fptr[i] = r->data + r->foff[pd->start + i];
+	r->rec.n = pd->n;
+	r->rec.f = r->fptr;
+	r->rec.len = r->flen + pd->start;
+	r->rec.line = pd->line;
+	r->errset = 0;
+	if (pd->nul) {
+		snprintf(r->err, sizeof r->err, "NUL byte in a field (is this a text file?)");
+		r->errset = 1;
+	}
+	return &r->rec;
+}
+
+const ease_rec *
+ease_reader_header(ease_reader *r)
+{
+	const ease_rec *h;
+
+	if (r->have_header)
+		ease_die(EASE_EX_SOFTWARE, "header read twice");
+	r->have_header = 1;
+	h = pop(r);
+	if (h == NULL) {
+		if (r->errset && !r->lenient)
+			ease_die(EASE_EX_DATA, "%s:%ld: %s", r->name, r->rec_start,
+				 r->err);
+		return NULL;
+	}
+	if (r->errset && !r->lenient)
+		ease_die(EASE_EX_DATA, "%s:%ld: %s", r->name, h->line, r->err);
+	r->width = h->n;
+	return h;
+}
+
+const ease_rec *
+ease_reader_next(ease_reader *r)
+{
+	const ease_rec *rec;
+
+	if (!r->have_header && ease_reader_header(r) == NULL)
+		return NULL;
+	for (;;) {
+		rec = pop(r);
+		if (rec == NULL) {
+			if (r->errset && !r->lenient) {
+				r->errset = 0;
+				/* with --skip-bad the swallowed tail is counted as one row */
+				ease_bad_row(r->name, r->rec_start, "%s", r->err);
+			}
+			return NULL;
+		}
+		if (r->lenient)
+			return rec;
+		if (r->errset) {
+			ease_bad_row(r->name, rec->line, "%s", r->err);
+			continue;
+		}
+		if (rec->n != r->width) {
+			ease_bad_row(r->name, rec->line,
+				     "%zu field%s, but the header has %zu",
+				     rec->n, rec->n == 1 ? "" : "s", r->width);
+			continue;
+		}
+		return rec;
+	}
+}
+
+const char *
+ease_reader_error(const ease_reader *r)
+{
+	if (r->errset)
+		return r->err;
+	return NULL;
+}
+
+long
+ease_reader_error_line(const ease_reader *r)
+{
+	return r->rec_start;
+}
+
+const char *
+ease_reader_name(const ease_reader *r)
+{
+	return r->name;
+}
+
+char
+ease_reader_delim(const ease_reader *r)
+{
+	return r->delim;
+}
+
+int
+ease_reader_had_bom(const ease_reader *r)
+{
+	return r->bom;
+}
+
+long
+ease_reader_lines(const ease_reader *r)
+{
+	return r->line;
+}
+
+void
+ease_reader_close(ease_reader *r)
+{
+	if (r == NULL)
+		return;
+	if (r->fp != stdin)
+		fclose(r->fp);
+	csv_free(&r->p);
+	free(r->buf);
+	free(r->data);
+	free(r->foff);
+	free(r->flen);
+	free(r->q);
+	free(r->fptr);
+	free(r->name);
+	free(r);
+}
+
+/* ---- several files as one table ---- */
+
+struct ease_input {
+	char **files;
+	int nfiles, cur;
+	char delim;
+	ease_reader *r;
+	char **hdr;
+	size_t nhdr;
+	char *first;
+	ease_rec header;
+};
+
+ease_input *
+ease_input_open(char **files, int nfiles, char delim)
+{
+	ease_input *in = ease_xcalloc(1, sizeof *in);
+	static char *dash[] = {"-"};
+
+	if (nfiles == 0) {
+		files = dash;
+		nfiles = 1;
+	}
+	in->files = files;
+	in->nfiles = nfiles;
+	in->delim = delim;
+	in->r = ease_reader_open(files[0], delim);
+	return in;
+}
+
+const ease_rec *
+ease_input_header(ease_input *in)
+{
+	const ease_rec *h = ease_reader_header(in->r);
+
+	if (h == NULL)
+		ease_die(EASE_EX_DATA, "%s: empty file, expected a header line",
+			 ease_reader_name(in->r));
+	in->nhdr = h->n;
+	in->hdr = ease_xcalloc(h->n + 1, sizeof *in->hdr);
+	for (size_t i = 0; i < h->n; i++)
+		in->hdr[i] = ease_xstrndup(h->f[i], h->len[i]);
+	in->first = ease_xstrdup(ease_reader_name(in->r));
+	in->header = *h;
+	in->header.f = in->hdr;
+	return &in->header;
+}
+
+static int
+same_header(const ease_input *in, const ease_rec *h)
+{
+	if (h->n != in->nhdr)
+		return 0;
+	for (size_t i = 0; i < h->n; i++)
+		if (strcmp(h->f[i], in->hdr[i]) != 0)
+			return 0;
+	return 1;
+}
+
+const ease_rec *
+ease_input_next(ease_input *in)
+{
+	const ease_rec *rec, *h;
+
+	if (in->hdr == NULL)
+		ease_input_header(in);
+	for (;;) {
+		rec = ease_reader_next(in->r);
+		if (rec)
+			return rec;
+		if (in->cur + 1 >= in->nfiles)
+			return NULL;
+		ease_reader_close(in->r);
+		in->r = ease_reader_open(in->files[++in->cur], in->delim);
+		h = ease_reader_header(in->r);
+		if (h == NULL)
+			continue;	/* an empty later file adds no rows */
+		if (!same_header(in, h))
+			ease_die(EASE_EX_DATA,
+				 "%s: the header differs from the one of %s",
+				 ease_reader_name(in->r), in->first);
+	}
+}
+
+const char *
+ease_input_name(const ease_input *in)
+{
+	return ease_reader_name(in->r);
+}
+
+char
+ease_input_delim(const ease_input *in)
+{
+	return ease_reader_delim(in->r);
+}
+
+void
+ease_input_close(ease_input *in)
+{
+	if (in == NULL)
+		return;
+	ease_reader_close(in->r);
+	for (size_t i = 0; i < in->nhdr; i++)
+		free(in->hdr[i]);
+	free(in->hdr);
+	free(in->first);
+	free(in);
+}
+
+/* ---- output ---- */
+
+#define OUTBUF (64 * 1024)
+
+struct ease_writer {
+	FILE *fp;
+	char *path, *tmp;
+	int format;
+	char delim;
+	char *buf;
+	size_t blen;
+	size_t nfield;		/* fields written in the current row */
+	int row_empty;		/* current row: one field, empty so far */
+	/* table format: every cell kept until the end */
+	char **cells;
+	size_t ncells, ccap;
+	size_t *rowlen;
+	size_t nrows, rcap;
+};
+
+static ease_writer *live_writer;
+
+static void
+remove_tmp(void)
+{
+	if (live_writer && live_writer->tmp)
+		unlink(live_writer->tmp);
+}
+
+static void
+wflush(ease_writer *w)
+{
+	if (w->blen && fwrite(w->buf, 1, w->blen, w->fp) != w->blen)
+		ease_die(EASE_EX_IO, "%s: write error: %s",
+			 w->path ? w->path : "standard output", strerror(errno));
+	w->blen = 0;
+}
+
+static void
+wput(ease_writer *w, const char *s, size_t n)
+{
+	if (w->blen + n > OUTBUF) {
+		wflush(w);
+		if (n > OUTBUF) {
+			if (fwrite(s, 1, n, w->fp) != n)
+				ease_die(EASE_EX_IO, "%s: write error: %s",
+					 w->path ? w->path : "standard output",
+					 strerror(errno));
+			return;
+		}
+	}
+	memcpy(w->buf + w->blen, s, n);
+	w->blen += n;
+}
+
+ease_writer *
+ease_writer_open(const char *path, int format, char **inputs, int ninputs)
+{
+	ease_writer *w = ease_xcalloc(1, sizeof *w);
+
+	w->format = format;
+	w->delim = format == EASE_FMT_TSV ? '\t' : ',';
+	w->buf = ease_xmalloc(OUTBUF);
+	if (path == NULL || strcmp(path, "-") == 0) {
+		w->fp = stdout;
+		return w;
+	}
+	struct stat so;
+	if (stat(path, &so) == 0) {
+		struct stat si;
+
+		if (S_ISDIR(so.st_mode))
+			ease_die(EASE_EX_CANTCREAT, "%s: is a directory", path);
+		for (int i = 0; i < ninputs; i++)
+			if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &si) == 0 &&
+			    si.st_dev == so.st_dev && si.st_ino == so.st_ino)
+				ease_die(EASE_EX_CANTCREAT,
+					 "%s: will not write over an input file", path);
+	}
+	w->path = ease_xstrdup(path);
+	w->tmp = ease_xmalloc(strlen(path) + 16);
+	sprintf(w->tmp, "%s.XXXXXX", path);
+	int fd = mkstemp(w->tmp);
+	if (fd < 0)
+		ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
+	mode_t um = umask(0);
+	umask(um);
+	if (fchmod(fd, 0666 & ~um) != 0) {
+		/* the file stays private (0600); nothing is lost */
+	}
+	w->fp = fdopen(fd, "wb");
+	if (w->fp == NULL)
+		ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
+	live_writer = w;
+	atexit(remove_tmp);
+	return w;
+}
+
+static int
+needs_quotes(const char *s, size_t n, char delim)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == delim || c == '"' || c == '\n' || c == '\r')
+			return 1;
+	}
+	return 0;
+}
+
+void
+ease_w_field(ease_writer *w, const char *s, size_t len)
+{
+	if (w->format == EASE_FMT_TABLE) {
+		ease_grow((void **)&w->cells, &w->ccap, w->ncells + 1, sizeof *w->cells);
+		w->cells[w->ncells++] = ease_xstrndup(s, len);
+		w->nfield++;
+		return;
+	}
+	if (w->nfield++ > 0)
+		wput(w, &w->delim, 1);
+	w->row_empty = w->nfield == 1 && len == 0;
+	if (!needs_quotes(s, len, w->delim)) {
+		wput(w, s, len);
+		return;
+	}
+	wput(w, "\"", 1);
+	for (const char *p = s, *e = s + len; p < e;) {
+		const char *q = memchr(p, '"', e - p);
+		if (q == NULL) {
+			wput(w, p, e - p);
+			break;
+		}
+		wput(w, p, q - p + 1);
+		wput(w, "\"", 1);
+		p = q + 1;
+	}
+	wput(w, "\"", 1);
+}
+
+void
+ease_w_str(ease_writer *w, const char *s)
+{
+	ease_w_field(w, s, strlen(s));
+}
+
+void
+ease_w_num(ease_writer *w, double v, int digits)
+{
+	char buf[48];
+
+	ease_w_str(w, ease_fmt_num(v, digits, buf));
+}
+
+void
+ease_w_end(ease_writer *w)
+{
+	if (w->format == EASE_FMT_TABLE) {
+		ease_grow((void **)&w->rowlen, &w->rcap, w->nrows + 1, sizeof *w->rowlen);
+		w->rowlen[w->nrows++] = w->nfield;
+		w->nfield = 0;
+		return;
+	}
+	/* a lone empty field would read back as a blank line, which is no row */
+	if (w->nfield == 1 && w->row_empty)
+		wput(w, "\"\"", 2);
+	wput(w, "\n", 1);
+	w->nfield = 0;
+	w->row_empty = 0;
+}
+
+void
+ease_w_rec(ease_writer *w, const ease_rec *rec)
+{
+	for (size_t i = 0; i < rec->n; i++)
+		ease_w_field(w, rec->f[i], rec->len[i]);
+	ease_w_end(w);
+}
+
+/* Display width: code points, each counted as one column. */
+static size_t
+width_of(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+static void
+flush_table(ease_writer *w)
+{
+	size_t maxc = 0, k = 0;
+	size_t *wid;
+	char *isnum;
+
+	for (size_t r = 0; r < w->nrows; r++)
+		if (w->rowlen[r] > maxc)
+			maxc = w->rowlen[r];
+	wid = ease_xcalloc(maxc + 1, sizeof *wid);
+	isnum = ease_xcalloc(maxc + 1, 1);
+	memset(isnum, 1, maxc + 1);
+	for (size_t r = 0; r < w->nrows; r++)
+		for (size_t c = 0; c < w->rowlen[r]; c++, k++) {
+			size_t cw = width_of(w->cells[k]);
+			double v;
+
+			/* control characters would break the alignment */
+			for (char *p = w->cells[k]; *p; p++)
+				if ((unsigned char)*p < 0x20)
+					*p = ' ';
+			if (cw > wid[c])
+				wid[c] = cw;
+			if (r > 0 && ease_parse_num(w->cells[k], 0, &v) == EASE_V_BAD)
+				isnum[c] = 0;
+		}
+	k = 0;
+	for (size_t r = 0; r < w->nrows; r++) {
+		for (size_t c = 0; c < w->rowlen[r]; c++, k++) {
+			size_t pad = wid[c] - width_of(w->cells[k]);
+			int last = c + 1 == w->rowlen[r];
+
+			if (c > 0)
+				wput(w, "  ", 2);
+			if (isnum[c])
+				for (; pad; pad--)
+					wput(w, " ", 1);
+			wput(w, w->cells[k], strlen(w->cells[k]));
+			if (!isnum[c] && !last)
+				for (; pad; pad--)
+					wput(w, " ", 1);
+			free(w->cells[k]);
+		}
+		wput(w, "\n", 1);
+	}
+	free(wid);
+	free(isnum);
+}
+
+void
+ease_writer_close(ease_writer *w)
+{
+	if (w->format == EASE_FMT_TABLE)
+		flush_table(w);
+	wflush(w);
+	if (fflush(w->fp) != 0 || ferror(w->fp))
+		ease_die(EASE_EX_IO, "%s: write error: %s",
+			 w->path ? w->path : "standard output", strerror(errno));
+	if (w->tmp) {
+		if (fclose(w->fp) != 0)
+			ease_die(EASE_EX_IO, "%s: write error: %s", w->path,
+				 strerror(errno));
+		if (rename(w->tmp, w->path) != 0)
+			ease_die(EASE_EX_CANTCREAT, "%s: %s", w->path, strerror(errno));
+		free(w->tmp);
+		w->tmp = NULL;
+		live_writer = NULL;
+	}
+	free(w->path);
+	free(w->cells);
+	free(w->rowlen);
+	free(w->buf);
+	free(w);
+}
+
+/* ---- records kept in memory ---- */
+
+struct ease_recstore {
+	char *data;		/* every field, NUL-terminated, one after another */
+	size_t dlen, dcap;
+	struct stored { size_t off, n; long line; const char *file; } *r;
+	size_t n, cap;
+	char **fptr;
+	size_t *lens;
+	size_t fcap;
+	ease_rec rec;
+	char **names;		/* file names, kept: a reader frees its own */
+	size_t nnames, ncap;
+};
+
+ease_recstore *
+ease_recstore_new(void)
+{
+	return ease_xcalloc(1, sizeof(ease_recstore));
+}
+
+void
+ease_recstore_add(ease_recstore *s, const ease_rec *rec, const char *file)
+{
+	size_t need = 0;
+
+	for (size_t i = 0; i < rec->n; i++)
+		need += rec->len[i] + 1;
+	ease_grow((void **)&s->data, &s->dcap, s->dlen + need, 1);
+	ease_grow((void **)&s->r, &s->cap, s->n + 1, sizeof *s->r);
+	s->r[s->n].off = s->dlen;
+	s->r[s->n].n = rec->n;
+	s->r[s->n].line = rec->line;
+	if (file && (s->nnames == 0 || strcmp(s->names[s->nnames - 1], file) != 0)) {
+		ease_grow((void **)&s->names, &s->ncap, s->nnames + 1, sizeof *s->names);
+		s->names[s->nnames++] = ease_xstrdup(file);
+	}
+	s->r[s->n].file = file ? s->names[s->nnames - 1] : NULL;
+	s->n++;
+	for (size_t i = 0; i < rec->n; i++) {
+		memcpy(s->data + s->dlen, rec->f[i], rec->len[i] + 1);
+		s->dlen += rec->len[i] + 1;
+	}
+}
+
+size_t
+ease_recstore_count(const ease_recstore *s)
+{
+	return s->n;
+}
+
+const ease_rec *
+ease_recstore_get(ease_recstore *s, size_t i, const char **file)
+{
+	struct stored *st = &s->r[i];
+	char *p = s->data + st->off;
+
+	if (st->n > s->fcap) {
+		s->fcap = st->n;
+		s->fptr = ease_xrealloc(s->fptr, s->fcap * sizeof *s->fptr);
+		s->lens = ease_xrealloc(s->lens, s->fcap * sizeof *s->lens);
+	}
+	/* fields may hold no NUL (the reader refuses them), so strlen is exact */
+	for (size_t k = 0; k < st->n; k++) {
+		s->fptr[k] = p;
+		s->lens[k] = strlen(p);
+		p += s->lens[k] + 1;
+	}
+	s->rec.n = st->n;
+	s->rec.f = s->fptr;
+	s->rec.len = s->lens;
+	s->rec.line = st->line;
+	if (file)
+		*file = st->file;
+	return &s->rec;
+}
+
+void
+ease_recstore_free(ease_recstore *s)
+{
+	if (s == NULL)
+		return;
+	free(s->data);
+	free(s->r);
+	free(s->fptr);
+	free(s->lens);
+	for (size_t i = 0; i < s->nnames; i++)
+		free(s->names[i]);
+	free(s->names);
+	free(s);
+}

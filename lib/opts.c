@@ -1,0 +1,356 @@
+#include "ease/opts.h"
+#include "ease/csvio.h"
+#include "ease/err.h"
+#include "ease/value.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+	O_DECIMAL_COMMA = 1000, O_DATE_FORMAT, O_COL, O_BY, O_SINCE, O_UNTIL,
+	O_LAST, O_TODAY, O_FORMAT, O_DIGITS, O_SKIP_BAD
+};
+
+static const struct {
+	struct option o;
+	unsigned group;
+} common_opts[] = {
+	{{"help", no_argument, NULL, 'h'}, 0},
+	{{"version", no_argument, NULL, 'V'}, 0},
+	{{"delimiter", required_argument, NULL, 'd'}, EASE_O_INPUT},
+	{{"decimal-comma", no_argument, NULL, O_DECIMAL_COMMA}, EASE_O_INPUT},
+	{{"date-format", required_argument, NULL, O_DATE_FORMAT}, EASE_O_INPUT},
+	{{"col", required_argument, NULL, O_COL}, EASE_O_INPUT},
+	{{"skip-bad", no_argument, NULL, O_SKIP_BAD}, EASE_O_INPUT},
+	{{"by", required_argument, NULL, O_BY}, EASE_O_BY},
+	{{"since", required_argument, NULL, O_SINCE}, EASE_O_WINDOW},
+	{{"until", required_argument, NULL, O_UNTIL}, EASE_O_WINDOW},
+	{{"last", required_argument, NULL, O_LAST}, EASE_O_WINDOW},
+	{{"today", no_argument, NULL, O_TODAY}, EASE_O_WINDOW},
+	{{"output", required_argument, NULL, 'o'}, EASE_O_OUTPUT},
+	{{"format", required_argument, NULL, O_FORMAT}, EASE_O_OUTPUT},
+	{{"digits", required_argument, NULL, O_DIGITS}, EASE_O_OUTPUT},
+};
+#define NCOMMON (sizeof common_opts / sizeof common_opts[0])
+
+static const ease_tool_info tools[] = {
+	{"check", "validate a diary: parse, dates, ranges, duplicates, gaps, order"},
+	{"select", "filter rows and columns by date window and conditions"},
+	{"simulate", "make realistic synthetic diaries with known effects"},
+	{"import", "convert app exports into an event log"},
+	{"daily", "pivot event logs and kind tables into one row per day"},
+	{"smooth", "calendar-aware moving averages and sums"},
+	{"corr", "correlations with p-values, intervals, lags, autocorrelation"},
+	{"prepost", "before-and-after statistics of sessions and periods"},
+	{"relief", "how many days relief lasts after a session, by technique"},
+	{"plot", "gnuplot scripts and images: trends, scatter, pre/post, lags"},
+	{"report", "a period summary as text, Markdown or HTML"},
+	{"alert", "flare detection for cron"},
+	{NULL, NULL}
+};
+
+const ease_tool_info *
+ease_tools(void)
+{
+	return tools;
+}
+
+const char *
+ease_tool_purpose(const char *name)
+{
+	for (const ease_tool_info *t = tools; t->name; t++)
+		if (strcmp(t->name, name) == 0)
+			return t->purpose;
+	return NULL;
+}
+
+void
+ease_usage(const char *fmt, ...)
+{
+	va_list ap;
+
+	fflush(stdout);
+	fprintf(stderr, "%s: ", ease_prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", ease_prog);
+	exit(EASE_EX_USAGE);
+}
+
+long
+ease_opt_long(const char *opt, const char *arg, long lo, long hi)
+{
+	char *end;
+	long v;
+
+	v = strtol(arg, &end, 10);
+	if (end == arg || *end != '\0' || v < lo || v > hi) {
+		if (hi == 2147483647L)
+			ease_usage("%s: '%s' is not a whole number >= %ld", opt, arg, lo);
+		ease_usage("%s: '%s' is not a whole number from %ld to %ld", opt,
+			   arg, lo, hi);
+	}
+	return v;
+}
+
+double
+ease_opt_double(const char *opt, const char *arg)
+{
+	double v;
+
+	if (ease_parse_num(arg, 0, &v) != EASE_V_OK)
+		ease_usage("%s: '%s' is not a number", opt, arg);
+	return v;
+}
+
+long
+ease_opt_date(const char *opt, const char *arg)
+{
+	long day;
+	int st = ease_parse_date(arg, NULL, &day);
+
+	if (st == EASE_V_BADCAL)
+		ease_usage("%s: '%s' is not a valid date", opt, arg);
+	if (st != EASE_V_OK)
+		ease_usage("%s: '%s' is not a date (expected YYYY-MM-DD)", opt, arg);
+	return day;
+}
+
+static void
+help(const ease_tool *t)
+{
+	const char *purpose = ease_tool_purpose(t->name);
+
+	printf("Usage: ease-%s %s\n", t->name, t->usage);
+	if (purpose)
+		printf("%c%s.\n", purpose[0] - 32 * (purpose[0] >= 'a' && purpose[0] <= 'z'),
+		       purpose + 1);
+	if (t->options && *t->options)
+		printf("\nOptions:\n%s", t->options);
+	if (t->common & EASE_O_INPUT)
+		printf("\nInput:\n"
+		       "  -d, --delimiter C    field separator: ',' ';' 'tab' (default: from the header)\n"
+		       "      --decimal-comma  numbers are written 7,5\n"
+		       "      --date-format F  dates as strptime(3) pattern F, e.g. %%d.%%m.%%Y\n"
+		       "      --col ROLE=NAME  column NAME plays ROLE (pain, sleep_hours, date, ...)\n"
+		       "      --skip-bad       skip rows with bad values, and say how many\n");
+	if (t->common & (EASE_O_WINDOW | EASE_O_BY))
+		printf("\nRows:\n");
+	if (t->common & EASE_O_WINDOW)
+		printf("      --since DATE     from DATE (YYYY-MM-DD)\n"
+		       "      --until DATE     up to and including DATE\n"
+		       "      --last N         the last N days up to the last date in the data\n"
+		       "      --today          with --last: up to today instead\n");
+	if (t->common & EASE_O_BY)
+		printf("      --by COL         group by COL (default: subject, when present)\n");
+	if (t->common & EASE_O_OUTPUT)
+		printf("\nOutput:\n"
+		       "  -o, --output FILE    write FILE (replaced only when the run succeeds)\n"
+		       "      --format F       csv (default), tsv, or table for people\n"
+		       "      --digits N       significant digits of computed numbers (6)\n");
+	printf("\n  -h, --help           this help\n"
+	       "  -V, --version        version\n");
+	if (t->examples && *t->examples)
+		printf("\nExamples:\n%s", t->examples);
+	printf("\nSee ease-%s(1).\n", t->name);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		exit(EASE_EX_IO);
+	exit(0);
+}
+
+static void
+parse_colmap(ease_common *c, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	char role[64];
+	int r;
+
+	if (eq == NULL || eq == arg || eq[1] == '\0' || (size_t)(eq - arg) >= sizeof role)
+		ease_usage("--col: '%s' is not ROLE=NAME", arg);
+	memcpy(role, arg, eq - arg);
+	role[eq - arg] = '\0';
+	r = ease_role_by_name(role);
+	if (r == EASE_R_NONE) {
+		char list[1024];
+		size_t len = 0;
+
+		list[0] = '\0';
+		for (int i = 1; i < EASE_R_COUNT; i++)
+			if (i != EASE_R_MED)
+				len += (size_t)snprintf(list + len, sizeof list - len,
+					"%s%s", len ? ", " : "", ease_role_def(i)->name);
+		ease_usage("--col: no role '%s'; roles: %s", role, list);
+	}
+	if (c->ncolmap == EASE_MAX_COLMAP)
+		ease_usage("--col: at most %d", EASE_MAX_COLMAP);
+	c->colmap[c->ncolmap].role = r;
+	c->colmap[c->ncolmap].name = eq + 1;
+	c->ncolmap++;
+}
+
+static char
+parse_delim(const char *arg)
+{
+	if (strcmp(arg, "tab") == 0 || strcmp(arg, "TAB") == 0 ||
+	    strcmp(arg, "\\t") == 0)
+		return '\t';
+	if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\n' || arg[0] == '\r')
+		ease_usage("--delimiter: '%s' is not one character (or 'tab')", arg);
+	return arg[0];
+}
+
+void
+ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
+		void *ctx)
+{
+	struct option lo[128];
+	char so[128];
+	size_t nlo = 0;
+	int ch;
+
+	ease_set_prog(argv[0]);
+	memset(c, 0, sizeof *c);
+	c->digits = 6;
+	c->format = EASE_FMT_CSV;
+
+	snprintf(so, sizeof so, "hV%s%s%s", (t->common & EASE_O_INPUT) ? "d:" : "",
+		 (t->common & EASE_O_OUTPUT) ? "o:" : "",
+		 t->shortopts ? t->shortopts : "");
+	for (size_t i = 0; i < NCOMMON; i++)
+		if (common_opts[i].group == 0 || (t->common & common_opts[i].group))
+			lo[nlo++] = common_opts[i].o;
+	for (const struct option *o = t->longopts; o && o->name && nlo < 127; o++)
+		lo[nlo++] = *o;
+	memset(&lo[nlo], 0, sizeof lo[nlo]);
+
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
+		switch (ch) {
+		case 'h':
+			help(t);
+			break;
+		case 'V':
+			printf("ease-%s (ease) %s\n", t->name, EASE_VERSION);
+			exit(0);
+		case 'd':
+			c->delim = parse_delim(optarg);
+			break;
+		case O_DECIMAL_COMMA:
+			c->decimal_comma = 1;
+			break;
+		case O_DATE_FORMAT:
+			if (*optarg == '\0' || strchr(optarg, '%') == NULL)
+				ease_usage("--date-format: '%s' has no %% conversion (try %%d.%%m.%%Y)",
+					   optarg);
+			c->date_format = optarg;
+			break;
+		case O_COL:
+			parse_colmap(c, optarg);
+			break;
+		case O_SKIP_BAD:
+			c->skip_bad = 1;
+			break;
+		case O_BY:
+			if (*optarg == '\0')
+				ease_usage("--by: needs a column name");
+			c->by = optarg;
+			break;
+		case O_SINCE:
+			c->since = ease_opt_date("--since", optarg);
+			c->has_since = 1;
+			break;
+		case O_UNTIL:
+			c->until = ease_opt_date("--until", optarg);
+			c->has_until = 1;
+			break;
+		case O_LAST:
+			c->last = ease_opt_long("--last", optarg, 1, 1000000);
+			break;
+		case O_TODAY:
+			c->today = 1;
+			break;
+		case 'o':
+			if (*optarg == '\0')
+				ease_usage("--output: needs a file name");
+			c->output = optarg;
+			break;
+		case O_FORMAT:
+			if (strcmp(optarg, "csv") == 0)
+				c->format = EASE_FMT_CSV;
+			else if (strcmp(optarg, "tsv") == 0)
+				c->format = EASE_FMT_TSV;
+			else if (strcmp(optarg, "table") == 0)
+				c->format = EASE_FMT_TABLE;
+			else
+				ease_usage("--format: '%s' is not csv, tsv or table", optarg);
+			break;
+		case O_DIGITS:
+			c->digits = (int)ease_opt_long("--digits", optarg, 1, 17);
+			break;
+		case '?':
+			if (optopt && optopt < 256 && strchr(so, optopt) &&
+			    strchr(so, optopt)[1] == ':')
+				ease_usage("option '-%c' needs a value", optopt);
+			if (optopt && optopt < 256)
+				ease_usage("unknown option '-%c'", optopt);
+			for (size_t i = 0; i < nlo; i++)
+				if (lo[i].val == optopt && optopt)
+					ease_usage("option '--%s' needs a value", lo[i].name);
+			ease_usage("unknown option '%s'", argv[optind - 1]);
+		default:
+			if (t->handle == NULL || t->handle(ch, optarg, ctx) != 0)
+				ease_usage("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (c->has_since && c->has_until && c->since > c->until)
+		ease_usage("--since is after --until");
+	if (c->last && (c->has_since || c->has_until))
+		ease_usage("--last goes with neither --since nor --until");
+	if (c->today && !c->last)
+		ease_usage("--today goes with --last");
+	c->files = argv + optind;
+	c->nfiles = argc - optind;
+	if (t->max_files >= 0 && c->nfiles > t->max_files) {
+		if (t->max_files == 0)
+			ease_usage("takes no file arguments ('%s')", argv[optind]);
+		ease_usage("too many files (at most %d)", t->max_files);
+	}
+	ease_set_skip_bad(c->skip_bad);
+	if (c->last && c->today)
+		ease_window_resolve(c, 0);
+}
+
+int
+ease_window_needs_max(const ease_common *c)
+{
+	return c->last && !c->today && !c->has_since;
+}
+
+void
+ease_window_resolve(ease_common *c, long maxday)
+{
+	if (!c->last || c->has_since)
+		return;
+	c->until = c->today ? ease_today() : maxday;
+	c->since = c->until - c->last + 1;
+	c->has_since = c->has_until = 1;
+}
+
+int
+ease_window_active(const ease_common *c)
+{
+	return c->has_since || c->has_until || c->last;
+}
+
+int
+ease_window_has(const ease_common *c, long day)
+{
+	if (c->has_since && day < c->since)
+		return 0;
+	if (c->has_until && day > c->until)
+		return 0;
+	return 1;
+}

@@ -1,0 +1,381 @@
+#define _GNU_SOURCE	/* strtod_l, newlocale, uselocale */
+#include "ease/value.h"
+
+#include <ctype.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* One C locale for the whole process, made on first use only. */
+static locale_t
+c_locale(void)
+{
+	static locale_t loc;
+
+	if (loc == (locale_t)0)
+		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	return loc;
+}
+
+static int
+is_blank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+int
+ease_is_missing(const char *s)
+{
+	size_t n;
+
+	while (is_blank((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && is_blank((unsigned char)s[n - 1]))
+		n--;
+	switch (n) {
+	case 0:
+		return 1;
+	case 1:
+		return s[0] == '-';
+	case 2:
+		return strncasecmp(s, "NA", 2) == 0;
+	case 3:
+		return strncasecmp(s, "N/A", 3) == 0 || strncasecmp(s, "NaN", 3) == 0;
+	}
+	return 0;
+}
+
+int
+ease_parse_num(const char *s, int decimal_comma, double *out)
+{
+	char buf[128];
+	const char *p = s;
+	size_t i = 0, digits = 0;
+	char *end;
+	double v;
+
+	while (is_blank((unsigned char)*p))
+		p++;
+	if (*p == '+' || *p == '-')
+		buf[i++] = *p++;
+	while (isdigit((unsigned char)*p) && i < sizeof buf - 8) {
+		buf[i++] = *p++;
+		digits++;
+	}
+	if (*p == (decimal_comma ? ',' : '.')) {
+		buf[i++] = '.';
+		p++;
+		while (isdigit((unsigned char)*p) && i < sizeof buf - 8) {
+			buf[i++] = *p++;
+			digits++;
+		}
+	}
+	if (digits == 0)
+		return ease_is_missing(s) ? EASE_V_MISSING : EASE_V_BAD;
+	if (*p == 'e' || *p == 'E') {
+		size_t mark = i;
+		buf[i++] = *p++;
+		if (*p == '+' || *p == '-')
+			buf[i++] = *p++;
+		if (!isdigit((unsigned char)*p))
+			return EASE_V_BAD;
+		while (isdigit((unsigned char)*p) && i < sizeof buf - 1)
+			buf[i++] = *p++;
+		(void)mark;
+	}
+	while (is_blank((unsigned char)*p))
+		p++;
+	if (*p != '\0' || i >= sizeof buf - 1)
+		return EASE_V_BAD;
+	buf[i] = '\0';
+	v = strtod_l(buf, &end, c_locale());
+	if (*end != '\0' || !isfinite(v))
+		return EASE_V_BAD;
+	*out = v;
+	return EASE_V_OK;
+}
+
+/* Civil-calendar arithmetic on eras of 400 years (146097 days). */
+long
+ease_days_from_civil(long y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void
+ease_civil_from_days(long z, long *y, int *m, int *d)
+{
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+int
+ease_valid_civil(long y, int m, int d)
+{
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	if (m < 1 || m > 12 || d < 1)
+		return 0;
+	return d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+static int
+digits_at(const char *s, int n, long *v)
+{
+	long x = 0;
+
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+		x = x * 10 + (s[i] - '0');
+	}
+	*v = x;
+	return 1;
+}
+
+/* YYYY-MM-DD at S; returns the number of bytes read or 0. */
+static int
+iso_date(const char *s, long *day, int *badcal)
+{
+	long y, m, d;
+
+	if (!digits_at(s, 4, &y) || s[4] != '-' || !digits_at(s + 5, 2, &m) ||
+	    s[7] != '-' || !digits_at(s + 8, 2, &d))
+		return 0;
+	if (!ease_valid_civil(y, (int)m, (int)d)) {
+		*badcal = 1;
+		return 10;
+	}
+	*day = ease_days_from_civil(y, (int)m, (int)d);
+	return 10;
+}
+
+static const char *
+trim(const char *s, char *buf, size_t n)
+{
+	size_t len;
+
+	while (is_blank((unsigned char)*s))
+		s++;
+	len = strlen(s);
+	while (len > 0 && is_blank((unsigned char)s[len - 1]))
+		len--;
+	if (len >= n)
+		len = n - 1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	return buf;
+}
+
+int
+ease_parse_date(const char *s, const char *fmt, long *day)
+{
+	char buf[256];
+	int badcal = 0;
+
+	if (ease_is_missing(s))
+		return EASE_V_MISSING;
+	s = trim(s, buf, sizeof buf);
+	if (fmt == NULL) {
+		if (iso_date(s, day, &badcal) != 10 || s[10] != '\0')
+			return EASE_V_BAD;
+		return badcal ? EASE_V_BADCAL : EASE_V_OK;
+	} else {
+		struct tm tm;
+		const char *end;
+		locale_t old = uselocale(c_locale());
+
+		memset(&tm, 0, sizeof tm);
+		tm.tm_mday = -1;
+		tm.tm_mon = -1;
+		tm.tm_year = -10000;
+		end = strptime(s, fmt, &tm);
+		uselocale(old);
+		if (end == NULL || *end != '\0' || tm.tm_year == -10000 ||
+		    tm.tm_mon < 0 || tm.tm_mday < 0)
+			return EASE_V_BAD;
+		if (!ease_valid_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday))
+			return EASE_V_BADCAL;
+		*day = ease_days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1,
+					    tm.tm_mday);
+		return EASE_V_OK;
+	}
+}
+
+/* HH:MM[:SS[.fff]] at S; bytes read or 0; sets *BADCAL for 25:00 and such. */
+static int
+iso_time(const char *s, long *sec, int *badcal)
+{
+	long h, m, sc = 0;
+	int n = 5;
+
+	if (!digits_at(s, 2, &h) || s[2] != ':' || !digits_at(s + 3, 2, &m))
+		return 0;
+	if (s[5] == ':') {
+		if (!digits_at(s + 6, 2, &sc))
+			return 0;
+		n = 8;
+		if (s[8] == '.' || s[8] == ',') {
+			n = 9;
+			if (!isdigit((unsigned char)s[n]))
+				return 0;
+			while (isdigit((unsigned char)s[n]))
+				n++;
+		}
+	}
+	if (h > 24 || m > 59 || sc > 60 || (h == 24 && (m || sc)))
+		*badcal = 1;
+	*sec = h * 3600 + m * 60 + (sc == 60 ? 59 : sc);
+	return n;
+}
+
+int
+ease_parse_time(const char *s, long *sec)
+{
+	char buf[64];
+	int badcal = 0, n;
+
+	if (ease_is_missing(s))
+		return EASE_V_MISSING;
+	s = trim(s, buf, sizeof buf);
+	n = iso_time(s, sec, &badcal);
+	if (n == 0 || s[n] != '\0')
+		return EASE_V_BAD;
+	return badcal ? EASE_V_BADCAL : EASE_V_OK;
+}
+
+int
+ease_parse_datetime(const char *s, const char *date_fmt, ease_datetime *dt)
+{
+	char buf[256];
+	int badcal = 0, n;
+	const char *p;
+
+	if (ease_is_missing(s))
+		return EASE_V_MISSING;
+	s = trim(s, buf, sizeof buf);
+	memset(dt, 0, sizeof *dt);
+	if (date_fmt != NULL)
+		return ease_parse_date(s, date_fmt, &dt->day);
+	if (iso_date(s, &dt->day, &badcal) != 10)
+		return EASE_V_BAD;
+	p = s + 10;
+	if (*p == 'T' || *p == ' ') {
+		n = iso_time(p + 1, &dt->sec, &badcal);
+		if (n == 0)
+			return EASE_V_BAD;
+		dt->has_time = 1;
+		p += 1 + n;
+		if (*p == 'Z') {
+			dt->has_offset = 1;
+			p++;
+		} else if (*p == '+' || *p == '-') {
+			long oh, om;
+			int sign = *p == '-' ? -1 : 1;
+
+			if (!digits_at(p + 1, 2, &oh))
+				return EASE_V_BAD;
+			if (p[3] == ':') {
+				if (!digits_at(p + 4, 2, &om))
+					return EASE_V_BAD;
+				p += 6;
+			} else if (digits_at(p + 3, 2, &om)) {
+				p += 5;
+			} else {
+				om = 0;
+				p += 3;
+			}
+			if (oh > 18 || om > 59)
+				badcal = 1;
+			dt->has_offset = 1;
+			dt->offset_min = sign * (int)(oh * 60 + om);
+		}
+	}
+	if (*p != '\0')
+		return EASE_V_BAD;
+	return badcal ? EASE_V_BADCAL : EASE_V_OK;
+}
+
+double
+ease_datetime_diff(const ease_datetime *a, const ease_datetime *b)
+{
+	double ta = a->day * 86400.0 + a->sec, tb = b->day * 86400.0 + b->sec;
+
+	if (a->has_offset && b->has_offset) {
+		ta -= a->offset_min * 60.0;
+		tb -= b->offset_min * 60.0;
+	}
+	return tb - ta;
+}
+
+char *
+ease_fmt_date(long day, char *buf)
+{
+	long y;
+	int m, d;
+
+	ease_civil_from_days(day, &y, &m, &d);
+	if (y >= 0 && y <= 9999)
+		snprintf(buf, 16, "%04ld-%02d-%02d", y, m, d);
+	else
+		snprintf(buf, 16, "%+ld-%02d-%02d", y, m, d);
+	return buf;
+}
+
+char *
+ease_fmt_num(double v, int digits, char *buf)
+{
+	locale_t old;
+
+	if (isnan(v)) {
+		buf[0] = '\0';
+		return buf;
+	}
+	if (v == 0) {
+		strcpy(buf, "0");	/* also for -0 */
+		return buf;
+	}
+	if (v == trunc(v) && fabs(v) < 1e15) {
+		snprintf(buf, 40, "%.0f", v);
+		return buf;
+	}
+	if (digits < 1)
+		digits = 1;
+	if (digits > 17)
+		digits = 17;
+	old = uselocale(c_locale());
+	snprintf(buf, 40, "%.*g", digits, v);
+	uselocale(old);
+	return buf;
+}
+
+long
+ease_today(void)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	return ease_days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday);
+}

@@ -1,0 +1,62 @@
+#!/bin/sh
+# Which Debian packages ease needs, what is missing, and (as root) installing it.
+#   deps.sh check    fail with the package names when the build cannot work
+#   deps.sh install  apt-get install what is missing, or print the command
+set -u
+
+BUILD="gcc make pkg-config libgsl-dev libcsv-dev"
+RUN="gnuplot-nox"
+TEST="perl groff-base locales"
+
+missing_build() {
+	m=""
+	command -v cc >/dev/null 2>&1 || m="$m gcc"
+	command -v pkg-config >/dev/null 2>&1 || m="$m pkg-config"
+	pkg-config --exists gsl 2>/dev/null || m="$m libgsl-dev"
+	printf '#include <csv.h>\nint main(void){return 0;}\n' |
+		${CC:-cc} -x c -o /dev/null - -lcsv >/dev/null 2>&1 || m="$m libcsv-dev"
+	echo $m
+}
+
+missing_pkgs() {
+	m=""
+	for p in $BUILD $RUN $TEST; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || m="$m $p"
+	done
+	echo $m
+}
+
+case "${1:-check}" in
+check)
+	m=$(missing_build)
+	if [ -n "$m" ]; then
+		echo "ease: cannot build: missing $m" >&2
+		echo "ease: install with: apt-get install $m   (or: make deps)" >&2
+		exit 1
+	fi
+	;;
+install)
+	command -v dpkg-query >/dev/null 2>&1 || {
+		echo "ease: not a Debian system; install GSL, libcsv and gnuplot yourself" >&2
+		exit 1
+	}
+	m=$(missing_pkgs)
+	if [ -n "$m" ]; then
+		if [ "$(id -u)" = 0 ]; then
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $m >/dev/null || exit 1
+		else
+			echo "run as root: apt-get install $m"
+			exit 1
+		fi
+	fi
+	# The locale test needs a German locale to exist.
+	if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+		if [ "$(id -u)" = 0 ] && [ -f /etc/locale.gen ]; then
+			sed -i 's/^# *de_DE.UTF-8 UTF-8/de_DE.UTF-8 UTF-8/' /etc/locale.gen
+			grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' >> /etc/locale.gen
+			locale-gen >/dev/null 2>&1
+		fi
+	fi
+	echo "ease: dependencies are installed"
+	;;
+esac
