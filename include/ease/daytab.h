@@ -1,0 +1,58 @@
+/* Reading a day table: one row per calendar day (per subject), in date order. */
+#ifndef EASE_DAYTAB_H
+#define EASE_DAYTAB_H
+
+#include "ease/cols.h"
+#include "ease/csvio.h"
+#include "ease/opts.h"
+
+typedef struct ease_dayrow {
+	const ease_rec *rec;	/* the row as read */
+	const char *file;
+	long line;
+	long day;		/* days since 1970-01-01 */
+	const char *group;	/* the --by / subject cell, "" without grouping */
+	int group_start;	/* first row of its group */
+	const double *v;	/* the wanted columns' values, NaN when missing */
+} ease_dayrow;
+
+typedef struct ease_dayreader ease_dayreader;
+
+/*
+ * Opens C's inputs as a day table: the date column is required (exit 65),
+ * rows are grouped by --by, else by a subject column when there is one.
+ */
+ease_dayreader *ease_day_open(ease_common *c);
+const ease_cols *ease_day_cols(const ease_dayreader *r);
+int ease_day_date_col(const ease_dayreader *r);
+int ease_day_group_col(const ease_dayreader *r);
+/*
+ * Asks for column COL parsed as a number on every row (range-checked by its
+ * role); returns its slot in ease_dayrow.v.  Call before the first row.
+ */
+int ease_day_want(ease_dayreader *r, int col);
+/*
+ * Whether rows outside --since/--until/--last are handed out too (default:
+ * no).  A tool that needs the days before the window to compute the first
+ * days inside it turns this on and asks ease_day_in_window() itself.
+ */
+void ease_day_keep_all(ease_dayreader *r, int on);
+int ease_day_in_window(const ease_dayreader *r, long day);
+/*
+ * The next row, or NULL.  Exits 65 (or skips with --skip-bad) on a bad date
+ * or value, a date that repeats or goes back within a group, and a group
+ * that comes back after another one.
+ */
+const ease_dayrow *ease_day_next(ease_dayreader *r);
+void ease_day_close(ease_dayreader *r);
+
+/* A set of strings, for groups seen and such. */
+typedef struct ease_strset ease_strset;
+ease_strset *ease_strset_new(void);
+/* Adds S; returns 1 when it was new, 0 when already there. */
+int ease_strset_add(ease_strset *s, const char *str);
+int ease_strset_has(const ease_strset *s, const char *str);
+size_t ease_strset_count(const ease_strset *s);
+void ease_strset_free(ease_strset *s);
+
+#endif

@@ -1,0 +1,334 @@
+#include "ease/daytab.h"
+#include "ease/err.h"
+#include "ease/value.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- string set: open addressing, FNV-1a ---- */
+
+struct ease_strset {
+	char **slot;
+	size_t cap, n;
+};
+
+static uint64_t
+hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+ease_strset *
+ease_strset_new(void)
+{
+	ease_strset *s = ease_xcalloc(1, sizeof *s);
+
+	s->cap = 64;
+	s->slot = ease_xcalloc(s->cap, sizeof *s->slot);
+	return s;
+}
+
+static size_t
+find(const ease_strset *s, const char *str)
+{
+	size_t i = hash(str) & (s->cap - 1);
+
+	while (s->slot[i] && strcmp(s->slot[i], str) != 0)
+		i = (i + 1) & (s->cap - 1);
+	return i;
+}
+
+int
+ease_strset_add(ease_strset *s, const char *str)
+{
+	size_t i = find(s, str);
+
+	if (s->slot[i])
+		return 0;
+	s->slot[i] = ease_xstrdup(str);
+	if (++s->n * 2 > s->cap) {
+		char **old = s->slot;
+		size_t oc = s->cap;
+
+		s->cap *= 2;
+		s->slot = ease_xcalloc(s->cap, sizeof *s->slot);
+		for (size_t k = 0; k < oc; k++)
+			if (old[k])
+				s->slot[find(s, old[k])] = old[k];
+		free(old);
+	}
+	return 1;
+}
+
+int
+ease_strset_has(const ease_strset *s, const char *str)
+{
+	return s->slot[find(s, str)] != NULL;
+}
+
+size_t
+ease_strset_count(const ease_strset *s)
+{
+	return s->n;
+}
+
+void
+ease_strset_free(ease_strset *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < s->cap; i++)
+		free(s->slot[i]);
+	free(s->slot);
+	free(s);
+}
+
+/* ---- day-table reader ---- */
+
+struct ease_dayreader {
+	ease_common *c;
+	ease_input *in;
+	ease_cols *cols;
+	int date_col, group_col;
+	int *want;
+	size_t nwant, wcap;
+	double *v;
+	int keep_all;
+	int started;
+	ease_recstore *store;	/* --last: rows kept until the last date is known */
+	size_t store_i;
+	char *group;		/* current group */
+	long prev_day;
+	long prev_line;
+	int have_prev;
+	int pending_start;	/* the next row handed out starts a group */
+	ease_strset *groups;
+	ease_dayrow row;
+};
+
+ease_dayreader *
+ease_day_open(ease_common *c)
+{
+	ease_dayreader *r = ease_xcalloc(1, sizeof *r);
+	const ease_rec *h;
+
+	r->c = c;
+	r->in = ease_input_open(c->files, c->nfiles, c->delim);
+	h = ease_input_header(r->in);
+	r->cols = ease_cols_new(h, ease_input_name(r->in), c->colmap, c->ncolmap);
+	r->date_col = ease_cols_need_role(r->cols, EASE_R_DATE);
+	r->group_col = c->by ? ease_cols_need(r->cols, c->by)
+			     : ease_cols_role(r->cols, EASE_R_SUBJECT);
+	r->groups = ease_strset_new();
+	r->group = ease_xstrdup("");
+	return r;
+}
+
+const ease_cols *
+ease_day_cols(const ease_dayreader *r)
+{
+	return r->cols;
+}
+
+int
+ease_day_date_col(const ease_dayreader *r)
+{
+	return r->date_col;
+}
+
+int
+ease_day_group_col(const ease_dayreader *r)
+{
+	return r->group_col;
+}
+
+int
+ease_day_want(ease_dayreader *r, int col)
+{
+	if (r->started)
+		ease_die(EASE_EX_SOFTWARE, "ease_day_want after the first row");
+	ease_grow((void **)&r->want, &r->wcap, r->nwant + 1, sizeof *r->want);
+	r->want[r->nwant] = col;
+	return (int)r->nwant++;
+}
+
+void
+ease_day_keep_all(ease_dayreader *r, int on)
+{
+	r->keep_all = on;
+}
+
+int
+ease_day_in_window(const ease_dayreader *r, long day)
+{
+	return ease_window_has(r->c, day);
+}
+
+static int
+parse_date(ease_dayreader *r, const ease_rec *rec, const char *file, long *day)
+{
+	const char *why = NULL;
+	double v;
+	int st = ease_role_check(EASE_R_DATE, rec->f[r->date_col], 0,
+				 r->c->date_format, &v, &why);
+
+	if (st == EASE_V_MISSING)
+		why = "is not a date (the date is missing)";
+	if (st != EASE_V_OK) {
+		ease_bad_value(file, rec->line, r->cols->name[r->date_col],
+			       rec->f[r->date_col], why);
+		return 0;
+	}
+	*day = (long)v;
+	return 1;
+}
+
+/* Reads everything once to learn the last date for --last. */
+static void
+fill_store(ease_dayreader *r)
+{
+	const ease_rec *rec;
+	long maxday = -2147483647L, day;
+
+	r->store = ease_recstore_new();
+	while ((rec = ease_input_next(r->in)) != NULL) {
+		if (!parse_date(r, rec, ease_input_name(r->in), &day))
+			continue;
+		if (day > maxday)
+			maxday = day;
+		ease_recstore_add(r->store, rec, ease_input_name(r->in));
+	}
+	ease_window_resolve(r->c, maxday);
+}
+
+static const ease_rec *
+raw_next(ease_dayreader *r, const char **file)
+{
+	const ease_rec *rec;
+
+	if (r->store) {
+		if (r->store_i == ease_recstore_count(r->store))
+			return NULL;
+		return ease_recstore_get(r->store, r->store_i++, file);
+	}
+	rec = ease_input_next(r->in);
+	*file = ease_input_name(r->in);
+	return rec;
+}
+
+static int
+parse_values(ease_dayreader *r, const ease_rec *rec, const char *file)
+{
+	for (size_t k = 0; k < r->nwant; k++) {
+		int col = r->want[k];
+		int role = r->cols->role[col];
+		const ease_roledef *d = ease_role_def(role);
+		const char *why = "is not a number";
+		double v;
+		int st;
+
+		if (d->type == EASE_T_NUM || d->type == EASE_T_COUNT)
+			st = ease_role_check(role, rec->f[col], r->c->decimal_comma,
+					     NULL, &v, &why);
+		else
+			st = ease_parse_num(rec->f[col], r->c->decimal_comma, &v);
+		if (st == EASE_V_MISSING)
+			v = NAN;
+		else if (st != EASE_V_OK) {
+			ease_bad_value(file, rec->line, r->cols->name[col],
+				       rec->f[col], why);
+			return 0;
+		}
+		r->v[k] = v;
+	}
+	return 1;
+}
+
+const ease_dayrow *
+ease_day_next(ease_dayreader *r)
+{
+	const ease_rec *rec;
+	const char *file;
+	long day;
+
+	if (!r->started) {
+		r->started = 1;
+		r->v = ease_xcalloc(r->nwant + 1, sizeof *r->v);
+		if (ease_window_needs_max(r->c))
+			fill_store(r);
+	}
+	while ((rec = raw_next(r, &file)) != NULL) {
+		const char *g = r->group_col >= 0 ? rec->f[r->group_col] : "";
+
+		if (!parse_date(r, rec, file, &day))
+			continue;
+		if (!r->have_prev || strcmp(g, r->group) != 0) {
+			char shown[128];
+
+			if (!ease_strset_add(r->groups, g)) {
+				if (ease_bad_row(file, rec->line,
+						 "%s '%s' comes back after other rows (keep each %s's rows together, in date order)",
+						 r->cols->name[r->group_col],
+						 ease_shown(g, shown, sizeof shown),
+						 r->cols->name[r->group_col]))
+					continue;
+			}
+			free(r->group);
+			r->group = ease_xstrdup(g);
+			r->pending_start = 1;
+		} else if (day == r->prev_day) {
+			char a[16];
+
+			if (ease_bad_row(file, rec->line,
+					 "date %s repeats the row of line %ld (a day table has one row per day)",
+					 ease_fmt_date(day, a), r->prev_line))
+				continue;
+		} else if (day < r->prev_day) {
+			char a[16], b[16];
+
+			if (ease_bad_row(file, rec->line,
+					 "date %s comes after %s of line %ld (sort the rows by date)",
+					 ease_fmt_date(day, a),
+					 ease_fmt_date(r->prev_day, b), r->prev_line))
+				continue;
+		}
+		if (!parse_values(r, rec, file))
+			continue;
+		r->have_prev = 1;
+		r->prev_day = day;
+		r->prev_line = rec->line;
+		if (!r->keep_all && !ease_window_has(r->c, day))
+			continue;
+		r->row.rec = rec;
+		r->row.file = file;
+		r->row.line = rec->line;
+		r->row.day = day;
+		r->row.group = r->group;
+		r->row.group_start = r->pending_start;
+		r->pending_start = 0;
+		r->row.v = r->v;
+		return &r->row;
+	}
+	return NULL;
+}
+
+void
+ease_day_close(ease_dayreader *r)
+{
+	if (r == NULL)
+		return;
+	ease_input_close(r->in);
+	ease_cols_free(r->cols);
+	ease_recstore_free(r->store);
+	ease_strset_free(r->groups);
+	free(r->want);
+	free(r->v);
+	free(r->group);
+	free(r);
+}

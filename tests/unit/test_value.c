@@ -1,0 +1,141 @@
+/* Values: numbers, missing markers, dates, times, formatting. */
+#include "ease/value.h"
+#include "tap.h"
+
+#include <locale.h>
+
+static void
+numbers(void)
+{
+	double v = 0;
+
+	ok(ease_parse_num("7.5", 0, &v) == EASE_V_OK && v == 7.5, "7.5");
+	ok(ease_parse_num(" -3 ", 0, &v) == EASE_V_OK && v == -3, "blanks and sign");
+	ok(ease_parse_num("+.5", 0, &v) == EASE_V_OK && v == 0.5, "+.5");
+	ok(ease_parse_num("1e3", 0, &v) == EASE_V_OK && v == 1000, "exponent");
+	ok(ease_parse_num("2.5E-1", 0, &v) == EASE_V_OK && v == 0.25, "negative exponent");
+	ok(ease_parse_num("7,5", 1, &v) == EASE_V_OK && v == 7.5, "decimal comma");
+	ok(ease_parse_num("7,5", 0, &v) == EASE_V_BAD, "7,5 without --decimal-comma");
+	ok(ease_parse_num("7.5", 1, &v) == EASE_V_BAD, "7.5 with --decimal-comma");
+	ok(ease_parse_num("abc", 0, &v) == EASE_V_BAD, "abc");
+	ok(ease_parse_num("1e", 0, &v) == EASE_V_BAD, "1e");
+	ok(ease_parse_num("1.2.3", 0, &v) == EASE_V_BAD, "1.2.3");
+	ok(ease_parse_num("inf", 0, &v) == EASE_V_BAD, "inf is no number");
+	ok(ease_parse_num("1e999", 0, &v) == EASE_V_BAD, "overflow");
+	ok(ease_parse_num("0x10", 0, &v) == EASE_V_BAD, "hex");
+	ok(ease_parse_num("5 mg", 0, &v) == EASE_V_BAD, "trailing unit");
+	ok(ease_parse_num("0.1", 0, &v) == EASE_V_OK && v == 0.1, "0.1 correctly rounded");
+	ok(ease_parse_num("", 0, &v) == EASE_V_MISSING, "empty is missing");
+	ok(ease_parse_num("NA", 0, &v) == EASE_V_MISSING, "NA");
+	ok(ease_parse_num("n/a", 0, &v) == EASE_V_MISSING, "n/a");
+	ok(ease_parse_num("NaN", 0, &v) == EASE_V_MISSING, "NaN");
+	ok(ease_parse_num(" - ", 0, &v) == EASE_V_MISSING, "-");
+	ok(ease_parse_num("--", 0, &v) == EASE_V_BAD, "-- is bad");
+	ok(!ease_is_missing("0"), "0 is not missing");
+}
+
+static void
+dates(void)
+{
+	long d = 0, sec = 0;
+	char buf[16];
+
+	ok(ease_parse_date("1970-01-01", NULL, &d) == EASE_V_OK && d == 0, "epoch");
+	ok(ease_parse_date("2026-11-24", NULL, &d) == EASE_V_OK && d == 20781, "2026-11-24 (Python: (date(2026,11,24)-date(1970,1,1)).days)");
+	is_str(ease_fmt_date(20781, buf), "2026-11-24", "format back");
+	ok(ease_parse_date("2026-02-30", NULL, &d) == EASE_V_BADCAL, "2026-02-30 invalid");
+	ok(ease_parse_date("2026-02-29", NULL, &d) == EASE_V_BADCAL, "2026-02-29 invalid");
+	ok(ease_parse_date("2028-02-29", NULL, &d) == EASE_V_OK, "2028-02-29 leap");
+	ok(ease_parse_date("2000-02-29", NULL, &d) == EASE_V_OK, "2000 leap");
+	ok(ease_parse_date("1900-02-29", NULL, &d) == EASE_V_BADCAL, "1900 not leap");
+	ok(ease_parse_date("2026-13-01", NULL, &d) == EASE_V_BADCAL, "month 13");
+	ok(ease_parse_date("2026-1-5", NULL, &d) == EASE_V_BAD, "short fields");
+	ok(ease_parse_date("2026-01-05x", NULL, &d) == EASE_V_BAD, "trailing text");
+	ok(ease_parse_date("05.01.2026", "%d.%m.%Y", &d) == EASE_V_OK &&
+	   d == ease_days_from_civil(2026, 1, 5), "%d.%m.%Y");
+	ok(ease_parse_date("01/31/2026", "%m/%d/%Y", &d) == EASE_V_OK &&
+	   d == ease_days_from_civil(2026, 1, 31), "%m/%d/%Y");
+	ok(ease_parse_date("30.02.2026", "%d.%m.%Y", &d) == EASE_V_BADCAL, "30.02. invalid");
+	ok(ease_parse_date("05.01.2026 x", "%d.%m.%Y", &d) == EASE_V_BAD, "format must consume all");
+	ok(ease_parse_date("", NULL, &d) == EASE_V_MISSING, "empty date");
+	ok(ease_parse_time("23:15", &sec) == EASE_V_OK && sec == 83700, "23:15");
+	ok(ease_parse_time("07:05:30", &sec) == EASE_V_OK && sec == 25530, "07:05:30");
+	ok(ease_parse_time("25:00", &sec) == EASE_V_BADCAL, "25:00");
+	ok(ease_parse_time("7:05", &sec) == EASE_V_BAD, "7:05");
+	/* every day of four centuries survives the round trip */
+	int all = 1;
+	for (long z = ease_days_from_civil(1800, 1, 1); z < ease_days_from_civil(2200, 1, 1); z++) {
+		long y; int m, dd;
+		ease_civil_from_days(z, &y, &m, &dd);
+		if (!ease_valid_civil(y, m, dd) || ease_days_from_civil(y, m, dd) != z)
+			all = 0;
+	}
+	ok(all, "civil round trip 1800..2200");
+}
+
+static void
+datetimes(void)
+{
+	ease_datetime a, b;
+
+	ok(ease_parse_datetime("2026-03-01T23:30", NULL, &a) == EASE_V_OK &&
+	   a.day == ease_days_from_civil(2026, 3, 1) && a.sec == 84600 && !a.has_offset,
+	   "local date-time");
+	ok(ease_parse_datetime("2026-03-02 07:15:00+01:00", NULL, &b) == EASE_V_OK &&
+	   b.has_offset && b.offset_min == 60, "offset");
+	ok(ease_parse_datetime("2026-03-02T06:15:00Z", NULL, &b) == EASE_V_OK &&
+	   b.has_offset && b.offset_min == 0, "Z");
+	ok(ease_parse_datetime("2026-03-02T06:15:00.250-0530", NULL, &b) == EASE_V_OK &&
+	   b.offset_min == -330, "fraction and -hhmm");
+	ok(ease_parse_datetime("2026-03-01", NULL, &a) == EASE_V_OK && !a.has_time,
+	   "date alone");
+	ok(ease_parse_datetime("2026-03-01T24:30", NULL, &a) == EASE_V_BADCAL, "24:30");
+	ok(ease_parse_datetime("2026-03-01T10", NULL, &a) == EASE_V_BAD, "hour alone");
+	ease_parse_datetime("2026-03-01T23:30", NULL, &a);
+	ease_parse_datetime("2026-03-02T07:15", NULL, &b);
+	is_num(ease_datetime_diff(&a, &b), 7.75 * 3600, 1e-12, "night across midnight");
+	ease_parse_datetime("2026-03-01T23:30+01:00", NULL, &a);
+	ease_parse_datetime("2026-03-02T07:15+02:00", NULL, &b);
+	is_num(ease_datetime_diff(&a, &b), 6.75 * 3600, 1e-12, "offsets applied");
+}
+
+static void
+formatting(void)
+{
+	char buf[48];
+
+	is_str(ease_fmt_num(0.1 + 0.2, 6, buf), "0.3", "6 digits");
+	is_str(ease_fmt_num(-0.41234567, 3, buf), "-0.412", "3 digits");
+	is_str(ease_fmt_num(1234567, 6, buf), "1234567", "integers in full");
+	is_str(ease_fmt_num(-0.0, 6, buf), "0", "no -0");
+	is_str(ease_fmt_num(NAN, 6, buf), "", "NaN is empty");
+	is_str(ease_fmt_num(1.5e-7, 6, buf), "1.5e-07", "small");
+}
+
+/* A German LC_NUMERIC must change nothing (skipped where the locale is absent). */
+static void
+locale_proof(void)
+{
+	double v = 0;
+	char buf[48];
+
+	if (setlocale(LC_ALL, "de_DE.UTF-8") == NULL) {
+		printf("# de_DE.UTF-8 missing: 'make deps' generates it\n");
+		ok(0, "de_DE.UTF-8 locale available");
+		return;
+	}
+	ok(ease_parse_num("7.5", 0, &v) == EASE_V_OK && v == 7.5, "de_DE: 7.5 parses");
+	is_str(ease_fmt_num(7.25, 6, buf), "7.25", "de_DE: 7.25 prints with a point");
+	setlocale(LC_ALL, "C");
+}
+
+int
+main(void)
+{
+	numbers();
+	dates();
+	datetimes();
+	formatting();
+	locale_proof();
+	return tap_done();
+}
