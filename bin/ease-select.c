@@ -53,6 +53,10 @@ main(int argc, char **argv)
 	ease_common c;
 	ease_select_opts o = {0};
 
+	int rc;
+
 	ease_parse_args(&tool, argc, argv, &c, &o);
-	return ease_select_run(&c, &o);
+	rc = ease_select_run(&c, &o);
+	ease_select_opts_free(&o);
+	return rc;
 }

@@ -320,3 +320,15 @@ ease_select_run(ease_common *c, const ease_select_opts *o)
 	ease_report_skipped();
 	return 0;
 }
+
+void
+ease_select_opts_free(ease_select_opts *o)
+{
+	for (int k = 0; k < o->nconds; k++) {
+		free(o->conds[k].col);
+		free(o->conds[k].value);
+	}
+	free(o->conds);
+	o->conds = NULL;
+	o->nconds = 0;
+}

@@ -40,6 +40,8 @@ typedef struct ease_select_opts {
 	const char *drop;	/* --drop a,b */
 } ease_select_opts;
 
+void ease_select_opts_free(ease_select_opts *o);
+
 /* The whole of ease-select: reads C's files, writes the kept rows. */
 int ease_select_run(ease_common *c, const ease_select_opts *o);
 
