@@ -11,6 +11,7 @@
 
 struct ease_strset {
 	char **slot;
+	long *val;
 	size_t cap, n;
 };
 
@@ -31,6 +32,7 @@ ease_strset_new(void)
 
 	s->cap = 64;
 	s->slot = ease_xcalloc(s->cap, sizeof *s->slot);
+	s->val = ease_xcalloc(s->cap, sizeof *s->val);
 	return s;
 }
 
@@ -45,25 +47,41 @@ find(const ease_strset *s, const char *str)
 }
 
 int
-ease_strset_add(ease_strset *s, const char *str)
+ease_strset_put(ease_strset *s, const char *str, long val, long *old)
 {
 	size_t i = find(s, str);
 
-	if (s->slot[i])
+	if (s->slot[i]) {
+		if (old)
+			*old = s->val[i];
 		return 0;
+	}
 	s->slot[i] = ease_xstrdup(str);
+	s->val[i] = val;
 	if (++s->n * 2 > s->cap) {
-		char **old = s->slot;
+		char **os = s->slot;
+		long *ov = s->val;
 		size_t oc = s->cap;
 
 		s->cap *= 2;
 		s->slot = ease_xcalloc(s->cap, sizeof *s->slot);
+		s->val = ease_xcalloc(s->cap, sizeof *s->val);
 		for (size_t k = 0; k < oc; k++)
-			if (old[k])
-				s->slot[find(s, old[k])] = old[k];
-		free(old);
+			if (os[k]) {
+				size_t j = find(s, os[k]);
+				s->slot[j] = os[k];
+				s->val[j] = ov[k];
+			}
+		free(os);
+		free(ov);
 	}
 	return 1;
+}
+
+int
+ease_strset_add(ease_strset *s, const char *str)
+{
+	return ease_strset_put(s, str, 0, NULL);
 }
 
 int
@@ -86,6 +104,7 @@ ease_strset_free(ease_strset *s)
 	for (size_t i = 0; i < s->cap; i++)
 		free(s->slot[i]);
 	free(s->slot);
+	free(s->val);
 	free(s);
 }
 

@@ -52,6 +52,11 @@ ease_strset *ease_strset_new(void);
 /* Adds S; returns 1 when it was new, 0 when already there. */
 int ease_strset_add(ease_strset *s, const char *str);
 int ease_strset_has(const ease_strset *s, const char *str);
+/*
+ * The set as a map to a number: adds STR with VAL and returns 1 when new;
+ * otherwise returns 0 and sets *OLD to the number it was added with.
+ */
+int ease_strset_put(ease_strset *s, const char *str, long val, long *old);
 size_t ease_strset_count(const ease_strset *s);
 void ease_strset_free(ease_strset *s);
 
