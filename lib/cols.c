@@ -304,6 +304,7 @@ int
 ease_cols_find(const ease_cols *c, const char *name)
 {
 	char norm[256];
+	int role;
 
 	for (size_t i = 0; i < c->n; i++)
 		if (strcmp(c->name[i], name) == 0)
@@ -312,7 +313,9 @@ ease_cols_find(const ease_cols *c, const char *name)
 	for (size_t i = 0; i < c->n; i++)
 		if (strcmp(c->norm[i], norm) == 0)
 			return (int)i;
-	return -1;
+	/* "pain" finds "Schmerz (0-10)" once that plays the pain role */
+	role = ease_role_by_name(norm);
+	return role != EASE_R_NONE ? ease_cols_role(c, role) : -1;
 }
 
 int

@@ -82,7 +82,10 @@ typedef struct ease_colmap {
 ease_cols *ease_cols_new(const ease_rec *header, const char *file,
 			 const ease_colmap *map, int nmap);
 void ease_cols_free(ease_cols *c);
-/* A column by the name a user typed: exact, then normalised; -1 if none. */
+/*
+ * A column by the name a user typed: exact, then normalised, then the column
+ * playing the role of that name; -1 if none.
+ */
 int ease_cols_find(const ease_cols *c, const char *name);
 /* The first column playing ROLE, or -1. */
 int ease_cols_role(const ease_cols *c, int role);
