@@ -579,6 +579,7 @@ ease_writer_open(const char *path, int format, char **inputs, int ninputs)
 		ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
 	live_writer = w;
 	atexit(remove_tmp);
+	ease_on_fail(remove_tmp);
 	return w;
 }
 
@@ -707,6 +708,15 @@ flush_table(ease_writer *w)
 			size_t pad = wid[c] - width_of(w->cells[k]);
 			int last = c + 1 == w->rowlen[r];
 
+			/* no blanks after the last non-empty cell of a line */
+			size_t rest = 0;
+			for (size_t j = c; j < w->rowlen[r]; j++)
+				rest += w->cells[k + j - c][0] != '\0';
+			if (rest == 0) {
+				for (; c < w->rowlen[r]; c++, k++)
+					free(w->cells[k]);
+				break;
+			}
 			if (c > 0)
 				wput(w, "  ", 2);
 			if (isnum[c])

@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 const char *ease_prog = "ease";
 
 static int skip_bad;
+static void (*fail_hook)(void);
 static long skipped;
 static const char *last_skip_file;
 static long last_skip_line = -1;
@@ -24,6 +26,22 @@ ease_set_prog(const char *argv0)
 }
 
 void
+ease_on_fail(void (*fn)(void))
+{
+	fail_hook = fn;
+}
+
+void
+ease_fail_exit(int status)
+{
+	fflush(stdout);
+	fflush(stderr);
+	if (fail_hook)
+		fail_hook();
+	_exit(status);
+}
+
+void
 ease_die(int status, const char *fmt, ...)
 {
 	va_list ap;
@@ -34,7 +52,7 @@ ease_die(int status, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	exit(status);
+	ease_fail_exit(status);
 }
 
 void
@@ -148,7 +166,7 @@ ease_bad_row(const char *file, long line, const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
-	exit(EASE_EX_DATA);
+	ease_fail_exit(EASE_EX_DATA);
 }
 
 void

@@ -77,7 +77,7 @@ ease_usage(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nTry '%s --help' for more information.\n", ease_prog);
-	exit(EASE_EX_USAGE);
+	ease_fail_exit(EASE_EX_USAGE);
 }
 
 long

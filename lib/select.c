@@ -118,9 +118,13 @@ ease_cond_eval(const ease_cond *c, const ease_rec *rec, int decimal_comma,
 		double d = (double)date_day;
 		return cmp_result(c->op, (d > c->num) - (d < c->num));
 	}
-	if (c->value_is_num && c->idx != date_col &&
-	    ease_parse_num(cell, decimal_comma, &v) == EASE_V_OK)
-		return cmp_result(c->op, (v > c->num) - (v < c->num));
+	if (c->value_is_num && c->idx != date_col) {
+		if (ease_parse_num(cell, decimal_comma, &v) == EASE_V_OK)
+			return cmp_result(c->op, (v > c->num) - (v < c->num));
+		/* "x" is neither above nor below 5: that is bad data, not a no */
+		if (c->op != EASE_OP_EQ && c->op != EASE_OP_NE)
+			return -1;
+	}
 	return cmp_result(c->op, strcmp(cell, c->value));
 }
 
@@ -236,10 +240,18 @@ one_row(sel *s, const ease_rec *rec, const char *file)
 		if (!ease_window_has(s->c, day))
 			return 0;
 	}
-	for (int k = 0; k < s->o->nconds; k++)
-		if (!ease_cond_eval(&s->o->conds[k], rec, s->c->decimal_comma,
-				    s->date_col, day))
+	for (int k = 0; k < s->o->nconds; k++) {
+		const ease_cond *cd = &s->o->conds[k];
+		int r = ease_cond_eval(cd, rec, s->c->decimal_comma, s->date_col, day);
+
+		if (r < 0) {
+			ease_bad_value(file, rec->line, s->cols->name[cd->idx],
+				       rec->f[cd->idx], "is not a number");
 			return 0;
+		}
+		if (r == 0)
+			return 0;
+	}
 	for (size_t k = 0; k < s->nout; k++)
 		write_cell(s, rec, s->out[k], day);
 	ease_w_end(s->w);

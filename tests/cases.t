@@ -5,6 +5,7 @@
 #   err     expected standard error   (absent: none)
 #   status  expected exit status      (absent: 0)
 #   env     optional: NAME=VALUE lines exported for the command
+# The shared inputs of tests/data are there as data/.
 # EASE_BIN is the folder of the tools under test; EASE_CASES=TOOL limits the run.
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${EASE_BIN:-$here/../bin}
@@ -17,12 +18,13 @@ for dir in "$here"/cases/${EASE_CASES:-*}/*/; do
 	n=$((n + 1))
 	work="$scratch/$n"
 	cp -R "$dir" "$work"
+	rm -f "$work/out" "$work/err" "$work/status"
+	ln -s "$here/data" "$work/data"
 	want_status=0
 	[ -f "$dir/status" ] && want_status=$(cat "$dir/status")
 	(
 		cd "$work" || exit 99
 		export PATH="$bin:$PATH" LC_ALL=C TZ=UTC
-		export EASE_TESTDATA="$here/data"
 		if [ -f env ]; then
 			while IFS= read -r kv; do [ -n "$kv" ] && export "$kv"; done < env
 		fi

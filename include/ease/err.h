@@ -24,6 +24,13 @@ void ease_set_prog(const char *argv0);
 void ease_die(int status, const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 2, 3)));
 void ease_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * Ends a run that failed: flushes the streams, runs the cleanup set with
+ * ease_on_fail (a half-written -o file is removed) and leaves at once,
+ * without the exit-time work a finished run does.
+ */
+void ease_fail_exit(int status) __attribute__((noreturn));
+void ease_on_fail(void (*fn)(void));
 
 /*
  * Bad data.  Prints "PROG: FILE:LINE: column 'COL': 'VALUE' WHAT" and exits 65,

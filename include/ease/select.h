@@ -29,6 +29,8 @@ void ease_cond_bind(ease_cond *c, const ease_cols *cols, int decimal_comma,
  * dates in the date column as dates, anything else as text; a missing cell
  * satisfies only "=" with an empty value, and "!=" with a non-empty one.
  * DATE_DAY is the row's parsed date (for the date column) or ignored.
+ * Returns -1 when an order comparison with a number meets a cell that is
+ * not one (the caller reports the bad value).
  */
 int ease_cond_eval(const ease_cond *c, const ease_rec *rec, int decimal_comma,
 		   int date_col, long date_day);
