@@ -334,6 +334,8 @@ check_file(chk *k, const char *path)
 	ease_reader *r = ease_reader_open(path, k->c->delim);
 	const ease_rec *h, *rec;
 	char list[1024];
+	size_t width;
+	long hline;
 
 	k->file = ease_reader_name(r);
 	ease_reader_set_lenient(r, 1);
@@ -348,6 +350,9 @@ check_file(chk *k, const char *path)
 		ease_reader_close(r);
 		return;
 	}
+	/* the reader reuses the header's record for the rows */
+	width = h->n;
+	hline = h->line;
 	k->cols = ease_cols_new(h, k->file, k->c->colmap, k->c->ncolmap);
 	k->form = ease_check_form(k->cols);
 	k->date_col = ease_cols_role(k->cols, k->form == EASE_FORM_EVENTS
@@ -358,11 +363,11 @@ check_file(chk *k, const char *path)
 	k->value_col = ease_cols_role(k->cols, EASE_R_VALUE);
 	k->end_col = ease_cols_role(k->cols, EASE_R_END);
 	if (k->date_col < 0)
-		problem(k, h->line, "no date column (name one with --col date=NAME); columns: %s",
+		problem(k, hline, "no date column (name one with --col date=NAME); columns: %s",
 			ease_cols_list(k->cols, list, sizeof list));
 	for (size_t i = 0; i < h->n; i++)
 		if (h->len[i] == 0)
-			problem(k, h->line, "column %zu has no name", i + 1);
+			problem(k, hline, "column %zu has no name", i + 1);
 	k->seen = ease_strset_new();
 	k->groups = ease_strset_new();
 	k->days = ease_strset_new();
@@ -374,9 +379,9 @@ check_file(chk *k, const char *path)
 			problem(k, rec->line, "%s", ease_reader_error(r));
 			continue;
 		}
-		if (rec->n != h->n) {
+		if (rec->n != width) {
 			problem(k, rec->line, "%zu field%s, but the header has %zu",
-				rec->n, rec->n == 1 ? "" : "s", h->n);
+				rec->n, rec->n == 1 ? "" : "s", width);
 			continue;
 		}
 		check_row(k, rec);
