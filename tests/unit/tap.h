@@ -8,7 +8,7 @@
 
 static int tap_n, tap_failed;
 
-static void
+static inline void
 tap_result(int ok, const char *name)
 {
 	tap_n++;
@@ -34,7 +34,7 @@ tap_result(int ok, const char *name)
 } while (0)
 
 /* relative agreement (absolute near zero), as the design asks: 1e-9 */
-static int
+static inline int
 tap_close(double got, double want, double rel)
 {
 	if (isnan(want))
@@ -52,7 +52,7 @@ tap_close(double got, double want, double rel)
 	if (!o_) printf("#   got %.17g\n#  want %.17g\n", g_, w_); \
 } while (0)
 
-static int
+static inline int
 tap_done(void)
 {
 	printf("1..%d\n", tap_n);

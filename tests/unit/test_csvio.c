@@ -1,0 +1,184 @@
+/* The CSV reader and writer: line numbers, quoting, delimiters, round trips. */
+#include "ease/csvio.h"
+#include "tap.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+static char path[64];
+
+static ease_reader *
+open_text(const char *text, size_t n, char delim)
+{
+	FILE *fp;
+
+	strcpy(path, "/tmp/ease-test-XXXXXX");
+	close(mkstemp(path));
+	fp = fopen(path, "wb");
+	fwrite(text, 1, n, fp);
+	fclose(fp);
+	return ease_reader_open(path, delim);
+}
+
+static void
+lines_and_quotes(void)
+{
+	const char text[] = "a,b,c\n1,\"x\ny\",3\n\n2,\"q\"\"q\",\"\"\n3,,\"l1\r\nl2\r\nl3\"\n4,z,w";
+	ease_reader *r = open_text(text, sizeof text - 1, 0);
+	const ease_rec *h = ease_reader_header(r), *rec;
+
+	ok(h && h->n == 3 && strcmp(h->f[2], "c") == 0, "header");
+	rec = ease_reader_next(r);
+	ok(rec && rec->line == 2 && strcmp(rec->f[1], "x\ny") == 0, "quoted newline, line 2");
+	rec = ease_reader_next(r);
+	is_long(rec ? rec->line : -1, 5, "after a blank line: line 5");
+	is_str(rec ? rec->f[1] : NULL, "q\"q", "doubled quote");
+	ok(rec && rec->len[2] == 0, "quoted empty field");
+	rec = ease_reader_next(r);
+	is_long(rec ? rec->line : -1, 6, "CRLF inside quotes, line 6");
+	is_str(rec ? rec->f[2] : NULL, "l1\r\nl2\r\nl3", "CRLF kept inside the field");
+	rec = ease_reader_next(r);
+	is_long(rec ? rec->line : -1, 9, "last record without newline, line 9");
+	ok(ease_reader_next(r) == NULL, "end");
+	ease_reader_close(r);
+	unlink(path);
+}
+
+static void
+bom_crlf_delims(void)
+{
+	const char t1[] = "\xEF\xBB\xBF" "Datum;Schmerz;Notiz\r\n01.03.2026;7,5;\"a;b\"\r\n";
+	const char t2[] = "date\tpain\n2026-01-01\t3\n";
+	const char t3[] = "date,pain\r2026-01-01,3\r2026-01-02,4\r";
+	const char t4[] = "\"a;b\",c,d\n1,2,3\n";
+	ease_reader *r = open_text(t1, sizeof t1 - 1, 0);
+	const ease_rec *rec;
+
+	rec = ease_reader_header(r);
+	ok(ease_reader_had_bom(r), "BOM seen");
+	is_str(rec->f[0], "Datum", "BOM stripped from the first name");
+	ok(ease_reader_delim(r) == ';', "';' detected");
+	rec = ease_reader_next(r);
+	is_str(rec->f[1], "7,5", "decimal comma left as written");
+	is_str(rec->f[2], "a;b", "quoted delimiter");
+	ok(rec->len[2] == 3, "no CR left at the end of the last field");
+	ease_reader_close(r);
+
+	r = open_text(t2, sizeof t2 - 1, 0);
+	ease_reader_header(r);
+	ok(ease_reader_delim(r) == '\t', "TAB detected");
+	ease_reader_close(r);
+
+	r = open_text(t3, sizeof t3 - 1, 0);
+	ease_reader_header(r);
+	rec = ease_reader_next(r);
+	ok(rec && rec->line == 2 && strcmp(rec->f[1], "3") == 0, "CR-only line ends");
+	rec = ease_reader_next(r);
+	ok(rec && rec->line == 3, "CR-only, line 3");
+	ease_reader_close(r);
+
+	r = open_text(t4, sizeof t4 - 1, 0);
+	ok(ease_reader_delim(r) == ',', "a quoted ';' does not count");
+	ease_reader_close(r);
+
+	r = open_text(t2, sizeof t2 - 1, ',');
+	rec = ease_reader_header(r);
+	ok(rec->n == 1, "-d forces the delimiter");
+	ease_reader_close(r);
+	unlink(path);
+}
+
+static void
+lenient(void)
+{
+	const char text[] = "a,b\n1,2,3\n4\n5,\"open\n6,7\n";
+	ease_reader *r = open_text(text, sizeof text - 1, 0);
+	const ease_rec *rec;
+
+	ease_reader_set_lenient(r, 1);
+	ease_reader_header(r);
+	rec = ease_reader_next(r);
+	ok(rec && rec->n == 3, "ragged row handed back");
+	rec = ease_reader_next(r);
+	ok(rec && rec->n == 1 && rec->line == 3, "short row handed back");
+	rec = ease_reader_next(r);
+	ok(rec == NULL && ease_reader_error(r) != NULL, "unterminated quote reported");
+	is_long(ease_reader_error_line(r), 4, "where the quote opened");
+	ease_reader_close(r);
+	unlink(path);
+}
+
+static void
+long_fields(void)
+{
+	/* a field longer than the reader's buffer */
+	size_t n = 300000;
+	char *text = malloc(n + 64), *p = text;
+	ease_reader *r;
+	const ease_rec *rec;
+
+	p += sprintf(p, "a,b\n1,\"");
+	for (size_t i = 0; i < n; i++)
+		*p++ = (i % 1000 == 999) ? '\n' : 'x';
+	p += sprintf(p, "\"\n2,y\n");
+	r = open_text(text, (size_t)(p - text), 0);
+	ease_reader_header(r);
+	rec = ease_reader_next(r);
+	ok(rec && rec->len[1] == n, "300 kB field whole");
+	rec = ease_reader_next(r);
+	is_long(rec ? rec->line : -1, 2 + 300 + 1, "line count after it");
+	ease_reader_close(r);
+	unlink(path);
+	free(text);
+}
+
+static void
+writer_roundtrip(void)
+{
+	const char *fields[] = {"plain", "with,comma", "with \"quote\"", "two\nlines",
+				"cr\r", "", " blank "};
+	size_t nf = sizeof fields / sizeof fields[0];
+	char out[64];
+	ease_writer *w;
+	ease_reader *r;
+	const ease_rec *rec;
+	int same = 1;
+
+	strcpy(out, "/tmp/ease-out-XXXXXX");
+	close(mkstemp(out));
+	w = ease_writer_open(out, EASE_FMT_CSV, NULL, 0);
+	for (size_t i = 0; i < nf; i++)
+		ease_w_str(w, fields[i]);
+	ease_w_end(w);
+	for (size_t i = 0; i < nf; i++)
+		ease_w_str(w, fields[nf - 1 - i]);
+	ease_w_end(w);
+	ease_w_str(w, "");
+	ease_w_end(w);
+	ease_writer_close(w);
+
+	r = ease_reader_open(out, ',');
+	rec = ease_reader_header(r);
+	for (size_t i = 0; i < nf; i++)
+		if (rec->n != nf || strcmp(rec->f[i], fields[i]) != 0)
+			same = 0;
+	ok(same, "written fields read back the same");
+	rec = ease_reader_next(r);
+	ok(rec && rec->n == nf, "second row");
+	ease_reader_set_lenient(r, 1);
+	rec = ease_reader_next(r);
+	ok(rec && rec->n == 1 && rec->len[0] == 0, "a lone empty field survives");
+	ease_reader_close(r);
+	unlink(out);
+}
+
+int
+main(void)
+{
+	lines_and_quotes();
+	bom_crlf_delims();
+	lenient();
+	long_fields();
+	writer_roundtrip();
+	return tap_done();
+}
