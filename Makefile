@@ -35,16 +35,21 @@ UNITS    = $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
 HEADERS  = $(wildcard include/ease/*.h)
 MAN      = $(wildcard man/man1/*.1 man/man5/*.5 man/man7/*.7)
 
-.PHONY: all deps check-deps test unit cases install uninstall clean bench fuzz help lint-man
+.PHONY: all deps check-deps test unit cases install uninstall clean bench fuzz help lint-man demo
 
 all: check-deps $(LIBA) $(TOOLS)
 
 help:
 	@echo "make            build lib/libease.a and bin/ease-*"
+	@echo "make demo       run the tools on examples/diary.csv"
 	@echo "make deps       install missing Debian packages (as root), or print the command"
 	@echo "make test       build and run every test (SANITIZE=1: under ASan and UBSan)"
 	@echo "make bench      time ease against datamash, Miller and a raw libcsv parse"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=...; make uninstall"
+
+# The quick start: what the tools can tell about the example diary.
+demo: all
+	@sh examples/demo.sh
 
 # A missing library is named by its package, not by a compiler error.
 check-deps:
