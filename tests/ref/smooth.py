@@ -1,0 +1,328 @@
+#!/usr/bin/python3
+"""Reference values for ease-smooth and lib/window.c, from pandas.
+
+Run from the top folder with Debian's Python (pandas 1.5):
+
+    /usr/bin/python3 tests/ref/smooth.py
+
+It writes, and so owns, these files (never edit them by hand):
+
+  tests/unit/ref_window.h             every statistic at full precision, for
+                                      tests/unit/test_window.c (1e-9 relative)
+  tests/cases/smooth/<case>/diary.csv the input of a case
+  tests/cases/smooth/<case>/out       its expected output, the numbers printed
+                                      as ease prints them (6 significant digits)
+
+Which pandas line gives which method (W = window in days, K = --min-count):
+
+  sma     s.rolling(f"{W}D", min_periods=K).mean()
+  median  s.rolling(f"{W}D", min_periods=K).median()
+  sum     s.rolling(f"{W}D", min_periods=K).sum()
+  min     s.rolling(f"{W}D", min_periods=K).min()
+  max     s.rolling(f"{W}D", min_periods=K).max()
+  --center: the same with center=True
+  ema     s.ewm(halflife=pd.Timedelta(f"{H}D"), times=s.index).mean(),
+          then blank until K values have been seen
+
+  count   s.rolling(f"{W}D", min_periods=0).count(), then blank where it is
+          below K.  pandas' own min_periods for count counts the rows in the
+          window, missing values included, so a day table that skips a day
+          would count differently from one that has the day with an empty
+          cell; ease counts values, as for every other method.
+
+  wma     pandas has no linearly weighted window by days, so it is computed
+          here independently, by its definition, in wma_ref(): in the window
+          of days [first, last] a value on day d weighs d - first + 1 (1 on
+          the window's first day, W on its last) and the result is
+          sum(weight * value) / sum(weight) over the values present.
+
+Each series is one subject's rows, indexed by date; windows are calendar
+days, so rows absent and rows with empty cells give the same numbers on the
+days present.
+"""
+import math
+import os
+import random
+
+import numpy as np
+import pandas as pd
+
+TOP = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+CASES = os.path.join(TOP, "tests", "cases", "smooth")
+
+
+# ---- the references ----
+
+def rolling(s, method, w, k, center=False):
+    if method == "wma":
+        return wma_ref(s, w, k, center)
+    if method == "count":
+        c = s.rolling(f"{w}D", min_periods=0, center=center).count()
+        return c.where(c >= k)
+    r = s.rolling(f"{w}D", min_periods=k, center=center)
+    return {"sma": r.mean, "median": r.median, "sum": r.sum, "min": r.min,
+            "max": r.max}[method]()
+
+
+def window_of(day, w, center):
+    """First and last day of the window of DAY (pandas' centring: an even
+    window reaches one day further ahead than back)."""
+    after = w // 2 if center else 0
+    return day - (w - 1 - after), day + after
+
+
+def wma_ref(s, w, k, center):
+    days = [d.toordinal() for d in s.index]
+    vals = list(s.values)
+    out = []
+    for d in days:
+        first, last = window_of(d, w, center)
+        num = den = 0.0
+        n = 0
+        for dd, v in zip(days, vals):
+            if first <= dd <= last and not math.isnan(v):
+                weight = dd - first + 1
+                num += weight * v
+                den += weight
+                n += 1
+        out.append(num / den if n >= k and n > 0 else math.nan)
+    return pd.Series(out, index=s.index)
+
+
+def ema(s, h, k=1):
+    e = s.ewm(halflife=pd.Timedelta(f"{h}D"), times=s.index).mean()
+    seen = s.notna().cumsum()
+    return e.where(seen >= k)
+
+
+# ---- formatting as ease prints computed numbers (value.h: ease_fmt_num) ----
+
+def fmt(v, digits=6):
+    if v is None or math.isnan(v):
+        return ""
+    if v == 0:
+        return "0"
+    if v == math.trunc(v) and abs(v) < 1e15:
+        return "%.0f" % v
+    return "%.*g" % (digits, v)
+
+
+def fmt_days(h):
+    return fmt(float(h))
+
+
+# ---- the diaries ----
+
+def make_diary(seed, subjects, ndays, skip, blank, start="2024-01-01",
+               decimals=False):
+    """Rows (date, subject, pain, meds_doses) with some days skipped and
+    some cells blank.  Returns the rows as text cells."""
+    rnd = random.Random(seed)
+    rows = []
+    for subj in subjects:
+        d0 = pd.Timestamp(start) + pd.Timedelta(days=rnd.randrange(3))
+        for i in range(ndays):
+            if rnd.random() < skip:
+                continue
+            day = (d0 + pd.Timedelta(days=i)).strftime("%Y-%m-%d")
+            if decimals:
+                pain = "%.1f" % (rnd.randrange(0, 101) / 10)
+            else:
+                pain = str(rnd.randrange(0, 11))
+            doses = str(rnd.choice([0, 0, 0, 1, 1, 2, 3]))
+            if rnd.random() < blank:
+                pain = rnd.choice(["", "NA", ""])
+            if rnd.random() < blank:
+                doses = ""
+            rows.append([day, subj, pain, doses])
+    return rows
+
+
+def series(rows, col, subj):
+    idx, vals = [], []
+    for r in rows:
+        if r[1] != subj:
+            continue
+        idx.append(pd.Timestamp(r[0]))
+        cell = r[col]
+        vals.append(float(cell) if cell not in ("", "NA") else math.nan)
+    return pd.Series(vals, index=pd.DatetimeIndex(idx), dtype=float)
+
+
+def write_case(name, cmd, header, rows, newcols, status=None):
+    """NEWCOLS: list of (column name, {subject: pandas Series})."""
+    d = os.path.join(CASES, name)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "cmd"), "w") as f:
+        f.write(cmd + "\n")
+    with open(os.path.join(d, "diary.csv"), "w") as f:
+        f.write(",".join(header) + "\n")
+        for r in rows:
+            f.write(",".join(r) + "\n")
+    pos = {}
+    for r in rows:
+        pos[r[1]] = pos.get(r[1], -1) + 1
+        r.append(pos[r[1]])
+    with open(os.path.join(d, "out"), "w") as f:
+        f.write(",".join(header + [n for n, _ in newcols]) + "\n")
+        for r in rows:
+            cells = r[:-1] + [fmt(by[r[1]].iloc[r[-1]]) for _, by in newcols]
+            f.write(",".join(cells) + "\n")
+    for r in rows:
+        r.pop()
+
+
+def subjects_of(rows):
+    seen = []
+    for r in rows:
+        if r[1] not in seen:
+            seen.append(r[1])
+    return seen
+
+
+def cols_for(rows, col, colname, specs, center=False):
+    """SPECS: (method, window, min_count) or ("ema", half_life, min_count)."""
+    out = []
+    for method, w, k in specs:
+        by = {}
+        for subj in subjects_of(rows):
+            s = series(rows, col, subj)
+            by[subj] = ema(s, w, k) if method == "ema" else \
+                rolling(s, method, w, k, center)
+        name = f"{colname}_ema_hl{fmt_days(w)}" if method == "ema" else \
+            f"{colname}_{method}{w}"
+        out.append((name, by))
+    return out
+
+
+def cases():
+    header = ["date", "subject", "pain", "meds_doses"]
+    allm = ["sma", "wma", "median", "sum", "min", "max", "count"]
+
+    # gaps: one subject, days missing from the table
+    rows = make_diary(11, ["anna"], 40, skip=0.3, blank=0.0)
+    write_case("gaps", "ease-smooth -f pain -w 7 --method " + ",".join(allm)
+               + " diary.csv", header, rows,
+               cols_for(rows, 2, "pain", [(m, 7, 4) for m in allm]))
+
+    # missing: every day present, some cells empty or NA; and the same days
+    # as a table that leaves those rows out must give the same numbers
+    full = make_diary(12, ["anna"], 40, skip=0.0, blank=0.25, decimals=True)
+    write_case("missing", "ease-smooth -f pain,meds_doses -w 7 --method sma,wma,median,sum,count diary.csv",
+               header, full,
+               cols_for(full, 2, "pain", [(m, 7, 4) for m in
+                                          ["sma", "wma", "median", "sum", "count"]])
+               + cols_for(full, 3, "meds_doses", [(m, 7, 4) for m in
+                                                  ["sma", "wma", "median", "sum", "count"]]))
+    sparse = [r[:] for r in full if r[2] not in ("", "NA")]
+    specs = [(m, 7, 4) for m in ["sma", "wma", "median", "sum", "count"]]
+    write_case("missing-rows-left-out",
+               "ease-smooth -f pain -w 7 --method sma,wma,median,sum,count diary.csv",
+               header, sparse, cols_for(sparse, 2, "pain", specs))
+    # the point of the pair: the same numbers on the days both tables have
+    bysparse = cols_for(sparse, 2, "pain", specs)
+    byfull = cols_for(full, 2, "pain", specs)
+    kept = [i for i, r in enumerate(full) if r[2] not in ("", "NA")]
+    for (_, a), (_, b) in zip(bysparse, byfull):
+        x, y = a["anna"].values, b["anna"].values[kept]
+        assert np.allclose(x, y, rtol=1e-12, equal_nan=True)
+
+    # several subjects, two windows, and a monthly one
+    rows = make_diary(13, ["a1", "b2", "c3"], 50, skip=0.2, blank=0.15)
+    write_case("subjects", "ease-smooth -f pain -w 7,28 --method sma,max diary.csv",
+               header, rows,
+               cols_for(rows, 2, "pain", [("sma", 7, 4), ("sma", 28, 14),
+                                          ("max", 7, 4), ("max", 28, 14)]))
+
+    # windows longer than the data
+    rows = make_diary(14, ["anna", "ben"], 9, skip=0.2, blank=0.1)
+    write_case("long-window", "ease-smooth -f pain -w 30 diary.csv", header, rows,
+               cols_for(rows, 2, "pain", [("sma", 30, 15)]))
+    write_case("long-window-min-count",
+               "ease-smooth -f pain,meds_doses -w 30,365 --method sma,sum,count --min-count 1 diary.csv",
+               header, rows,
+               cols_for(rows, 2, "pain", [("sma", 30, 1), ("sma", 365, 1),
+                                          ("sum", 30, 1), ("sum", 365, 1),
+                                          ("count", 30, 1), ("count", 365, 1)])
+               + cols_for(rows, 3, "meds_doses", [("sma", 30, 1), ("sma", 365, 1),
+                                                  ("sum", 30, 1), ("sum", 365, 1),
+                                                  ("count", 30, 1), ("count", 365, 1)]))
+
+    # --center, odd and even windows, several subjects
+    rows = make_diary(15, ["a1", "b2"], 30, skip=0.25, blank=0.15)
+    write_case("center", "ease-smooth -f pain -w 7,4 --center --method sma,wma,median,min,count diary.csv",
+               header, rows,
+               cols_for(rows, 2, "pain", [("sma", 7, 4), ("sma", 4, 2),
+                                          ("wma", 7, 4), ("wma", 4, 2),
+                                          ("median", 7, 4), ("median", 4, 2),
+                                          ("min", 7, 4), ("min", 4, 2),
+                                          ("count", 7, 4), ("count", 4, 2)],
+                        center=True))
+
+    # EMA: gaps, blanks, two subjects, a fractional half-life
+    rows = make_diary(16, ["a1", "b2"], 40, skip=0.3, blank=0.2, decimals=True)
+    write_case("ema", "ease-smooth -f pain --method ema --half-life 7 diary.csv",
+               header, rows, cols_for(rows, 2, "pain", [("ema", 7, 1)]))
+    write_case("ema-half-life-fraction",
+               "ease-smooth -f pain,meds_doses --method sma,ema -w 3 --half-life 2.5 --min-count 2 diary.csv",
+               header, rows,
+               cols_for(rows, 2, "pain", [("sma", 3, 2), ("ema", 2.5, 2)])
+               + cols_for(rows, 3, "meds_doses", [("sma", 3, 2), ("ema", 2.5, 2)]))
+
+
+# ---- unit-test reference: full precision ----
+
+def unit_ref():
+    rnd = random.Random(21)
+    days, vals = [], []
+    d = pd.Timestamp("2023-03-01")
+    for i in range(240):
+        d += pd.Timedelta(days=1 + (rnd.random() < 0.25) * rnd.randrange(1, 6))
+        if rnd.random() < 0.15:
+            v = math.nan
+        elif rnd.random() < 0.03:
+            v = rnd.choice([1e6, -2.5e5])   # large values that leave again
+        else:
+            v = rnd.randrange(0, 101) / 10
+        days.append(d)
+        vals.append(v)
+    s = pd.Series(vals, index=pd.DatetimeIndex(days), dtype=float)
+    epoch = pd.Timestamp("1970-01-01")
+    lines = ["/* Generated by tests/ref/smooth.py (pandas %s); do not edit. */"
+             % pd.__version__,
+             "#define REF_N %d" % len(s)]
+
+    def arr(name, xs, ctype="double"):
+        body = ",\n\t".join(
+            ", ".join(("NAN" if (isinstance(x, float) and math.isnan(x))
+                       else repr(float(x)) if ctype == "double" else str(x))
+                      for x in xs[i:i + 4])
+            for i in range(0, len(xs), 4))
+        lines.append("static const %s %s[] = {\n\t%s\n};" % (ctype, name, body))
+
+    arr("ref_day", [(t - epoch).days for t in s.index], "long")
+    arr("ref_val", list(s.values))
+    table = []
+    for w, k, center in [(7, 4, False), (28, 14, False), (1, 1, False),
+                         (7, 1, True), (30, 15, True), (90, 0, False)]:
+        for m in ["sma", "wma", "median", "sum", "min", "max", "count"]:
+            name = "ref_%s_%d_%d%s" % (m, w, k, "_c" if center else "")
+            arr(name, list(rolling(s, m, w, k, center).values))
+            table.append('\t{"%s", EASE_W_%s, %d, %d, %d, %s},'
+                         % (name, m.upper(), w, k, int(center), name))
+    for h, k in [(7, 1), (2.5, 3), (30, 1)]:
+        name = "ref_ema_%s_%d" % (fmt_days(h).replace(".", "_"), k)
+        arr(name, list(ema(s, h, k).values))
+        table.append('\t{"%s", EASE_W_EMA, %r, %d, 0, %s},' % (name, h, k, name))
+    lines.append("static const struct ref_case {\n\tconst char *name;\n\tint method;"
+                 "\n\tdouble len;\t/* days, or the EMA's half-life */\n\tint min_count;"
+                 "\n\tint center;\n\tconst double *want;\n} ref_cases[] = {")
+    lines += table
+    lines.append("};")
+    with open(os.path.join(TOP, "tests", "unit", "ref_window.h"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    cases()
+    unit_ref()
