@@ -1,0 +1,72 @@
+/* Statistics: correlation coefficients, their tests and intervals. */
+#ifndef EASE_STATS_H
+#define EASE_STATS_H
+
+#include <stddef.h>
+
+/*
+ * Running co-moments for Pearson r in one pass (Welford's updates), so a
+ * stream of any length needs O(1) memory and no catastrophic cancellation.
+ */
+typedef struct ease_comom {
+	double n, mx, my, sxx, syy, sxy;
+} ease_comom;
+
+void ease_comom_add(ease_comom *a, double x, double y);
+/* r, clipped to -1..1; NaN when n < 2 or either side is constant. */
+double ease_comom_r(const ease_comom *a);
+
+enum { EASE_PEARSON, EASE_SPEARMAN, EASE_KENDALL, EASE_NMETHODS };
+
+/* "pearson", "spearman", "kendall"; and back (-1 when unknown). */
+const char *ease_corr_method_name(int method);
+int ease_corr_method_by_name(const char *name);
+
+/* One correlation test on complete pairs. */
+typedef struct ease_corr {
+	size_t n;
+	double r;		/* Pearson r, Spearman rho or Kendall tau-b */
+	double ci_lo, ci_hi;	/* 95% by Fisher z; NaN when n is too small */
+	double p;		/* two-sided */
+	double stat;		/* t (df n-2) for Pearson and Spearman, z for Kendall */
+} ease_corr;
+
+/*
+ * Runs METHOD on the N pairs X[i], Y[i] (no NaN among them).  r, p and the
+ * interval are NaN when N < 3 or a side is constant.  X and Y are left as
+ * they were.
+ */
+void ease_corr_test(int method, const double *x, const double *y, size_t n,
+		    ease_corr *out);
+
+/* The same test on pairs already summed up (Pearson only). */
+void ease_corr_pearson_comom(const ease_comom *a, ease_corr *out);
+
+/*
+ * Pyper & Peterman's effective sample size n(1 - r1x r1y)/(1 + r1x r1y),
+ * never above n; NaN when an autocorrelation is unknown.
+ */
+double ease_n_eff(double n, double r1x, double r1y);
+/*
+ * The p-value of C's test redone with N_EFF days instead of C->n: for Pearson
+ * and Spearman the t test with df = n_eff - 2, for Kendall z * sqrt(n_eff/n).
+ * NaN when N_EFF <= 2 or unknown.
+ */
+double ease_corr_p_adj(int method, const ease_corr *c, double n_eff);
+
+/* Two-sided p of r from the t test with DF degrees of freedom (may be fractional). */
+double ease_r_p(double r, double df);
+/* tanh(atanh(r) -+ z(0.975) * sqrt(VAR)). */
+void ease_fisher_ci(double r, double var, double *lo, double *hi);
+
+/* Mid-ranks (1-based, ties get their mean rank) of V into RANK. */
+void ease_midranks(const double *v, size_t n, double *rank);
+
+/*
+ * Kendall's tau-b in O(n log n), with its z statistic under the
+ * tie-corrected null variance (into *Z, may be NULL).  NaN when n < 2 or a
+ * side is constant.
+ */
+double ease_kendall_tau(const double *x, const double *y, size_t n, double *z);
+
+#endif
