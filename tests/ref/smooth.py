@@ -98,8 +98,19 @@ def ema(s, h, k=1):
 # ---- formatting as ease prints computed numbers (value.h: ease_fmt_num) ----
 
 def fmt(v, digits=6):
+    """As ease prints V.  A value on a rounding tie at DIGITS (4.725 to three
+    digits) could print either way from two sums that agree to 1e-15, so the
+    diaries are chosen to have none, and this checks it."""
     if v is None or math.isnan(v):
         return ""
+    lo, hi = fmt1(v * (1 - 1e-12), digits), fmt1(v * (1 + 1e-12), digits)
+    if lo != hi and v != 0 and not (v == math.trunc(v)):
+        raise SystemExit("rounding tie at %r with %d digits: choose other data"
+                         % (v, digits))
+    return fmt1(v, digits)
+
+
+def fmt1(v, digits):
     if v == 0:
         return "0"
     if v == math.trunc(v) and abs(v) < 1e15:
@@ -149,8 +160,10 @@ def series(rows, col, subj):
     return pd.Series(vals, index=pd.DatetimeIndex(idx), dtype=float)
 
 
-def write_case(name, cmd, header, rows, newcols, status=None):
-    """NEWCOLS: list of (column name, {subject: pandas Series})."""
+def write_case(name, cmd, header, rows, newcols, since=None, until=None,
+               digits=6):
+    """NEWCOLS: list of (column name, {subject: pandas Series}).  Rows outside
+    SINCE..UNTIL are not written, but they were in the series smoothed."""
     d = os.path.join(CASES, name)
     os.makedirs(d, exist_ok=True)
     with open(os.path.join(d, "cmd"), "w") as f:
@@ -166,7 +179,10 @@ def write_case(name, cmd, header, rows, newcols, status=None):
     with open(os.path.join(d, "out"), "w") as f:
         f.write(",".join(header + [n for n, _ in newcols]) + "\n")
         for r in rows:
-            cells = r[:-1] + [fmt(by[r[1]].iloc[r[-1]]) for _, by in newcols]
+            if (since and r[0] < since) or (until and r[0] > until):
+                continue
+            cells = r[:-1] + [fmt(by[r[1]].iloc[r[-1]], digits)
+                                 for _, by in newcols]
             f.write(",".join(cells) + "\n")
     for r in rows:
         r.pop()
@@ -196,6 +212,7 @@ def cols_for(rows, col, colname, specs, center=False):
 
 
 def cases():
+    window_cases()
     header = ["date", "subject", "pain", "meds_doses"]
     allm = ["sma", "wma", "median", "sum", "min", "max", "count"]
 
@@ -321,6 +338,33 @@ def unit_ref():
     lines.append("};")
     with open(os.path.join(TOP, "tests", "unit", "ref_window.h"), "w") as f:
         f.write("\n".join(lines) + "\n")
+
+
+def window_cases():
+    """--since/--until: the days outside still count for the days inside."""
+    header = ["date", "subject", "pain", "meds_doses"]
+    rows = make_diary(17, ["a1", "b2"], 30, skip=0.2, blank=0.1)
+    write_case("since", "ease-smooth -f pain -w 7 --method sma,sum --since 2024-01-12 diary.csv",
+               header, rows,
+               cols_for(rows, 2, "pain", [("sma", 7, 4), ("sum", 7, 4)]),
+               since="2024-01-12")
+    write_case("since-until-center",
+               "ease-smooth -f pain -w 7 --center --since 2024-01-10 --until 2024-01-20 diary.csv",
+               header, rows, cols_for(rows, 2, "pain", [("sma", 7, 4)], center=True),
+               since="2024-01-10", until="2024-01-20")
+    write_case("ema-since",
+               "ease-smooth -f pain --method ema --half-life 3 --since 2024-01-15 diary.csv",
+               header, rows, cols_for(rows, 2, "pain", [("ema", 3, 1)]),
+               since="2024-01-15")
+
+    # standard input, and --digits
+    rows = make_diary(24, ["a1"], 20, skip=0.2, blank=0.1, decimals=True)
+    write_case("stdin-digits",
+               "ease-smooth -f pain -w 3,5 --method sma,wma --digits 3 < diary.csv",
+               header, rows,
+               cols_for(rows, 2, "pain", [("sma", 3, 2), ("sma", 5, 3),
+                                          ("wma", 3, 2), ("wma", 5, 3)]),
+               digits=3)
 
 
 if __name__ == "__main__":
