@@ -39,8 +39,7 @@ struct ease_reader {
 	size_t *foff, *flen;
 	size_t nf, fcap;
 	size_t cur_start;	/* first field of the record in progress */
-	long cur_nl;		/* newlines inside its fields so far */
-	int cur_nul;
+	int cur_nul;		/* it holds a NUL byte */
 
 	/* completed records waiting to be handed out */
 	struct pend { size_t start, n; long line; int nul; } *q;
@@ -59,11 +58,11 @@ static void
 on_field(void *s, size_t len, void *data)
 {
 	ease_reader *r = data;
-	const char *c = s ? s : "";
 
-	ease_grow((void **)&r->data, &r->dcap, r->dlen + len + 1, 1);
+	if (r->dlen + len + 1 > r->dcap)
+		ease_grow((void **)&r->data, &r->dcap, r->dlen + len + 1, 1);
 	if (len)
-		memcpy(r->data + r->dlen, c, len);
+		memcpy(r->data + r->dlen, s, len);
 	r->data[r->dlen + len] = '\0';
 	if (r->nf + 1 > r->fcap) {
 		ease_grow((void **)&r->foff, &r->fcap, r->nf + 1, sizeof *r->foff);
@@ -73,10 +72,6 @@ on_field(void *s, size_t len, void *data)
 	r->flen[r->nf] = len;
 	r->nf++;
 	r->dlen += len + 1;
-	if (len && memchr(c, 0, len))
-		r->cur_nul = 1;
-	for (const char *p = c, *e = c + len; (p = memchr(p, r->term, e - p)); p++)
-		r->cur_nl++;
 }
 
 static void
@@ -88,12 +83,10 @@ on_record(int c, void *data)
 	ease_grow((void **)&r->q, &r->qcap, r->qn + 1, sizeof *r->q);
 	r->q[r->qn].start = r->cur_start;
 	r->q[r->qn].n = r->nf - r->cur_start;
-	/* the segment being fed ends on line r->line + 1 */
-	r->q[r->qn].line = r->line + 1 - r->cur_nl;
+	r->q[r->qn].line = r->rec_start;
 	r->q[r->qn].nul = r->cur_nul;
 	r->qn++;
 	r->cur_start = r->nf;
-	r->cur_nl = 0;
 	r->cur_nul = 0;
 }
 
@@ -186,7 +179,6 @@ ease_reader_open(const char *path, char delim)
 	if (csv_init(&r->p, 0) != 0)
 		ease_die(EASE_EX_SOFTWARE, "cannot start the CSV parser");
 	csv_set_delim(&r->p, (unsigned char)delim);
-	csv_set_space_func(&r->p, no_space);
 	return r;
 }
 
@@ -202,7 +194,6 @@ feed(ease_reader *r)
 {
 	r->dlen = r->nf = r->cur_start = 0;
 	r->qn = r->qhead = 0;
-	r->cur_nl = 0;
 	r->cur_nul = 0;
 	while (r->qn == 0 && !r->done) {
 		char *s, *nl;
@@ -228,8 +219,18 @@ feed(ease_reader *r)
 		s = r->buf + r->pos;
 		nl = memchr(s, r->term, r->len - r->pos);
 		seg = nl ? (size_t)(nl - s) + 1 : r->len - r->pos;
+		/* a record begins on the line fed when none is in progress */
 		if (r->p.pstate == LIBCSV_ROW_NOT_BEGUN)
 			r->rec_start = r->line + 1;
+		if (memchr(s, '\0', seg))
+			r->cur_nul = 1;
+		/*
+		 * libcsv trims blanks around unquoted fields unless told what a
+		 * blank is, and asking costs a call per byte: ask only on lines
+		 * that have blanks.
+		 */
+		csv_set_space_func(&r->p, (memchr(s, ' ', seg) || memchr(s, '\t', seg))
+				   ? no_space : NULL);
 		if (csv_parse(&r->p, s, seg, on_field, on_record, r) != seg)
 			ease_die(EASE_EX_SOFTWARE, "%s: CSV parser: %s", r->name,
 				 csv_strerror(csv_error(&r->p)));
@@ -495,6 +496,7 @@ struct ease_writer {
 	char delim;
 	char *buf;
 	size_t blen;
+	unsigned char special[256];	/* bytes that make a field need quotes */
 	size_t nfield;		/* fields written in the current row */
 	int row_empty;		/* current row: one field, empty so far */
 	/* table format: every cell kept until the end */
@@ -546,6 +548,8 @@ ease_writer_open(const char *path, int format, char **inputs, int ninputs)
 
 	w->format = format;
 	w->delim = format == EASE_FMT_TSV ? '\t' : ',';
+	w->special['"'] = w->special['\n'] = w->special['\r'] = 1;
+	w->special[(unsigned char)w->delim] = 1;
 	w->buf = ease_xmalloc(OUTBUF);
 	if (path == NULL || strcmp(path, "-") == 0) {
 		w->fp = stdout;
@@ -584,13 +588,13 @@ ease_writer_open(const char *path, int format, char **inputs, int ninputs)
 }
 
 static int
-needs_quotes(const char *s, size_t n, char delim)
+needs_quotes(const ease_writer *w, const char *s, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-		if (c == delim || c == '"' || c == '\n' || c == '\r')
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t i = 0; i < n; i++)
+		if (w->special[p[i]])
 			return 1;
-	}
 	return 0;
 }
 
@@ -606,7 +610,7 @@ ease_w_field(ease_writer *w, const char *s, size_t len)
 	if (w->nfield++ > 0)
 		wput(w, &w->delim, 1);
 	w->row_empty = w->nfield == 1 && len == 0;
-	if (!needs_quotes(s, len, w->delim)) {
+	if (!needs_quotes(w, s, len)) {
 		wput(w, s, len);
 		return;
 	}
@@ -658,9 +662,47 @@ ease_w_end(ease_writer *w)
 void
 ease_w_rec(ease_writer *w, const ease_rec *rec)
 {
+	size_t need = 2;
+
+	if (w->format == EASE_FMT_TABLE || rec->n == 1 || w->nfield) {
+		for (size_t i = 0; i < rec->n; i++)
+			ease_w_field(w, rec->f[i], rec->len[i]);
+		ease_w_end(w);
+		return;
+	}
+	/* the common case, a whole row of plain fields, in one copy each */
 	for (size_t i = 0; i < rec->n; i++)
-		ease_w_field(w, rec->f[i], rec->len[i]);
-	ease_w_end(w);
+		need += rec->len[i] + 1;
+	if (w->blen + need > OUTBUF)
+		wflush(w);
+	if (need > OUTBUF) {
+		for (size_t i = 0; i < rec->n; i++)
+			ease_w_field(w, rec->f[i], rec->len[i]);
+		ease_w_end(w);
+		return;
+	}
+	char *out = w->buf + w->blen;
+	for (size_t i = 0; i < rec->n; i++) {
+		const unsigned char *p = (const unsigned char *)rec->f[i];
+		size_t n = rec->len[i];
+
+		if (i)
+			*out++ = w->delim;
+		for (size_t k = 0; k < n; k++) {
+			if (w->special[p[k]]) {
+				/* rare: this field and the rest by the general path */
+				w->blen = (size_t)(out - w->buf) - (k + (i > 0));
+				w->nfield = i;
+				for (size_t j = i; j < rec->n; j++)
+					ease_w_field(w, rec->f[j], rec->len[j]);
+				ease_w_end(w);
+				return;
+			}
+			*out++ = (char)p[k];
+		}
+	}
+	w->blen = (size_t)(out - w->buf);
+	w->buf[w->blen++] = '\n';
 }
 
 /* Display width: code points, each counted as one column. */

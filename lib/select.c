@@ -140,6 +140,7 @@ typedef struct sel {
 	size_t nout;
 	char *textcol;		/* columns whose cells are never numbers */
 	ease_writer *w;
+	int whole;		/* rows go out as they came in */
 	char *tmp;
 	size_t tmpcap;
 	long kept;
@@ -252,9 +253,13 @@ one_row(sel *s, const ease_rec *rec, const char *file)
 		if (r == 0)
 			return 0;
 	}
-	for (size_t k = 0; k < s->nout; k++)
-		write_cell(s, rec, s->out[k], day);
-	ease_w_end(s->w);
+	if (s->whole) {
+		ease_w_rec(s->w, rec);
+	} else {
+		for (size_t k = 0; k < s->nout; k++)
+			write_cell(s, rec, s->out[k], day);
+		ease_w_end(s->w);
+	}
 	s->kept++;
 	return 1;
 }
@@ -282,6 +287,10 @@ ease_select_run(ease_common *c, const ease_select_opts *o)
 	if (s.need_date)
 		s.date_col = ease_cols_need_role(s.cols, EASE_R_DATE);
 	plan_columns(&s);
+	s.whole = s.nout == s.cols->n && !c->decimal_comma && !c->date_format;
+	for (size_t k = 0; k < s.nout; k++)
+		if (s.out[k] != (int)k)
+			s.whole = 0;
 	s.w = ease_writer_open(c->output, c->format, c->files, c->nfiles);
 
 	for (size_t k = 0; k < s.nout; k++)

@@ -36,7 +36,7 @@ if [ ! -s "$day" ]; then
 				mp = int((5*doy + 2)/153); d = doy - int((153*mp+2)/5) + 1; m = mp < 10 ? mp+3 : mp-9; y += (m <= 2);
 				p = int(3 + 4 * rand()); s = 5 + int(40 * rand()) / 10; ms = rand() < 0.2;
 				printf "%04d-%02d-%02d,%d,%.1f,%d,%s,%s,%d,%d,%d\n", y, m, d, p, s, ms,
-					ms ? T[1 + int(4 * rand())] : "", ms ? 60 : 0, p > 5, p > 5 ? 400 : 0, int(10 * rand());
+					ms ? T[1 + int(4 * rand())] : "", (ms ? 60 : 0), (p > 5), (p > 5 ? 400 : 0), int(10 * rand());
 			}
 		}' > "$day.tmp" && mv "$day.tmp" "$day"
 	fi
