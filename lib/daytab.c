@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ---- string set: open addressing, FNV-1a ---- */
 
@@ -208,6 +209,44 @@ parse_date(ease_dayreader *r, const ease_rec *rec, const char *file, long *day)
 	return 1;
 }
 
+int
+ease_scan_last_date(const ease_common *c, long *maxday)
+{
+	struct stat st;
+
+	if (c->nfiles == 0)
+		return 0;
+	for (int i = 0; i < c->nfiles; i++)
+		if (strcmp(c->files[i], "-") == 0 || stat(c->files[i], &st) != 0 ||
+		    !S_ISREG(st.st_mode))
+			return 0;
+	*maxday = -2147483647L;
+	for (int i = 0; i < c->nfiles; i++) {
+		ease_reader *r = ease_reader_open(c->files[i], c->delim);
+		const ease_rec *h = ease_reader_header(r), *rec;
+		ease_cols *cols;
+		int dc;
+		long day;
+
+		if (h == NULL) {
+			ease_reader_close(r);
+			continue;
+		}
+		cols = ease_cols_new(h, c->files[i], c->colmap, c->ncolmap);
+		dc = ease_cols_role(cols, EASE_R_DATE);
+		ease_reader_set_lenient(r, 1);
+		while (dc >= 0 && (rec = ease_reader_next(r)) != NULL)
+			if ((size_t)dc < rec->n &&
+			    ease_parse_date(rec->f[dc], c->date_format, &day) == EASE_V_OK) {
+				if (day > *maxday)
+					*maxday = day;
+			}
+		ease_cols_free(cols);
+		ease_reader_close(r);
+	}
+	return 1;
+}
+
 /* Reads everything once to learn the last date for --last. */
 static void
 fill_store(ease_dayreader *r)
@@ -279,8 +318,14 @@ ease_day_next(ease_dayreader *r)
 	if (!r->started) {
 		r->started = 1;
 		r->v = ease_xcalloc(r->nwant + 1, sizeof *r->v);
-		if (ease_window_needs_max(r->c))
-			fill_store(r);
+		if (ease_window_needs_max(r->c)) {
+			long maxday;
+
+			if (ease_scan_last_date(r->c, &maxday))
+				ease_window_resolve(r->c, maxday);
+			else
+				fill_store(r);
+		}
 	}
 	while ((rec = raw_next(r, &file)) != NULL) {
 		const char *g = r->group_col >= 0 ? rec->f[r->group_col] : "";

@@ -1,5 +1,6 @@
 #include "ease/select.h"
 #include "ease/csvio.h"
+#include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/value.h"
 
@@ -297,8 +298,12 @@ ease_select_run(ease_common *c, const ease_select_opts *o)
 		ease_w_str(s.w, s.cols->name[s.out[k]]);
 	ease_w_end(s.w);
 
+	long lastday;
+
+	if (ease_window_needs_max(c) && ease_scan_last_date(c, &lastday))
+		ease_window_resolve(c, lastday);
 	if (ease_window_needs_max(c)) {
-		/* --last N counts back from the last date, known only at the end */
+		/* from a pipe: --last N counts back from a date known only at the end */
 		ease_recstore *st = ease_recstore_new();
 		long maxday = LONG_MIN_DAY;
 

@@ -46,6 +46,14 @@ int ease_day_in_window(const ease_dayreader *r, long day);
 const ease_dayrow *ease_day_next(ease_dayreader *r);
 void ease_day_close(ease_dayreader *r);
 
+/*
+ * For --last without --today: the last valid date in C's inputs, found by a
+ * first reading pass, so that the rows can then stream.  Returns 0 when an
+ * input cannot be read twice (standard input, a pipe): the caller keeps the
+ * rows instead.  Bad dates are passed over here; the real pass reports them.
+ */
+int ease_scan_last_date(const ease_common *c, long *maxday);
+
 /* A set of strings, for groups seen and such. */
 typedef struct ease_strset ease_strset;
 ease_strset *ease_strset_new(void);
