@@ -1,0 +1,25 @@
+/* ease-corr: correlations of day-table columns, with lags and adjusted p. */
+#ifndef EASE_CORR_H
+#define EASE_CORR_H
+
+#include "ease/opts.h"
+#include "ease/stats.h"
+
+typedef struct ease_corr_opts {
+	const char *x, *y;		/* column lists as typed; NULL: every numeric one */
+	int methods[EASE_NMETHODS];	/* in the order asked for */
+	int nmethods;			/* 0: pearson and spearman */
+	long lag_lo, lag_hi;		/* calendar days; both 0 by default */
+	int lags_given;			/* --lag or --lags was used */
+	int matrix;
+	int explain;
+} ease_corr_opts;
+
+/* -m LIST: "pearson,spearman", "kendall", "all" (exit 2 when unknown). */
+void ease_corr_parse_methods(ease_corr_opts *o, const char *arg);
+/* --lag K (SINGLE) or --lags A..B (exit 2 when malformed). */
+void ease_corr_parse_lags(ease_corr_opts *o, const char *arg, int single);
+/* The whole run; returns the exit status. */
+int ease_corr_run(ease_common *c, const ease_corr_opts *o);
+
+#endif

@@ -1,0 +1,718 @@
+#include "ease/corr.h"
+#include "ease/csvio.h"
+#include "ease/daytab.h"
+#include "ease/err.h"
+#include "ease/value.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Lags beyond some 270 years pair nothing a diary can hold. */
+#define MAX_LAG 100000L
+
+void
+ease_corr_parse_methods(ease_corr_opts *o, const char *arg)
+{
+	const char *p = arg;
+
+	o->nmethods = 0;
+	if (strcmp(arg, "all") == 0) {
+		for (int m = 0; m < EASE_NMETHODS; m++)
+			o->methods[o->nmethods++] = m;
+		return;
+	}
+	while (*p) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		char name[32];
+		int m = -1;
+
+		if (len > 0 && len < sizeof name) {
+			memcpy(name, p, len);
+			name[len] = '\0';
+			m = ease_corr_method_by_name(name);
+		}
+		if (m < 0) {
+			char shown[64];
+
+			if (len >= sizeof name)
+				len = sizeof name - 1;
+			memcpy(name, p, len);
+			name[len] = '\0';
+			ease_usage("-m: no method '%s'; methods: pearson, spearman, kendall, all",
+				   ease_shown(name, shown, sizeof shown));
+		}
+		for (int k = 0; k < o->nmethods; k++)
+			if (o->methods[k] == m)
+				m = -1;
+		if (m >= 0)
+			o->methods[o->nmethods++] = m;
+		if (!e)
+			break;
+		p = e + 1;
+		if (*p == '\0')
+			ease_usage("-m: '%s' ends with a comma", arg);
+	}
+	if (o->nmethods == 0)
+		ease_usage("-m: no method given; methods: pearson, spearman, kendall, all");
+}
+
+/* A whole number at *P, advancing it; 0 when there is none. */
+static int
+lag_num(const char **p, long *v)
+{
+	const char *s = *p;
+	int neg = 0;
+	long n = 0;
+
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	if (*s < '0' || *s > '9')
+		return 0;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		n = n * 10 + (*s - '0');
+		if (n > MAX_LAG)
+			return 0;
+	}
+	*v = neg ? -n : n;
+	*p = s;
+	return 1;
+}
+
+void
+ease_corr_parse_lags(ease_corr_opts *o, const char *arg, int single)
+{
+	const char *p = arg;
+	long a, b;
+
+	if (single) {
+		if (!lag_num(&p, &a) || *p != '\0')
+			ease_usage("--lag: '%s' is not a whole number of days from %ld to %ld",
+				   arg, -MAX_LAG, MAX_LAG);
+		o->lag_lo = o->lag_hi = a;
+	} else {
+		if (!lag_num(&p, &a) || strncmp(p, "..", 2) != 0 ||
+		    (p += 2, !lag_num(&p, &b)) || *p != '\0' || a > b)
+			ease_usage("--lags: '%s' is not A..B with whole numbers of days A <= B (e.g. -7..7)",
+				   arg);
+		o->lag_lo = a;
+		o->lag_hi = b;
+	}
+	o->lags_given = 1;
+}
+
+/* ---- the run ---- */
+
+typedef struct var {
+	int col;
+	int slot;		/* the day reader's value slot; -1: parsed here */
+	int dropped;		/* an unknown column that turned out to hold text */
+	int had_num;
+	const char *name;
+	double cur;		/* this row's value */
+	double *v;		/* the group's values (stored path) */
+	/* lag-1 autocorrelation, fed day by day */
+	ease_comom r1acc;
+	long prev_day;
+	double prev;
+	int has_prev;
+	double r1;
+} var;
+
+typedef struct pair {
+	int x, y;		/* indices into vars */
+	ease_comom acc;		/* streaming Pearson */
+} pair;
+
+typedef struct run {
+	ease_common *c;
+	const ease_corr_opts *o;
+	ease_dayreader *dr;
+	const ease_cols *cols;
+	var *vars;
+	size_t nvars, vcap;
+	pair *pairs;
+	size_t npairs, pcap;
+	size_t nmx, nmy;	/* --matrix: rows and columns */
+	int methods[EASE_NMETHODS];
+	int nmethods;
+	long lag_lo, lag_hi;
+	int streaming;
+	int group_col;
+	int explain;
+	char *group;
+	int in_group;
+	long *day;
+	size_t n, cap;
+	double *px, *py;	/* complete pairs of one pair at one lag */
+	ease_writer *w;
+} run;
+
+static int
+var_of(run *R, int col, int strict)
+{
+	for (size_t i = 0; i < R->nvars; i++)
+		if (R->vars[i].col == col) {
+			if (strict && R->vars[i].slot < 0)
+				R->vars[i].slot = ease_day_want(R->dr, col);
+			return (int)i;
+		}
+	ease_grow((void **)&R->vars, &R->vcap, R->nvars + 1, sizeof *R->vars);
+	memset(&R->vars[R->nvars], 0, sizeof *R->vars);
+	R->vars[R->nvars].col = col;
+	R->vars[R->nvars].name = R->cols->name[col];
+	R->vars[R->nvars].slot = strict ? ease_day_want(R->dr, col) : -1;
+	return (int)R->nvars++;
+}
+
+/* The columns taken when none are named: numbers by role, or unknown ones. */
+static size_t
+auto_vars(run *R, int **out)
+{
+	int date_col = ease_day_date_col(R->dr);
+	size_t k = 0;
+
+	*out = ease_xcalloc(R->cols->n + 1, sizeof **out);
+	for (size_t i = 0; i < R->cols->n; i++) {
+		int role = R->cols->role[i];
+		int type = ease_role_def(role)->type;
+
+		if ((int)i == date_col || (int)i == R->group_col)
+			continue;
+		if (role == EASE_R_NONE)
+			(*out)[k++] = var_of(R, (int)i, 0);
+		else if (type == EASE_T_NUM || type == EASE_T_COUNT)
+			(*out)[k++] = var_of(R, (int)i, 1);
+	}
+	return k;
+}
+
+static size_t
+named_vars(run *R, const char *list, const char *opt, int **out)
+{
+	int *idx;
+	size_t n = ease_cols_need_list(R->cols, list, opt, &idx);
+
+	*out = ease_xcalloc(n + 1, sizeof **out);
+	for (size_t i = 0; i < n; i++) {
+		if (idx[i] == ease_day_date_col(R->dr))
+			ease_usage("%s: '%s' is the date column; lags take the dates into account",
+				   opt, R->cols->name[idx[i]]);
+		if (idx[i] == R->group_col)
+			ease_usage("%s: '%s' is the column rows are grouped by", opt,
+				   R->cols->name[idx[i]]);
+		(*out)[i] = var_of(R, idx[i], 1);
+	}
+	free(idx);
+	return n;
+}
+
+static void
+add_pair(run *R, int x, int y)
+{
+	ease_grow((void **)&R->pairs, &R->pcap, R->npairs + 1, sizeof *R->pairs);
+	memset(&R->pairs[R->npairs], 0, sizeof *R->pairs);
+	R->pairs[R->npairs].x = x;
+	R->pairs[R->npairs].y = y;
+	R->npairs++;
+}
+
+static void
+plan(run *R)
+{
+	const ease_corr_opts *o = R->o;
+	int *xs = NULL, *ys = NULL, *av = NULL;
+	size_t nx = 0, ny = 0, na = 0;
+	int lag0 = R->lag_lo == 0 && R->lag_hi == 0;
+
+	if (o->x)
+		nx = named_vars(R, o->x, "-x", &xs);
+	if (o->y)
+		ny = named_vars(R, o->y, "-y", &ys);
+	if (!o->x || !o->y)
+		na = auto_vars(R, &av);
+	if (o->matrix) {
+		if (!o->x) {
+			xs = av;
+			nx = na;
+		}
+		if (!o->y) {
+			ys = av;
+			ny = na;
+		}
+		for (size_t i = 0; i < nx; i++)
+			for (size_t j = 0; j < ny; j++)
+				add_pair(R, xs[i], ys[j]);
+		R->nmx = nx;
+		R->nmy = ny;
+	} else if (!o->x && !o->y) {
+		for (size_t i = 0; i < na; i++)
+			for (size_t j = i + 1; j < na; j++)
+				add_pair(R, av[i], av[j]);
+	} else if (!o->y) {
+		for (size_t i = 0; i < nx; i++)
+			for (size_t j = 0; j < na; j++)
+				if (av[j] != xs[i])
+					add_pair(R, xs[i], av[j]);
+	} else if (!o->x) {
+		for (size_t i = 0; i < na; i++)
+			for (size_t j = 0; j < ny; j++)
+				if (av[i] != ys[j])
+					add_pair(R, av[i], ys[j]);
+	} else {
+		/* a column against itself is its autocorrelation, given a lag */
+		for (size_t i = 0; i < nx; i++)
+			for (size_t j = 0; j < ny; j++)
+				if (xs[i] != ys[j] || !lag0)
+					add_pair(R, xs[i], ys[j]);
+	}
+	if (R->npairs == 0) {
+		char buf[512];
+
+		ease_usage("no pair of columns to correlate (columns: %s)",
+			   ease_cols_list(R->cols, buf, sizeof buf));
+	}
+	if (xs != av)
+		free(xs);
+	if (ys != av)
+		free(ys);
+	free(av);
+}
+
+/* ---- numbers in sentences ---- */
+
+/* V with D decimals, without the C library's locale. */
+static char *
+fixed(double v, int d, char *buf, size_t n)
+{
+	double scale = d == 2 ? 100 : 1000;
+	long long q = llround(fabs(v) * scale);
+	int neg = v < 0 && q != 0;
+
+	snprintf(buf, n, "%s%lld.%0*lld", neg ? "-" : "", q / (long long)scale, d,
+		 q % (long long)scale);
+	return buf;
+}
+
+static void
+human(const char *name, char *buf, size_t n, int cap)
+{
+	size_t i = 0;
+
+	for (; *name && i + 1 < n; name++, i++)
+		buf[i] = *name == '_' ? ' ' : *name;
+	buf[i] = '\0';
+	if (cap && buf[0] >= 'a' && buf[0] <= 'z')
+		buf[0] = (char)(buf[0] - 'a' + 'A');
+}
+
+static const char *
+why_empty(size_t n, int x_const, int y_const)
+{
+	if (n == 0)
+		return "no day has both values";
+	if (n < 3)
+		return "fewer than 3 days have both values";
+	if (x_const && y_const)
+		return "neither column varies";
+	if (x_const)
+		return "the first column does not vary";
+	return "the second column does not vary";
+}
+
+static void
+sentence(run *R, const pair *p, long lag, int method, const ease_corr *res,
+	 double p_adj, int x_const, int y_const)
+{
+	static const char *const mname[] = {"Pearson", "Spearman", "Kendall"};
+	static const char *const sym[] = {"r", "\xcf\x81", "\xcf\x84"};
+	char s[1024], xn[256], yn[256], when[64], a[32], b[32], c[32], pv[40];
+	double r = res->r, ar = fabs(r), pp = isnan(p_adj) ? res->p : p_adj;
+	size_t len;
+
+	if (isnan(r)) {
+		snprintf(s, sizeof s, "No estimate: %s.", why_empty(res->n, x_const, y_const));
+		ease_w_str(R->w, s);
+		return;
+	}
+	human(R->vars[p->x].name, xn, sizeof xn, 0);
+	human(R->vars[p->y].name, yn, sizeof yn, 1);
+	if (lag == 0)
+		snprintf(when, sizeof when, "on days with");
+	else if (lag == 1)
+		snprintf(when, sizeof when, "on the day after");
+	else if (lag == -1)
+		snprintf(when, sizeof when, "on the day before");
+	else
+		snprintf(when, sizeof when, "%ld days %s", labs(lag),
+			 lag > 0 ? "after" : "before");
+	if (ar < 0.1)
+		len = (size_t)snprintf(s, sizeof s, "%s hardly changes %s more %s, a negligible correlation",
+				       yn, when, xn);
+	else
+		len = (size_t)snprintf(s, sizeof s, "%s tends to be %s %s more %s, a %s %s correlation",
+				       yn, r > 0 ? "higher" : "lower", when, xn,
+				       ar < 0.3 ? "weak" : ar < 0.5 ? "moderate" : "strong",
+				       r > 0 ? "positive" : "negative");
+	len += (size_t)snprintf(s + len, sizeof s - len, " (%s %s = %s", mname[method],
+				sym[method], fixed(r, 2, a, sizeof a));
+	if (!isnan(res->ci_lo))
+		len += (size_t)snprintf(s + len, sizeof s - len, ", 95%% CI %s to %s",
+					fixed(res->ci_lo, 2, b, sizeof b),
+					fixed(res->ci_hi, 2, c, sizeof c));
+	if (pp < 0.001)
+		snprintf(pv, sizeof pv, "< 0.001");
+	else
+		snprintf(pv, sizeof pv, "= %s", fixed(pp, 3, a, sizeof a));
+	len += (size_t)snprintf(s + len, sizeof s - len, ", n = %zu days; %s %s)",
+				res->n, isnan(p_adj) ? "unadjusted p" : "adjusted p", pv);
+	if (len < sizeof s && res->n < 30)
+		len += (size_t)snprintf(s + len, sizeof s - len, ". Few days: read with care");
+	if (len < sizeof s && pp >= 0.05)
+		len += (size_t)snprintf(s + len, sizeof s - len, ". This could well be chance");
+	if (len < sizeof s - 1)
+		snprintf(s + len, sizeof s - len, ".");
+	ease_w_str(R->w, s);
+}
+
+/* ---- a group's rows ---- */
+
+static void
+group_begin(run *R, const char *group)
+{
+	free(R->group);
+	R->group = ease_xstrdup(group);
+	R->in_group = 1;
+	R->n = 0;
+	for (size_t i = 0; i < R->nvars; i++) {
+		var *v = &R->vars[i];
+
+		memset(&v->r1acc, 0, sizeof v->r1acc);
+		v->has_prev = 0;
+	}
+	for (size_t i = 0; i < R->npairs; i++)
+		memset(&R->pairs[i].acc, 0, sizeof R->pairs[i].acc);
+}
+
+static void
+r1_feed(var *v, long day, double x)
+{
+	if (v->has_prev && v->prev_day == day - 1 && !isnan(v->prev) && !isnan(x))
+		ease_comom_add(&v->r1acc, v->prev, x);
+	v->prev_day = day;
+	v->prev = x;
+	v->has_prev = 1;
+}
+
+/* This row's values; 0 when --skip-bad drops the row. */
+static int
+row_values(run *R, const ease_dayrow *row)
+{
+	for (size_t i = 0; i < R->nvars; i++) {
+		var *v = &R->vars[i];
+		const char *cell;
+		int st;
+
+		if (v->slot >= 0) {
+			v->cur = row->v[v->slot];
+			continue;
+		}
+		if (v->dropped)
+			continue;
+		cell = row->rec->f[v->col];
+		st = ease_parse_num(cell, R->c->decimal_comma, &v->cur);
+		if (st == EASE_V_OK)
+			v->had_num = 1;
+		else if (st == EASE_V_MISSING)
+			v->cur = NAN;
+		else {
+			/* a column of words was never asked for: leave it out */
+			if (v->had_num) {
+				char shown[64];
+
+				ease_warn("column '%s' left out: %s:%ld: '%s' is not a number",
+					  v->name, row->file, row->line,
+					  ease_shown(cell, shown, sizeof shown));
+			}
+			v->dropped = 1;
+		}
+	}
+	return 1;
+}
+
+static void
+row_add(run *R, const ease_dayrow *row)
+{
+	if (R->streaming) {
+		for (size_t i = 0; i < R->nvars; i++)
+			if (!R->vars[i].dropped)
+				r1_feed(&R->vars[i], row->day, R->vars[i].cur);
+		for (size_t i = 0; i < R->npairs; i++) {
+			double x = R->vars[R->pairs[i].x].cur, y = R->vars[R->pairs[i].y].cur;
+
+			if (!isnan(x) && !isnan(y))
+				ease_comom_add(&R->pairs[i].acc, x, y);
+		}
+		return;
+	}
+	if (R->n == R->cap) {
+		size_t cap = R->cap ? 2 * R->cap : 1024;
+
+		R->day = ease_xrealloc(R->day, cap * sizeof *R->day);
+		for (size_t i = 0; i < R->nvars; i++)
+			R->vars[i].v = ease_xrealloc(R->vars[i].v, cap * sizeof(double));
+		/* the pair buffers are never longer than a group */
+		R->px = ease_xrealloc(R->px, 2 * cap * sizeof *R->px);
+		R->py = R->px + cap;
+		R->cap = cap;
+	}
+	R->day[R->n] = row->day;
+	for (size_t i = 0; i < R->nvars; i++)
+		R->vars[i].v[R->n] = R->vars[i].cur;
+	R->n++;
+}
+
+/* The complete pairs (x on day d, y on day d + LAG) into px, py. */
+static size_t
+lag_pairs(run *R, const var *x, const var *y, long lag)
+{
+	size_t k = 0, j = 0;
+
+	for (size_t i = 0; i < R->n; i++) {
+		long want = R->day[i] + lag;
+
+		if (isnan(x->v[i]))
+			continue;
+		/* days rise strictly, so the partner only moves forward */
+		while (j < R->n && R->day[j] < want)
+			j++;
+		if (j == R->n)
+			break;
+		if (R->day[j] == want && !isnan(y->v[j])) {
+			R->px[k] = x->v[i];
+			R->py[k] = y->v[j];
+			k++;
+		}
+	}
+	return k;
+}
+
+static int
+is_const(const double *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (v[i] != v[0])
+			return 0;
+	return 1;
+}
+
+static void
+warn_empty(run *R, const pair *p, long lag, size_t n, int xc, int yc)
+{
+	char g[160] = "", shown[128], l[48] = "";
+
+	if (R->group_col >= 0)
+		snprintf(g, sizeof g, "%s '%s': ", R->cols->name[R->group_col],
+			 ease_shown(R->group, shown, sizeof shown));
+	if (lag != 0)
+		snprintf(l, sizeof l, " at lag %ld", lag);
+	if (n >= 3 && (xc || yc))
+		ease_warn("%s%s vs %s%s: '%s' does not vary over the %zu days with both values; r left empty",
+			  g, R->vars[p->x].name, R->vars[p->y].name, l,
+			  xc ? R->vars[p->x].name : R->vars[p->y].name, n);
+	else
+		ease_warn("%s%s vs %s%s: %s; r left empty", g, R->vars[p->x].name,
+			  R->vars[p->y].name, l, why_empty(n, 0, 0));
+}
+
+/* One row (or --matrix cell): pair P by METHOD at LAG. */
+static void
+one_result(run *R, pair *p, int m, long lag, int warn)
+{
+	const var *x = &R->vars[p->x], *y = &R->vars[p->y];
+	ease_corr res;
+	double n_eff, p_adj;
+	size_t n;
+	int xc, yc;
+	char buf[32];
+
+	if (R->streaming) {
+		n = (size_t)p->acc.n;
+		xc = n >= 3 && !(p->acc.sxx > 0);
+		yc = n >= 3 && !(p->acc.syy > 0);
+		ease_corr_pearson_comom(&p->acc, &res);
+	} else {
+		n = lag_pairs(R, x, y, lag);
+		xc = n >= 3 && is_const(R->px, n);
+		yc = n >= 3 && is_const(R->py, n);
+		ease_corr_test(m, R->px, R->py, n, &res);
+	}
+	/* once per pair and lag, not once per method */
+	if (warn && (n < 3 || xc || yc))
+		warn_empty(R, p, lag, n, xc, yc);
+	if (R->o->matrix) {
+		ease_w_num(R->w, res.r, R->c->digits);
+		return;
+	}
+	n_eff = n > 0 ? ease_n_eff((double)n, x->r1, y->r1) : NAN;
+	p_adj = ease_corr_p_adj(m, &res, n_eff);
+	if (R->group_col >= 0)
+		ease_w_str(R->w, R->group);
+	ease_w_str(R->w, x->name);
+	ease_w_str(R->w, y->name);
+	ease_w_str(R->w, ease_corr_method_name(m));
+	snprintf(buf, sizeof buf, "%ld", lag);
+	ease_w_str(R->w, buf);
+	snprintf(buf, sizeof buf, "%zu", n);
+	ease_w_str(R->w, buf);
+	ease_w_num(R->w, res.r, R->c->digits);
+	ease_w_num(R->w, res.ci_lo, R->c->digits);
+	ease_w_num(R->w, res.ci_hi, R->c->digits);
+	ease_w_num(R->w, res.p, R->c->digits);
+	ease_w_num(R->w, x->r1, R->c->digits);
+	ease_w_num(R->w, y->r1, R->c->digits);
+	ease_w_num(R->w, n_eff, R->c->digits);
+	ease_w_num(R->w, p_adj, R->c->digits);
+	if (R->explain)
+		sentence(R, p, lag, m, &res, p_adj, xc, yc);
+	ease_w_end(R->w);
+}
+
+static void
+group_end(run *R)
+{
+	const ease_corr_opts *o = R->o;
+
+	if (!R->in_group)
+		return;
+	R->in_group = 0;
+	for (size_t i = 0; i < R->nvars; i++) {
+		var *v = &R->vars[i];
+
+		if (!R->streaming) {
+			for (size_t k = 0; k < R->n; k++)
+				r1_feed(v, R->day[k], v->v[k]);
+		}
+		v->r1 = ease_comom_r(&v->r1acc);
+	}
+	for (size_t pi = 0; pi < R->npairs; pi++) {
+		pair *p = &R->pairs[pi];
+		const var *x = &R->vars[p->x], *y = &R->vars[p->y];
+
+		if (o->matrix && pi % R->nmy == 0) {
+			if (x->dropped) {
+				pi += R->nmy - 1;
+				continue;
+			}
+			if (R->group_col >= 0)
+				ease_w_str(R->w, R->group);
+			ease_w_str(R->w, x->name);
+		}
+		if (x->dropped || y->dropped) {
+			if (o->matrix)
+				ease_w_str(R->w, "");
+			if (o->matrix && pi % R->nmy == R->nmy - 1)
+				ease_w_end(R->w);
+			continue;
+		}
+		for (int mi = 0; mi < R->nmethods; mi++)
+			for (long lag = R->lag_lo; lag <= R->lag_hi; lag++)
+				one_result(R, p, R->methods[mi], lag, mi == 0);
+		if (o->matrix && pi % R->nmy == R->nmy - 1)
+			ease_w_end(R->w);
+	}
+}
+
+static void
+header(run *R)
+{
+	static const char *const cols[] = {
+		"x", "y", "method", "lag", "n", "r", "ci_low", "ci_high", "p",
+		"r1_x", "r1_y", "n_eff", "p_adj"
+	};
+
+	if (R->group_col >= 0)
+		ease_w_str(R->w, R->cols->name[R->group_col]);
+	if (R->o->matrix) {
+		ease_w_str(R->w, "x");
+		for (size_t j = 0; j < R->nmy; j++)
+			ease_w_str(R->w, R->vars[R->pairs[j].y].name);
+	} else {
+		for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+			ease_w_str(R->w, cols[i]);
+		if (R->explain)
+			ease_w_str(R->w, "explain");
+	}
+	ease_w_end(R->w);
+}
+
+int
+ease_corr_run(ease_common *c, const ease_corr_opts *o)
+{
+	run R;
+	const ease_dayrow *row;
+	long rows = 0;
+
+	memset(&R, 0, sizeof R);
+	R.c = c;
+	R.o = o;
+	R.lag_lo = o->lag_lo;
+	R.lag_hi = o->lag_hi;
+	if (o->nmethods == 0) {
+		R.methods[R.nmethods++] = EASE_PEARSON;
+		if (!o->matrix)
+			R.methods[R.nmethods++] = EASE_SPEARMAN;
+	} else {
+		memcpy(R.methods, o->methods, sizeof R.methods);
+		R.nmethods = o->nmethods;
+	}
+	if (o->matrix && R.nmethods > 1)
+		ease_usage("--matrix shows one method; give one with -m");
+	if (o->matrix && R.lag_lo != R.lag_hi)
+		ease_usage("--matrix shows one lag; use --lag K");
+	R.explain = o->explain || c->format == EASE_FMT_TABLE;
+	if (o->matrix && o->explain)
+		ease_usage("--explain describes rows, not a --matrix");
+	if (o->matrix)
+		R.explain = 0;
+	/* Pearson at lag 0 needs running sums only: no series kept */
+	R.streaming = R.nmethods == 1 && R.methods[0] == EASE_PEARSON &&
+		      R.lag_lo == 0 && R.lag_hi == 0;
+
+	R.dr = ease_day_open(c);
+	R.cols = ease_day_cols(R.dr);
+	R.group_col = ease_day_group_col(R.dr);
+	plan(&R);
+	R.w = ease_writer_open(c->output, c->format, c->files, c->nfiles);
+	header(&R);
+	while ((row = ease_day_next(R.dr)) != NULL) {
+		if (row->group_start) {
+			group_end(&R);
+			group_begin(&R, row->group);
+		}
+		if (!row_values(&R, row))
+			continue;
+		row_add(&R, row);
+		rows++;
+	}
+	if (rows == 0 && R.group_col < 0) {
+		/* an empty table still answers: with empty cells and a warning */
+		group_begin(&R, "");
+	}
+	if (rows == 0 && R.group_col >= 0)
+		ease_warn("no rows to correlate");
+	group_end(&R);
+	ease_writer_close(R.w);
+	ease_day_close(R.dr);
+	for (size_t i = 0; i < R.nvars; i++)
+		free(R.vars[i].v);
+	free(R.vars);
+	free(R.pairs);
+	free(R.day);
+	free(R.px);
+	free(R.group);
+	ease_report_skipped();
+	return 0;
+}

@@ -1,0 +1,170 @@
+/*
+ * Unit tests of lib/stats.c.  Expected values: tests/ref/corr.R (`Rscript
+ * tests/ref/corr.R unit`, R's cor.test), cross-checked with SciPy by
+ * tests/ref/corr.py; never ease's own output.
+ */
+#include "ease/stats.h"
+#include "tap.h"
+
+#include <stdlib.h>
+
+#define N12 12
+static const double X[N12] = {2, 4, 4, 5, 7, 7, 7, 8, 10, 12, 3, 6};
+static const double Y[N12] = {30, 28, 29, 25, 20, 22, 20, 18, 15, 11, 27, 23};
+static const double W[N12] = {1.5, 2.25, 0.5, 3, 4.75, 2, 6, 5.5, 3.25, 7, 1, 4};
+static const double X3[3] = {1, 2, 4}, Y3[3] = {2, 1, 5};
+
+/* r, p, ci_low, ci_high, p_adj at n_eff(n, 0.4, 0.3): corr.R unit */
+typedef struct want {
+	const char *name;
+	int method;
+	const double *x, *y;
+	size_t n;
+	double r, p, lo, hi, p_adj;
+} want;
+
+static const want wants[] = {
+	{"xy pearson", EASE_PEARSON, X, Y, N12, -0.98172377327800819,
+	 1.5574289213557464e-08, -0.99501892887801857, -0.93411399416685514,
+	 1.2754432535269942e-06},
+	{"xy spearman", EASE_SPEARMAN, X, Y, N12, -0.97175571596223487,
+	 1.3500468680249358e-07, -0.99256559292162072, -0.89574403535576408,
+	 6.3555989405845787e-06},
+	{"xy kendall", EASE_KENDALL, X, Y, N12, -0.91364076862533505,
+	 5.5613670372499005e-05, -0.964533183088223, -0.79725776417138483,
+	 0.00035315262717984253},
+	{"xw pearson", EASE_PEARSON, X, W, N12, 0.77092180473886895,
+	 0.0033322770601941052, 0.35335714497133841, 0.9323297301950848,
+	 0.012072734178713469},
+	{"xw spearman", EASE_SPEARMAN, X, W, N12, 0.7901541798297006,
+	 0.002225859467574939, 0.37926981086317341, 0.94074372781313309,
+	 0.0089134712431801488},
+	{"xw kendall", EASE_KENDALL, X, W, N12, 0.6253053994807225,
+	 0.0055456673152440442, 0.26881607129815233, 0.83112159036020217,
+	 0.013953981458442712},
+	{"n3 pearson", EASE_PEARSON, X3, Y3, 3, 0.83862786937753453,
+	 0.36671657332092311, NAN, NAN, 0.67210380792715274},
+	{"n3 spearman", EASE_SPEARMAN, X3, Y3, 3, 0.5, 0.66666666666666674,
+	 NAN, NAN, 0.8430540731165268},
+	{"n3 kendall", EASE_KENDALL, X3, Y3, 3, 0.33333333333333337,
+	 0.60150813444058993, NAN, NAN, 0.64342884356362062},
+};
+
+/* Kendall's S by counting every pair: the O(n^2) definition. */
+static double
+brute_tau(const double *x, const double *y, size_t n)
+{
+	double s = 0, tx = 0, ty = 0, tot = (double)n * (n - 1) / 2;
+
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++) {
+			double a = (x[i] > x[j]) - (x[i] < x[j]);
+			double b = (y[i] > y[j]) - (y[i] < y[j]);
+
+			s += a * b;
+			tx += a == 0;
+			ty += b == 0;
+		}
+	return s / sqrt((tot - tx) * (tot - ty));
+}
+
+int
+main(void)
+{
+	char name[128];
+	ease_corr c;
+	double rank[N12];
+
+	for (size_t i = 0; i < sizeof wants / sizeof wants[0]; i++) {
+		const want *w = &wants[i];
+		double ne;
+
+		ease_corr_test(w->method, w->x, w->y, w->n, &c);
+		snprintf(name, sizeof name, "%s r", w->name);
+		is_num(c.r, w->r, 1e-9, name);
+		snprintf(name, sizeof name, "%s p", w->name);
+		is_num(c.p, w->p, 1e-9, name);
+		snprintf(name, sizeof name, "%s ci_low", w->name);
+		is_num(c.ci_lo, w->lo, 1e-9, name);
+		snprintf(name, sizeof name, "%s ci_high", w->name);
+		is_num(c.ci_hi, w->hi, 1e-9, name);
+		ne = ease_n_eff((double)w->n, 0.4, 0.3);
+		snprintf(name, sizeof name, "%s p_adj", w->name);
+		is_num(ease_corr_p_adj(w->method, &c, ne), w->p_adj, 1e-9, name);
+	}
+	/* statistics: corr.R unit, "xy pearson stat" and "xy kendall stat" */
+	ease_corr_test(EASE_PEARSON, X, Y, N12, &c);
+	is_num(c.stat, -16.312648558089453, 1e-9, "xy pearson t");
+	ease_corr_test(EASE_KENDALL, X, Y, N12, &c);
+	is_num(c.stat, -4.0306886565936235, 1e-9, "xy kendall z");
+
+	/* corr.R unit: n_eff(12, 0.4, 0.3) */
+	is_num(ease_n_eff(12, 0.4, 0.3), 9.4285714285714288, 1e-12, "n_eff");
+	is_num(ease_n_eff(12, -0.4, 0.3), 12, 0, "n_eff never above n");
+	ok(isnan(ease_n_eff(12, NAN, 0.3)), "n_eff unknown without r1");
+	ok(isnan(ease_corr_p_adj(EASE_PEARSON, &c, 2)), "no p_adj at n_eff <= 2");
+
+	/* R: rank(c(2, 4, 4, 5, 7, 7, 7, 8, 10, 12, 3, 6)) */
+	ease_midranks(X, N12, rank);
+	is_num(rank[0], 1, 0, "midrank lowest");
+	is_num(rank[1], 3.5, 0, "midrank of a pair");
+	is_num(rank[4], 8, 0, "midrank of three");
+	is_num(rank[9], 12, 0, "midrank highest");
+
+	/* degenerate inputs: empty cells, never a number */
+	{
+		static const double k[5] = {3, 3, 3, 3, 3}, v[5] = {1, 2, 3, 4, 5};
+
+		for (int m = 0; m < EASE_NMETHODS; m++) {
+			ease_corr_test(m, k, v, 5, &c);
+			snprintf(name, sizeof name, "%s: constant x gives no r",
+				 ease_corr_method_name(m));
+			ok(isnan(c.r) && isnan(c.p) && isnan(c.ci_lo), name);
+			ease_corr_test(m, v, v, 2, &c);
+			snprintf(name, sizeof name, "%s: n = 2 gives no r",
+				 ease_corr_method_name(m));
+			ok(isnan(c.r) && isnan(c.p), name);
+		}
+	}
+	/* perfect correlation: p 0, as R's cor.test */
+	{
+		static const double a[5] = {1, 2, 3, 4, 5}, b[5] = {2, 4, 6, 8, 10};
+
+		ease_corr_test(EASE_PEARSON, a, b, 5, &c);
+		is_num(c.r, 1, 0, "r = 1");
+		is_num(c.p, 0, 0, "p = 0 at r = 1");
+	}
+	/* one pass and stored series agree */
+	{
+		ease_comom a = {0, 0, 0, 0, 0, 0};
+		ease_corr s;
+
+		for (int i = 0; i < N12; i++)
+			ease_comom_add(&a, X[i], W[i]);
+		ease_corr_pearson_comom(&a, &s);
+		is_num(s.r, 0.77092180473886895, 1e-12, "running sums r");
+		is_num(s.p, 0.0033322770601941052, 1e-9, "running sums p");
+	}
+	/* O(n log n) Kendall against the O(n^2) definition, many ties, long runs */
+	{
+		size_t n = 3000;
+		double *a = malloc(n * sizeof *a), *b = malloc(n * sizeof *b);
+		unsigned s = 12345;
+
+		for (size_t i = 0; i < n; i++) {
+			s = s * 1103515245u + 12345u;
+			a[i] = (double)((s >> 16) % 11);
+			s = s * 1103515245u + 12345u;
+			b[i] = a[i] * 0.3 + (double)((s >> 16) % 7);
+		}
+		is_num(ease_kendall_tau(a, b, n, NULL), brute_tau(a, b, n), 1e-12,
+		       "tau-b with ties = pair count");
+		for (size_t i = 0; i < n; i++)
+			b[i] = -(double)i + (double)(i % 50);
+		is_num(ease_kendall_tau(a, b, n, NULL), brute_tau(a, b, n), 1e-12,
+		       "tau-b, y without ties");
+		free(a);
+		free(b);
+	}
+	return tap_done();
+}
