@@ -58,5 +58,6 @@ main(int argc, char **argv)
 
 	ease_sim_defaults(&o);
 	ease_parse_args(&tool, argc, argv, &c, &o);
+	o.output = c.output;	/* -o is parsed with the common options */
 	return ease_sim_run(&o);
 }

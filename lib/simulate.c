@@ -290,11 +290,6 @@ ease_sim_handle(int opt, const char *arg, void *ctx)
 		break;
 	case O_SEED: o->seed = (unsigned long)ease_opt_long("--seed", arg, 0, 4294967295L); break;
 	case O_FORMAT: ease_sim_opt_format(o, arg); break;
-	case 'o':
-		if (*arg == '\0')
-			ease_usage("--output: needs a file name");
-		o->output = arg;
-		break;
 	case O_TRUTH:
 		if (*arg == '\0')
 			ease_usage("--truth: needs a file name");
