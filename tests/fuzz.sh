@@ -1,0 +1,14 @@
+#!/bin/sh
+# make fuzz: the CSV reader and value parsers under libFuzzer with ASan and
+# UBSan, for FUZZ_SECONDS (default 60), starting from the test inputs.
+# Needs: apt-get install clang libclang-rt-14-dev
+set -eu
+top=$(cd "$(dirname "$0")/.." && pwd)
+out="$top/build/fuzz"
+mkdir -p "$out/corpus"
+command -v clang >/dev/null 2>&1 || { echo "fuzz: needs clang (apt-get install clang libclang-rt-14-dev)" >&2; exit 1; }
+clang -g -O1 -fsanitize=fuzzer,address,undefined -I"$top/include" $(pkg-config --cflags gsl) \
+	-o "$out/fuzz_reader" "$top/tests/fuzz/fuzz_reader.c" "$top"/lib/*.c -lcsv $(pkg-config --libs gsl) -lm
+cp "$top"/tests/data/*.csv "$out/corpus/" 2>/dev/null || true
+find "$top/tests/cases" -name '*.csv' -size -64k -exec cp {} "$out/corpus/" \; 2>/dev/null || true
+"$out/fuzz_reader" -max_total_time="${FUZZ_SECONDS:-60}" -max_len=4096 "$out/corpus"
