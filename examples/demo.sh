@@ -1,0 +1,23 @@
+#!/bin/sh
+# The main job on the example diary (make demo): is it sound, how did the last
+# weeks go, and what goes with pain?
+set -e
+here=$(cd "$(dirname "$0")" && pwd)
+PATH="$here/../bin:$PATH"
+cd "$here"
+
+echo "== Is the diary sound?    ease check diary.csv"
+ease check diary.csv 2>&1
+
+echo
+echo "== The last 30 days, with the 7-day trend"
+echo "   ease smooth -f pain,sleep_hours -w 7 diary.csv | ease select --last 30 ..."
+ease smooth -f pain,sleep_hours -w 7 --digits 3 diary.csv |
+	ease select --last 30 -f date,pain,pain_sma7,sleep_hours,sleep_hours_sma7,massage,technique \
+		--format table
+
+echo
+echo "== What goes with pain the next day?"
+echo "   ease corr -x massage,sleep_hours,stress -y pain --lag 1 -m spearman --explain diary.csv"
+ease corr -x massage,sleep_hours,stress -y pain --lag 1 -m spearman --explain --digits 3 diary.csv |
+	ease select -f x,explain --format table
