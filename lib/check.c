@@ -397,7 +397,7 @@ check_file(chk *k, const char *path)
 			k->problems - k->o->max_errors == 1 ? "" : "s", k->o->max_errors);
 	fprintf(stderr, "%s: %ld row%s, %s", k->file, k->rows, k->rows == 1 ? "" : "s",
 		form_name(k->form));
-	if (k->group_col >= 0)
+	if (k->group_col >= 0 && k->ng > 0)
 		fprintf(stderr, ", %zu %s%s", k->ng, k->cols->name[k->group_col],
 			k->ng == 1 ? "" : "s");
 	if (k->have_days) {
