@@ -110,6 +110,7 @@ typedef struct var {
 	int slot;		/* the day reader's value slot; -1: parsed here */
 	int dropped;		/* an unknown column that turned out to hold text */
 	int had_num;
+	int shown;		/* --matrix: has a column in the header */
 	const char *name;
 	double cur;		/* this row's value */
 	double *v;		/* the group's values (stored path) */
@@ -142,6 +143,7 @@ typedef struct run {
 	int streaming;
 	int group_col;
 	int explain;
+	int header_done;
 	char *group;
 	int in_group;
 	long *day;
@@ -527,6 +529,36 @@ warn_empty(run *R, const pair *p, long lag, size_t n, int xc, int yc)
 			  R->vars[p->y].name, l, why_empty(n, 0, 0));
 }
 
+static void
+header(run *R)
+{
+	static const char *const cols[] = {
+		"x", "y", "method", "lag", "n", "r", "ci_low", "ci_high", "p",
+		"r1_x", "r1_y", "n_eff", "p_adj"
+	};
+
+	if (R->group_col >= 0)
+		ease_w_str(R->w, R->cols->name[R->group_col]);
+	if (R->o->matrix) {
+		ease_w_str(R->w, "x");
+		/* known only now: which unknown columns turned out to be text */
+		for (size_t j = 0; j < R->nmy; j++) {
+			var *v = &R->vars[R->pairs[j].y];
+
+			v->shown = !v->dropped;
+			if (v->shown)
+				ease_w_str(R->w, v->name);
+		}
+	} else {
+		for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
+			ease_w_str(R->w, cols[i]);
+		if (R->explain)
+			ease_w_str(R->w, "explain");
+	}
+	ease_w_end(R->w);
+	R->header_done = 1;
+}
+
 /* One row (or --matrix cell): pair P by METHOD at LAG. */
 static void
 one_result(run *R, pair *p, int m, long lag, int warn)
@@ -588,6 +620,8 @@ group_end(run *R)
 	if (!R->in_group)
 		return;
 	R->in_group = 0;
+	if (!R->header_done)
+		header(R);
 	for (size_t i = 0; i < R->nvars; i++) {
 		var *v = &R->vars[i];
 
@@ -611,7 +645,7 @@ group_end(run *R)
 			ease_w_str(R->w, x->name);
 		}
 		if (x->dropped || y->dropped) {
-			if (o->matrix)
+			if (o->matrix && y->shown)
 				ease_w_str(R->w, "");
 			if (o->matrix && pi % R->nmy == R->nmy - 1)
 				ease_w_end(R->w);
@@ -623,29 +657,6 @@ group_end(run *R)
 		if (o->matrix && pi % R->nmy == R->nmy - 1)
 			ease_w_end(R->w);
 	}
-}
-
-static void
-header(run *R)
-{
-	static const char *const cols[] = {
-		"x", "y", "method", "lag", "n", "r", "ci_low", "ci_high", "p",
-		"r1_x", "r1_y", "n_eff", "p_adj"
-	};
-
-	if (R->group_col >= 0)
-		ease_w_str(R->w, R->cols->name[R->group_col]);
-	if (R->o->matrix) {
-		ease_w_str(R->w, "x");
-		for (size_t j = 0; j < R->nmy; j++)
-			ease_w_str(R->w, R->vars[R->pairs[j].y].name);
-	} else {
-		for (size_t i = 0; i < sizeof cols / sizeof cols[0]; i++)
-			ease_w_str(R->w, cols[i]);
-		if (R->explain)
-			ease_w_str(R->w, "explain");
-	}
-	ease_w_end(R->w);
 }
 
 int
@@ -686,7 +697,6 @@ ease_corr_run(ease_common *c, const ease_corr_opts *o)
 	R.group_col = ease_day_group_col(R.dr);
 	plan(&R);
 	R.w = ease_writer_open(c->output, c->format, c->files, c->nfiles);
-	header(&R);
 	while ((row = ease_day_next(R.dr)) != NULL) {
 		if (row->group_start) {
 			group_end(&R);
@@ -704,6 +714,8 @@ ease_corr_run(ease_common *c, const ease_corr_opts *o)
 	if (rows == 0 && R.group_col >= 0)
 		ease_warn("no rows to correlate");
 	group_end(&R);
+	if (!R.header_done)
+		header(&R);
 	ease_writer_close(R.w);
 	ease_day_close(R.dr);
 	for (size_t i = 0; i < R.nvars; i++)

@@ -54,6 +54,12 @@ ease_comom_r(const ease_comom *a)
 	if (a->n < 2 || !(a->sxx > 0) || !(a->syy > 0))
 		return NAN;
 	r = a->sxy / sqrt(a->sxx * a->syy);
+	/*
+	 * Below the rounding noise of the sums r is 0: printing 1e-17 for an
+	 * exactly uncorrelated series would claim a figure that is not there.
+	 */
+	if (fabs(r) < 1e-13)
+		return 0;
 	return r > 1 ? 1 : r < -1 ? -1 : r;
 }
 
