@@ -6,6 +6,7 @@
 #include "ease/window.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,6 +175,20 @@ typedef struct pend {
 	size_t *off;		/* field I is buf + off[I], off[I+1] - off[I] - 1 bytes */
 } pend;
 
+/*
+ * Formatted numbers by their bits.  Moving statistics of whole-number
+ * ratings take few distinct values (a 7-day mean of 0..10 ratings, a few
+ * hundred), and printing a double costs more than all the rest of a row's
+ * work; an EMA hits rarely and pays one compare.
+ */
+#define NUMCACHE 1024
+
+typedef struct numcache {
+	uint64_t bits[NUMCACHE];
+	unsigned char len[NUMCACHE];	/* 0: empty slot */
+	char text[NUMCACHE][48];
+} numcache;
+
 typedef struct run {
 	ease_common *c;
 	ease_smooth_opts *o;
@@ -194,6 +209,7 @@ typedef struct run {
 	pend *p;		/* ring of pending rows */
 	size_t pcap;		/* a power of two */
 	size_t head, tail;	/* sequence numbers: oldest unwritten, next new */
+	numcache *nc;
 } run;
 
 static pend *
@@ -242,6 +258,26 @@ pend_copy(run *s, pend *p, const ease_rec *rec)
 }
 
 static void
+write_num(run *s, double v)
+{
+	uint64_t bits;
+	size_t i;
+
+	if (isnan(v)) {
+		ease_w_field(s->w, "", 0);
+		return;
+	}
+	memcpy(&bits, &v, sizeof bits);
+	i = (size_t)((bits ^ (bits >> 29) ^ (bits >> 47)) & (NUMCACHE - 1));
+	if (s->nc->len[i] == 0 || s->nc->bits[i] != bits) {
+		ease_fmt_num(v, s->c->digits, s->nc->text[i]);
+		s->nc->len[i] = (unsigned char)strlen(s->nc->text[i]);
+		s->nc->bits[i] = bits;
+	}
+	ease_w_field(s->w, s->nc->text[i], s->nc->len[i]);
+}
+
+static void
 write_row(run *s, pend *p, const ease_rec *live)
 {
 	if (live)
@@ -252,7 +288,7 @@ write_row(run *s, pend *p, const ease_rec *live)
 			ease_w_field(s->w, p->buf + p->off[i],
 				     p->off[i + 1] - p->off[i] - 1);
 	for (size_t j = 0; j < s->nout; j++)
-		ease_w_num(s->w, p->val[j], s->c->digits);
+		write_num(s, p->val[j]);
 	ease_w_end(s->w);
 }
 
@@ -481,6 +517,7 @@ ease_smooth_run(ease_common *c, ease_smooth_opts *o)
 	int has_ema, has_win;
 
 	memset(&s, 0, sizeof s);
+	s.nc = ease_xcalloc(1, sizeof *s.nc);
 	s.c = c;
 	s.o = o;
 	settle(o, &has_ema, &has_win);
@@ -517,6 +554,7 @@ ease_smooth_run(ease_common *c, ease_smooth_opts *o)
 		free(s.p[i].off);
 	}
 	free(s.p);
+	free(s.nc);
 	free(s.ema);
 	free(s.ema_out);
 	free(s.field_col);
