@@ -357,6 +357,12 @@ def window_cases():
                header, rows, cols_for(rows, 2, "pain", [("ema", 3, 1)]),
                since="2024-01-15")
 
+    # grouping by another column than subject
+    rows = make_diary(26, ["kim", "lee"], 15, skip=0.2, blank=0.1)
+    write_case("by-column", "ease-smooth -f pain --by client -w 5 --method sma,median diary.csv",
+               ["date", "client", "pain", "meds_doses"], rows,
+               cols_for(rows, 2, "pain", [("sma", 5, 3), ("median", 5, 3)]))
+
     # standard input, and --digits
     rows = make_diary(24, ["a1"], 20, skip=0.2, blank=0.1, decimals=True)
     write_case("stdin-digits",
