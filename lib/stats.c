@@ -67,15 +67,10 @@ double
 ease_r_p(double r, double df)
 {
 	gsl_sf_result res;
-	double x;
+	double x, p;
 
 	if (isnan(r) || !(df > 0))
 		return NAN;
-	/*
-	 * P(|T| > t) with t = r sqrt(df / (1 - r^2)) is the regularised
-	 * incomplete beta I_x(df/2, 1/2) at x = df / (df + t^2) = 1 - r^2:
-	 * no t to overflow when |r| = 1, and accurate in the far tail.
-	 */
 	x = (1 - r) * (1 + r);
 	if (x <= 0)
 		return 0;
@@ -83,9 +78,18 @@ ease_r_p(double r, double df)
 		return 1;
 	/* GSL's default handler aborts on underflow; a tiny p is just 0 here */
 	gsl_set_error_handler_off();
+	/*
+	 * Neither GSL route is good to 1e-9 everywhere: the t distribution
+	 * (a Cornish-Fisher expansion above 30 df) drifts in the far tail, and
+	 * the incomplete beta I_x(df/2, 1/2) at x = 1 - r^2 = df/(df + t^2)
+	 * drifts near p = 1 when df is large.  Each is used where it holds.
+	 */
+	p = 2 * gsl_cdf_tdist_Q(fabs(r) * sqrt(df / x), df);
+	if (p >= 1e-8)
+		return p > 1 ? 1 : p;
 	if (gsl_sf_beta_inc_e(df / 2, 0.5, x, &res) != GSL_SUCCESS &&
 	    !(res.val >= 0 && res.val <= 1))
-		return NAN;
+		return p;
 	return res.val;
 }
 

@@ -130,6 +130,12 @@ unit <- function() {
 			show(paste(label, "p_adj(n_eff(n, 0.4, 0.3))"), p_adj(m, t, ne))
 		}
 	}
+	# the t test's p across df, from the far tail to p near 1 (ease_r_p)
+	for (rd in list(c(0.9, 31), c(0.999, 40), c(1e-6, 2e6), c(0.003, 2e6),
+			c(0.5, 13.3128), c(0.2, 2.5), c(0.01, 1e5))) {
+		t <- sqrt(rd[2]) * rd[1] / sqrt(1 - rd[1]^2)
+		show(sprintf("ease_r_p(%g, %g)", rd[1], rd[2]), 2 * pt(-abs(t), rd[2]))
+	}
 	show("n_eff(12, 0.4, 0.3)", n_eff(12, 0.4, 0.3))
 	show("midrank of x[1] (= 4, tied)", rank(x)[2])
 }

@@ -98,6 +98,15 @@ main(void)
 	ease_corr_test(EASE_KENDALL, X, Y, N12, &c);
 	is_num(c.stat, -4.0306886565936235, 1e-9, "xy kendall z");
 
+	/* corr.R unit: ease_r_p(r, df), R's 2 pt(-|t|, df), far tail to p near 1 */
+	is_num(ease_r_p(0.9, 31), 1.0379067023596913e-12, 1e-9, "p far tail, df 31");
+	is_num(ease_r_p(0.999, 40), 1.3027638308190035e-55, 1e-9, "p far tail, df 40");
+	is_num(ease_r_p(1e-6, 2e6), 0.99887162135007768, 1e-9, "p near 1, df 2e6");
+	is_num(ease_r_p(0.003, 2e6), 2.2089609272849909e-05, 1e-9, "p small, df 2e6");
+	is_num(ease_r_p(0.5, 13.3128), 0.054666072564207545, 1e-9, "p, fractional df");
+	is_num(ease_r_p(0.2, 2.5), 0.77194181247370541, 1e-9, "p, df 2.5");
+	is_num(ease_r_p(0.01, 1e5), 0.0015650197621725551, 1e-9, "p, df 1e5");
+
 	/* corr.R unit: n_eff(12, 0.4, 0.3) */
 	is_num(ease_n_eff(12, 0.4, 0.3), 9.4285714285714288, 1e-12, "n_eff");
 	is_num(ease_n_eff(12, -0.4, 0.3), 12, 0, "n_eff never above n");
