@@ -61,6 +61,8 @@ char *ease_fmt_date(long day, char *buf);
  * Returns BUF.  BUF holds at least 40 bytes.
  */
 char *ease_fmt_num(double v, int digits, char *buf);
+/* "%.*g" by the C library in the C locale: the reference ease_fmt_num meets. */
+char *ease_fmt_num_libc(double v, int digits, char *buf);
 
 /* Today's date in local time, days since 1970-01-01. */
 long ease_today(void);

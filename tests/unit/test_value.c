@@ -112,6 +112,53 @@ formatting(void)
 	is_str(ease_fmt_num(1.5e-7, 6, buf), "1.5e-07", "small");
 }
 
+/* The fast %g agrees with the C library's, byte for byte. */
+static void
+formatting_matches_libc(void)
+{
+	char a[48], b[48];
+	unsigned long long x = 88172645463325252ULL;
+	long bad = 0, n = 0;
+	static const double ties[] = {
+		0.125, 0.375, 2.5, 3.5, 0.0625, 1.0625, 0.15, 1.005, 2.675, 1e-5,
+		9.9999996, 99999.95, 0.000123455, 123456.5, 999999.5, 1e15 - 0.5,
+		0.1 + 0.2, 1.0 / 3, 2.0 / 3, 4.35, 8.345, 1.45, 5e-5, 9.5e-5
+	};
+
+	for (size_t i = 0; i < sizeof ties / sizeof ties[0]; i++)
+		for (int d = 1; d <= 17; d++) {
+			for (int sign = -1; sign <= 1; sign += 2) {
+				ease_fmt_num(sign * ties[i], d, a);
+				ease_fmt_num_libc(sign * ties[i], d, b);
+				n++;
+				if (strcmp(a, b) != 0 && bad++ < 5)
+					printf("# %.17g digits %d: '%s' libc '%s'\n", sign * ties[i], d, a, b);
+			}
+		}
+	for (int i = 0; i < 1000000; i++) {
+		double v;
+		int d;
+
+		/* xorshift: magnitudes from 1e-7 to 1e16, every digit count */
+		x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+		v = ldexp((double)(x >> 11), -53) * pow(10, (int)(x % 24) - 7);
+		if (x & 1)
+			v = -v;
+		if ((x >> 5) % 4 == 0)
+			v = round(v * 1000) / 1000;	/* short decimals, like diary data */
+		d = 1 + (int)((x >> 7) % 15);
+		if (v == trunc(v))
+			continue;
+		ease_fmt_num(v, d, a);
+		ease_fmt_num_libc(v, d, b);
+		n++;
+		if (strcmp(a, b) != 0 && bad++ < 5)
+			printf("# %.17g digits %d: '%s' libc '%s'\n", v, d, a, b);
+	}
+	printf("# %ld numbers compared\n", n);
+	is_long(bad, 0, "ease_fmt_num == printf %.*g on a million numbers");
+}
+
 /* A German LC_NUMERIC must change nothing (skipped where the locale is absent). */
 static void
 locale_proof(void)
@@ -136,6 +183,7 @@ main(void)
 	dates();
 	datetimes();
 	formatting();
+	formatting_matches_libc();
 	locale_proof();
 	return tap_done();
 }
