@@ -30,6 +30,7 @@ struct ease_reader {
 	size_t pos, len;
 	int eof, done, lenient, bom;
 	char term, delim;
+	unsigned char cls[256];	/* 1: the delimiter; 2: a byte only libcsv may judge */
 	long line;		/* lines wholly fed to the parser */
 	long rec_start;		/* line where the record in progress began */
 
@@ -55,6 +56,18 @@ struct ease_reader {
 };
 
 static void
+push_field(ease_reader *r, size_t off, size_t len)
+{
+	if (r->nf + 1 > r->fcap) {
+		ease_grow((void **)&r->foff, &r->fcap, r->nf + 1, sizeof *r->foff);
+		r->flen = ease_xrealloc(r->flen, r->fcap * sizeof *r->flen);
+	}
+	r->foff[r->nf] = off;
+	r->flen[r->nf] = len;
+	r->nf++;
+}
+
+static void
 on_field(void *s, size_t len, void *data)
 {
 	ease_reader *r = data;
@@ -64,13 +77,7 @@ on_field(void *s, size_t len, void *data)
 	if (len)
 		memcpy(r->data + r->dlen, s, len);
 	r->data[r->dlen + len] = '\0';
-	if (r->nf + 1 > r->fcap) {
-		ease_grow((void **)&r->foff, &r->fcap, r->nf + 1, sizeof *r->foff);
-		r->flen = ease_xrealloc(r->flen, r->fcap * sizeof *r->flen);
-	}
-	r->foff[r->nf] = r->dlen;
-	r->flen[r->nf] = len;
-	r->nf++;
+	push_field(r, r->dlen, len);
 	r->dlen += len + 1;
 }
 
@@ -176,6 +183,8 @@ ease_reader_open(const char *path, char delim)
 			delim = '\t';
 	}
 	r->delim = delim;
+	r->cls['"'] = r->cls['\r'] = r->cls['\n'] = r->cls[0] = 2;
+	r->cls[(unsigned char)delim] = 1;
 	if (csv_init(&r->p, 0) != 0)
 		ease_die(EASE_EX_SOFTWARE, "cannot start the CSV parser");
 	csv_set_delim(&r->p, (unsigned char)delim);
@@ -188,19 +197,82 @@ ease_reader_set_lenient(ease_reader *r, int on)
 	r->lenient = on;
 }
 
+/*
+ * A line without quotes, carriage returns or NULs means to libcsv (which is
+ * told to keep blanks) exactly its bytes split at each delimiter: split it
+ * here in one pass, and leave libcsv the lines that need a parser.
+ */
+static int
+plain_line(ease_reader *r, const char *s, size_t seg, int has_nl)
+{
+	size_t len = seg - (has_nl != 0), n0 = r->nf, fstart;
+	const unsigned char *p = (const unsigned char *)s;
+	char *out;
+
+	if (r->p.pstate != LIBCSV_ROW_NOT_BEGUN)
+		return 0;
+	if (len && s[len - 1] == '\r' && r->term == '\n')
+		len--;
+	if (len == 0)
+		return 1;	/* a blank line is no record, as for libcsv */
+	if (r->dlen + len + 1 > r->dcap)
+		ease_grow((void **)&r->data, &r->dcap, r->dlen + len + 1, 1);
+	out = r->data + r->dlen;
+	fstart = r->dlen;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = p[i];
+
+		if (r->cls[c]) {
+			if (r->cls[c] == 2) {
+				r->nf = n0;	/* needs the parser after all */
+				return 0;
+			}
+			out[i] = '\0';
+			push_field(r, fstart, r->dlen + i - fstart);
+			fstart = r->dlen + i + 1;
+			continue;
+		}
+		out[i] = (char)c;
+	}
+	out[len] = '\0';
+	push_field(r, fstart, r->dlen + len - fstart);
+	r->dlen += len + 1;
+	r->rec_start = r->line + 1;
+	on_record('\n', r);
+	return 1;
+}
+
 /* Feeds the parser until at least one record is queued or the input ends. */
 static void
 feed(ease_reader *r)
 {
-	r->dlen = r->nf = r->cur_start = 0;
+	/*
+	 * Records handed out are done with; fields of a record still in
+	 * progress (after a lone CR ended the one before it on the same line)
+	 * move to the front.
+	 */
+	if (r->cur_start < r->nf) {
+		size_t base = r->foff[r->cur_start];
+
+		memmove(r->data, r->data + base, r->dlen - base);
+		for (size_t i = r->cur_start; i < r->nf; i++) {
+			r->foff[i - r->cur_start] = r->foff[i] - base;
+			r->flen[i - r->cur_start] = r->flen[i];
+		}
+		r->nf -= r->cur_start;
+		r->dlen -= base;
+	} else {
+		r->nf = r->dlen = 0;
+		r->cur_nul = 0;
+	}
+	r->cur_start = 0;
 	r->qn = r->qhead = 0;
-	r->cur_nul = 0;
 	while (r->qn == 0 && !r->done) {
 		char *s, *nl;
 		size_t seg;
 
-		if (r->pos == r->len || !memchr(r->buf + r->pos, r->term,
-						 r->len - r->pos)) {
+		nl = memchr(r->buf + r->pos, r->term, r->len - r->pos);
+		if (nl == NULL) {
 			if (!r->eof)
 				fill(r);
 			if (r->pos == r->len && r->eof) {
@@ -215,25 +287,27 @@ feed(ease_reader *r)
 				r->done = 1;
 				break;
 			}
+			nl = memchr(r->buf + r->pos, r->term, r->len - r->pos);
 		}
 		s = r->buf + r->pos;
-		nl = memchr(s, r->term, r->len - r->pos);
 		seg = nl ? (size_t)(nl - s) + 1 : r->len - r->pos;
-		/* a record begins on the line fed when none is in progress */
-		if (r->p.pstate == LIBCSV_ROW_NOT_BEGUN)
-			r->rec_start = r->line + 1;
-		if (memchr(s, '\0', seg))
-			r->cur_nul = 1;
-		/*
-		 * libcsv trims blanks around unquoted fields unless told what a
-		 * blank is, and asking costs a call per byte: ask only on lines
-		 * that have blanks.
-		 */
-		csv_set_space_func(&r->p, (memchr(s, ' ', seg) || memchr(s, '\t', seg))
-				   ? no_space : NULL);
-		if (csv_parse(&r->p, s, seg, on_field, on_record, r) != seg)
-			ease_die(EASE_EX_SOFTWARE, "%s: CSV parser: %s", r->name,
-				 csv_strerror(csv_error(&r->p)));
+		if (!plain_line(r, s, seg, nl != NULL)) {
+			/* a record begins on the line fed when none is in progress */
+			if (r->p.pstate == LIBCSV_ROW_NOT_BEGUN)
+				r->rec_start = r->line + 1;
+			if (memchr(s, '\0', seg))
+				r->cur_nul = 1;
+			/*
+			 * libcsv trims blanks around unquoted fields unless told
+			 * what a blank is, and asking costs a call per byte: ask
+			 * only on lines that have blanks.
+			 */
+			csv_set_space_func(&r->p, (memchr(s, ' ', seg) ||
+						   memchr(s, '\t', seg)) ? no_space : NULL);
+			if (csv_parse(&r->p, s, seg, on_field, on_record, r) != seg)
+				ease_die(EASE_EX_SOFTWARE, "%s: CSV parser: %s", r->name,
+					 csv_strerror(csv_error(&r->p)));
+		}
 		r->pos += seg;
 		if (nl)
 			r->line++;
@@ -660,49 +734,53 @@ ease_w_end(ease_writer *w)
 }
 
 void
-ease_w_rec(ease_writer *w, const ease_rec *rec)
+ease_w_fields(ease_writer *w, size_t n, char *const *f, const size_t *len)
 {
-	size_t need = 2;
+	size_t need = 1;
+	char *out;
 
-	if (w->format == EASE_FMT_TABLE || rec->n == 1 || w->nfield) {
-		for (size_t i = 0; i < rec->n; i++)
-			ease_w_field(w, rec->f[i], rec->len[i]);
-		ease_w_end(w);
-		return;
-	}
-	/* the common case, a whole row of plain fields, in one copy each */
-	for (size_t i = 0; i < rec->n; i++)
-		need += rec->len[i] + 1;
+	if (w->format == EASE_FMT_TABLE || (n == 1 && w->nfield == 0))
+		goto slow;
+	for (size_t i = 0; i < n; i++)
+		need += len[i] + 1;
 	if (w->blen + need > OUTBUF)
 		wflush(w);
-	if (need > OUTBUF) {
-		for (size_t i = 0; i < rec->n; i++)
-			ease_w_field(w, rec->f[i], rec->len[i]);
-		ease_w_end(w);
-		return;
-	}
-	char *out = w->buf + w->blen;
-	for (size_t i = 0; i < rec->n; i++) {
-		const unsigned char *p = (const unsigned char *)rec->f[i];
-		size_t n = rec->len[i];
+	if (need > OUTBUF)
+		goto slow;
+	/* the common case, plain fields, copied in one pass each */
+	out = w->buf + w->blen;
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *p = (const unsigned char *)f[i];
+		char *start = out;
 
-		if (i)
+		if (w->nfield + i > 0)
 			*out++ = w->delim;
-		for (size_t k = 0; k < n; k++) {
+		for (size_t k = 0; k < len[i]; k++) {
 			if (w->special[p[k]]) {
 				/* rare: this field and the rest by the general path */
-				w->blen = (size_t)(out - w->buf) - (k + (i > 0));
-				w->nfield = i;
-				for (size_t j = i; j < rec->n; j++)
-					ease_w_field(w, rec->f[j], rec->len[j]);
-				ease_w_end(w);
+				w->blen = (size_t)(start - w->buf);
+				w->nfield += i;
+				for (size_t j = i; j < n; j++)
+					ease_w_field(w, f[j], len[j]);
 				return;
 			}
 			*out++ = (char)p[k];
 		}
 	}
 	w->blen = (size_t)(out - w->buf);
-	w->buf[w->blen++] = '\n';
+	w->nfield += n;
+	w->row_empty = 0;
+	return;
+slow:
+	for (size_t i = 0; i < n; i++)
+		ease_w_field(w, f[i], len[i]);
+}
+
+void
+ease_w_rec(ease_writer *w, const ease_rec *rec)
+{
+	ease_w_fields(w, rec->n, rec->f, rec->len);
+	ease_w_end(w);
 }
 
 /* Display width: code points, each counted as one column. */

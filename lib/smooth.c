@@ -281,8 +281,7 @@ static void
 write_row(run *s, pend *p, const ease_rec *live)
 {
 	if (live)
-		for (size_t i = 0; i < live->n; i++)
-			ease_w_field(s->w, live->f[i], live->len[i]);
+		ease_w_fields(s->w, live->n, live->f, live->len);
 	else
 		for (size_t i = 0; i < s->nfields_in; i++)
 			ease_w_field(s->w, p->buf + p->off[i],
