@@ -361,7 +361,7 @@ struct ease_sim {
 	double weekly[7];
 	long flare_left, next_session;
 	int week_plan[7];
-	ease_comoment cm;
+	ease_comom cm;
 };
 
 /* splitmix64: a seed for each (seed, subject, stream), the same everywhere. */
@@ -593,7 +593,7 @@ sim_day(ease_sim *s, ease_sim_day *d)
 	d->sleep_quality = rating(QUALITY_MEAN + (d->sleep_hours - o->sleep) -
 				  QUALITY_PAIN * (s->prev_pain - u->level) + gauss(r));
 	if (i > 0)
-		ease_comoment_add(&s->cm, s->prev_pain, d->sleep_hours);
+		ease_comom_add(&s->cm, s->prev_pain, d->sleep_hours);
 	awake = AWAKE_IN_BED_MIN + gsl_ran_exponential(r, AWAKE_MEAN_MIN);
 	d->wake_min = WAKE_MIN + (int)round_half_up(WAKE_SD_MIN * gauss(r));
 	d->bed_min = d->wake_min - (int)round_half_up(d->sleep_hours * 60 + awake);
@@ -658,34 +658,11 @@ ease_sim_next(ease_sim *s, ease_sim_day *d)
 		start_subject(s);
 	sim_day(s, d);
 	if (++s->i == s->o.days) {
-		s->subj[s->cur].sleep_pain_r = ease_comoment_r(&s->cm);
+		s->subj[s->cur].sleep_pain_r = ease_comom_r(&s->cm);
 		s->cur++;
 		s->i = 0;
 	}
 	return 1;
-}
-
-void
-ease_comoment_add(ease_comoment *c, double x, double y)
-{
-	double dx, dy;
-
-	c->n += 1;
-	dx = x - c->mx;
-	dy = y - c->my;
-	c->mx += dx / c->n;
-	c->my += dy / c->n;
-	c->sxx += dx * (x - c->mx);
-	c->syy += dy * (y - c->my);
-	c->sxy += dx * (y - c->my);
-}
-
-double
-ease_comoment_r(const ease_comoment *c)
-{
-	if (c->n < 2 || c->sxx <= 0 || c->syy <= 0)
-		return NAN;
-	return c->sxy / sqrt(c->sxx * c->syy);
 }
 
 /* ---- output ---- */

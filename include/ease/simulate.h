@@ -3,6 +3,7 @@
 #define EASE_SIMULATE_H
 
 #include "ease/opts.h"
+#include "ease/stats.h"
 
 /* The techniques of the model, in the order of the data and the man page. */
 enum {
@@ -152,16 +153,6 @@ int ease_sim_next(ease_sim *s, ease_sim_day *d);
 const ease_sim_subject *ease_sim_subject_info(const ease_sim *s, int subject);
 void ease_sim_free(ease_sim *s);
 
-/*
- * Running co-moments for a Pearson correlation in one pass (Welford), as the
- * truth file's sleep_pain_r needs on millions of days.
- */
-typedef struct ease_comoment {
-	double n, mx, my, sxx, syy, sxy;
-} ease_comoment;
-void ease_comoment_add(ease_comoment *c, double x, double y);
-/* NaN with fewer than two pairs or a constant side. */
-double ease_comoment_r(const ease_comoment *c);
 
 /* The whole of ease-simulate: writes the table O asks for (and --truth). */
 int ease_sim_run(const ease_sim_opts *o);

@@ -434,7 +434,7 @@ sleep_meds_stress(void)
 	double sx = 0, sy = 0, sxx = 0, sxy = 0, want_doses = 0, got_doses = 0;
 	double st = 0, ibu = 0;
 	long m = 0, nd = 0;
-	ease_comoment cm = {0};
+	ease_comom cm = {0};
 
 	base(&o);
 	o.days = 200000;
@@ -448,7 +448,7 @@ sleep_meds_stress(void)
 		sxx += p * p;
 		sxy += p * d[i].sleep_hours;
 		m++;
-		ease_comoment_add(&cm, p, d[i].sleep_hours);
+		ease_comom_add(&cm, p, d[i].sleep_hours);
 		want_doses += 3 * 0.8 / (1 + exp(-1.5 * (q - 6)));
 		got_doses += d[i].ndoses;
 		st += d[i].stress - 0.5 * (q - 5) + 0.4 * (d[i].sleep_hours - 7);
@@ -459,7 +459,7 @@ sleep_meds_stress(void)
 	}
 	is_num((sxy - sx * sy / m) / (sxx - sx * sx / m), -0.35, 0.03,
 	       "sleep: 0.35 h less per point of pain the day before");
-	is_num(u.sleep_pain_r, ease_comoment_r(&cm), 1e-12,
+	is_num(u.sleep_pain_r, ease_comom_r(&cm), 1e-12,
 	       "truth: sleep_pain_r is the latent correlation");
 	ok(u.sleep_pain_r < -0.3, "sleep and pain the day before: negative");
 	is_num(got_doses, want_doses, 0.015, "doses: 3 chances at 0.8/(1+exp(-1.5(pain-6)))");
@@ -504,17 +504,17 @@ comoment(void)
 {
 	static const double x[] = {3, 5.5, 4, 7, 6, 2, 8.25, 5, 4.5, 6};
 	static const double y[] = {7.5, 6.1, 7.0, 5.2, 6.4, 8.0, 4.9, 6.6, 6.8, 5.5};
-	ease_comoment c = {0}, s = {0}, e = {0};
+	ease_comom c = {0}, s = {0}, e = {0};
 
 	for (int i = 0; i < 10; i++) {
-		ease_comoment_add(&c, x[i], y[i]);
-		ease_comoment_add(&s, x[i] + 1e6, y[i] - 1e6);
+		ease_comom_add(&c, x[i], y[i]);
+		ease_comom_add(&s, x[i] + 1e6, y[i] - 1e6);
 	}
 	/* tests/ref/simulate.py: stats.pearsonr(x, y)[0] */
-	is_num(ease_comoment_r(&c), -0.97116749802599478, 1e-9, "Pearson r (SciPy)");
-	is_num(ease_comoment_r(&s), -0.97116749802599478, 1e-9, "Pearson r, shifted by 1e6");
-	ease_comoment_add(&e, 1, 2);
-	ok(isnan(ease_comoment_r(&e)), "one pair: no r");
+	is_num(ease_comom_r(&c), -0.97116749802599478, 1e-9, "Pearson r (SciPy)");
+	is_num(ease_comom_r(&s), -0.97116749802599478, 1e-9, "Pearson r, shifted by 1e6");
+	ease_comom_add(&e, 1, 2);
+	ok(isnan(ease_comom_r(&e)), "one pair: no r");
 }
 
 int
