@@ -205,8 +205,8 @@ ease_reader_set_lenient(ease_reader *r, int on)
 static int
 plain_line(ease_reader *r, const char *s, size_t seg, int has_nl)
 {
-	size_t len = seg - (has_nl != 0), n0 = r->nf, fstart;
-	const unsigned char *p = (const unsigned char *)s;
+	size_t len = seg - (has_nl != 0), n0 = r->nf, i = 0, fs = 0;
+	const unsigned char *cls = r->cls;
 	char *out;
 
 	if (r->p.pstate != LIBCSV_ROW_NOT_BEGUN)
@@ -215,27 +215,31 @@ plain_line(ease_reader *r, const char *s, size_t seg, int has_nl)
 		len--;
 	if (len == 0)
 		return 1;	/* a blank line is no record, as for libcsv */
+	/* room for the line and for as many fields as it could hold */
 	if (r->dlen + len + 1 > r->dcap)
 		ease_grow((void **)&r->data, &r->dcap, r->dlen + len + 1, 1);
-	out = r->data + r->dlen;
-	fstart = r->dlen;
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = p[i];
-
-		if (r->cls[c]) {
-			if (r->cls[c] == 2) {
-				r->nf = n0;	/* needs the parser after all */
-				return 0;
-			}
-			out[i] = '\0';
-			push_field(r, fstart, r->dlen + i - fstart);
-			fstart = r->dlen + i + 1;
-			continue;
-		}
-		out[i] = (char)c;
+	if (r->nf + len + 1 > r->fcap) {
+		ease_grow((void **)&r->foff, &r->fcap, r->nf + len + 1, sizeof *r->foff);
+		r->flen = ease_xrealloc(r->flen, r->fcap * sizeof *r->flen);
 	}
-	out[len] = '\0';
-	push_field(r, fstart, r->dlen + len - fstart);
+	out = r->data + r->dlen;
+	memcpy(out, s, len);
+	out[len] = r->delim;	/* a sentinel ends the scan without a bound test */
+	for (;;) {
+		while (!cls[(unsigned char)out[i]])
+			i++;
+		if (cls[(unsigned char)out[i]] == 2) {
+			r->nf = n0;	/* needs the parser after all */
+			return 0;
+		}
+		out[i] = '\0';
+		r->foff[r->nf] = r->dlen + fs;
+		r->flen[r->nf] = i - fs;
+		r->nf++;
+		if (i == len)
+			break;
+		fs = ++i;
+	}
 	r->dlen += len + 1;
 	r->rec_start = r->line + 1;
 	on_record('\n', r);

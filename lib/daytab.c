@@ -111,6 +111,13 @@ ease_strset_free(ease_strset *s)
 
 /* ---- day-table reader ---- */
 
+struct datecache {
+	char ym[8];		/* "YYYY-MM-" of the last date parsed */
+	long month_start;	/* its month's first day */
+	int mdays;		/* and length */
+	int valid;
+};
+
 struct ease_dayreader {
 	ease_common *c;
 	ease_input *in;
@@ -129,6 +136,7 @@ struct ease_dayreader {
 	int have_prev;
 	int pending_start;	/* the next row handed out starts a group */
 	ease_strset *groups;
+	struct datecache dc;
 	ease_dayrow row;
 };
 
@@ -190,22 +198,64 @@ ease_day_in_window(const ease_dayreader *r, long day)
 	return ease_window_has(r->c, day);
 }
 
+/*
+ * The day of an ISO date whose year and month are those of the last date
+ * parsed: a day table's dates come in order, so nearly every row is one.
+ */
+static int
+same_month(const struct datecache *dc, const char *s, long *day)
+{
+	int dd;
+
+	if (!dc->valid || memcmp(s, dc->ym, 8) != 0 || s[10] != '\0' ||
+	    (unsigned char)(s[8] - '0') > 9 || (unsigned char)(s[9] - '0') > 9)
+		return 0;
+	dd = (s[8] - '0') * 10 + (s[9] - '0');
+	if (dd < 1 || dd > dc->mdays)
+		return 0;	/* the full parse names the problem */
+	*day = dc->month_start + dd - 1;
+	return 1;
+}
+
+static void
+remember_month(struct datecache *dc, const char *s, long day)
+{
+	long y;
+	int m, d;
+
+	if (strnlen(s, 11) != 10 || s[4] != '-' || s[7] != '-') {
+		dc->valid = 0;
+		return;
+	}
+	ease_civil_from_days(day, &y, &m, &d);
+	memcpy(dc->ym, s, 8);
+	dc->month_start = day - (d - 1);
+	dc->mdays = (int)(ease_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) -
+			  dc->month_start);
+	dc->valid = 1;
+}
+
 static int
 parse_date(ease_dayreader *r, const ease_rec *rec, const char *file, long *day)
 {
+	const char *cell = rec->f[r->date_col];
 	const char *why = NULL;
 	double v;
-	int st = ease_role_check(EASE_R_DATE, rec->f[r->date_col], 0,
-				 r->c->date_format, &v, &why);
+	int st;
 
+	if (r->c->date_format == NULL && rec->len[r->date_col] == 10 &&
+	    same_month(&r->dc, cell, day))
+		return 1;
+	st = ease_role_check(EASE_R_DATE, cell, 0, r->c->date_format, &v, &why);
 	if (st == EASE_V_MISSING)
 		why = "is not a date (the date is missing)";
 	if (st != EASE_V_OK) {
-		ease_bad_value(file, rec->line, r->cols->name[r->date_col],
-			       rec->f[r->date_col], why);
+		ease_bad_value(file, rec->line, r->cols->name[r->date_col], cell, why);
 		return 0;
 	}
 	*day = (long)v;
+	if (r->c->date_format == NULL)
+		remember_month(&r->dc, cell, *day);
 	return 1;
 }
 
@@ -291,11 +341,15 @@ parse_values(ease_dayreader *r, const ease_rec *rec, const char *file)
 		double v;
 		int st;
 
-		if (d->type == EASE_T_NUM || d->type == EASE_T_COUNT)
+		st = ease_parse_num(rec->f[col], r->c->decimal_comma, &v);
+		/* a number out of its role's range: the role check says why */
+		if ((d->type == EASE_T_NUM || d->type == EASE_T_COUNT) &&
+		    st == EASE_V_OK && (v < d->lo || v > d->hi ||
+					(d->type == EASE_T_COUNT && v != floor(v))))
 			st = ease_role_check(role, rec->f[col], r->c->decimal_comma,
 					     NULL, &v, &why);
-		else
-			st = ease_parse_num(rec->f[col], r->c->decimal_comma, &v);
+		else if (st == EASE_V_BAD && d->type == EASE_T_COUNT)
+			why = "is not a whole number";
 		if (st == EASE_V_MISSING)
 			v = NAN;
 		else if (st != EASE_V_OK) {

@@ -20,6 +20,13 @@ c_locale(void)
 	return loc;
 }
 
+/* Not isdigit(3): no locale lookup, and no call, in the hottest loops. */
+static int
+is_digit(char c)
+{
+	return (unsigned char)(c - '0') < 10;
+}
+
 static int
 is_blank(int c)
 {
@@ -102,14 +109,14 @@ ease_parse_num(const char *s, int decimal_comma, double *out)
 		p++;
 	if (*p == '+' || *p == '-')
 		buf[i++] = *p++;
-	while (isdigit((unsigned char)*p) && i < sizeof buf - 8) {
+	while (is_digit(*p) && i < sizeof buf - 8) {
 		buf[i++] = *p++;
 		digits++;
 	}
 	if (*p == (decimal_comma ? ',' : '.')) {
 		buf[i++] = '.';
 		p++;
-		while (isdigit((unsigned char)*p) && i < sizeof buf - 8) {
+		while (is_digit(*p) && i < sizeof buf - 8) {
 			buf[i++] = *p++;
 			digits++;
 		}
@@ -121,9 +128,9 @@ ease_parse_num(const char *s, int decimal_comma, double *out)
 		buf[i++] = *p++;
 		if (*p == '+' || *p == '-')
 			buf[i++] = *p++;
-		if (!isdigit((unsigned char)*p))
+		if (!is_digit(*p))
 			return EASE_V_BAD;
-		while (isdigit((unsigned char)*p) && i < sizeof buf - 1)
+		while (is_digit(*p) && i < sizeof buf - 1)
 			buf[i++] = *p++;
 		(void)mark;
 	}
@@ -186,7 +193,7 @@ digits_at(const char *s, int n, long *v)
 	long x = 0;
 
 	for (int i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
+		if (!is_digit(s[i]))
 			return 0;
 		x = x * 10 + (s[i] - '0');
 	}
@@ -283,9 +290,9 @@ iso_time(const char *s, long *sec, int *badcal)
 		n = 8;
 		if (s[8] == '.' || s[8] == ',') {
 			n = 9;
-			if (!isdigit((unsigned char)s[n]))
+			if (!is_digit(s[n]))
 				return 0;
-			while (isdigit((unsigned char)s[n]))
+			while (is_digit(s[n]))
 				n++;
 		}
 	}
