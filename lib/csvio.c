@@ -87,7 +87,8 @@ on_record(int c, void *data)
 	ease_reader *r = data;
 
 	(void)c;
-	ease_grow((void **)&r->q, &r->qcap, r->qn + 1, sizeof *r->q);
+	if (r->qn + 1 > r->qcap)
+		ease_grow((void **)&r->q, &r->qcap, r->qn + 1, sizeof *r->q);
 	r->q[r->qn].start = r->cur_start;
 	r->q[r->qn].n = r->nf - r->cur_start;
 	r->q[r->qn].line = r->rec_start;
@@ -329,7 +330,8 @@ pop(ease_reader *r)
 			return NULL;
 	}
 	pd = &r->q[r->qhead++];
-	ease_grow((void **)&r->fptr, &r->fpcap, pd->n + 1, sizeof *r->fptr);
+	if (pd->n + 1 > r->fpcap)
+		ease_grow((void **)&r->fptr, &r->fpcap, pd->n + 1, sizeof *r->fptr);
 	for (size_t i = 0; i < pd->n; i++)
 		r->fptr[i] = r->data + r->foff[pd->start + i];
 	r->rec.n = pd->n;

@@ -386,7 +386,7 @@ ease_day_next(ease_dayreader *r)
 
 		if (!parse_date(r, rec, file, &day))
 			continue;
-		if (!r->have_prev || strcmp(g, r->group) != 0) {
+		if (!r->have_prev || (r->group_col >= 0 && strcmp(g, r->group) != 0)) {
 			char shown[128];
 
 			if (!ease_strset_add(r->groups, g)) {
