@@ -149,7 +149,8 @@ check_event_value(chk *k, const ease_rec *rec)
 				 "is missing (a rating needs a value)");
 		return;
 	case EASE_V_BAD:
-		bad_cell(k, rec->line, k->value_col, cell, "is not a number");
+		bad_cell(k, rec->line, k->value_col, cell,
+			 ease_not_a_number(cell, k->c->decimal_comma, 0));
 		return;
 	}
 	if (strcmp(kind, "pain") == 0 || strcmp(kind, "stress") == 0 ||

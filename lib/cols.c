@@ -188,6 +188,18 @@ ease_role_of(const char *header)
 	return role_of_norm(ease_norm_name(header, norm, sizeof norm));
 }
 
+const char *
+ease_not_a_number(const char *cell, int decimal_comma, int whole)
+{
+	double v;
+
+	/* 7,5 from a spreadsheet: name the option that reads it */
+	if (!decimal_comma && strchr(cell, ',') && ease_parse_num(cell, 1, &v) == EASE_V_OK)
+		return whole ? "is not a whole number (for 7,5 use --decimal-comma)"
+			     : "is not a number (for 7,5 use --decimal-comma)";
+	return whole ? "is not a whole number" : "is not a number";
+}
+
 int
 ease_role_check(int role, const char *cell, int decimal_comma,
 		const char *date_fmt, double *v, const char **why)
@@ -207,9 +219,22 @@ ease_role_check(int role, const char *cell, int decimal_comma,
 			*v = (double)day;
 		else if (st == EASE_V_BADCAL)
 			*why = "is not a valid date";
-		else if (st == EASE_V_BAD)
-			*why = date_fmt ? "is not a date in the --date-format"
-					: "is not a date (expected YYYY-MM-DD)";
+		else if (st == EASE_V_BAD && date_fmt)
+			*why = "is not a date in the --date-format";
+		else if (st == EASE_V_BAD) {
+			/* a spreadsheet's own date form: name the option that reads it */
+			static const char *const forms[][2] = {
+				{"%d.%m.%Y", "is not a date (expected YYYY-MM-DD; for DD.MM.YYYY use --date-format %d.%m.%Y)"},
+				{"%m/%d/%Y", "is not a date (expected YYYY-MM-DD; for MM/DD/YYYY use --date-format %m/%d/%Y)"},
+				{"%d/%m/%Y", "is not a date (expected YYYY-MM-DD; for DD/MM/YYYY use --date-format %d/%m/%Y)"},
+			};
+			*why = "is not a date (expected YYYY-MM-DD)";
+			for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++)
+				if (ease_parse_date(cell, forms[k][0], &day) == EASE_V_OK) {
+					*why = forms[k][1];
+					break;
+				}
+		}
 		return st == EASE_V_BADCAL ? EASE_V_BAD : st;
 	case EASE_T_TIME:
 		st = ease_parse_time(cell, &sec);
@@ -236,8 +261,8 @@ ease_role_check(int role, const char *cell, int decimal_comma,
 	st = ease_parse_num(cell, decimal_comma, v);
 	if (st != EASE_V_OK) {
 		if (st == EASE_V_BAD)
-			*why = d->type == EASE_T_COUNT ? "is not a whole number"
-						       : "is not a number";
+			*why = ease_not_a_number(cell, decimal_comma,
+						 d->type == EASE_T_COUNT);
 		return st;
 	}
 	if (d->type == EASE_T_COUNT && (*v != floor(*v) || *v < 0)) {

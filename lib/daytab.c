@@ -348,8 +348,9 @@ parse_values(ease_dayreader *r, const ease_rec *rec, const char *file)
 					(d->type == EASE_T_COUNT && v != floor(v))))
 			st = ease_role_check(role, rec->f[col], r->c->decimal_comma,
 					     NULL, &v, &why);
-		else if (st == EASE_V_BAD && d->type == EASE_T_COUNT)
-			why = "is not a whole number";
+		else if (st == EASE_V_BAD)
+			why = ease_not_a_number(rec->f[col], r->c->decimal_comma,
+						d->type == EASE_T_COUNT);
 		if (st == EASE_V_MISSING)
 			v = NAN;
 		else if (st != EASE_V_OK) {

@@ -248,7 +248,9 @@ one_row(sel *s, const ease_rec *rec, const char *file)
 
 		if (r < 0) {
 			ease_bad_value(file, rec->line, s->cols->name[cd->idx],
-				       rec->f[cd->idx], "is not a number");
+				       rec->f[cd->idx],
+				       ease_not_a_number(rec->f[cd->idx],
+							 s->c->decimal_comma, 0));
 			return 0;
 		}
 		if (r == 0)

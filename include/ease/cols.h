@@ -61,6 +61,12 @@ int ease_role_of(const char *header);
 int ease_role_check(int role, const char *cell, int decimal_comma,
 		    const char *date_fmt, double *v, const char **why);
 
+/*
+ * The end of the message for a cell that should be a number: "is not a
+ * number", with a pointer to --decimal-comma when the cell is one written so.
+ */
+const char *ease_not_a_number(const char *cell, int decimal_comma, int whole);
+
 /* A table's columns with their roles, after --col overrides. */
 typedef struct ease_cols {
 	size_t n;
