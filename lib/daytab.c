@@ -133,7 +133,8 @@ struct ease_dayreader {
 	char *group;		/* current group */
 	long prev_day;
 	long prev_line;
-	int have_prev;
+	int in_group;		/* a group has begun */
+	int have_prev;		/* a row of the current group was taken */
 	int pending_start;	/* the next row handed out starts a group */
 	ease_strset *groups;
 	struct datecache dc;
@@ -387,10 +388,10 @@ ease_day_next(ease_dayreader *r)
 
 		if (!parse_date(r, rec, file, &day))
 			continue;
-		if (!r->have_prev || (r->group_col >= 0 && strcmp(g, r->group) != 0)) {
+		if (!r->in_group || (r->group_col >= 0 && strcmp(g, r->group) != 0)) {
 			char shown[128];
 
-			if (!ease_strset_add(r->groups, g)) {
+			if (r->group_col >= 0 && !ease_strset_add(r->groups, g)) {
 				if (ease_bad_row(file, rec->line,
 						 "%s '%s' comes back after other rows (keep each %s's rows together, in date order)",
 						 r->cols->name[r->group_col],
@@ -400,15 +401,18 @@ ease_day_next(ease_dayreader *r)
 			}
 			free(r->group);
 			r->group = ease_xstrdup(g);
+			r->in_group = 1;
+			r->have_prev = 0;	/* dates are in order within a group */
 			r->pending_start = 1;
-		} else if (day == r->prev_day) {
+		}
+		if (r->have_prev && day == r->prev_day) {
 			char a[16];
 
 			if (ease_bad_row(file, rec->line,
 					 "date %s repeats the row of line %ld (a day table has one row per day)",
 					 ease_fmt_date(day, a), r->prev_line))
 				continue;
-		} else if (day < r->prev_day) {
+		} else if (r->have_prev && day < r->prev_day) {
 			char a[16], b[16];
 
 			if (ease_bad_row(file, rec->line,

@@ -115,11 +115,51 @@ groups_and_values(void)
 	unlink(path);
 }
 
+/* Found by fuzzing: --skip-bad dropping the first row of a table or a group. */
+static void
+first_rows_skipped(void)
+{
+	ease_common c;
+	ease_dayreader *r;
+	const ease_dayrow *row;
+	int n = 0, starts = 0;
+	long skipped = ease_skipped_rows();
+
+	write_file("date,pain\n2026-01-01,x\n2026-01-02,3\n2026-01-03,4\n");
+	ease_set_skip_bad(1);
+	r = open_day(&c);
+	ease_day_want(r, 1);
+	while ((row = ease_day_next(r)) != NULL) {
+		n++;
+		starts += row->group_start;
+	}
+	ok(n == 2 && starts == 1, "a bad first row: the rest read, one start");
+	ease_day_close(r);
+	unlink(path);
+
+	/* b's first row is bad; its next one is dated before a's last */
+	write_file("date,subject,pain\n2026-01-05,a,1\n2026-01-06,a,2\n"
+		   "2026-01-01,b,99\n2026-01-02,b,3\n2026-01-03,b,4\n");
+	r = open_day(&c);
+	ease_day_want(r, 2);
+	n = starts = 0;
+	while ((row = ease_day_next(r)) != NULL) {
+		n++;
+		starts += row->group_start;
+	}
+	ok(n == 4 && starts == 2, "a group whose first row is bad keeps its own date order");
+	is_long(ease_skipped_rows() - skipped, 2, "only the two bad rows skipped");
+	ease_day_close(r);
+	ease_set_skip_bad(0);
+	unlink(path);
+}
+
 int
 main(void)
 {
 	calendar();
 	bad_days_after_good_ones();
 	groups_and_values();
+	first_rows_skipped();
 	return tap_done();
 }
