@@ -12,3 +12,9 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -I"$top/include" $(pkg-config -
 cp "$top"/tests/data/*.csv "$out/corpus/" 2>/dev/null || true
 find "$top/tests/cases" -name '*.csv' -size -64k -exec cp {} "$out/corpus/" \; 2>/dev/null || true
 "$out/fuzz_reader" -max_total_time="${FUZZ_SECONDS:-60}" -max_len=4096 "$out/corpus"
+
+# then the tools themselves, built with the sanitizers, on mutated diaries
+if command -v python3 >/dev/null 2>&1; then
+	make -C "$top" SANITIZE=1 >/dev/null
+	python3 "$top/tests/fuzz/cli.py" "${FUZZ_SECONDS:-60}"
+fi

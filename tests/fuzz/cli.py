@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Mutation fuzzing of the tools themselves: mutated diaries through the
+sanitizer build (make SANITIZE=1), every tool and many options.  A finding is
+a sanitizer report, a signal, or an exit status outside 0, 1, 2 and 65; its
+input and command are kept in build/fuzz/cli/.  Usage: cli.py SECONDS"""
+import os, random, subprocess, sys, time
+
+top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+bindir = os.path.join(top, "build", "san", "bin")
+out = os.path.join(top, "build", "fuzz", "cli")
+os.makedirs(out, exist_ok=True)
+seeds = []
+for d in (os.path.join(top, "tests", "data"), os.path.join(top, "examples")):
+    for f in sorted(os.listdir(d)):
+        if f.endswith(".csv"):
+            seeds.append(open(os.path.join(d, f), "rb").read()[:4000])
+cmds = [
+    ["ease-select", "--where", "pain>=3", "-f", "date,pain"], ["ease-select", "--last", "3"],
+    ["ease-select", "--decimal-comma", "--date-format", "%d.%m.%Y", "--last", "2"],
+    ["ease-check"], ["ease-check", "-d", ";", "--decimal-comma", "--date-format", "%d.%m.%Y"],
+    ["ease-smooth", "-f", "pain", "-w", "3,7", "--method", "sma,median,wma,sum,min,max,count"],
+    ["ease-smooth", "-f", "pain", "--center", "-w", "4"], ["ease-smooth", "-f", "pain", "--skip-bad"],
+    ["ease-smooth", "-f", "pain", "--method", "ema", "--half-life", "2"],
+    ["ease-corr", "-m", "all", "--lags", "-2..2"], ["ease-corr", "-m", "all", "--matrix"],
+    ["ease-corr", "-x", "pain", "--explain", "--format", "table"],
+    ["ease-corr", "--skip-bad", "-m", "kendall"],
+]
+alphabet = b',;"\n\r\t 0123456789.-:NAna|T\x00\xef\xbb\xbf'
+tokens = [b"2026-02-30", b"2028-02-29", b"11", b"-1", b"NA", b'"', b"\n\n", b"1e308",
+          b"9999-12-31", b"0000-01-01", b"\r", b"subject", b",,,,"]
+
+
+def mutate(data):
+    d = bytearray(data)
+    for _ in range(random.randint(1, 8)):
+        if not d:
+            d = bytearray(b"date,pain\n")
+        i = random.randrange(len(d))
+        op = random.random()
+        if op < 0.3:
+            d[i] = random.choice(alphabet)
+        elif op < 0.5:
+            del d[i:i + random.randint(1, 10)]
+        elif op < 0.7:
+            d[i:i] = bytes(random.choice(alphabet) for _ in range(random.randint(1, 5)))
+        elif op < 0.85:
+            j = random.randrange(len(d))
+            d[i:i] = d[j:j + random.randint(1, 40)]
+        else:
+            d[i:i] = random.choice(tokens)
+    return bytes(d)
+
+
+def main():
+    end = time.time() + float(sys.argv[1] if len(sys.argv) > 1 else 60)
+    runs = found = 0
+    path = os.path.join(out, "input.csv")
+    while time.time() < end:
+        data, cmd = mutate(random.choice(seeds)), random.choice(cmds)
+        open(path, "wb").write(data)
+        p = subprocess.run([os.path.join(bindir, cmd[0])] + cmd[1:] + [path],
+                           capture_output=True, timeout=60)
+        runs += 1
+        err = p.stderr.decode("latin-1")
+        if p.returncode not in (0, 1, 2, 65) or "Sanitizer" in err or "runtime error" in err:
+            found += 1
+            open(os.path.join(out, "finding%d.csv" % found), "wb").write(data)
+            open(os.path.join(out, "finding%d.txt" % found), "w").write(
+                " ".join(cmd) + "\nstatus %d\n" % p.returncode + err[:4000])
+    print("cli fuzz: %d runs, %d findings (in %s)" % (runs, found, out))
+    return 1 if found else 0
+
+
+sys.exit(main())
