@@ -235,6 +235,9 @@ check_row(chk *k, const ease_rec *rec)
 				 ease_datetime_diff(&start, &end) < 0)
 				bad_cell(k, rec->line, (int)i, rec->f[i],
 					 "is before the start");
+			else if (st == EASE_V_OK && has_day && k->kind_col >= 0 &&
+				 strcmp(rec->f[k->kind_col], "sleep") == 0)
+				day = end.day;	/* a night belongs to the day it ends */
 			continue;
 		}
 		if (role == EASE_R_KIND && k->form == EASE_FORM_EVENTS) {
