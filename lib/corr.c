@@ -696,6 +696,15 @@ ease_corr_run(ease_common *c, const ease_corr_opts *o)
 	R.cols = ease_day_cols(R.dr);
 	R.group_col = ease_day_group_col(R.dr);
 	plan(&R);
+	{
+		/* no row is written back: the reader keeps only the columns used */
+		size_t k = 1;
+
+		for (size_t i = 0; i < R.nvars; i++)
+			if ((size_t)R.vars[i].col + 1 > k)
+				k = (size_t)R.vars[i].col + 1;
+		ease_day_fields_used(R.dr, k);
+	}
 	R.w = ease_writer_open(c->output, c->format, c->files, c->nfiles);
 	while ((row = ease_day_next(R.dr)) != NULL) {
 		if (row->group_start) {

@@ -43,13 +43,21 @@ struct ease_reader {
 	int cur_nul;		/* it holds a NUL byte */
 
 	/* completed records waiting to be handed out */
-	struct pend { size_t start, n; long line; int nul; } *q;
+	struct pend {
+		size_t start, n;	/* fields kept: foff/flen[start..start+n) */
+		size_t ntrue;		/* fields the line had */
+		const char *base;	/* what foff counts from; NULL: data */
+		long line;
+		int nul;
+	} *q;
 	size_t qn, qcap, qhead;
 
 	ease_rec rec;
 	char **fptr;
 	size_t fpcap;
 	size_t width;		/* header's field count, 0 before it */
+	size_t limit;		/* fields handed out per record; 0: all */
+	size_t ntrue;		/* the last record's own field count */
 	int have_header;
 	char err[128];
 	int errset;
@@ -90,7 +98,8 @@ on_record(int c, void *data)
 	if (r->qn + 1 > r->qcap)
 		ease_grow((void **)&r->q, &r->qcap, r->qn + 1, sizeof *r->q);
 	r->q[r->qn].start = r->cur_start;
-	r->q[r->qn].n = r->nf - r->cur_start;
+	r->q[r->qn].n = r->q[r->qn].ntrue = r->nf - r->cur_start;
+	r->q[r->qn].base = NULL;
 	r->q[r->qn].line = r->rec_start;
 	r->q[r->qn].nul = r->cur_nul;
 	r->qn++;
@@ -163,7 +172,7 @@ ease_reader_open(const char *path, char delim)
 	}
 	if (fstat(fileno(r->fp), &st) == 0 && S_ISDIR(st.st_mode))
 		ease_die(EASE_EX_NOINPUT, "%s: is a directory", r->name);
-	r->buf = ease_xmalloc(INBUF);
+	r->buf = ease_xmalloc(INBUF + 1);	/* + a byte for plain_line's sentinel */
 	fill(r);
 	if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
 		r->pos = 3;
@@ -198,52 +207,77 @@ ease_reader_set_lenient(ease_reader *r, int on)
 	r->lenient = on;
 }
 
+void
+ease_reader_set_limit(ease_reader *r, size_t k)
+{
+	r->limit = k;
+}
+
 /*
  * A line without quotes, carriage returns or NULs means to libcsv (which is
  * told to keep blanks) exactly its bytes split at each delimiter: split it
  * here in one pass, and leave libcsv the lines that need a parser.
  */
 static int
-plain_line(ease_reader *r, const char *s, size_t seg, int has_nl)
+plain_line(ease_reader *r, char *s, size_t seg, int has_nl)
 {
-	size_t len = seg - (has_nl != 0), n0 = r->nf, i = 0, fs = 0;
+	size_t len = seg - (has_nl != 0), n0 = r->nf, i = 0, fs = 0, ntrue = 0;
+	size_t keep = r->limit ? r->limit : len + 1;
 	const unsigned char *cls = r->cls;
-	char *out;
+	char save;
 
 	if (r->p.pstate != LIBCSV_ROW_NOT_BEGUN)
+		return 0;
+	/* part of a line longer than the buffer: libcsv takes it piece by piece */
+	if (!has_nl && !(r->eof && s + seg == r->buf + r->len))
 		return 0;
 	if (len && s[len - 1] == '\r' && r->term == '\n')
 		len--;
 	if (len == 0)
 		return 1;	/* a blank line is no record, as for libcsv */
-	/* room for the line and for as many fields as it could hold */
-	if (r->dlen + len + 1 > r->dcap)
-		ease_grow((void **)&r->data, &r->dcap, r->dlen + len + 1, 1);
 	if (r->nf + len + 1 > r->fcap) {
 		ease_grow((void **)&r->foff, &r->fcap, r->nf + len + 1, sizeof *r->foff);
 		r->flen = ease_xrealloc(r->flen, r->fcap * sizeof *r->flen);
 	}
-	out = r->data + r->dlen;
-	memcpy(out, s, len);
-	out[len] = r->delim;	/* a sentinel ends the scan without a bound test */
+	/*
+	 * The fields stay where they are in the input buffer, each ended by a
+	 * NUL written over its delimiter; a sentinel delimiter after the line
+	 * (the buffer has a spare byte) ends the scan without a bound test.
+	 */
+	save = s[len];
+	s[len] = r->delim;
 	for (;;) {
-		while (!cls[(unsigned char)out[i]])
+		while (!cls[(unsigned char)s[i]])
 			i++;
-		if (cls[(unsigned char)out[i]] == 2) {
-			r->nf = n0;	/* needs the parser after all */
+		if (cls[(unsigned char)s[i]] == 2) {
+			/* needs the parser after all: put the line back */
+			for (size_t j = n0; j < r->nf; j++)
+				s[r->foff[j] + r->flen[j]] = r->delim;
+			s[len] = save;
+			r->nf = n0;
 			return 0;
 		}
-		out[i] = '\0';
-		r->foff[r->nf] = r->dlen + fs;
-		r->flen[r->nf] = i - fs;
-		r->nf++;
+		if (ntrue++ < keep) {
+			s[i] = '\0';
+			r->foff[r->nf] = fs;
+			r->flen[r->nf] = i - fs;
+			r->nf++;
+		}
 		if (i == len)
 			break;
 		fs = ++i;
 	}
-	r->dlen += len + 1;
-	r->rec_start = r->line + 1;
-	on_record('\n', r);
+	s[len] = '\0';
+	if (r->qn + 1 > r->qcap)
+		ease_grow((void **)&r->q, &r->qcap, r->qn + 1, sizeof *r->q);
+	r->q[r->qn].start = n0;
+	r->q[r->qn].n = r->nf - n0;
+	r->q[r->qn].ntrue = ntrue;
+	r->q[r->qn].base = s;
+	r->q[r->qn].line = r->line + 1;
+	r->q[r->qn].nul = 0;
+	r->qn++;
+	r->cur_start = r->nf;
 	return 1;
 }
 
@@ -323,6 +357,8 @@ static const ease_rec *
 pop(ease_reader *r)
 {
 	struct pend *pd;
+	const char *base;
+	size_t n;
 
 	if (r->qhead == r->qn) {
 		feed(r);
@@ -330,11 +366,14 @@ pop(ease_reader *r)
 			return NULL;
 	}
 	pd = &r->q[r->qhead++];
-	if (pd->n + 1 > r->fpcap)
-		ease_grow((void **)&r->fptr, &r->fpcap, pd->n + 1, sizeof *r->fptr);
-	for (size_t i = 0; i < pd->n; i++)
-		r->fptr[i] = r->data + r->foff[pd->start + i];
-	r->rec.n = pd->n;
+	base = pd->base ? pd->base : r->data;
+	n = r->limit && pd->n > r->limit ? r->limit : pd->n;
+	if (n + 1 > r->fpcap)
+		ease_grow((void **)&r->fptr, &r->fpcap, n + 1, sizeof *r->fptr);
+	for (size_t i = 0; i < n; i++)
+		r->fptr[i] = (char *)base + r->foff[pd->start + i];
+	r->ntrue = pd->ntrue;
+	r->rec.n = n;
 	r->rec.f = r->fptr;
 	r->rec.len = r->flen + pd->start;
 	r->rec.line = pd->line;
@@ -390,10 +429,10 @@ ease_reader_next(ease_reader *r)
 			ease_bad_row(r->name, rec->line, "%s", r->err);
 			continue;
 		}
-		if (rec->n != r->width) {
+		if (r->ntrue != r->width) {
 			ease_bad_row(r->name, rec->line,
 				     "%zu field%s, but the header has %zu",
-				     rec->n, rec->n == 1 ? "" : "s", r->width);
+				     r->ntrue, r->ntrue == 1 ? "" : "s", r->width);
 			continue;
 		}
 		return rec;
@@ -462,6 +501,7 @@ struct ease_input {
 	char **files;
 	int nfiles, cur;
 	char delim;
+	size_t limit;
 	ease_reader *r;
 	char **hdr;
 	size_t nhdr;
@@ -530,6 +570,7 @@ ease_input_next(ease_input *in)
 			return NULL;
 		ease_reader_close(in->r);
 		in->r = ease_reader_open(in->files[++in->cur], in->delim);
+		/* the limit starts after this file's header has been compared */
 		h = ease_reader_header(in->r);
 		if (h == NULL)
 			continue;	/* an empty later file adds no rows */
@@ -537,7 +578,15 @@ ease_input_next(ease_input *in)
 			ease_die(EASE_EX_DATA,
 				 "%s: the header differs from the one of %s",
 				 ease_reader_name(in->r), in->first);
+		ease_reader_set_limit(in->r, in->limit);
 	}
+}
+
+void
+ease_input_set_limit(ease_input *in, size_t k)
+{
+	in->limit = k;
+	ease_reader_set_limit(in->r, k);
 }
 
 const char *

@@ -138,6 +138,7 @@ struct ease_dayreader {
 	int pending_start;	/* the next row handed out starts a group */
 	ease_strset *groups;
 	struct datecache dc;
+	size_t fields_used;	/* 0: every field */
 	ease_dayrow row;
 };
 
@@ -185,6 +186,14 @@ ease_day_want(ease_dayreader *r, int col)
 	ease_grow((void **)&r->want, &r->wcap, r->nwant + 1, sizeof *r->want);
 	r->want[r->nwant] = col;
 	return (int)r->nwant++;
+}
+
+void
+ease_day_fields_used(ease_dayreader *r, size_t k)
+{
+	if (r->started)
+		ease_die(EASE_EX_SOFTWARE, "ease_day_fields_used after the first row");
+	r->fields_used = k;
 }
 
 void
@@ -374,6 +383,18 @@ ease_day_next(ease_dayreader *r)
 	if (!r->started) {
 		r->started = 1;
 		r->v = ease_xcalloc(r->nwant + 1, sizeof *r->v);
+		if (r->fields_used) {
+			size_t k = r->fields_used;
+
+			if ((size_t)r->date_col >= k)
+				k = (size_t)r->date_col + 1;
+			if (r->group_col >= 0 && (size_t)r->group_col >= k)
+				k = (size_t)r->group_col + 1;
+			for (size_t i = 0; i < r->nwant; i++)
+				if ((size_t)r->want[i] >= k)
+					k = (size_t)r->want[i] + 1;
+			ease_input_set_limit(r->in, k);
+		}
 		if (ease_window_needs_max(r->c)) {
 			long maxday;
 

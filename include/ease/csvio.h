@@ -24,6 +24,12 @@ ease_reader *ease_reader_open(const char *path, char delim);
  * through ease_reader_error() instead of exiting: for ease-check.
  */
 void ease_reader_set_lenient(ease_reader *r, int on);
+/*
+ * Records handed out keep only their first K fields (0: all): for tools that
+ * never write a row back.  The field count is still checked against the
+ * header's.
+ */
+void ease_reader_set_limit(ease_reader *r, size_t k);
 /* The header record, or NULL for an empty file. */
 const ease_rec *ease_reader_header(ease_reader *r);
 /*
@@ -50,6 +56,8 @@ ease_input *ease_input_open(char **files, int nfiles, char delim);
 /* Exits 65 when the first input is empty. */
 const ease_rec *ease_input_header(ease_input *in);
 const ease_rec *ease_input_next(ease_input *in);
+/* ease_reader_set_limit for every file of the input. */
+void ease_input_set_limit(ease_input *in, size_t k);
 /* Name of the file the last record came from. */
 const char *ease_input_name(const ease_input *in);
 char ease_input_delim(const ease_input *in);

@@ -32,6 +32,12 @@ int ease_day_group_col(const ease_dayreader *r);
  */
 int ease_day_want(ease_dayreader *r, int col);
 /*
+ * The tool reads no field of a row past the K-th (it writes no row back):
+ * the reader then keeps only those, and the date, group and wanted columns.
+ * Call before the first row.
+ */
+void ease_day_fields_used(ease_dayreader *r, size_t k);
+/*
  * Whether rows outside --since/--until/--last are handed out too (default:
  * no).  A tool that needs the days before the window to compute the first
  * days inside it turns this on and asks ease_day_in_window() itself.

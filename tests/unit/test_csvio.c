@@ -130,6 +130,21 @@ long_fields(void)
 	is_long(rec ? rec->line : -1, 2 + 300 + 1, "line count after it");
 	ease_reader_close(r);
 	unlink(path);
+
+	/* the same without quotes or line breaks: longer than the buffer */
+	p = text;
+	p += sprintf(p, "a,b\n1,");
+	memset(p, 'x', n);
+	p += n;
+	p += sprintf(p, "\n2,y");
+	r = open_text(text, (size_t)(p - text), 0);
+	ease_reader_header(r);
+	rec = ease_reader_next(r);
+	ok(rec && rec->n == 2 && rec->len[1] == n, "300 kB unquoted field whole");
+	rec = ease_reader_next(r);
+	ok(rec && rec->line == 3 && strcmp(rec->f[1], "y") == 0, "and the row after it");
+	ease_reader_close(r);
+	unlink(path);
 	free(text);
 }
 
@@ -279,6 +294,27 @@ agrees_with_libcsv(void)
 	ok(!bad, "the reader agrees with libcsv on 5000 random texts");
 }
 
+/* A limited reader keeps K fields and still counts them all. */
+static void
+limited(void)
+{
+	const char text[] = "a,b,c,d\n1,2,3,4\n5,\"6\",7,8\n9,10,11\n";
+	ease_reader *r = open_text(text, sizeof text - 1, 0);
+	const ease_rec *rec;
+
+	ease_reader_header(r);
+	ease_reader_set_limit(r, 2);
+	rec = ease_reader_next(r);
+	ok(rec && rec->n == 2 && strcmp(rec->f[1], "2") == 0, "plain line: two fields kept");
+	rec = ease_reader_next(r);
+	ok(rec && rec->n == 2 && strcmp(rec->f[1], "6") == 0, "quoted line: two fields kept");
+	ease_reader_set_lenient(r, 1);
+	rec = ease_reader_next(r);
+	ok(rec != NULL, "short row still read");
+	ease_reader_close(r);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -288,5 +324,6 @@ main(void)
 	long_fields();
 	writer_roundtrip();
 	agrees_with_libcsv();
+	limited();
 	return tap_done();
 }
