@@ -175,5 +175,35 @@ main(void)
 		free(a);
 		free(b);
 	}
+	/* mid-ranks of a long series (sorted by digits) against their definition */
+	{
+		size_t n = 3000;
+		double *v = malloc(n * sizeof *v), *r = malloc(n * sizeof *r);
+		unsigned s = 777;
+		int good = 1;
+
+		for (size_t i = 0; i < n; i++) {
+			s = s * 1103515245u + 12345u;
+			v[i] = ((double)((s >> 16) % 400) - 200) / 8;	/* ties, negatives */
+		}
+		v[7] = -0.0;
+		v[8] = 0.0;
+		v[9] = -1e300;
+		v[10] = 1e-300;
+		ease_midranks(v, n, r);
+		for (size_t i = 0; i < n && good; i++) {
+			double less = 0, same = 0;
+
+			for (size_t j = 0; j < n; j++) {
+				less += v[j] < v[i];
+				same += v[j] == v[i];
+			}
+			if (r[i] != less + (same + 1) / 2)
+				good = 0;
+		}
+		ok(good, "mid-ranks of 3000 values = count below + (ties + 1) / 2");
+		free(v);
+		free(r);
+	}
 	return tap_done();
 }
