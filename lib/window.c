@@ -344,6 +344,7 @@ ease_ema_init(ease_ema *e, double half_life)
 {
 	memset(e, 0, sizeof *e);
 	e->half_life = half_life;
+	e->gap = -1;		/* no decay computed yet */
 }
 
 void
@@ -364,8 +365,13 @@ ease_ema_step(ease_ema *e, long day, double v)
 	 * while the mean is still being shown.
 	 */
 	if (e->started) {
-		double f = exp2(-(double)(day - e->day) / e->half_life);
+		double f;
 
+		if (day - e->day != e->gap) {
+			e->gap = day - e->day;
+			e->gap_f = exp2(-(double)e->gap / e->half_life);
+		}
+		f = e->gap_f;
 		e->s *= f;
 		e->wsum *= f;
 	}

@@ -65,6 +65,8 @@ typedef struct ease_ema {
 	long day;		/* last day seen */
 	size_t n;		/* values seen */
 	int started;
+	long gap;		/* the last gap between values, in days, */
+	double gap_f;		/* and its decay: a diary's gap is nearly always 1 */
 } ease_ema;
 
 void ease_ema_init(ease_ema *e, double half_life);
