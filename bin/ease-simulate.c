@@ -4,12 +4,11 @@
 
 static const ease_tool tool = {
 	"simulate", "[OPTION]...",
-	"  Output:\n"
+	"  Output (and -o, --format, --digits below):\n"
 	"      --format F       day (default): the day table; events: the event log;\n"
-	"                       sessions: the therapist's table.  csv (default), tsv\n"
-	"                       or table choose the layout; give --format twice for both\n"
-	"  -o, --output FILE    write FILE (replaced only when the run succeeds)\n"
-	"      --truth FILE     also write the parameters used, as CSV\n"
+	"                       sessions: the therapist's table; give --format twice\n"
+	"                       for a table and a layout (csv, tsv, table)\n"
+	"      --truth FILE     also write the parameters used, as CSV (--digits)\n"
 	"      --in-bed         day table: add time_in_bed and sleep_efficiency\n"
 	"  Diary:\n"
 	"      --days N         days per subject (365)\n"
@@ -47,7 +46,7 @@ static const ease_tool tool = {
 	"  ease-simulate --days 365 --baseline-days 91 > diary.csv\n"
 	"  ease-simulate --subjects 3 --seed 7 --truth truth.csv > clinic.csv\n"
 	"  ease-simulate --format sessions --effect swedish=2:3 --techniques swedish\n",
-	"o:", ease_sim_longopts, 0, ease_sim_handle, 0
+	"", ease_sim_longopts, EASE_O_OUTPUT | EASE_O_DIGITS, ease_sim_handle, 0
 };
 
 int
@@ -58,6 +57,8 @@ main(int argc, char **argv)
 
 	ease_sim_defaults(&o);
 	ease_parse_args(&tool, argc, argv, &c, &o);
-	o.output = c.output;	/* -o is parsed with the common options */
+	o.output = c.output;
+	o.layout = c.format;
+	o.digits = c.digits;
 	return ease_sim_run(&o);
 }

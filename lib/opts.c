@@ -31,7 +31,7 @@ static const struct {
 	{{"today", no_argument, NULL, O_TODAY}, EASE_O_WINDOW},
 	{{"output", required_argument, NULL, 'o'}, EASE_O_OUTPUT},
 	{{"format", required_argument, NULL, O_FORMAT}, EASE_O_OUTPUT},
-	{{"digits", required_argument, NULL, O_DIGITS}, EASE_O_OUTPUT},
+	{{"digits", required_argument, NULL, O_DIGITS}, EASE_O_DIGITS},
 };
 #define NCOMMON (sizeof common_opts / sizeof common_opts[0])
 
@@ -149,8 +149,9 @@ help(const ease_tool *t)
 	if (t->common & EASE_O_OUTPUT)
 		printf("\nOutput:\n"
 		       "  -o, --output FILE    write FILE (replaced only when the run succeeds)\n"
-		       "      --format F       csv (default), tsv, or table for people\n"
-		       "      --digits N       significant digits of computed numbers (6)\n");
+		       "      --format F       csv (default), tsv, or table for people\n");
+	if (t->common & EASE_O_DIGITS)
+		printf("      --digits N       significant digits of computed numbers (6)\n");
 	printf("\n  -h, --help           this help\n"
 	       "  -V, --version        version\n");
 	if (t->examples && *t->examples)
@@ -284,7 +285,7 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 				c->format = EASE_FMT_TSV;
 			else if (strcmp(optarg, "table") == 0)
 				c->format = EASE_FMT_TABLE;
-			else
+			else if (t->handle == NULL || t->handle(EASE_OPT_FORMAT, optarg, ctx) != 0)
 				ease_usage("--format: '%s' is not csv, tsv or table", optarg);
 			break;
 		case O_DIGITS:

@@ -90,7 +90,6 @@ ease_sim_defaults(ease_sim_opts *o)
 	o->stress = 4.0;
 	o->missing = 0;
 	o->table = EASE_SIM_DAY;
-	o->layout = EASE_FMT_CSV;
 }
 
 int
@@ -130,8 +129,6 @@ const struct option ease_sim_longopts[] = {
 	{"start", required_argument, NULL, O_START},
 	{"subjects", required_argument, NULL, O_SUBJECTS},
 	{"seed", required_argument, NULL, O_SEED},
-	{"format", required_argument, NULL, O_FORMAT},
-	{"output", required_argument, NULL, 'o'},
 	{"truth", required_argument, NULL, O_TRUTH},
 	{"pain", required_argument, NULL, O_PAIN},
 	{"subject-sd", required_argument, NULL, O_SUBJECT_SD},
@@ -256,24 +253,17 @@ ease_sim_opt_techniques(ease_sim_opts *o, const char *arg)
 	memcpy(o->use_tech, use, sizeof use);
 }
 
+/* --format's table words; the layouts are the common option's. */
 void
 ease_sim_opt_format(ease_sim_opts *o, const char *arg)
 {
 	static const char *const tables[] = {"day", "events", "sessions"};
-	static const char *const layouts[] = {"csv", "tsv", "table"};
 
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < 3; i++)
 		if (strcmp(arg, tables[i]) == 0) {
 			o->table = i;
-			o->table_set = 1;
 			return;
 		}
-		if (strcmp(arg, layouts[i]) == 0) {
-			o->layout = i == 0 ? EASE_FMT_CSV : i == 1 ? EASE_FMT_TSV : EASE_FMT_TABLE;
-			o->layout_set = 1;
-			return;
-		}
-	}
 	ease_usage("--format: '%s' is not day, events, sessions, csv, tsv or table", arg);
 }
 
@@ -289,7 +279,7 @@ ease_sim_handle(int opt, const char *arg, void *ctx)
 		o->subjects = (int)ease_opt_long("--subjects", arg, 1, EASE_SIM_MAX_SUBJECTS);
 		break;
 	case O_SEED: o->seed = (unsigned long)ease_opt_long("--seed", arg, 0, 4294967295L); break;
-	case O_FORMAT: ease_sim_opt_format(o, arg); break;
+	case EASE_OPT_FORMAT: ease_sim_opt_format(o, arg); break;
 	case O_TRUTH:
 		if (*arg == '\0')
 			ease_usage("--truth: needs a file name");
@@ -917,13 +907,13 @@ event_rows(ease_writer *w, const ease_sim_subject *u, const ease_sim_day *d)
 }
 
 static void
-truth_row(ease_writer *w, const ease_sim_subject *u, const char *param,
+truth_row(ease_writer *w, int digits, const ease_sim_subject *u, const char *param,
 	  const char *tech, double v)
 {
 	ease_w_str(w, u->id);
 	ease_w_str(w, param);
 	ease_w_str(w, tech);
-	ease_w_num(w, v, 6);
+	ease_w_num(w, v, digits);
 	ease_w_end(w);
 }
 
@@ -937,42 +927,42 @@ write_truth(const ease_sim_opts *o, const ease_sim *s, const long *tech_sessions
 	for (int i = 0; i < o->subjects; i++) {
 		const ease_sim_subject *u = &s->subj[i];
 
-		truth_row(w, u, "baseline_pain", "", u->level);
-		truth_row(w, u, "weekly_amplitude", "", o->weekly);
-		truth_row(w, u, "weekly_peak", "", u->weekly_peak);
-		truth_row(w, u, "ar", "", o->ar);
-		truth_row(w, u, "noise_sd", "", o->noise_sd);
-		truth_row(w, u, "rating_sd", "", o->rating_sd);
-		truth_row(w, u, "flares_per_year", "", o->flares);
-		truth_row(w, u, "flare_size", "", o->flare_size);
-		truth_row(w, u, "flare_days_mean", "", o->flare_days);
-		truth_row(w, u, "flares", "", (double)u->flares);
-		truth_row(w, u, "flare_days", "", (double)u->flare_days);
-		truth_row(w, u, "baseline_days", "",
+		truth_row(w, o->digits, u, "baseline_pain", "", u->level);
+		truth_row(w, o->digits, u, "weekly_amplitude", "", o->weekly);
+		truth_row(w, o->digits, u, "weekly_peak", "", u->weekly_peak);
+		truth_row(w, o->digits, u, "ar", "", o->ar);
+		truth_row(w, o->digits, u, "noise_sd", "", o->noise_sd);
+		truth_row(w, o->digits, u, "rating_sd", "", o->rating_sd);
+		truth_row(w, o->digits, u, "flares_per_year", "", o->flares);
+		truth_row(w, o->digits, u, "flare_size", "", o->flare_size);
+		truth_row(w, o->digits, u, "flare_days_mean", "", o->flare_days);
+		truth_row(w, o->digits, u, "flares", "", (double)u->flares);
+		truth_row(w, o->digits, u, "flare_days", "", (double)u->flare_days);
+		truth_row(w, o->digits, u, "baseline_days", "",
 			  (double)(o->baseline_days < o->days ? o->baseline_days : o->days));
-		truth_row(w, u, "treatment_days", "", (double)u->treatment_days);
-		truth_row(w, u, "sessions", "", (double)u->sessions);
-		truth_row(w, u, "treatment_relief", "", u->treatment_days ?
+		truth_row(w, o->digits, u, "treatment_days", "", (double)u->treatment_days);
+		truth_row(w, o->digits, u, "sessions", "", (double)u->sessions);
+		truth_row(w, o->digits, u, "treatment_relief", "", u->treatment_days ?
 			  u->relief_sum / (double)u->treatment_days : NAN);
-		truth_row(w, u, "response", "", u->response);
+		truth_row(w, o->digits, u, "response", "", u->response);
 		for (int k = 0; k < EASE_NTECH; k++) {
 			if (!o->use_tech[k])
 				continue;
-			truth_row(w, u, "effect", techs[k].name, u->effect[k]);
-			truth_row(w, u, "halflife", techs[k].name, u->halflife[k]);
-			truth_row(w, u, "session_minutes", techs[k].name, techs[k].minutes);
-			truth_row(w, u, "sessions", techs[k].name,
+			truth_row(w, o->digits, u, "effect", techs[k].name, u->effect[k]);
+			truth_row(w, o->digits, u, "halflife", techs[k].name, u->halflife[k]);
+			truth_row(w, o->digits, u, "session_minutes", techs[k].name, techs[k].minutes);
+			truth_row(w, o->digits, u, "sessions", techs[k].name,
 				  (double)tech_sessions[i * EASE_NTECH + k]);
 		}
-		truth_row(w, u, "sleep_hours_mean", "", o->sleep);
-		truth_row(w, u, "sleep_sd", "", o->sleep_sd);
-		truth_row(w, u, "sleep_pain_slope", "", o->sleep_slope);
-		truth_row(w, u, "sleep_pain_r", "", u->sleep_pain_r);
-		truth_row(w, u, "med_threshold", "", o->med_threshold);
-		truth_row(w, u, "ibuprofen_share", "", u->ibuprofen_share);
-		truth_row(w, u, "stress_mean", "", o->stress);
-		truth_row(w, u, "missing", "", o->missing);
-		truth_row(w, u, "missing_days", "", (double)u->missing_days);
+		truth_row(w, o->digits, u, "sleep_hours_mean", "", o->sleep);
+		truth_row(w, o->digits, u, "sleep_sd", "", o->sleep_sd);
+		truth_row(w, o->digits, u, "sleep_pain_slope", "", o->sleep_slope);
+		truth_row(w, o->digits, u, "sleep_pain_r", "", u->sleep_pain_r);
+		truth_row(w, o->digits, u, "med_threshold", "", o->med_threshold);
+		truth_row(w, o->digits, u, "ibuprofen_share", "", u->ibuprofen_share);
+		truth_row(w, o->digits, u, "stress_mean", "", o->stress);
+		truth_row(w, o->digits, u, "missing", "", o->missing);
+		truth_row(w, o->digits, u, "missing_days", "", (double)u->missing_days);
 	}
 	ease_writer_close(w);
 }

@@ -12,8 +12,9 @@ enum {
 	EASE_O_INPUT = 1,	/* files, -d, --decimal-comma, --date-format, --col, --skip-bad */
 	EASE_O_WINDOW = 2,	/* --since, --until, --last, --today */
 	EASE_O_BY = 4,		/* --by */
-	EASE_O_OUTPUT = 8,	/* -o, --format, --digits */
-	EASE_O_ALL = 15
+	EASE_O_OUTPUT = 8,	/* -o, --format */
+	EASE_O_DIGITS = 16,	/* --digits, for tools that compute numbers */
+	EASE_O_ALL = 31
 };
 
 #define EASE_MAX_COLMAP 64
@@ -54,6 +55,12 @@ typedef struct ease_tool {
 
 /* Values 1000 and up are the common options' own; tools use others. */
 #define EASE_OPT_TOOL 2000
+/*
+ * A --format value other than csv, tsv and table goes to the tool's HANDLE
+ * under this number (ease-simulate's day, events, sessions); a tool that
+ * returns nonzero for it leaves the common message to be said.
+ */
+#define EASE_OPT_FORMAT 1999
 
 /* Parses ARGV into C and the tool's context; handles --help and --version. */
 void ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
