@@ -108,55 +108,13 @@ ease_fisher_ci(double r, double var, double *lo, double *hi)
 	*hi = tanh(z + h);
 }
 
-/* ---- sorting: a stable merge sort, faster than qsort's callbacks ---- */
+/* ---- sorting ---- */
 
 typedef struct kv {
 	double a, b;
 } kv;
 
-#define KV_LT(p, q) ((p).a < (q).a || ((p).a == (q).a && (p).b < (q).b))
-#define RUN 32
-
-/* Sorts V lexicographically by (a, b); TMP holds N elements. */
-static void
-kv_sort(kv *v, size_t n, kv *tmp)
-{
-	kv *src = v, *dst = tmp;
-
-	for (size_t s = 0; s < n; s += RUN) {
-		size_t e = s + RUN < n ? s + RUN : n;
-
-		for (size_t i = s + 1; i < e; i++) {
-			kv t = v[i];
-			size_t j = i;
-
-			while (j > s && KV_LT(t, v[j - 1])) {
-				v[j] = v[j - 1];
-				j--;
-			}
-			v[j] = t;
-		}
-	}
-	for (size_t w = RUN; w < n; w *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * w) {
-			size_t mid = lo + w < n ? lo + w : n;
-			size_t hi = lo + 2 * w < n ? lo + 2 * w : n;
-			size_t i = lo, j = mid, k = lo;
-
-			while (i < mid && j < hi)
-				dst[k++] = KV_LT(src[j], src[i]) ? src[j++] : src[i++];
-			while (i < mid)
-				dst[k++] = src[i++];
-			while (j < hi)
-				dst[k++] = src[j++];
-		}
-		kv *t = src;
-		src = dst;
-		dst = t;
-	}
-	if (src != v)
-		memcpy(v, src, n * sizeof *v);
-}
+#define RUN 32		/* inversions() sorts runs this long by insertion */
 
 /*
  * Least-significant-digit radix sort of N pairs by the bits of A (and first
@@ -199,8 +157,11 @@ radix_pass(const kv *src, kv *dst, size_t n, int by_b, int shift, size_t *count)
 static void
 kv_radix(kv *v, size_t n, kv *tmp, int both)
 {
-	static size_t count[RADIX];
+	size_t count[RADIX];
 	kv *src = v, *dst = tmp;
+
+	if (n < 2)
+		return;
 
 	for (int by_b = both; by_b >= 0; by_b--)
 		for (int shift = 0; shift < 64; shift += RADIX_BITS) {
@@ -223,16 +184,6 @@ kv_radix(kv *v, size_t n, kv *tmp, int both)
 		}
 	if (src != v)
 		memcpy(v, src, n * sizeof *v);
-}
-
-/* Small inputs by comparisons, large ones by digits. */
-static void
-kv_order(kv *v, size_t n, kv *tmp, int both)
-{
-	if (n < 1024)
-		kv_sort(v, n, tmp);
-	else
-		kv_radix(v, n, tmp, both);
 }
 
 /*
@@ -297,7 +248,7 @@ ease_midranks(const double *v, size_t n, double *rank)
 		s[i].b = (double)i;	/* exact up to 2^53 rows */
 	}
 	/* ties by value only: the order within a tie does not change a midrank */
-	kv_order(s, n, s + n, 0);
+	kv_radix(s, n, s + n, 0);
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
 		double mid;
@@ -353,7 +304,7 @@ ease_kendall_tau(const double *x, const double *y, size_t n, double *z)
 		s[i].a = x[i];
 		s[i].b = y[i];
 	}
-	kv_order(s, n, s + n, 1);
+	kv_radix(s, n, s + n, 1);
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1, k = i;
 
