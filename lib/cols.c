@@ -1,5 +1,6 @@
 #include "ease/cols.h"
 #include "ease/err.h"
+#include "ease/opts.h"
 #include "ease/value.h"
 
 #include <math.h>
@@ -399,31 +400,28 @@ ease_cols_need_role(const ease_cols *c, int role)
 		 ease_cols_list(c, list, sizeof list));
 }
 
+struct need_list {
+	const ease_cols *c;
+	int *idx;
+	size_t n, cap;
+};
+
+static void
+need_one(const char *name, void *ctx)
+{
+	struct need_list *l = ctx;
+
+	ease_grow((void **)&l->idx, &l->cap, l->n + 1, sizeof *l->idx);
+	l->idx[l->n++] = ease_cols_need(l->c, name);
+}
+
 size_t
 ease_cols_need_list(const ease_cols *c, const char *list, const char *opt,
 		    int **idx)
 {
-	size_t n = 0, cap = 0;
-	const char *p = list;
+	struct need_list l = {c, NULL, 0, 0};
 
-	*idx = NULL;
-	for (;;) {
-		const char *e = strchr(p, ',');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-		char *name;
-
-		if (l == 0) {
-			free(*idx);
-			ease_die(EASE_EX_USAGE, "%s: '%s' has an empty column name",
-				 opt, list);
-		}
-		name = ease_xstrndup(p, l);
-		ease_grow((void **)idx, &cap, n + 1, sizeof **idx);
-		(*idx)[n++] = ease_cols_need(c, name);
-		free(name);
-		if (!e)
-			break;
-		p = e + 1;
-	}
-	return n;
+	ease_opt_each(opt, list, need_one, &l);
+	*idx = l.idx;
+	return l.n;
 }

@@ -12,51 +12,32 @@
 /* Lags beyond some 270 years pair nothing a diary can hold. */
 #define MAX_LAG 100000L
 
+static void
+one_method(const char *name, void *ctx)
+{
+	ease_corr_opts *o = ctx;
+	int m = ease_corr_method_by_name(name);
+	char shown[64];
+
+	if (m < 0)
+		ease_usage("-m: no method '%s'; methods: pearson, spearman, kendall, all",
+			   ease_shown(name, shown, sizeof shown));
+	for (int k = 0; k < o->nmethods; k++)
+		if (o->methods[k] == m)
+			return;
+	o->methods[o->nmethods++] = m;
+}
+
 void
 ease_corr_parse_methods(ease_corr_opts *o, const char *arg)
 {
-	const char *p = arg;
-
 	o->nmethods = 0;
 	if (strcmp(arg, "all") == 0) {
 		for (int m = 0; m < EASE_NMETHODS; m++)
 			o->methods[o->nmethods++] = m;
 		return;
 	}
-	while (*p) {
-		const char *e = strchr(p, ',');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		char name[32];
-		int m = -1;
-
-		if (len > 0 && len < sizeof name) {
-			memcpy(name, p, len);
-			name[len] = '\0';
-			m = ease_corr_method_by_name(name);
-		}
-		if (m < 0) {
-			char shown[64];
-
-			if (len >= sizeof name)
-				len = sizeof name - 1;
-			memcpy(name, p, len);
-			name[len] = '\0';
-			ease_usage("-m: no method '%s'; methods: pearson, spearman, kendall, all",
-				   ease_shown(name, shown, sizeof shown));
-		}
-		for (int k = 0; k < o->nmethods; k++)
-			if (o->methods[k] == m)
-				m = -1;
-		if (m >= 0)
-			o->methods[o->nmethods++] = m;
-		if (!e)
-			break;
-		p = e + 1;
-		if (*p == '\0')
-			ease_usage("-m: '%s' ends with a comma", arg);
-	}
-	if (o->nmethods == 0)
-		ease_usage("-m: no method given; methods: pearson, spearman, kendall, all");
+	ease_opt_each("-m", arg, one_method, o);
 }
 
 /* A whole number at *P, advancing it; 0 when there is none. */

@@ -119,6 +119,26 @@ ease_opt_date(const char *opt, const char *arg)
 	return day;
 }
 
+void
+ease_opt_each(const char *opt, const char *arg,
+	      void (*item)(const char *piece, void *ctx), void *ctx)
+{
+	for (const char *p = arg;;) {
+		const char *e = strchr(p, ',');
+		size_t l = e ? (size_t)(e - p) : strlen(p);
+		char *piece;
+
+		if (l == 0)
+			ease_usage("%s: '%s' has an empty item", opt, arg);
+		piece = ease_xstrndup(p, l);
+		item(piece, ctx);
+		free(piece);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+}
+
 static void
 help(const ease_tool *t)
 {

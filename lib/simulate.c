@@ -221,35 +221,24 @@ ease_sim_opt_effect(ease_sim_opts *o, const char *arg)
 	}
 }
 
+static void
+one_technique(const char *name, void *ctx)
+{
+	int *use = ctx;
+	int k = ease_sim_tech_by_name(name);
+
+	if (k < 0)
+		ease_usage("--techniques: no technique '%s'; techniques: %s", name,
+			   tech_list());
+	use[k] = 1;
+}
+
 void
 ease_sim_opt_techniques(ease_sim_opts *o, const char *arg)
 {
 	int use[EASE_NTECH] = {0};
-	int n = 0;
 
-	for (const char *p = arg; *p;) {
-		const char *e = strchr(p, ',');
-		size_t len = e ? (size_t)(e - p) : strlen(p);
-		char name[64];
-		int k;
-
-		if (len > 0) {
-			if (len >= sizeof name)
-				len = sizeof name - 1;
-			memcpy(name, p, len);
-			name[len] = '\0';
-			k = ease_sim_tech_by_name(name);
-			if (k < 0)
-				ease_usage("--techniques: no technique '%s'; techniques: %s",
-					   name, tech_list());
-			n += !use[k];
-			use[k] = 1;
-		}
-		p = e ? e + 1 : p + len;
-	}
-	if (n == 0)
-		ease_usage("--techniques: needs at least one technique; techniques: %s",
-			   tech_list());
+	ease_opt_each("--techniques", arg, one_technique, use);
 	memcpy(o->use_tech, use, sizeof use);
 }
 

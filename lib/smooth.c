@@ -30,29 +30,10 @@ ease_smooth_opts_free(ease_smooth_opts *o)
 	o->nwindows = o->nmethods = 0;
 }
 
-/* Calls ITEM on each piece of a comma-separated list. */
 static void
-each_item(const char *arg, void (*item)(ease_smooth_opts *, const char *),
-	  ease_smooth_opts *o)
+one_window(const char *s, void *ctx)
 {
-	const char *p = arg;
-
-	for (;;) {
-		const char *e = strchr(p, ',');
-		size_t l = e ? (size_t)(e - p) : strlen(p);
-		char *piece = ease_xstrndup(p, l);
-
-		item(o, piece);
-		free(piece);
-		if (!e)
-			break;
-		p = e + 1;
-	}
-}
-
-static void
-one_window(ease_smooth_opts *o, const char *s)
-{
+	ease_smooth_opts *o = ctx;
 	long w = ease_opt_long("-w", s, 1, EASE_SMOOTH_MAX_DAYS);
 
 	for (size_t i = 0; i < o->nwindows; i++)
@@ -65,12 +46,13 @@ one_window(ease_smooth_opts *o, const char *s)
 void
 ease_smooth_add_windows(ease_smooth_opts *o, const char *arg)
 {
-	each_item(arg, one_window, o);
+	ease_opt_each("-w", arg, one_window, o);
 }
 
 static void
-one_method(ease_smooth_opts *o, const char *s)
+one_method(const char *s, void *ctx)
 {
+	ease_smooth_opts *o = ctx;
 	int m = ease_win_method_by_name(s);
 
 	if (m < 0)
@@ -86,7 +68,7 @@ one_method(ease_smooth_opts *o, const char *s)
 void
 ease_smooth_add_methods(ease_smooth_opts *o, const char *arg)
 {
-	each_item(arg, one_method, o);
+	ease_opt_each("--method", arg, one_method, o);
 }
 
 void

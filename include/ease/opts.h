@@ -73,6 +73,13 @@ void ease_usage(const char *fmt, ...)
 long ease_opt_long(const char *opt, const char *arg, long lo, long hi);
 double ease_opt_double(const char *opt, const char *arg);
 long ease_opt_date(const char *opt, const char *arg);
+/*
+ * Calls ITEM with each piece of the comma-separated list ARG ("7,28",
+ * "pearson,kendall"), as a string of its own; an empty piece is a usage
+ * error naming OPT.
+ */
+void ease_opt_each(const char *opt, const char *arg,
+		   void (*item)(const char *piece, void *ctx), void *ctx);
 
 /*
  * The date window once the last date of the data is known (for --last without
