@@ -111,13 +111,6 @@ ease_strset_free(ease_strset *s)
 
 /* ---- day-table reader ---- */
 
-struct datecache {
-	char ym[8];		/* "YYYY-MM-" of the last date parsed */
-	long month_start;	/* its month's first day */
-	int mdays;		/* and length */
-	int valid;
-};
-
 struct ease_dayreader {
 	ease_common *c;
 	ease_input *in;
@@ -137,7 +130,7 @@ struct ease_dayreader {
 	int have_prev;		/* a row of the current group was taken */
 	int pending_start;	/* the next row handed out starts a group */
 	ease_strset *groups;
-	struct datecache dc;
+	ease_datecache dc;
 	size_t fields_used;	/* 0: every field */
 	ease_dayrow row;
 };
@@ -213,7 +206,7 @@ ease_day_in_window(const ease_dayreader *r, long day)
  * parsed: a day table's dates come in order, so nearly every row is one.
  */
 static int
-same_month(const struct datecache *dc, const char *s, long *day)
+same_month(const ease_datecache *dc, const char *s, long *day)
 {
 	int dd;
 
@@ -228,7 +221,7 @@ same_month(const struct datecache *dc, const char *s, long *day)
 }
 
 static void
-remember_month(struct datecache *dc, const char *s, long day)
+remember_month(ease_datecache *dc, const char *s, long day)
 {
 	long y;
 	int m, d;
@@ -245,32 +238,40 @@ remember_month(struct datecache *dc, const char *s, long day)
 	dc->valid = 1;
 }
 
-static int
-parse_date(ease_dayreader *r, const ease_rec *rec, const char *file, long *day)
+int
+ease_rec_date(const ease_rec *rec, int col, const char *name, const char *date_fmt,
+	      const char *file, ease_datecache *dc, long *day)
 {
-	const char *cell = rec->f[r->date_col];
+	const char *cell = rec->f[col];
 	const char *why = NULL;
 	double v;
 	int st;
 
-	if (r->c->date_format == NULL && rec->len[r->date_col] == 10 &&
-	    same_month(&r->dc, cell, day))
+	if (date_fmt == NULL && rec->len[col] == 10 && same_month(dc, cell, day))
 		return 1;
-	st = ease_role_check(EASE_R_DATE, cell, 0, r->c->date_format, &v, &why);
+	st = ease_role_check(EASE_R_DATE, cell, 0, date_fmt, &v, &why);
 	if (st == EASE_V_MISSING)
 		why = "is not a date (the date is missing)";
 	if (st != EASE_V_OK) {
-		ease_bad_value(file, rec->line, r->cols->name[r->date_col], cell, why);
+		ease_bad_value(file, rec->line, name, cell, why);
 		return 0;
 	}
 	*day = (long)v;
-	if (r->c->date_format == NULL)
-		remember_month(&r->dc, cell, *day);
+	if (date_fmt == NULL)
+		remember_month(dc, cell, *day);
 	return 1;
 }
 
-int
-ease_scan_last_date(const ease_common *c, long *maxday)
+static int
+parse_date(ease_dayreader *r, const ease_rec *rec, const char *file, long *day)
+{
+	return ease_rec_date(rec, r->date_col, r->cols->name[r->date_col],
+			     r->c->date_format, file, &r->dc, day);
+}
+
+/* The last valid date of C's files, by a first pass; 0 when one is a pipe. */
+static int
+scan_last_date(const ease_common *c, long *maxday)
 {
 	struct stat st;
 
@@ -307,22 +308,31 @@ ease_scan_last_date(const ease_common *c, long *maxday)
 	return 1;
 }
 
-/* Reads everything once to learn the last date for --last. */
-static void
-fill_store(ease_dayreader *r)
+ease_recstore *
+ease_last_window(ease_common *c, ease_input *in, int col, const char *name,
+		 ease_datecache *dc)
 {
+	ease_recstore *store;
 	const ease_rec *rec;
 	long maxday = -2147483647L, day;
 
-	r->store = ease_recstore_new();
-	while ((rec = ease_input_next(r->in)) != NULL) {
-		if (!parse_date(r, rec, ease_input_name(r->in), &day))
+	if (!ease_window_needs_max(c))
+		return NULL;
+	if (scan_last_date(c, &maxday)) {
+		ease_window_resolve(c, maxday);
+		return NULL;
+	}
+	store = ease_recstore_new();
+	while ((rec = ease_input_next(in)) != NULL) {
+		if (!ease_rec_date(rec, col, name, c->date_format,
+				   ease_input_name(in), dc, &day))
 			continue;
 		if (day > maxday)
 			maxday = day;
-		ease_recstore_add(r->store, rec, ease_input_name(r->in));
+		ease_recstore_add(store, rec, ease_input_name(in));
 	}
-	ease_window_resolve(r->c, maxday);
+	ease_window_resolve(c, maxday);
+	return store;
 }
 
 static const ease_rec *
@@ -395,14 +405,8 @@ ease_day_next(ease_dayreader *r)
 					k = (size_t)r->want[i] + 1;
 			ease_input_set_limit(r->in, k);
 		}
-		if (ease_window_needs_max(r->c)) {
-			long maxday;
-
-			if (ease_scan_last_date(r->c, &maxday))
-				ease_window_resolve(r->c, maxday);
-			else
-				fill_store(r);
-		}
+		r->store = ease_last_window(r->c, r->in, r->date_col,
+					    r->cols->name[r->date_col], &r->dc);
 	}
 	while ((rec = raw_next(r, &file)) != NULL) {
 		const char *g = r->group_col >= 0 ? rec->f[r->group_col] : "";

@@ -8,9 +8,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* "no date": below any day a diary can hold */
-#define LONG_MIN_DAY (-2147483647L)
-
 void
 ease_cond_parse(ease_cond *c, const char *expr)
 {
@@ -141,6 +138,7 @@ typedef struct sel {
 	size_t nout;
 	char *textcol;		/* columns whose cells are never numbers */
 	ease_writer *w;
+	ease_datecache dc;
 	int whole;		/* rows go out as they came in */
 	char *tmp;
 	size_t tmpcap;
@@ -204,7 +202,8 @@ write_cell(sel *s, const ease_rec *rec, int i, long day)
 	double v;
 	char buf[16];
 
-	if (i == s->date_col && s->c->date_format && day != LONG_MIN_DAY) {
+	/* with --date-format the date was parsed (need_date), so DAY is it */
+	if (i == s->date_col && s->c->date_format) {
 		ease_w_str(s->w, ease_fmt_date(day, buf));
 		return;
 	}
@@ -223,22 +222,12 @@ write_cell(sel *s, const ease_rec *rec, int i, long day)
 static int
 one_row(sel *s, const ease_rec *rec, const char *file)
 {
-	long day = LONG_MIN_DAY;
+	long day = 0;
 
 	if (s->need_date) {
-		const char *why = NULL;
-		double v;
-		int st = ease_role_check(EASE_R_DATE, rec->f[s->date_col], 0,
-					 s->c->date_format, &v, &why);
-
-		if (st == EASE_V_MISSING)
-			why = "is not a date (the date is missing)";
-		if (st != EASE_V_OK) {
-			ease_bad_value(file, rec->line, s->cols->name[s->date_col],
-				       rec->f[s->date_col], why);
+		if (!ease_rec_date(rec, s->date_col, s->cols->name[s->date_col],
+				   s->c->date_format, file, &s->dc, &day))
 			return 0;
-		}
-		day = (long)v;
 		if (!ease_window_has(s->c, day))
 			return 0;
 	}
@@ -273,6 +262,7 @@ ease_select_run(ease_common *c, const ease_select_opts *o)
 	sel s;
 	ease_input *in;
 	const ease_rec *h, *rec;
+	ease_recstore *st;
 
 	memset(&s, 0, sizeof s);
 	s.c = c;
@@ -300,34 +290,9 @@ ease_select_run(ease_common *c, const ease_select_opts *o)
 		ease_w_str(s.w, s.cols->name[s.out[k]]);
 	ease_w_end(s.w);
 
-	long lastday;
-
-	if (ease_window_needs_max(c) && ease_scan_last_date(c, &lastday))
-		ease_window_resolve(c, lastday);
-	if (ease_window_needs_max(c)) {
-		/* from a pipe: --last N counts back from a date known only at the end */
-		ease_recstore *st = ease_recstore_new();
-		long maxday = LONG_MIN_DAY;
-
-		while ((rec = ease_input_next(in)) != NULL) {
-			const char *why = NULL;
-			double v;
-			int r = ease_role_check(EASE_R_DATE, rec->f[s.date_col], 0,
-						c->date_format, &v, &why);
-
-			if (r == EASE_V_MISSING)
-				why = "is not a date (the date is missing)";
-			if (r != EASE_V_OK) {
-				ease_bad_value(ease_input_name(in), rec->line,
-					       s.cols->name[s.date_col],
-					       rec->f[s.date_col], why);
-				continue;
-			}
-			if ((long)v > maxday)
-				maxday = (long)v;
-			ease_recstore_add(st, rec, ease_input_name(in));
-		}
-		ease_window_resolve(c, maxday);
+	st = s.need_date ? ease_last_window(c, in, s.date_col,
+					    s.cols->name[s.date_col], &s.dc) : NULL;
+	if (st) {
 		for (size_t i = 0; i < ease_recstore_count(st); i++) {
 			const char *file;
 			const ease_rec *r = ease_recstore_get(st, i, &file);

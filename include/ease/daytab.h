@@ -53,12 +53,32 @@ const ease_dayrow *ease_day_next(ease_dayreader *r);
 void ease_day_close(ease_dayreader *r);
 
 /*
- * For --last without --today: the last valid date in C's inputs, found by a
- * first reading pass, so that the rows can then stream.  Returns 0 when an
- * input cannot be read twice (standard input, a pipe): the caller keeps the
- * rows instead.  Bad dates are passed over here; the real pass reports them.
+ * The last date parsed, so that the next one of the same month is found
+ * without the full parse: a table's dates come in order.  Zero it to start.
  */
-int ease_scan_last_date(const ease_common *c, long *maxday);
+typedef struct ease_datecache {
+	char ym[8];		/* "YYYY-MM-" of the last ISO date parsed */
+	long month_start;	/* its month's first day */
+	int mdays;		/* and length */
+	int valid;
+} ease_datecache;
+
+/*
+ * The date in column COL (named NAME) of REC: 1 with *DAY set, or 0 after
+ * ease_bad_value has reported it (exit 65, or the row is skipped).
+ */
+int ease_rec_date(const ease_rec *rec, int col, const char *name,
+		  const char *date_fmt, const char *file, ease_datecache *dc,
+		  long *day);
+
+/*
+ * --last without --today counts back from the last date in the data.  Files
+ * are read once for it, so the rows can then stream; rows from a pipe are
+ * read here and kept, and the store holding them is returned (read them from
+ * it, then free it).  NULL when nothing was kept.
+ */
+ease_recstore *ease_last_window(ease_common *c, ease_input *in, int col,
+				const char *name, ease_datecache *dc);
 
 /* A set of strings, for groups seen and such. */
 typedef struct ease_strset ease_strset;
