@@ -471,12 +471,6 @@ ease_reader_had_bom(const ease_reader *r)
 	return r->bom;
 }
 
-long
-ease_reader_lines(const ease_reader *r)
-{
-	return r->line;
-}
-
 void
 ease_reader_close(ease_reader *r)
 {
@@ -593,12 +587,6 @@ const char *
 ease_input_name(const ease_input *in)
 {
 	return ease_reader_name(in->r);
-}
-
-char
-ease_input_delim(const ease_input *in)
-{
-	return ease_reader_delim(in->r);
 }
 
 void

@@ -85,12 +85,6 @@ ease_strset_add(ease_strset *s, const char *str)
 	return ease_strset_put(s, str, 0, NULL);
 }
 
-int
-ease_strset_has(const ease_strset *s, const char *str)
-{
-	return s->slot[find(s, str)] != NULL;
-}
-
 size_t
 ease_strset_count(const ease_strset *s)
 {

@@ -113,12 +113,6 @@ ease_set_skip_bad(int on)
 	skip_bad = on;
 }
 
-int
-ease_skip_bad(void)
-{
-	return skip_bad;
-}
-
 long
 ease_skipped_rows(void)
 {

@@ -164,12 +164,6 @@ ease_win_clear(ease_window *w)
 	w->daysum = 0;
 }
 
-long
-ease_win_len(const ease_window *w)
-{
-	return w->len;
-}
-
 size_t
 ease_win_count(const ease_window *w)
 {

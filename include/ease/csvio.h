@@ -44,7 +44,6 @@ long ease_reader_error_line(const ease_reader *r);
 const char *ease_reader_name(const ease_reader *r);
 char ease_reader_delim(const ease_reader *r);
 int ease_reader_had_bom(const ease_reader *r);
-long ease_reader_lines(const ease_reader *r);
 void ease_reader_close(ease_reader *r);
 
 /*
@@ -60,7 +59,6 @@ const ease_rec *ease_input_next(ease_input *in);
 void ease_input_set_limit(ease_input *in, size_t k);
 /* Name of the file the last record came from. */
 const char *ease_input_name(const ease_input *in);
-char ease_input_delim(const ease_input *in);
 void ease_input_close(ease_input *in);
 
 /* Output. */

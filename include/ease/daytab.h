@@ -85,7 +85,6 @@ typedef struct ease_strset ease_strset;
 ease_strset *ease_strset_new(void);
 /* Adds S; returns 1 when it was new, 0 when already there. */
 int ease_strset_add(ease_strset *s, const char *str);
-int ease_strset_has(const ease_strset *s, const char *str);
 /*
  * The set as a map to a number: adds STR with VAL and returns 1 when new;
  * otherwise returns 0 and sets *OLD to the number it was added with.

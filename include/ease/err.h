@@ -42,7 +42,6 @@ int ease_bad_value(const char *file, long line, const char *col,
 int ease_bad_row(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void ease_set_skip_bad(int on);
-int ease_skip_bad(void);
 long ease_skipped_rows(void);
 /* Tells stderr how many rows --skip-bad dropped; tools call it at the end. */
 void ease_report_skipped(void);

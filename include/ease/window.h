@@ -36,7 +36,6 @@ ease_window *ease_win_new(long len, unsigned mask);
 void ease_win_free(ease_window *w);
 /* Forgets every value (a new subject). */
 void ease_win_clear(ease_window *w);
-long ease_win_len(const ease_window *w);
 /*
  * Moves the window's first day to FIRST (never backwards): values of days
  * before it leave.  WMA weights count from this day.
