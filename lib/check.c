@@ -22,7 +22,7 @@ typedef struct chk {
 	ease_cols *cols;
 	int form;
 	int date_col, group_col;	/* date_col: the start column in an event log */
-	int kind_col, value_col, end_col;
+	int kind_col, value_col;
 	ease_strset *seen;	/* group + day -> first line */
 	ease_strset *groups;	/* group -> index into the per-group state */
 	struct grp { long first, last, prev_day, prev_line, rows_empty; int have; } *g;
@@ -365,7 +365,6 @@ check_file(chk *k, const char *path)
 				: ease_cols_role(k->cols, EASE_R_SUBJECT);
 	k->kind_col = ease_cols_role(k->cols, EASE_R_KIND);
 	k->value_col = ease_cols_role(k->cols, EASE_R_VALUE);
-	k->end_col = ease_cols_role(k->cols, EASE_R_END);
 	if (k->date_col < 0)
 		problem(k, hline, "no date column (name one with --col date=NAME); columns: %s",
 			ease_cols_list(k->cols, list, sizeof list));

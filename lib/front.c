@@ -154,7 +154,7 @@ list_tools(const char *dir)
 }
 
 static int
-run_tool(const char *dir, const char *name, int argc, char **argv)
+run_tool(const char *dir, const char *name, char **argv)
 {
 	char *path;
 
@@ -165,7 +165,6 @@ run_tool(const char *dir, const char *name, int argc, char **argv)
 		ease_die(EASE_EX_USAGE, "no tool '%s' (no ease-%s beside ease or on PATH); 'ease' lists the tools",
 			 name, name);
 	argv[0] = path;
-	(void)argc;
 	execv(path, argv);
 	ease_die(EASE_EX_SOFTWARE, "cannot run %s: %s", path, strerror(errno));
 }
@@ -229,7 +228,7 @@ ease_front_main(int argc, char **argv)
 		ease_die(EASE_EX_USAGE, "unknown option '%s'; usage: ease TOOL [ARGUMENT]...",
 			 argv[1]);
 	} else {
-		rc = run_tool(dir, argv[1], argc - 1, argv + 1);
+		rc = run_tool(dir, argv[1], argv + 1);
 	}
 	free(dir);
 	return rc;

@@ -44,12 +44,10 @@ ease_cond_parse(ease_cond *c, const char *expr)
 }
 
 void
-ease_cond_bind(ease_cond *c, const ease_cols *cols, int decimal_comma,
-	       const char *date_fmt)
+ease_cond_bind(ease_cond *c, const ease_cols *cols, int decimal_comma)
 {
 	long day;
 
-	(void)date_fmt;
 	c->idx = ease_cols_need(cols, c->col);
 	if (cols->role[c->idx] == EASE_R_DATE) {
 		/* the user types ISO dates whatever the file's own format */
@@ -273,7 +271,7 @@ ease_select_run(ease_common *c, const ease_select_opts *o)
 	s.date_col = ease_cols_role(s.cols, EASE_R_DATE);
 	s.need_date = ease_window_active(c) || c->date_format != NULL;
 	for (int k = 0; k < o->nconds; k++) {
-		ease_cond_bind(&o->conds[k], s.cols, c->decimal_comma, c->date_format);
+		ease_cond_bind(&o->conds[k], s.cols, c->decimal_comma);
 		if (o->conds[k].idx == s.date_col && o->conds[k].value_is_num)
 			s.need_date = 1;
 	}

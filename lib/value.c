@@ -124,7 +124,6 @@ ease_parse_num(const char *s, int decimal_comma, double *out)
 	if (digits == 0)
 		return ease_is_missing(s) ? EASE_V_MISSING : EASE_V_BAD;
 	if (*p == 'e' || *p == 'E') {
-		size_t mark = i;
 		buf[i++] = *p++;
 		if (*p == '+' || *p == '-')
 			buf[i++] = *p++;
@@ -132,7 +131,6 @@ ease_parse_num(const char *s, int decimal_comma, double *out)
 			return EASE_V_BAD;
 		while (is_digit(*p) && i < sizeof buf - 1)
 			buf[i++] = *p++;
-		(void)mark;
 	}
 	while (is_blank((unsigned char)*p))
 		p++;

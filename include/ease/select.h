@@ -22,8 +22,7 @@ typedef struct ease_cond {
 /* Exits 2 when EXPR has no operator or no column name. */
 void ease_cond_parse(ease_cond *c, const char *expr);
 /* Binds to a column (exit 2 naming the columns there are). */
-void ease_cond_bind(ease_cond *c, const ease_cols *cols, int decimal_comma,
-		    const char *date_fmt);
+void ease_cond_bind(ease_cond *c, const ease_cols *cols, int decimal_comma);
 /*
  * Whether the record satisfies the condition.  Numbers compare as numbers,
  * dates in the date column as dates, anything else as text; a missing cell

@@ -86,7 +86,7 @@ conditions(void)
 		ease_cond cd;
 
 		ease_cond_parse(&cd, t[i].e);
-		ease_cond_bind(&cd, c, 0, NULL);
+		ease_cond_bind(&cd, c, 0);
 		ok(ease_cond_eval(&cd, &row, 0, 0, day) == t[i].want, t[i].e);
 		free(cd.col);
 		free(cd.value);
@@ -95,12 +95,12 @@ conditions(void)
 		ease_cond cd;
 
 		ease_cond_parse(&cd, "pain<5");
-		ease_cond_bind(&cd, c, 0, NULL);
+		ease_cond_bind(&cd, c, 0);
 		ok(ease_cond_eval(&cd, &miss, 0, 0, day) == 0, "missing is not < 5");
 		free(cd.col);
 		free(cd.value);
 		ease_cond_parse(&cd, "pain=");
-		ease_cond_bind(&cd, c, 0, NULL);
+		ease_cond_bind(&cd, c, 0);
 		ok(ease_cond_eval(&cd, &miss, 0, 0, day) == 1, "pain= finds NA");
 		ok(ease_cond_eval(&cd, &row, 0, 0, day) == 0, "pain= skips 10");
 		free(cd.col);
