@@ -49,6 +49,7 @@ ease_cond_bind(ease_cond *c, const ease_cols *cols, int decimal_comma)
 	long day;
 
 	c->idx = ease_cols_need(cols, c->col);
+	c->value_missing = ease_is_missing(c->value);
 	if (cols->role[c->idx] == EASE_R_DATE) {
 		/* the user types ISO dates whatever the file's own format */
 		if (c->op != EASE_OP_HAS && *c->value &&
@@ -105,16 +106,16 @@ ease_cond_eval(const ease_cond *c, const ease_rec *rec, int decimal_comma,
 		return has_ci(cell, c->value);
 	if (ease_is_missing(cell)) {
 		if (c->op == EASE_OP_EQ)
-			return *c->value == '\0' || ease_is_missing(c->value);
+			return c->value_missing;
 		if (c->op == EASE_OP_NE)
-			return !(*c->value == '\0' || ease_is_missing(c->value));
+			return !c->value_missing;
 		return 0;
 	}
 	if (c->idx == date_col && c->value_is_num) {
 		double d = (double)date_day;
 		return cmp_result(c->op, (d > c->num) - (d < c->num));
 	}
-	if (c->value_is_num && c->idx != date_col) {
+	if (c->value_is_num) {
 		if (ease_parse_num(cell, decimal_comma, &v) == EASE_V_OK)
 			return cmp_result(c->op, (v > c->num) - (v < c->num));
 		/* "x" is neither above nor below 5: that is bad data, not a no */

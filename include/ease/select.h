@@ -16,6 +16,7 @@ typedef struct ease_cond {
 	char *value;
 	int idx;		/* column index once bound, -1 before */
 	int value_is_num;
+	int value_missing;	/* "col=" and "col=NA" find missing cells */
 	double num;
 } ease_cond;
 
