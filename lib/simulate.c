@@ -646,23 +646,6 @@ ease_sim_next(ease_sim *s, ease_sim_day *d)
 
 /* ---- output ---- */
 
-/* Whole numbers and dates by hand: fast, and no locale can touch them. */
-static size_t
-fmt_uint(char *b, unsigned long v)
-{
-	char t[24];
-	size_t n = 0, len;
-
-	do {
-		t[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	for (len = 0; n;)
-		b[len++] = t[--n];
-	b[len] = '\0';
-	return len;
-}
-
 /* V >= 0 to DEC decimals, trailing zeros dropped: 7.5, 7, 4.33. */
 static size_t
 fmt_fixed(char *b, double v, int dec)
@@ -673,7 +656,7 @@ fmt_fixed(char *b, double v, int dec)
 	for (int j = 0; j < dec; j++)
 		scale *= 10;
 	q = round_half_up(v * scale);
-	len = fmt_uint(b, (unsigned long)(q / scale));
+	len = ease_fmt_uint((unsigned long)(q / scale), b);
 	q %= scale;
 	if (q) {
 		b[len++] = '.';
@@ -691,24 +674,6 @@ put2(char *b, int v)
 {
 	b[0] = (char)('0' + v / 10);
 	b[1] = (char)('0' + v % 10);
-}
-
-/* YYYY-MM-DD; the options keep every date within years 0..9999. */
-static size_t
-fmt_date(char *b, long day)
-{
-	long y;
-	int m, d;
-
-	ease_civil_from_days(day, &y, &m, &d);
-	put2(b, (int)(y / 100));
-	put2(b + 2, (int)(y % 100));
-	b[4] = '-';
-	put2(b + 5, m);
-	b[7] = '-';
-	put2(b + 8, d);
-	b[10] = '\0';
-	return 10;
 }
 
 /* HH:MM of minutes after midnight (0..1439). */
@@ -729,7 +694,7 @@ fmt_datetime(char *b, long day, int min)
 	long dd = min >= 0 ? min / 1440 : -((1439 - min) / 1440);
 
 	min -= (int)(dd * 1440);
-	fmt_date(b, day + dd);
+	ease_fmt_date(day + dd, b);
 	b[10] = 'T';
 	fmt_hm(b + 11, min);
 	return 16;
@@ -740,7 +705,7 @@ w_uint(ease_writer *w, unsigned long v)
 {
 	char b[24];
 
-	ease_w_field(w, b, fmt_uint(b, v));
+	ease_w_field(w, b, ease_fmt_uint(v, b));
 }
 
 static void
@@ -756,7 +721,7 @@ w_date(ease_writer *w, long day)
 {
 	char b[16];
 
-	ease_w_field(w, b, fmt_date(b, day));
+	ease_w_str(w, ease_fmt_date(day, b));
 }
 
 static void

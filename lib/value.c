@@ -379,6 +379,13 @@ ease_datetime_diff(const ease_datetime *a, const ease_datetime *b)
 	return tb - ta;
 }
 
+static void
+put2(char *b, int v)
+{
+	b[0] = (char)('0' + v / 10);
+	b[1] = (char)('0' + v % 10);
+}
+
 char *
 ease_fmt_date(long day, char *buf)
 {
@@ -386,10 +393,18 @@ ease_fmt_date(long day, char *buf)
 	int m, d;
 
 	ease_civil_from_days(day, &y, &m, &d);
-	if (y >= 0 && y <= 9999)
-		snprintf(buf, 16, "%04ld-%02d-%02d", y, m, d);
-	else
+	if (y < 0 || y > 9999) {
 		snprintf(buf, 16, "%+ld-%02d-%02d", y, m, d);
+		return buf;
+	}
+	/* by hand: a date is written on every row */
+	put2(buf, (int)(y / 100));
+	put2(buf + 2, (int)(y % 100));
+	buf[4] = '-';
+	put2(buf + 5, m);
+	buf[7] = '-';
+	put2(buf + 8, d);
+	buf[10] = '\0';
 	return buf;
 }
 
@@ -558,6 +573,15 @@ ease_fmt_num(double v, int digits, char *buf)
 	snprintf(buf, 40, "%.*g", digits, v);
 	uselocale(old);
 	return buf;
+}
+
+size_t
+ease_fmt_uint(unsigned long long v, char *buf)
+{
+	char *e = put_uint(buf, v);
+
+	*e = '\0';
+	return (size_t)(e - buf);
 }
 
 /* The same through the C library alone, for the tests' comparison. */

@@ -61,6 +61,8 @@ char *ease_fmt_date(long day, char *buf);
  * Returns BUF.  BUF holds at least 40 bytes.
  */
 char *ease_fmt_num(double v, int digits, char *buf);
+/* V in decimal into BUF (at least 24 bytes); returns the length. */
+size_t ease_fmt_uint(unsigned long long v, char *buf);
 /* "%.*g" by the C library in the C locale: the reference ease_fmt_num meets. */
 char *ease_fmt_num_libc(double v, int digits, char *buf);
 
