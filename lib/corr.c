@@ -482,15 +482,6 @@ lag_pairs(run *R, const var *x, const var *y, long lag)
 	return k;
 }
 
-static int
-is_const(const double *v, size_t n)
-{
-	for (size_t i = 1; i < n; i++)
-		if (v[i] != v[0])
-			return 0;
-	return 1;
-}
-
 static void
 warn_empty(run *R, const pair *p, long lag, size_t n, int xc, int yc)
 {
@@ -558,8 +549,8 @@ one_result(run *R, pair *p, int m, long lag, int warn)
 		ease_corr_pearson_comom(&p->acc, &res);
 	} else {
 		n = lag_pairs(R, x, y, lag);
-		xc = n >= 3 && is_const(R->px, n);
-		yc = n >= 3 && is_const(R->py, n);
+		xc = n >= 3 && ease_is_constant(R->px, n);
+		yc = n >= 3 && ease_is_constant(R->py, n);
 		ease_corr_test(m, R->px, R->py, n, &res);
 	}
 	/* once per pair and lag, not once per method */

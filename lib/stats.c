@@ -356,8 +356,8 @@ ease_kendall_tau(const double *x, const double *y, size_t n, double *z)
 	return tau;
 }
 
-static int
-constant(const double *v, size_t n)
+int
+ease_is_constant(const double *v, size_t n)
 {
 	for (size_t i = 1; i < n; i++)
 		if (v[i] != v[0])
@@ -407,7 +407,7 @@ ease_corr_test(int method, const double *x, const double *y, size_t n,
 
 	out->n = n;
 	out->r = out->p = out->stat = out->ci_lo = out->ci_hi = NAN;
-	if (n < 3 || constant(x, n) || constant(y, n))
+	if (n < 3 || ease_is_constant(x, n) || ease_is_constant(y, n))
 		return;
 	switch (method) {
 	case EASE_PEARSON:

@@ -16,6 +16,9 @@ void ease_comom_add(ease_comom *a, double x, double y);
 /* r, clipped to -1..1; NaN when n < 2 or either side is constant. */
 double ease_comom_r(const ease_comom *a);
 
+/* Whether all N values are equal (no correlation can be had then). */
+int ease_is_constant(const double *v, size_t n);
+
 enum { EASE_PEARSON, EASE_SPEARMAN, EASE_KENDALL, EASE_NMETHODS };
 
 /* "pearson", "spearman", "kendall"; and back (-1 when unknown). */
