@@ -416,7 +416,7 @@ explain(run *s, const group *g, int all)
 			 EASE_RELIEF_MIN_SESSIONS);
 	else if (isnan(k->median))
 		snprintf(line, sizeof line,
-			 "Relief after %s outlasted what the data can follow in more than half of %ld sessions (the next session or the end of the diary came first): the data do not show yet when it wears off.",
+			 "Relief after %s lasted longer than the data can follow in more than half of %ld sessions (the next session or the end of the diary came first): the data do not show yet when it wears off.",
 			 t, g->sessions);
 	else if (k->median < 1)
 		snprintf(line, sizeof line,
