@@ -1,0 +1,28 @@
+/* ease-relief: how many days relief lasts after a massage session. */
+#ifndef EASE_RELIEF_H
+#define EASE_RELIEF_H
+
+#include "ease/opts.h"
+
+/* Fewer sessions than this make a summary row too thin to read. */
+#define EASE_RELIEF_MIN_SESSIONS 5
+
+typedef struct ease_relief_opts {
+	double margin;		/* points below the baseline that count as relief */
+	int summary;		/* Kaplan-Meier per technique instead of sessions */
+	int explain;		/* the summary as sentences */
+} ease_relief_opts;
+
+void ease_relief_opts_init(ease_relief_opts *o);
+/* --margin X: a number >= 0; exit 2 otherwise. */
+void ease_relief_set_margin(ease_relief_opts *o, const char *arg);
+
+/*
+ * The whole of ease-relief: reads C's day table subject by subject and
+ * writes one row per session, or with O->summary one row per technique and
+ * "all" (O->explain: a sentence each).  Exit 65 without a pain or massage
+ * column or without any day with massage > 0.
+ */
+int ease_relief_run(ease_common *c, ease_relief_opts *o);
+
+#endif
