@@ -4,13 +4,7 @@
 
 #include "ease/opts.h"
 #include "ease/stats.h"
-
-/* The techniques of the model, in the order of the data and the man page. */
-enum {
-	EASE_TECH_TRIGGER_POINT, EASE_TECH_DEEP_TISSUE, EASE_TECH_SWEDISH,
-	EASE_TECH_MYOFASCIAL_RELEASE, EASE_TECH_LUMBAR_HIP, EASE_TECH_ACUPRESSURE,
-	EASE_NTECH
-};
+#include "ease/technique.h"
 
 /* The tables ease-simulate can write. */
 enum { EASE_SIM_DAY, EASE_SIM_EVENTS, EASE_SIM_SESSIONS };
