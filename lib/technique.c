@@ -48,7 +48,7 @@ word_is(const char *w, size_t n, const char *word)
 static size_t
 raw_key(const char *name, size_t len, char **buf, size_t *cap)
 {
-	size_t out = 0, last = 0, words = 0;
+	size_t out = 0, words = 0;
 	size_t i = 0;
 
 	ease_grow((void **)buf, cap, len + 1, 1);
@@ -71,12 +71,20 @@ raw_key(const char *name, size_t len, char **buf, size_t *cap)
 			out = start;	/* "and" is '&', a separator */
 			continue;
 		}
-		last = start;
 		words++;
 	}
-	if (words > 1 && (word_is(*buf + last + 1, out - last - 1, "massage") ||
-			  word_is(*buf + last + 1, out - last - 1, "therapy")))
-		out = last;
+	/* "Swedish massage therapy" is Swedish; "massage" alone stays a name */
+	while (words > 1) {
+		size_t sp = out;
+
+		while ((*buf)[sp - 1] != ' ')
+			sp--;
+		if (!word_is(*buf + sp, out - sp, "massage") &&
+		    !word_is(*buf + sp, out - sp, "therapy"))
+			break;
+		out = sp - 1;
+		words--;
+	}
 	(*buf)[out] = '\0';
 	return out;
 }

@@ -20,7 +20,7 @@ enum {
 /*
  * The key a technique name is matched by: ASCII letters lower-cased, runs of
  * blanks, '_', '-', '/' and '&' made one space, the word "and" taken as '&',
- * a trailing "massage" or "therapy" dropped (unless it is the only word), and
+ * trailing words "massage" and "therapy" dropped (not the only word), and
  * the aliases of the known techniques (TPT, MFR, ...) taken to theirs.
  * NAME has LEN bytes (need not end in NUL).  The key goes into *BUF (grown
  * with ease_grow, *CAP its size); returns *BUF.

@@ -33,7 +33,9 @@ keys(void)
 	is_str(key("SWEDISH massage"), "swedish", "Swedish");
 	is_str(key("Massage"), "massage", "massage alone stays");
 	is_str(key("Hot stone massage"), "hot stone", "unknown name keyed alike");
-	is_str(key("massage therapy"), "massage", "one trailing word dropped");
+	is_str(key("massage therapy"), "massage", "the last word left");
+	is_str(key("Swedish massage therapy"), "swedish", "both trailing words");
+	is_str(key("therapy massage x"), "therapy massage x", "only trailing");
 	is_str(key("Schröpfen"), "schröpfen", "UTF-8 kept");
 	is_str(key(""), "", "empty");
 	is_str(key("_-/&"), "", "separators only");
