@@ -60,7 +60,8 @@ typedef struct ease_sim_opts {
 /* The defaults the man page documents. */
 void ease_sim_defaults(ease_sim_opts *o);
 
-/* Names: "swedish" -> EASE_TECH_SWEDISH, or -1. */
+/* Any spelling ease_tech_known matches ("Swedish massage" -> EASE_TECH_SWEDISH), or -1;
+ * the canonical spelling back. */
 int ease_sim_tech_by_name(const char *name);
 const char *ease_sim_tech_name(int tech);
 const char *ease_sim_drug_name(int drug);
