@@ -109,32 +109,28 @@ guess(const ease_cond *c, char *out, size_t n)
 	snprintf(out, n, "; did you mean %s%s%s?", c->col, op, num);
 }
 
-/* The operand of a condition on a column of numbers must be one. */
+/*
+ * The operand of a condition on a column of numbers must be one; = and !=
+ * may also look for missing cells ("pain=", "pain!=NA").
+ */
 static void
 need_number(const ease_cond *c)
 {
-	char shown[128], hint[160];
+	char shown[128], sv[128], hint[160];
 
 	if (c->value_is_num || c->op == EASE_OP_HAS)
 		return;
-	if (c->value_missing && *c->value &&
-	    (c->op == EASE_OP_EQ || c->op == EASE_OP_NE))
+	if (c->value_missing && (c->op == EASE_OP_EQ || c->op == EASE_OP_NE))
 		return;
-	if (*c->value == '\0' && (c->op == EASE_OP_EQ || c->op == EASE_OP_NE))
-		return;
-	guess(c, hint, sizeof hint);
 	if (*c->value == '\0')
 		ease_usage("--where: '%s': no number after '%s' (an unset shell variable?); "
 			   "operators: = != < <= > >= ~", ease_shown(c->expr, shown, sizeof shown),
 			   op_text[c->op]);
-	{
-		char sv[128];
-
-		ease_usage("--where: '%s': column '%s' holds numbers and '%s' is not one%s "
-			   "(operators: = != < <= > >= ~)",
-			   ease_shown(c->expr, shown, sizeof shown), c->col,
-			   ease_shown(c->value, sv, sizeof sv), hint);
-	}
+	guess(c, hint, sizeof hint);
+	ease_usage("--where: '%s': column '%s' holds numbers and '%s' is not one%s "
+		   "(operators: = != < <= > >= ~)",
+		   ease_shown(c->expr, shown, sizeof shown), c->col,
+		   ease_shown(c->value, sv, sizeof sv), hint);
 }
 
 void
