@@ -105,18 +105,15 @@ ease_tech_key(const char *name, size_t len, char **buf, size_t *cap)
 
 	raw_key(name, len, buf, cap);
 	k = known_key(*buf);
-	if (k >= 0) {
-		/* an alias takes the key of its canonical spelling */
-		size_t n = strlen(keys[0].key);
+	/* an alias takes the key of its technique, the first of keys[] for it */
+	for (size_t i = 0; k >= 0 && i < sizeof keys / sizeof keys[0]; i++)
+		if (keys[i].tech == k) {
+			size_t n = strlen(keys[i].key);
 
-		for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-			if (keys[i].tech == k) {
-				n = strlen(keys[i].key);
-				ease_grow((void **)buf, cap, n + 1, 1);
-				memcpy(*buf, keys[i].key, n + 1);
-				break;
-			}
-	}
+			ease_grow((void **)buf, cap, n + 1, 1);
+			memcpy(*buf, keys[i].key, n + 1);
+			break;
+		}
 	return *buf;
 }
 
