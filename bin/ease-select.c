@@ -40,9 +40,12 @@ static const ease_tool tool = {
 	"      --drop A,B       leave these columns out\n"
 	"      --where EXPR     keep rows where EXPR holds (repeatable; all must hold):\n"
 	"                       COL=V COL!=V COL<V COL<=V COL>V COL>=V (numbers as\n"
-	"                       numbers, dates as dates), COL~TEXT (contains, any case)\n",
+	"                       numbers, dates as dates), COL~TEXT (contains, any case);\n"
+	"                       technique=V matches any spelling of V (deep_tissue =\n"
+	"                       Deep Tissue massage) and any member of a '|' list\n",
 	"  ease-select --last 30 diary.csv\n"
 	"  ease-select --where 'massage>0' -f date,pain,technique diary.csv\n"
+	"  ease-select --where 'technique=trigger point' diary.csv\n"
 	"  ease-select -d ';' --decimal-comma --date-format %d.%m.%Y export.csv > diary.csv\n",
 	"f:", longopts, EASE_O_INPUT | EASE_O_WINDOW | EASE_O_OUTPUT, handle, -1
 };

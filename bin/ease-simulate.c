@@ -32,8 +32,9 @@ static const ease_tool tool = {
 	"      --every N        a session every N days (4) ...\n"
 	"      --jitter N       ... give or take up to N days (1)\n"
 	"      --per-week K     or K sessions on random days of each week\n"
-	"      --techniques L   techniques in use (all): trigger_point, deep_tissue,\n"
-	"                       swedish, myofascial_release, lumbar_hip, acupressure\n"
+	"      --techniques L   techniques in use (all): trigger point, deep tissue,\n"
+	"                       Swedish, myofascial release, lumbar and hip,\n"
+	"                       acupressure (any spelling: deep_tissue, TPT, MFR)\n"
 	"      --effect T=P:H   technique T relieves P points the day after, with a\n"
 	"                       half-life of H days (repeatable; :H optional)\n"
 	"      --response-sd X  log-scale SD of effects between subjects (0.3)\n"
@@ -45,7 +46,7 @@ static const ease_tool tool = {
 	"      --stress X       mean stress 0-10 (4)\n",
 	"  ease-simulate --days 365 --baseline-days 91 > diary.csv\n"
 	"  ease-simulate --subjects 3 --seed 7 --truth truth.csv > clinic.csv\n"
-	"  ease-simulate --format sessions --effect swedish=2:3 --techniques swedish\n",
+	"  ease-simulate --format sessions --effect 'trigger point=2:3' --techniques TPT\n",
 	"", ease_sim_longopts, EASE_O_OUTPUT | EASE_O_DIGITS, ease_sim_handle, 0
 };
 

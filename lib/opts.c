@@ -153,7 +153,7 @@ help(const ease_tool *t)
 	if (t->common & EASE_O_INPUT)
 		printf("\nInput:\n"
 		       "  -d, --delimiter C    field separator: ',' ';' 'tab' (default: from the header)\n"
-		       "      --decimal-comma  numbers are written 7,5\n"
+		       "      --decimal-comma  the input writes numbers 7,5 (output: 7.5)\n"
 		       "      --date-format F  dates as strptime(3) pattern F, e.g. %%d.%%m.%%Y\n"
 		       "      --col ROLE=NAME  column NAME plays ROLE (pain, sleep_hours, date, ...)\n"
 		       "      --skip-bad       skip rows with bad values, and say how many\n");

@@ -13,18 +13,18 @@
 
 /* ---- the techniques and their defaults ---- */
 
+/* The model's techniques are the known ones, named by ease/technique.h. */
 static const struct {
-	const char *name;
 	double effect;		/* points of relief on the day after */
 	double halflife;	/* days */
 	double minutes;		/* mean session length */
 } techs[EASE_NTECH] = {
-	[EASE_TECH_TRIGGER_POINT] = {"trigger_point", 1.0, 1.5, 45},
-	[EASE_TECH_DEEP_TISSUE] = {"deep_tissue", 1.5, 2.5, 60},
-	[EASE_TECH_SWEDISH] = {"swedish", 1.2, 2.0, 60},
-	[EASE_TECH_MYOFASCIAL_RELEASE] = {"myofascial_release", 1.3, 3.0, 50},
-	[EASE_TECH_LUMBAR_HIP] = {"lumbar_hip", 1.6, 2.0, 45},
-	[EASE_TECH_ACUPRESSURE] = {"acupressure", 0.6, 1.0, 30},
+	[EASE_TECH_TRIGGER_POINT] = {1.0, 1.5, 45},
+	[EASE_TECH_DEEP_TISSUE] = {1.5, 2.5, 60},
+	[EASE_TECH_SWEDISH] = {1.2, 2.0, 60},
+	[EASE_TECH_MYOFASCIAL_RELEASE] = {1.3, 3.0, 50},
+	[EASE_TECH_LUMBAR_HIP] = {1.6, 2.0, 45},
+	[EASE_TECH_ACUPRESSURE] = {0.6, 1.0, 30},
 };
 
 static const char *const drugs[EASE_NDRUG] = {"ibuprofen", "acetaminophen"};
@@ -95,16 +95,13 @@ ease_sim_defaults(ease_sim_opts *o)
 int
 ease_sim_tech_by_name(const char *name)
 {
-	for (int k = 0; k < EASE_NTECH; k++)
-		if (strcmp(techs[k].name, name) == 0)
-			return k;
-	return -1;
+	return ease_tech_known(name, strlen(name));
 }
 
 const char *
 ease_sim_tech_name(int tech)
 {
-	return tech >= 0 && tech < EASE_NTECH ? techs[tech].name : "";
+	return ease_tech_name(tech);
 }
 
 const char *
@@ -170,19 +167,6 @@ opt_num(const char *opt, const char *arg, double lo, double hi)
 	return v;
 }
 
-static const char *
-tech_list(void)
-{
-	static char buf[256];
-	size_t len = 0;
-
-	if (buf[0] == '\0')
-		for (int k = 0; k < EASE_NTECH; k++)
-			len += (size_t)snprintf(buf + len, sizeof buf - len, "%s%s",
-						k ? ", " : "", techs[k].name);
-	return buf;
-}
-
 void
 ease_sim_opt_effect(ease_sim_opts *o, const char *arg)
 {
@@ -199,7 +183,7 @@ ease_sim_opt_effect(ease_sim_opts *o, const char *arg)
 	name[eq - arg] = '\0';
 	k = ease_sim_tech_by_name(name);
 	if (k < 0)
-		ease_usage("--effect: no technique '%s'; techniques: %s", name, tech_list());
+		ease_usage("--effect: no technique '%s'; techniques: %s", name, ease_tech_names());
 	colon = strchr(eq + 1, ':');
 	if (colon == NULL)
 		colon = eq + 1 + strlen(eq + 1);
@@ -229,7 +213,7 @@ one_technique(const char *name, void *ctx)
 
 	if (k < 0)
 		ease_usage("--techniques: no technique '%s'; techniques: %s", name,
-			   tech_list());
+			   ease_tech_names());
 	use[k] = 1;
 }
 
@@ -774,7 +758,7 @@ day_row(ease_writer *w, const ease_sim_opts *o, const ease_sim_subject *u,
 	w_fixed(w, d->sleep_hours, 1);
 	w_uint(w, (unsigned long)d->sleep_quality);
 	w_uint(w, (unsigned long)d->massage);
-	ease_w_str(w, d->massage ? techs[d->technique].name : "");
+	ease_w_str(w, d->massage ? ease_tech_name(d->technique) : "");
 	w_uint(w, (unsigned long)d->massage_min);
 	w_uint(w, (unsigned long)d->ndoses);
 	w_uint(w, (unsigned long)d->drug_mg[EASE_DRUG_IBUPROFEN]);
@@ -796,7 +780,7 @@ session_row(ease_writer *w, const ease_sim_subject *u, const ease_sim_day *d)
 		return;
 	w_date(w, d->day);
 	ease_w_str(w, u->id);
-	ease_w_str(w, techs[d->technique].name);
+	ease_w_str(w, ease_tech_name(d->technique));
 	w_uint(w, (unsigned long)d->massage_min);
 	w_uint(w, (unsigned long)d->pain_before);
 	w_uint(w, (unsigned long)d->pain_after);
@@ -829,7 +813,7 @@ event_rows(ease_writer *w, const ease_sim_subject *u, const ease_sim_day *d)
 				  d->rating[j], 0};
 	if (d->massage)
 		ev[n++] = (event){d->session_min, d->session_min + d->massage_min, 1,
-				  "massage", techs[d->technique].name, "min",
+				  "massage", ease_tech_name(d->technique), "min",
 				  d->massage_min, 0};
 	for (int j = 0; j < d->ndoses; j++)
 		ev[n++] = (event){d->dose_min[j], 0, 0, "med", drugs[d->dose_drug[j]],
@@ -902,10 +886,10 @@ write_truth(const ease_sim_opts *o, const ease_sim *s, const long *tech_sessions
 		for (int k = 0; k < EASE_NTECH; k++) {
 			if (!o->use_tech[k])
 				continue;
-			truth_row(w, o->digits, u, "effect", techs[k].name, u->effect[k]);
-			truth_row(w, o->digits, u, "halflife", techs[k].name, u->halflife[k]);
-			truth_row(w, o->digits, u, "session_minutes", techs[k].name, techs[k].minutes);
-			truth_row(w, o->digits, u, "sessions", techs[k].name,
+			truth_row(w, o->digits, u, "effect", ease_tech_name(k), u->effect[k]);
+			truth_row(w, o->digits, u, "halflife", ease_tech_name(k), u->halflife[k]);
+			truth_row(w, o->digits, u, "session_minutes", ease_tech_name(k), techs[k].minutes);
+			truth_row(w, o->digits, u, "sessions", ease_tech_name(k),
 				  (double)tech_sessions[i * EASE_NTECH + k]);
 		}
 		truth_row(w, o->digits, u, "sleep_hours_mean", "", o->sleep);

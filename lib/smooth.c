@@ -1,4 +1,5 @@
 #include "ease/smooth.h"
+#include "ease/canon.h"
 #include "ease/csvio.h"
 #include "ease/daytab.h"
 #include "ease/err.h"
@@ -192,6 +193,7 @@ typedef struct run {
 	size_t pcap;		/* a power of two */
 	size_t head, tail;	/* sequence numbers: oldest unwritten, next new */
 	numcache *nc;
+	ease_canon canon;	/* input cells go out in the canonical form */
 } run;
 
 static pend *
@@ -263,11 +265,11 @@ static void
 write_row(run *s, pend *p, const ease_rec *live)
 {
 	if (live)
-		ease_w_fields(s->w, live->n, live->f, live->len);
+		ease_canon_fields(&s->canon, s->w, live->n, live->f, live->len, p->day);
 	else
 		for (size_t i = 0; i < s->nfields_in; i++)
-			ease_w_field(s->w, p->buf + p->off[i],
-				     p->off[i + 1] - p->off[i] - 1);
+			ease_canon_field(&s->canon, s->w, (int)i, p->buf + p->off[i],
+					 p->off[i + 1] - p->off[i] - 1, p->day);
 	for (size_t j = 0; j < s->nout; j++)
 		write_num(s, p->val[j]);
 	ease_w_end(s->w);
@@ -505,6 +507,7 @@ ease_smooth_run(ease_common *c, ease_smooth_opts *o)
 	s.r = ease_day_open(c);
 	s.cols = ease_day_cols(s.r);
 	s.nfields_in = s.cols->n;
+	ease_canon_init(&s.canon, s.cols, ease_cols_role(s.cols, EASE_R_DATE), c);
 	plan(&s);
 	make_keepers(&s);
 	/* the days before --since still count towards the first windows */
@@ -536,6 +539,7 @@ ease_smooth_run(ease_common *c, ease_smooth_opts *o)
 	}
 	free(s.p);
 	free(s.nc);
+	ease_canon_free(&s.canon);
 	free(s.ema);
 	free(s.ema_out);
 	free(s.field_col);

@@ -4,13 +4,7 @@
 
 #include "ease/opts.h"
 #include "ease/stats.h"
-
-/* The techniques of the model, in the order of the data and the man page. */
-enum {
-	EASE_TECH_TRIGGER_POINT, EASE_TECH_DEEP_TISSUE, EASE_TECH_SWEDISH,
-	EASE_TECH_MYOFASCIAL_RELEASE, EASE_TECH_LUMBAR_HIP, EASE_TECH_ACUPRESSURE,
-	EASE_NTECH
-};
+#include "ease/technique.h"
 
 /* The tables ease-simulate can write. */
 enum { EASE_SIM_DAY, EASE_SIM_EVENTS, EASE_SIM_SESSIONS };
@@ -66,7 +60,8 @@ typedef struct ease_sim_opts {
 /* The defaults the man page documents. */
 void ease_sim_defaults(ease_sim_opts *o);
 
-/* Names: "swedish" -> EASE_TECH_SWEDISH, or -1. */
+/* Any spelling ease_tech_known matches ("Swedish massage" -> EASE_TECH_SWEDISH), or -1;
+ * the canonical spelling back. */
 int ease_sim_tech_by_name(const char *name);
 const char *ease_sim_tech_name(int tech);
 const char *ease_sim_drug_name(int drug);

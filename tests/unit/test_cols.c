@@ -78,7 +78,9 @@ conditions(void)
 	long day = ease_days_from_civil(2026, 3, 2);
 	struct { const char *e; int want; } t[] = {
 		{"pain>9", 1}, {"pain>=10", 1}, {"pain<9.5", 0}, {"pain=10.0", 1},
-		{"pain!=10", 0}, {"technique~swed", 1}, {"technique=swedish", 0},
+		{"pain!=10", 0}, {"technique~swed", 1}, {"technique=swedish", 1},
+		{"technique=Swedish massage", 1}, {"technique!=swedish", 0},
+		{"technique=deep tissue", 0}, {"technique!=deep_tissue", 1},
 		{"date>=2026-03-02", 1}, {"date<2026-03-02", 0}, {"pain<=10", 1},
 	};
 
@@ -88,8 +90,27 @@ conditions(void)
 		ease_cond_parse(&cd, t[i].e);
 		ease_cond_bind(&cd, c, 0);
 		ok(ease_cond_eval(&cd, &row, 0, 0, day) == t[i].want, t[i].e);
-		free(cd.col);
-		free(cd.value);
+		ease_cond_free(&cd);
+	}
+	{
+		/* a '|' list matches when any member does */
+		char *lf[] = {"2026-03-02", "4", "Deep Tissue | trigger point therapy"};
+		size_t ll[] = {10, 1, 35};
+		ease_rec lrow = {3, lf, ll, 4};
+		struct { const char *e; int want; } u[] = {
+			{"technique=deep_tissue", 1}, {"technique=TPT", 1},
+			{"technique=swedish", 0}, {"technique!=trigger point", 0},
+			{"technique!=acupressure", 1}, {"technique=deep", 0},
+		};
+
+		for (size_t i = 0; i < sizeof u / sizeof u[0]; i++) {
+			ease_cond cd;
+
+			ease_cond_parse(&cd, u[i].e);
+			ease_cond_bind(&cd, c, 0);
+			ok(ease_cond_eval(&cd, &lrow, 0, 0, day) == u[i].want, u[i].e);
+			ease_cond_free(&cd);
+		}
 	}
 	{
 		ease_cond cd;
@@ -97,14 +118,12 @@ conditions(void)
 		ease_cond_parse(&cd, "pain<5");
 		ease_cond_bind(&cd, c, 0);
 		ok(ease_cond_eval(&cd, &miss, 0, 0, day) == 0, "missing is not < 5");
-		free(cd.col);
-		free(cd.value);
+		ease_cond_free(&cd);
 		ease_cond_parse(&cd, "pain=");
 		ease_cond_bind(&cd, c, 0);
 		ok(ease_cond_eval(&cd, &miss, 0, 0, day) == 1, "pain= finds NA");
 		ok(ease_cond_eval(&cd, &row, 0, 0, day) == 0, "pain= skips 10");
-		free(cd.col);
-		free(cd.value);
+		ease_cond_free(&cd);
 	}
 	ease_cols_free(c);
 }
