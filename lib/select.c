@@ -192,13 +192,12 @@ plan_columns(sel *s)
 	free(dropped);
 }
 
-/* 7,5 -> 7.5 in cells that are decimal-comma numbers. */
+/* 7,5 -> 7.5 and 1.200 -> 1200 in cells that are decimal-comma numbers. */
 static void
 write_cell(sel *s, const ease_rec *rec, int i, long day)
 {
 	const char *cell = rec->f[i];
 	size_t len = rec->len[i];
-	double v;
 	char buf[16];
 
 	/* with --date-format the date was parsed (need_date), so DAY is it */
@@ -206,13 +205,13 @@ write_cell(sel *s, const ease_rec *rec, int i, long day)
 		ease_w_str(s->w, ease_fmt_date(day, buf));
 		return;
 	}
-	if (s->c->decimal_comma && !s->textcol[i] && memchr(cell, ',', len) &&
-	    ease_parse_num(cell, 1, &v) == EASE_V_OK) {
+	if (s->c->decimal_comma && !s->textcol[i] &&
+	    (memchr(cell, ',', len) || memchr(cell, '.', len))) {
 		ease_grow((void **)&s->tmp, &s->tmpcap, len + 1, 1);
-		memcpy(s->tmp, cell, len + 1);
-		*strchr(s->tmp, ',') = '.';
-		ease_w_field(s->w, s->tmp, len);
-		return;
+		if (ease_num_canon(cell, 1, s->tmp, len + 1)) {
+			ease_w_str(s->w, s->tmp);
+			return;
+		}
 	}
 	ease_w_field(s->w, cell, len);
 }
