@@ -610,6 +610,9 @@ find_conflicts(ease_cols *c)
 		}
 }
 
+static int find_by_name(const ease_cols *c, const char *name);
+static int need(const ease_cols *c, const char *name, int by_name);
+
 ease_cols *
 ease_cols_new_all(const ease_rec *header, const char *file, const ease_colmap *map,
 		  int nmap)
@@ -632,7 +635,7 @@ ease_cols_new_all(const ease_rec *header, const char *file, const ease_colmap *m
 		settle_unit(c, i);
 	}
 	for (int k = 0; k < nmap; k++) {
-		int i = ease_cols_need(c, map[k].name);
+		int i = need(c, map[k].name, 1);
 		char unit[64];
 		double sec, rsec = role_unit_sec(map[k].role);
 
@@ -723,7 +726,20 @@ int
 ease_cols_find(const ease_cols *c, const char *name)
 {
 	char norm[256];
-	int role;
+	int i = find_by_name(c, name), role;
+
+	if (i >= 0)
+		return i;
+	/* "pain" finds "Schmerz (0-10)" once that plays the pain role */
+	role = ease_role_by_name(ease_norm_name(name, norm, sizeof norm));
+	return role != EASE_R_NONE ? ease_cols_role(c, role) : -1;
+}
+
+/* A column by its name as in the header, else by the normalised name. */
+static int
+find_by_name(const ease_cols *c, const char *name)
+{
+	char norm[256];
 
 	for (size_t i = 0; i < c->n; i++)
 		if (strcmp(c->name[i], name) == 0)
@@ -732,9 +748,7 @@ ease_cols_find(const ease_cols *c, const char *name)
 	for (size_t i = 0; i < c->n; i++)
 		if (strcmp(c->norm[i], norm) == 0)
 			return (int)i;
-	/* "pain" finds "Schmerz (0-10)" once that plays the pain role */
-	role = ease_role_by_name(norm);
-	return role != EASE_R_NONE ? ease_cols_role(c, role) : -1;
+	return -1;
 }
 
 int
@@ -766,10 +780,11 @@ ease_cols_list(const ease_cols *c, char *buf, size_t n)
 	return buf;
 }
 
-int
-ease_cols_need(const ease_cols *c, const char *name)
+/* As ease_cols_need; BY_NAME: not by the role of that name (--col's NAME). */
+static int
+need(const ease_cols *c, const char *name, int by_name)
 {
-	int i = ease_cols_find(c, name);
+	int i = find_by_name(c, name);
 	char list[1024], shown[128];
 
 	if (i >= 0) {
@@ -783,9 +798,17 @@ ease_cols_need(const ease_cols *c, const char *name)
 				 (i < j ? j : i) + 1, c->name[i < j ? j : i]);
 		return i;
 	}
+	if (!by_name && (i = ease_cols_find(c, name)) >= 0)
+		return i;
 	ease_die(EASE_EX_USAGE, "%s: no column '%s'; columns: %s", c->file,
 		 ease_shown(name, shown, sizeof shown),
 		 ease_cols_list(c, list, sizeof list));
+}
+
+int
+ease_cols_need(const ease_cols *c, const char *name)
+{
+	return need(c, name, 0);
 }
 
 int
