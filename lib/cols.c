@@ -289,6 +289,19 @@ typed_value(int role, const char *cell, int decimal_comma, double *v)
 	return 0;
 }
 
+/* The plain "is not a number" names the other forms ROLE takes. */
+static const char *
+typed_why(int role, const char *why)
+{
+	if (strcmp(why, "is not a whole number") == 0)
+		return "is not a whole number (nor yes, no or x)";
+	if (strcmp(why, "is not a number") != 0)
+		return why;
+	if (role == EASE_R_SLEEP_EFFICIENCY)
+		return "is not a percentage (79 or 79%)";
+	return why;
+}
+
 /*
  * A number for ROLE (EASE_R_NONE: any number) with its range; SCALE takes
  * a value in the header's unit to the role's.
@@ -308,8 +321,8 @@ num_value(int role, double scale, const char *cell, int decimal_comma,
 		st = EASE_V_OK;		/* 7:30 is hours whatever the header says */
 	if (st != EASE_V_OK) {
 		if (st == EASE_V_BAD)
-			*why = ease_not_a_number(cell, decimal_comma,
-						 d->type == EASE_T_COUNT);
+			*why = typed_why(role, ease_not_a_number(cell, decimal_comma,
+								 d->type == EASE_T_COUNT));
 		return st;
 	}
 	if (role == EASE_R_NONE)
