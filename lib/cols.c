@@ -367,7 +367,7 @@ year_why(long day, const char *fmt)
 	}
 	alt[j] = '\0';
 	snprintf(buf, sizeof buf,
-		 "has the year %ld by --date-format %s (for a two-digit year use --date-format %s)",
+		 "has the year %ld by --date-format %s, outside 1900..2200 (for a two-digit year use --date-format %s)",
 		 y, fmt, alt);
 	return buf;
 }
