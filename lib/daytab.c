@@ -288,7 +288,7 @@ scan_last_date(const ease_common *c, long *maxday)
 			ease_reader_close(r);
 			continue;
 		}
-		cols = ease_cols_new(h, c->files[i], c->colmap, c->ncolmap);
+		cols = ease_cols_new_all(h, c->files[i], c->colmap, c->ncolmap);
 		dc = ease_cols_role(cols, EASE_R_DATE);
 		ease_reader_set_lenient(r, 1);
 		while (dc >= 0 && (rec = ease_reader_next(r)) != NULL)
