@@ -798,17 +798,17 @@ static int
 need(const ease_cols *c, const char *name, int by_name)
 {
 	int i = find_by_name(c, name);
-	char list[1024], shown[128];
+	char list[1024], shown[128], a[128], b[128];
 
 	if (i >= 0) {
-		int j = also_named(c, i, name);
+		int j = also_named(c, i, name), lo = i < j ? i : j, hi = i < j ? j : i;
 
 		if (j >= 0)
 			ease_die(EASE_EX_DATA,
 				 "%s:%ld: '%s' could be column %d '%s' or column %d '%s' (rename one)",
 				 c->file, c->line, ease_shown(name, shown, sizeof shown),
-				 (i < j ? i : j) + 1, c->name[i < j ? i : j],
-				 (i < j ? j : i) + 1, c->name[i < j ? j : i]);
+				 lo + 1, ease_shown(c->name[lo], a, sizeof a),
+				 hi + 1, ease_shown(c->name[hi], b, sizeof b));
 		return i;
 	}
 	if (!by_name && (i = ease_cols_find(c, name)) >= 0)
