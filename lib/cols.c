@@ -563,9 +563,11 @@ settle_unit(ease_cols *c, size_t i)
 	} else if (sec > 0 && (d->type == EASE_T_NUM || d->type == EASE_T_COUNT) &&
 		   role != EASE_R_MED) {
 		add_problem(c, EASE_COLS_WARN,
-			    "column %zu '%s' is not read as %s (%s): a time in %s does not fit it",
+			    "column %zu '%s' is not read as %s (%s): a time in %s does not fit it%s",
 			    i + 1, ease_shown(c->name[i], shown, sizeof shown),
-			    d->name, d->what, unit);
+			    d->name, d->what, unit,
+			    role == EASE_R_MASSAGE
+			    ? " (for session minutes use --col massage_min=NAME)" : "");
 		c->role[i] = EASE_R_NONE;
 	}
 }

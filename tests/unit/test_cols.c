@@ -161,7 +161,7 @@ units(void)
 	ok(ease_cols_num(c, 5, "7,5", 1, &v, &why) == EASE_V_OK && v == 7.5, "Stunden are hours");
 	ok(c->role[6] == EASE_R_MOOD && c->scale[6] == 1, "a range is no unit");
 	is_long(c->nproblem, 2, "two problems");
-	is_str(c->problem[0], "column 4 'Massage (min)' is not read as massage (number of massage sessions that day): a time in min does not fit it", "said");
+	is_str(c->problem[0], "column 4 'Massage (min)' is not read as massage (number of massage sessions that day): a time in min does not fit it (for session minutes use --col massage_min=NAME)", "said");
 	is_str(c->problem[1], "columns 3 'Sleep [min]' and 6 'Schlaf (Stunden)' both read as sleep_hours (name the one to use with --col sleep_hours=NAME)", "units do not settle a role");
 	ease_cols_free(c);
 	hf[2] = "Sleep (days)";
@@ -203,6 +203,10 @@ typed(void)
 	}
 	ok(ease_role_check(EASE_R_SLEEP_EFFICIENCY, "79,5%", 1, NULL, &v, &why) == EASE_V_OK &&
 	   v == 79.5, "79,5% with --decimal-comma");
+	ok(ease_role_check(EASE_R_DATE, "01.03.26", 0, "%d.%m.%Y", &v, &why) == EASE_V_BAD,
+	   "year 26 by %Y is bad");
+	is_str(why, "has the year 26 by --date-format %d.%m.%Y, outside 1900..2200 (for a two-digit year use --date-format %d.%m.%y)",
+	       "and the message points to %y");
 }
 
 int
