@@ -47,20 +47,20 @@ ease_canon_field(ease_canon *k, ease_writer *w, int col, const char *cell,
 		 size_t len, long day)
 {
 	char buf[16];
-	double v;
 
 	if (col == k->date_col && k->date_format) {
 		/* a missing date was refused by the reader, so DAY is this row's */
 		ease_w_str(w, ease_fmt_date(day, buf));
 		return;
 	}
-	if (k->decimal_comma && !k->textcol[col] && memchr(cell, ',', len) &&
-	    ease_parse_num(cell, 1, &v) == EASE_V_OK) {
+	/* 7,5 -> 7.5 and 1.200 -> 1200: a number that is not canonical */
+	if (k->decimal_comma && !k->textcol[col] &&
+	    (memchr(cell, ',', len) || memchr(cell, '.', len))) {
 		ease_grow((void **)&k->tmp, &k->tmpcap, len + 1, 1);
-		memcpy(k->tmp, cell, len + 1);
-		*strchr(k->tmp, ',') = '.';
-		ease_w_field(w, k->tmp, len);
-		return;
+		if (ease_num_canon(cell, 1, k->tmp, len + 1)) {
+			ease_w_str(w, k->tmp);
+			return;
+		}
 	}
 	ease_w_field(w, cell, len);
 }
@@ -87,8 +87,8 @@ ease_canon_check(const ease_canon *k, const ease_rec *rec, const char *file)
 
 		if (role == EASE_R_NONE || role == EASE_R_DATE || (int)i == k->date_col)
 			continue;
-		if (ease_role_check(role, rec->f[i], k->decimal_comma, k->date_format,
-				    &v, &why) == EASE_V_BAD)
+		if (ease_cols_check(k->cols, (int)i, rec->f[i], k->decimal_comma,
+				    k->date_format, &v, &why) == EASE_V_BAD)
 			return !ease_bad_value(file, rec->line, k->cols->name[i],
 					       rec->f[i], why);
 	}

@@ -250,7 +250,7 @@ check_row(chk *k, const ease_rec *rec)
 		}
 		if (d->type == EASE_T_TEXT)
 			continue;
-		st = ease_role_check(role, rec->f[i], k->c->decimal_comma,
+		st = ease_cols_check(k->cols, (int)i, rec->f[i], k->c->decimal_comma,
 				     k->c->date_format, &v, &why);
 		if (st == EASE_V_BAD)
 			bad_cell(k, rec->line, (int)i, rec->f[i], why);
@@ -357,7 +357,7 @@ check_file(chk *k, const char *path)
 	/* the reader reuses the header's record for the rows */
 	width = h->n;
 	hline = h->line;
-	k->cols = ease_cols_new(h, k->file, k->c->colmap, k->c->ncolmap);
+	k->cols = ease_cols_new_all(h, k->file, k->c->colmap, k->c->ncolmap);
 	k->form = ease_check_form(k->cols);
 	k->date_col = ease_cols_role(k->cols, k->form == EASE_FORM_EVENTS
 				     ? EASE_R_START : EASE_R_DATE);
@@ -371,6 +371,8 @@ check_file(chk *k, const char *path)
 	for (size_t i = 0; i < h->n; i++)
 		if (h->len[i] == 0)
 			problem(k, hline, "column %zu has no name", i + 1);
+	for (size_t i = 0; i < k->cols->nproblem; i++)
+		problem(k, hline, "%s", k->cols->problem[i]);
 	k->seen = ease_strset_new();
 	k->groups = ease_strset_new();
 	k->days = ease_strset_new();

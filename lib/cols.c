@@ -4,9 +4,11 @@
 #include "ease/value.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define INF HUGE_VAL
 
@@ -193,7 +195,10 @@ const char *
 ease_not_a_number(const char *cell, int decimal_comma, int whole)
 {
 	double v;
+	const char *why = ease_num_why(cell, decimal_comma);
 
+	if (why)
+		return why;
 	/* 7,5 from a spreadsheet: name the option that reads it */
 	if (!decimal_comma && strchr(cell, ',') && ease_parse_num(cell, 1, &v) == EASE_V_OK)
 		return whole ? "is not a whole number (for 7,5 use --decimal-comma)"
@@ -201,12 +206,177 @@ ease_not_a_number(const char *cell, int decimal_comma, int whole)
 	return whole ? "is not a whole number" : "is not a number";
 }
 
+/* Seconds in one unit of a duration role's values; 0 for other roles. */
+static double
+role_unit_sec(int role)
+{
+	switch (role) {
+	case EASE_R_SLEEP_HOURS:
+	case EASE_R_TIME_IN_BED:
+		return 3600;
+	case EASE_R_MASSAGE_MIN:
+		return 60;
+	}
+	return 0;
+}
+
+static const char *
+role_unit_name(int role)
+{
+	return role_unit_sec(role) == 60 ? "minutes" : "hours";
+}
+
+/* S without blanks around it equals WORD, in any letter case. */
+static int
+is_word(const char *s, const char *word)
+{
+	size_t n = strlen(word);
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (strncasecmp(s, word, n) != 0)
+		return 0;
+	for (s += n; *s == ' ' || *s == '\t'; s++)
+		;
+	return *s == '\0';
+}
+
+/*
+ * What people type in hand-kept diaries instead of a number: yes/no in
+ * counts and factors, 7:30 for hours, 79% for a percentage.  Returns 1 with
+ * *V in the role's unit.
+ */
+static int
+typed_value(int role, const char *cell, int decimal_comma, double *v)
+{
+	static const char *const yes[] = {"yes", "y", "true", "x", NULL};
+	static const char *const no[] = {"no", "n", "false", NULL};
+	const ease_roledef *d = ease_role_def(role);
+
+	if (d->type == EASE_T_COUNT || role == EASE_R_NONE) {
+		for (const char *const *w = yes; *w; w++)
+			if (is_word(cell, *w))
+				return *v = 1, 1;
+		for (const char *const *w = no; *w; w++)
+			if (is_word(cell, *w))
+				return *v = 0, 1;
+	}
+	if (role_unit_sec(role) == 3600) {
+		const char *p = cell;
+		int h = 0, nh = 0;
+
+		while (*p == ' ' || *p == '\t')
+			p++;
+		for (; *p >= '0' && *p <= '9' && nh < 3; p++, nh++)
+			h = h * 10 + (*p - '0');
+		if (nh >= 1 && nh <= 2 && p[0] == ':' && p[1] >= '0' && p[1] <= '5' &&
+		    p[2] >= '0' && p[2] <= '9' && is_word(p + 3, "")) {
+			*v = h + ((p[1] - '0') * 10 + (p[2] - '0')) / 60.0;
+			return 1;
+		}
+	}
+	if (role == EASE_R_SLEEP_EFFICIENCY) {
+		const char *pc = strrchr(cell, '%');
+		char buf[64];
+		size_t n = pc ? (size_t)(pc - cell) : 0;
+
+		if (pc && n < sizeof buf && is_word(pc + 1, "")) {
+			memcpy(buf, cell, n);
+			buf[n] = '\0';
+			return ease_parse_num(buf, decimal_comma, v) == EASE_V_OK;
+		}
+	}
+	return 0;
+}
+
+/* The plain "is not a number" names the other forms ROLE takes. */
+static const char *
+typed_why(int role, const char *why)
+{
+	if (strcmp(why, "is not a whole number") == 0)
+		return "is not a whole number (nor yes, no or x)";
+	if (strcmp(why, "is not a number") != 0)
+		return why;
+	if (role == EASE_R_SLEEP_EFFICIENCY)
+		return "is not a percentage (79 or 79%)";
+	return why;
+}
+
+/*
+ * A number for ROLE (EASE_R_NONE: any number) with its range; SCALE takes
+ * a value in the header's unit to the role's.
+ */
+static int
+num_value(int role, double scale, const char *cell, int decimal_comma,
+	  double *v, const char **why)
+{
+	const ease_roledef *d = ease_role_def(role);
+	static char range[128];
+	int st;
+
+	st = ease_parse_num(cell, decimal_comma, v);
+	if (st == EASE_V_OK)
+		*v *= scale;
+	else if (st == EASE_V_BAD && typed_value(role, cell, decimal_comma, v))
+		st = EASE_V_OK;		/* 7:30 is hours whatever the header says */
+	if (st != EASE_V_OK) {
+		if (st == EASE_V_BAD)
+			*why = typed_why(role, ease_not_a_number(cell, decimal_comma,
+								 d->type == EASE_T_COUNT));
+		return st;
+	}
+	if (role == EASE_R_NONE)
+		return EASE_V_OK;
+	if (d->type == EASE_T_COUNT && (*v != floor(*v) || *v < 0)) {
+		*why = "is not a whole number >= 0";
+		return EASE_V_BAD;
+	}
+	if (*v < d->lo || *v > d->hi) {
+		if (d->hi == INF)
+			snprintf(range, sizeof range, "is negative");
+		else if (scale != 1)
+			snprintf(range, sizeof range, "is %g %s, outside %g..%g",
+				 *v, role_unit_name(role), d->lo, d->hi);
+		else
+			snprintf(range, sizeof range, "is outside %g..%g", d->lo, d->hi);
+		*why = range;
+		return EASE_V_BAD;
+	}
+	return EASE_V_OK;
+}
+
+/* "has the year 26 by --date-format %d.%m.%Y (for a two-digit year ...)" */
+static const char *
+year_why(long day, const char *fmt)
+{
+	static char buf[320];
+	char alt[128];
+	size_t j = 0;
+	long y;
+	int m, d;
+
+	ease_civil_from_days(day, &y, &m, &d);
+	for (const char *p = fmt; *p && j + 10 < sizeof alt; p++) {
+		if (p[0] == '%' && (p[1] == 'Y' || p[1] == 'F')) {
+			memcpy(alt + j, p[1] == 'Y' ? "%y" : "%y-%m-%d", p[1] == 'Y' ? 2 : 8);
+			j += p[1] == 'Y' ? 2 : 8;
+			p++;
+		} else {
+			alt[j++] = *p;
+		}
+	}
+	alt[j] = '\0';
+	snprintf(buf, sizeof buf,
+		 "has the year %ld by --date-format %s, outside 1900..2200 (for a two-digit year use --date-format %s)",
+		 y, fmt, alt);
+	return buf;
+}
+
 int
 ease_role_check(int role, const char *cell, int decimal_comma,
 		const char *date_fmt, double *v, const char **why)
 {
 	const ease_roledef *d = ease_role_def(role);
-	static char range[64];
 	int st;
 	long day, sec;
 	ease_datetime dt;
@@ -218,6 +388,8 @@ ease_role_check(int role, const char *cell, int decimal_comma,
 		st = ease_parse_date(cell, date_fmt, &day);
 		if (st == EASE_V_OK)
 			*v = (double)day;
+		else if (st == EASE_V_BADYEAR)
+			*why = year_why(day, date_fmt);
 		else if (st == EASE_V_BADCAL)
 			*why = "is not a valid date";
 		else if (st == EASE_V_BAD && date_fmt)
@@ -236,7 +408,7 @@ ease_role_check(int role, const char *cell, int decimal_comma,
 					break;
 				}
 		}
-		return st == EASE_V_BADCAL ? EASE_V_BAD : st;
+		return st == EASE_V_BADCAL || st == EASE_V_BADYEAR ? EASE_V_BAD : st;
 	case EASE_T_TIME:
 		st = ease_parse_time(cell, &sec);
 		if (st == EASE_V_OK) {
@@ -259,47 +431,228 @@ ease_role_check(int role, const char *cell, int decimal_comma,
 				: "is not a date-time (expected YYYY-MM-DDTHH:MM[:SS])";
 		return st == EASE_V_BADCAL ? EASE_V_BAD : st;
 	}
-	st = ease_parse_num(cell, decimal_comma, v);
-	if (st != EASE_V_OK) {
-		if (st == EASE_V_BAD)
-			*why = ease_not_a_number(cell, decimal_comma,
-						 d->type == EASE_T_COUNT);
-		return st;
-	}
-	if (d->type == EASE_T_COUNT && (*v != floor(*v) || *v < 0)) {
-		*why = "is not a whole number >= 0";
-		return EASE_V_BAD;
-	}
-	if (*v < d->lo || *v > d->hi) {
-		if (d->hi == INF)
-			snprintf(range, sizeof range, "is negative");
-		else
-			snprintf(range, sizeof range, "is outside %g..%g", d->lo, d->hi);
-		*why = range;
-		return EASE_V_BAD;
-	}
-	return EASE_V_OK;
+	return num_value(role, 1, cell, decimal_comma, v, why);
 }
 
+int
+ease_cols_check(const ease_cols *c, int col, const char *cell, int decimal_comma,
+		const char *date_fmt, double *v, const char **why)
+{
+	int type = ease_role_def(c->role[col])->type;
+
+	if (type == EASE_T_NUM || type == EASE_T_COUNT)
+		return num_value(c->role[col], c->scale[col], cell, decimal_comma, v, why);
+	return ease_role_check(c->role[col], cell, decimal_comma, date_fmt, v, why);
+}
+
+int
+ease_cols_num(const ease_cols *c, int col, const char *cell, int decimal_comma,
+	      double *v, const char **why)
+{
+	int type = ease_role_def(c->role[col])->type;
+
+	if (type == EASE_T_NUM || type == EASE_T_COUNT)
+		return num_value(c->role[col], c->scale[col], cell, decimal_comma, v, why);
+	return num_value(EASE_R_NONE, 1, cell, decimal_comma, v, why);
+}
+
+/*
+ * The unit a header states in a trailing "(unit)" or "[unit]", lower-cased,
+ * without blanks, a leading "in " or a trailing '.'; "" when none.
+ */
+static char *
+header_unit(const char *h, char *out, size_t n)
+{
+	size_t len = strlen(h), i = 0, k;
+	const char *p;
+
+	out[0] = '\0';
+	while (len > 0 && (h[len - 1] == ' ' || h[len - 1] == '\t'))
+		len--;
+	if (len == 0 || (h[len - 1] != ')' && h[len - 1] != ']'))
+		return out;
+	for (k = len - 1; k > 0 && h[k - 1] != (h[len - 1] == ')' ? '(' : '['); k--)
+		;
+	if (k == 0)
+		return out;
+	p = h + k;
+	while (p < h + len - 1 && *p == ' ')
+		p++;
+	if (strncasecmp(p, "in ", 3) == 0)
+		p += 3;
+	for (; p < h + len - 1 && i + 1 < n; p++)
+		if (*p != ' ')
+			out[i++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+	while (i > 0 && out[i - 1] == '.')
+		i--;
+	out[i] = '\0';
+	return out;
+}
+
+/* Seconds in a unit of time; 0 for anything else. */
+static double
+time_unit_sec(const char *u)
+{
+	static const struct { const char *names; double sec; } units[] = {
+		{"s sec secs second seconds sek sekunden segundos secondes secondi", 1},
+		{"min mins minute minutes minuten minutos minuti", 60},
+		{"h hr hrs hour hours std stunde stunden hora horas heure heures ora ore", 3600},
+	};
+
+	for (size_t k = 0; k < sizeof units / sizeof units[0]; k++)
+		if (*u && in_list(units[k].names, u))
+			return units[k].sec;
+	return 0;
+}
+
+/* One word of letters, as units are ("days", "kg", "%"); not "0-10". */
+static int
+has_letter(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || *s == '%' || (unsigned char)*s >= 0x80))
+			return 0;
+	return 1;
+}
+
+static void
+add_problem(ease_cols *c, int severity, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static void
+add_problem(ease_cols *c, int severity, const char *fmt, ...)
+{
+	va_list ap;
+	char buf[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	va_end(ap);
+	ease_grow((void **)&c->problem, &c->pcap, c->nproblem + 1, sizeof *c->problem);
+	ease_grow((void **)&c->severity, &c->scap, c->nproblem + 1, sizeof *c->severity);
+	c->problem[c->nproblem] = ease_xstrdup(buf);
+	c->severity[c->nproblem++] = severity;
+}
+
+/*
+ * A column matched by its name: a unit of time in the header is converted
+ * to the role's unit; a unit that does not fit the role refuses the match.
+ */
+static void
+settle_unit(ease_cols *c, size_t i)
+{
+	char unit[64], shown[128];
+	int role = c->role[i];
+	const ease_roledef *d = ease_role_def(role);
+	double sec = time_unit_sec(header_unit(c->name[i], unit, sizeof unit));
+
+	if (role_unit_sec(role) > 0) {
+		if (sec > 0) {
+			c->scale[i] = sec / role_unit_sec(role);
+			return;
+		}
+		if (!has_letter(unit))
+			return;		/* (0-24) and such: a range, not a unit */
+		add_problem(c, EASE_COLS_WARN,
+			    "column %zu '%s' is not read as %s: its unit '%s' is not one of s, min, h (which ease converts to %s)",
+			    i + 1, ease_shown(c->name[i], shown, sizeof shown),
+			    d->name, unit, role_unit_name(role));
+		c->role[i] = EASE_R_NONE;
+	} else if (sec > 0 && (d->type == EASE_T_NUM || d->type == EASE_T_COUNT) &&
+		   role != EASE_R_MED) {
+		add_problem(c, EASE_COLS_WARN,
+			    "column %zu '%s' is not read as %s (%s): a time in %s does not fit it%s",
+			    i + 1, ease_shown(c->name[i], shown, sizeof shown),
+			    d->name, d->what, unit,
+			    role == EASE_R_MASSAGE
+			    ? " (for session minutes use --col massage_min=NAME)" : "");
+		c->role[i] = EASE_R_NONE;
+	}
+}
+
+/* A role that two columns claim, and names that repeat, for every tool. */
+static void
+find_conflicts(ease_cols *c)
+{
+	char a[128], b[128];
+
+	for (int r = 1; r < EASE_R_COUNT; r++) {
+		int first = -1;
+
+		if (r == EASE_R_MED)
+			continue;
+		for (size_t i = 0; i < c->n; i++) {
+			if (c->role[i] != r)
+				continue;
+			if (first < 0) {
+				first = (int)i;
+				continue;
+			}
+			if (strcmp(c->name[first], c->name[i]) == 0)
+				add_problem(c, EASE_COLS_ERROR,
+					    "columns %d and %zu are both named '%s' (rename one)",
+					    first + 1, i + 1,
+					    ease_shown(c->name[i], a, sizeof a));
+			else
+				add_problem(c, EASE_COLS_ERROR,
+					    "columns %d '%s' and %zu '%s' both read as %s (name the one to use with --col %s=NAME)",
+					    first + 1, ease_shown(c->name[first], a, sizeof a),
+					    i + 1, ease_shown(c->name[i], b, sizeof b),
+					    defs[r].name, defs[r].name);
+			break;
+		}
+	}
+	/* columns without a role: a problem only for a tool that names them */
+	for (size_t i = 0; i < c->n; i++)
+		for (size_t j = i + 1; j < c->n; j++) {
+			if (c->role[i] != EASE_R_NONE || c->role[j] != EASE_R_NONE ||
+			    c->norm[i][0] == '\0')
+				continue;
+			if (strcmp(c->name[i], c->name[j]) == 0)
+				add_problem(c, EASE_COLS_NOTE,
+					    "columns %zu and %zu are both named '%s'",
+					    i + 1, j + 1, ease_shown(c->name[i], a, sizeof a));
+			else if (strcmp(c->norm[i], c->norm[j]) == 0)
+				add_problem(c, EASE_COLS_NOTE,
+					    "columns %zu '%s' and %zu '%s' differ only in case or punctuation",
+					    i + 1, ease_shown(c->name[i], a, sizeof a), j + 1,
+					    ease_shown(c->name[j], b, sizeof b));
+			else
+				continue;
+			break;
+		}
+}
+
+static int find_by_name(const ease_cols *c, const char *name);
+static int need(const ease_cols *c, const char *name, int by_name);
+
 ease_cols *
-ease_cols_new(const ease_rec *header, const char *file, const ease_colmap *map,
-	      int nmap)
+ease_cols_new_all(const ease_rec *header, const char *file, const ease_colmap *map,
+		  int nmap)
 {
 	ease_cols *c = ease_xcalloc(1, sizeof *c);
 	char norm[256];
 
 	c->n = header->n;
 	c->file = file;
+	c->line = header->line;
 	c->name = ease_xcalloc(c->n + 1, sizeof *c->name);
 	c->norm = ease_xcalloc(c->n + 1, sizeof *c->norm);
 	c->role = ease_xcalloc(c->n + 1, sizeof *c->role);
+	c->scale = ease_xcalloc(c->n + 1, sizeof *c->scale);
 	for (size_t i = 0; i < c->n; i++) {
 		c->name[i] = ease_xstrdup(header->f[i]);
 		c->norm[i] = ease_xstrdup(ease_norm_name(header->f[i], norm, sizeof norm));
 		c->role[i] = role_of_norm(c->norm[i]);
+		c->scale[i] = 1;
+		settle_unit(c, i);
 	}
 	for (int k = 0; k < nmap; k++) {
-		int i = ease_cols_need(c, map[k].name);
+		int i = need(c, map[k].name, 1);
+		char unit[64];
+		double sec, rsec = role_unit_sec(map[k].role);
 
 		/* the named column takes the role from any other */
 		if (map[k].role != EASE_R_MED)
@@ -307,7 +660,31 @@ ease_cols_new(const ease_rec *header, const char *file, const ease_colmap *map,
 				if (c->role[j] == map[k].role)
 					c->role[j] = EASE_R_NONE;
 		c->role[i] = map[k].role;
+		c->scale[i] = 1;
+		sec = time_unit_sec(header_unit(c->name[i], unit, sizeof unit));
+		if (rsec > 0 && sec > 0)
+			c->scale[i] = sec / rsec;
+		else if (rsec > 0 && has_letter(unit))
+			ease_usage("--col %s=%s: the unit '%s' is not one of s, min, h (which ease converts to %s)",
+				   defs[map[k].role].name, map[k].name, unit,
+				   role_unit_name(map[k].role));
 	}
+	find_conflicts(c);
+	return c;
+}
+
+ease_cols *
+ease_cols_new(const ease_rec *header, const char *file, const ease_colmap *map,
+	      int nmap)
+{
+	ease_cols *c = ease_cols_new_all(header, file, map, nmap);
+
+	for (size_t k = 0; k < c->nproblem; k++)
+		if (c->severity[k] == EASE_COLS_ERROR)
+			ease_die(EASE_EX_DATA, "%s:%ld: %s", file, c->line, c->problem[k]);
+	for (size_t k = 0; k < c->nproblem; k++)
+		if (c->severity[k] == EASE_COLS_WARN)
+			ease_warn("%s:%ld: %s", file, c->line, c->problem[k]);
 	return c;
 }
 
@@ -320,17 +697,64 @@ ease_cols_free(ease_cols *c)
 		free(c->name[i]);
 		free(c->norm[i]);
 	}
+	for (size_t k = 0; k < c->nproblem; k++)
+		free(c->problem[k]);
+	free(c->problem);
+	free(c->severity);
 	free(c->name);
 	free(c->norm);
 	free(c->role);
+	free(c->scale);
 	free(c);
+}
+
+/* Another column that NAME matches as well as column I, or -1. */
+static int
+also_named(const ease_cols *c, int i, const char *name)
+{
+	int exact = strcmp(c->name[i], name) == 0;
+
+	for (size_t j = 0; j < c->n; j++) {
+		if ((int)j == i)
+			continue;
+		if (exact ? strcmp(c->name[j], name) == 0
+			  : strcmp(c->norm[j], c->norm[i]) == 0 &&
+			    strcmp(c->name[j], name) != 0)
+			return (int)j;
+	}
+	return -1;
+}
+
+void
+ease_cols_need_unique(const ease_cols *c, int col)
+{
+	int j = also_named(c, col, c->name[col]);
+	char shown[128];
+
+	if (j >= 0)
+		ease_die(EASE_EX_DATA, "%s:%ld: columns %d and %d are both named '%s' (rename one)",
+			 c->file, c->line, (col < j ? col : j) + 1, (col < j ? j : col) + 1,
+			 ease_shown(c->name[col], shown, sizeof shown));
 }
 
 int
 ease_cols_find(const ease_cols *c, const char *name)
 {
 	char norm[256];
-	int role;
+	int i = find_by_name(c, name), role;
+
+	if (i >= 0)
+		return i;
+	/* "pain" finds "Schmerz (0-10)" once that plays the pain role */
+	role = ease_role_by_name(ease_norm_name(name, norm, sizeof norm));
+	return role != EASE_R_NONE ? ease_cols_role(c, role) : -1;
+}
+
+/* A column by its name as in the header, else by the normalised name. */
+static int
+find_by_name(const ease_cols *c, const char *name)
+{
+	char norm[256];
 
 	for (size_t i = 0; i < c->n; i++)
 		if (strcmp(c->name[i], name) == 0)
@@ -339,9 +763,7 @@ ease_cols_find(const ease_cols *c, const char *name)
 	for (size_t i = 0; i < c->n; i++)
 		if (strcmp(c->norm[i], norm) == 0)
 			return (int)i;
-	/* "pain" finds "Schmerz (0-10)" once that plays the pain role */
-	role = ease_role_by_name(norm);
-	return role != EASE_R_NONE ? ease_cols_role(c, role) : -1;
+	return -1;
 }
 
 int
@@ -373,17 +795,35 @@ ease_cols_list(const ease_cols *c, char *buf, size_t n)
 	return buf;
 }
 
-int
-ease_cols_need(const ease_cols *c, const char *name)
+/* As ease_cols_need; BY_NAME: not by the role of that name (--col's NAME). */
+static int
+need(const ease_cols *c, const char *name, int by_name)
 {
-	int i = ease_cols_find(c, name);
-	char list[1024], shown[128];
+	int i = find_by_name(c, name);
+	char list[1024], shown[128], a[128], b[128];
 
-	if (i >= 0)
+	if (i >= 0) {
+		int j = also_named(c, i, name), lo = i < j ? i : j, hi = i < j ? j : i;
+
+		if (j >= 0)
+			ease_die(EASE_EX_DATA,
+				 "%s:%ld: '%s' could be column %d '%s' or column %d '%s' (rename one)",
+				 c->file, c->line, ease_shown(name, shown, sizeof shown),
+				 lo + 1, ease_shown(c->name[lo], a, sizeof a),
+				 hi + 1, ease_shown(c->name[hi], b, sizeof b));
+		return i;
+	}
+	if (!by_name && (i = ease_cols_find(c, name)) >= 0)
 		return i;
 	ease_die(EASE_EX_USAGE, "%s: no column '%s'; columns: %s", c->file,
 		 ease_shown(name, shown, sizeof shown),
 		 ease_cols_list(c, list, sizeof list));
+}
+
+int
+ease_cols_need(const ease_cols *c, const char *name)
+{
+	return need(c, name, 0);
 }
 
 int

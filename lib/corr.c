@@ -142,6 +142,8 @@ var_of(run *R, int col, int strict)
 				R->vars[i].slot = ease_day_want(R->dr, col);
 			return (int)i;
 		}
+	/* two rows of results under one name could not be told apart */
+	ease_cols_need_unique(R->cols, col);
 	ease_grow((void **)&R->vars, &R->vcap, R->nvars + 1, sizeof *R->vars);
 	memset(&R->vars[R->nvars], 0, sizeof *R->vars);
 	R->vars[R->nvars].col = col;
@@ -395,7 +397,7 @@ row_values(run *R, const ease_dayrow *row)
 {
 	for (size_t i = 0; i < R->nvars; i++) {
 		var *v = &R->vars[i];
-		const char *cell;
+		const char *cell, *why = NULL;
 		int st;
 
 		if (v->slot >= 0) {
@@ -405,19 +407,23 @@ row_values(run *R, const ease_dayrow *row)
 		if (v->dropped)
 			continue;
 		cell = row->rec->f[v->col];
-		st = ease_parse_num(cell, R->c->decimal_comma, &v->cur);
+		st = ease_cols_num(R->cols, v->col, cell, R->c->decimal_comma,
+				   &v->cur, &why);
 		if (st == EASE_V_OK)
 			v->had_num = 1;
 		else if (st == EASE_V_MISSING)
 			v->cur = NAN;
 		else {
-			/* a column of words was never asked for: leave it out */
-			if (v->had_num) {
+			/*
+			 * a column of words was never asked for: leave it out;
+			 * a number ease cannot take (1.2 with --decimal-comma) is told
+			 */
+			if (v->had_num || ease_num_why(cell, R->c->decimal_comma)) {
 				char shown[64];
 
-				ease_warn("column '%s' left out: %s:%ld: '%s' is not a number",
+				ease_warn("column '%s' left out: %s:%ld: '%s' %s",
 					  v->name, row->file, row->line,
-					  ease_shown(cell, shown, sizeof shown));
+					  ease_shown(cell, shown, sizeof shown), why);
 			}
 			v->dropped = 1;
 		}

@@ -170,6 +170,7 @@ ease_day_want(ease_dayreader *r, int col)
 {
 	if (r->started)
 		ease_die(EASE_EX_SOFTWARE, "ease_day_want after the first row");
+	ease_cols_need_unique(r->cols, col);
 	ease_grow((void **)&r->want, &r->wcap, r->nwant + 1, sizeof *r->want);
 	r->want[r->nwant] = col;
 	return (int)r->nwant++;
@@ -287,7 +288,7 @@ scan_last_date(const ease_common *c, long *maxday)
 			ease_reader_close(r);
 			continue;
 		}
-		cols = ease_cols_new(h, c->files[i], c->colmap, c->ncolmap);
+		cols = ease_cols_new_all(h, c->files[i], c->colmap, c->ncolmap);
 		dc = ease_cols_role(cols, EASE_R_DATE);
 		ease_reader_set_lenient(r, 1);
 		while (dc >= 0 && (rec = ease_reader_next(r)) != NULL)
@@ -349,22 +350,12 @@ parse_values(ease_dayreader *r, const ease_rec *rec, const char *file)
 {
 	for (size_t k = 0; k < r->nwant; k++) {
 		int col = r->want[k];
-		int role = r->cols->role[col];
-		const ease_roledef *d = ease_role_def(role);
 		const char *why = "is not a number";
 		double v;
 		int st;
 
-		st = ease_parse_num(rec->f[col], r->c->decimal_comma, &v);
-		/* a number out of its role's range: the role check says why */
-		if ((d->type == EASE_T_NUM || d->type == EASE_T_COUNT) &&
-		    st == EASE_V_OK && (v < d->lo || v > d->hi ||
-					(d->type == EASE_T_COUNT && v != floor(v))))
-			st = ease_role_check(role, rec->f[col], r->c->decimal_comma,
-					     NULL, &v, &why);
-		else if (st == EASE_V_BAD)
-			why = ease_not_a_number(rec->f[col], r->c->decimal_comma,
-						d->type == EASE_T_COUNT);
+		st = ease_cols_num(r->cols, col, rec->f[col], r->c->decimal_comma,
+				   &v, &why);
 		if (st == EASE_V_MISSING)
 			v = NAN;
 		else if (st != EASE_V_OK) {

@@ -119,6 +119,27 @@ ease_opt_date(const char *opt, const char *arg)
 	return day;
 }
 
+/* --since/--until: an ISO date, or one in the --date-format FMT. */
+static long
+window_date(const char *opt, const char *arg, const char *fmt)
+{
+	long day;
+	int st;
+
+	if (fmt == NULL || ease_parse_date(arg, NULL, &day) != EASE_V_BAD)
+		return ease_opt_date(opt, arg);
+	st = ease_parse_date(arg, fmt, &day);
+	if (st == EASE_V_OK)
+		return day;
+	if (st == EASE_V_BADCAL)
+		ease_usage("%s: '%s' is not a valid date", opt, arg);
+	if (st == EASE_V_BADYEAR)
+		ease_usage("%s: '%s' is not a date from 1900 to 2200 by --date-format %s (for a two-digit year use %%y)",
+			   opt, arg, fmt);
+	ease_usage("%s: '%s' is not a date (expected YYYY-MM-DD or the --date-format %s)",
+		   opt, arg, fmt);
+}
+
 void
 ease_opt_each(const char *opt, const char *arg,
 	      void (*item)(const char *piece, void *ctx), void *ctx)
@@ -160,7 +181,7 @@ help(const ease_tool *t)
 	if (t->common & (EASE_O_WINDOW | EASE_O_BY))
 		printf("\nRows:\n");
 	if (t->common & EASE_O_WINDOW)
-		printf("      --since DATE     from DATE (YYYY-MM-DD)\n"
+		printf("      --since DATE     from DATE (YYYY-MM-DD, or in the --date-format)\n"
 		       "      --until DATE     up to and including DATE\n"
 		       "      --last N         the last N days up to the last date in the data\n"
 		       "      --today          with --last: up to today instead\n");
@@ -231,6 +252,7 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 	char so[128];
 	size_t nlo = 0;
 	int ch;
+	const char *since = NULL, *until = NULL;
 
 	ease_set_prog(argv[0]);
 	memset(c, 0, sizeof *c);
@@ -280,11 +302,11 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 			c->by = optarg;
 			break;
 		case O_SINCE:
-			c->since = ease_opt_date("--since", optarg);
+			since = optarg;
 			c->has_since = 1;
 			break;
 		case O_UNTIL:
-			c->until = ease_opt_date("--until", optarg);
+			until = optarg;
 			c->has_until = 1;
 			break;
 		case O_LAST:
@@ -326,6 +348,11 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 				ease_usage("unknown option '%s'", argv[optind - 1]);
 		}
 	}
+	/* after the loop: --date-format may come after them */
+	if (since)
+		c->since = window_date("--since", since, c->date_format);
+	if (until)
+		c->until = window_date("--until", until, c->date_format);
 	if (c->has_since && c->has_until && c->since > c->until)
 		ease_usage("--since is after --until");
 	if (c->last && (c->has_since || c->has_until))

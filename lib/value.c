@@ -93,15 +93,61 @@ fast_num(const char *s, char point, double *out)
 	return 1;
 }
 
-int
-ease_parse_num(const char *s, int decimal_comma, double *out)
-{
-	if (fast_num(s, decimal_comma ? ',' : '.', out))
-		return EASE_V_OK;
+/* What a cell that should be a number turned out to be. */
+enum {
+	NUM_OK, NUM_MISSING, NUM_BAD,
+	NUM_BAD_DOT,	/* a '.' out of the thousands pattern, with --decimal-comma */
+	NUM_OVER,	/* beyond the largest double */
+	NUM_UNDER	/* not zero, but below the smallest normal double */
+};
 
+/*
+ * With --decimal-comma a '.' groups thousands: 1.200, 1.200.300, 1.200,5.
+ * P is at the digits of the whole part; copies them without the dots into
+ * BUF at *I.  Returns the end of the whole part, or NULL when a '.' is there
+ * out of that pattern.
+ */
+static const char *
+grouped_digits(const char *p, char *buf, size_t *i, size_t cap, size_t *digits)
+{
+	const char *q = p;
+	size_t lead = 0;
+
+	while (is_digit(*q))
+		q++, lead++;
+	if (*q != '.') {
+		while (is_digit(*p) && *i < cap) {
+			buf[(*i)++] = *p++;
+			(*digits)++;
+		}
+		return p;
+	}
+	/* a group never starts with 0: 0.500 is a decimal, not five hundred */
+	if (lead == 0 || lead > 3 || *p == '0')
+		return NULL;
+	while (*p == '.' || is_digit(*p)) {
+		if (*p == '.') {
+			if (!is_digit(p[1]) || !is_digit(p[2]) || !is_digit(p[3]) ||
+			    is_digit(p[4]))
+				return NULL;
+			p++;
+			continue;
+		}
+		if (*i >= cap)
+			return NULL;
+		buf[(*i)++] = *p++;
+		(*digits)++;
+	}
+	return p;
+}
+
+static int
+scan_num(const char *s, int decimal_comma, double *out)
+{
 	char buf[128];
 	const char *p = s;
 	size_t i = 0, digits = 0;
+	int nonzero = 0;
 	char *end;
 	double v;
 
@@ -109,9 +155,15 @@ ease_parse_num(const char *s, int decimal_comma, double *out)
 		p++;
 	if (*p == '+' || *p == '-')
 		buf[i++] = *p++;
-	while (is_digit(*p) && i < sizeof buf - 8) {
-		buf[i++] = *p++;
-		digits++;
+	if (decimal_comma) {
+		p = grouped_digits(p, buf, &i, sizeof buf - 8, &digits);
+		if (p == NULL)
+			return NUM_BAD_DOT;
+	} else {
+		while (is_digit(*p) && i < sizeof buf - 8) {
+			buf[i++] = *p++;
+			digits++;
+		}
 	}
 	if (*p == (decimal_comma ? ',' : '.')) {
 		buf[i++] = '.';
@@ -121,27 +173,89 @@ ease_parse_num(const char *s, int decimal_comma, double *out)
 			digits++;
 		}
 	}
-	if (digits == 0)
-		return ease_is_missing(s) ? EASE_V_MISSING : EASE_V_BAD;
+	if (digits == 0) {
+		if (ease_is_missing(s))
+			return NUM_MISSING;
+		return decimal_comma && strchr(s, '.') ? NUM_BAD_DOT : NUM_BAD;
+	}
+	for (size_t k = 0; k < i; k++)
+		if (buf[k] >= '1' && buf[k] <= '9')
+			nonzero = 1;
 	if (*p == 'e' || *p == 'E') {
 		buf[i++] = *p++;
 		if (*p == '+' || *p == '-')
 			buf[i++] = *p++;
 		if (!is_digit(*p))
-			return EASE_V_BAD;
+			return NUM_BAD;
 		while (is_digit(*p) && i < sizeof buf - 1)
 			buf[i++] = *p++;
 	}
 	while (is_blank((unsigned char)*p))
 		p++;
 	if (*p != '\0' || i >= sizeof buf - 1)
-		return EASE_V_BAD;
+		return decimal_comma && strchr(p, '.') ? NUM_BAD_DOT : NUM_BAD;
 	buf[i] = '\0';
 	v = strtod_l(buf, &end, c_locale());
-	if (*end != '\0' || !isfinite(v))
-		return EASE_V_BAD;
+	if (*end != '\0')
+		return NUM_BAD;
+	if (!isfinite(v))
+		return NUM_OVER;
+	/* 1e-400 would be read as 0, 1e-310 with fewer digits than written */
+	if ((v == 0 && nonzero) || fpclassify(v) == FP_SUBNORMAL)
+		return NUM_UNDER;
 	*out = v;
-	return EASE_V_OK;
+	return NUM_OK;
+}
+
+int
+ease_parse_num(const char *s, int decimal_comma, double *out)
+{
+	if (fast_num(s, decimal_comma ? ',' : '.', out))
+		return EASE_V_OK;
+	switch (scan_num(s, decimal_comma, out)) {
+	case NUM_OK:
+		return EASE_V_OK;
+	case NUM_MISSING:
+		return EASE_V_MISSING;
+	}
+	return EASE_V_BAD;
+}
+
+const char *
+ease_num_why(const char *s, int decimal_comma)
+{
+	double v;
+
+	switch (scan_num(s, decimal_comma, &v)) {
+	case NUM_BAD_DOT:
+		return "is not a number (with --decimal-comma a '.' only groups thousands: 1.200 or 1.200,5)";
+	case NUM_OVER:
+		return "is too large to be a number (beyond 1.8e308 in size)";
+	case NUM_UNDER:
+		return "is too small to be read exactly (not zero, but below 2.2e-308 in size)";
+	}
+	return NULL;
+}
+
+char *
+ease_num_canon(const char *s, int decimal_comma, char *buf, size_t n)
+{
+	double v;
+	size_t i = 0;
+
+	if (ease_parse_num(s, decimal_comma, &v) != EASE_V_OK)
+		return NULL;
+	while (is_blank((unsigned char)*s))
+		s++;
+	for (; *s && !is_blank((unsigned char)*s); s++) {
+		if (i + 1 >= n)
+			return NULL;
+		if (decimal_comma && *s == '.')
+			continue;
+		buf[i++] = decimal_comma && *s == ',' ? '.' : *s;
+	}
+	buf[i] = '\0';
+	return buf;
 }
 
 /* Civil-calendar arithmetic on eras of 400 years (146097 days). */
@@ -269,6 +383,9 @@ ease_parse_date(const char *s, const char *fmt, long *day)
 			return EASE_V_BADCAL;
 		*day = ease_days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1,
 					    tm.tm_mday);
+		if ((strstr(fmt, "%Y") || strstr(fmt, "%F")) &&
+		    (tm.tm_year < 0 || tm.tm_year > 300))
+			return EASE_V_BADYEAR;
 		return EASE_V_OK;
 	}
 }

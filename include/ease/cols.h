@@ -63,9 +63,17 @@ int ease_role_check(int role, const char *cell, int decimal_comma,
 
 /*
  * The end of the message for a cell that should be a number: "is not a
- * number", with a pointer to --decimal-comma when the cell is one written so.
+ * number", with a pointer to --decimal-comma when the cell is one written so,
+ * or what else is wrong with it (too large, a misplaced '.').
  */
 const char *ease_not_a_number(const char *cell, int decimal_comma, int whole);
+
+/* How much a problem of the header matters (ease_cols.severity). */
+enum {
+	EASE_COLS_NOTE,		/* names that repeat: only a tool naming them stops */
+	EASE_COLS_WARN,		/* a match refused (a unit that does not fit) */
+	EASE_COLS_ERROR		/* a role two columns claim */
+};
 
 /* A table's columns with their roles, after --col overrides. */
 typedef struct ease_cols {
@@ -73,7 +81,13 @@ typedef struct ease_cols {
 	char **name;	/* as in the header */
 	char **norm;	/* normalised */
 	int *role;
+	double *scale;	/* value x scale is in the role's unit ("(seconds)" -> hours) */
 	const char *file;
+	long line;	/* the header's */
+	/* what the header leaves unsettled, as message ends (no file:line) */
+	char **problem;
+	int *severity;	/* EASE_COLS_* */
+	size_t nproblem, pcap, scap;
 } ease_cols;
 
 /* --col ROLE=NAME, parsed by the common options. */
@@ -83,10 +97,32 @@ typedef struct ease_colmap {
 } ease_colmap;
 
 /*
- * Exits 2 when an override names a column the header does not have.
+ * Exits 2 when an override names a column the header does not have, and 65
+ * when two columns claim one role (pain and Pain Level) or share the name
+ * of a role; warns about a header whose unit refused a role.
  */
 ease_cols *ease_cols_new(const ease_rec *header, const char *file,
 			 const ease_colmap *map, int nmap);
+/* The same without exiting or warning: the problems are in C->problem. */
+ease_cols *ease_cols_new_all(const ease_rec *header, const char *file,
+			     const ease_colmap *map, int nmap);
+/* Exits 65 when another column has the same name as column COL. */
+void ease_cols_need_unique(const ease_cols *c, int col);
+/*
+ * ease_role_check for column COL of C: a header's unit applied (a value of
+ * 'Time in bed (seconds)' in hours).
+ */
+int ease_cols_check(const ease_cols *c, int col, const char *cell,
+		    int decimal_comma, const char *date_fmt, double *v,
+		    const char **why);
+/*
+ * The number in CELL of column COL as a tool reads it: by the column's role
+ * (range, unit, and what ease-diary(5) accepts besides numbers: yes/no, 7:30,
+ * 79%), or, for a column without a numeric role, any number or yes/no.
+ * Returns EASE_V_OK, EASE_V_MISSING, or EASE_V_BAD with *WHY set.
+ */
+int ease_cols_num(const ease_cols *c, int col, const char *cell,
+		  int decimal_comma, double *v, const char **why);
 void ease_cols_free(ease_cols *c);
 /*
  * A column by the name a user typed: exact, then normalised, then the column
@@ -98,6 +134,7 @@ int ease_cols_role(const ease_cols *c, int role);
 /*
  * As ease_cols_find, but exits 2 naming the columns there are:
  *   ease-select: diary.csv: no column 'pian'; columns: date, pain, ...
+ * and 65 when the name fits two columns alike.
  */
 int ease_cols_need(const ease_cols *c, const char *name);
 /* As ease_cols_role, but a missing role is bad data (exit 65). */

@@ -8,7 +8,8 @@ enum {
 	EASE_V_OK = 0,
 	EASE_V_MISSING,	/* empty, NA, N/A, NaN, - */
 	EASE_V_BAD,	/* not of the expected form */
-	EASE_V_BADCAL	/* the right form, but no such day or time (2026-02-30) */
+	EASE_V_BADCAL,	/* the right form, but no such day or time (2026-02-30) */
+	EASE_V_BADYEAR	/* a date whose %Y year is before 1900 or after 2200 */
 };
 
 /* "", NA, N/A, NaN, - (any case, surrounding blanks allowed). */
@@ -18,8 +19,23 @@ int ease_is_missing(const char *s);
  * A decimal number: optional blanks, sign, digits with one decimal point
  * ('.', or ',' when DECIMAL_COMMA), optional exponent.  Never depends on the
  * process locale.  Returns EASE_V_OK, EASE_V_MISSING or EASE_V_BAD.
+ * With DECIMAL_COMMA a '.' groups thousands (1.200 and 1.200,5; groups of
+ * three digits after the first); any other '.' is bad.  A value beyond the
+ * range of a double, or so close to zero that it would lose digits or become
+ * 0 (1e-400), is bad.
  */
 int ease_parse_num(const char *s, int decimal_comma, double *out);
+/*
+ * Why ease_parse_num found S bad, when there is more to say than "is not a
+ * number": the end of a message ("is too large to be a number ..."), or NULL.
+ */
+const char *ease_num_why(const char *s, int decimal_comma);
+/*
+ * S, a number by ease_parse_num, in the canonical form: '.' as the decimal
+ * mark, no thousands separators, no blanks; the digits as written.  NULL when
+ * S is not a number or BUF (N bytes) is too small.
+ */
+char *ease_num_canon(const char *s, int decimal_comma, char *buf, size_t n);
 
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
 long ease_days_from_civil(long y, int m, int d);
@@ -29,6 +45,8 @@ int ease_valid_civil(long y, int m, int d);
 /*
  * A date: ISO 8601 YYYY-MM-DD when FMT is NULL, otherwise a strptime(3)
  * pattern that must consume the whole cell.  *DAY is days since 1970-01-01.
+ * A year read by %Y (or %F) before 1900 or after 2200 is EASE_V_BADYEAR, with
+ * *DAY set all the same: 01.03.26 by %d.%m.%Y is the year 26, meant as %y.
  */
 int ease_parse_date(const char *s, const char *fmt, long *day);
 

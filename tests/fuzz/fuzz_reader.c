@@ -26,7 +26,7 @@ read_all(char delim, int lenient)
 	ease_reader_set_lenient(r, lenient);
 	h = ease_reader_header(r);
 	if (h)
-		cols = ease_cols_new(h, path, NULL, 0);
+		cols = ease_cols_new_all(h, path, NULL, 0);	/* never exits */
 	while (h && (rec = ease_reader_next(r)) != NULL) {
 		for (size_t i = 0; i < rec->n; i++) {
 			double v;
@@ -38,7 +38,7 @@ read_all(char delim, int lenient)
 			ease_parse_date(rec->f[i], (i & 2) ? "%d.%m.%Y" : NULL, &d);
 			ease_parse_datetime(rec->f[i], NULL, &dt);
 			if (cols && i < cols->n)
-				ease_role_check(cols->role[i], rec->f[i], 0, NULL, &v, &why);
+				ease_cols_check(cols, (int)i, rec->f[i], (int)(i & 1), NULL, &v, &why);
 		}
 	}
 	ease_cols_free(cols);

@@ -4,6 +4,7 @@
 #include "ease/value.h"
 #include "tap.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 static void
@@ -128,6 +129,105 @@ conditions(void)
 	ease_cols_free(c);
 }
 
+/* Issue 8 item 10, issue 9 "Two columns for one role". */
+static void
+conflicts(void)
+{
+	char *hf[] = {"date", "pain", "x", "x", "Pain Level", "Steps", "steps"};
+	size_t hl[] = {4, 4, 1, 1, 10, 5, 5};
+	ease_rec h = {7, hf, hl, 1};
+	ease_cols *c = ease_cols_new_all(&h, "t.csv", NULL, 0);
+	ease_colmap map[] = {{EASE_R_PAIN, "Pain Level"}};
+
+	is_long(c->nproblem, 3, "three problems");
+	is_str(c->problem[0], "columns 2 'pain' and 5 'Pain Level' both read as pain (name the one to use with --col pain=NAME)", "role twice");
+	ok(c->severity[0] == EASE_COLS_ERROR, "an error");
+	is_str(c->problem[1], "columns 3 and 4 are both named 'x'", "exact repeat");
+	ok(c->severity[1] == EASE_COLS_NOTE, "a note");
+	is_str(c->problem[2], "columns 6 'Steps' and 7 'steps' differ only in case or punctuation", "repeat once normalised");
+	ok(ease_cols_find(c, "steps") == 6, "the exact name decides");
+	ease_cols_free(c);
+
+	c = ease_cols_new_all(&h, "t.csv", map, 1);
+	is_long(c->nproblem, 2, "--col settles the role");
+	ok(ease_cols_role(c, EASE_R_PAIN) == 4, "Pain Level is pain");
+	ok(c->role[1] == EASE_R_NONE, "the column named pain is not");
+	ease_cols_free(c);
+}
+
+/* Issue 9 "A unit in the header". */
+static void
+units(void)
+{
+	char *hf[] = {"date", "Time in bed (seconds)", "Sleep [min]", "Massage (min)",
+		      "Duration (h)", "Schlaf (Stunden)", "Mood (0-10)"};
+	size_t hl[] = {4, 21, 11, 13, 12, 16, 11};
+	ease_rec h = {7, hf, hl, 1};
+	ease_colmap map[] = {{EASE_R_MASSAGE_MIN, "Duration (h)"}};
+	ease_cols *c = ease_cols_new_all(&h, "t.csv", map, 1);
+	const char *why = NULL;
+	double v = 0;
+
+	ok(c->role[1] == EASE_R_TIME_IN_BED, "time in bed");
+	ok(ease_cols_num(c, 1, "27798", 0, &v, &why) == EASE_V_OK &&
+	   tap_close(v, 27798 / 3600.0, 1e-15), "seconds read as hours");
+	ok(ease_cols_num(c, 1, "100000", 0, &v, &why) == EASE_V_BAD, "27.8 h is too long");
+	is_str(why, "is 27.7778 hours, outside 0..24", "the message says the hours");
+	ok(ease_cols_num(c, 2, "450", 0, &v, &why) == EASE_V_OK && v == 7.5, "minutes read as hours");
+	ok(c->role[3] == EASE_R_NONE, "a time refuses the count of sessions");
+	ok(c->role[4] == EASE_R_MASSAGE_MIN, "--col massage_min=Duration (h)");
+	ok(ease_cols_num(c, 4, "1,5", 1, &v, &why) == EASE_V_OK && v == 90, "hours read as minutes");
+	ok(ease_cols_num(c, 5, "7,5", 1, &v, &why) == EASE_V_OK && v == 7.5, "Stunden are hours");
+	ok(c->role[6] == EASE_R_MOOD && c->scale[6] == 1, "a range is no unit");
+	is_long(c->nproblem, 2, "two problems");
+	is_str(c->problem[0], "column 4 'Massage (min)' is not read as massage (number of massage sessions that day): a time in min does not fit it (for session minutes use --col massage_min=NAME)", "said");
+	is_str(c->problem[1], "columns 3 'Sleep [min]' and 6 'Schlaf (Stunden)' both read as sleep_hours (name the one to use with --col sleep_hours=NAME)", "units do not settle a role");
+	ease_cols_free(c);
+	hf[2] = "Sleep (days)";
+	hl[2] = 12;
+	c = ease_cols_new_all(&h, "t.csv", NULL, 0);
+	ok(c->role[2] == EASE_R_NONE, "days refuse sleep_hours");
+	is_str(c->problem[0], "column 3 'Sleep (days)' is not read as sleep_hours: its unit 'days' is not one of s, min, h (which ease converts to hours)", "said");
+	ease_cols_free(c);
+}
+
+/* Issue 9: what people type in hand-kept diaries. */
+static void
+typed(void)
+{
+	const char *why = NULL;
+	double v = -1;
+	struct { int role; const char *cell; int st; double v; } t[] = {
+		{EASE_R_MASSAGE, "yes", EASE_V_OK, 1}, {EASE_R_MASSAGE, "No", EASE_V_OK, 0},
+		{EASE_R_MASSAGE, " Y ", EASE_V_OK, 1}, {EASE_R_MASSAGE, "n", EASE_V_OK, 0},
+		{EASE_R_MEDS_DOSES, "TRUE", EASE_V_OK, 1}, {EASE_R_MEDS_DOSES, "false", EASE_V_OK, 0},
+		{EASE_R_MASSAGE, "x", EASE_V_OK, 1}, {EASE_R_MASSAGE, "X", EASE_V_OK, 1},
+		{EASE_R_MASSAGE, "maybe", EASE_V_BAD, 0}, {EASE_R_MASSAGE, "yes!", EASE_V_BAD, 0},
+		{EASE_R_PAIN, "yes", EASE_V_BAD, 0},
+		{EASE_R_SLEEP_HOURS, "7:30", EASE_V_OK, 7.5}, {EASE_R_SLEEP_HOURS, "07:45", EASE_V_OK, 7.75},
+		{EASE_R_TIME_IN_BED, "8:06", EASE_V_OK, 8.1}, {EASE_R_SLEEP_HOURS, "7:60", EASE_V_BAD, 0},
+		{EASE_R_SLEEP_HOURS, "7:5", EASE_V_BAD, 0}, {EASE_R_SLEEP_HOURS, "25:00", EASE_V_BAD, 0},
+		{EASE_R_STRESS, "7:30", EASE_V_BAD, 0}, {EASE_R_MASSAGE_MIN, "1:30", EASE_V_BAD, 0},
+		{EASE_R_SLEEP_EFFICIENCY, "79%", EASE_V_OK, 79}, {EASE_R_SLEEP_EFFICIENCY, "92.5 %", EASE_V_OK, 92.5},
+		{EASE_R_SLEEP_EFFICIENCY, "120%", EASE_V_BAD, 0}, {EASE_R_SLEEP_EFFICIENCY, "%", EASE_V_BAD, 0},
+		{EASE_R_PAIN, "50%", EASE_V_BAD, 0},
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		char name[64];
+		int st = ease_role_check(t[i].role, t[i].cell, 0, NULL, &v, &why);
+
+		snprintf(name, sizeof name, "%s as %s", t[i].cell, ease_role_def(t[i].role)->name);
+		ok(st == t[i].st && (st != EASE_V_OK || tap_close(v, t[i].v, 1e-15)), name);
+	}
+	ok(ease_role_check(EASE_R_SLEEP_EFFICIENCY, "79,5%", 1, NULL, &v, &why) == EASE_V_OK &&
+	   v == 79.5, "79,5% with --decimal-comma");
+	ok(ease_role_check(EASE_R_DATE, "01.03.26", 0, "%d.%m.%Y", &v, &why) == EASE_V_BAD,
+	   "year 26 by %Y is bad");
+	is_str(why, "has the year 26 by --date-format %d.%m.%Y, outside 1900..2200 (for a two-digit year use --date-format %d.%m.%y)",
+	       "and the message points to %y");
+}
+
 int
 main(void)
 {
@@ -135,5 +235,8 @@ main(void)
 	checks();
 	finding();
 	conditions();
+	conflicts();
+	units();
+	typed();
 	return tap_done();
 }

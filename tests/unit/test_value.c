@@ -3,6 +3,7 @@
 #include "tap.h"
 
 #include <locale.h>
+#include <string.h>
 
 static void
 numbers(void)
@@ -32,6 +33,71 @@ numbers(void)
 	ok(ease_parse_num(" - ", 0, &v) == EASE_V_MISSING, "-");
 	ok(ease_parse_num("--", 0, &v) == EASE_V_BAD, "-- is bad");
 	ok(!ease_is_missing("0"), "0 is not missing");
+}
+
+/* Issue 8, item 14: 1e-400 was read as 0. */
+static void
+number_range(void)
+{
+	double v = 0;
+
+	ok(ease_parse_num("1e-400", 0, &v) == EASE_V_BAD, "1e-400 underflows: bad");
+	ok(ease_parse_num("-1e-400", 0, &v) == EASE_V_BAD, "-1e-400 underflows: bad");
+	ok(ease_parse_num("1e-310", 0, &v) == EASE_V_BAD, "1e-310 is subnormal: bad");
+	ok(ease_parse_num("2.2250738585072014e-308", 0, &v) == EASE_V_OK,
+	   "the smallest normal double is fine");
+	ok(ease_parse_num("0e-400", 0, &v) == EASE_V_OK && v == 0, "0e-400 is 0");
+	ok(ease_parse_num("0,0e-999", 1, &v) == EASE_V_OK && v == 0, "0,0e-999 is 0");
+	ok(ease_parse_num("1e-300", 0, &v) == EASE_V_OK && v == 1e-300, "1e-300 is fine");
+	ok(strstr(ease_num_why("1e-400", 0), "too small") != NULL, "underflow is said");
+	ok(strstr(ease_num_why("1e400", 0), "too large") != NULL, "overflow is said");
+	ok(ease_num_why("abc", 0) == NULL, "abc: nothing more to say");
+}
+
+/* Issue 8, item 8: with --decimal-comma a '.' groups thousands. */
+static void
+thousands(void)
+{
+	double v = 0;
+	char buf[64];
+
+	ok(ease_parse_num("1.200", 1, &v) == EASE_V_OK && v == 1200, "1.200 is 1200");
+	ok(ease_parse_num("1.200.300", 1, &v) == EASE_V_OK && v == 1200300, "1.200.300");
+	ok(ease_parse_num("1.200,5", 1, &v) == EASE_V_OK && v == 1200.5, "1.200,5");
+	ok(ease_parse_num("-12.000,25", 1, &v) == EASE_V_OK && v == -12000.25, "-12.000,25");
+	ok(ease_parse_num(" 999.999 ", 1, &v) == EASE_V_OK && v == 999999, "blanks around");
+	ok(ease_parse_num("1.2", 1, &v) == EASE_V_BAD, "1.2 is no thousands group");
+	ok(ease_parse_num("1.20", 1, &v) == EASE_V_BAD, "1.20");
+	ok(ease_parse_num("1.2000", 1, &v) == EASE_V_BAD, "1.2000");
+	ok(ease_parse_num("1234.567", 1, &v) == EASE_V_BAD, "a first group of four");
+	ok(ease_parse_num("0.500", 1, &v) == EASE_V_BAD, "0.500 is a decimal, not 500");
+	ok(ease_parse_num("1.200.", 1, &v) == EASE_V_BAD, "1.200.");
+	ok(ease_parse_num("1.200,5.000", 1, &v) == EASE_V_BAD, "a dot after the comma");
+	ok(ease_parse_num(".5", 1, &v) == EASE_V_BAD, ".5");
+	ok(ease_parse_num("1.200", 0, &v) == EASE_V_OK && v == 1.2, "without the option 1.200 is 1.2");
+	ok(strstr(ease_num_why("1.2", 1), "groups thousands") != NULL, "the hint names the rule");
+	ok(strstr(ease_num_why("12.5", 1), "groups thousands") != NULL, "12.5: the hint");
+	is_str(ease_num_canon("1.200,5", 1, buf, sizeof buf), "1200.5", "canonical 1.200,5");
+	is_str(ease_num_canon(" 7,25 ", 1, buf, sizeof buf), "7.25", "canonical 7,25");
+	is_str(ease_num_canon("1.200.300", 1, buf, sizeof buf), "1200300", "canonical 1.200.300");
+	ok(ease_num_canon("1.2", 1, buf, sizeof buf) == NULL, "no canonical form of 1.2");
+}
+
+/* Issue 9: 01.03.26 by %d.%m.%Y was the year 26. */
+static void
+years(void)
+{
+	long d = 0;
+
+	ok(ease_parse_date("01.03.26", "%d.%m.%Y", &d) == EASE_V_BADYEAR, "year 26 by %Y");
+	ok(ease_parse_date("01.03.1899", "%d.%m.%Y", &d) == EASE_V_BADYEAR, "1899");
+	ok(ease_parse_date("01.03.2201", "%d.%m.%Y", &d) == EASE_V_BADYEAR, "2201");
+	ok(ease_parse_date("01.03.1900", "%d.%m.%Y", &d) == EASE_V_OK, "1900");
+	ok(ease_parse_date("31.12.2200", "%d.%m.%Y", &d) == EASE_V_OK, "2200");
+	ok(ease_parse_date("01.03.26", "%d.%m.%y", &d) == EASE_V_OK &&
+	   d == ease_days_from_civil(2026, 3, 1), "%y reads 26 as 2026");
+	ok(ease_parse_date("0026-03-01", "%F", &d) == EASE_V_BADYEAR, "%F is %Y too");
+	ok(ease_parse_date("0026-03-01", NULL, &d) == EASE_V_OK, "ISO as written: no limit");
 }
 
 static void
@@ -180,7 +246,10 @@ int
 main(void)
 {
 	numbers();
+	number_range();
+	thousands();
 	dates();
+	years();
 	datetimes();
 	formatting();
 	formatting_matches_libc();
