@@ -4,6 +4,7 @@
 #include "ease/err.h"
 #include "ease/value.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -44,13 +45,13 @@ problem(chk *k, long line, const char *fmt, ...)
 	if (k->o->quiet || k->problems > k->o->max_errors)
 		return;
 	if (line > 0)
-		fprintf(stderr, "%s:%ld: ", k->file, line);
+		printf("%s:%ld: ", k->file, line);
 	else
-		fprintf(stderr, "%s: ", k->file);
+		printf("%s: ", k->file);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	putchar('\n');
 }
 
 /* Spreadsheet exports in European form fail in recognisable ways. */
@@ -349,7 +350,7 @@ check_file(chk *k, const char *path)
 			problem(k, ease_reader_error_line(r), "%s", ease_reader_error(r));
 		else
 			problem(k, 0, "empty file (no header line)");
-		fprintf(stderr, "%s: 0 rows, %ld problem%s\n", k->file, k->problems,
+		printf("%s: 0 rows, %ld problem%s\n", k->file, k->problems,
 			k->problems == 1 ? "" : "s");
 		ease_reader_close(r);
 		return;
@@ -395,27 +396,27 @@ check_file(chk *k, const char *path)
 		problem(k, 0, "no data rows, only a header");
 
 	if (k->problems > k->o->max_errors && !k->o->quiet)
-		fprintf(stderr, "%s: %ld more problem%s not shown (--max-errors %ld)\n",
+		printf("%s: %ld more problem%s not shown (--max-errors %ld)\n",
 			k->file, k->problems - k->o->max_errors,
 			k->problems - k->o->max_errors == 1 ? "" : "s", k->o->max_errors);
-	fprintf(stderr, "%s: %ld row%s, %s", k->file, k->rows, k->rows == 1 ? "" : "s",
+	printf("%s: %ld row%s, %s", k->file, k->rows, k->rows == 1 ? "" : "s",
 		form_name(k->form));
 	if (k->group_col >= 0 && k->ng > 0)
-		fprintf(stderr, ", %zu %s%s", k->ng, k->cols->name[k->group_col],
+		printf(", %zu %s%s", k->ng, k->cols->name[k->group_col],
 			k->ng == 1 ? "" : "s");
 	if (k->have_days) {
 		char a[16], b[16];
 
-		fprintf(stderr, ", %s to %s, %ld day%s without data",
+		printf(", %s to %s, %ld day%s without data",
 			ease_fmt_date(k->first_day, a), ease_fmt_date(k->last_day, b),
 			days_without(k), days_without(k) == 1 ? "" : "s");
 	}
-	fprintf(stderr, ", %ld problem%s\n", k->problems, k->problems == 1 ? "" : "s");
+	printf(", %ld problem%s\n", k->problems, k->problems == 1 ? "" : "s");
 	if (k->hint_date && !k->o->quiet)
-		fprintf(stderr, "%s: hint: the dates look like %s: try --date-format %s\n",
+		printf("%s: hint: the dates look like %s: try --date-format %s\n",
 			k->file, k->hint_date, k->hint_date);
 	if (k->hint_comma && !k->o->quiet)
-		fprintf(stderr, "%s: hint: the numbers look like 7,5: try --decimal-comma\n",
+		printf("%s: hint: the numbers look like 7,5: try --decimal-comma\n",
 			k->file);
 	ease_strset_free(k->seen);
 	ease_strset_free(k->groups);
@@ -442,7 +443,8 @@ ease_check_run(ease_common *c, const ease_check_opts *o)
 		check_file(&k, files[i]);
 		total += k.problems;
 	}
-	if (fflush(stderr) != 0)
-		return EASE_EX_IO;
+	/* the findings are the result: a report that did not reach its reader is a failure */
+	if (fflush(stdout) != 0 || ferror(stdout))
+		ease_die(EASE_EX_IO, "standard output: write error: %s", strerror(errno));
 	return total ? EASE_EX_FINDING : 0;
 }
