@@ -2,6 +2,7 @@
 #include "ease/csvio.h"
 #include "ease/daytab.h"
 #include "ease/err.h"
+#include "ease/formats.h"
 #include "ease/value.h"
 
 #include <errno.h>
@@ -333,11 +334,28 @@ days_without(chk *k)
 	return total - (long)ease_strset_count(k->days);
 }
 
+/*
+ * An app export is not a diary with problems on every row: one line says
+ * what it is and what converts it.
+ */
+static void
+app_export(chk *k, const ease_format *fm)
+{
+	k->problems++;
+	if (ease_format_converter_built())
+		printf("%s: a %s export (%s), not an ease diary: convert it with ease-import --from %s\n",
+		       k->file, fm->app, fm->shape, fm->name);
+	else
+		printf("%s: a %s export (%s), not an ease diary: ease-import (planned) will convert it\n",
+		       k->file, fm->app, fm->shape);
+}
+
 static void
 check_file(chk *k, const char *path)
 {
 	ease_reader *r = ease_reader_open(path, k->c->delim);
-	const ease_rec *h, *rec;
+	const ease_rec *h, *rec, *pending = NULL;
+	const ease_format *fm;
 	char list[1024];
 	size_t width;
 	long hline;
@@ -355,10 +373,25 @@ check_file(chk *k, const char *path)
 		ease_reader_close(r);
 		return;
 	}
+	if ((fm = ease_format_detect(h)) != NULL) {
+		app_export(k, fm);
+		ease_reader_close(r);
+		return;
+	}
 	/* the reader reuses the header's record for the rows */
 	width = h->n;
 	hline = h->line;
 	k->cols = ease_cols_new(h, k->file, k->c->colmap, k->c->ncolmap);
+	if (ease_format_is_title(h)) {
+		pending = ease_reader_next(r);
+		if (pending && !ease_reader_error(r) &&
+		    (fm = ease_format_detect(pending)) != NULL) {
+			app_export(k, fm);
+			ease_cols_free(k->cols);
+			ease_reader_close(r);
+			return;
+		}
+	}
 	k->form = ease_check_form(k->cols);
 	k->date_col = ease_cols_role(k->cols, k->form == EASE_FORM_EVENTS
 				     ? EASE_R_START : EASE_R_DATE);
@@ -377,7 +410,9 @@ check_file(chk *k, const char *path)
 	k->days = ease_strset_new();
 	k->cur_group = -1;
 
-	while ((rec = ease_reader_next(r)) != NULL) {
+	/* a title line's follower, when it was not a known header, is a row */
+	while ((rec = pending ? pending : ease_reader_next(r)) != NULL) {
+		pending = NULL;
 		k->rows++;
 		if (ease_reader_error(r)) {
 			problem(k, rec->line, "%s", ease_reader_error(r));
