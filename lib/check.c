@@ -30,7 +30,6 @@ typedef struct chk {
 	struct grp { long first, last, prev_day, prev_line, rows_empty; int have; } *g;
 	size_t ng, gcap;
 	long cur_group;		/* index of the group of the previous row, -1 */
-	ease_strset *days;	/* group + day seen (kind tables, event logs) */
 	long rows;
 	long first_day, last_day;
 	int have_days;
@@ -274,9 +273,7 @@ check_row(chk *k, const ease_rec *rec)
 	if (!gr->have || day > gr->last)
 		gr->last = day;
 	snprintf(key, sizeof key, "%.250s\x1f%ld", g, day);
-	if (k->form != EASE_FORM_DAY) {
-		ease_strset_add(k->days, key);
-	} else {
+	if (k->form == EASE_FORM_DAY) {
 		long first;
 
 		if (!ease_strset_put(k->seen, key, rec->line, &first))
@@ -321,7 +318,10 @@ form_name(int form)
 	return "unknown form";
 }
 
-/* Calendar days between each group's first and last date without data. */
+/*
+ * Calendar days between each group's first and last date without data.  Only
+ * a day table promises a row a day: sessions and events come when they come.
+ */
 static long
 days_without(chk *k)
 {
@@ -329,9 +329,7 @@ days_without(chk *k)
 
 	for (size_t i = 0; i < k->ng; i++)
 		total += k->g[i].last - k->g[i].first + 1 + k->g[i].rows_empty;
-	if (k->form == EASE_FORM_DAY)
-		return total - (long)ease_strset_count(k->seen);
-	return total - (long)ease_strset_count(k->days);
+	return total - (long)ease_strset_count(k->seen);
 }
 
 /*
@@ -407,7 +405,6 @@ check_file(chk *k, const char *path)
 			problem(k, hline, "column %zu has no name", i + 1);
 	k->seen = ease_strset_new();
 	k->groups = ease_strset_new();
-	k->days = ease_strset_new();
 	k->cur_group = -1;
 
 	/* a title line's follower, when it was not a known header, is a row */
@@ -442,9 +439,11 @@ check_file(chk *k, const char *path)
 	if (k->have_days) {
 		char a[16], b[16];
 
-		printf(", %s to %s, %ld day%s without data",
-			ease_fmt_date(k->first_day, a), ease_fmt_date(k->last_day, b),
-			days_without(k), days_without(k) == 1 ? "" : "s");
+		printf(", %s to %s", ease_fmt_date(k->first_day, a),
+		       ease_fmt_date(k->last_day, b));
+		if (k->form == EASE_FORM_DAY)
+			printf(", %ld day%s without data", days_without(k),
+			       days_without(k) == 1 ? "" : "s");
 	}
 	printf(", %ld problem%s\n", k->problems, k->problems == 1 ? "" : "s");
 	if (k->hint_date && !k->o->quiet)
@@ -455,7 +454,6 @@ check_file(chk *k, const char *path)
 			k->file);
 	ease_strset_free(k->seen);
 	ease_strset_free(k->groups);
-	ease_strset_free(k->days);
 	ease_cols_free(k->cols);
 	free(k->g);
 	ease_reader_close(r);
