@@ -1,5 +1,6 @@
 #include "ease/check.h"
 #include "ease/csvio.h"
+#include "ease/datehint.h"
 #include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/formats.h"
@@ -33,7 +34,8 @@ typedef struct chk {
 	long rows;
 	long first_day, last_day;
 	int have_days;
-	const char *hint_date, *hint_comma;	/* what an option would mend */
+	ease_datehint dates;	/* the unreadable dates of the date column */
+	const char *hint_comma;	/* what an option would mend */
 } chk;
 
 static void
@@ -59,16 +61,7 @@ static void
 note_hint(chk *k, const char *cell, const char *why)
 {
 	double v;
-	long day;
 
-	if (strstr(why, "date") && !k->c->date_format) {
-		if (ease_parse_date(cell, "%d.%m.%Y", &day) == EASE_V_OK)
-			k->hint_date = "%d.%m.%Y";
-		else if (ease_parse_date(cell, "%m/%d/%Y", &day) == EASE_V_OK)
-			k->hint_date = "%m/%d/%Y";
-		else if (ease_parse_date(cell, "%d/%m/%Y", &day) == EASE_V_OK)
-			k->hint_date = "%d/%m/%Y";
-	}
 	if (strstr(why, "number") && !k->c->decimal_comma && strchr(cell, ',') &&
 	    ease_parse_num(cell, 1, &v) == EASE_V_OK)
 		k->hint_comma = "--decimal-comma";
@@ -196,6 +189,17 @@ row_day(chk *k, const ease_rec *rec, long *day, ease_datetime *start)
 		}
 		if (st == EASE_V_MISSING)
 			why = "is missing (every row needs a date)";
+		else if (ease_parse_date(cell, k->c->date_format, day) == EASE_V_BAD) {
+			/*
+			 * One cell cannot tell 01/03 from 03/01: the hint at the
+			 * end weighs every date of the column.
+			 */
+			int shaped = ease_datehint_add(&k->dates, cell, rec->line);
+
+			if (!k->c->date_format)
+				why = shaped ? "is not a date (expected YYYY-MM-DD; see the --date-format hint)"
+					     : "is not a date (expected YYYY-MM-DD)";
+		}
 	}
 	bad_cell(k, rec->line, k->date_col, cell, why);
 	return 0;
@@ -348,6 +352,19 @@ app_export(chk *k, const ease_format *fm)
 		       k->file, fm->app, fm->shape);
 }
 
+/* Once per column, from all of its dates, unless it is the format given. */
+static void
+date_hint(chk *k)
+{
+	char buf[512], fmt[16];
+	const char *say = ease_datehint_say(&k->dates, buf, sizeof buf);
+	const char *one = ease_datehint_format(&k->dates, fmt);
+
+	if (say == NULL || (one && k->c->date_format && strcmp(one, k->c->date_format) == 0))
+		return;
+	printf("%s: hint: column '%s': %s\n", k->file, k->cols->name[k->date_col], say);
+}
+
 static void
 check_file(chk *k, const char *path)
 {
@@ -406,6 +423,7 @@ check_file(chk *k, const char *path)
 	k->seen = ease_strset_new();
 	k->groups = ease_strset_new();
 	k->cur_group = -1;
+	ease_datehint_init(&k->dates);
 
 	/* a title line's follower, when it was not a known header, is a row */
 	while ((rec = pending ? pending : ease_reader_next(r)) != NULL) {
@@ -446,9 +464,8 @@ check_file(chk *k, const char *path)
 			       days_without(k) == 1 ? "" : "s");
 	}
 	printf(", %ld problem%s\n", k->problems, k->problems == 1 ? "" : "s");
-	if (k->hint_date && !k->o->quiet)
-		printf("%s: hint: the dates look like %s: try --date-format %s\n",
-			k->file, k->hint_date, k->hint_date);
+	if (!k->o->quiet)
+		date_hint(k);
 	if (k->hint_comma && !k->o->quiet)
 		printf("%s: hint: the numbers look like 7,5: try --decimal-comma\n",
 			k->file);
