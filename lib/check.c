@@ -17,6 +17,8 @@ static const char *const kinds[] = {
 	"pain", "sleep", "massage", "med", "factor", "stress", "mood", "note", NULL
 };
 
+enum { PAGE_DAYS = 4096 };
+
 typedef struct chk {
 	const ease_common *c;
 	const ease_check_opts *o;
@@ -26,9 +28,19 @@ typedef struct chk {
 	int form;
 	int date_col, group_col;	/* date_col: the start column in an event log */
 	int kind_col, value_col;
-	ease_strset *seen;	/* group + day -> first line */
 	ease_strset *groups;	/* group -> index into the per-group state */
-	struct grp { long first, last, prev_day, prev_line, rows_empty; int have; } *g;
+	struct grp {
+		long first, last;	/* the span of its dates */
+		long prev_day, prev_line;	/* its latest date so far, first seen on */
+		long rows_empty, distinct;
+		int have;
+		/*
+		 * The days seen, one bit each, in pages of PAGE_DAYS sorted by
+		 * number: memory follows the span of the dates, not the rows.
+		 */
+		struct page { long no; unsigned char bit[PAGE_DAYS / 8]; } *page;
+		size_t npage, pcap, hot;	/* hot: the page used last */
+	} *g;
 	size_t ng, gcap;
 	long cur_group;		/* index of the group of the previous row, -1 */
 	long rows;
@@ -110,6 +122,44 @@ group_of(chk *k, const char *g)
 		idx = (long)k->ng++;
 	}
 	return &k->g[idx];
+}
+
+/* Marks DAY seen in GR; returns whether it was already. */
+static int
+seen_day(struct grp *gr, long day)
+{
+	/* floor division: days before 1970 are negative */
+	long no = day >= 0 ? day / PAGE_DAYS : -((-day - 1) / PAGE_DAYS) - 1;
+	long off = day - no * PAGE_DAYS;
+	size_t lo = 0, hi = gr->npage;
+	struct page *p;
+	int was;
+
+	if (gr->hot < gr->npage && gr->page[gr->hot].no == no) {
+		lo = gr->hot;
+	} else {
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (gr->page[mid].no < no)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == gr->npage || gr->page[lo].no != no) {
+			ease_grow((void **)&gr->page, &gr->pcap, gr->npage + 1, sizeof *gr->page);
+			memmove(&gr->page[lo + 1], &gr->page[lo],
+				(gr->npage - lo) * sizeof *gr->page);
+			memset(&gr->page[lo], 0, sizeof *gr->page);
+			gr->page[lo].no = no;
+			gr->npage++;
+		}
+		gr->hot = lo;
+	}
+	p = &gr->page[lo];
+	was = (p->bit[off >> 3] >> (off & 7)) & 1;
+	p->bit[off >> 3] |= (unsigned char)(1u << (off & 7));
+	return was;
 }
 
 static int
@@ -270,38 +320,41 @@ check_row(chk *k, const ease_rec *rec)
 
 	struct grp *gr = group_of(k, g);
 	long gi = gr - k->g;
-	char key[300], a[16], b[16];
+	char a[16], b[16], shown[128];
 
 	if (!gr->have || day < gr->first)
 		gr->first = day;
 	if (!gr->have || day > gr->last)
 		gr->last = day;
-	snprintf(key, sizeof key, "%.250s\x1f%ld", g, day);
-	if (k->form == EASE_FORM_DAY) {
-		long first;
-
-		if (!ease_strset_put(k->seen, key, rec->line, &first))
+	if (k->form != EASE_FORM_DAY) {
+		/* several rows a day are normal: no duplicates, no order */
+	} else if (seen_day(gr, day)) {
+		/* only the latest date keeps its line: a bit a day is what 2 million rows afford */
+		if (day == gr->prev_day)
 			problem(k, rec->line, "date %s repeats the row of line %ld%s%s%s",
-				ease_fmt_date(day, a), first,
-				*g ? " (for " : "", g, *g ? ")" : "");
-		else {
-			if (empty)
-				gr->rows_empty++;
-			if (gr->have && day < gr->prev_day)
-				problem(k, rec->line,
-					"date %s comes after %s of line %ld (rows are not in date order)",
-					ease_fmt_date(day, a),
-					ease_fmt_date(gr->prev_day, b), gr->prev_line);
-			else if (gr->have && k->cur_group != gi) {
-				char shown[128];
-
-				problem(k, rec->line,
-					"%s '%s' comes back after other rows (keep each %s's rows together)",
-					k->cols->name[k->group_col],
-					ease_shown(g, shown, sizeof shown),
-					k->cols->name[k->group_col]);
-			}
-		}
+				ease_fmt_date(day, a), gr->prev_line, *g ? " (for " : "",
+				ease_shown(g, shown, sizeof shown), *g ? ")" : "");
+		else
+			problem(k, rec->line,
+				"date %s repeats an earlier row%s%s%s and comes after %s of line %ld (rows are not in date order)",
+				ease_fmt_date(day, a), *g ? " (for " : "",
+				ease_shown(g, shown, sizeof shown), *g ? ")" : "",
+				ease_fmt_date(gr->prev_day, b), gr->prev_line);
+	} else {
+		gr->distinct++;
+		if (empty)
+			gr->rows_empty++;
+		if (gr->have && day < gr->prev_day)
+			problem(k, rec->line,
+				"date %s comes after %s of line %ld (rows are not in date order)",
+				ease_fmt_date(day, a),
+				ease_fmt_date(gr->prev_day, b), gr->prev_line);
+		else if (gr->have && k->cur_group != gi)
+			problem(k, rec->line,
+				"%s '%s' comes back after other rows (keep each %s's rows together)",
+				k->cols->name[k->group_col],
+				ease_shown(g, shown, sizeof shown),
+				k->cols->name[k->group_col]);
 	}
 	if (!gr->have || day > gr->prev_day) {
 		gr->prev_day = day;
@@ -332,8 +385,9 @@ days_without(chk *k)
 	long total = 0;
 
 	for (size_t i = 0; i < k->ng; i++)
-		total += k->g[i].last - k->g[i].first + 1 + k->g[i].rows_empty;
-	return total - (long)ease_strset_count(k->seen);
+		total += k->g[i].last - k->g[i].first + 1 + k->g[i].rows_empty -
+			 k->g[i].distinct;
+	return total;
 }
 
 /*
@@ -420,7 +474,6 @@ check_file(chk *k, const char *path)
 	for (size_t i = 0; i < h->n; i++)
 		if (h->len[i] == 0)
 			problem(k, hline, "column %zu has no name", i + 1);
-	k->seen = ease_strset_new();
 	k->groups = ease_strset_new();
 	k->cur_group = -1;
 	ease_datehint_init(&k->dates);
@@ -469,9 +522,10 @@ check_file(chk *k, const char *path)
 	if (k->hint_comma && !k->o->quiet)
 		printf("%s: hint: the numbers look like 7,5: try --decimal-comma\n",
 			k->file);
-	ease_strset_free(k->seen);
 	ease_strset_free(k->groups);
 	ease_cols_free(k->cols);
+	for (size_t i = 0; i < k->ng; i++)
+		free(k->g[i].page);
 	free(k->g);
 	ease_reader_close(r);
 }
