@@ -39,7 +39,7 @@ static const ease_tool tool = {
 	"  ease-check -d ';' --decimal-comma --date-format %d.%m.%Y export.csv\n"
 	"  ease-check diary.csv > problems.txt\n"
 	"  ease-check -q clinic/*.csv || echo 'fix the diaries first'\n",
-	"q", longopts, EASE_O_INPUT | EASE_O_BY, handle, -1
+	"q", longopts, EASE_O_READ | EASE_O_BY, handle, -1
 };
 
 int
