@@ -17,7 +17,8 @@ static const char *const kinds[] = {
 	"pain", "sleep", "massage", "med", "factor", "stress", "mood", "note", NULL
 };
 
-enum { PAGE_DAYS = 4096 };
+/* Small pages: a subject with a few weeks of rows costs a few dozen bytes. */
+enum { PAGE_DAYS = 256 };
 
 typedef struct chk {
 	const ease_common *c;
@@ -147,7 +148,11 @@ seen_day(struct grp *gr, long day)
 				hi = mid;
 		}
 		if (lo == gr->npage || gr->page[lo].no != no) {
-			ease_grow((void **)&gr->page, &gr->pcap, gr->npage + 1, sizeof *gr->page);
+			if (gr->npage == gr->pcap) {
+				/* from one page: most subjects need one or two */
+				gr->pcap = gr->pcap ? 2 * gr->pcap : 1;
+				gr->page = ease_xrealloc(gr->page, gr->pcap * sizeof *gr->page);
+			}
 			memmove(&gr->page[lo + 1], &gr->page[lo],
 				(gr->npage - lo) * sizeof *gr->page);
 			memset(&gr->page[lo], 0, sizeof *gr->page);
