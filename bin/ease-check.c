@@ -31,11 +31,15 @@ static const ease_tool tool = {
 	"check", "[OPTION]... [FILE]...",
 	"      --max-errors N   list at most N problems per file (20); all are counted\n"
 	"  -q, --quiet          print only the summary line of each file\n"
-	"\nThe report goes to standard error; exit status 1 when problems were found.\n",
+	"\nA known app export (Bearable, Sleep as Android, Fitbit, Sleep Cycle, Plees\n"
+	"Tracker, Pain Diary) is named in one line with the tool that converts it.\n"
+	"The report goes to standard output, errors about the run itself to standard\n"
+	"error; exit status 1 when problems were found.\n",
 	"  ease-check diary.csv\n"
 	"  ease-check -d ';' --decimal-comma --date-format %d.%m.%Y export.csv\n"
+	"  ease-check diary.csv > problems.txt\n"
 	"  ease-check -q clinic/*.csv || echo 'fix the diaries first'\n",
-	"q", longopts, EASE_O_INPUT | EASE_O_BY, handle, -1
+	"q", longopts, EASE_O_READ | EASE_O_BY, handle, -1
 };
 
 int

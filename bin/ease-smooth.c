@@ -49,7 +49,7 @@ static const ease_tool tool = {
 	"  -f, --fields A,B        the columns to smooth\n"
 	"  -w, --window DAYS,...   window lengths in calendar days (default 7)\n"
 	"      --method M,...      sma (default), wma, median, sum, min, max, count, ema\n"
-	"      --center            centre the window on the day (7: 3 days either side)\n"
+	"      --center, --centre  centre the window on the day (7: 3 days either side)\n"
 	"      --half-life DAYS    the EMA's half-life in days (with --method ema)\n"
 	"      --min-count K       fewest values a window needs (default: half the\n"
 	"                          window, rounded up; EMA: 1), else an empty cell\n"

@@ -1,9 +1,12 @@
 #include "ease/check.h"
 #include "ease/csvio.h"
+#include "ease/datehint.h"
 #include "ease/daytab.h"
 #include "ease/err.h"
+#include "ease/formats.h"
 #include "ease/value.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +17,9 @@ static const char *const kinds[] = {
 	"pain", "sleep", "massage", "med", "factor", "stress", "mood", "note", NULL
 };
 
+/* Small pages: a subject with a few weeks of rows costs a few dozen bytes. */
+enum { PAGE_DAYS = 256 };
+
 typedef struct chk {
 	const ease_common *c;
 	const ease_check_opts *o;
@@ -23,16 +29,26 @@ typedef struct chk {
 	int form;
 	int date_col, group_col;	/* date_col: the start column in an event log */
 	int kind_col, value_col;
-	ease_strset *seen;	/* group + day -> first line */
 	ease_strset *groups;	/* group -> index into the per-group state */
-	struct grp { long first, last, prev_day, prev_line, rows_empty; int have; } *g;
+	struct grp {
+		long first, last;	/* the span of its dates */
+		long prev_day, prev_line;	/* its latest date so far, first seen on */
+		long rows_empty, distinct;
+		int have;
+		/*
+		 * The days seen, one bit each, in pages of PAGE_DAYS sorted by
+		 * number: memory follows the span of the dates, not the rows.
+		 */
+		struct page { long no; unsigned char bit[PAGE_DAYS / 8]; } *page;
+		size_t npage, pcap, hot;	/* hot: the page used last */
+	} *g;
 	size_t ng, gcap;
 	long cur_group;		/* index of the group of the previous row, -1 */
-	ease_strset *days;	/* group + day seen (kind tables, event logs) */
 	long rows;
 	long first_day, last_day;
 	int have_days;
-	const char *hint_date, *hint_comma;	/* what an option would mend */
+	ease_datehint dates;	/* the unreadable dates of the date column */
+	const char *hint_comma;	/* what an option would mend */
 } chk;
 
 static void
@@ -44,13 +60,13 @@ problem(chk *k, long line, const char *fmt, ...)
 	if (k->o->quiet || k->problems > k->o->max_errors)
 		return;
 	if (line > 0)
-		fprintf(stderr, "%s:%ld: ", k->file, line);
+		printf("%s:%ld: ", k->file, line);
 	else
-		fprintf(stderr, "%s: ", k->file);
+		printf("%s: ", k->file);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	putchar('\n');
 }
 
 /* Spreadsheet exports in European form fail in recognisable ways. */
@@ -58,16 +74,7 @@ static void
 note_hint(chk *k, const char *cell, const char *why)
 {
 	double v;
-	long day;
 
-	if (strstr(why, "date") && !k->c->date_format) {
-		if (ease_parse_date(cell, "%d.%m.%Y", &day) == EASE_V_OK)
-			k->hint_date = "%d.%m.%Y";
-		else if (ease_parse_date(cell, "%m/%d/%Y", &day) == EASE_V_OK)
-			k->hint_date = "%m/%d/%Y";
-		else if (ease_parse_date(cell, "%d/%m/%Y", &day) == EASE_V_OK)
-			k->hint_date = "%d/%m/%Y";
-	}
 	if (strstr(why, "number") && !k->c->decimal_comma && strchr(cell, ',') &&
 	    ease_parse_num(cell, 1, &v) == EASE_V_OK)
 		k->hint_comma = "--decimal-comma";
@@ -116,6 +123,48 @@ group_of(chk *k, const char *g)
 		idx = (long)k->ng++;
 	}
 	return &k->g[idx];
+}
+
+/* Marks DAY seen in GR; returns whether it was already. */
+static int
+seen_day(struct grp *gr, long day)
+{
+	/* floor division: days before 1970 are negative */
+	long no = day >= 0 ? day / PAGE_DAYS : -((-day - 1) / PAGE_DAYS) - 1;
+	long off = day - no * PAGE_DAYS;
+	size_t lo = 0, hi = gr->npage;
+	struct page *p;
+	int was;
+
+	if (gr->hot < gr->npage && gr->page[gr->hot].no == no) {
+		lo = gr->hot;
+	} else {
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (gr->page[mid].no < no)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo == gr->npage || gr->page[lo].no != no) {
+			if (gr->npage == gr->pcap) {
+				/* from one page: most subjects need one or two */
+				gr->pcap = gr->pcap ? 2 * gr->pcap : 1;
+				gr->page = ease_xrealloc(gr->page, gr->pcap * sizeof *gr->page);
+			}
+			memmove(&gr->page[lo + 1], &gr->page[lo],
+				(gr->npage - lo) * sizeof *gr->page);
+			memset(&gr->page[lo], 0, sizeof *gr->page);
+			gr->page[lo].no = no;
+			gr->npage++;
+		}
+		gr->hot = lo;
+	}
+	p = &gr->page[lo];
+	was = (p->bit[off >> 3] >> (off & 7)) & 1;
+	p->bit[off >> 3] |= (unsigned char)(1u << (off & 7));
+	return was;
 }
 
 static int
@@ -195,6 +244,17 @@ row_day(chk *k, const ease_rec *rec, long *day, ease_datetime *start)
 		}
 		if (st == EASE_V_MISSING)
 			why = "is missing (every row needs a date)";
+		else if (ease_parse_date(cell, k->c->date_format, day) == EASE_V_BAD) {
+			/*
+			 * One cell cannot tell 01/03 from 03/01: the hint at the
+			 * end weighs every date of the column.
+			 */
+			int shaped = ease_datehint_add(&k->dates, cell, rec->line);
+
+			if (!k->c->date_format)
+				why = shaped ? "is not a date (expected YYYY-MM-DD; see the --date-format hint)"
+					     : "is not a date (expected YYYY-MM-DD)";
+		}
 	}
 	bad_cell(k, rec->line, k->date_col, cell, why);
 	return 0;
@@ -265,40 +325,41 @@ check_row(chk *k, const ease_rec *rec)
 
 	struct grp *gr = group_of(k, g);
 	long gi = gr - k->g;
-	char key[300], a[16], b[16];
+	char a[16], b[16], shown[128];
 
 	if (!gr->have || day < gr->first)
 		gr->first = day;
 	if (!gr->have || day > gr->last)
 		gr->last = day;
-	snprintf(key, sizeof key, "%.250s\x1f%ld", g, day);
 	if (k->form != EASE_FORM_DAY) {
-		ease_strset_add(k->days, key);
-	} else {
-		long first;
-
-		if (!ease_strset_put(k->seen, key, rec->line, &first))
+		/* several rows a day are normal: no duplicates, no order */
+	} else if (seen_day(gr, day)) {
+		/* only the latest date keeps its line: a bit a day is what 2 million rows afford */
+		if (day == gr->prev_day)
 			problem(k, rec->line, "date %s repeats the row of line %ld%s%s%s",
-				ease_fmt_date(day, a), first,
-				*g ? " (for " : "", g, *g ? ")" : "");
-		else {
-			if (empty)
-				gr->rows_empty++;
-			if (gr->have && day < gr->prev_day)
-				problem(k, rec->line,
-					"date %s comes after %s of line %ld (rows are not in date order)",
-					ease_fmt_date(day, a),
-					ease_fmt_date(gr->prev_day, b), gr->prev_line);
-			else if (gr->have && k->cur_group != gi) {
-				char shown[128];
-
-				problem(k, rec->line,
-					"%s '%s' comes back after other rows (keep each %s's rows together)",
-					k->cols->name[k->group_col],
-					ease_shown(g, shown, sizeof shown),
-					k->cols->name[k->group_col]);
-			}
-		}
+				ease_fmt_date(day, a), gr->prev_line, *g ? " (for " : "",
+				ease_shown(g, shown, sizeof shown), *g ? ")" : "");
+		else
+			problem(k, rec->line,
+				"date %s repeats an earlier row%s%s%s and comes after %s of line %ld (rows are not in date order)",
+				ease_fmt_date(day, a), *g ? " (for " : "",
+				ease_shown(g, shown, sizeof shown), *g ? ")" : "",
+				ease_fmt_date(gr->prev_day, b), gr->prev_line);
+	} else {
+		gr->distinct++;
+		if (empty)
+			gr->rows_empty++;
+		if (gr->have && day < gr->prev_day)
+			problem(k, rec->line,
+				"date %s comes after %s of line %ld (rows are not in date order)",
+				ease_fmt_date(day, a),
+				ease_fmt_date(gr->prev_day, b), gr->prev_line);
+		else if (gr->have && k->cur_group != gi)
+			problem(k, rec->line,
+				"%s '%s' comes back after other rows (keep each %s's rows together)",
+				k->cols->name[k->group_col],
+				ease_shown(g, shown, sizeof shown),
+				k->cols->name[k->group_col]);
 	}
 	if (!gr->have || day > gr->prev_day) {
 		gr->prev_day = day;
@@ -319,24 +380,56 @@ form_name(int form)
 	return "unknown form";
 }
 
-/* Calendar days between each group's first and last date without data. */
+/*
+ * Calendar days between each group's first and last date without data.  Only
+ * a day table promises a row a day: sessions and events come when they come.
+ */
 static long
 days_without(chk *k)
 {
 	long total = 0;
 
 	for (size_t i = 0; i < k->ng; i++)
-		total += k->g[i].last - k->g[i].first + 1 + k->g[i].rows_empty;
-	if (k->form == EASE_FORM_DAY)
-		return total - (long)ease_strset_count(k->seen);
-	return total - (long)ease_strset_count(k->days);
+		total += k->g[i].last - k->g[i].first + 1 + k->g[i].rows_empty -
+			 k->g[i].distinct;
+	return total;
+}
+
+/*
+ * An app export is not a diary with problems on every row: one line says
+ * what it is and what converts it.
+ */
+static void
+app_export(chk *k, const ease_format *fm)
+{
+	k->problems++;
+	if (ease_format_converter_built())
+		printf("%s: a %s export (%s), not an ease diary: convert it with ease-import --from %s\n",
+		       k->file, fm->app, fm->shape, fm->name);
+	else
+		printf("%s: a %s export (%s), not an ease diary: ease-import (planned) will convert it\n",
+		       k->file, fm->app, fm->shape);
+}
+
+/* Once per column, from all of its dates, unless it is the format given. */
+static void
+date_hint(chk *k)
+{
+	char buf[512], fmt[16];
+	const char *say = ease_datehint_say(&k->dates, buf, sizeof buf);
+	const char *one = ease_datehint_format(&k->dates, fmt);
+
+	if (say == NULL || (one && k->c->date_format && strcmp(one, k->c->date_format) == 0))
+		return;
+	printf("%s: hint: column '%s': %s\n", k->file, k->cols->name[k->date_col], say);
 }
 
 static void
 check_file(chk *k, const char *path)
 {
 	ease_reader *r = ease_reader_open(path, k->c->delim);
-	const ease_rec *h, *rec;
+	const ease_rec *h, *rec, *pending = NULL;
+	const ease_format *fm;
 	char list[1024];
 	size_t width;
 	long hline;
@@ -349,8 +442,13 @@ check_file(chk *k, const char *path)
 			problem(k, ease_reader_error_line(r), "%s", ease_reader_error(r));
 		else
 			problem(k, 0, "empty file (no header line)");
-		fprintf(stderr, "%s: 0 rows, %ld problem%s\n", k->file, k->problems,
+		printf("%s: 0 rows, %ld problem%s\n", k->file, k->problems,
 			k->problems == 1 ? "" : "s");
+		ease_reader_close(r);
+		return;
+	}
+	if ((fm = ease_format_detect(h)) != NULL) {
+		app_export(k, fm);
 		ease_reader_close(r);
 		return;
 	}
@@ -358,6 +456,16 @@ check_file(chk *k, const char *path)
 	width = h->n;
 	hline = h->line;
 	k->cols = ease_cols_new_all(h, k->file, k->c->colmap, k->c->ncolmap);
+	if (ease_format_is_title(h)) {
+		pending = ease_reader_next(r);
+		if (pending && !ease_reader_error(r) &&
+		    (fm = ease_format_detect(pending)) != NULL) {
+			app_export(k, fm);
+			ease_cols_free(k->cols);
+			ease_reader_close(r);
+			return;
+		}
+	}
 	k->form = ease_check_form(k->cols);
 	k->date_col = ease_cols_role(k->cols, k->form == EASE_FORM_EVENTS
 				     ? EASE_R_START : EASE_R_DATE);
@@ -373,12 +481,13 @@ check_file(chk *k, const char *path)
 			problem(k, hline, "column %zu has no name", i + 1);
 	for (size_t i = 0; i < k->cols->nproblem; i++)
 		problem(k, hline, "%s", k->cols->problem[i]);
-	k->seen = ease_strset_new();
 	k->groups = ease_strset_new();
-	k->days = ease_strset_new();
 	k->cur_group = -1;
+	ease_datehint_init(&k->dates);
 
-	while ((rec = ease_reader_next(r)) != NULL) {
+	/* a title line's follower, when it was not a known header, is a row */
+	while ((rec = pending ? pending : ease_reader_next(r)) != NULL) {
+		pending = NULL;
 		k->rows++;
 		if (ease_reader_error(r)) {
 			problem(k, rec->line, "%s", ease_reader_error(r));
@@ -397,32 +506,33 @@ check_file(chk *k, const char *path)
 		problem(k, 0, "no data rows, only a header");
 
 	if (k->problems > k->o->max_errors && !k->o->quiet)
-		fprintf(stderr, "%s: %ld more problem%s not shown (--max-errors %ld)\n",
+		printf("%s: %ld more problem%s not shown (--max-errors %ld)\n",
 			k->file, k->problems - k->o->max_errors,
 			k->problems - k->o->max_errors == 1 ? "" : "s", k->o->max_errors);
-	fprintf(stderr, "%s: %ld row%s, %s", k->file, k->rows, k->rows == 1 ? "" : "s",
+	printf("%s: %ld row%s, %s", k->file, k->rows, k->rows == 1 ? "" : "s",
 		form_name(k->form));
 	if (k->group_col >= 0 && k->ng > 0)
-		fprintf(stderr, ", %zu %s%s", k->ng, k->cols->name[k->group_col],
+		printf(", %zu %s%s", k->ng, k->cols->name[k->group_col],
 			k->ng == 1 ? "" : "s");
 	if (k->have_days) {
 		char a[16], b[16];
 
-		fprintf(stderr, ", %s to %s, %ld day%s without data",
-			ease_fmt_date(k->first_day, a), ease_fmt_date(k->last_day, b),
-			days_without(k), days_without(k) == 1 ? "" : "s");
+		printf(", %s to %s", ease_fmt_date(k->first_day, a),
+		       ease_fmt_date(k->last_day, b));
+		if (k->form == EASE_FORM_DAY)
+			printf(", %ld day%s without data", days_without(k),
+			       days_without(k) == 1 ? "" : "s");
 	}
-	fprintf(stderr, ", %ld problem%s\n", k->problems, k->problems == 1 ? "" : "s");
-	if (k->hint_date && !k->o->quiet)
-		fprintf(stderr, "%s: hint: the dates look like %s: try --date-format %s\n",
-			k->file, k->hint_date, k->hint_date);
+	printf(", %ld problem%s\n", k->problems, k->problems == 1 ? "" : "s");
+	if (!k->o->quiet)
+		date_hint(k);
 	if (k->hint_comma && !k->o->quiet)
-		fprintf(stderr, "%s: hint: the numbers look like 7,5: try --decimal-comma\n",
+		printf("%s: hint: the numbers look like 7,5: try --decimal-comma\n",
 			k->file);
-	ease_strset_free(k->seen);
 	ease_strset_free(k->groups);
-	ease_strset_free(k->days);
 	ease_cols_free(k->cols);
+	for (size_t i = 0; i < k->ng; i++)
+		free(k->g[i].page);
 	free(k->g);
 	ease_reader_close(r);
 }
@@ -444,7 +554,8 @@ ease_check_run(ease_common *c, const ease_check_opts *o)
 		check_file(&k, files[i]);
 		total += k.problems;
 	}
-	if (fflush(stderr) != 0)
-		return EASE_EX_IO;
+	/* the findings are the result: a report that did not reach its reader is a failure */
+	if (fflush(stdout) != 0 || ferror(stdout))
+		ease_die(EASE_EX_IO, "standard output: write error: %s", strerror(errno));
 	return total ? EASE_EX_FINDING : 0;
 }

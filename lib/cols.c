@@ -1,4 +1,5 @@
 #include "ease/cols.h"
+#include "ease/datehint.h"
 #include "ease/err.h"
 #include "ease/opts.h"
 #include "ease/value.h"
@@ -395,18 +396,22 @@ ease_role_check(int role, const char *cell, int decimal_comma,
 		else if (st == EASE_V_BAD && date_fmt)
 			*why = "is not a date in the --date-format";
 		else if (st == EASE_V_BAD) {
-			/* a spreadsheet's own date form: name the option that reads it */
-			static const char *const forms[][2] = {
-				{"%d.%m.%Y", "is not a date (expected YYYY-MM-DD; for DD.MM.YYYY use --date-format %d.%m.%Y)"},
-				{"%m/%d/%Y", "is not a date (expected YYYY-MM-DD; for MM/DD/YYYY use --date-format %m/%d/%Y)"},
-				{"%d/%m/%Y", "is not a date (expected YYYY-MM-DD; for DD/MM/YYYY use --date-format %d/%m/%Y)"},
-			};
+			/*
+			 * A spreadsheet's own date form: name the option that reads
+			 * it, both orders while this cell cannot tell them apart.
+			 */
+			static char guess[192];
+			char hint[128];
+			ease_datehint h;
+
+			ease_datehint_init(&h);
+			ease_datehint_add(&h, cell, 0);
 			*why = "is not a date (expected YYYY-MM-DD)";
-			for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++)
-				if (ease_parse_date(cell, forms[k][0], &day) == EASE_V_OK) {
-					*why = forms[k][1];
-					break;
-				}
+			if (ease_datehint_short(&h, hint, sizeof hint)) {
+				snprintf(guess, sizeof guess,
+					 "is not a date (expected YYYY-MM-DD; %s)", hint);
+				*why = guess;
+			}
 		}
 		return st == EASE_V_BADCAL || st == EASE_V_BADYEAR ? EASE_V_BAD : st;
 	case EASE_T_TIME:

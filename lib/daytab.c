@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -120,6 +121,7 @@ struct ease_dayreader {
 	char *group;		/* current group */
 	long prev_day;
 	long prev_line;
+	char *prev_file;	/* its file: the input may be several */
 	int in_group;		/* a group has begun */
 	int have_prev;		/* a row of the current group was taken */
 	int pending_start;	/* the next row handed out starts a group */
@@ -368,6 +370,20 @@ parse_values(ease_dayreader *r, const ease_rec *rec, const char *file)
 	return 1;
 }
 
+/*
+ * "line 5" of the file in hand, or "a.csv:5" when the previous row came from
+ * another of the input's files.
+ */
+static const char *
+prev_ref(const ease_dayreader *r, const char *file, char *buf, size_t n)
+{
+	if (r->prev_file && strcmp(r->prev_file, file) != 0)
+		snprintf(buf, n, "%.250s:%ld", r->prev_file, r->prev_line);
+	else
+		snprintf(buf, n, "line %ld", r->prev_line);
+	return buf;
+}
+
 const ease_dayrow *
 ease_day_next(ease_dayreader *r)
 {
@@ -416,19 +432,19 @@ ease_day_next(ease_dayreader *r)
 			r->pending_start = 1;
 		}
 		if (r->have_prev && day == r->prev_day) {
-			char a[16];
+			char a[16], ref[300];
 
 			if (ease_bad_row(file, rec->line,
-					 "date %s repeats the row of line %ld (a day table has one row per day)",
-					 ease_fmt_date(day, a), r->prev_line))
+					 "date %s repeats the row of %s (a day table has one row per day)",
+					 ease_fmt_date(day, a), prev_ref(r, file, ref, sizeof ref)))
 				continue;
 		} else if (r->have_prev && day < r->prev_day) {
-			char a[16], b[16];
+			char a[16], b[16], ref[300];
 
 			if (ease_bad_row(file, rec->line,
-					 "date %s comes after %s of line %ld (sort the rows by date)",
-					 ease_fmt_date(day, a),
-					 ease_fmt_date(r->prev_day, b), r->prev_line))
+					 "date %s comes after %s of %s (sort the rows by date)",
+					 ease_fmt_date(day, a), ease_fmt_date(r->prev_day, b),
+					 prev_ref(r, file, ref, sizeof ref)))
 				continue;
 		}
 		if (!parse_values(r, rec, file))
@@ -436,6 +452,10 @@ ease_day_next(ease_dayreader *r)
 		r->have_prev = 1;
 		r->prev_day = day;
 		r->prev_line = rec->line;
+		if (r->prev_file == NULL || strcmp(r->prev_file, file) != 0) {
+			free(r->prev_file);
+			r->prev_file = ease_xstrdup(file);
+		}
 		if (!r->keep_all && !ease_window_has(r->c, day))
 			continue;
 		r->row.rec = rec;
@@ -463,5 +483,6 @@ ease_day_close(ease_dayreader *r)
 	free(r->want);
 	free(r->v);
 	free(r->group);
+	free(r->prev_file);
 	free(r);
 }

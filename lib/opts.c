@@ -19,11 +19,11 @@ static const struct {
 } common_opts[] = {
 	{{"help", no_argument, NULL, 'h'}, 0},
 	{{"version", no_argument, NULL, 'V'}, 0},
-	{{"delimiter", required_argument, NULL, 'd'}, EASE_O_INPUT},
-	{{"decimal-comma", no_argument, NULL, O_DECIMAL_COMMA}, EASE_O_INPUT},
-	{{"date-format", required_argument, NULL, O_DATE_FORMAT}, EASE_O_INPUT},
-	{{"col", required_argument, NULL, O_COL}, EASE_O_INPUT},
-	{{"skip-bad", no_argument, NULL, O_SKIP_BAD}, EASE_O_INPUT},
+	{{"delimiter", required_argument, NULL, 'd'}, EASE_O_READ},
+	{{"decimal-comma", no_argument, NULL, O_DECIMAL_COMMA}, EASE_O_READ},
+	{{"date-format", required_argument, NULL, O_DATE_FORMAT}, EASE_O_READ},
+	{{"col", required_argument, NULL, O_COL}, EASE_O_READ},
+	{{"skip-bad", no_argument, NULL, O_SKIP_BAD}, EASE_O_SKIP_BAD},
 	{{"by", required_argument, NULL, O_BY}, EASE_O_BY},
 	{{"since", required_argument, NULL, O_SINCE}, EASE_O_WINDOW},
 	{{"until", required_argument, NULL, O_UNTIL}, EASE_O_WINDOW},
@@ -171,13 +171,15 @@ help(const ease_tool *t)
 		       purpose + 1);
 	if (t->options && *t->options)
 		printf("\nOptions:\n%s", t->options);
-	if (t->common & EASE_O_INPUT)
+	if (t->common & EASE_O_READ)
 		printf("\nInput:\n"
 		       "  -d, --delimiter C    field separator: ',' ';' 'tab' (default: from the header)\n"
 		       "      --decimal-comma  the input writes numbers 7,5 (output: 7.5)\n"
 		       "      --date-format F  dates as strptime(3) pattern F, e.g. %%d.%%m.%%Y\n"
-		       "      --col ROLE=NAME  column NAME plays ROLE (pain, sleep_hours, date, ...)\n"
-		       "      --skip-bad       skip rows with bad values, and say how many\n");
+		       "      --col ROLE=NAME  column NAME plays ROLE (pain, sleep_hours, date, ...)\n");
+	if (t->common & EASE_O_SKIP_BAD)
+		printf("%s      --skip-bad       skip rows with bad values, and say how many\n",
+		       t->common & EASE_O_READ ? "" : "\nInput:\n");
 	if (t->common & (EASE_O_WINDOW | EASE_O_BY))
 		printf("\nRows:\n");
 	if (t->common & EASE_O_WINDOW)
@@ -259,7 +261,7 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 	c->digits = 6;
 	c->format = EASE_FMT_CSV;
 
-	snprintf(so, sizeof so, "hV%s%s%s", (t->common & EASE_O_INPUT) ? "d:" : "",
+	snprintf(so, sizeof so, "hV%s%s%s", (t->common & EASE_O_READ) ? "d:" : "",
 		 (t->common & EASE_O_OUTPUT) ? "o:" : "",
 		 t->shortopts ? t->shortopts : "");
 	for (size_t i = 0; i < NCOMMON; i++)

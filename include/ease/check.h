@@ -16,8 +16,9 @@ enum { EASE_FORM_DAY, EASE_FORM_KIND, EASE_FORM_EVENTS, EASE_FORM_UNKNOWN };
 int ease_check_form(const ease_cols *cols);
 
 /*
- * Checks each of C's files (standard input when none), reporting on stderr;
- * returns 0 when clean, 1 when problems were found.
+ * Checks each of C's files (standard input when none), reporting on standard
+ * output (the findings are the result); returns 0 when clean, 1 when problems
+ * were found.  A known app export is one problem, named in one line.
  */
 int ease_check_run(ease_common *c, const ease_check_opts *o);
 

@@ -9,12 +9,14 @@
 
 /* Which groups of the common options a tool takes. */
 enum {
-	EASE_O_INPUT = 1,	/* files, -d, --decimal-comma, --date-format, --col, --skip-bad */
+	EASE_O_READ = 1,	/* files, -d, --decimal-comma, --date-format, --col */
 	EASE_O_WINDOW = 2,	/* --since, --until, --last, --today */
 	EASE_O_BY = 4,		/* --by */
 	EASE_O_OUTPUT = 8,	/* -o, --format */
 	EASE_O_DIGITS = 16,	/* --digits, for tools that compute numbers */
-	EASE_O_ALL = 31
+	EASE_O_SKIP_BAD = 32,	/* --skip-bad, for tools that stop at bad data */
+	EASE_O_INPUT = EASE_O_READ | EASE_O_SKIP_BAD,
+	EASE_O_ALL = 63
 };
 
 #define EASE_MAX_COLMAP 64

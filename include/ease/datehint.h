@@ -1,0 +1,46 @@
+/*
+ * Which --date-format reads a column of dates written another way than
+ * YYYY-MM-DD, judged from all of its dates: 01/03/2026 alone can be the 1st of
+ * March or the 3rd of January, and only a day number above 12 somewhere in
+ * the column settles the order.
+ */
+#ifndef EASE_DATEHINT_H
+#define EASE_DATEHINT_H
+
+#include <stddef.h>
+
+typedef struct ease_datehint {
+	int have;		/* a date of a known shape was seen */
+	char sep;		/* '/', '.' or '-' */
+	int year_first;		/* YYYY/MM/DD */
+	int ylen;		/* digits of the year: 2 or 4 */
+	long n;			/* dates of that shape */
+	char first[32];		/* the first of them, and its line */
+	long first_line;
+	/* the first date whose first / second number is above 12 (line 0: none) */
+	char day1[32], day2[32];
+	long day1_line, day2_line;
+} ease_datehint;
+
+void ease_datehint_init(ease_datehint *h);
+/*
+ * Counts CELL (from LINE) when it is D?M?Y, M?D?Y or Y?M?D with ? one of / . -
+ * and returns 1; 0 for another shape.
+ */
+int ease_datehint_add(ease_datehint *h, const char *cell, long line);
+/*
+ * What to do, in one sentence for the end of a run ("the dates read as
+ * DD/MM/YYYY (line 14: '13/03/2026'): try --date-format %d/%m/%Y"), or NULL
+ * when no date of a known shape was seen.
+ */
+const char *ease_datehint_say(const ease_datehint *h, char *buf, size_t n);
+/* The one --date-format that reads them (BUF: 16 bytes), or NULL when open. */
+const char *ease_datehint_format(const ease_datehint *h, char *buf);
+/*
+ * The same, short, for the message about one cell: "for DD/MM/YYYY use
+ * --date-format %d/%m/%Y", or "DD/MM/YYYY or MM/DD/YYYY: --date-format
+ * %d/%m/%Y or %m/%d/%Y" when the order is open; NULL for another shape.
+ */
+const char *ease_datehint_short(const ease_datehint *h, char *buf, size_t n);
+
+#endif

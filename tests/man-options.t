@@ -1,0 +1,121 @@
+#!/bin/sh
+# The options each tool takes, said alike in three places: its --help (the
+# source: lib/opts.c writes the common part from the groups the tool takes),
+# the OPTIONS section of its man page, and the README's table of the common
+# options.  Every option of --help is in the man page and no other is; every
+# README row names exactly the common options of its tool.
+LC_ALL=C; export LC_ALL
+here=$(cd "$(dirname "$0")" && pwd)
+top=$here/..
+bin=${EASE_BIN:-$top/bin}
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+n=0 failed=0
+
+# Option names in --help: the flags that begin an option line.
+help_opts() {
+	"$1" --help | awk '
+	/^ +-/ {
+		s = $0
+		sub(/^ +/, "", s)
+		while (1) {
+			if (match(s, /^--[a-z][a-z-]*/) || match(s, /^-[A-Za-z]/)) {
+				print substr(s, 1, RLENGTH)
+				s = substr(s, RLENGTH + 1)
+				sub(/^ [^ ,]+/, "", s)	# the argument: " C", " FILE"
+				if (substr(s, 1, 2) != ", ")
+					break
+				s = substr(s, 3)
+			} else
+				break
+		}
+	}' | sort -u
+}
+
+# Option names in the OPTIONS section of a man page, on its macro lines.
+man_opts() {
+	awk '
+	/^\.SH / { in_opts = ($0 ~ /^\.SH OPTIONS/); next }
+	in_opts && /^\./ {
+		s = $0
+		gsub(/\\-/, "-", s)
+		while (match(s, /(^|[ "(])--?[A-Za-z][a-z-]*/)) {
+			o = substr(s, RSTART, RLENGTH)
+			sub(/^[ "(]/, "", o)
+			if (o ~ /^--/ || length(o) == 2)
+				print o
+			s = substr(s, RSTART + RLENGTH)
+		}
+	}' "$1" | sort -u
+}
+
+# The README's table: header cells name the common options, rows say yes.
+readme_opts() {
+	awk -v tool="$1" '
+	/^[|] *tool *[|] *`/ {
+		nh = split($0, head, "|")
+		have = 1
+		next
+	}
+	have && index($0, "| `" tool "` |") == 1 {
+		nc = split($0, cell, "|")
+		for (i = 3; i < nc; i++) {
+			if (cell[i] !~ /yes/)
+				continue
+			s = head[i]
+			while (match(s, /--?[A-Za-z][a-z-]*/)) {
+				print substr(s, RSTART, RLENGTH)
+				s = substr(s, RSTART + RLENGTH)
+			}
+		}
+	}' "$top/README.md" | sort -u
+}
+
+# Every common option the README table names in its header.
+readme_common() {
+	awk '/^[|] *tool *[|] *`/ {
+		s = $0
+		while (match(s, /--?[A-Za-z][a-z-]*/)) {
+			print substr(s, RSTART, RLENGTH)
+			s = substr(s, RSTART + RLENGTH)
+		}
+		exit
+	}' "$top/README.md" | sort -u
+}
+
+readme_common > "$scratch/common"
+for t in "$bin"/ease-*; do
+	[ -x "$t" ] || continue
+	name=${t##*/}
+	page=$top/man/man1/$name.1
+	help_opts "$t" > "$scratch/help"
+	n=$((n + 1))
+	if [ ! -f "$page" ]; then
+		echo "not ok $n - $name has a man page"
+	else
+		man_opts "$page" > "$scratch/man"
+		if cmp -s "$scratch/help" "$scratch/man"; then
+			echo "ok $n - $name(1) lists the options of its --help"
+		else
+			failed=$((failed + 1))
+			echo "not ok $n - $name(1) lists the options of its --help"
+			diff "$scratch/help" "$scratch/man" | sed -n 's/^</# only in --help:/p; s/^>/# only in the man page:/p'
+		fi
+	fi
+	n=$((n + 1))
+	readme_opts "${name#ease-}" > "$scratch/readme"
+	comm -12 "$scratch/help" "$scratch/common" > "$scratch/want"
+	if [ -s "$scratch/readme" ] || [ -s "$scratch/want" ]; then
+		if cmp -s "$scratch/want" "$scratch/readme"; then
+			echo "ok $n - README: the common options of $name"
+		else
+			failed=$((failed + 1))
+			echo "not ok $n - README: the common options of $name"
+			diff "$scratch/want" "$scratch/readme" | sed -n 's/^</# takes, README does not say:/p; s/^>/# README says, does not take:/p'
+		fi
+	else
+		echo "ok $n - README: $name takes no common option"
+	fi
+done
+echo "1..$n"
+[ "$failed" = 0 ]
