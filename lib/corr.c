@@ -506,7 +506,7 @@ header(run *R)
 {
 	static const char *const cols[] = {
 		"x", "y", "method", "lag", "n", "r", "ci_low", "ci_high", "p",
-		"r1_x", "r1_y", "n_eff", "p_adj"
+		"p_method", "r1_x", "r1_y", "n_eff", "p_adj"
 	};
 
 	if (R->group_col >= 0)
@@ -575,6 +575,7 @@ one_result(run *R, pair *p, int m, long lag, int warn)
 	ease_w_num(R->w, res.ci_lo, R->c->digits);
 	ease_w_num(R->w, res.ci_hi, R->c->digits);
 	ease_w_num(R->w, res.p, R->c->digits);
+	ease_w_str(R->w, ease_p_method_name(res.p_method));
 	ease_w_num(R->w, x->r1, R->c->digits);
 	ease_w_num(R->w, y->r1, R->c->digits);
 	ease_w_num(R->w, n_eff, R->c->digits);

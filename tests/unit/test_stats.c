@@ -5,8 +5,11 @@
  */
 #include "ease/stats.h"
 #include "tap.h"
+#include "ref_pvalues.h"
 
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define N12 12
 static const double X[N12] = {2, 4, 4, 5, 7, 7, 7, 8, 10, 12, 3, 6};
@@ -44,10 +47,10 @@ static const want wants[] = {
 	 0.013953981458442712},
 	{"n3 pearson", EASE_PEARSON, X3, Y3, 3, 0.83862786937753453,
 	 0.36671657332092311, NAN, NAN, 0.67210380792715274},
-	{"n3 spearman", EASE_SPEARMAN, X3, Y3, 3, 0.5, 0.66666666666666674,
+	{"n3 spearman", EASE_SPEARMAN, X3, Y3, 3, 0.5, 1,
 	 NAN, NAN, 0.8430540731165268},
 	{"n3 kendall", EASE_KENDALL, X3, Y3, 3, 0.33333333333333337,
-	 0.60150813444058993, NAN, NAN, 0.64342884356362062},
+	 1, NAN, NAN, 0.64342884356362062},
 };
 
 /* Kendall's S by counting every pair: the O(n^2) definition. */
@@ -145,7 +148,7 @@ main(void)
 	}
 	/* one pass and stored series agree */
 	{
-		ease_comom a = {0, 0, 0, 0, 0, 0};
+		ease_comom a = {0};
 		ease_corr s;
 
 		for (int i = 0; i < N12; i++)
@@ -204,6 +207,63 @@ main(void)
 		ok(good, "mid-ranks of 3000 values = count below + (ties + 1) / 2");
 		free(v);
 		free(r);
+	}
+	/*
+	 * Every p-value branch against R's cor.test defaults (tests/ref/pvalues.R):
+	 * the branch taken, and p to 1e-9 relative.  The largest relative error
+	 * of each branch is shown.
+	 */
+	{
+		double worst[2][5] = {{0}};
+		int good_how = 1;
+
+		for (size_t i = 0; i < sizeof PV_CASES / sizeof PV_CASES[0]; i++) {
+			const struct pv_case *k = &PV_CASES[i];
+			double err;
+
+			ease_corr_test(k->method, PV_DATA + k->off, PV_DATA + k->off + k->n,
+				       (size_t)k->n, &c);
+			if (strcmp(ease_p_method_name(c.p_method), k->how) != 0) {
+				printf("# %s n %d: p_method %s, R's %s\n",
+				     ease_corr_method_name(k->method), k->n,
+				     ease_p_method_name(c.p_method), k->how);
+				good_how = 0;
+			}
+			if (!(fabs(c.p - k->p_cor_test) <= 1e-14)) {
+				printf("# %s n %d (case %zu): p %.17g, cor.test's %.17g\n",
+				       ease_corr_method_name(k->method), k->n, i, c.p,
+				       k->p_cor_test);
+				good_how = 0;
+			}
+			err = k->p == 0 ? fabs(c.p) : fabs(c.p - k->p) / k->p;
+			if (!(err <= 1e-9)) {
+				printf("# %s n %d (case %zu): p %.17g, R's %.17g\n",
+				     ease_corr_method_name(k->method), k->n, i, c.p, k->p);
+				err = INFINITY;
+			}
+			if (err > worst[k->method == EASE_KENDALL][c.p_method])
+				worst[k->method == EASE_KENDALL][c.p_method] = err;
+		}
+		ok(good_how, "p_method is R's branch, p within 1e-14 of cor.test, in every case");
+		for (int m = 0; m < 2; m++)
+			for (int h = EASE_P_EXACT; h <= EASE_P_NORMAL; h++) {
+				if ((m == 0 && h == EASE_P_NORMAL) ||
+				    (m == 1 && (h == EASE_P_EDGEWORTH || h == EASE_P_T)))
+					continue;
+				snprintf(name, sizeof name, "%s %s p within 1e-9 of R (worst %.2g)",
+					 m ? "kendall" : "spearman", ease_p_method_name(h),
+					 worst[m][h]);
+				ok(worst[m][h] <= 1e-9, name);
+			}
+	}
+	/* four days of perfectly opposite values: R gives 1/12 for both */
+	{
+		static const double a[4] = {1, 2, 3, 4}, b[4] = {8, 6, 5, 1};
+
+		ease_corr_test(EASE_SPEARMAN, a, b, 4, &c);
+		is_num(c.p, 1.0 / 12, 1e-12, "spearman n 4, rho -1: p 1/12");
+		ease_corr_test(EASE_KENDALL, a, b, 4, &c);
+		is_num(c.p, 1.0 / 12, 1e-12, "kendall n 4, tau -1: p 1/12");
 	}
 	return tap_done();
 }
