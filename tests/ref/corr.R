@@ -146,6 +146,17 @@ unit <- function() {
 		show(sprintf("ease_r_p(%g, %g)", rd[1], rd[2]), 2 * pt(-abs(t), rd[2]))
 	}
 	show("n_eff(12, 0.4, 0.3)", n_eff(12, 0.4, 0.3))
+	# numerical edges: far from zero (R's cor centres in long double)
+	a <- 1000000000 + c(0.6, 0.7, 0.3, 0.0, 0.7, 0.2)
+	b <- 1000000000 + c(0.7, 0.5, 0.9, 0.5, 0.4, 0.8)
+	show("edge: r of a, b near 1e9", cor(a, b))
+	show("edge: r1 of a near 1e9", cor(a[-6], a[-1]))
+	show("edge: r1 of b near 1e9", cor(b[-6], b[-1]))
+	# near 1e12 R's cor(a, b) is itself off by 8e-8 (-0.35907650985392087);
+	# the differences from the first value are exact there (Sterbenz)
+	a <- 1e12 + c(0.6, 0.7, 0.3, 0.0, 0.7, 0.2)
+	b <- 1e12 + c(0.7, 0.5, 0.9, 0.5, 0.4, 0.8)
+	show("edge: r near 1e12", cor(a - a[1], b - b[1]))
 	show("midrank of x[1] (= 4, tied)", rank(x)[2])
 }
 

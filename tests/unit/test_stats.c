@@ -157,6 +157,62 @@ main(void)
 		is_num(s.r, 0.77092180473886895, 1e-12, "running sums r");
 		is_num(s.p, 0.0033322770601941052, 1e-9, "running sums p");
 	}
+	/*
+	 * Numerical edges.  Far from zero (corr.R unit, "edge"): the running
+	 * sums and the stored path against R, and the lag-1 sums of r1.
+	 */
+	{
+		static const double fx[6] = {0.6, 0.7, 0.3, 0.0, 0.7, 0.2};
+		static const double fy[6] = {0.7, 0.5, 0.9, 0.5, 0.4, 0.8};
+		static const double scale[4] = {1e160, 1e-170, 1e-300, 1e200};
+		/* tests/ref/corr.py edge: SciPy's pearsonr, which rescales */
+		static const double want_sc[4] = {-0.35908406521722591, -0.35908406521722591,
+						  -0.35908406521722602, -0.35908406521722591};
+		double a[6], b[6];
+		ease_comom m = {0}, r1a = {0}, r1b = {0}, m12 = {0};
+
+		for (int i = 0; i < 6; i++) {
+			a[i] = 1000000000 + fx[i];
+			b[i] = 1000000000 + fy[i];
+			ease_comom_add(&m, a[i], b[i]);
+			ease_comom_add(&m12, 1e12 + fx[i], 1e12 + fy[i]);
+			if (i > 0) {
+				ease_comom_add(&r1a, a[i - 1], a[i]);
+				ease_comom_add(&r1b, b[i - 1], b[i]);
+			}
+		}
+		is_num(ease_comom_r(&m), -0.35908407256238078, 1e-9, "edge: running r near 1e9");
+		ease_corr_test(EASE_PEARSON, a, b, 6, &c);
+		is_num(c.r, -0.35908407256238078, 1e-9, "edge: stored r near 1e9");
+		is_num(ease_comom_r(&r1a), -0.27374484287542633, 1e-9, "edge: r1 near 1e9");
+		is_num(ease_comom_r(&r1b), -0.51892378318309795, 1e-9, "edge: r1 near 1e9, b");
+		is_num(ease_comom_r(&m12), -0.35907653738090045, 1e-9, "edge: running r near 1e12");
+		for (int k = 0; k < 4; k++) {
+			ease_comom sm = {0};
+
+			for (int i = 0; i < 6; i++) {
+				a[i] = (1 + fx[i]) * scale[k];
+				b[i] = (1 + fy[i]) * scale[k];
+				ease_comom_add(&sm, a[i], b[i]);
+			}
+			snprintf(name, sizeof name, "edge: running r at %g", scale[k]);
+			is_num(ease_comom_r(&sm), want_sc[k], 1e-9, name);
+			ease_corr_test(EASE_PEARSON, a, b, 6, &c);
+			snprintf(name, sizeof name, "edge: stored r at %g, p %s", scale[k],
+				 ease_p_method_name(c.p_method));
+			is_num(c.r, want_sc[k], 1e-9, name);
+		}
+		/* opposite values near the largest double: their differences overflow */
+		{
+			ease_comom sm = {0};
+
+			for (int i = 0; i < 6; i++)
+				ease_comom_add(&sm, (fx[i] - 0.35) * 4 * 1e308,
+					       (fy[i] - 0.65) * 4 * 1e308);
+			is_num(ease_comom_r(&sm), -0.35908406521722602, 1e-9,
+			       "edge: running r of +-1.4e308");
+		}
+	}
 	/* O(n log n) Kendall against the O(n^2) definition, many ties, long runs */
 	{
 		size_t n = 3000;
