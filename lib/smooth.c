@@ -168,6 +168,7 @@ typedef struct pend {
 typedef struct numcache {
 	uint64_t bits[NUMCACHE];
 	unsigned char len[NUMCACHE];	/* 0: empty slot */
+	unsigned char over[NUMCACHE];	/* the text would read back as infinite */
 	char text[NUMCACHE][48];
 } numcache;
 
@@ -188,6 +189,8 @@ typedef struct run {
 	ease_ema *ema;		/* one per field, when asked for */
 	size_t *ema_out;
 	size_t ema_min;
+	size_t *over_n;		/* per output column: results beyond the doubles, */
+	long *over_day;		/* and the day of the first */
 	pend *p;		/* ring of pending rows */
 	size_t pcap;		/* a power of two */
 	size_t head, tail;	/* sequence numbers: oldest unwritten, next new */
@@ -239,8 +242,17 @@ pend_copy(run *s, pend *p, const ease_rec *rec)
 	p->off[rec->n] = at;
 }
 
+/* Output column J of row DAY holds a number no double can: left empty. */
 static void
-write_num(run *s, double v)
+overflowed(run *s, size_t j, long day)
+{
+	if (s->over_n[j]++ == 0)
+		s->over_day[j] = day;
+	ease_w_field(s->w, "", 0);
+}
+
+static void
+write_num(run *s, double v, size_t j, long day)
 {
 	uint64_t bits;
 	size_t i;
@@ -249,14 +261,42 @@ write_num(run *s, double v)
 		ease_w_field(s->w, "", 0);
 		return;
 	}
+	if (isinf(v)) {
+		overflowed(s, j, day);
+		return;
+	}
 	memcpy(&bits, &v, sizeof bits);
 	i = (size_t)((bits ^ (bits >> 29) ^ (bits >> 47)) & (NUMCACHE - 1));
 	if (s->nc->len[i] == 0 || s->nc->bits[i] != bits) {
 		ease_fmt_num(v, s->c->digits, s->nc->text[i]);
 		s->nc->len[i] = (unsigned char)strlen(s->nc->text[i]);
 		s->nc->bits[i] = bits;
+		/* rounded to few digits, a number next to the largest can pass it */
+		s->nc->over[i] = fabs(v) > 1e307 && isinf(strtod(s->nc->text[i], NULL));
+	}
+	if (s->nc->over[i]) {
+		overflowed(s, j, day);
+		return;
 	}
 	ease_w_field(s->w, s->nc->text[i], s->nc->len[i]);
+}
+
+/*
+ * A result beyond the largest double (a sum of values near 1e308) is never
+ * printed as "inf", which no tool reads back: it is an empty cell, told once
+ * per column.
+ */
+static void
+report_overflows(run *s)
+{
+	char date[32];
+
+	for (size_t j = 0; j < s->nout; j++)
+		if (s->over_n[j])
+			ease_warn("%s: %zu %s beyond the largest number ease reads back (about 1.8e308) left empty, the first on %s",
+				  s->out[j].name, s->over_n[j],
+				  s->over_n[j] == 1 ? "result" : "results",
+				  ease_fmt_date(s->over_day[j], date));
 }
 
 static void
@@ -269,7 +309,7 @@ write_row(run *s, pend *p, const ease_rec *live)
 			ease_w_field(s->w, p->buf + p->off[i],
 				     p->off[i + 1] - p->off[i] - 1);
 	for (size_t j = 0; j < s->nout; j++)
-		write_num(s, p->val[j]);
+		write_num(s, p->val[j], j, p->day);
 	ease_w_end(s->w);
 }
 
@@ -507,6 +547,8 @@ ease_smooth_run(ease_common *c, ease_smooth_opts *o)
 	s.nfields_in = s.cols->n;
 	plan(&s);
 	make_keepers(&s);
+	s.over_n = ease_xcalloc(s.nout + 1, sizeof *s.over_n);
+	s.over_day = ease_xcalloc(s.nout + 1, sizeof *s.over_day);
 	/* the days before --since still count towards the first windows */
 	ease_day_keep_all(s.r, 1);
 	s.w = ease_writer_open(c->output, c->format, c->files, c->nfiles);
@@ -520,6 +562,9 @@ ease_smooth_run(ease_common *c, ease_smooth_opts *o)
 		one_row(&s, row);
 	flush_group(&s);
 	ease_writer_close(s.w);
+	report_overflows(&s);
+	free(s.over_n);
+	free(s.over_day);
 
 	for (size_t i = 0; i < s.nk; i++) {
 		ease_win_free(s.k[i].win);
