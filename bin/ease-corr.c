@@ -58,7 +58,8 @@ static const ease_tool tool = {
 	"      --lags A..B      every lag from A to B, e.g. -7..7\n"
 	"      --matrix         a wide matrix of r for one method and one lag\n"
 	"      --explain        add a plain-English sentence to each row\n"
-	"                       (--format table adds it too)\n",
+	"                       (--format table adds it too, and shows r with 2\n"
+	"                       decimals, p as < 0.001 or with 3)\n",
 	"  ease-corr -x sleep_hours -y pain --lag 1 diary.csv\n"
 	"  ease-corr -m all --explain --format table diary.csv\n"
 	"  ease-corr -x massage -y pain --lags -3..7 -m spearman diary.csv\n",

@@ -338,16 +338,40 @@ plan(run *R)
 
 /* ---- numbers in sentences ---- */
 
-/* V with D decimals, without the C library's locale. */
+/*
+ * V with D decimals, correctly rounded (the tools never set a locale, so the
+ * C library's is "C" and its point a '.'); no "-0.00".
+ */
 static char *
 fixed(double v, int d, char *buf, size_t n)
 {
-	double scale = d == 2 ? 100 : 1000;
-	long long q = llround(fabs(v) * scale);
-	int neg = v < 0 && q != 0;
+	snprintf(buf, n, "%.*f", d, v);
+	if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
+		memmove(buf, buf + 1, strlen(buf));
+	return buf;
+}
 
-	snprintf(buf, n, "%s%lld.%0*lld", neg ? "-" : "", q / (long long)scale, d,
-		 q % (long long)scale);
+/*
+ * |V| as printed with D decimals.  The words of --explain are chosen from
+ * the numbers as the reader sees them: r = -0.0968 shown as -0.10 is not
+ * "negligible", p = 0.0496 shown as 0.050 is not below 0.05.
+ */
+static double
+as_shown(double v, int d)
+{
+	char buf[400];
+
+	return fabs(strtod(fixed(v, d, buf, sizeof buf), NULL));
+}
+
+/* p as people read it: "< 0.001" or 3 decimals. */
+static char *
+p_text(double p, char *buf, size_t n)
+{
+	if (p < 0.001)
+		snprintf(buf, n, "< 0.001");
+	else
+		fixed(p, 3, buf, n);
 	return buf;
 }
 
@@ -384,7 +408,7 @@ sentence(run *R, const pair *p, long lag, int method, const ease_corr *res,
 	static const char *const mname[] = {"Pearson", "Spearman", "Kendall"};
 	static const char *const sym[] = {"r", "\xcf\x81", "\xcf\x84"};
 	char s[1024], xn[256], yn[256], when[64], a[32], b[32], c[32], pv[40];
-	double r = res->r, ar = fabs(r), pp = isnan(p_adj) ? res->p : p_adj;
+	double r = res->r, ar = as_shown(r, 2), pp = isnan(p_adj) ? res->p : p_adj;
 	size_t len;
 
 	if (isnan(r)) {
@@ -421,6 +445,9 @@ sentence(run *R, const pair *p, long lag, int method, const ease_corr *res,
 		snprintf(pv, sizeof pv, "< 0.001");
 	else
 		snprintf(pv, sizeof pv, "= %s", fixed(pp, 3, a, sizeof a));
+	/* from here on, p as printed (above 0.001, rounded to 3 decimals) */
+	if (pp >= 0.001)
+		pp = as_shown(pp, 3);
 	len += (size_t)snprintf(s + len, sizeof s - len, ", n = %zu days; %s %s)",
 				res->n, isnan(p_adj) ? "unadjusted p" : "adjusted p", pv);
 	if (len < sizeof s && res->n < 30)
@@ -674,6 +701,29 @@ header(run *R)
 	R->header_done = 1;
 }
 
+enum { SHOW_EFFECT, SHOW_MEAN, SHOW_P };
+
+/*
+ * A number in a cell: --digits significant digits in CSV (for programs), and
+ * for people in --format table: coefficients, intervals and autocorrelations
+ * with 2 decimals, n_eff with 1, p as "< 0.001" or 3 decimals.
+ */
+static void
+put_num(run *R, double v, int kind)
+{
+	char buf[48];
+
+	if (R->c->format != EASE_FMT_TABLE || isnan(v)) {
+		ease_w_num(R->w, v, R->c->digits);
+		return;
+	}
+	if (kind == SHOW_P)
+		p_text(v, buf, sizeof buf);
+	else
+		fixed(v, kind == SHOW_EFFECT ? 2 : 1, buf, sizeof buf);
+	ease_w_str(R->w, buf);
+}
+
 /* One row (or --matrix cell): pair P by METHOD at LAG. */
 static void
 one_result(run *R, pair *p, int m, long lag, int warn)
@@ -700,7 +750,7 @@ one_result(run *R, pair *p, int m, long lag, int warn)
 	if (warn && (n < 3 || xc || yc))
 		warn_empty(R, p, lag, n, xc, yc);
 	if (R->o->matrix) {
-		ease_w_num(R->w, res.r, R->c->digits);
+		put_num(R, res.r, SHOW_EFFECT);
 		return;
 	}
 	n_eff = n > 0 ? ease_n_eff((double)n, x->r1, y->r1) : NAN;
@@ -714,15 +764,15 @@ one_result(run *R, pair *p, int m, long lag, int warn)
 	ease_w_str(R->w, buf);
 	snprintf(buf, sizeof buf, "%zu", n);
 	ease_w_str(R->w, buf);
-	ease_w_num(R->w, res.r, R->c->digits);
-	ease_w_num(R->w, res.ci_lo, R->c->digits);
-	ease_w_num(R->w, res.ci_hi, R->c->digits);
-	ease_w_num(R->w, res.p, R->c->digits);
+	put_num(R, res.r, SHOW_EFFECT);
+	put_num(R, res.ci_lo, SHOW_EFFECT);
+	put_num(R, res.ci_hi, SHOW_EFFECT);
+	put_num(R, res.p, SHOW_P);
 	ease_w_str(R->w, ease_p_method_name(res.p_method));
-	ease_w_num(R->w, x->r1, R->c->digits);
-	ease_w_num(R->w, y->r1, R->c->digits);
-	ease_w_num(R->w, n_eff, R->c->digits);
-	ease_w_num(R->w, p_adj, R->c->digits);
+	put_num(R, x->r1, SHOW_EFFECT);
+	put_num(R, y->r1, SHOW_EFFECT);
+	put_num(R, n_eff, SHOW_MEAN);
+	put_num(R, p_adj, SHOW_P);
 	if (R->explain)
 		sentence(R, p, lag, m, &res, p_adj, xc, yc);
 	ease_w_end(R->w);

@@ -251,6 +251,29 @@ overflowed(run *s, size_t j, long day)
 	ease_w_field(s->w, "", 0);
 }
 
+static int
+is_mean(int method)
+{
+	return method == EASE_W_SMA || method == EASE_W_WMA || method == EASE_W_EMA ||
+	       method == EASE_W_MEDIAN;
+}
+
+/*
+ * --format table is for people: a mean with one decimal, correctly rounded
+ * (CSV and TSV keep --digits significant digits).  The tools never set a
+ * locale, so the C library prints a '.'.
+ */
+static void
+table_mean(run *s, double v)
+{
+	char buf[400];		/* "%.1f" of 1e308 has 311 characters */
+
+	snprintf(buf, sizeof buf, "%.1f", v);
+	if (strcmp(buf, "-0.0") == 0)
+		snprintf(buf, sizeof buf, "0.0");
+	ease_w_str(s->w, buf);
+}
+
 static void
 write_num(run *s, double v, size_t j, long day)
 {
@@ -263,6 +286,10 @@ write_num(run *s, double v, size_t j, long day)
 	}
 	if (isinf(v)) {
 		overflowed(s, j, day);
+		return;
+	}
+	if (s->c->format == EASE_FMT_TABLE && is_mean(s->out[j].method)) {
+		table_mean(s, v);
 		return;
 	}
 	memcpy(&bits, &v, sizeof bits);

@@ -217,6 +217,7 @@ def cases():
     window_cases()
     overflow_case()
     overflow_digits_case()
+    table_case()
     header = ["date", "subject", "pain", "meds_doses"]
     allm = ["sma", "wma", "median", "sum", "min", "max", "count"]
 
@@ -453,6 +454,65 @@ def overflow_digits_case():
                     " back (about 1.8e308) left empty, the first on %s\n"
                     % (m, len(empty), "result" if len(empty) == 1 else "results",
                        empty[0]))
+
+
+def table_case():
+    """--format table: the means (sma, wma, median, ema) with one decimal,
+    the sums with --digits; the columns aligned, numbers to the right."""
+    d = os.path.join(CASES, "table-means")
+    os.makedirs(d, exist_ok=True)
+    rows = make_diary(31, ["a1"], 12, skip=0.15, blank=0.1)
+    header = ["date", "subject", "pain", "meds_doses"]
+    with open(os.path.join(d, "cmd"), "w") as f:
+        f.write("ease-smooth -f pain -w 3 --method sma,wma,median,sum --format table diary.csv\n")
+    with open(os.path.join(d, "diary.csv"), "w") as f:
+        f.write(",".join(header) + "\n")
+        for r in rows:
+            f.write(",".join(r) + "\n")
+    s = series(rows, 2, "a1")
+    cols = [("pain_sma3", rolling(s, "sma", 3, 2), 1),
+            ("pain_wma3", rolling(s, "wma", 3, 2), 1),
+            ("pain_median3", rolling(s, "median", 3, 2), 1),
+            ("pain_sum3", rolling(s, "sum", 3, 2), 0)]
+    table = [header + [c[0] for c in cols]]
+    for i, r in enumerate(rows):
+        cells = list(r)
+        for _, ser, mean in cols:
+            v = ser.iloc[i]
+            if math.isnan(v):
+                cells.append("")
+            elif mean:
+                t = "%.1f" % v
+                cells.append("0.0" if t == "-0.0" else t)
+            else:
+                cells.append(fmt(v))
+        table.append(cells)
+    # the writer's table: two spaces between columns, a column of numbers
+    # (every cell below the header empty or a number) to the right
+    ncol = len(table[0])
+    wid = [max(len(row[c]) for row in table) for c in range(ncol)]
+    num = []
+    for c in range(ncol):
+        ok = True
+        for row in table[1:]:
+            try:
+                if row[c] not in ("", "NA"):
+                    float(row[c])
+            except ValueError:
+                ok = False
+        num.append(ok)
+    with open(os.path.join(d, "out"), "w") as f:
+        for row in table:
+            last = max([c for c in range(ncol) if row[c] != ""], default=-1)
+            out = []
+            for c in range(last + 1):
+                cell = row[c]
+                if num[c]:
+                    cell = cell.rjust(wid[c])
+                elif c < last:
+                    cell = cell.ljust(wid[c])
+                out.append(cell)
+            f.write("  ".join(out) + "\n")
 
 
 def window_cases():
