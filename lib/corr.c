@@ -916,12 +916,17 @@ ease_corr_run(ease_common *c, const ease_corr_opts *o)
 	ease_writer_close(R.w);
 	if (R.group_col >= 0)
 		why_report(&R);
-	if (R.ncut && R.group_col < 0)
-		ease_warn("--lags %ld..%ld: the dates span %ld days, and a longer lag pairs no day: rows for lags %ld..%ld only",
-			  o->lag_lo, o->lag_hi, R.span_max,
-			  o->lag_lo < -R.span_max ? -R.span_max : o->lag_lo,
-			  o->lag_hi > R.span_max ? R.span_max : o->lag_hi);
-	else if (R.ncut) {
+	if (R.ncut && R.group_col < 0) {
+		long lo = o->lag_lo < -R.span_max ? -R.span_max : o->lag_lo;
+		long hi = o->lag_hi > R.span_max ? R.span_max : o->lag_hi;
+
+		if (lo > hi)
+			ease_warn("--lags %ld..%ld: the dates span %ld days, and a longer lag pairs no day: no rows",
+				  o->lag_lo, o->lag_hi, R.span_max);
+		else
+			ease_warn("--lags %ld..%ld: the dates span %ld days, and a longer lag pairs no day: rows for lags %ld..%ld only",
+				  o->lag_lo, o->lag_hi, R.span_max, lo, hi);
+	} else if (R.ncut) {
 		char noun[160];
 
 		ease_warn("--lags %ld..%ld: a lag longer than a group's span of dates pairs no day: %zu of %zu %s got rows only for the lags within theirs (%ld to %ld days)",
