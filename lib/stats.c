@@ -31,35 +31,52 @@ ease_corr_method_by_name(const char *name)
 	return -1;
 }
 
+/* One side of the co-moments: its shift, unit and the unit's bounds. */
+typedef struct side {
+	double v0;
+	int *e, *has_e;
+	double *inv, *lim;
+} side;
+
 /*
- * V's deviation from the shift V0 in units of 2^*E, raising *E (and telling
- * by *SHIFT how far the sums kept so far must follow, a power of two, so
+ * V's deviation from the shift in units of 2^*E, raising *E (and telling by
+ * *SHIFT how far the sums kept so far must follow, a power of two, so
  * exactly) when V deviates further than any value before.  Opposite values
  * near the largest double have a difference that overflows: halved first.
  */
 static double
-scaled_dev(double v, double v0, int *e, int *has_e, int *shift)
+scaled_dev(double v, const side *s, int *shift)
 {
-	double d = v - v0;
+	double d = v - s->v0;
 	int k, half = 0;
 
 	*shift = 0;
-	if (isinf(d) && !isinf(v) && !isinf(v0)) {
-		d = v / 2 - v0 / 2;
+	/* the usual case: within the unit, where a product by 2^-e is exact */
+	if (fabs(d) < *s->lim)
+		return d * *s->inv;
+	if (isinf(d) && !isinf(v) && !isinf(s->v0)) {
+		d = v / 2 - s->v0 / 2;
 		half = 1;
 	}
 	if (d == 0)
 		return 0;
 	(void)frexp(d, &k);
 	k += half;
-	if (!*has_e) {
-		*e = k;
-		*has_e = 1;
-	} else if (k > *e) {
-		*shift = *e - k;
-		*e = k;
-	}
-	return ldexp(d, half - *e);
+	if (!*s->has_e) {
+		*s->e = k;
+		*s->has_e = 1;
+	} else if (k > *s->e) {
+		*shift = *s->e - k;
+		*s->e = k;
+	} else
+		return ldexp(d, half - *s->e);
+	/*
+	 * 2^-e is a double down to e = 1074 and up to e = -1022; below that
+	 * (deviations of subnormal size) every value takes the ldexp above.
+	 */
+	*s->inv = ldexp(1, -*s->e);
+	*s->lim = *s->e < -1000 ? 0 : *s->e > 1023 ? INFINITY : ldexp(1, *s->e);
+	return ldexp(d, half - *s->e);
 }
 
 void
@@ -72,14 +89,24 @@ ease_comom_add(ease_comom *a, double x, double y)
 		a->x0 = x;
 		a->y0 = y;
 	}
-	u = scaled_dev(x, a->x0, &a->ex, &a->has_ex, &sx);
-	w = scaled_dev(y, a->y0, &a->ey, &a->has_ey, &sy);
-	if (sx || sy) {
-		a->mx = ldexp(a->mx, sx);
-		a->sxx = ldexp(a->sxx, 2 * sx);
-		a->my = ldexp(a->my, sy);
-		a->syy = ldexp(a->syy, 2 * sy);
-		a->sxy = ldexp(a->sxy, sx + sy);
+	u = x - a->x0;
+	w = y - a->y0;
+	/* the usual case, inline: both within their unit, where 2^-e is exact */
+	if (fabs(u) < a->lim_x && fabs(w) < a->lim_y) {
+		u *= a->inv_x;
+		w *= a->inv_y;
+	} else {
+		u = scaled_dev(x, &(side){a->x0, &a->ex, &a->has_ex, &a->inv_x, &a->lim_x},
+			       &sx);
+		w = scaled_dev(y, &(side){a->y0, &a->ey, &a->has_ey, &a->inv_y, &a->lim_y},
+			       &sy);
+		if (sx || sy) {
+			a->mx = ldexp(a->mx, sx);
+			a->sxx = ldexp(a->sxx, 2 * sx);
+			a->my = ldexp(a->my, sy);
+			a->syy = ldexp(a->syy, 2 * sy);
+			a->sxy = ldexp(a->sxy, sx + sy);
+		}
 	}
 	a->n += 1;
 	du = u - a->mx;

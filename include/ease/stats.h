@@ -17,6 +17,8 @@ typedef struct ease_comom {
 	double x0, y0;				/* the shifts: the first pair */
 	int ex, ey;				/* a unit is 2^ex, 2^ey */
 	int has_ex, has_ey;			/* a nonzero deviation set the unit */
+	double inv_x, inv_y;			/* 2^-ex, 2^-ey */
+	double lim_x, lim_y;			/* deviations below these fit the unit */
 } ease_comom;
 
 void ease_comom_add(ease_comom *a, double x, double y);

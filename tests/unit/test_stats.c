@@ -212,6 +212,18 @@ main(void)
 			is_num(ease_comom_r(&sm), -0.35908406521722602, 1e-9,
 			       "edge: running r of +-1.4e308");
 		}
+		/*
+		 * Deviations of subnormal size (values 1e-307 apart by 1e-314):
+		 * some thirty bits are left of them, so r to 1e-6.
+		 */
+		{
+			ease_comom sm = {0};
+
+			for (int i = 0; i < 6; i++)
+				ease_comom_add(&sm, 1e-307 + fx[i] * 1e-314, 1e-307 + fy[i] * 1e-314);
+			is_num(ease_comom_r(&sm), -0.35908406521722602, 1e-6,
+			       "edge: running r of deviations near 1e-314");
+		}
 	}
 	/* O(n log n) Kendall against the O(n^2) definition, many ties, long runs */
 	{
