@@ -2,7 +2,7 @@
 #include "ease/corr.h"
 #include "ease/opts.h"
 
-enum { O_LAG = EASE_OPT_TOOL, O_LAGS, O_MATRIX, O_EXPLAIN };
+enum { O_LAG = EASE_OPT_TOOL, O_LAGS, O_MATRIX, O_EXPLAIN, O_ALL_PAIRS };
 
 static const struct option longopts[] = {
 	{"method", required_argument, NULL, 'm'},
@@ -10,6 +10,7 @@ static const struct option longopts[] = {
 	{"lags", required_argument, NULL, O_LAGS},
 	{"matrix", no_argument, NULL, O_MATRIX},
 	{"explain", no_argument, NULL, O_EXPLAIN},
+	{"all-pairs", no_argument, NULL, O_ALL_PAIRS},
 	{NULL, 0, NULL, 0}
 };
 
@@ -38,21 +39,27 @@ handle(int opt, const char *arg, void *ctx)
 	case O_EXPLAIN:
 		o->explain = 1;
 		return 0;
+	case O_ALL_PAIRS:
+		o->all_pairs = 1;
+		return 0;
 	}
 	return 1;
 }
 
 static const ease_tool tool = {
 	"corr", "[-x COLS] [-y COLS] [-m METHODS] [--lag K | --lags A..B] [OPTION]... [FILE]...",
-	"  -x COLS              x columns (default: every numeric column)\n"
-	"  -y COLS              y columns (default: every numeric column)\n"
+	"  -x COLS              x columns (default: every other numeric column)\n"
+	"  -y COLS              y columns (default: the outcome, pain or else the\n"
+	"                       first of sleep_hours, stress, mood)\n"
+	"      --all-pairs      every pair of numeric columns (at most 10000)\n"
 	"  -m, --method LIST    pearson, spearman, kendall, or all (default:\n"
 	"                       pearson,spearman)\n"
 	"      --lag K          pair x on day d with y on day d+K (calendar days)\n"
 	"      --lags A..B      every lag from A to B, e.g. -7..7\n"
 	"      --matrix         a wide matrix of r for one method and one lag\n"
 	"      --explain        add a plain-English sentence to each row\n"
-	"                       (--format table adds it too)\n",
+	"                       (--format table adds it too, and shows r with 2\n"
+	"                       decimals, p as < 0.001 or with 3)\n",
 	"  ease-corr -x sleep_hours -y pain --lag 1 diary.csv\n"
 	"  ease-corr -m all --explain --format table diary.csv\n"
 	"  ease-corr -x massage -y pain --lags -3..7 -m spearman diary.csv\n",

@@ -68,6 +68,9 @@ ease_corr_parse_lags(ease_corr_opts *o, const char *arg, int single)
 	const char *p = arg;
 	long a, b;
 
+	if (o->lags_given && o->lags_given != (single ? 1 : 2))
+		ease_usage("%s: --%s was given already; give one of --lag K or --lags A..B",
+			   single ? "--lag" : "--lags", single ? "lags" : "lag");
 	if (single) {
 		if (!lag_num(&p, &a) || *p != '\0')
 			ease_usage("--lag: '%s' is not a whole number of days from %ld to %ld",
@@ -81,7 +84,7 @@ ease_corr_parse_lags(ease_corr_opts *o, const char *arg, int single)
 		o->lag_lo = a;
 		o->lag_hi = b;
 	}
-	o->lags_given = 1;
+	o->lags_given = single ? 1 : 2;
 }
 
 /* ---- the run ---- */
@@ -103,9 +106,21 @@ typedef struct var {
 	double r1;
 } var;
 
+/* Why a result is empty: no day, fewer than 3, x, y or both constant. */
+enum { WHY_NONE, WHY_FEW, WHY_X_CONST, WHY_Y_CONST, WHY_BOTH_CONST, WHY_N };
+
+/* One reason's tally over the groups, told once at the end. */
+typedef struct why_tally {
+	size_t groups;		/* groups where it happened (at some lag) */
+	size_t last_group;	/* 1 + the index of the last one counted */
+	long lag_min, lag_max;
+	char *first;		/* the first group's value */
+} why_tally;
+
 typedef struct pair {
 	int x, y;		/* indices into vars */
 	ease_comom acc;		/* streaming Pearson */
+	why_tally why[WHY_N];	/* grouped runs: empty results, told at the end */
 } pair;
 
 typedef struct run {
@@ -126,7 +141,11 @@ typedef struct run {
 	int explain;
 	int header_done;
 	char *group;
+	size_t ngroups;		/* groups begun */
 	int in_group;
+	/* --lags cut to a group's span of dates */
+	size_t ncut;
+	long span_min, span_max;
 	long *day;
 	size_t n, cap;
 	double *px, *py;	/* complete pairs of one pair at one lag */
@@ -194,9 +213,51 @@ named_vars(run *R, const char *list, const char *opt, int **out)
 	return n;
 }
 
+/*
+ * The outcome a person asks about when naming no column: pain, else the
+ * first of sleep_hours, stress, mood that the table has among VS; -1 if none.
+ */
+static int
+outcome_var(run *R, const int *vs, size_t n)
+{
+	static const int roles[] = {EASE_R_PAIN, EASE_R_SLEEP_HOURS, EASE_R_STRESS,
+				    EASE_R_MOOD};
+
+	for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++)
+		for (size_t i = 0; i < n; i++)
+			if (R->cols->role[R->vars[vs[i]].col] == roles[r])
+				return vs[i];
+	return -1;
+}
+
+/*
+ * Whether column C is computed from the outcome column O, so that their
+ * correlation says nothing: the day's highest pain and its number of
+ * ratings beside the mean pain, sleep efficiency beside the hours asleep,
+ * and a column named after it (pain_sma7, pain_ema_hl7 from ease-smooth).
+ */
+static int
+derived_from(run *R, int c, int o)
+{
+	int rc = R->cols->role[c], ro = R->cols->role[o];
+	const char *nc = R->cols->norm[c], *no = R->cols->norm[o];
+	size_t l = strlen(no);
+
+	if (ro == EASE_R_PAIN && (rc == EASE_R_PAIN_MAX || rc == EASE_R_PAIN_N))
+		return 1;
+	if (ro == EASE_R_SLEEP_HOURS && rc == EASE_R_SLEEP_EFFICIENCY)
+		return 1;
+	return l > 0 && strncmp(nc, no, l) == 0 && nc[l] == '_';
+}
+
 static void
 add_pair(run *R, int x, int y)
 {
+	/* past the limit only counted, for the message */
+	if (R->npairs >= EASE_CORR_MAX_PAIRS) {
+		R->npairs++;
+		return;
+	}
 	ease_grow((void **)&R->pairs, &R->pcap, R->npairs + 1, sizeof *R->pairs);
 	memset(&R->pairs[R->npairs], 0, sizeof *R->pairs);
 	R->pairs[R->npairs].x = x;
@@ -233,9 +294,17 @@ plan(run *R)
 		R->nmx = nx;
 		R->nmy = ny;
 	} else if (!o->x && !o->y) {
-		for (size_t i = 0; i < na; i++)
-			for (size_t j = i + 1; j < na; j++)
-				add_pair(R, av[i], av[j]);
+		int out = o->all_pairs ? -1 : outcome_var(R, av, na);
+
+		if (out >= 0) {
+			for (size_t i = 0; i < na; i++)
+				if (av[i] != out &&
+				    !derived_from(R, R->vars[av[i]].col, R->vars[out].col))
+					add_pair(R, av[i], out);
+		} else
+			for (size_t i = 0; i < na; i++)
+				for (size_t j = i + 1; j < na; j++)
+					add_pair(R, av[i], av[j]);
 	} else if (!o->y) {
 		for (size_t i = 0; i < nx; i++)
 			for (size_t j = 0; j < na; j++)
@@ -253,6 +322,9 @@ plan(run *R)
 				if (xs[i] != ys[j] || !lag0)
 					add_pair(R, xs[i], ys[j]);
 	}
+	if (R->npairs > EASE_CORR_MAX_PAIRS)
+		ease_usage("%zu pairs of columns asked; at most %d in one run: name the columns with -x and -y",
+			   R->npairs, EASE_CORR_MAX_PAIRS);
 	if (R->npairs == 0) {
 		char buf[512];
 
@@ -268,16 +340,40 @@ plan(run *R)
 
 /* ---- numbers in sentences ---- */
 
-/* V with D decimals, without the C library's locale. */
+/*
+ * V with D decimals, correctly rounded (the tools never set a locale, so the
+ * C library's is "C" and its point a '.'); no "-0.00".
+ */
 static char *
 fixed(double v, int d, char *buf, size_t n)
 {
-	double scale = d == 2 ? 100 : 1000;
-	long long q = llround(fabs(v) * scale);
-	int neg = v < 0 && q != 0;
+	snprintf(buf, n, "%.*f", d, v);
+	if (buf[0] == '-' && strspn(buf + 1, "0.") == strlen(buf + 1))
+		memmove(buf, buf + 1, strlen(buf));
+	return buf;
+}
 
-	snprintf(buf, n, "%s%lld.%0*lld", neg ? "-" : "", q / (long long)scale, d,
-		 q % (long long)scale);
+/*
+ * |V| as printed with D decimals.  The words of --explain are chosen from
+ * the numbers as the reader sees them: r = -0.0968 shown as -0.10 is not
+ * "negligible", p = 0.0496 shown as 0.050 is not below 0.05.
+ */
+static double
+as_shown(double v, int d)
+{
+	char buf[400];
+
+	return fabs(strtod(fixed(v, d, buf, sizeof buf), NULL));
+}
+
+/* p as people read it: "< 0.001" or 3 decimals. */
+static char *
+p_text(double p, char *buf, size_t n)
+{
+	if (p < 0.001)
+		snprintf(buf, n, "< 0.001");
+	else
+		fixed(p, 3, buf, n);
 	return buf;
 }
 
@@ -314,7 +410,7 @@ sentence(run *R, const pair *p, long lag, int method, const ease_corr *res,
 	static const char *const mname[] = {"Pearson", "Spearman", "Kendall"};
 	static const char *const sym[] = {"r", "\xcf\x81", "\xcf\x84"};
 	char s[1024], xn[256], yn[256], when[64], a[32], b[32], c[32], pv[40];
-	double r = res->r, ar = fabs(r), pp = isnan(p_adj) ? res->p : p_adj;
+	double r = res->r, ar = as_shown(r, 2), pp = isnan(p_adj) ? res->p : p_adj;
 	size_t len;
 
 	if (isnan(r)) {
@@ -351,6 +447,9 @@ sentence(run *R, const pair *p, long lag, int method, const ease_corr *res,
 		snprintf(pv, sizeof pv, "< 0.001");
 	else
 		snprintf(pv, sizeof pv, "= %s", fixed(pp, 3, a, sizeof a));
+	/* from here on, p as printed (above 0.001, rounded to 3 decimals) */
+	if (pp >= 0.001)
+		pp = as_shown(pp, 3);
 	len += (size_t)snprintf(s + len, sizeof s - len, ", n = %zu days; %s %s)",
 				res->n, isnan(p_adj) ? "unadjusted p" : "adjusted p", pv);
 	if (len < sizeof s && res->n < 30)
@@ -370,6 +469,7 @@ group_begin(run *R, const char *group)
 	free(R->group);
 	R->group = ease_xstrdup(group);
 	R->in_group = 1;
+	R->ngroups++;
 	R->n = 0;
 	for (size_t i = 0; i < R->nvars; i++) {
 		var *v = &R->vars[i];
@@ -488,23 +588,93 @@ lag_pairs(run *R, const var *x, const var *y, long lag)
 	return k;
 }
 
-static void
-warn_empty(run *R, const pair *p, long lag, size_t n, int xc, int yc)
+/* "subjects", or "groups of 'COL'" for --by another column. */
+static const char *
+groups_noun(run *R, char *buf, size_t n)
 {
-	char g[160] = "", shown[128], l[48] = "";
+	if (R->cols->role[R->group_col] == EASE_R_SUBJECT)
+		snprintf(buf, n, "subjects");
+	else
+		snprintf(buf, n, "groups of '%s'", R->cols->name[R->group_col]);
+	return buf;
+}
 
-	if (R->group_col >= 0)
-		snprintf(g, sizeof g, "%s '%s': ", R->cols->name[R->group_col],
-			 ease_shown(R->group, shown, sizeof shown));
+static void
+warn_empty(run *R, pair *p, long lag, size_t n, int xc, int yc)
+{
+	char l[48] = "";
+	int why = n == 0 ? WHY_NONE : n < 3 ? WHY_FEW : xc && yc ? WHY_BOTH_CONST
+		  : xc ? WHY_X_CONST : WHY_Y_CONST;
+
+	if (R->group_col >= 0) {
+		/* with many subjects, one line per pair and reason (why_report) */
+		why_tally *t = &p->why[why];
+
+		if (t->groups == 0 || lag < t->lag_min)
+			t->lag_min = lag;
+		if (t->groups == 0 || lag > t->lag_max)
+			t->lag_max = lag;
+		if (t->last_group != R->ngroups) {
+			if (t->groups++ == 0)
+				t->first = ease_xstrdup(R->group);
+			t->last_group = R->ngroups;
+		}
+		return;
+	}
 	if (lag != 0)
 		snprintf(l, sizeof l, " at lag %ld", lag);
 	if (n >= 3 && (xc || yc))
-		ease_warn("%s%s vs %s%s: '%s' does not vary over the %zu days with both values; r left empty",
-			  g, R->vars[p->x].name, R->vars[p->y].name, l,
+		ease_warn("%s vs %s%s: '%s' does not vary over the %zu days with both values; r left empty",
+			  R->vars[p->x].name, R->vars[p->y].name, l,
 			  xc ? R->vars[p->x].name : R->vars[p->y].name, n);
 	else
-		ease_warn("%s%s vs %s%s: %s; r left empty", g, R->vars[p->x].name,
+		ease_warn("%s vs %s%s: %s; r left empty", R->vars[p->x].name,
 			  R->vars[p->y].name, l, why_empty(n, 0, 0));
+}
+
+/* The empty results of a grouped run: how many groups, for each pair and reason. */
+static void
+why_report(run *R)
+{
+	for (size_t i = 0; i < R->npairs; i++) {
+		pair *p = &R->pairs[i];
+		const char *xn = R->vars[p->x].name, *yn = R->vars[p->y].name;
+
+		for (int why = 0; why < WHY_N; why++) {
+			why_tally *t = &p->why[why];
+			char noun[160], what[400], l[64] = "", shown[128];
+			const char *verb = t->groups == 1 ? "has" : "have";
+
+			if (t->groups == 0)
+				continue;
+			if (t->lag_min != t->lag_max)
+				snprintf(l, sizeof l, " at some of lags %ld..%ld", t->lag_min,
+					 t->lag_max);
+			else if (t->lag_min != 0)
+				snprintf(l, sizeof l, " at lag %ld", t->lag_min);
+			switch (why) {
+			case WHY_NONE:
+				snprintf(what, sizeof what, "%s no day with both values", verb);
+				break;
+			case WHY_FEW:
+				snprintf(what, sizeof what, "%s fewer than 3 days with both values",
+					 verb);
+				break;
+			case WHY_BOTH_CONST:
+				snprintf(what, sizeof what, "%s neither column varying", verb);
+				break;
+			default:
+				snprintf(what, sizeof what,
+					 "%s '%s' not varying over the days with both values", verb,
+					 why == WHY_X_CONST ? xn : yn);
+			}
+			ease_warn("%zu of %zu %s %s for %s vs %s%s; r left empty (the first: '%s')",
+				  t->groups, R->ngroups, groups_noun(R, noun, sizeof noun), what,
+				  xn, yn, l, ease_shown(t->first, shown, sizeof shown));
+			free(t->first);
+			t->first = NULL;
+		}
+	}
 }
 
 static void
@@ -512,7 +682,7 @@ header(run *R)
 {
 	static const char *const cols[] = {
 		"x", "y", "method", "lag", "n", "r", "ci_low", "ci_high", "p",
-		"r1_x", "r1_y", "n_eff", "p_adj"
+		"p_method", "r1_x", "r1_y", "n_eff", "p_adj"
 	};
 
 	if (R->group_col >= 0)
@@ -535,6 +705,29 @@ header(run *R)
 	}
 	ease_w_end(R->w);
 	R->header_done = 1;
+}
+
+enum { SHOW_EFFECT, SHOW_MEAN, SHOW_P };
+
+/*
+ * A number in a cell: --digits significant digits in CSV (for programs), and
+ * for people in --format table: coefficients, intervals and autocorrelations
+ * with 2 decimals, n_eff with 1, p as "< 0.001" or 3 decimals.
+ */
+static void
+put_num(run *R, double v, int kind)
+{
+	char buf[48];
+
+	if (R->c->format != EASE_FMT_TABLE || isnan(v)) {
+		ease_w_num(R->w, v, R->c->digits);
+		return;
+	}
+	if (kind == SHOW_P)
+		p_text(v, buf, sizeof buf);
+	else
+		fixed(v, kind == SHOW_EFFECT ? 2 : 1, buf, sizeof buf);
+	ease_w_str(R->w, buf);
 }
 
 /* One row (or --matrix cell): pair P by METHOD at LAG. */
@@ -563,7 +756,7 @@ one_result(run *R, pair *p, int m, long lag, int warn)
 	if (warn && (n < 3 || xc || yc))
 		warn_empty(R, p, lag, n, xc, yc);
 	if (R->o->matrix) {
-		ease_w_num(R->w, res.r, R->c->digits);
+		put_num(R, res.r, SHOW_EFFECT);
 		return;
 	}
 	n_eff = n > 0 ? ease_n_eff((double)n, x->r1, y->r1) : NAN;
@@ -577,14 +770,15 @@ one_result(run *R, pair *p, int m, long lag, int warn)
 	ease_w_str(R->w, buf);
 	snprintf(buf, sizeof buf, "%zu", n);
 	ease_w_str(R->w, buf);
-	ease_w_num(R->w, res.r, R->c->digits);
-	ease_w_num(R->w, res.ci_lo, R->c->digits);
-	ease_w_num(R->w, res.ci_hi, R->c->digits);
-	ease_w_num(R->w, res.p, R->c->digits);
-	ease_w_num(R->w, x->r1, R->c->digits);
-	ease_w_num(R->w, y->r1, R->c->digits);
-	ease_w_num(R->w, n_eff, R->c->digits);
-	ease_w_num(R->w, p_adj, R->c->digits);
+	put_num(R, res.r, SHOW_EFFECT);
+	put_num(R, res.ci_lo, SHOW_EFFECT);
+	put_num(R, res.ci_hi, SHOW_EFFECT);
+	put_num(R, res.p, SHOW_P);
+	ease_w_str(R->w, ease_p_method_name(res.p_method));
+	put_num(R, x->r1, SHOW_EFFECT);
+	put_num(R, y->r1, SHOW_EFFECT);
+	put_num(R, n_eff, SHOW_MEAN);
+	put_num(R, p_adj, SHOW_P);
 	if (R->explain)
 		sentence(R, p, lag, m, &res, p_adj, xc, yc);
 	ease_w_end(R->w);
@@ -594,6 +788,7 @@ static void
 group_end(run *R)
 {
 	const ease_corr_opts *o = R->o;
+	long lo, hi;
 
 	if (!R->in_group)
 		return;
@@ -608,6 +803,25 @@ group_end(run *R)
 				r1_feed(v, R->day[k], v->v[k]);
 		}
 		v->r1 = ease_comom_r(&v->r1acc);
+	}
+	lo = R->lag_lo;
+	hi = R->lag_hi;
+	if (!R->streaming && !o->matrix && lo < hi) {
+		/*
+		 * A lag longer than the days from the first date to the last pairs
+		 * no day: a range is cut to the span (--lags -100000..100000 on a
+		 * long table would otherwise run for days), and said so at the end.
+		 */
+		long span = R->n ? R->day[R->n - 1] - R->day[0] : 0;
+
+		if (lo < -span || hi > span) {
+			if (R->ncut++ == 0 || span < R->span_min)
+				R->span_min = span;
+			if (R->ncut == 1 || span > R->span_max)
+				R->span_max = span;
+			lo = lo < -span ? -span : lo;
+			hi = hi > span ? span : hi;
+		}
 	}
 	for (size_t pi = 0; pi < R->npairs; pi++) {
 		pair *p = &R->pairs[pi];
@@ -630,7 +844,7 @@ group_end(run *R)
 			continue;
 		}
 		for (int mi = 0; mi < R->nmethods; mi++)
-			for (long lag = R->lag_lo; lag <= R->lag_hi; lag++)
+			for (long lag = lo; lag <= hi; lag++)
 				one_result(R, p, R->methods[mi], lag, mi == 0);
 		if (o->matrix && pi % R->nmy == R->nmy - 1)
 			ease_w_end(R->w);
@@ -657,6 +871,8 @@ ease_corr_run(ease_common *c, const ease_corr_opts *o)
 		memcpy(R.methods, o->methods, sizeof R.methods);
 		R.nmethods = o->nmethods;
 	}
+	if (o->all_pairs && (o->x || o->y))
+		ease_usage("--all-pairs takes every numeric column: it goes without -x and -y");
 	if (o->matrix && R.nmethods > 1)
 		ease_usage("--matrix shows one method; give one with -m");
 	if (o->matrix && R.lag_lo != R.lag_hi)
@@ -704,6 +920,25 @@ ease_corr_run(ease_common *c, const ease_corr_opts *o)
 	if (!R.header_done)
 		header(&R);
 	ease_writer_close(R.w);
+	if (R.group_col >= 0)
+		why_report(&R);
+	if (R.ncut && R.group_col < 0) {
+		long lo = o->lag_lo < -R.span_max ? -R.span_max : o->lag_lo;
+		long hi = o->lag_hi > R.span_max ? R.span_max : o->lag_hi;
+
+		if (lo > hi)
+			ease_warn("--lags %ld..%ld: the dates span %ld days, and a longer lag pairs no day: no rows",
+				  o->lag_lo, o->lag_hi, R.span_max);
+		else
+			ease_warn("--lags %ld..%ld: the dates span %ld days, and a longer lag pairs no day: rows for lags %ld..%ld only",
+				  o->lag_lo, o->lag_hi, R.span_max, lo, hi);
+	} else if (R.ncut) {
+		char noun[160];
+
+		ease_warn("--lags %ld..%ld: a lag longer than a group's span of dates pairs no day: %zu of %zu %s got rows only for the lags within theirs (%ld to %ld days)",
+			  o->lag_lo, o->lag_hi, R.ncut, R.ngroups,
+			  groups_noun(&R, noun, sizeof noun), R.span_min, R.span_max);
+	}
 	ease_day_close(R.dr);
 	for (size_t i = 0; i < R.nvars; i++)
 		free(R.vars[i].v);

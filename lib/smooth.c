@@ -169,6 +169,7 @@ typedef struct pend {
 typedef struct numcache {
 	uint64_t bits[NUMCACHE];
 	unsigned char len[NUMCACHE];	/* 0: empty slot */
+	unsigned char over[NUMCACHE];	/* the text would read back as infinite */
 	char text[NUMCACHE][48];
 } numcache;
 
@@ -189,6 +190,8 @@ typedef struct run {
 	ease_ema *ema;		/* one per field, when asked for */
 	size_t *ema_out;
 	size_t ema_min;
+	size_t *over_n;		/* per output column: results beyond the doubles, */
+	long *over_day;		/* and the day of the first */
 	pend *p;		/* ring of pending rows */
 	size_t pcap;		/* a power of two */
 	size_t head, tail;	/* sequence numbers: oldest unwritten, next new */
@@ -241,8 +244,40 @@ pend_copy(run *s, pend *p, const ease_rec *rec)
 	p->off[rec->n] = at;
 }
 
+/* Output column J of row DAY holds a number no double can: left empty. */
 static void
-write_num(run *s, double v)
+overflowed(run *s, size_t j, long day)
+{
+	if (s->over_n[j]++ == 0)
+		s->over_day[j] = day;
+	ease_w_field(s->w, "", 0);
+}
+
+static int
+is_mean(int method)
+{
+	return method == EASE_W_SMA || method == EASE_W_WMA || method == EASE_W_EMA ||
+	       method == EASE_W_MEDIAN;
+}
+
+/*
+ * --format table is for people: a mean with one decimal, correctly rounded
+ * (CSV and TSV keep --digits significant digits).  The tools never set a
+ * locale, so the C library prints a '.'.
+ */
+static void
+table_mean(run *s, double v)
+{
+	char buf[400];		/* "%.1f" of 1e308 has 311 characters */
+
+	snprintf(buf, sizeof buf, "%.1f", v);
+	if (strcmp(buf, "-0.0") == 0)
+		snprintf(buf, sizeof buf, "0.0");
+	ease_w_str(s->w, buf);
+}
+
+static void
+write_num(run *s, double v, size_t j, long day)
 {
 	uint64_t bits;
 	size_t i;
@@ -251,14 +286,46 @@ write_num(run *s, double v)
 		ease_w_field(s->w, "", 0);
 		return;
 	}
+	if (isinf(v)) {
+		overflowed(s, j, day);
+		return;
+	}
+	if (s->c->format == EASE_FMT_TABLE && is_mean(s->out[j].method)) {
+		table_mean(s, v);
+		return;
+	}
 	memcpy(&bits, &v, sizeof bits);
 	i = (size_t)((bits ^ (bits >> 29) ^ (bits >> 47)) & (NUMCACHE - 1));
 	if (s->nc->len[i] == 0 || s->nc->bits[i] != bits) {
 		ease_fmt_num(v, s->c->digits, s->nc->text[i]);
 		s->nc->len[i] = (unsigned char)strlen(s->nc->text[i]);
 		s->nc->bits[i] = bits;
+		/* rounded to few digits, a number next to the largest can pass it */
+		s->nc->over[i] = fabs(v) > 1e307 && isinf(strtod(s->nc->text[i], NULL));
+	}
+	if (s->nc->over[i]) {
+		overflowed(s, j, day);
+		return;
 	}
 	ease_w_field(s->w, s->nc->text[i], s->nc->len[i]);
+}
+
+/*
+ * A result beyond the largest double (a sum of values near 1e308) is never
+ * printed as "inf", which no tool reads back: it is an empty cell, told once
+ * per column.
+ */
+static void
+report_overflows(run *s)
+{
+	char date[32];
+
+	for (size_t j = 0; j < s->nout; j++)
+		if (s->over_n[j])
+			ease_warn("%s: %zu %s beyond the largest number ease reads back (about 1.8e308) left empty, the first on %s",
+				  s->out[j].name, s->over_n[j],
+				  s->over_n[j] == 1 ? "result" : "results",
+				  ease_fmt_date(s->over_day[j], date));
 }
 
 static void
@@ -271,7 +338,7 @@ write_row(run *s, pend *p, const ease_rec *live)
 			ease_canon_field(&s->canon, s->w, (int)i, p->buf + p->off[i],
 					 p->off[i + 1] - p->off[i] - 1, p->day);
 	for (size_t j = 0; j < s->nout; j++)
-		write_num(s, p->val[j]);
+		write_num(s, p->val[j], j, p->day);
 	ease_w_end(s->w);
 }
 
@@ -510,6 +577,8 @@ ease_smooth_run(ease_common *c, ease_smooth_opts *o)
 	ease_canon_init(&s.canon, s.cols, ease_cols_role(s.cols, EASE_R_DATE), c);
 	plan(&s);
 	make_keepers(&s);
+	s.over_n = ease_xcalloc(s.nout + 1, sizeof *s.over_n);
+	s.over_day = ease_xcalloc(s.nout + 1, sizeof *s.over_day);
 	/* the days before --since still count towards the first windows */
 	ease_day_keep_all(s.r, 1);
 	s.w = ease_writer_open(c->output, c->format, c->files, c->nfiles);
@@ -523,6 +592,9 @@ ease_smooth_run(ease_common *c, ease_smooth_opts *o)
 		one_row(&s, row);
 	flush_group(&s);
 	ease_writer_close(s.w);
+	report_overflows(&s);
+	free(s.over_n);
+	free(s.over_day);
 
 	for (size_t i = 0; i < s.nk; i++) {
 		ease_win_free(s.k[i].win);

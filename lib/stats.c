@@ -5,6 +5,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_sf_gamma.h>
 
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,19 +31,91 @@ ease_corr_method_by_name(const char *name)
 	return -1;
 }
 
+/* One side of the co-moments: its shift, unit and the unit's bounds. */
+typedef struct side {
+	double v0;
+	int *e, *has_e;
+	double *inv, *lim;
+} side;
+
+/*
+ * V's deviation from the shift in units of 2^*E, raising *E (and telling by
+ * *SHIFT how far the sums kept so far must follow, a power of two, so
+ * exactly) when V deviates further than any value before.  Opposite values
+ * near the largest double have a difference that overflows: halved first.
+ */
+static double
+scaled_dev(double v, const side *s, int *shift)
+{
+	double d = v - s->v0;
+	int k, half = 0;
+
+	*shift = 0;
+	/* the usual case: within the unit, where a product by 2^-e is exact */
+	if (fabs(d) < *s->lim)
+		return d * *s->inv;
+	if (isinf(d) && !isinf(v) && !isinf(s->v0)) {
+		d = v / 2 - s->v0 / 2;
+		half = 1;
+	}
+	if (d == 0)
+		return 0;
+	(void)frexp(d, &k);
+	k += half;
+	if (!*s->has_e) {
+		*s->e = k;
+		*s->has_e = 1;
+	} else if (k > *s->e) {
+		*shift = *s->e - k;
+		*s->e = k;
+	} else
+		return ldexp(d, half - *s->e);
+	/*
+	 * 2^-e is a double down to e = 1074 and up to e = -1022; below that
+	 * (deviations of subnormal size) every value takes the ldexp above.
+	 */
+	*s->inv = ldexp(1, -*s->e);
+	*s->lim = *s->e < -1000 ? 0 : *s->e > 1023 ? INFINITY : ldexp(1, *s->e);
+	return ldexp(d, half - *s->e);
+}
+
 void
 ease_comom_add(ease_comom *a, double x, double y)
 {
-	double dx, dy;
+	double u, w, du, dw;
+	int sx, sy;
 
+	if (a->n == 0) {
+		a->x0 = x;
+		a->y0 = y;
+	}
+	u = x - a->x0;
+	w = y - a->y0;
+	/* the usual case, inline: both within their unit, where 2^-e is exact */
+	if (fabs(u) < a->lim_x && fabs(w) < a->lim_y) {
+		u *= a->inv_x;
+		w *= a->inv_y;
+	} else {
+		u = scaled_dev(x, &(side){a->x0, &a->ex, &a->has_ex, &a->inv_x, &a->lim_x},
+			       &sx);
+		w = scaled_dev(y, &(side){a->y0, &a->ey, &a->has_ey, &a->inv_y, &a->lim_y},
+			       &sy);
+		if (sx || sy) {
+			a->mx = ldexp(a->mx, sx);
+			a->sxx = ldexp(a->sxx, 2 * sx);
+			a->my = ldexp(a->my, sy);
+			a->syy = ldexp(a->syy, 2 * sy);
+			a->sxy = ldexp(a->sxy, sx + sy);
+		}
+	}
 	a->n += 1;
-	dx = x - a->mx;
-	a->mx += dx / a->n;
-	dy = y - a->my;
-	a->my += dy / a->n;
-	a->sxx += dx * (x - a->mx);
-	a->syy += dy * (y - a->my);
-	a->sxy += dx * (y - a->my);
+	du = u - a->mx;
+	a->mx += du / a->n;
+	dw = w - a->my;
+	a->my += dw / a->n;
+	a->sxx += du * (u - a->mx);
+	a->syy += dw * (w - a->my);
+	a->sxy += du * (w - a->my);
 }
 
 double
@@ -53,7 +126,12 @@ ease_comom_r(const ease_comom *a)
 	/* a constant side leaves its sum of squares exactly 0 in these updates */
 	if (a->n < 2 || !(a->sxx > 0) || !(a->syy > 0))
 		return NAN;
-	r = a->sxy / sqrt(a->sxx * a->syy);
+	/*
+	 * Each sum is at most 4n in these units, so the product cannot
+	 * overflow; one square root of it keeps r = -1 exact for a perfect line.
+	 */
+	r = a->sxx * a->syy >= DBL_MIN ? a->sxy / sqrt(a->sxx * a->syy)
+				       : a->sxy / (sqrt(a->sxx) * sqrt(a->syy));
 	/*
 	 * Below the rounding noise of the sums r is 0: printing 1e-17 for an
 	 * exactly uncorrelated series would claim a figure that is not there.
@@ -282,8 +360,10 @@ tie_add(ties *t, size_t len)
 	t->v1 += l * (l - 1) * (2 * l + 5);
 }
 
-double
-ease_kendall_tau(const double *x, const double *y, size_t n, double *z)
+/* Kendall's tau-b, its z, S = concordant - discordant and whether any tie. */
+static double
+kendall(const double *x, const double *y, size_t n, double *z, double *s_out,
+	int *any_tie)
 {
 	kv *s;
 	double *yy, *tmp, tau, m, var, nd = (double)n;
@@ -293,6 +373,8 @@ ease_kendall_tau(const double *x, const double *y, size_t n, double *z)
 
 	if (z)
 		*z = NAN;
+	*s_out = NAN;
+	*any_tie = 0;
 	if (n < 2)
 		return NAN;
 	/*
@@ -345,6 +427,8 @@ ease_kendall_tau(const double *x, const double *y, size_t n, double *z)
 	tau = (double)s_stat / sqrt((double)(tot - tx.pairs)) /
 	      sqrt((double)(tot - ty.pairs));
 	tau = tau > 1 ? 1 : tau < -1 ? -1 : tau;
+	*s_out = (double)s_stat;
+	*any_tie = tx.pairs > 0 || ty.pairs > 0;
 	if (z && n > 2) {
 		/* Kendall's null variance of S with ties (Kendall 1970, ch. 4) */
 		m = nd * (nd - 1);
@@ -354,6 +438,147 @@ ease_kendall_tau(const double *x, const double *y, size_t n, double *z)
 		*z = (double)s_stat / sqrt(var);
 	}
 	return tau;
+}
+
+double
+ease_kendall_tau(const double *x, const double *y, size_t n, double *z)
+{
+	double s;
+	int t;
+
+	return kendall(x, y, n, z, &s, &t);
+}
+
+/* ---- small-sample p-values, as R's cor.test by default ---- */
+
+static const char *const p_method_names[] = {
+	"", "exact", "edgeworth", "t", "normal"
+};
+
+const char *
+ease_p_method_name(int how)
+{
+	return how > 0 && how <= EASE_P_NORMAL ? p_method_names[how] : "";
+}
+
+/* Spearman: exact below this many days, AS 89's Edgeworth series up to 1290 */
+#define SPEARMAN_EXACT_MAX 9
+#define SPEARMAN_SERIES_MAX 1290
+/* Kendall: exact below this many days */
+#define KENDALL_EXACT_BELOW 50
+
+/*
+ * How many of the n! orderings give each S = sum (i - p_i)^2, by walking
+ * them all (9! at most): position I gets one of the values not yet USED.
+ */
+static void
+spearman_walk(int n, int i, unsigned used, int s, double *count)
+{
+	if (i == n) {
+		count[s] += 1;
+		return;
+	}
+	for (int v = 0; v < n; v++)
+		if (!(used & (1u << v)))
+			spearman_walk(n, i + 1, used | (1u << v), s + (i - v) * (i - v),
+				      count);
+}
+
+/*
+ * P[S >= IS] (or P[S < IS] when LOWER) for N days without ties: AS 89
+ * (Best & Roberts 1975), by counting for small N and by its Edgeworth
+ * series above.  The bounds and the argument are R's, so that the figures
+ * are the ones cor.test prints.
+ */
+static double
+spearman_tail(int n, double is, int lower, int *how)
+{
+	/* the distribution of S for each n up to 9: the same for every call */
+	static double count[SPEARMAN_EXACT_MAX + 1][241];
+	static int counted[SPEARMAN_EXACT_MAX + 1];
+	double nd = n, n3 = nd * (nd * nd - 1) / 3;
+
+	*how = n <= SPEARMAN_EXACT_MAX ? EASE_P_EXACT : EASE_P_EDGEWORTH;
+	if (is <= 0)
+		return lower ? 0 : 1;
+	if (is > n3)
+		return lower ? 1 : 0;
+	if (n <= SPEARMAN_EXACT_MAX) {
+		double above = 0, all = 0;
+
+		if (!counted[n]) {
+			spearman_walk(n, 0, 0, 0, count[n]);
+			counted[n] = 1;
+		}
+		for (int k = 0; k <= (int)n3; k++) {
+			all += count[n][k];
+			if (k >= is)
+				above += count[n][k];
+		}
+		return (lower ? all - above : above) / all;
+	} else {
+		/* x = rho sqrt(n - 1), standard normal to first order */
+		double b = 1 / nd, x, y, u, pv;
+
+		x = (6 * (is - 1) * b / (nd * nd - 1) - 1) * sqrt(nd - 1);
+		y = x * x;
+		u = x * b * (0.2274 + b * (0.2531 + 0.1745 * b) +
+			     y * (-0.0758 + b * (0.1033 + 0.3932 * b) -
+				  y * b * (0.0879 + 0.0151 * b -
+					   y * (0.0072 - 0.0831 * b +
+						y * b * (0.0131 - 4.6e-4 * y)))));
+		y = u / exp(y / 2);
+		pv = lower ? gsl_cdf_ugaussian_P(x) - y : gsl_cdf_ugaussian_Q(x) + y;
+		return pv < 0 ? 0 : pv > 1 ? 1 : pv;
+	}
+}
+
+double
+ease_spearman_p(double s, size_t n, int *how)
+{
+	double nd = (double)n, p;
+
+	/* the tail away from S's mean (n^3 - n)/6; S is even, so S < S + 2 is S <= S */
+	if (s > (nd * nd * nd - nd) / 6)
+		p = spearman_tail((int)n, s, 0, how);
+	else
+		p = spearman_tail((int)n, s + 2, 1, how);
+	return 2 * p < 1 ? 2 * p : 1;
+}
+
+double
+ease_kendall_exact_p(double t, size_t n)
+{
+	/* c[k]: orderings of n days with k discordant pairs (Mahonian numbers) */
+	size_t u = n * (n - 1) / 2, q;
+	double *c = ease_xcalloc(u + 1, sizeof *c), *w = ease_xcalloc(u + 1, sizeof *w);
+	double below = 0, fact = 1;
+
+	c[0] = 1;
+	for (size_t m = 2; m <= n; m++) {
+		size_t top = m * (m - 1) / 2;
+		double run = 0;
+
+		/* c_m[k] = c_{m-1}[k] + ... + c_{m-1}[k - m + 1]: a sliding sum */
+		for (size_t k = 0; k <= top; k++) {
+			run += c[k];
+			if (k >= m)
+				run -= c[k - m];
+			w[k] = run;
+		}
+		memcpy(c, w, (top + 1) * sizeof *c);
+		fact *= (double)m;
+	}
+	/*
+	 * The distribution is symmetric: the upper tail P[T >= t] is summed as
+	 * P[T <= u - t], which keeps its precision where 1 - P[T < t] would not.
+	 */
+	q = (size_t)(t < (double)u - t ? t : (double)u - t);
+	for (size_t k = 0; k <= q; k++)
+		below += c[k];
+	free(c);
+	free(w);
+	return 2 * below / fact < 1 ? 2 * below / fact : 1;
 }
 
 int
@@ -372,6 +597,7 @@ pearson_finish(ease_corr *out, double r)
 
 	out->r = r;
 	out->p = ease_r_p(r, df);
+	out->p_method = isnan(out->p) ? EASE_P_NONE : EASE_P_T;
 	out->stat = isnan(r) ? NAN : fabs(r) == 1 ? copysign(INFINITY, r)
 					: r * sqrt(df / ((1 - r) * (1 + r)));
 }
@@ -381,6 +607,7 @@ ease_corr_pearson_comom(const ease_comom *a, ease_corr *out)
 {
 	out->n = (size_t)a->n;
 	out->r = out->p = out->stat = out->ci_lo = out->ci_hi = NAN;
+	out->p_method = EASE_P_NONE;
 	if (out->n < 3)
 		return;
 	pearson_finish(out, ease_comom_r(a));
@@ -392,7 +619,7 @@ ease_corr_pearson_comom(const ease_comom *a, ease_corr *out)
 static double
 pearson_arrays(const double *x, const double *y, size_t n)
 {
-	ease_comom a = {0, 0, 0, 0, 0, 0};
+	ease_comom a = {0};
 
 	for (size_t i = 0; i < n; i++)
 		ease_comom_add(&a, x[i], y[i]);
@@ -407,6 +634,7 @@ ease_corr_test(int method, const double *x, const double *y, size_t n,
 
 	out->n = n;
 	out->r = out->p = out->stat = out->ci_lo = out->ci_hi = NAN;
+	out->p_method = EASE_P_NONE;
 	if (n < 3 || ease_is_constant(x, n) || ease_is_constant(y, n))
 		return;
 	switch (method) {
@@ -421,19 +649,48 @@ ease_corr_test(int method, const double *x, const double *y, size_t n,
 		ease_midranks(x, n, rx);
 		ease_midranks(y, n, ry);
 		pearson_finish(out, pearson_arrays(rx, ry, n));
+		if (n <= SPEARMAN_SERIES_MAX && !isnan(out->r)) {
+			/*
+			 * Without ties the ranks are 1..n, whose squares add up to
+			 * n(n+1)(2n+1)/6; a tie's mid-ranks add up to less.  All
+			 * these sums are exact in a double at this n.
+			 */
+			double ssx = 0, ssy = 0, s = 0, perm = nd * (nd + 1) * (2 * nd + 1) / 6;
+
+			for (size_t i = 0; i < n; i++) {
+				ssx += rx[i] * rx[i];
+				ssy += ry[i] * ry[i];
+				s += (rx[i] - ry[i]) * (rx[i] - ry[i]);
+			}
+			if (ssx == perm && ssy == perm)
+				out->p = ease_spearman_p(s, n, &out->p_method);
+		}
 		free(rx);
 		/* Fieller, Hartley & Pearson (1957): var(atanh rho) ~ 1.06/(n-3) */
 		if (n > 3)
 			ease_fisher_ci(out->r, 1.06 / (nd - 3), &out->ci_lo, &out->ci_hi);
 		break;
 	}
-	case EASE_KENDALL:
-		out->r = ease_kendall_tau(x, y, n, &out->stat);
-		out->p = isnan(out->stat) ? NAN : erfc(fabs(out->stat) / sqrt(2.0));
+	case EASE_KENDALL: {
+		double s;
+		int any_tie;
+
+		out->r = kendall(x, y, n, &out->stat, &s, &any_tie);
+		if (isnan(out->stat))
+			break;
+		if (n < KENDALL_EXACT_BELOW && !any_tie) {
+			/* T = concordant pairs = (all pairs + S) / 2 */
+			out->p = ease_kendall_exact_p((nd * (nd - 1) / 2 + s) / 2, n);
+			out->p_method = EASE_P_EXACT;
+		} else {
+			out->p = erfc(fabs(out->stat) / sqrt(2.0));
+			out->p_method = EASE_P_NORMAL;
+		}
 		/* Fieller, Hartley & Pearson (1957): var(atanh tau) ~ 0.437/(n-4) */
 		if (n > 4)
 			ease_fisher_ci(out->r, 0.437 / (nd - 4), &out->ci_lo, &out->ci_hi);
 		break;
+	}
 	}
 }
 

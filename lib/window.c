@@ -115,6 +115,17 @@ ksum_get(const ksum *k)
 
 /* ---- the window ---- */
 
+/*
+ * Values this large stay out of the running sums: with them a sum of two
+ * could overflow, and an infinity once in a running sum never leaves it
+ * (inf - inf is NaN), which emptied every later window of the subject.
+ * While one is in the window, its sums are recounted from its values in
+ * units of 2^BIG_UNIT.  Below 2^900, a window's 2^35 values times weights
+ * of at most 2^16 days stay far from the largest double.
+ */
+#define BIG 0x1p900
+#define BIG_UNIT 128
+
 struct ease_window {
 	long len;
 	unsigned mask;
@@ -125,6 +136,7 @@ struct ease_window {
 	ksum sum;
 	ksum wnum;		/* sum of (day - first + 1) * value */
 	long long daysum;	/* sum of the values' days, exact */
+	size_t nbig;		/* values of BIG or more in the window: not in sum, wnum */
 	double *sorted;		/* for the median */
 	size_t scap;
 };
@@ -162,6 +174,7 @@ ease_win_clear(ease_window *w)
 	w->sum = (ksum){0, 0};
 	w->wnum = (ksum){0, 0};
 	w->daysum = 0;
+	w->nbig = 0;
 }
 
 size_t
@@ -185,6 +198,12 @@ sorted_pos(const double *s, size_t n, double v, int eq)
 			hi = mid;
 	}
 	return lo;
+}
+
+static int
+is_big(double v)
+{
+	return fabs(v) >= BIG;
 }
 
 static void
@@ -220,7 +239,10 @@ ease_win_start(ease_window *w, long first)
 		while (w->vals.n && ring_front(&w->vals)->day < first) {
 			ent *e = ring_front(&w->vals);
 
-			ksum_add(&w->sum, -e->v);
+			if (is_big(e->v))
+				w->nbig--;
+			else
+				ksum_add(&w->sum, -e->v);
 			w->daysum -= e->day;
 			if (WANTS(w, EASE_W_MEDIAN))
 				sorted_remove(w, e->v);
@@ -230,7 +252,8 @@ ease_win_start(ease_window *w, long first)
 		for (size_t i = 0; i < w->vals.n; i++) {
 			ent *e = &w->vals.e[(w->vals.head + i) & (w->vals.cap - 1)];
 
-			ksum_add_prod(&w->wnum, (double)(e->day - first + 1), e->v);
+			if (!is_big(e->v))
+				ksum_add_prod(&w->wnum, (double)(e->day - first + 1), e->v);
 		}
 	} else {
 		/*
@@ -248,9 +271,13 @@ ease_win_start(ease_window *w, long first)
 		while (w->vals.n && ring_front(&w->vals)->day < first) {
 			ent *e = ring_front(&w->vals);
 
-			ksum_add(&w->sum, -e->v);
-			if (WANTS(w, EASE_W_WMA))
-				ksum_add_prod(&w->wnum, -(double)(e->day - first + 1), e->v);
+			if (is_big(e->v))
+				w->nbig--;
+			else {
+				ksum_add(&w->sum, -e->v);
+				if (WANTS(w, EASE_W_WMA))
+					ksum_add_prod(&w->wnum, -(double)(e->day - first + 1), e->v);
+			}
 			w->daysum -= e->day;
 			if (WANTS(w, EASE_W_MEDIAN))
 				sorted_remove(w, e->v);
@@ -265,6 +292,7 @@ ease_win_start(ease_window *w, long first)
 		/* an empty window is exactly empty: no rounding carried over */
 		w->sum = (ksum){0, 0};
 		w->wnum = (ksum){0, 0};
+		w->nbig = 0;
 	}
 }
 
@@ -279,10 +307,14 @@ ease_win_push(ease_window *w, long day, double v)
 	if (WANTS(w, EASE_W_MEDIAN))
 		sorted_insert(w, v);
 	ring_push(&w->vals, day, v);
-	ksum_add(&w->sum, v);
 	w->daysum += day;
-	if (w->has_first && WANTS(w, EASE_W_WMA))
-		ksum_add_prod(&w->wnum, (double)(day - w->first + 1), v);
+	if (is_big(v))
+		w->nbig++;
+	else {
+		ksum_add(&w->sum, v);
+		if (w->has_first && WANTS(w, EASE_W_WMA))
+			ksum_add_prod(&w->wnum, (double)(day - w->first + 1), v);
+	}
 	if (WANTS(w, EASE_W_MIN)) {
 		while (w->mins.n && ring_back(&w->mins)->v >= v)
 			w->mins.n--;
@@ -293,6 +325,28 @@ ease_win_push(ease_window *w, long day, double v)
 			w->maxs.n--;
 		ring_push(&w->maxs, day, v);
 	}
+}
+
+/*
+ * The sum of the window's values (WEIGHTED: times their WMA weights) in
+ * units of 2^BIG_UNIT, recounted from the values: for a window holding a
+ * BIG value, so that its result depends on its own values only.
+ */
+static double
+recount(const ease_window *w, int weighted)
+{
+	ksum k = {0, 0};
+
+	for (size_t i = 0; i < w->vals.n; i++) {
+		const ent *e = &w->vals.e[(w->vals.head + i) & (w->vals.cap - 1)];
+		double v = ldexp(e->v, -BIG_UNIT);
+
+		if (weighted)
+			ksum_add_prod(&k, (double)(e->day - w->first + 1), v);
+		else
+			ksum_add(&k, v);
+	}
+	return ksum_get(&k);
 }
 
 double
@@ -306,23 +360,36 @@ ease_win_get(ease_window *w, int method, size_t min_count)
 	case EASE_W_COUNT:
 		return (double)n;
 	case EASE_W_SUM:
-		return n ? ksum_get(&w->sum) : 0.0;
+		if (n == 0)
+			return 0.0;
+		/* beyond the largest double this is an infinity: the caller's to tell */
+		return w->nbig ? ldexp(recount(w, 0), BIG_UNIT) : ksum_get(&w->sum);
 	}
 	if (n == 0)
 		return NAN;
 	switch (method) {
 	case EASE_W_SMA:
+		if (w->nbig)
+			return ldexp(recount(w, 0) / (double)n, BIG_UNIT);
 		return ksum_get(&w->sum) / (double)n;
 	case EASE_W_WMA: {
 		/* the weights are whole numbers: their sum is exact */
 		long long den = w->daysum - (long long)n * (w->first - 1);
 
+		if (w->nbig)
+			return ldexp(recount(w, 1) / (double)den, BIG_UNIT);
 		return ksum_get(&w->wnum) / (double)den;
 	}
-	case EASE_W_MEDIAN:
+	case EASE_W_MEDIAN: {
+		double a, b;
+
 		if (n % 2)
 			return w->sorted[n / 2];
-		return (w->sorted[n / 2 - 1] + w->sorted[n / 2]) / 2;
+		a = w->sorted[n / 2 - 1];
+		b = w->sorted[n / 2];
+		/* the mean of two doubles always is one, even where their sum is not */
+		return isinf(a + b) ? a / 2 + b / 2 : (a + b) / 2;
+	}
 	case EASE_W_MIN:
 		return ring_front(&w->mins)->v;
 	case EASE_W_MAX:
@@ -366,15 +433,19 @@ ease_ema_step(ease_ema *e, long day, double v)
 			e->gap_f = exp2(-(double)e->gap / e->half_life);
 		}
 		f = e->gap_f;
-		e->s *= f;
 		e->wsum *= f;
 	}
 	e->started = 1;
 	e->day = day;
-	e->s += v;
+	/*
+	 * The weighted mean itself is carried, not the weighted sum: a sum of
+	 * values near 1e308 would overflow, and stay infinite for good.  Both
+	 * shares are below 1, so the new mean is as finite as the values.
+	 */
+	e->mean = e->mean * (e->wsum / (e->wsum + 1)) + v / (e->wsum + 1);
 	e->wsum += 1;
 	e->n++;
-	return e->s / e->wsum;
+	return e->mean;
 }
 
 double
@@ -382,5 +453,5 @@ ease_ema_get(const ease_ema *e, size_t min_count)
 {
 	if (e->n == 0 || e->n < min_count)
 		return NAN;
-	return e->s / e->wsum;
+	return e->mean;
 }

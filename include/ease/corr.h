@@ -10,15 +10,19 @@ typedef struct ease_corr_opts {
 	int methods[EASE_NMETHODS];	/* in the order asked for */
 	int nmethods;			/* 0: pearson and spearman */
 	long lag_lo, lag_hi;		/* calendar days; both 0 by default */
-	int lags_given;			/* --lag or --lags was used */
+	int lags_given;			/* --lag (1) or --lags (2) was used */
+	int all_pairs;			/* --all-pairs: every pair, not the outcome's */
 	int matrix;
 	int explain;
 } ease_corr_opts;
 
 /* -m LIST: "pearson,spearman", "kendall", "all" (exit 2 when unknown). */
 void ease_corr_parse_methods(ease_corr_opts *o, const char *arg);
-/* --lag K (SINGLE) or --lags A..B (exit 2 when malformed). */
+/* --lag K (SINGLE) or --lags A..B (exit 2 when malformed, or both given). */
 void ease_corr_parse_lags(ease_corr_opts *o, const char *arg, int single);
+/* At most this many pairs of columns in one run (exit 2 above it). */
+#define EASE_CORR_MAX_PAIRS 10000
+
 /* The whole run; returns the exit status. */
 int ease_corr_run(ease_common *c, const ease_corr_opts *o);
 

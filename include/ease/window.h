@@ -48,7 +48,9 @@ size_t ease_win_count(const ease_window *w);
 /*
  * METHOD over the values in the window; NaN when fewer than MIN_COUNT
  * values are there.  With none there (and MIN_COUNT 0) sum and count are
- * 0 and the others NaN.
+ * 0 and the others NaN.  The result depends on the window's values only
+ * (values near the largest double included); a sum beyond it is +-inf,
+ * which the caller must not print as a number.
  */
 double ease_win_get(ease_window *w, int method, size_t min_count);
 
@@ -60,7 +62,7 @@ double ease_win_get(ease_window *w, int method, size_t min_count);
  */
 typedef struct ease_ema {
 	double half_life;
-	double s, wsum;		/* weighted sum of values, sum of weights */
+	double mean, wsum;	/* the weighted mean, the sum of weights */
 	long day;		/* last day seen */
 	size_t n;		/* values seen */
 	int started;

@@ -10,10 +10,13 @@
 #
 # Definitions (ease-corr(1)):
 #   Pearson  cor.test(x, y)                       CI: R's Fisher z interval
-#   Spearman cor.test(x, y, "spearman", exact = FALSE)
+#   Spearman cor.test(x, y, "spearman"), R's default p: exact (n <= 9) or
+#            Edgeworth (n <= 1290) without ties, else t
 #            CI tanh(atanh(rho) -+ qnorm(.975) sqrt(1.06 / (n - 3)))     n > 3
-#   Kendall  cor.test(x, y, "kendall", exact = FALSE, continuity = FALSE)
+#   Kendall  cor.test(x, y, "kendall"), R's default p: exact for n < 50
+#            without ties, else normal (z without continuity correction)
 #            CI tanh(atanh(tau) -+ qnorm(.975) sqrt(0.437 / (n - 4)))    n > 4
+#   p_method exact, edgeworth, t or normal: the branch cor.test took
 #   r1       cor(v[d], v[d + 1]) over the days d where both are present
 #   n_eff    n (1 - r1x r1y) / (1 + r1x r1y), n when r1x r1y <= 0
 #   p_adj    t = r sqrt((n_eff - 2) / (1 - r^2)), 2 pt(-|t|, n_eff - 2);
@@ -21,21 +24,27 @@
 
 test1 <- function(x, y, method) {
 	n <- length(x)
-	out <- list(n = n, r = NA, lo = NA, hi = NA, p = NA, stat = NA)
+	out <- list(n = n, r = NA, lo = NA, hi = NA, p = NA, stat = NA, how = "")
 	if (n < 3 || sd(x) == 0 || sd(y) == 0)
 		return(out)
 	q <- qnorm(0.975)
+	ties <- min(length(unique(x)), length(unique(y))) < n
 	if (method == "pearson") {
+		out$how <- "t"
 		ct <- cor.test(x, y, method = "pearson")
 		if (n > 3) { out$lo <- ct$conf.int[1]; out$hi <- ct$conf.int[2] }
 	} else if (method == "spearman") {
-		ct <- suppressWarnings(cor.test(x, y, method = "spearman", exact = FALSE))
+		ct <- suppressWarnings(cor.test(x, y, method = "spearman"))
+		out$how <- if (ties || n > 1290) "t" else if (n <= 9) "exact" else "edgeworth"
 		if (n > 3) {
 			z <- atanh(ct$estimate); h <- q * sqrt(1.06 / (n - 3))
 			out$lo <- tanh(z - h); out$hi <- tanh(z + h)
 		}
 	} else {
-		ct <- cor.test(x, y, method = "kendall", exact = FALSE, continuity = FALSE)
+		ct <- suppressWarnings(cor.test(x, y, method = "kendall"))
+		out$how <- if (ties || n >= 50) "normal" else "exact"
+		# the z statistic, which the exact test does not print (p_adj uses it)
+		zt <- suppressWarnings(cor.test(x, y, method = "kendall", exact = FALSE))
 		if (n > 4) {
 			z <- atanh(ct$estimate); h <- q * sqrt(0.437 / (n - 4))
 			out$lo <- tanh(z - h); out$hi <- tanh(z + h)
@@ -43,7 +52,7 @@ test1 <- function(x, y, method) {
 	}
 	out$r <- unname(ct$estimate)
 	out$p <- ct$p.value
-	out$stat <- unname(ct$statistic)
+	out$stat <- unname(if (method == "kendall") zt$statistic else ct$statistic)
 	out
 }
 
@@ -85,7 +94,7 @@ rows <- function(file, pairs, methods, lags, group) {
 	ab <- as.numeric(strsplit(lags, "..", fixed = TRUE)[[1]])
 	groups <- if (is.na(group)) list(d) else split(d, factor(d[[group]], levels = unique(d[[group]])))
 	head <- c("x", "y", "method", "lag", "n", "r", "ci_low", "ci_high", "p",
-		  "r1_x", "r1_y", "n_eff", "p_adj")
+		  "p_method", "r1_x", "r1_y", "n_eff", "p_adj")
 	if (!is.na(group)) head <- c(group, head)
 	cat(paste(head, collapse = ","), "\n", sep = "")
 	for (g in groups) {
@@ -101,7 +110,7 @@ rows <- function(file, pairs, methods, lags, group) {
 				t <- test1(j$x, j$y, m)
 				ne <- if (t$n > 0) n_eff(t$n, r1x, r1y) else NA
 				cells <- c(xn, yn, m, k, t$n, fmt(t$r), fmt(t$lo), fmt(t$hi),
-					   fmt(t$p), fmt(r1x), fmt(r1y), fmt(ne),
+					   fmt(t$p), t$how, fmt(r1x), fmt(r1y), fmt(ne),
 					   fmt(p_adj(m, t, ne)))
 				if (!is.na(group)) cells <- c(g[[group]][1], cells)
 				cat(paste(cells, collapse = ","), "\n", sep = "")
@@ -137,6 +146,17 @@ unit <- function() {
 		show(sprintf("ease_r_p(%g, %g)", rd[1], rd[2]), 2 * pt(-abs(t), rd[2]))
 	}
 	show("n_eff(12, 0.4, 0.3)", n_eff(12, 0.4, 0.3))
+	# numerical edges: far from zero (R's cor centres in long double)
+	a <- 1000000000 + c(0.6, 0.7, 0.3, 0.0, 0.7, 0.2)
+	b <- 1000000000 + c(0.7, 0.5, 0.9, 0.5, 0.4, 0.8)
+	show("edge: r of a, b near 1e9", cor(a, b))
+	show("edge: r1 of a near 1e9", cor(a[-6], a[-1]))
+	show("edge: r1 of b near 1e9", cor(b[-6], b[-1]))
+	# near 1e12 R's cor(a, b) is itself off by 8e-8 (-0.35907650985392087);
+	# the differences from the first value are exact there (Sterbenz)
+	a <- 1e12 + c(0.6, 0.7, 0.3, 0.0, 0.7, 0.2)
+	b <- 1e12 + c(0.7, 0.5, 0.9, 0.5, 0.4, 0.8)
+	show("edge: r near 1e12", cor(a - a[1], b - b[1]))
 	show("midrank of x[1] (= 4, tied)", rank(x)[2])
 }
 

@@ -43,6 +43,8 @@ days present.
 import math
 import os
 import random
+import sys
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -213,6 +215,9 @@ def cols_for(rows, col, colname, specs, center=False):
 
 def cases():
     window_cases()
+    overflow_case()
+    overflow_digits_case()
+    table_case()
     header = ["date", "subject", "pain", "meds_doses"]
     allm = ["sma", "wma", "median", "sum", "min", "max", "count"]
 
@@ -338,6 +343,176 @@ def unit_ref():
     lines.append("};")
     with open(os.path.join(TOP, "tests", "unit", "ref_window.h"), "w") as f:
         f.write("\n".join(lines) + "\n")
+
+
+def exact_ref(s, method, w, k):
+    """METHOD over each window of S by its definition in exact rational
+    arithmetic, for values near the largest double, where pandas' running
+    sums overflow (and stay infinite).  A result beyond the doubles is None:
+    ease leaves it empty."""
+    days = [d.toordinal() for d in s.index]
+    out = []
+    for d in days:
+        first = d - (w - 1)
+        vals = [(dd, Fraction(v)) for dd, v in zip(days, s.values)
+                if first <= dd <= d and not math.isnan(v)]
+        if len(vals) < k or not vals:
+            out.append(None)
+            continue
+        xs = sorted(v for _, v in vals)
+        if method == "sum":
+            r = sum(xs)
+        elif method == "sma":
+            r = sum(xs) / len(xs)
+        elif method == "wma":
+            r = sum((dd - first + 1) * v for dd, v in vals) / \
+                sum(dd - first + 1 for dd, _ in vals)
+        elif method == "median":
+            n = len(xs)
+            r = xs[n // 2] if n % 2 else (xs[n // 2 - 1] + xs[n // 2]) / 2
+        elif method == "max":
+            r = xs[-1]
+        try:
+            out.append(float(r))
+        except OverflowError:
+            out.append(None)
+    return out
+
+
+def overflow_case():
+    """Values near 1e308: a window that overflows empties only its own cell
+    (with a warning), the later windows of the subject are whole again."""
+    name = "overflow"
+    d = os.path.join(CASES, name)
+    os.makedirs(d, exist_ok=True)
+    rows = [("2026-01-%02d" % (i + 1), "a1", v) for i, v in
+            enumerate(["1e308", "1.5e308", "-1.7e308", "5", "5", "", "5", "5"])]
+    rows += [("2026-01-%02d" % (i + 1), "b2", v) for i, v in
+             enumerate(["1.7e308", "1.7e308", "2", "3"])]
+    methods = ["sma", "sum", "wma", "median", "max"]
+    cmd = "ease-smooth -f x -w 2 --method " + ",".join(methods) + " diary.csv"
+    with open(os.path.join(d, "cmd"), "w") as f:
+        f.write(cmd + "\n")
+    with open(os.path.join(d, "diary.csv"), "w") as f:
+        f.write("date,subject,x\n")
+        for r in rows:
+            f.write(",".join(r) + "\n")
+    cols, over = [], []
+    for subj in ("a1", "b2"):
+        sub = [r for r in rows if r[1] == subj]
+        ser = pd.Series([float(r[2]) if r[2] else math.nan for r in sub],
+                        index=pd.DatetimeIndex([r[0] for r in sub]))
+        cols.append([exact_ref(ser, m, 2, 1) for m in methods])
+    with open(os.path.join(d, "out"), "w") as f:
+        f.write("date,subject,x," + ",".join("x_%s2" % m for m in methods) + "\n")
+        i = {"a1": 0, "b2": 0}
+        for r in rows:
+            g = 0 if r[1] == "a1" else 1
+            cells = []
+            for mi, m in enumerate(methods):
+                v = cols[g][mi][i[r[1]]]
+                if v is None and len([1 for q in rows[:rows.index(r) + 1]
+                                      if q[1] == r[1] and q[2]]) > 0:
+                    over.append((m, r[0]))
+                cells.append("" if v is None else fmt(v))
+            i[r[1]] += 1
+            f.write(",".join(list(r) + cells) + "\n")
+    with open(os.path.join(d, "err"), "w") as f:
+        for m in methods:
+            days = [day for mm, day in over if mm == m]
+            if days:
+                f.write("ease-smooth: x_%s2: %d %s beyond the largest number ease reads"
+                        " back (about 1.8e308) left empty, the first on %s\n"
+                        % (m, len(days), "result" if len(days) == 1 else "results",
+                           days[0]))
+
+
+def overflow_digits_case():
+    """The largest double rounded to 3 digits is 1.8e+308, which reads back
+    as infinite: ease leaves the cell empty rather than write it."""
+    d = os.path.join(CASES, "overflow-digits")
+    os.makedirs(d, exist_ok=True)
+    vals = ["1.7976931348623157e308", "1.5e308", "7"]
+    with open(os.path.join(d, "cmd"), "w") as f:
+        f.write("ease-smooth -f x -w 1 --method sma,max --digits 3 diary.csv\n")
+    with open(os.path.join(d, "diary.csv"), "w") as f:
+        f.write("date,x\n")
+        for i, v in enumerate(vals):
+            f.write("2026-02-%02d,%s\n" % (i + 1, v))
+    empty = []
+    with open(os.path.join(d, "out"), "w") as f:
+        f.write("date,x,x_sma1,x_max1\n")
+        for i, v in enumerate(vals):
+            t = fmt1(float(v), 3)
+            if math.isinf(float(t)):
+                empty.append("2026-02-%02d" % (i + 1))
+                t = ""
+            f.write("2026-02-%02d,%s,%s,%s\n" % (i + 1, v, t, t))
+    with open(os.path.join(d, "err"), "w") as f:
+        for m in ("sma", "max"):
+            f.write("ease-smooth: x_%s1: %d %s beyond the largest number ease reads"
+                    " back (about 1.8e308) left empty, the first on %s\n"
+                    % (m, len(empty), "result" if len(empty) == 1 else "results",
+                       empty[0]))
+
+
+def table_case():
+    """--format table: the means (sma, wma, median, ema) with one decimal,
+    the sums with --digits; the columns aligned, numbers to the right."""
+    d = os.path.join(CASES, "table-means")
+    os.makedirs(d, exist_ok=True)
+    rows = make_diary(31, ["a1"], 12, skip=0.15, blank=0.1)
+    header = ["date", "subject", "pain", "meds_doses"]
+    with open(os.path.join(d, "cmd"), "w") as f:
+        f.write("ease-smooth -f pain -w 3 --method sma,wma,median,sum --format table diary.csv\n")
+    with open(os.path.join(d, "diary.csv"), "w") as f:
+        f.write(",".join(header) + "\n")
+        for r in rows:
+            f.write(",".join(r) + "\n")
+    s = series(rows, 2, "a1")
+    cols = [("pain_sma3", rolling(s, "sma", 3, 2), 1),
+            ("pain_wma3", rolling(s, "wma", 3, 2), 1),
+            ("pain_median3", rolling(s, "median", 3, 2), 1),
+            ("pain_sum3", rolling(s, "sum", 3, 2), 0)]
+    table = [header + [c[0] for c in cols]]
+    for i, r in enumerate(rows):
+        cells = list(r)
+        for _, ser, mean in cols:
+            v = ser.iloc[i]
+            if math.isnan(v):
+                cells.append("")
+            elif mean:
+                t = "%.1f" % v
+                cells.append("0.0" if t == "-0.0" else t)
+            else:
+                cells.append(fmt(v))
+        table.append(cells)
+    # the writer's table: two spaces between columns, a column of numbers
+    # (every cell below the header empty or a number) to the right
+    ncol = len(table[0])
+    wid = [max(len(row[c]) for row in table) for c in range(ncol)]
+    num = []
+    for c in range(ncol):
+        ok = True
+        for row in table[1:]:
+            try:
+                if row[c] not in ("", "NA"):
+                    float(row[c])
+            except ValueError:
+                ok = False
+        num.append(ok)
+    with open(os.path.join(d, "out"), "w") as f:
+        for row in table:
+            last = max([c for c in range(ncol) if row[c] != ""], default=-1)
+            out = []
+            for c in range(last + 1):
+                cell = row[c]
+                if num[c]:
+                    cell = cell.rjust(wid[c])
+                elif c < last:
+                    cell = cell.ljust(wid[c])
+                out.append(cell)
+            f.write("  ".join(out) + "\n")
 
 
 def window_cases():

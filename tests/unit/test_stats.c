@@ -5,8 +5,11 @@
  */
 #include "ease/stats.h"
 #include "tap.h"
+#include "ref_pvalues.h"
 
+#include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define N12 12
 static const double X[N12] = {2, 4, 4, 5, 7, 7, 7, 8, 10, 12, 3, 6};
@@ -44,10 +47,10 @@ static const want wants[] = {
 	 0.013953981458442712},
 	{"n3 pearson", EASE_PEARSON, X3, Y3, 3, 0.83862786937753453,
 	 0.36671657332092311, NAN, NAN, 0.67210380792715274},
-	{"n3 spearman", EASE_SPEARMAN, X3, Y3, 3, 0.5, 0.66666666666666674,
+	{"n3 spearman", EASE_SPEARMAN, X3, Y3, 3, 0.5, 1,
 	 NAN, NAN, 0.8430540731165268},
 	{"n3 kendall", EASE_KENDALL, X3, Y3, 3, 0.33333333333333337,
-	 0.60150813444058993, NAN, NAN, 0.64342884356362062},
+	 1, NAN, NAN, 0.64342884356362062},
 };
 
 /* Kendall's S by counting every pair: the O(n^2) definition. */
@@ -145,7 +148,7 @@ main(void)
 	}
 	/* one pass and stored series agree */
 	{
-		ease_comom a = {0, 0, 0, 0, 0, 0};
+		ease_comom a = {0};
 		ease_corr s;
 
 		for (int i = 0; i < N12; i++)
@@ -153,6 +156,74 @@ main(void)
 		ease_corr_pearson_comom(&a, &s);
 		is_num(s.r, 0.77092180473886895, 1e-12, "running sums r");
 		is_num(s.p, 0.0033322770601941052, 1e-9, "running sums p");
+	}
+	/*
+	 * Numerical edges.  Far from zero (corr.R unit, "edge"): the running
+	 * sums and the stored path against R, and the lag-1 sums of r1.
+	 */
+	{
+		static const double fx[6] = {0.6, 0.7, 0.3, 0.0, 0.7, 0.2};
+		static const double fy[6] = {0.7, 0.5, 0.9, 0.5, 0.4, 0.8};
+		static const double scale[4] = {1e160, 1e-170, 1e-300, 1e200};
+		/* tests/ref/corr.py edge: SciPy's pearsonr, which rescales */
+		static const double want_sc[4] = {-0.35908406521722591, -0.35908406521722591,
+						  -0.35908406521722602, -0.35908406521722591};
+		double a[6], b[6];
+		ease_comom m = {0}, r1a = {0}, r1b = {0}, m12 = {0};
+
+		for (int i = 0; i < 6; i++) {
+			a[i] = 1000000000 + fx[i];
+			b[i] = 1000000000 + fy[i];
+			ease_comom_add(&m, a[i], b[i]);
+			ease_comom_add(&m12, 1e12 + fx[i], 1e12 + fy[i]);
+			if (i > 0) {
+				ease_comom_add(&r1a, a[i - 1], a[i]);
+				ease_comom_add(&r1b, b[i - 1], b[i]);
+			}
+		}
+		is_num(ease_comom_r(&m), -0.35908407256238078, 1e-9, "edge: running r near 1e9");
+		ease_corr_test(EASE_PEARSON, a, b, 6, &c);
+		is_num(c.r, -0.35908407256238078, 1e-9, "edge: stored r near 1e9");
+		is_num(ease_comom_r(&r1a), -0.27374484287542633, 1e-9, "edge: r1 near 1e9");
+		is_num(ease_comom_r(&r1b), -0.51892378318309795, 1e-9, "edge: r1 near 1e9, b");
+		is_num(ease_comom_r(&m12), -0.35907653738090045, 1e-9, "edge: running r near 1e12");
+		for (int k = 0; k < 4; k++) {
+			ease_comom sm = {0};
+
+			for (int i = 0; i < 6; i++) {
+				a[i] = (1 + fx[i]) * scale[k];
+				b[i] = (1 + fy[i]) * scale[k];
+				ease_comom_add(&sm, a[i], b[i]);
+			}
+			snprintf(name, sizeof name, "edge: running r at %g", scale[k]);
+			is_num(ease_comom_r(&sm), want_sc[k], 1e-9, name);
+			ease_corr_test(EASE_PEARSON, a, b, 6, &c);
+			snprintf(name, sizeof name, "edge: stored r at %g, p %s", scale[k],
+				 ease_p_method_name(c.p_method));
+			is_num(c.r, want_sc[k], 1e-9, name);
+		}
+		/* opposite values near the largest double: their differences overflow */
+		{
+			ease_comom sm = {0};
+
+			for (int i = 0; i < 6; i++)
+				ease_comom_add(&sm, (fx[i] - 0.35) * 4 * 1e308,
+					       (fy[i] - 0.65) * 4 * 1e308);
+			is_num(ease_comom_r(&sm), -0.35908406521722602, 1e-9,
+			       "edge: running r of +-1.4e308");
+		}
+		/*
+		 * Deviations of subnormal size (values 1e-307 apart by 1e-314):
+		 * some thirty bits are left of them, so r to 1e-6.
+		 */
+		{
+			ease_comom sm = {0};
+
+			for (int i = 0; i < 6; i++)
+				ease_comom_add(&sm, 1e-307 + fx[i] * 1e-314, 1e-307 + fy[i] * 1e-314);
+			is_num(ease_comom_r(&sm), -0.35908406521722602, 1e-6,
+			       "edge: running r of deviations near 1e-314");
+		}
 	}
 	/* O(n log n) Kendall against the O(n^2) definition, many ties, long runs */
 	{
@@ -204,6 +275,64 @@ main(void)
 		ok(good, "mid-ranks of 3000 values = count below + (ties + 1) / 2");
 		free(v);
 		free(r);
+	}
+	/*
+	 * Every p-value branch against R's cor.test defaults (tests/ref/pvalues.R):
+	 * the branch taken, and p to 1e-9 relative.  The largest relative error
+	 * of each branch is shown.
+	 */
+	{
+		double worst[EASE_NMETHODS][5] = {{0}};
+		int good_how = 1;
+
+		for (size_t i = 0; i < sizeof PV_CASES / sizeof PV_CASES[0]; i++) {
+			const struct pv_case *k = &PV_CASES[i];
+			double err;
+
+			ease_corr_test(k->method, PV_DATA + k->off, PV_DATA + k->off + k->n,
+				       (size_t)k->n, &c);
+			if (strcmp(ease_p_method_name(c.p_method), k->how) != 0) {
+				printf("# %s n %d: p_method %s, R's %s\n",
+				     ease_corr_method_name(k->method), k->n,
+				     ease_p_method_name(c.p_method), k->how);
+				good_how = 0;
+			}
+			if (!(fabs(c.p - k->p_cor_test) <= 1e-12)) {
+				printf("# %s n %d (case %zu): p %.17g, cor.test's %.17g\n",
+				       ease_corr_method_name(k->method), k->n, i, c.p,
+				       k->p_cor_test);
+				good_how = 0;
+			}
+			err = k->p == 0 ? fabs(c.p) : fabs(c.p - k->p) / k->p;
+			if (!(err <= 1e-9)) {
+				printf("# %s n %d (case %zu): p %.17g, R's %.17g\n",
+				     ease_corr_method_name(k->method), k->n, i, c.p, k->p);
+				err = INFINITY;
+			}
+			if (err > worst[k->method][c.p_method])
+				worst[k->method][c.p_method] = err;
+		}
+		ok(good_how, "p_method is R's branch, p within 1e-12 of cor.test, in every case");
+		for (int m = 0; m < EASE_NMETHODS; m++)
+			for (int h = EASE_P_EXACT; h <= EASE_P_NORMAL; h++) {
+				if ((m == EASE_PEARSON && h != EASE_P_T) ||
+				    (m == EASE_SPEARMAN && h == EASE_P_NORMAL) ||
+				    (m == EASE_KENDALL && (h == EASE_P_EDGEWORTH || h == EASE_P_T)))
+					continue;
+				snprintf(name, sizeof name, "%s %s p within 1e-9 of R (worst %.2g)",
+					 ease_corr_method_name(m), ease_p_method_name(h),
+					 worst[m][h]);
+				ok(worst[m][h] <= 1e-9, name);
+			}
+	}
+	/* four days of perfectly opposite values: R gives 1/12 for both */
+	{
+		static const double a[4] = {1, 2, 3, 4}, b[4] = {8, 6, 5, 1};
+
+		ease_corr_test(EASE_SPEARMAN, a, b, 4, &c);
+		is_num(c.p, 1.0 / 12, 1e-12, "spearman n 4, rho -1: p 1/12");
+		ease_corr_test(EASE_KENDALL, a, b, 4, &c);
+		is_num(c.p, 1.0 / 12, 1e-12, "kendall n 4, tau -1: p 1/12");
 	}
 	return tap_done();
 }

@@ -140,6 +140,40 @@ small_cases(void)
 	is_num(ease_ema_step(&e, 100000, 5), 5, 1e-15, "a very long gap forgets");
 	ok(isnan(ease_ema_get(&e, 4)), "EMA obeys min-count");
 
+	/*
+	 * Values near the largest double: a window that overflows does not
+	 * poison the next ones, and what is representable is given (the
+	 * expected values by hand: means of the values in each window).
+	 */
+	w = ease_win_new(2, (1u << EASE_W_SMA) | (1u << EASE_W_SUM) | (1u << EASE_W_WMA) |
+			    (1u << EASE_W_MEDIAN));
+	{
+		static const double v[5] = {1e308, 1.5e308, 5, 5, 5};
+
+		for (long d = 0; d < 5; d++) {
+			ease_win_start(w, d - 1);
+			ease_win_push(w, d, v[d]);
+			if (d == 1) {
+				ok(isinf(ease_win_get(w, EASE_W_SUM, 1)),
+				   "1e308 + 1.5e308: the sum is beyond the doubles");
+				is_num(ease_win_get(w, EASE_W_SMA, 1), 1.25e308, 1e-15,
+				       "but their mean is not");
+				is_num(ease_win_get(w, EASE_W_WMA, 1), 1.3333333333333333e308 /* (1e308 + 2 * 1.5e308) / 3 */,
+				       1e-15, "nor their weighted mean");
+				is_num(ease_win_get(w, EASE_W_MEDIAN, 1), 1.25e308, 1e-15,
+				       "nor their median (never inf)");
+			}
+		}
+		is_num(ease_win_get(w, EASE_W_SUM, 1), 10, 0, "later windows: sum of 5s is 10");
+		is_num(ease_win_get(w, EASE_W_SMA, 1), 5, 0, "later windows: mean of 5s is 5");
+		is_num(ease_win_get(w, EASE_W_WMA, 1), 5, 0, "later windows: wma of 5s is 5");
+	}
+	ease_win_free(w);
+	ease_ema_init(&e, 30);
+	for (long d = 0; d < 200; d++)
+		ease_ema_step(&e, d, 1.5e308);
+	is_num(ease_ema_get(&e, 1), 1.5e308, 1e-12, "EMA of 200 days of 1.5e308 is 1.5e308");
+
 	is_str(ease_win_method_name(EASE_W_MEDIAN), "median", "method names");
 	ok(ease_win_method_by_name("wma") == EASE_W_WMA, "method by name");
 	ok(ease_win_method_by_name("mean") == -1, "unknown method");
