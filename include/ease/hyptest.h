@@ -17,22 +17,33 @@
 
 #include <stddef.h>
 
-/* A t test, paired or Welch. */
+enum { EASE_T_ONE, EASE_T_PAIRED, EASE_T_WELCH };
+
+/* A t test: one sample, paired or Welch. */
 typedef struct ease_ttest {
-	size_t n_x, n_y;	/* paired: both the number of pairs */
+	int kind;		/* EASE_T_ONE, EASE_T_PAIRED, EASE_T_WELCH */
+	size_t n_x, n_y;	/* paired: both the number of pairs; one sample: n_y 0 */
 	double mean_x, mean_y;
-	double diff;		/* mean of X - Y (paired) or mean X - mean Y */
+	double diff;		/* mean of X (one), of X - Y (paired), mean X - mean Y */
 	double ci_lo, ci_hi;	/* 95% interval of diff */
 	double t, df, p;	/* p two-sided */
 	double se;		/* standard error of diff */
-	double effect;		/* d_z (paired) or Hedges' g (Welch) */
+	double se2_x, se2_y;	/* its parts var/n (one and paired: se2_x only) */
+	double effect;		/* mean/sd (one), d_z (paired), Hedges' g (Welch) */
 } ease_ttest;
 
 /*
+ * R t.test(x): the mean of N values with its 95% interval (ease-prepost's
+ * --profile), t against 0, df = n - 1; effect = mean / sd.  t, p and the
+ * interval are NaN when N < 2 or the values are all equal (R stops there
+ * with "data are essentially constant").
+ */
+void ease_ttest_one(const double *x, size_t n, ease_ttest *out);
+
+/*
  * R t.test(x, y, paired = TRUE): on d = X[i] - Y[i], t = mean(d) / (sd(d) /
- * sqrt(n)), df = n - 1.  effect = d_z = mean(d) / sd(d).  t, p and the
- * interval are NaN when N < 2 or every d is the same (R stops there with
- * "data are essentially constant").
+ * sqrt(n)), df = n - 1: ease_ttest_one on the differences.
+ * effect = d_z = mean(d) / sd(d).
  */
 void ease_ttest_paired(const double *x, const double *y, size_t n,
 		       ease_ttest *out);
@@ -47,6 +58,15 @@ void ease_ttest_paired(const double *x, const double *y, size_t n,
  */
 void ease_ttest_welch(const double *x, size_t nx, const double *y, size_t ny,
 		      ease_ttest *out);
+
+/*
+ * T's p-value redone as if it had N_EFF_X (and, for Welch, N_EFF_Y) values
+ * instead of n_x (n_y): each variance of the mean grows by n/n_eff and df
+ * becomes n_eff - 1 (Welch: Welch-Satterthwaite on the n_eff).  This is the
+ * autocorrelation adjustment p_adj; for the mean of an AR(1) series the
+ * usual n_eff is n (1 - r1)/(1 + r1).  NaN when an n_eff is <= 1 or unknown.
+ */
+double ease_ttest_p_adj(const ease_ttest *t, double n_eff_x, double n_eff_y);
 
 /* How a rank test's p was had. */
 enum { EASE_P_NONE, EASE_P_EXACT, EASE_P_NORMAL };

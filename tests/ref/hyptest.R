@@ -10,7 +10,10 @@
 # from statsmodels: tests/ref/hyptest.py.
 #
 # Definitions:
+#   one t      t.test(x); effect mean(x) / sd(x)
 #   paired t   t.test(x, y, paired = TRUE); d_z = mean(x - y) / sd(x - y)
+#   p_adj      the same t with n_eff in place of n: var(d) / n_eff, df n_eff - 1;
+#              Welch: var(x) / nex + var(y) / ney, df Welch-Satterthwaite on them
 #   Welch t    t.test(x, y); Hedges' g = (mean(x) - mean(y)) / s_p * J,
 #              s_p^2 = ((nx-1) var(x) + (ny-1) var(y)) / m, m = nx + ny - 2,
 #              J = gamma(m/2) / (sqrt(m/2) gamma((m-1)/2))
@@ -143,6 +146,35 @@ ttest_welch("I1", I1x, I1y)
 ttest_welch("I2", I2x, I2y)
 ttest_welch("I3", I3x, I3y)
 ttest_welch("I5", I5x, I5y)
+
+say("/* ---- one-sample t: mean, ci_lo, ci_hi, t, df, p, effect ---- */")
+for (k in c("P1x", "P3y", "I2y")) {
+	x <- get(k)
+	r <- t.test(x)
+	say("\t/* t.test(", k, "); mean(", k, ") / sd(", k, ") */")
+	say("\t{", num(c(r$estimate, r$conf.int, r$statistic, r$parameter, r$p.value,
+		       mean(x) / sd(x))), "},")
+}
+
+say("/* ---- p_adj ---- */")
+p_adj_paired <- function(x, y, neff) {
+	d <- x - y
+	t <- mean(d) / (sd(d) / sqrt(neff))
+	2 * pt(-abs(t), neff - 1)
+}
+p_adj_welch <- function(x, y, nex, ney) {
+	ex <- var(x) / nex
+	ey <- var(y) / ney
+	t <- (mean(x) - mean(y)) / sqrt(ex + ey)
+	df <- (ex + ey)^2 / (ex^2 / (nex - 1) + ey^2 / (ney - 1))
+	2 * pt(-abs(t), df)
+}
+say("\t/* p_adj_paired(P1x, P1y, 7.5) */")
+say("\t", num(p_adj_paired(P1x, P1y, 7.5)), ",")
+say("\t/* p_adj_welch(I1x, I1y, 5.5, 7.25) */")
+say("\t", num(p_adj_welch(I1x, I1y, 5.5, 7.25)), ",")
+say("\t/* p_adj_welch(I3x, I3y, 20.125, 31) */")
+say("\t", num(p_adj_welch(I3x, I3y, 20.125, 31)), ",")
 
 say("/* ---- rank tests: stat, p, method ---- */")
 signrank("P1", P1x, P1y)

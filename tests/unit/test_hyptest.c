@@ -14,10 +14,10 @@
 #define REL 1e-9
 
 /* The largest relative error against the references, by function. */
-enum { F_PAIRED, F_WELCH, F_SIGNRANK, F_RANKSUM, F_KRUSKAL, F_HOLM, F_NAP,
+enum { F_ONE, F_PAIRED, F_WELCH, F_P_ADJ, F_SIGNRANK, F_RANKSUM, F_KRUSKAL, F_HOLM, F_NAP,
        F_TAU_U, F_ITS_OLS, F_ITS_HAC, F_NFN };
 static const char *const fn_name[F_NFN] = {
-	"ease_ttest_paired", "ease_ttest_welch", "ease_signrank", "ease_ranksum",
+	"ease_ttest_one", "ease_ttest_paired", "ease_ttest_welch", "ease_ttest_p_adj", "ease_signrank", "ease_ranksum",
 	"ease_kruskal_test", "ease_holm", "ease_nap_ab", "ease_tau_u",
 	"ease_its_fit OLS", "ease_its_fit HAC"
 };
@@ -140,10 +140,51 @@ static const want_welch welch[] = {
 	 -5.7458333333333327, -13.804923087550701, 2.3132564208840374, -2.3403536052162579, 2.8453501511234554, 0.10592903539168548, -0.91507558405071165},
 };
 
+/* mean, ci_lo, ci_hi, t, df, p, effect */
+static const double one_want[3][7] = {
+	/* t.test(P1x); mean(P1x) / sd(P1x) */
+	{3.6916666666666664, 3.0777665018284019, 4.3055668315049305, 13.235545475833124, 11, 4.222471678252103e-08, 3.8207728716718941},
+	/* t.test(P3y); mean(P3y) / sd(P3y) */
+	{4.7249999999999996, 4.0014390101842539, 5.4485609898157454, 13.066905616172997, 59, 4.5722043484090175e-19, 1.6869302612634063},
+	/* t.test(I2y); mean(I2y) / sd(I2y) */
+	{6.5999999999999996, 5.6951371348807172, 7.5048628651192804, 16.499999999999996, 9, 4.9172185137458341e-08, 5.2177581392778256}
+};
+
+static const double p_adj_want[3] = {
+	/* p_adj_paired(P1x, P1y, 7.5) */
+	0.0067879830173021008,
+	/* p_adj_welch(I1x, I1y, 5.5, 7.25) */
+	0.024810426202033064,
+	/* p_adj_welch(I3x, I3y, 20.125, 31) */
+	0.6888087128886824,
+};
+
 static void
 test_ttests(void)
 {
+	const double *one[3] = {P1X, P3Y, I2Y};
+	const size_t one_n[3] = {12, 60, 10};
 	ease_ttest r;
+
+	for (int k = 0; k < 3; k++) {
+		const double *w = one_want[k];
+
+		ease_ttest_one(one[k], one_n[k], &r);
+		check(F_ONE, r.diff, w[0], "mean", "one sample");
+		check(F_ONE, r.ci_lo, w[1], "ci_lo", "one sample");
+		check(F_ONE, r.ci_hi, w[2], "ci_hi", "one sample");
+		check(F_ONE, r.t, w[3], "t", "one sample");
+		check(F_ONE, r.df, w[4], "df", "one sample");
+		check(F_ONE, r.p, w[5], "p", "one sample");
+		check(F_ONE, r.effect, w[6], "mean/sd", "one sample");
+	}
+	ease_ttest_paired(P1X, P1Y, 12, &r);
+	check(F_P_ADJ, ease_ttest_p_adj(&r, 7.5, NAN), p_adj_want[0], "paired", "P1, n_eff 7.5");
+	ease_ttest_welch(I1X, 8, I1Y, 10, &r);
+	check(F_P_ADJ, ease_ttest_p_adj(&r, 5.5, 7.25), p_adj_want[1], "Welch", "I1, n_eff 5.5, 7.25");
+	ease_ttest_welch(I3X, 55, I3Y, 52, &r);
+	check(F_P_ADJ, ease_ttest_p_adj(&r, 20.125, 31), p_adj_want[2], "Welch", "I3, n_eff 20.125, 31");
+	ok(isnan(ease_ttest_p_adj(&r, 1, 31)), "ease_ttest_p_adj: n_eff 1 is NaN");
 
 	for (size_t k = 0; k < sizeof paired / sizeof *paired; k++) {
 		const want_paired *w = &paired[k];
