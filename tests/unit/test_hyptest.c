@@ -57,6 +57,9 @@ static const double P4Y[] = {4, 6, 5};
 static const double P5X[] = {10.5, 12.25, 9, 11.75, 13.5, 8.25, 10, 12.5, 11, 9.5};
 static const double P5Y[] = {11.75, 9.75, 8.25, 8.5, 14, 6.5, 6, 10.25, 9.5, 5.75};
 static double P6X[49], P6Y[49];
+/* zeros among the differences, no ties among the rest */
+static const double P7X[] = {5, 3.5, 3, 4, 3.5, 2.25};
+static const double P7Y[] = {5, 4.25, 6.25, 4, 5.5, 6};
 
 static const double I1X[] = {3.1, 4.7, 2.2, 5.8, 3.6, 4.0, 2.9, 5.1};
 static const double I1Y[] = {5.5, 6.1, 4.3, 7.2, 5.0, 6.6, 4.9, 5.7, 6.9, 4.4};
@@ -65,6 +68,9 @@ static const double I2Y[] = {6, 7, 5, 6, 8, 7, 5, 6, 7, 9};
 static double I3X[55], I3Y[52], I4X[49], I4Y[49];
 static const double I5X[] = {1.5, 9.25, 4.75};
 static double I5Y[40];
+/* one side constant: Welch still has a t */
+static const double I6X[] = {5, 5, 5, 5};
+static const double I6Y[] = {6.5, 6, 7.25, 7, 8, 9.5};
 
 /* the same data with the sides swapped: the other tail */
 #define P1rX P1Y
@@ -138,6 +144,9 @@ static const want_welch welch[] = {
 	/* t.test(I5x, I5y); g = hedges_g(x, y) of hyptest.R */
 	{"I5 welch", I5X, 3, I5Y, 40,
 	 -5.7458333333333327, -13.804923087550701, 2.3132564208840374, -2.3403536052162579, 2.8453501511234554, 0.10592903539168548, -0.91507558405071165},
+	/* t.test(I6x, I6y); g = hedges_g(x, y) of hyptest.R */
+	{"I6 welch", I6X, 4, I6Y, 6,
+	 -2.375, -3.6789000275234911, -1.0710999724765091, -4.6822085518563696, 5, 0.0054228315038495397, -2.182630231481808},
 };
 
 /* mean, ci_lo, ci_hi, t, df, p, effect */
@@ -248,6 +257,8 @@ static const want_signrank signrank[] = {
 	{"P5r signrank", P5rX, P5rY, 10, 4, 0.013671875, EASE_P_EXACT},
 	/* wilcox.test(P6x, P6y, paired = TRUE): Wilcoxon signed rank exact test */
 	{"P6 signrank", P6X, P6Y, 49, 500, 0.26784171820396813, EASE_P_EXACT},
+	/* wilcox.test(P7x, P7y, paired = TRUE): Wilcoxon signed rank test with continuity correction */
+	{"P7 signrank", P7X, P7Y, 6, 0, 0.10034824646229079, EASE_P_NORMAL},
 };
 
 static const want_ranksum ranksum[] = {
@@ -263,6 +274,8 @@ static const want_ranksum ranksum[] = {
 	{"I4 ranksum", I4X, 49, I4Y, 49, 1324, 0.38379754136346939, EASE_P_EXACT},
 	/* wilcox.test(I5x, I5y): Wilcoxon rank sum test with continuity correction */
 	{"I5 ranksum", I5X, 3, I5Y, 40, 27.5, 0.12711007539673935, EASE_P_NORMAL},
+	/* wilcox.test(I6x, I6y): Wilcoxon rank sum test with continuity correction */
+	{"I6 ranksum", I6X, 4, I6Y, 6, 0, 0.011417221487911732, EASE_P_NORMAL},
 };
 
 static void
