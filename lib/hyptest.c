@@ -704,7 +704,11 @@ its_row(double t, double t0, double *x)
 {
 	int post = t >= t0;
 
-	/* t measured from t0: the columns stay of one scale on calendar days */
+	/*
+	 * t counted from t0, so day numbers in the tens of thousands do not
+	 * swamp the intercept column; only b0 depends on the origin, and it
+	 * is moved back after the fit.
+	 */
 	x[0] = 1;
 	x[1] = t - t0;
 	x[2] = post;

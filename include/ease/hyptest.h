@@ -126,6 +126,10 @@ typedef struct ease_nap {
 /*
  * NAP of phase A (baseline, NA values) against phase B (NB values); "better"
  * is lower when LOWER_BETTER, else higher.  NaN when a phase is empty.
+ * The interval bounds are the roots of Newcombe's equation either side of
+ * NAP, found to full precision (SingleCaseES's uniroot stops within 1e-4).
+ * At NAP = 1 (0) the lower (upper) bound is the root inside (0, 1), where
+ * SingleCaseES stops at the endpoint and reports [1, 1] ([0, 0]).
  */
 void ease_nap_ab(const double *a, size_t na, const double *b, size_t nb,
 		 int lower_better, ease_nap *out);
