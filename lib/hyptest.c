@@ -551,7 +551,6 @@ ease_nap_ab(const double *a, size_t na, const double *b, size_t nb,
 	    int lower_better, ease_nap *out)
 {
 	double m = (double)na, n = (double)nb, sum = 0, x2 = 0, q1 = 0, q2 = 0;
-	double *col;
 	newcombe c;
 
 	gsl_set_error_handler_off();
@@ -559,43 +558,47 @@ ease_nap_ab(const double *a, size_t na, const double *b, size_t nb,
 	if (na == 0 || nb == 0)
 		return;
 	/*
-	 * Q[i][j] = 1, 1/2, 0 as B[j] beats, ties, loses to A[i].  The SE needs
-	 * the squared row sums (over B, one per A) and column sums (over A, one
-	 * per B); O(na nb), which a diary's phases afford.
+	 * Q[i][j] = 1, 1/2, 0 as B[j] beats, ties, loses to A[i]; NAP is its
+	 * mean.  O(na nb), which a diary's phases afford.
 	 */
-	col = ease_xcalloc(nb, sizeof *col);
-	for (size_t i = 0; i < na; i++) {
-		double row = 0;
-
-		for (size_t j = 0; j < nb; j++) {
-			double q = (better(a[i], b[j], lower_better) + 1) / 2.0;
-
-			row += q;
-			col[j] += q;
-			x2 += q * q;
-		}
-		sum += row;
-		q1 += row * row;
-	}
-	for (size_t j = 0; j < nb; j++)
-		q2 += col[j] * col[j];
-	free(col);
+	for (size_t i = 0; i < na; i++)
+		for (size_t j = 0; j < nb; j++)
+			sum += (better(a[i], b[j], lower_better) + 1) / 2.0;
 	out->nap = sum / (m * n);
-	q1 /= m * n * n;
-	q2 /= m * m * n;
-	x2 /= m * n;
-	/* Sen (1967), Mee (1990): SingleCaseES's SE = "unbiased" */
-	if (na > 1 && nb > 1) {
-		double v = (out->nap - (m + n - 1) * out->nap * out->nap + n * q1 +
-			    m * q2 - 2 * x2) / ((m - 1) * (n - 1));
 
-		/*
-		 * The estimator can be negative in small samples: no SE then, as
-		 * SingleCaseES's sqrt gives NaN.  A zero variance (no overlap at
-		 * all) may come out a few ulps below 0, and is 0.
-		 */
-		if (v < 0 && v > -64 * DBL_EPSILON)
-			v = 0;
+	/*
+	 * Sen (1967) / Mee (1990), SingleCaseES's default SE ("unbiased"): from
+	 * the squared row sums (one per A), column sums (one per B) and cells
+	 * of Q - NAP.  Centred, the sums do not cancel; and NAP is held
+	 * 1/(2 m n) inside (0, 1) in the leading term, as SingleCaseES does, so
+	 * complete non-overlap still has a positive SE.
+	 */
+	if (na > 1 && nb > 1) {
+		double *col = ease_xcalloc(nb, sizeof *col), v, tr, nt;
+
+		for (size_t i = 0; i < na; i++) {
+			double row = 0;
+
+			for (size_t j = 0; j < nb; j++) {
+				double q = (better(a[i], b[j], lower_better) + 1) / 2.0 -
+					   out->nap;
+
+				row += q;
+				col[j] += q;
+				x2 += q * q;
+			}
+			q1 += row * row;
+		}
+		for (size_t j = 0; j < nb; j++)
+			q2 += col[j] * col[j];
+		free(col);
+		q1 /= m * n * n;
+		q2 /= m * m * n;
+		x2 /= m * n;
+		tr = 0.5 / (m * n);
+		nt = fmin(fmax(out->nap, tr), 1 - tr);
+		v = (nt * (1 - nt) + n * q1 + m * q2 - 2 * x2) / ((m - 1) * (n - 1));
+		/* the estimator can be negative in small samples: no SE then */
 		out->se = v >= 0 ? sqrt(v) : NAN;
 	}
 

@@ -129,7 +129,9 @@ typedef struct ease_nap {
  * The interval bounds are the roots of Newcombe's equation either side of
  * NAP, found to full precision (SingleCaseES's uniroot stops within 1e-4).
  * At NAP = 1 (0) the lower (upper) bound is the root inside (0, 1), where
- * SingleCaseES stops at the endpoint and reports [1, 1] ([0, 0]).
+ * SingleCaseES stops at the endpoint and reports [1, 1] ([0, 0]).  The SE
+ * is SingleCaseES's (>= 0.7) "unbiased" one, NAP held 1/(2 na nb) inside
+ * (0, 1) in its leading term so that no overlap at all still has an SE.
  */
 void ease_nap_ab(const double *a, size_t na, const double *b, size_t nb,
 		 int lower_better, ease_nap *out);

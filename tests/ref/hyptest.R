@@ -22,7 +22,9 @@
 #   Holm       p.adjust(p, "holm")
 #   NAP        Parker & Vannest (2009): mean over pairs of (b > a) + (b == a)/2,
 #              signs flipped when lower is better; SE by Sen (1967) / Mee
-#              (1990) ("unbiased" of SingleCaseES); 95% CI the roots of
+#              (1990) ("unbiased", SingleCaseES's default) on Q - NAP, with
+#              NAP held within 1/(2mn) of 0 and 1 in the leading term as
+#              SingleCaseES >= 0.7 does; 95% CI the roots of
 #              Newcombe's (2006) method 5 equation f below, solved to full
 #              precision (uniroot tol 1e-15).  At NAP = 1 (0) the root at the
 #              estimate is divided out and the other one taken.
@@ -114,10 +116,12 @@ nap_ref <- function(A, B, lower) {
 	Q <- sapply(B, function(b) (b > A) + 0.5 * (b == A))
 	Q <- matrix(Q, nrow = m)
 	nap <- mean(Q)
-	Q1 <- sum(rowSums(Q)^2) / (m * n^2)
-	Q2 <- sum(colSums(Q)^2) / (m^2 * n)
-	X <- sum(Q^2) / (m * n)
-	V <- (nap - (m + n - 1) * nap^2 + n * Q1 + m * Q2 - 2 * X) / ((m - 1) * (n - 1))
+	Q1 <- sum(rowSums(Q - nap)^2) / (m * n^2)
+	Q2 <- sum(colSums(Q - nap)^2) / (m^2 * n)
+	X <- sum((Q - nap)^2) / (m * n)
+	tr <- 0.5 / (m * n)
+	nt <- min(max(nap, tr), 1 - tr)
+	V <- (nt * (1 - nt) + n * Q1 + m * Q2 - 2 * X) / ((m - 1) * (n - 1))
 	h <- (m + n) / 2 - 1
 	z <- qnorm(0.975)
 	f <- function(x) m * n * (nap - x)^2 * (2 - x) * (1 + x) -
