@@ -546,61 +546,135 @@ bisect(const newcombe *c, double lo, double hi)
 	return lo + (hi - lo) / 2;
 }
 
+/*
+ * A phase as "higher is better": negated when lower is better, which is
+ * exact, and sorted for the counting below.
+ */
+static double *
+oriented(const double *v, size_t n, int lower_better, int sort)
+{
+	double *c = ease_xmalloc((n + 1) * sizeof *c);
+
+	for (size_t i = 0; i < n; i++)
+		c[i] = lower_better ? -v[i] : v[i];
+	if (sort)
+		qsort(c, n, sizeof *c, cmp_double);
+	return c;
+}
+
+/* Values of the sorted S[0..N-1] below V, and below or equal to V. */
+static size_t
+n_below(const double *s, size_t n, double v)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s[mid] < v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static size_t
+n_below_eq(const double *s, size_t n, double v)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (s[mid] <= v)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Pairs (A, B) where B is better, tied and worse, counted by binary search
+ * in the sorted phases: O((na + nb) log) where the na nb pairs one by one
+ * would take hours on a long --split.  Counts stay exact in doubles up to
+ * 2^53 pairs.
+ */
+typedef struct pairs {
+	double better, tied, worse;
+} pairs;
+
+static pairs
+count_pairs(const double *sa, size_t na, const double *sb, size_t nb)
+{
+	pairs p = {0, 0, 0};
+
+	for (size_t i = 0; i < na; i++) {
+		size_t lo = n_below(sb, nb, sa[i]), le = n_below_eq(sb, nb, sa[i]);
+
+		p.better += (double)(nb - le);
+		p.tied += (double)(le - lo);
+	}
+	p.worse = (double)na * (double)nb - p.better - p.tied;
+	return p;
+}
+
 void
 ease_nap_ab(const double *a, size_t na, const double *b, size_t nb,
 	    int lower_better, ease_nap *out)
 {
-	double m = (double)na, n = (double)nb, sum = 0, x2 = 0, q1 = 0, q2 = 0;
+	double m = (double)na, n = (double)nb, nap;
+	double *sa, *sb;
 	newcombe c;
+	pairs pr;
 
 	gsl_set_error_handler_off();
 	out->nap = out->se = out->ci_lo = out->ci_hi = NAN;
 	if (na == 0 || nb == 0)
 		return;
-	/*
-	 * Q[i][j] = 1, 1/2, 0 as B[j] beats, ties, loses to A[i]; NAP is its
-	 * mean.  O(na nb), which a diary's phases afford.
-	 */
-	for (size_t i = 0; i < na; i++)
-		for (size_t j = 0; j < nb; j++)
-			sum += (better(a[i], b[j], lower_better) + 1) / 2.0;
-	out->nap = sum / (m * n);
+	sa = oriented(a, na, lower_better, 1);
+	sb = oriented(b, nb, lower_better, 1);
+	/* Q[i][j] = 1, 1/2, 0 as B[j] beats, ties, loses to A[i]; NAP is its mean */
+	pr = count_pairs(sa, na, sb, nb);
+	nap = out->nap = (pr.better + pr.tied / 2) / (m * n);
 
 	/*
 	 * Sen (1967) / Mee (1990), SingleCaseES's default SE ("unbiased"): from
-	 * the squared row sums (one per A), column sums (one per B) and cells
-	 * of Q - NAP.  Centred, the sums do not cancel; and NAP is held
-	 * 1/(2 m n) inside (0, 1) in the leading term, as SingleCaseES does, so
-	 * complete non-overlap still has a positive SE.
+	 * the squared sums of Q - NAP over each row (one per A), each column
+	 * (one per B) and each cell.  Centred, the sums do not cancel; and NAP
+	 * is held 1/(2 m n) inside (0, 1) in the leading term, as SingleCaseES
+	 * does, so complete non-overlap still has a positive SE.
 	 */
 	if (na > 1 && nb > 1) {
-		double *col = ease_xcalloc(nb, sizeof *col), v, tr, nt;
+		double q1 = 0, q2 = 0, x2, tr, nt, v;
 
 		for (size_t i = 0; i < na; i++) {
-			double row = 0;
+			size_t lo = n_below(sb, nb, sa[i]), le = n_below_eq(sb, nb, sa[i]);
+			double row = (double)(nb - le) + (double)(le - lo) / 2 - n * nap;
 
-			for (size_t j = 0; j < nb; j++) {
-				double q = (better(a[i], b[j], lower_better) + 1) / 2.0 -
-					   out->nap;
-
-				row += q;
-				col[j] += q;
-				x2 += q * q;
-			}
 			q1 += row * row;
 		}
-		for (size_t j = 0; j < nb; j++)
-			q2 += col[j] * col[j];
-		free(col);
+		for (size_t j = 0; j < nb; j++) {
+			size_t lo = n_below(sa, na, sb[j]), le = n_below_eq(sa, na, sb[j]);
+			double col = (double)lo + (double)(le - lo) / 2 - m * nap;
+
+			q2 += col * col;
+		}
+		/* cells take three values only */
+		x2 = pr.better * (1 - nap) * (1 - nap) +
+		     pr.tied * (0.5 - nap) * (0.5 - nap) + pr.worse * nap * nap;
 		q1 /= m * n * n;
 		q2 /= m * m * n;
 		x2 /= m * n;
 		tr = 0.5 / (m * n);
-		nt = fmin(fmax(out->nap, tr), 1 - tr);
+		nt = fmin(fmax(nap, tr), 1 - tr);
 		v = (nt * (1 - nt) + n * q1 + m * q2 - 2 * x2) / ((m - 1) * (n - 1));
 		/* the estimator can be negative in small samples: no SE then */
 		out->se = v >= 0 ? sqrt(v) : NAN;
 	}
+	free(sa);
+	free(sb);
 
 	c.nap = out->nap;
 	c.mn = m * n;
@@ -637,22 +711,69 @@ ease_nap_paired(const double *x, const double *y, size_t n, int lower_better)
 	return s / (double)n;
 }
 
+/*
+ * Pairs i < j of V[0..N-1] with V[i] > V[j], by merge sort (V is sorted on
+ * return; TMP holds N).  Equal values are not counted.
+ */
+static double
+inversions(double *v, double *tmp, size_t n)
+{
+	size_t h = n / 2, i = 0, j = h, k = 0;
+	double inv;
+
+	if (n < 2)
+		return 0;
+	inv = inversions(v, tmp, h) + inversions(v + h, tmp, n - h);
+	while (i < h && j < n) {
+		if (v[j] < v[i]) {
+			inv += (double)(h - i);	/* v[j] jumps every left one still waiting */
+			tmp[k++] = v[j++];
+		} else {
+			tmp[k++] = v[i++];
+		}
+	}
+	while (i < h)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof *v);
+	return inv;
+}
+
 double
 ease_tau_u(const double *a, size_t na, const double *b, size_t nb,
 	   int lower_better)
 {
-	double s_ab = 0, s_a = 0;
+	double *oa, *sa, *sb, inv, tied = 0, s_a, npairs;
+	pairs pr;
 
 	if (na == 0 || nb == 0)
 		return NAN;
-	for (size_t i = 0; i < na; i++)
-		for (size_t j = 0; j < nb; j++)
-			s_ab += better(a[i], b[j], lower_better);
+	oa = oriented(a, na, lower_better, 0);
+	sa = ease_xmalloc((na + 1) * sizeof *sa);
+	sb = oriented(b, nb, lower_better, 1);
+	/*
+	 * S_A, Kendall's S of A against time: pairs that rise minus pairs that
+	 * fall, i.e. all pairs - tied pairs - 2 falling ones.  The merge sort
+	 * leaves OA sorted for the (A, B) pair counts.
+	 */
+	inv = inversions(oa, sa, na);
+	for (size_t i = 0; i < na;) {
+		size_t j = i + 1;
+
+		while (j < na && oa[j] == oa[i])
+			j++;
+		tied += (double)(j - i) * (double)(j - i - 1) / 2;
+		i = j;
+	}
+	npairs = (double)na * (double)(na - 1) / 2;
+	s_a = npairs - tied - 2 * inv;
+	pr = count_pairs(oa, na, sb, nb);
+	free(oa);
+	free(sa);
+	free(sb);
 	/* baseline trend in the improving direction is taken off */
-	for (size_t i = 0; i < na; i++)
-		for (size_t j = i + 1; j < na; j++)
-			s_a += better(a[i], a[j], lower_better);
-	return (s_ab - s_a) / ((double)na * (double)nb);
+	return (pr.better - pr.worse - s_a) / ((double)na * (double)nb);
 }
 
 double

@@ -225,7 +225,8 @@ NA6 <- c(5); NB6 <- c(3, 6, 4)
 for (k in list(list("N1", NA1, NB1, FALSE), list("N2", NA2, NB2, FALSE),
 	       list("N3", NA3, NB3, TRUE), list("N4", NA4, NB4, TRUE),
 	       list("N4", NA4, NB4, FALSE), list("N5", NA5, NB5, FALSE),
-	       list("N6", NA6, NB6, TRUE))) {
+	       list("N6", NA6, NB6, TRUE), list("N7", I3x, I3y, TRUE),
+	       list("N8", P3x, P3y, FALSE))) {
 	lw <- if (k[[4]]) "TRUE" else "FALSE"
 	say("\t/* nap_ref(", k[[1]], "A, ", k[[1]], "B, lower = ", lw,
 	    "); tau_u_ref(same) */")

@@ -363,6 +363,11 @@ static const double N4A[] = {7, 8, 6, 9}, N4B[] = {3, 2, 4, 5, 1};
 /* Parker, Vannest, Davis & Sauber (2011), Tau-U example */
 static const double N5A[] = {3, 3, 4, 5}, N5B[] = {4, 5, 6, 7, 7};
 static const double N6A[] = {5}, N6B[] = {3, 6, 4};
+/* longer phases, with ties (I3) and without (P3) */
+#define N7A I3X
+#define N7B I3Y
+#define N8A P3X
+#define N8B P3Y
 
 typedef struct want_nap {
 	const double *a;
@@ -388,6 +393,10 @@ static const want_nap naps[] = {
 	{N5A, 4, N5B, 5, 0, 0.90000000000000002, 0.099999999999999978, 0.49992403230645677, 0.98598668587609106, 0.55000000000000004},
 	/* nap_ref(N6A, N6B, lower = TRUE); tau_u_ref(same) */
 	{N6A, 1, N6B, 3, 1, 0.66666666666666663, NAN, 0.15291955084990794, 0.95547681457500921, 0.33333333333333331},
+	/* nap_ref(N7A, N7B, lower = TRUE); tau_u_ref(same) */
+	{N7A, 55, N7B, 52, 1, 0.46660839160839163, 0.056052076132777198, 0.36182518931688262, 0.57504516747171386, -0.053846153846153849},
+	/* nap_ref(N8A, N8B, lower = FALSE); tau_u_ref(same) */
+	{N8A, 60, N8B, 60, 0, 0.46999999999999997, 0.052846335402765739, 0.3705442703346124, 0.57240144671362125, -0.06277777777777778},
 };
 
 static void
@@ -407,6 +416,26 @@ test_nap(void)
 		check(F_NAP, r.ci_hi, w->hi, "ci_hi", name);
 		check(F_TAU_U, ease_tau_u(w->a, w->na, w->b, w->nb, w->lower),
 		      w->tau_u, "tau_u", name);
+	}
+	/* the pair counts by sorting against every pair, on data with many ties */
+	{
+		double a[40], b[33], q = 0, s_ab = 0, s_a = 0;
+		int lower = 1;
+
+		gen(a, 40, 7, 3, 11, 1, 1, 0);
+		gen(b, 33, 5, 1, 9, 1, 1, 0);
+		for (int i = 0; i < 40; i++)
+			for (int j = 0; j < 33; j++) {
+				q += (b[j] < a[i]) + 0.5 * (b[j] == a[i]);
+				s_ab += (b[j] < a[i]) - (b[j] > a[i]);
+			}
+		for (int i = 0; i < 40; i++)
+			for (int j = i + 1; j < 40; j++)
+				s_a += (a[j] < a[i]) - (a[j] > a[i]);
+		ease_nap_ab(a, 40, b, 33, lower, &r);
+		is_num(r.nap, q / (40 * 33), 1e-15, "NAP by sorting = NAP over every pair");
+		is_num(ease_tau_u(a, 40, b, 33, lower), (s_ab - s_a) / (40 * 33), 1e-15,
+		       "Tau-U by sorting = Tau-U over every pair");
 	}
 	/* the published worked examples themselves */
 	ease_nap_ab(N1A, 6, N1B, 7, 0, &r);
