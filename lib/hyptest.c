@@ -106,10 +106,10 @@ ease_ttest_one(const double *x, size_t n, ease_ttest *out)
 		return;
 	out->se2_x = v / (double)n;
 	out->se = sqrt(out->se2_x);
-	if (v > 0)
-		out->effect = m / sqrt(v);
+	/* an SD of rounding noise would make mean/sd as arbitrary as t */
 	if (!se_usable(out->se, m, m))
 		return;
+	out->effect = m / sqrt(v);
 	out->df = (double)n - 1;
 	t_finish(out);
 }
