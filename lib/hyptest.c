@@ -412,8 +412,8 @@ ease_ranksum(const double *x, size_t nx, const double *y, size_t ny,
 }
 
 void
-ease_kruskal_test(const double *const *group, const size_t *size,
-		  size_t ngroups, ease_kruskal *out)
+ease_kruskal_test(const double *v, const size_t *size, size_t ngroups,
+		  ease_kruskal *out)
 {
 	size_t n = 0, k = 0, at = 0;
 	double *all, *rank, h = 0, dn, ties;
@@ -431,13 +431,8 @@ ease_kruskal_test(const double *const *group, const size_t *size,
 		return;
 	all = ease_xmalloc(2 * n * sizeof *all);
 	rank = all + n;
-	for (size_t g = 0; g < ngroups; g++) {
-		if (size[g] > 0)	/* an empty group may be NULL */
-			memcpy(all + at, group[g], size[g] * sizeof *all);
-		at += size[g];
-	}
+	memcpy(all, v, n * sizeof *all);	/* the tie count sorts it */
 	ease_midranks(all, n, rank);
-	at = 0;
 	for (size_t g = 0; g < ngroups; g++) {
 		double r = 0;
 

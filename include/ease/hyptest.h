@@ -104,11 +104,12 @@ typedef struct ease_kruskal {
 
 /*
  * R kruskal.test(list(...)): H with the tie correction, df = k - 1, p from
- * chi-squared.  Group I is GROUP[I][0 .. SIZE[I]-1]; empty groups do not
- * count.  NaN when fewer than 2 groups or all values tie.
+ * chi-squared.  The groups lie one after another in V: the first SIZE[0]
+ * values are group 0, the next SIZE[1] group 1, and so on.  Empty groups do
+ * not count.  NaN when fewer than 2 groups or all values tie.
  */
-void ease_kruskal_test(const double *const *group, const size_t *size,
-		       size_t ngroups, ease_kruskal *out);
+void ease_kruskal_test(const double *v, const size_t *size, size_t ngroups,
+		       ease_kruskal *out);
 
 /*
  * R p.adjust(p, "holm") into ADJ (may be P itself).  NaN entries stay NaN

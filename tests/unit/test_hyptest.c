@@ -305,9 +305,10 @@ test_ranktests(void)
 }
 
 /* ---- Kruskal-Wallis ---- */
-static const double K1a[] = {2.9, 3.0, 2.5, 2.6, 3.2}, K1b[] = {3.8, 2.7, 4.0, 2.4},
-		    K1c[] = {2.8, 3.4, 3.7, 2.2, 2.0};
-static const double K2a[] = {1, 2, 2, 3, 5}, K2b[] = {2, 3, 3, 4}, K2d[] = {4, 5, 5, 6, 6, 7};
+/* K1 and K2 of hyptest.R, each group after the other; K2's third is empty */
+static const double K1[] = {2.9, 3.0, 2.5, 2.6, 3.2, 3.8, 2.7, 4.0, 2.4,
+			    2.8, 3.4, 3.7, 2.2, 2.0};
+static const double K2[] = {1, 2, 2, 3, 5, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7};
 
 static const double kw_want[2][3] = {
 	/* kruskal.test(K1) */
@@ -319,15 +320,14 @@ static const double kw_want[2][3] = {
 static void
 test_kruskal(void)
 {
-	const double *g1[] = {K1a, K1b, K1c}, *g2[] = {K2a, K2b, NULL, K2d};
 	const size_t s1[] = {5, 4, 5}, s2[] = {5, 4, 0, 6};
 	ease_kruskal r;
 
-	ease_kruskal_test(g1, s1, 3, &r);
+	ease_kruskal_test(K1, s1, 3, &r);
 	check(F_KRUSKAL, r.h, kw_want[0][0], "H", "K1");
 	check(F_KRUSKAL, r.df, kw_want[0][1], "df", "K1");
 	check(F_KRUSKAL, r.p, kw_want[0][2], "p", "K1");
-	ease_kruskal_test(g2, s2, 4, &r);
+	ease_kruskal_test(K2, s2, 4, &r);
 	check(F_KRUSKAL, r.h, kw_want[1][0], "H", "K2 (an empty group)");
 	check(F_KRUSKAL, r.df, kw_want[1][1], "df", "K2 (an empty group)");
 	check(F_KRUSKAL, r.p, kw_want[1][2], "p", "K2 (an empty group)");
@@ -555,6 +555,7 @@ static void
 test_edges(void)
 {
 	static const double one[] = {4}, same[] = {3, 3, 3, 3}, zero2[] = {2, 2};
+	static const double same6[] = {3, 3, 3, 3, 3, 3};
 	ease_ttest t;
 	ease_ranktest r;
 	ease_kruskal k;
@@ -589,12 +590,11 @@ test_edges(void)
 	ok(r.stat == 1 && r.p == 1 && r.method == EASE_P_EXACT, "rank sum, 1 and 1: p 1");
 
 	{
-		const double *g[] = {same, same};
 		const size_t s[] = {4, 2}, s1[] = {4, 0};
 
-		ease_kruskal_test(g, s, 2, &k);
+		ease_kruskal_test(same6, s, 2, &k);
 		ok(isnan(k.h) && isnan(k.p), "Kruskal-Wallis, all tied: NaN");
-		ease_kruskal_test(g, s1, 2, &k);
+		ease_kruskal_test(same, s1, 2, &k);
 		ok(isnan(k.h) && isnan(k.p) && k.k == 1, "Kruskal-Wallis, one group: NaN");
 		ease_kruskal_test(NULL, NULL, 0, &k);
 		ok(isnan(k.p) && k.n == 0, "Kruskal-Wallis, no groups: NaN");
