@@ -25,24 +25,6 @@ p_normal(double z)
 	return erfc(fabs(z) / sqrt(2.0));
 }
 
-/*
- * Two-sided t p; DF may be fractional (Welch).  Straight from the incomplete
- * beta, on the side R's pt takes: gsl_cdf_tdist_Q switches to a
- * Cornish-Fisher approximation above 30 df, which is off by 1e-9 relative in
- * the tail (t = 13, df = 59).
- */
-static double
-p_t(double t, double df)
-{
-	double t2 = t * t;
-
-	if (isnan(t) || !(df > 0))
-		return NAN;
-	if (df > t2)
-		return gsl_cdf_beta_Q(t2 / (df + t2), 0.5, df / 2);
-	return gsl_cdf_beta_P(df / (df + t2), df / 2, 0.5);
-}
-
 /* Mean and sample variance in two passes: no cancellation on large levels. */
 static void
 mean_var(const double *v, size_t n, double *mean, double *var)
@@ -83,7 +65,7 @@ t_finish(ease_ttest *out)
 	double q;
 
 	out->t = out->diff / out->se;
-	out->p = p_t(out->t, out->df);
+	out->p = ease_t_p2(out->t, out->df);
 	q = gsl_cdf_tdist_Qinv(0.025, out->df);
 	out->ci_lo = out->diff - q * out->se;
 	out->ci_hi = out->diff + q * out->se;
@@ -214,20 +196,7 @@ ease_ttest_p_adj(const ease_ttest *t, double n_eff_x, double n_eff_y)
 		se = sqrt(ex + ey);
 		df = welch_df(ex, ey, n_eff_x, n_eff_y);
 	}
-	return p_t(t->diff / se, df);
-}
-
-const char *
-ease_p_method_name(int method)
-{
-	switch (method) {
-	case EASE_P_EXACT:
-		return "exact";
-	case EASE_P_NORMAL:
-		return "normal";
-	default:
-		return "";
-	}
+	return ease_t_p2(t->diff / se, df);
 }
 
 static int
@@ -953,7 +922,7 @@ ease_its_fit(const double *t, const double *y, size_t n, double t0,
 	for (int a = 0; a < K; a++) {
 		out->stat[a] = out->b[a] / out->se[a];
 		out->p[a] = se_kind == EASE_SE_OLS ?
-			    p_t(out->stat[a], (double)(n - K)) :
+			    ease_t_p2(out->stat[a], (double)(n - K)) :
 			    p_normal(out->stat[a]);
 	}
 }

@@ -16,6 +16,7 @@
 #define EASE_HYPTEST_H
 
 #include <stddef.h>
+#include "ease/stats.h"
 
 enum { EASE_T_ONE, EASE_T_PAIRED, EASE_T_WELCH };
 
@@ -68,10 +69,8 @@ void ease_ttest_welch(const double *x, size_t nx, const double *y, size_t ny,
  */
 double ease_ttest_p_adj(const ease_ttest *t, double n_eff_x, double n_eff_y);
 
-/* How a rank test's p was had. */
-enum { EASE_P_NONE, EASE_P_EXACT, EASE_P_NORMAL };
-/* "exact", "normal", "" */
-const char *ease_p_method_name(int method);
+/* How a rank test's p was had: EASE_P_NONE, EASE_P_EXACT or EASE_P_NORMAL
+ * of stats.h, named by ease_p_method_name. */
 
 typedef struct ease_ranktest {
 	size_t n;	/* signed rank: non-zero differences; rank sum: nx + ny */

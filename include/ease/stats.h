@@ -81,6 +81,8 @@ double ease_corr_p_adj(int method, const ease_corr *c, double n_eff);
 
 /* Two-sided p of r from the t test with DF degrees of freedom (may be fractional). */
 double ease_r_p(double r, double df);
+/* Two-sided p of Student's t with DF degrees of freedom (DF may be fractional). */
+double ease_t_p2(double t, double df);
 /* tanh(atanh(r) -+ z(0.975) * sqrt(VAR)). */
 void ease_fisher_ci(double r, double var, double *lo, double *hi);
 
