@@ -4,9 +4,9 @@
 #include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/km.h"
+#include "ease/technique.h"
 #include "ease/value.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,64 +33,6 @@ ease_relief_set_margin(ease_relief_opts *o, const char *arg)
 	if (!(m >= 0) || m > 10)
 		ease_usage("--margin: '%s' is not a number of points from 0 to 10", arg);
 	o->margin = m;
-}
-
-/* ---- technique names ----
- *
- * LOCAL: a stand-in for the shared technique-name module (lib/technique.c,
- * ease_tech_key and ease_technames_add); replace tech_key() and
- * tech_display() by it when both are in the tree.  Same rules: ASCII letters
- * lower-cased, runs of blanks, '_', '-', '/', '&' and the word "and" made
- * one space, a trailing "massage" or "therapy" dropped unless it is the
- * only word.
- */
-static void
-tech_key(const char *s, size_t len, char *out, size_t n)
-{
-	size_t o = 0, wstart = 0;
-	int sep = 0;
-
-	for (size_t i = 0; i < len && o + 2 < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (ch == ' ' || ch == '\t' || ch == '_' || ch == '-' || ch == '/' ||
-		    ch == '&') {
-			sep = 1;
-			continue;
-		}
-		if (sep && o > 0) {
-			out[o] = '\0';
-			if (strcmp(out + wstart, "and") == 0)
-				o = wstart;	/* "lumbar and hip" is "lumbar & hip" */
-			else
-				out[o++] = ' ';
-			wstart = o;
-		}
-		sep = 0;
-		out[o++] = (char)(ch < 0x80 ? tolower(ch) : ch);
-	}
-	out[o] = '\0';
-	if (strcmp(out + wstart, "and") == 0 && wstart > 0)
-		out[o = wstart - 1] = '\0';
-	if (wstart > 0 && (strcmp(out + wstart, "massage") == 0 ||
-			   strcmp(out + wstart, "therapy") == 0))
-		out[wstart - 1] = '\0';
-}
-
-static const char *const canon[][2] = {
-	{"trigger point", "trigger point"}, {"deep tissue", "deep tissue"},
-	{"swedish", "Swedish"}, {"myofascial release", "myofascial release"},
-	{"lumbar hip", "lumbar and hip"}, {"acupressure", "acupressure"},
-};
-
-/* The spelling to show for KEY, first met as NAME (LEN bytes). */
-static char *
-tech_display(const char *key, const char *name, size_t len)
-{
-	for (size_t i = 0; i < sizeof canon / sizeof canon[0]; i++)
-		if (strcmp(key, canon[i][0]) == 0)
-			return ease_xstrdup(canon[i][1]);
-	return ease_xstrndup(name, len);
 }
 
 /* ---- the run ---- */
@@ -125,6 +67,9 @@ typedef struct run {
 	char *sgroup;
 	/* techniques by key; g[0] is "all" */
 	ease_strset *keys;
+	ease_technames *names;	/* the spelling each is shown in */
+	char *kbuf;
+	size_t kcap;
 	group *g;
 	size_t ng, gcap;
 	long days_massage, skipped;
@@ -169,27 +114,21 @@ group_add(group *g, long days, int ended)
 static void
 session_techniques(run *s, const char *cell)
 {
+	const char *item;
+	size_t len;
+
 	s->nstech = 0;
-	for (const char *p = cell; *p;) {
-		const char *e = strchr(p, '|'), *a = p, *b;
-		char key[256];
+	while (ease_list_next(&cell, &item, &len)) {
+		const char *key = ease_tech_key(item, len, &s->kbuf, &s->kcap);
 		long idx;
 
-		b = e ? e : p + strlen(p);
-		p = e ? e + 1 : b;
-		while (a < b && isspace((unsigned char)*a))
-			a++;
-		while (b > a && isspace((unsigned char)b[-1]))
-			b--;
-		tech_key(a, (size_t)(b - a), key, sizeof key);
 		if (key[0] == '\0')
 			continue;
 		if (ease_strset_put(s->keys, key, (long)s->ng, &idx)) {
-			char *d = tech_display(key, a, (size_t)(b - a));
+			const char *d = ease_technames_add(s->names, item, len);
 
 			idx = (long)s->ng;
 			add_group(s, d, strlen(d));
-			free(d);
 		}
 		for (size_t i = 0; i < s->nstech; i++)
 			if (s->stech[i] == (size_t)idx)
@@ -385,15 +324,13 @@ w_long(ease_writer *w, long v)
 static void
 what(const group *g, int all, char *buf, size_t n)
 {
-	char key[256];
 	size_t l = strlen(g->name);
 
 	if (all) {
 		snprintf(buf, n, "a massage session (any technique)");
 		return;
 	}
-	tech_key(g->name, l, key, sizeof key);
-	if (strcmp(key, "acupressure") == 0 ||
+	if (ease_tech_known(g->name, l) == EASE_TECH_ACUPRESSURE ||
 	    (l >= 7 && (strcmp(g->name + l - 7, "massage") == 0 ||
 			strcmp(g->name + l - 7, "therapy") == 0)))
 		snprintf(buf, n, "%s", g->name);
@@ -503,6 +440,7 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 	ease_day_fields_used(s.r, s.tech_col >= 0 ? (size_t)s.tech_col + 1 : 1);
 	ease_day_keep_all(s.r, 1);
 	s.keys = ease_strset_new();
+	s.names = ease_technames_new();
 	s.sgroup = ease_xstrdup("");
 	add_group(&s, "all", 3);
 
@@ -534,6 +472,8 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 	free(s.stech);
 	free(s.sgroup);
 	ease_strset_free(s.keys);
+	ease_technames_free(s.names);
+	free(s.kbuf);
 	ease_day_close(s.r);
 	ease_report_skipped();
 	return 0;
