@@ -320,32 +320,53 @@ w_long(ease_writer *w, long v)
 	ease_w_str(w, num);
 }
 
-/* "Swedish massage", "acupressure", "a massage session (any technique)". */
+/*
+ * "a Swedish session", "an acupressure session", "a massage session (any
+ * technique)": one wording for every name, since "massage" after a name
+ * doubles one that is a massage already and misreads one that is not.
+ */
 static void
 what(const group *g, int all, char *buf, size_t n)
 {
-	size_t l = strlen(g->name);
-
-	if (all) {
+	if (all)
 		snprintf(buf, n, "a massage session (any technique)");
-		return;
-	}
-	if (ease_tech_known(g->name, l) == EASE_TECH_ACUPRESSURE ||
-	    (l >= 7 && (strcmp(g->name + l - 7, "massage") == 0 ||
-			strcmp(g->name + l - 7, "therapy") == 0)))
-		snprintf(buf, n, "%s", g->name);
 	else
-		snprintf(buf, n, "%s massage", g->name);
+		snprintf(buf, n, "%s %s session",
+			 strchr("AEIOUaeiou", g->name[0]) && g->name[0] ? "an" : "a",
+			 g->name);
 }
 
+/* "95 % CI 3 to 6", an upper bound the data do not reach said as such. */
+static void
+ci_text(const ease_km_summary *k, int d, char *buf, size_t n)
+{
+	char lo[48], hi[48];
+
+	ease_fmt_num(k->median_lo, d, lo);
+	ease_fmt_num(k->median_hi, d, hi);
+	if (isnan(k->median_lo))
+		snprintf(lo, sizeof lo, "less than the data show");
+	if (isnan(k->median_hi))
+		snprintf(buf, n, "95 %% CI %s to more than the data show", lo);
+	else
+		snprintf(buf, n, "95 %% CI %s to %s", lo, hi);
+}
+
+/*
+ * A rebooking interval is advice to act on, so it is given only when the
+ * data bear it out: enough sessions, and an interval that excludes relief
+ * of less than a day.  Anything short of that is said as "not yet shown".
+ */
 static void
 explain(run *s, const group *g, int all)
 {
-	char t[400], line[1024], a[48], b[48], c[48], ci[160];
+	char t[400], line[1024], m[48], ci[160];
 	const ease_km_summary *k = &g->km;
 	int d = s->c->digits;
 
 	what(g, all, t, sizeof t);
+	ease_fmt_num(k->median, d, m);
+	ci_text(k, d, ci, sizeof ci);
 	if (g->sessions < EASE_RELIEF_MIN_SESSIONS)
 		snprintf(line, sizeof line,
 			 "The data do not show yet how long relief after %s lasts: %ld session%s, at least %d are needed.",
@@ -359,18 +380,16 @@ explain(run *s, const group *g, int all)
 		snprintf(line, sizeof line,
 			 "Relief after %s did not last into the next day in at least half of %ld sessions (median 0 days).",
 			 t, g->sessions);
+	else if (!(k->median_lo >= 1))
+		snprintf(line, sizeof line,
+			 "The data do not show yet how long relief after %s lasts: median %s day%s, %s, %ld sessions; more sessions will tell.",
+			 t, m, k->median == 1 ? "" : "s", ci, g->sessions);
 	else {
-		ease_fmt_num(k->median, d, a);
-		ease_fmt_num(k->median_lo, d, b);
-		ease_fmt_num(k->median_hi, d, c);
-		if (isnan(k->median_hi))
-			snprintf(ci, sizeof ci, "95 %% CI %s to more than the data show", b);
-		else
-			snprintf(ci, sizeof ci, "95 %% CI %s to %s", b, c);
 		long every = (long)floor(k->median);
+
 		snprintf(line, sizeof line,
 			 "Relief after %s lasted a median of %s day%s (%s, %ld sessions): booking every %ld day%s would keep you in it.",
-			 t, a, k->median == 1 ? "" : "s", ci, g->sessions, every,
+			 t, m, k->median == 1 ? "" : "s", ci, g->sessions, every,
 			 every == 1 ? "" : "s");
 	}
 	ease_w_str(s->w, line);

@@ -21,10 +21,14 @@ canon <- function(x) {
 	k <- gsub("[ _/&-]+", " ", k)
 	k <- gsub("(^| )and( |$)", " ", k)
 	k <- trimws(gsub(" +", " ", k))
-	k <- sub("^(.+) (massage|therapy)$", "\\1", k)
-	known <- c("trigger point" = "trigger point", "deep tissue" = "deep tissue",
-		   "swedish" = "Swedish", "myofascial release" = "myofascial release",
-		   "lumbar hip" = "lumbar and hip", "acupressure" = "acupressure")
+	# every trailing massage/therapy word, never the only word
+	k <- sub("^(.+?)( (massage|therapy))+$", "\\1", k, perl = TRUE)
+	known <- c("trigger point" = "trigger point", "tpt" = "trigger point",
+		   "deep tissue" = "deep tissue", "swedish" = "Swedish",
+		   "myofascial release" = "myofascial release",
+		   "mfr" = "myofascial release", "lumbar hip" = "lumbar and hip",
+		   "lumbar hip focused" = "lumbar and hip",
+		   "acupressure" = "acupressure")
 	ifelse(k %in% names(known), known[k], trimws(x))
 }
 fmt <- function(x) ifelse(is.na(x), "", sprintf("%.6g", x))
