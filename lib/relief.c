@@ -74,7 +74,27 @@ typedef struct run {
 	size_t ng, gcap;
 	long days_massage, skipped;
 	int head_done;
+	int table;		/* --format table: numbers for people */
 } run;
+
+/*
+ * A day count or a mean of pain.  A table is read by people: one decimal is
+ * all a day or a pain score says (counts are whole anyway); CSV and TSV are
+ * read by programs and keep --digits significant digits.
+ */
+static void
+w_measure(run *s, double v)
+{
+	char buf[48];
+
+	if (!s->table || isnan(v)) {
+		ease_w_num(s->w, v, s->c->digits);
+		return;
+	}
+	/* the process locale is never set: '.' is the decimal point */
+	snprintf(buf, sizeof buf, "%.1f", v);
+	ease_w_str(s->w, buf);
+}
 
 static group *
 add_group(run *s, const char *name, size_t len)
@@ -197,7 +217,7 @@ close_run(run *s, int ended)
 		ease_w_str(s->w, t);
 		free(t);
 	}
-	ease_w_num(s->w, s->base, s->c->digits);
+	w_measure(s, s->base);
 	ease_fmt_uint((unsigned long long)days, num);
 	ease_w_str(s->w, num);
 	ease_w_str(s->w, ended ? "1" : "0");
@@ -410,7 +430,6 @@ write_summary(run *s)
 	order[n++] = &s->g[0];	/* "all" closes the table, as the reference */
 	for (size_t i = 0; i < n; i++) {
 		group *g = order[i];
-		int d = s->c->digits;
 
 		if (g->sessions < EASE_RELIEF_MIN_SESSIONS && g->sessions > 0 &&
 		    !s->o->explain)
@@ -426,10 +445,10 @@ write_summary(run *s)
 		w_long(s->w, g->with_relief);
 		w_long(s->w, g->ended);
 		w_long(s->w, g->sessions - g->ended);
-		ease_w_num(s->w, g->km.median, d);
-		ease_w_num(s->w, g->km.median_lo, d);
-		ease_w_num(s->w, g->km.median_hi, d);
-		ease_w_num(s->w, g->km.rmean, d);
+		w_measure(s, g->km.median);
+		w_measure(s, g->km.median_lo);
+		w_measure(s, g->km.median_hi);
+		w_measure(s, g->km.rmean);
 		ease_w_end(s->w);
 	}
 	free(order);
@@ -465,6 +484,7 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 
 	/* sentences are text: one cell a line, never quoted */
 	fmt = o->explain ? EASE_FMT_TABLE : c->format;
+	s.table = c->format == EASE_FMT_TABLE && !o->explain;
 	s.w = ease_writer_open(c->output, fmt, c->files, c->nfiles);
 	while ((row = ease_day_next(s.r)) != NULL)
 		one_row(&s, row);
