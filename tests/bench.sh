@@ -61,7 +61,7 @@ bench_run() {
 }
 
 # ratio A B: A / B to two decimals
-ratio() { echo "scale=2; $1 / ($2 + 0.001)" | bc -l; }
+ratio() { echo "scale=2; $1 / ($2 + 0.001)" | bc -l | sed "s/^\./0./"; }
 
 echo "bench: $(wc -l < "$day") lines, $(du -h "$day" | cut -f1); best of 3 runs each"
 for part in "$top"/tests/bench/*.sh; do
