@@ -352,7 +352,7 @@ what(const group *g, int all, char *buf, size_t n)
 		snprintf(buf, n, "a massage session (any technique)");
 	else
 		snprintf(buf, n, "%s %s session",
-			 strchr("AEIOUaeiou", g->name[0]) && g->name[0] ? "an" : "a",
+			 g->name[0] && strchr("AEIOUaeiou", g->name[0]) ? "an" : "a",
 			 g->name);
 }
 
