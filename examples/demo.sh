@@ -1,6 +1,6 @@
 #!/bin/sh
 # The main job on the example diary (make demo): is it sound, how did the last
-# weeks go, and what goes with pain?
+# weeks go, what goes with pain, and how long relief lasts after a session?
 set -e
 here=$(cd "$(dirname "$0")" && pwd)
 PATH="$here/../bin:$PATH"
@@ -21,3 +21,8 @@ echo "== What goes with pain the next day?"
 echo "   ease corr -x massage,sleep_hours,stress -y pain --lag 1 -m spearman --explain diary.csv"
 ease corr -x massage,sleep_hours,stress -y pain --lag 1 -m spearman --explain --digits 3 diary.csv |
 	ease select -f x,explain --format table
+
+echo
+echo "== How long does relief last?"
+echo "   ease relief --summary --format table diary.csv"
+ease relief --summary --format table diary.csv

@@ -4,9 +4,9 @@
 #include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/km.h"
+#include "ease/technique.h"
 #include "ease/value.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,64 +33,6 @@ ease_relief_set_margin(ease_relief_opts *o, const char *arg)
 	if (!(m >= 0) || m > 10)
 		ease_usage("--margin: '%s' is not a number of points from 0 to 10", arg);
 	o->margin = m;
-}
-
-/* ---- technique names ----
- *
- * LOCAL: a stand-in for the shared technique-name module (lib/technique.c,
- * ease_tech_key and ease_technames_add); replace tech_key() and
- * tech_display() by it when both are in the tree.  Same rules: ASCII letters
- * lower-cased, runs of blanks, '_', '-', '/', '&' and the word "and" made
- * one space, a trailing "massage" or "therapy" dropped unless it is the
- * only word.
- */
-static void
-tech_key(const char *s, size_t len, char *out, size_t n)
-{
-	size_t o = 0, wstart = 0;
-	int sep = 0;
-
-	for (size_t i = 0; i < len && o + 2 < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		if (ch == ' ' || ch == '\t' || ch == '_' || ch == '-' || ch == '/' ||
-		    ch == '&') {
-			sep = 1;
-			continue;
-		}
-		if (sep && o > 0) {
-			out[o] = '\0';
-			if (strcmp(out + wstart, "and") == 0)
-				o = wstart;	/* "lumbar and hip" is "lumbar & hip" */
-			else
-				out[o++] = ' ';
-			wstart = o;
-		}
-		sep = 0;
-		out[o++] = (char)(ch < 0x80 ? tolower(ch) : ch);
-	}
-	out[o] = '\0';
-	if (strcmp(out + wstart, "and") == 0 && wstart > 0)
-		out[o = wstart - 1] = '\0';
-	if (wstart > 0 && (strcmp(out + wstart, "massage") == 0 ||
-			   strcmp(out + wstart, "therapy") == 0))
-		out[wstart - 1] = '\0';
-}
-
-static const char *const canon[][2] = {
-	{"trigger point", "trigger point"}, {"deep tissue", "deep tissue"},
-	{"swedish", "Swedish"}, {"myofascial release", "myofascial release"},
-	{"lumbar hip", "lumbar and hip"}, {"acupressure", "acupressure"},
-};
-
-/* The spelling to show for KEY, first met as NAME (LEN bytes). */
-static char *
-tech_display(const char *key, const char *name, size_t len)
-{
-	for (size_t i = 0; i < sizeof canon / sizeof canon[0]; i++)
-		if (strcmp(key, canon[i][0]) == 0)
-			return ease_xstrdup(canon[i][1]);
-	return ease_xstrndup(name, len);
 }
 
 /* ---- the run ---- */
@@ -125,11 +67,34 @@ typedef struct run {
 	char *sgroup;
 	/* techniques by key; g[0] is "all" */
 	ease_strset *keys;
+	ease_technames *names;	/* the spelling each is shown in */
+	char *kbuf;
+	size_t kcap;
 	group *g;
 	size_t ng, gcap;
 	long days_massage, skipped;
 	int head_done;
+	int table;		/* --format table: numbers for people */
 } run;
+
+/*
+ * A day count or a mean of pain.  A table is read by people: one decimal is
+ * all a day or a pain score says (counts are whole anyway); CSV and TSV are
+ * read by programs and keep --digits significant digits.
+ */
+static void
+w_measure(run *s, double v)
+{
+	char buf[48];
+
+	if (!s->table || isnan(v)) {
+		ease_w_num(s->w, v, s->c->digits);
+		return;
+	}
+	/* the process locale is never set: '.' is the decimal point */
+	snprintf(buf, sizeof buf, "%.1f", v);
+	ease_w_str(s->w, buf);
+}
 
 static group *
 add_group(run *s, const char *name, size_t len)
@@ -169,27 +134,21 @@ group_add(group *g, long days, int ended)
 static void
 session_techniques(run *s, const char *cell)
 {
+	const char *item;
+	size_t len;
+
 	s->nstech = 0;
-	for (const char *p = cell; *p;) {
-		const char *e = strchr(p, '|'), *a = p, *b;
-		char key[256];
+	while (ease_list_next(&cell, &item, &len)) {
+		const char *key = ease_tech_key(item, len, &s->kbuf, &s->kcap);
 		long idx;
 
-		b = e ? e : p + strlen(p);
-		p = e ? e + 1 : b;
-		while (a < b && isspace((unsigned char)*a))
-			a++;
-		while (b > a && isspace((unsigned char)b[-1]))
-			b--;
-		tech_key(a, (size_t)(b - a), key, sizeof key);
 		if (key[0] == '\0')
 			continue;
 		if (ease_strset_put(s->keys, key, (long)s->ng, &idx)) {
-			char *d = tech_display(key, a, (size_t)(b - a));
+			const char *d = ease_technames_add(s->names, item, len);
 
 			idx = (long)s->ng;
 			add_group(s, d, strlen(d));
-			free(d);
 		}
 		for (size_t i = 0; i < s->nstech; i++)
 			if (s->stech[i] == (size_t)idx)
@@ -258,7 +217,7 @@ close_run(run *s, int ended)
 		ease_w_str(s->w, t);
 		free(t);
 	}
-	ease_w_num(s->w, s->base, s->c->digits);
+	w_measure(s, s->base);
 	ease_fmt_uint((unsigned long long)days, num);
 	ease_w_str(s->w, num);
 	ease_w_str(s->w, ended ? "1" : "0");
@@ -381,34 +340,53 @@ w_long(ease_writer *w, long v)
 	ease_w_str(w, num);
 }
 
-/* "Swedish massage", "acupressure", "a massage session (any technique)". */
+/*
+ * "a Swedish session", "an acupressure session", "a massage session (any
+ * technique)": one wording for every name, since "massage" after a name
+ * doubles one that is a massage already and misreads one that is not.
+ */
 static void
 what(const group *g, int all, char *buf, size_t n)
 {
-	char key[256];
-	size_t l = strlen(g->name);
-
-	if (all) {
+	if (all)
 		snprintf(buf, n, "a massage session (any technique)");
-		return;
-	}
-	tech_key(g->name, l, key, sizeof key);
-	if (strcmp(key, "acupressure") == 0 ||
-	    (l >= 7 && (strcmp(g->name + l - 7, "massage") == 0 ||
-			strcmp(g->name + l - 7, "therapy") == 0)))
-		snprintf(buf, n, "%s", g->name);
 	else
-		snprintf(buf, n, "%s massage", g->name);
+		snprintf(buf, n, "%s %s session",
+			 g->name[0] && strchr("AEIOUaeiou", g->name[0]) ? "an" : "a",
+			 g->name);
 }
 
+/* "95 % CI 3 to 6", an upper bound the data do not reach said as such. */
+static void
+ci_text(const ease_km_summary *k, int d, char *buf, size_t n)
+{
+	char lo[48], hi[48];
+
+	ease_fmt_num(k->median_lo, d, lo);
+	ease_fmt_num(k->median_hi, d, hi);
+	if (isnan(k->median_lo))
+		snprintf(lo, sizeof lo, "less than the data show");
+	if (isnan(k->median_hi))
+		snprintf(buf, n, "95 %% CI %s to more than the data show", lo);
+	else
+		snprintf(buf, n, "95 %% CI %s to %s", lo, hi);
+}
+
+/*
+ * A rebooking interval is advice to act on, so it is given only when the
+ * data bear it out: enough sessions, and an interval that excludes relief
+ * of less than a day.  Anything short of that is said as "not yet shown".
+ */
 static void
 explain(run *s, const group *g, int all)
 {
-	char t[400], line[1024], a[48], b[48], c[48], ci[160];
+	char t[400], line[1024], m[48], ci[160];
 	const ease_km_summary *k = &g->km;
 	int d = s->c->digits;
 
 	what(g, all, t, sizeof t);
+	ease_fmt_num(k->median, d, m);
+	ci_text(k, d, ci, sizeof ci);
 	if (g->sessions < EASE_RELIEF_MIN_SESSIONS)
 		snprintf(line, sizeof line,
 			 "The data do not show yet how long relief after %s lasts: %ld session%s, at least %d are needed.",
@@ -422,18 +400,16 @@ explain(run *s, const group *g, int all)
 		snprintf(line, sizeof line,
 			 "Relief after %s did not last into the next day in at least half of %ld sessions (median 0 days).",
 			 t, g->sessions);
+	else if (!(k->median_lo >= 1))
+		snprintf(line, sizeof line,
+			 "The data do not show yet how long relief after %s lasts: median %s day%s, %s, %ld sessions; more sessions will tell.",
+			 t, m, k->median == 1 ? "" : "s", ci, g->sessions);
 	else {
-		ease_fmt_num(k->median, d, a);
-		ease_fmt_num(k->median_lo, d, b);
-		ease_fmt_num(k->median_hi, d, c);
-		if (isnan(k->median_hi))
-			snprintf(ci, sizeof ci, "95 %% CI %s to more than the data show", b);
-		else
-			snprintf(ci, sizeof ci, "95 %% CI %s to %s", b, c);
 		long every = (long)floor(k->median);
+
 		snprintf(line, sizeof line,
 			 "Relief after %s lasted a median of %s day%s (%s, %ld sessions): booking every %ld day%s would keep you in it.",
-			 t, a, k->median == 1 ? "" : "s", ci, g->sessions, every,
+			 t, m, k->median == 1 ? "" : "s", ci, g->sessions, every,
 			 every == 1 ? "" : "s");
 	}
 	ease_w_str(s->w, line);
@@ -454,7 +430,6 @@ write_summary(run *s)
 	order[n++] = &s->g[0];	/* "all" closes the table, as the reference */
 	for (size_t i = 0; i < n; i++) {
 		group *g = order[i];
-		int d = s->c->digits;
 
 		if (g->sessions < EASE_RELIEF_MIN_SESSIONS && g->sessions > 0 &&
 		    !s->o->explain)
@@ -470,10 +445,10 @@ write_summary(run *s)
 		w_long(s->w, g->with_relief);
 		w_long(s->w, g->ended);
 		w_long(s->w, g->sessions - g->ended);
-		ease_w_num(s->w, g->km.median, d);
-		ease_w_num(s->w, g->km.median_lo, d);
-		ease_w_num(s->w, g->km.median_hi, d);
-		ease_w_num(s->w, g->km.rmean, d);
+		w_measure(s, g->km.median);
+		w_measure(s, g->km.median_lo);
+		w_measure(s, g->km.median_hi);
+		w_measure(s, g->km.rmean);
 		ease_w_end(s->w);
 	}
 	free(order);
@@ -503,11 +478,13 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 	ease_day_fields_used(s.r, s.tech_col >= 0 ? (size_t)s.tech_col + 1 : 1);
 	ease_day_keep_all(s.r, 1);
 	s.keys = ease_strset_new();
+	s.names = ease_technames_new();
 	s.sgroup = ease_xstrdup("");
 	add_group(&s, "all", 3);
 
 	/* sentences are text: one cell a line, never quoted */
 	fmt = o->explain ? EASE_FMT_TABLE : c->format;
+	s.table = c->format == EASE_FMT_TABLE && !o->explain;
 	s.w = ease_writer_open(c->output, fmt, c->files, c->nfiles);
 	while ((row = ease_day_next(s.r)) != NULL)
 		one_row(&s, row);
@@ -534,6 +511,8 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 	free(s.stech);
 	free(s.sgroup);
 	ease_strset_free(s.keys);
+	ease_technames_free(s.names);
+	free(s.kbuf);
 	ease_day_close(s.r);
 	ease_report_skipped();
 	return 0;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # make bench: ease against a raw libcsv parse, GNU datamash and Miller, on one
 # generated 2-million-row day table, in one run.  Prints ratios; fails on none.
-# Each tool's comparisons live in tests/bench/TOOL.sh and use bench_run/ratio.
+# Each tool's comparisons live in tests/bench/TOOL.sh and use bench_run/ratio
+# (ease-relief is timed against ease-smooth in tests/bench/relief.sh).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 data="$top/tests/bench/data"
@@ -60,7 +61,7 @@ bench_run() {
 }
 
 # ratio A B: A / B to two decimals
-ratio() { echo "scale=2; $1 / ($2 + 0.001)" | bc -l; }
+ratio() { echo "scale=2; $1 / ($2 + 0.001)" | bc -l | sed "s/^\./0./"; }
 
 echo "bench: $(wc -l < "$day") lines, $(du -h "$day" | cut -f1); best of 3 runs each"
 for part in "$top"/tests/bench/*.sh; do

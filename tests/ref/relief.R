@@ -4,6 +4,8 @@
 # Kaplan-Meier summary by R's survival package.
 #   Rscript tests/ref/relief.R sessions DIARY [MARGIN]   per-session rows
 #   Rscript tests/ref/relief.R summary DIARY [MARGIN]    --summary rows
+#   ... [MARGIN [FORMAT]]   FORMAT for baselines and days: %.3g for --digits 3,
+#                           %.1f for --format table (default %.6g)
 # The diary is a day table with date, pain, massage, technique and
 # optionally subject; numbers are printed as ease prints them (%.6g).
 suppressMessages(library(survival))
@@ -21,13 +23,18 @@ canon <- function(x) {
 	k <- gsub("[ _/&-]+", " ", k)
 	k <- gsub("(^| )and( |$)", " ", k)
 	k <- trimws(gsub(" +", " ", k))
-	k <- sub("^(.+) (massage|therapy)$", "\\1", k)
-	known <- c("trigger point" = "trigger point", "deep tissue" = "deep tissue",
-		   "swedish" = "Swedish", "myofascial release" = "myofascial release",
-		   "lumbar hip" = "lumbar and hip", "acupressure" = "acupressure")
+	# every trailing massage/therapy word, never the only word
+	k <- sub("^(.+?)( (massage|therapy))+$", "\\1", k, perl = TRUE)
+	known <- c("trigger point" = "trigger point", "tpt" = "trigger point",
+		   "deep tissue" = "deep tissue", "swedish" = "Swedish",
+		   "myofascial release" = "myofascial release",
+		   "mfr" = "myofascial release", "lumbar hip" = "lumbar and hip",
+		   "lumbar hip focused" = "lumbar and hip",
+		   "acupressure" = "acupressure")
 	ifelse(k %in% names(known), known[k], trimws(x))
 }
-fmt <- function(x) ifelse(is.na(x), "", sprintf("%.6g", x))
+numfmt <- if (length(args) > 3) args[4] else "%.6g"
+fmt <- function(x) ifelse(is.na(x), "", sprintf(numfmt, x))
 
 rows <- list()
 for (s in unique(d$subject)) {
