@@ -357,6 +357,8 @@ check_file(chk *k, const char *path)
 	/* the reader reuses the header's record for the rows */
 	width = h->n;
 	hline = h->line;
+	if (ease_reader_error(r))
+		problem(k, hline, "%s", ease_reader_error(r));
 	k->cols = ease_cols_new(h, k->file, k->c->colmap, k->c->ncolmap);
 	k->form = ease_check_form(k->cols);
 	k->date_col = ease_cols_role(k->cols, k->form == EASE_FORM_EVENTS

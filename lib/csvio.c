@@ -87,6 +87,9 @@ on_field(void *s, size_t len, void *data)
 	r->data[r->dlen + len] = '\0';
 	push_field(r, r->dlen, len);
 	r->dlen += len + 1;
+	/* a NUL belongs to the record of its own field, not to its line */
+	if (len && memchr(s, '\0', len))
+		r->cur_nul = 1;
 }
 
 static void
@@ -105,6 +108,8 @@ on_record(int c, void *data)
 	r->qn++;
 	r->cur_start = r->nf;
 	r->cur_nul = 0;
+	/* a record that follows on the same line (after a lone CR) starts there */
+	r->rec_start = r->line + 1;
 }
 
 static int
@@ -334,8 +339,6 @@ feed(ease_reader *r)
 			/* a record begins on the line fed when none is in progress */
 			if (r->p.pstate == LIBCSV_ROW_NOT_BEGUN)
 				r->rec_start = r->line + 1;
-			if (memchr(s, '\0', seg))
-				r->cur_nul = 1;
 			/*
 			 * libcsv trims blanks around unquoted fields unless told
 			 * what a blank is, and asking costs a call per byte: ask
@@ -360,6 +363,8 @@ pop(ease_reader *r)
 	const char *base;
 	size_t n;
 
+	/* the last record's problem is not the next one's */
+	r->errset = 0;
 	if (r->qhead == r->qn) {
 		feed(r);
 		if (r->qhead == r->qn)
@@ -377,7 +382,6 @@ pop(ease_reader *r)
 	r->rec.f = r->fptr;
 	r->rec.len = r->flen + pd->start;
 	r->rec.line = pd->line;
-	r->errset = 0;
 	if (pd->nul) {
 		snprintf(r->err, sizeof r->err, "NUL byte in a field (is this a text file?)");
 		r->errset = 1;
