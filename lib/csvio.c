@@ -160,6 +160,54 @@ count_in_header(const char *s, size_t n, char delim)
 	return k;
 }
 
+/*
+ * Old Mac exports end lines with CR alone.  The first line end outside quotes
+ * tells: a CR not followed by LF.  An LF inside a quoted cell says nothing
+ * about the file's line ends.  A quote opens a quoted field only at the start
+ * of a field (after any of the delimiters ease detects), as for the parser.
+ */
+static char
+line_end(ease_reader *r)
+{
+	int inq = 0;
+	size_t i = r->pos;
+
+	for (; i < r->len; i++) {
+		char c = r->buf[i];
+
+		if (inq) {
+			if (c == '"') {
+				if (i + 1 < r->len && r->buf[i + 1] == '"')
+					i++;
+				else
+					inq = 0;
+			}
+		} else if (c == '\n') {
+			return '\n';
+		} else if (c == '\r') {
+			break;
+		} else if (c == '"' && (i == r->pos || (r->buf[i - 1] &&
+						   strchr(",;\t", r->buf[i - 1])))) {
+			inq = 1;
+		}
+	}
+	if (i == r->len)
+		return '\n';	/* no line end yet: one line, either way */
+	/* a CR that ends the buffer: the next byte decides */
+	if (i + 1 == r->len && !r->eof && r->len < INBUF) {
+		size_t got = fread(r->buf + r->len, 1, 1, r->fp);
+
+		if (got == 0) {
+			if (ferror(r->fp))
+				ease_die(EASE_EX_IO, "%s: read error: %s", r->name,
+					 strerror(errno));
+			r->eof = 1;
+		}
+		r->len += got;
+	}
+	return i + 1 < r->len && r->buf[i + 1] == '\n' ? '\n' : '\r';
+}
+
 ease_reader *
 ease_reader_open(const char *path, char delim)
 {
@@ -183,9 +231,7 @@ ease_reader_open(const char *path, char delim)
 		r->pos = 3;
 		r->bom = 1;
 	}
-	/* Old Mac exports end lines with CR alone. */
-	r->term = (!memchr(r->buf, '\n', r->len) && memchr(r->buf, '\r', r->len))
-		? '\r' : '\n';
+	r->term = line_end(r);
 	if (delim == 0) {
 		size_t c = count_in_header(r->buf + r->pos, r->len - r->pos, ',');
 		size_t s = count_in_header(r->buf + r->pos, r->len - r->pos, ';');
