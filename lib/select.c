@@ -217,22 +217,23 @@ write_cell(sel *s, const ease_rec *rec, int i, long day)
 	ease_w_field(s->w, cell, len);
 }
 
-/* Judges one row; returns whether it was written. */
+/*
+ * Every check of a row but the window's, on every row, so that --last counts
+ * back from a row that is kept: its date, and each --where cell that must be
+ * a number.  1 with *DAY set and *MATCH whether --where keeps it; 0: bad.
+ */
 static int
-one_row(sel *s, const ease_rec *rec, const char *file)
+judge_row(sel *s, const ease_rec *rec, const char *file, long *day, int *match)
 {
-	long day = 0;
-
-	if (s->need_date) {
-		if (!ease_rec_date(rec, s->date_col, s->cols->name[s->date_col],
-				   s->c->date_format, file, &s->dc, &day))
-			return 0;
-		if (!ease_window_has(s->c, day))
-			return 0;
-	}
+	*day = 0;
+	*match = 1;
+	if (s->need_date &&
+	    !ease_rec_date(rec, s->date_col, s->cols->name[s->date_col],
+			   s->c->date_format, file, &s->dc, day))
+		return 0;
 	for (int k = 0; k < s->o->nconds; k++) {
 		const ease_cond *cd = &s->o->conds[k];
-		int r = ease_cond_eval(cd, rec, s->c->decimal_comma, s->date_col, day);
+		int r = ease_cond_eval(cd, rec, s->c->decimal_comma, s->date_col, *day);
 
 		if (r < 0) {
 			ease_bad_value(file, rec->line, s->cols->name[cd->idx],
@@ -242,8 +243,38 @@ one_row(sel *s, const ease_rec *rec, const char *file)
 			return 0;
 		}
 		if (r == 0)
-			return 0;
+			*match = 0;
 	}
+	return 1;
+}
+
+static int
+judge_cb(void *ctx, const ease_rec *rec, const char *file, long *day)
+{
+	int match;
+
+	return judge_row(ctx, rec, file, day, &match);
+}
+
+static void
+restart_cb(void *ctx)
+{
+	sel *s = ctx;
+
+	memset(&s->dc, 0, sizeof s->dc);
+}
+
+/* Judges one row; returns whether it was written. */
+static int
+one_row(sel *s, const ease_rec *rec, const char *file)
+{
+	long day;
+	int match;
+
+	if (!judge_row(s, rec, file, &day, &match) || !match)
+		return 0;
+	if (s->need_date && !ease_window_has(s->c, day))
+		return 0;
 	if (s->whole) {
 		ease_w_rec(s->w, rec);
 	} else {
@@ -289,8 +320,7 @@ ease_select_run(ease_common *c, const ease_select_opts *o)
 		ease_w_str(s.w, s.cols->name[s.out[k]]);
 	ease_w_end(s.w);
 
-	st = s.need_date ? ease_last_window(c, in, s.date_col,
-					    s.cols->name[s.date_col], &s.dc) : NULL;
+	st = s.need_date ? ease_last_window(c, in, judge_cb, restart_cb, &s) : NULL;
 	if (st) {
 		for (size_t i = 0; i < ease_recstore_count(st); i++) {
 			const char *file;

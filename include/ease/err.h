@@ -42,6 +42,12 @@ int ease_bad_value(const char *file, long line, const char *col,
 int ease_bad_row(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void ease_set_skip_bad(int on);
+/*
+ * A first pass that judges the rows the main pass will judge again: while on,
+ * a row --skip-bad drops is dropped without being counted (without
+ * --skip-bad, bad data still exits 65).
+ */
+void ease_set_rehearsal(int on);
 long ease_skipped_rows(void);
 /* Tells stderr how many rows --skip-bad dropped; tools call it at the end. */
 void ease_report_skipped(void);
