@@ -48,7 +48,7 @@ problem(chk *k, long line, const char *fmt, ...)
 	else
 		fprintf(stderr, "%s: ", k->file);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	ease_vsay(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }

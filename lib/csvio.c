@@ -59,7 +59,7 @@ struct ease_reader {
 	size_t limit;		/* fields handed out per record; 0: all */
 	size_t ntrue;		/* the last record's own field count */
 	int have_header;
-	char err[128];
+	char err[160];
 	int errset;
 };
 
@@ -429,7 +429,20 @@ pop(ease_reader *r)
 	r->rec.len = r->flen + pd->start;
 	r->rec.line = pd->line;
 	if (pd->nul) {
-		snprintf(r->err, sizeof r->err, "NUL byte in a field (is this a text file?)");
+		size_t i = 0;
+
+		while (i < n && !memchr(r->fptr[i], '\0', r->rec.len[i]))
+			i++;
+		if (i < n) {
+			char shown[64];
+
+			snprintf(r->err, sizeof r->err,
+				 "field %zu: '%s' holds a NUL byte (is this a text file?)",
+				 i + 1, ease_shown_n(r->fptr[i], r->rec.len[i], shown,
+						     sizeof shown));
+		} else
+			snprintf(r->err, sizeof r->err,
+				 "NUL byte in a field (is this a text file?)");
 		r->errset = 1;
 	}
 	return &r->rec;

@@ -2,6 +2,7 @@
 #ifndef EASE_ERR_H
 #define EASE_ERR_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Exit statuses of the design (sysexits values where one fits). */
@@ -52,8 +53,21 @@ long ease_skipped_rows(void);
 /* Tells stderr how many rows --skip-bad dropped; tools call it at the end. */
 void ease_report_skipped(void);
 
-/* Copies S into BUF for a message: control characters escaped, long text cut. */
+/*
+ * Copies S into BUF (N bytes) for a message: control and invisible
+ * characters (a BOM, a zero-width or no-break space), NUL and bytes of
+ * invalid UTF-8 escaped as \xHH per byte (\n \t \r as such); text that
+ * does not fit cut and marked "...".  Returns BUF.
+ */
 const char *ease_shown(const char *s, char *buf, size_t n);
+/* The same for LEN bytes of S, which may hold NULs. */
+const char *ease_shown_n(const char *s, size_t len, char *buf, size_t n);
+/*
+ * Writes a message formatted as by printf to standard error with everything
+ * ease_shown escapes escaped: names and cells quoted in any message show
+ * what is really there.  ease_die, ease_warn and ease_bad_* use it.
+ */
+void ease_vsay(const char *fmt, va_list ap);
 
 void *ease_xmalloc(size_t n);
 void *ease_xcalloc(size_t n, size_t size);
