@@ -370,9 +370,16 @@ check_file(chk *k, const char *path)
 	if (k->date_col < 0)
 		problem(k, hline, "no date column (name one with --col date=NAME); columns: %s",
 			ease_cols_list(k->cols, list, sizeof list));
-	for (size_t i = 0; i < h->n; i++)
+	for (size_t i = 0; i < h->n; i++) {
+		char shown[128];
+
 		if (h->len[i] == 0)
 			problem(k, hline, "column %zu has no name", i + 1);
+		/* a name that looks right and matches nothing */
+		else if (ease_has_hidden(h->f[i], h->len[i]))
+			problem(k, hline, "column %zu: name '%s' holds invisible or control characters",
+				i + 1, ease_shown_n(h->f[i], h->len[i], shown, sizeof shown));
+	}
 	k->seen = ease_strset_new();
 	k->groups = ease_strset_new();
 	k->days = ease_strset_new();

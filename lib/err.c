@@ -189,6 +189,22 @@ escape(const unsigned char *s, size_t len, char *buf, size_t n)
 	return i;
 }
 
+int
+ease_has_hidden(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t k = 0; k < len;) {
+		unsigned long cp = 0;
+		size_t l = utf8_at(p + k, len - k, &cp);
+
+		if (how_shown(l, cp) != AS_IS)
+			return 1;
+		k += l;
+	}
+	return 0;
+}
+
 const char *
 ease_shown_n(const char *s, size_t len, char *buf, size_t n)
 {

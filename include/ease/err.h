@@ -62,6 +62,8 @@ void ease_report_skipped(void);
 const char *ease_shown(const char *s, char *buf, size_t n);
 /* The same for LEN bytes of S, which may hold NULs. */
 const char *ease_shown_n(const char *s, size_t len, char *buf, size_t n);
+/* Whether LEN bytes of S hold anything ease_shown escapes. */
+int ease_has_hidden(const char *s, size_t len);
 /*
  * Writes a message formatted as by printf to standard error with everything
  * ease_shown escapes escaped: names and cells quoted in any message show

@@ -35,5 +35,8 @@ main(void)
 	is_str(shown("abcdefg", 8), "abcdefg", "text that just fits is not cut");
 	is_str(shown("ab\xC3\xA4\xC3\xA4\xC3\xA4", 8), "ab\xC3\xA4...", "never a UTF-8 sequence cut");
 	is_str(shown("\x01\x01\x01", 8), "\\x01...", "never an escape cut");
+	ok(!ease_has_hidden("Schmerzstärke", strlen("Schmerzstärke")), "nothing hidden in plain UTF-8");
+	ok(ease_has_hidden("p\xE2\x80\x8B" "ain", 6), "a zero-width space is hidden");
+	ok(ease_has_hidden("4\0" "9", 3), "so is a NUL, by length");
 	return tap_done();
 }
