@@ -340,6 +340,7 @@ check_file(chk *k, const char *path)
 	char list[1024];
 	size_t width;
 	long hline;
+	int herr;
 
 	k->file = ease_reader_name(r);
 	ease_reader_set_lenient(r, 1);
@@ -357,7 +358,8 @@ check_file(chk *k, const char *path)
 	/* the reader reuses the header's record for the rows */
 	width = h->n;
 	hline = h->line;
-	if (ease_reader_error(r))
+	herr = ease_reader_error(r) != NULL;
+	if (herr)
 		problem(k, hline, "%s", ease_reader_error(r));
 	k->cols = ease_cols_new(h, k->file, k->c->colmap, k->c->ncolmap);
 	k->form = ease_check_form(k->cols);
@@ -376,7 +378,7 @@ check_file(chk *k, const char *path)
 		if (h->len[i] == 0)
 			problem(k, hline, "column %zu has no name", i + 1);
 		/* a name that looks right and matches nothing */
-		else if (ease_has_hidden(h->f[i], h->len[i]))
+		else if (!herr && ease_has_hidden(h->f[i], h->len[i]))
 			problem(k, hline, "column %zu: name '%s' holds invisible or control characters",
 				i + 1, ease_shown_n(h->f[i], h->len[i], shown, sizeof shown));
 	}
