@@ -16,7 +16,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=${EASE_BIN:-$here/../bin}
 table="$here/bad/expected.tsv"
 
-# name, then the command the file is given to
+# name, then the command the file is given to (ease-simulate reads no input)
 TOOLS='check	ease-check
 select	ease-select
 select-where	ease-select --last 30 --where pain>=0
