@@ -64,7 +64,7 @@ problem(chk *k, long line, const char *fmt, ...)
 	else
 		printf("%s: ", k->file);
 	va_start(ap, fmt);
-	vprintf(fmt, ap);
+	ease_vfsay(stdout, fmt, ap);
 	va_end(ap);
 	putchar('\n');
 }
@@ -433,6 +433,7 @@ check_file(chk *k, const char *path)
 	char list[1024];
 	size_t width;
 	long hline;
+	int herr;
 
 	k->file = ease_reader_name(r);
 	ease_reader_set_lenient(r, 1);
@@ -455,6 +456,9 @@ check_file(chk *k, const char *path)
 	/* the reader reuses the header's record for the rows */
 	width = h->n;
 	hline = h->line;
+	herr = ease_reader_error(r) != NULL;
+	if (herr)
+		problem(k, hline, "%s", ease_reader_error(r));
 	k->cols = ease_cols_new_all(h, k->file, k->c->colmap, k->c->ncolmap);
 	if (ease_format_is_title(h)) {
 		pending = ease_reader_next(r);
@@ -476,9 +480,16 @@ check_file(chk *k, const char *path)
 	if (k->date_col < 0)
 		problem(k, hline, "no date column (name one with --col date=NAME); columns: %s",
 			ease_cols_list(k->cols, list, sizeof list));
-	for (size_t i = 0; i < h->n; i++)
+	for (size_t i = 0; i < h->n; i++) {
+		char shown[128];
+
 		if (h->len[i] == 0)
 			problem(k, hline, "column %zu has no name", i + 1);
+		/* a name that looks right and matches nothing */
+		else if (!herr && ease_has_hidden(h->f[i], h->len[i]))
+			problem(k, hline, "column %zu: name '%s' holds invisible or control characters",
+				i + 1, ease_shown_n(h->f[i], h->len[i], shown, sizeof shown));
+	}
 	for (size_t i = 0; i < k->cols->nproblem; i++)
 		problem(k, hline, "%s", k->cols->problem[i]);
 	k->groups = ease_strset_new();

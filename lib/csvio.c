@@ -59,7 +59,7 @@ struct ease_reader {
 	size_t limit;		/* fields handed out per record; 0: all */
 	size_t ntrue;		/* the last record's own field count */
 	int have_header;
-	char err[128];
+	char err[160];
 	int errset;
 };
 
@@ -87,6 +87,9 @@ on_field(void *s, size_t len, void *data)
 	r->data[r->dlen + len] = '\0';
 	push_field(r, r->dlen, len);
 	r->dlen += len + 1;
+	/* a NUL belongs to the record of its own field, not to its line */
+	if (len && memchr(s, '\0', len))
+		r->cur_nul = 1;
 }
 
 static void
@@ -105,6 +108,8 @@ on_record(int c, void *data)
 	r->qn++;
 	r->cur_start = r->nf;
 	r->cur_nul = 0;
+	/* a record that follows on the same line (after a lone CR) starts there */
+	r->rec_start = r->line + 1;
 }
 
 static int
@@ -155,6 +160,54 @@ count_in_header(const char *s, size_t n, char delim)
 	return k;
 }
 
+/*
+ * Old Mac exports end lines with CR alone.  The first line end outside quotes
+ * tells: a CR not followed by LF.  An LF inside a quoted cell says nothing
+ * about the file's line ends.  A quote opens a quoted field only at the start
+ * of a field (after any of the delimiters ease detects), as for the parser.
+ */
+static char
+line_end(ease_reader *r)
+{
+	int inq = 0;
+	size_t i = r->pos;
+
+	for (; i < r->len; i++) {
+		char c = r->buf[i];
+
+		if (inq) {
+			if (c == '"') {
+				if (i + 1 < r->len && r->buf[i + 1] == '"')
+					i++;
+				else
+					inq = 0;
+			}
+		} else if (c == '\n') {
+			return '\n';
+		} else if (c == '\r') {
+			break;
+		} else if (c == '"' && (i == r->pos || (r->buf[i - 1] &&
+						   strchr(",;\t", r->buf[i - 1])))) {
+			inq = 1;
+		}
+	}
+	if (i == r->len)
+		return '\n';	/* no line end yet: one line, either way */
+	/* a CR that ends the buffer: the next byte decides */
+	if (i + 1 == r->len && !r->eof && r->len < INBUF) {
+		size_t got = fread(r->buf + r->len, 1, 1, r->fp);
+
+		if (got == 0) {
+			if (ferror(r->fp))
+				ease_die(EASE_EX_IO, "%s: read error: %s", r->name,
+					 strerror(errno));
+			r->eof = 1;
+		}
+		r->len += got;
+	}
+	return i + 1 < r->len && r->buf[i + 1] == '\n' ? '\n' : '\r';
+}
+
 ease_reader *
 ease_reader_open(const char *path, char delim)
 {
@@ -178,9 +231,7 @@ ease_reader_open(const char *path, char delim)
 		r->pos = 3;
 		r->bom = 1;
 	}
-	/* Old Mac exports end lines with CR alone. */
-	r->term = (!memchr(r->buf, '\n', r->len) && memchr(r->buf, '\r', r->len))
-		? '\r' : '\n';
+	r->term = line_end(r);
 	if (delim == 0) {
 		size_t c = count_in_header(r->buf + r->pos, r->len - r->pos, ',');
 		size_t s = count_in_header(r->buf + r->pos, r->len - r->pos, ';');
@@ -334,8 +385,6 @@ feed(ease_reader *r)
 			/* a record begins on the line fed when none is in progress */
 			if (r->p.pstate == LIBCSV_ROW_NOT_BEGUN)
 				r->rec_start = r->line + 1;
-			if (memchr(s, '\0', seg))
-				r->cur_nul = 1;
 			/*
 			 * libcsv trims blanks around unquoted fields unless told
 			 * what a blank is, and asking costs a call per byte: ask
@@ -360,6 +409,8 @@ pop(ease_reader *r)
 	const char *base;
 	size_t n;
 
+	/* the last record's problem is not the next one's */
+	r->errset = 0;
 	if (r->qhead == r->qn) {
 		feed(r);
 		if (r->qhead == r->qn)
@@ -377,9 +428,21 @@ pop(ease_reader *r)
 	r->rec.f = r->fptr;
 	r->rec.len = r->flen + pd->start;
 	r->rec.line = pd->line;
-	r->errset = 0;
 	if (pd->nul) {
-		snprintf(r->err, sizeof r->err, "NUL byte in a field (is this a text file?)");
+		size_t i = 0;
+
+		while (i < n && !memchr(r->fptr[i], '\0', r->rec.len[i]))
+			i++;
+		if (i < n) {
+			char shown[64];
+
+			snprintf(r->err, sizeof r->err,
+				 "field %zu: '%s' holds a NUL byte (is this a text file?)",
+				 i + 1, ease_shown_n(r->fptr[i], r->rec.len[i], shown,
+						     sizeof shown));
+		} else
+			snprintf(r->err, sizeof r->err,
+				 "NUL byte in a field (is this a text file?)");
 		r->errset = 1;
 	}
 	return &r->rec;

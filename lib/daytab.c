@@ -266,9 +266,9 @@ parse_date(ease_dayreader *r, const ease_rec *rec, const char *file, long *day)
 			     r->c->date_format, file, &r->dc, day);
 }
 
-/* The last valid date of C's files, by a first pass; 0 when one is a pipe. */
+/* Whether every input is a regular file, which a first pass can read. */
 static int
-scan_last_date(const ease_common *c, long *maxday)
+files_rereadable(const ease_common *c)
 {
 	struct stat st;
 
@@ -278,56 +278,60 @@ scan_last_date(const ease_common *c, long *maxday)
 		if (strcmp(c->files[i], "-") == 0 || stat(c->files[i], &st) != 0 ||
 		    !S_ISREG(st.st_mode))
 			return 0;
-	*maxday = -2147483647L;
-	for (int i = 0; i < c->nfiles; i++) {
-		ease_reader *r = ease_reader_open(c->files[i], c->delim);
-		const ease_rec *h = ease_reader_header(r), *rec;
-		ease_cols *cols;
-		int dc;
-		long day;
-
-		if (h == NULL) {
-			ease_reader_close(r);
-			continue;
-		}
-		cols = ease_cols_new_all(h, c->files[i], c->colmap, c->ncolmap);
-		dc = ease_cols_role(cols, EASE_R_DATE);
-		ease_reader_set_lenient(r, 1);
-		while (dc >= 0 && (rec = ease_reader_next(r)) != NULL)
-			if ((size_t)dc < rec->n &&
-			    ease_parse_date(rec->f[dc], c->date_format, &day) == EASE_V_OK) {
-				if (day > *maxday)
-					*maxday = day;
-			}
-		ease_cols_free(cols);
-		ease_reader_close(r);
-	}
 	return 1;
 }
 
-ease_recstore *
-ease_last_window(ease_common *c, ease_input *in, int col, const char *name,
-		 ease_datecache *dc)
+/* JUDGE on one row as a rehearsal: what it drops is not counted yet. */
+static int
+rehearse(ease_judge_fn judge, void *ctx, const ease_rec *rec, const char *file,
+	 long *day)
 {
-	ease_recstore *store;
+	int ok;
+
+	ease_set_rehearsal(1);
+	ok = judge(ctx, rec, file, day);
+	ease_set_rehearsal(0);
+	return ok;
+}
+
+/*
+ * The last date is that of the last row the main pass keeps: a row it drops
+ * (--skip-bad) must not move the window, or a file (read twice) and a pipe
+ * (read once, kept) would give different rows.  So the rows are judged here
+ * by the main pass's own JUDGE, in the same order, and RESTART then clears
+ * what judging remembers (groups and dates seen).
+ */
+ease_recstore *
+ease_last_window(ease_common *c, ease_input *in, ease_judge_fn judge,
+		 void (*restart)(void *ctx), void *ctx)
+{
+	ease_recstore *store = NULL;
 	const ease_rec *rec;
 	long maxday = -2147483647L, day;
 
 	if (!ease_window_needs_max(c))
 		return NULL;
-	if (scan_last_date(c, &maxday)) {
-		ease_window_resolve(c, maxday);
-		return NULL;
+	if (files_rereadable(c)) {
+		ease_input *first = ease_input_open(c->files, c->nfiles, c->delim);
+
+		ease_input_header(first);
+		ease_set_rehearsal(1);
+		while ((rec = ease_input_next(first)) != NULL)
+			if (judge(ctx, rec, ease_input_name(first), &day) && day > maxday)
+				maxday = day;
+		ease_set_rehearsal(0);
+		ease_input_close(first);
+	} else {
+		store = ease_recstore_new();
+		/* a row the reader refuses is reported here, and never seen again */
+		while ((rec = ease_input_next(in)) != NULL) {
+			if (rehearse(judge, ctx, rec, ease_input_name(in), &day) &&
+			    day > maxday)
+				maxday = day;
+			ease_recstore_add(store, rec, ease_input_name(in));
+		}
 	}
-	store = ease_recstore_new();
-	while ((rec = ease_input_next(in)) != NULL) {
-		if (!ease_rec_date(rec, col, name, c->date_format,
-				   ease_input_name(in), dc, &day))
-			continue;
-		if (day > maxday)
-			maxday = day;
-		ease_recstore_add(store, rec, ease_input_name(in));
-	}
+	restart(ctx);
 	ease_window_resolve(c, maxday);
 	return store;
 }
@@ -384,6 +388,87 @@ prev_ref(const ease_dayreader *r, const char *file, char *buf, size_t n)
 	return buf;
 }
 
+/*
+ * Every check of a row but the window's: its date, its group, its place in
+ * the order, its values.  1: the row is kept, *DAY its date; 0: reported (or
+ * dropped by --skip-bad).
+ */
+static int
+judge_row(ease_dayreader *r, const ease_rec *rec, const char *file, long *dayp)
+{
+	const char *g = r->group_col >= 0 ? rec->f[r->group_col] : "";
+	long day;
+
+	if (!parse_date(r, rec, file, &day))
+		return 0;
+	if (!r->in_group || (r->group_col >= 0 && strcmp(g, r->group) != 0)) {
+		char shown[128];
+
+		if (r->group_col >= 0 && !ease_strset_add(r->groups, g)) {
+			if (ease_bad_row(file, rec->line,
+					 "%s '%s' comes back after other rows (keep each %s's rows together, in date order)",
+					 r->cols->name[r->group_col],
+					 ease_shown(g, shown, sizeof shown),
+					 r->cols->name[r->group_col]))
+				return 0;
+		}
+		free(r->group);
+		r->group = ease_xstrdup(g);
+		r->in_group = 1;
+		r->have_prev = 0;	/* dates are in order within a group */
+		r->pending_start = 1;
+	}
+	if (r->have_prev && day == r->prev_day) {
+		char a[16], ref[300];
+
+		if (ease_bad_row(file, rec->line,
+				 "date %s repeats the row of %s (a day table has one row per day)",
+				 ease_fmt_date(day, a), prev_ref(r, file, ref, sizeof ref)))
+			return 0;
+	} else if (r->have_prev && day < r->prev_day) {
+		char a[16], b[16], ref[300];
+
+		if (ease_bad_row(file, rec->line,
+				 "date %s comes after %s of %s (sort the rows by date)",
+				 ease_fmt_date(day, a), ease_fmt_date(r->prev_day, b),
+				 prev_ref(r, file, ref, sizeof ref)))
+			return 0;
+	}
+	if (!parse_values(r, rec, file))
+		return 0;
+	r->have_prev = 1;
+	r->prev_day = day;
+	r->prev_line = rec->line;
+	if (r->prev_file == NULL || strcmp(r->prev_file, file) != 0) {
+		free(r->prev_file);
+		r->prev_file = ease_xstrdup(file);
+	}
+	*dayp = day;
+	return 1;
+}
+
+static int
+judge_cb(void *ctx, const ease_rec *rec, const char *file, long *day)
+{
+	return judge_row(ctx, rec, file, day);
+}
+
+/* Forgets what judging the first pass remembered. */
+static void
+restart_cb(void *ctx)
+{
+	ease_dayreader *r = ctx;
+
+	ease_strset_free(r->groups);
+	r->groups = ease_strset_new();
+	free(r->group);
+	r->group = ease_xstrdup("");
+	r->in_group = r->have_prev = r->pending_start = 0;
+	free(r->prev_file);
+	r->prev_file = NULL;
+	memset(&r->dc, 0, sizeof r->dc);
+}
+
 const ease_dayrow *
 ease_day_next(ease_dayreader *r)
 {
@@ -406,56 +491,11 @@ ease_day_next(ease_dayreader *r)
 					k = (size_t)r->want[i] + 1;
 			ease_input_set_limit(r->in, k);
 		}
-		r->store = ease_last_window(r->c, r->in, r->date_col,
-					    r->cols->name[r->date_col], &r->dc);
+		r->store = ease_last_window(r->c, r->in, judge_cb, restart_cb, r);
 	}
 	while ((rec = raw_next(r, &file)) != NULL) {
-		const char *g = r->group_col >= 0 ? rec->f[r->group_col] : "";
-
-		if (!parse_date(r, rec, file, &day))
+		if (!judge_row(r, rec, file, &day))
 			continue;
-		if (!r->in_group || (r->group_col >= 0 && strcmp(g, r->group) != 0)) {
-			char shown[128];
-
-			if (r->group_col >= 0 && !ease_strset_add(r->groups, g)) {
-				if (ease_bad_row(file, rec->line,
-						 "%s '%s' comes back after other rows (keep each %s's rows together, in date order)",
-						 r->cols->name[r->group_col],
-						 ease_shown(g, shown, sizeof shown),
-						 r->cols->name[r->group_col]))
-					continue;
-			}
-			free(r->group);
-			r->group = ease_xstrdup(g);
-			r->in_group = 1;
-			r->have_prev = 0;	/* dates are in order within a group */
-			r->pending_start = 1;
-		}
-		if (r->have_prev && day == r->prev_day) {
-			char a[16], ref[300];
-
-			if (ease_bad_row(file, rec->line,
-					 "date %s repeats the row of %s (a day table has one row per day)",
-					 ease_fmt_date(day, a), prev_ref(r, file, ref, sizeof ref)))
-				continue;
-		} else if (r->have_prev && day < r->prev_day) {
-			char a[16], b[16], ref[300];
-
-			if (ease_bad_row(file, rec->line,
-					 "date %s comes after %s of %s (sort the rows by date)",
-					 ease_fmt_date(day, a), ease_fmt_date(r->prev_day, b),
-					 prev_ref(r, file, ref, sizeof ref)))
-				continue;
-		}
-		if (!parse_values(r, rec, file))
-			continue;
-		r->have_prev = 1;
-		r->prev_day = day;
-		r->prev_line = rec->line;
-		if (r->prev_file == NULL || strcmp(r->prev_file, file) != 0) {
-			free(r->prev_file);
-			r->prev_file = ease_xstrdup(file);
-		}
 		if (!r->keep_all && !ease_window_has(r->c, day))
 			continue;
 		r->row.rec = rec;

@@ -9,6 +9,7 @@
 const char *ease_prog = "ease";
 
 static int skip_bad;
+static int rehearsal;
 static void (*fail_hook)(void);
 static long skipped;
 static const char *last_skip_file;
@@ -49,7 +50,7 @@ ease_die(int status, const char *fmt, ...)
 	fflush(stdout);
 	fprintf(stderr, "%s: ", ease_prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	ease_vsay(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	ease_fail_exit(status);
@@ -62,55 +63,212 @@ ease_warn(const char *fmt, ...)
 
 	fprintf(stderr, "%s: ", ease_prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	ease_vsay(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+/*
+ * Length of the UTF-8 sequence at S (of N bytes) and its code point, or 0
+ * when it is not valid UTF-8 (overlong, surrogate, beyond U+10FFFF, cut).
+ */
+static size_t
+utf8_at(const unsigned char *s, size_t n, unsigned long *cp)
+{
+	size_t len;
+	unsigned long c;
+
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		len = 2, c = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		len = 3, c = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		len = 4, c = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+		return 0;
+	*cp = c;
+	return len;
+}
+
+/*
+ * Characters a terminal shows as nothing, or as a plain space, though they
+ * are not one: a cell holding them looks right and is not.
+ */
+static int
+invisible(unsigned long c)
+{
+	return c < 0x20 || (c >= 0x7f && c <= 0xa0) || c == 0xad || c == 0x34f ||
+	       c == 0x61c || c == 0x115f || c == 0x1160 || c == 0x17b4 ||
+	       c == 0x17b5 || c == 0x180e || (c >= 0x2000 && c <= 0x200f) ||
+	       (c >= 0x2028 && c <= 0x202f) || (c >= 0x205f && c <= 0x206f) ||
+	       c == 0x3000 || c == 0x3164 || (c >= 0xfe00 && c <= 0xfe0f) ||
+	       c == 0xfeff || c == 0xffa0 || (c >= 0xfff9 && c <= 0xfffb) ||
+	       (c >= 0xe0000 && c <= 0xe007f);
+}
+
+/* How the character at S (L bytes, code point CP; L 0: a bad byte) is shown. */
+enum { AS_IS, AS_SHORT, AS_HEX };
+
+static int
+how_shown(size_t l, unsigned long cp)
+{
+	if (l == 0)
+		return AS_HEX;
+	if (cp == '\n' || cp == '\t' || cp == '\r')
+		return AS_SHORT;
+	return invisible(cp) ? AS_HEX : AS_IS;
+}
+
+/*
+ * Escapes S (LEN bytes) into BUF (N bytes): \n \t \r, and every other
+ * control or invisible character, NUL and byte of invalid UTF-8 as \xHH per
+ * byte; the rest as it is.  Text that does not fit is cut, marked "...",
+ * never inside a character or an escape.  Returns the length written.
+ */
+static size_t
+escape(const unsigned char *s, size_t len, char *buf, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t i = 0, k = 0, total = 0, room;
+
+	if (n == 0)
+		return 0;
+	for (k = 0; k < len;) {
+		unsigned long cp = 0;
+		size_t l = utf8_at(s + k, len - k, &cp);
+		int how = how_shown(l, cp);
+
+		total += how == AS_IS ? l : how == AS_SHORT ? 2 : 4 * (l ? l : 1);
+		k += l ? l : 1;
+	}
+	/* all of it, or as much as leaves room for "..." */
+	room = total < n ? n - 1 : n >= 4 ? n - 4 : 0;
+	for (k = 0; k < len;) {
+		unsigned long cp = 0;
+		size_t l = utf8_at(s + k, len - k, &cp);
+		int how = how_shown(l, cp);
+		size_t need = how == AS_IS ? l : how == AS_SHORT ? 2 : 4 * (l ? l : 1);
+
+		if (i + need > room)
+			break;
+		if (how == AS_IS) {
+			memcpy(buf + i, s + k, l);
+			i += l;
+		} else if (how == AS_SHORT) {
+			buf[i++] = '\\';
+			buf[i++] = cp == '\n' ? 'n' : cp == '\t' ? 't' : 'r';
+		} else {
+			for (size_t j = 0; j < (l ? l : 1); j++) {
+				buf[i++] = '\\';
+				buf[i++] = 'x';
+				buf[i++] = hex[s[k + j] >> 4];
+				buf[i++] = hex[s[k + j] & 15];
+			}
+		}
+		k += l ? l : 1;
+	}
+	if (k < len && n >= 4) {
+		memcpy(buf + i, "...", 3);
+		i += 3;
+	}
+	buf[i] = '\0';
+	return i;
+}
+
+int
+ease_has_hidden(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (size_t k = 0; k < len;) {
+		unsigned long cp = 0;
+		size_t l = utf8_at(p + k, len - k, &cp);
+
+		if (how_shown(l, cp) != AS_IS)
+			return 1;
+		k += l;
+	}
+	return 0;
+}
+
+const char *
+ease_shown_n(const char *s, size_t len, char *buf, size_t n)
+{
+	escape((const unsigned char *)s, len, buf, n);
+	return buf;
 }
 
 const char *
 ease_shown(const char *s, char *buf, size_t n)
 {
-	size_t i = 0;
-	const unsigned char *p = (const unsigned char *)s;
+	return ease_shown_n(s, strlen(s), buf, n);
+}
 
-	if (n < 8) {
-		if (n)
-			buf[0] = '\0';
-		return buf;
+void
+ease_vfsay(FILE *fp, const char *fmt, va_list ap)
+{
+	char small[512], *msg = small, *out;
+	va_list aq;
+	int len;
+
+	va_copy(aq, ap);
+	len = vsnprintf(small, sizeof small, fmt, aq);
+	va_end(aq);
+	if (len < 0)
+		return;
+	if ((size_t)len >= sizeof small) {
+		msg = ease_xmalloc((size_t)len + 1);
+		vsnprintf(msg, (size_t)len + 1, fmt, ap);
 	}
-	for (; *p && i + 5 < n; p++) {
-		if (*p < 0x20 || *p == 0x7f) {
-			static const char hex[] = "0123456789abcdef";
-			if (*p == '\n' || *p == '\t' || *p == '\r') {
-				buf[i++] = '\\';
-				buf[i++] = *p == '\n' ? 'n' : *p == '\t' ? 't' : 'r';
-			} else {
-				buf[i++] = '\\';
-				buf[i++] = 'x';
-				buf[i++] = hex[*p >> 4];
-				buf[i++] = hex[*p & 15];
-			}
-		} else
-			buf[i++] = (char)*p;
-	}
-	if (*p) {
-		/* cut, marking it; never split a UTF-8 sequence */
-		while (i > 0 && ((unsigned char)buf[i - 1] & 0xc0) == 0x80)
-			i--;
-		if (i > 0 && ((unsigned char)buf[i - 1] & 0xc0) == 0xc0)
-			i--;
-		buf[i++] = '.';
-		buf[i++] = '.';
-		buf[i++] = '.';
-	}
-	buf[i] = '\0';
-	return buf;
+	/* each byte becomes at most 4 */
+	out = ease_xmalloc(4 * (size_t)len + 1);
+	fwrite(out, 1, escape((const unsigned char *)msg, (size_t)len, out,
+			      4 * (size_t)len + 1), fp);
+	free(out);
+	if (msg != small)
+		free(msg);
+}
+
+void
+ease_vsay(const char *fmt, va_list ap)
+{
+	ease_vfsay(stderr, fmt, ap);
+}
+
+static void __attribute__((format(printf, 1, 2)))
+say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ease_vsay(fmt, ap);
+	va_end(ap);
 }
 
 void
 ease_set_skip_bad(int on)
 {
 	skip_bad = on;
+}
+
+void
+ease_set_rehearsal(int on)
+{
+	rehearsal = on;
 }
 
 long
@@ -124,6 +282,8 @@ skip_row(const char *file, long line)
 {
 	if (!skip_bad)
 		return 0;
+	if (rehearsal)
+		return 1;	/* the main pass counts it */
 	/* a row with several bad cells counts once */
 	if (line != last_skip_line || file != last_skip_file)
 		skipped++;
@@ -155,9 +315,10 @@ ease_bad_row(const char *file, long line, const char *fmt, ...)
 	if (skip_row(file, line))
 		return 1;
 	fflush(stdout);
-	fprintf(stderr, "%s: %s:%ld: ", ease_prog, file, line);
+	fprintf(stderr, "%s: ", ease_prog);
+	say("%s:%ld: ", file, line);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	ease_vsay(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	ease_fail_exit(EASE_EX_DATA);

@@ -74,7 +74,7 @@ ease_usage(const char *fmt, ...)
 	fflush(stdout);
 	fprintf(stderr, "%s: ", ease_prog);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	ease_vsay(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\nTry '%s --help' for more information.\n", ease_prog);
 	ease_fail_exit(EASE_EX_USAGE);

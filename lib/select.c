@@ -288,6 +288,7 @@ typedef struct sel {
 	int whole;		/* rows go out as they came in */
 	int header_done;
 	condstat *cs;
+	int stop;		/* the first condition the row failed, or nconds */
 	long kept;
 } sel;
 
@@ -373,20 +374,22 @@ note_value(sel *s, int k, const ease_rec *rec, long day)
 	st->nnum++;
 }
 
-/* Judges one row; returns whether it was written. */
+/*
+ * Every check of a row but the window's, on every row, so that --last counts
+ * back from a row that is kept: its date, and each --where cell that must be
+ * a number.  1 with *DAY set and *MATCH whether --where keeps it; 0: bad.
+ */
 static int
-one_row(sel *s, const ease_rec *rec, const char *file)
+judge_row(sel *s, const ease_rec *rec, const char *file, long *day, int *match)
 {
-	long day = 0;
-
-	if (s->need_date) {
-		if (!ease_rec_date(rec, s->date_col, s->cols->name[s->date_col],
-				   s->c->date_format, file, &s->dc, &day))
-			return 0;
-	}
-	if (!ease_canon_check(&s->canon, rec, file))
+	*day = 0;
+	*match = 1;
+	s->stop = s->o->nconds;
+	if (s->need_date &&
+	    !ease_rec_date(rec, s->date_col, s->cols->name[s->date_col],
+			   s->c->date_format, file, &s->dc, day))
 		return 0;
-	if (s->need_date && !ease_window_has(s->c, day))
+	if (!ease_canon_check(&s->canon, rec, file))
 		return 0;
 	for (int k = 0; k < s->o->nconds; k++) {
 		ease_cond *cd = &s->o->conds[k];
@@ -394,9 +397,11 @@ one_row(sel *s, const ease_rec *rec, const char *file)
 		if (cd->numeric < 0)
 			ease_cond_first_cell(cd, rec->f[cd->idx], s->c->decimal_comma);
 	}
+	/* every condition is judged, so that a bad cell never hides behind an
+	 * earlier condition that failed; STOP remembers the first that did */
 	for (int k = 0; k < s->o->nconds; k++) {
 		ease_cond *cd = &s->o->conds[k];
-		int r = ease_cond_eval(cd, rec, s->c->decimal_comma, s->date_col, day);
+		int r = ease_cond_eval(cd, rec, s->c->decimal_comma, s->date_col, *day);
 
 		if (r < 0) {
 			ease_bad_value(file, rec->line, s->cols->name[cd->idx],
@@ -405,13 +410,51 @@ one_row(sel *s, const ease_rec *rec, const char *file)
 							 s->c->decimal_comma, 0));
 			return 0;
 		}
+		if (r == 0 && *match) {
+			*match = 0;
+			s->stop = k;
+		}
+	}
+	return 1;
+}
+
+static int
+judge_cb(void *ctx, const ease_rec *rec, const char *file, long *day)
+{
+	int match;
+
+	return judge_row(ctx, rec, file, day, &match);
+}
+
+static void
+restart_cb(void *ctx)
+{
+	sel *s = ctx;
+
+	memset(&s->dc, 0, sizeof s->dc);
+}
+
+/* Judges one row; returns whether it was written. */
+static int
+one_row(sel *s, const ease_rec *rec, const char *file)
+{
+	long day;
+	int match;
+
+	if (!judge_row(s, rec, file, &day, &match))
+		return 0;
+	if (s->need_date && !ease_window_has(s->c, day))
+		return 0;
+	/* what each condition saw in the window, for the warning when none passes */
+	for (int k = 0; k <= s->stop && k < s->o->nconds; k++) {
 		s->cs[k].reached++;
 		if (s->cs[k].passed == 0)
 			note_value(s, k, rec, day);
-		if (r == 0)
-			return 0;
-		s->cs[k].passed++;
+		if (k < s->stop)
+			s->cs[k].passed++;
 	}
+	if (!match)
+		return 0;
 	write_header(s);
 	if (s->whole) {
 		ease_w_rec(s->w, rec);
@@ -551,8 +594,7 @@ ease_select_run(ease_common *c, const ease_select_opts *o)
 			s.whole = 0;
 	s.w = ease_writer_open(c->output, c->format, c->files, c->nfiles);
 
-	st = s.need_date ? ease_last_window(c, in, s.date_col,
-					    s.cols->name[s.date_col], &s.dc) : NULL;
+	st = s.need_date ? ease_last_window(c, in, judge_cb, restart_cb, &s) : NULL;
 	if (st) {
 		for (size_t i = 0; i < ease_recstore_count(st); i++) {
 			const char *file;

@@ -72,13 +72,22 @@ int ease_rec_date(const ease_rec *rec, int col, const char *name,
 		  long *day);
 
 /*
- * --last without --today counts back from the last date in the data.  Files
- * are read once for it, so the rows can then stream; rows from a pipe are
- * read here and kept, and the store holding them is returned (read them from
- * it, then free it).  NULL when nothing was kept.
+ * Every check a tool makes of a row but the window's: 1 with *DAY set when
+ * the row is kept, 0 when it was reported (or dropped by --skip-bad).
  */
-ease_recstore *ease_last_window(ease_common *c, ease_input *in, int col,
-				const char *name, ease_datecache *dc);
+typedef int (*ease_judge_fn)(void *ctx, const ease_rec *rec, const char *file,
+			     long *day);
+
+/*
+ * --last without --today counts back from the date of the last row the tool
+ * keeps, as JUDGE (on CTX) decides; RESTART then forgets what judging
+ * remembered.  Files are read once for it, so the rows can then stream; rows
+ * from a pipe are read here and kept, and the store holding them is returned
+ * (read them from it, then free it).  NULL when nothing was kept.
+ */
+ease_recstore *ease_last_window(ease_common *c, ease_input *in,
+				ease_judge_fn judge, void (*restart)(void *ctx),
+				void *ctx);
 
 /* A set of strings, for groups seen and such. */
 typedef struct ease_strset ease_strset;

@@ -2,7 +2,9 @@
 #ifndef EASE_ERR_H
 #define EASE_ERR_H
 
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Exit statuses of the design (sysexits values where one fits). */
 enum {
@@ -42,12 +44,35 @@ int ease_bad_value(const char *file, long line, const char *col,
 int ease_bad_row(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void ease_set_skip_bad(int on);
+/*
+ * A first pass that judges the rows the main pass will judge again: while on,
+ * a row --skip-bad drops is dropped without being counted (without
+ * --skip-bad, bad data still exits 65).
+ */
+void ease_set_rehearsal(int on);
 long ease_skipped_rows(void);
 /* Tells stderr how many rows --skip-bad dropped; tools call it at the end. */
 void ease_report_skipped(void);
 
-/* Copies S into BUF for a message: control characters escaped, long text cut. */
+/*
+ * Copies S into BUF (N bytes) for a message: control and invisible
+ * characters (a BOM, a zero-width or no-break space), NUL and bytes of
+ * invalid UTF-8 escaped as \xHH per byte (\n \t \r as such); text that
+ * does not fit cut and marked "...".  Returns BUF.
+ */
 const char *ease_shown(const char *s, char *buf, size_t n);
+/* The same for LEN bytes of S, which may hold NULs. */
+const char *ease_shown_n(const char *s, size_t len, char *buf, size_t n);
+/* Whether LEN bytes of S hold anything ease_shown escapes. */
+int ease_has_hidden(const char *s, size_t len);
+/*
+ * Writes a message formatted as by printf to standard error with everything
+ * ease_shown escapes escaped: names and cells quoted in any message show
+ * what is really there.  ease_die, ease_warn and ease_bad_* use it.
+ */
+void ease_vsay(const char *fmt, va_list ap);
+/* The same on FP: ease-check's findings, which are its output. */
+void ease_vfsay(FILE *fp, const char *fmt, va_list ap);
 
 void *ease_xmalloc(size_t n);
 void *ease_xcalloc(size_t n, size_t size);

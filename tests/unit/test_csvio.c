@@ -315,6 +315,46 @@ limited(void)
 	unlink(path);
 }
 
+/*
+ * A NUL belongs to the record holding it: a record handed out clean has no
+ * NUL anywhere in its fields (each field's length is its strlen), and the
+ * record with the NUL is the one flagged, wherever its line began.
+ */
+static void
+nul_charged_to_its_record(void)
+{
+	const char text[] = "d,v\n"
+		"1,ok\r2,4\0" "999\n"		/* second record after a lone CR */
+		"3,\"q\0\"\r4,fine\n"	/* quoted NUL, then a clean record */
+		"5,\"a\nb\"\r6,x\0y\n"	/* record 6 starts on line 5 */
+		"7,last\0";
+	static const char *const want[] = {"1", "2", "3", "4", "5", "6", "7"};
+	static const int bad[] = {0, 1, 1, 0, 0, 1, 1};
+	static const long line[] = {2, 2, 3, 3, 4, 5, 6};
+	ease_reader *r = open_text(text, sizeof text - 1, 0);
+	const ease_rec *rec;
+	size_t k = 0;
+	int clean_ok = 1;
+
+	ease_reader_set_lenient(r, 1);
+	ease_reader_header(r);
+	while ((rec = ease_reader_next(r)) != NULL && k < 7) {
+		is_str(rec->f[0], want[k], "record in order");
+		is_long(ease_reader_error(r) != NULL, bad[k], "NUL charged to its own record");
+		is_long(rec->line, line[k], "line where the record starts");
+		if (!ease_reader_error(r))
+			for (size_t i = 0; i < rec->n; i++)
+				if (strlen(rec->f[i]) != rec->len[i])
+					clean_ok = 0;
+		k++;
+	}
+	is_long((long)k, 7, "every record read");
+	ok(clean_ok, "a record handed out clean holds no NUL");
+	ok(ease_reader_error(r) == NULL, "the last record's problem is not reported again at the end");
+	ease_reader_close(r);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -325,5 +365,6 @@ main(void)
 	writer_roundtrip();
 	agrees_with_libcsv();
 	limited();
+	nul_charged_to_its_record();
 	return tap_done();
 }

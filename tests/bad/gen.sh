@@ -1,0 +1,48 @@
+#!/bin/sh
+# Writes into DIR the bad inputs too big (or too binary) to keep in git:
+#   big-field-note.csv   a 1 MiB text cell (valid: it must pass through whole)
+#   big-field-pain.csv   a 1 MiB cell where a number belongs
+#   big-field-quoted.csv a 1 MiB quoted cell holding line breaks, never closed
+#   wide-20000.csv       20,000 columns
+#   binary.bin           every byte value, 16 times over
+# Usage: gen.sh DIR
+set -e
+dir=${1:?usage: gen.sh DIR}
+mkdir -p "$dir"
+cd "$dir"
+LC_ALL=C
+export LC_ALL
+
+mib() {	# 1 MiB of $1
+	awk -v c="$1" 'BEGIN { s = c; while (length(s) < 1048576) s = s s; printf "%s", s }'
+}
+
+{ printf 'date,pain,note\n2026-03-01,6,'; mib x; printf '\n2026-03-02,5,short\n'; } > big-field-note.csv
+{ printf 'date,pain,note\n2026-03-01,'; mib 9; printf ',a\n2026-03-02,5,b\n'; } > big-field-pain.csv
+{ printf 'date,pain,note\n2026-03-01,6,"'; mib 'ab
+'; printf '\n'; } > big-field-quoted.csv
+
+awk 'BEGIN {
+	n = 20000
+	printf "date,pain"
+	for (i = 3; i <= n; i++) printf ",c%d", i
+	printf "\n"
+	for (d = 1; d <= 3; d++) {
+		printf "2026-03-0%d,%d", d, d + 3
+		for (i = 3; i <= n; i++) printf ",%d", (i * d) % 10
+		printf "\n"
+	}
+}' > wide-20000.csv
+
+i=0
+: > binary.bin
+while [ $i -lt 16 ]; do
+	b=0
+	chunk=""
+	while [ $b -lt 256 ]; do
+		chunk="$chunk\\$(printf %o $b)"
+		b=$((b + 1))
+	done
+	printf "$chunk" >> binary.bin
+	i=$((i + 1))
+done
