@@ -164,6 +164,7 @@ typedef struct group {
 	ease_ranktest rk;
 	ease_nap nap;
 	double tau_u, r1, p_adj, p_holm;
+	double mb, ma, diff;	/* before_mean, after_mean, their difference */
 } group;
 
 typedef struct run {
@@ -585,37 +586,75 @@ design_name(int d)
 	return n[d];
 }
 
+static int
+paired(const run *s)
+{
+	return s->o->design == EASE_PP_EVENT || s->o->design == EASE_PP_PAIRS;
+}
+
+static double
+plain_mean(const vec *v)
+{
+	double m = 0;
+
+	for (size_t i = 0; i < v->n; i++)
+		m += (v->v[i] - m) / (double)(i + 1);
+	return v->n ? m : NAN;
+}
+
+static void
+compute_independent(run *s, group *g)
+{
+	double r1 = ease_comom_r(&s->r1c);
+
+	ease_ttest_welch(g->aft.v, g->aft.n, g->bef.v, g->bef.n, &g->t);
+	ease_ranksum(g->aft.v, g->aft.n, g->bef.v, g->bef.n, &g->rk);
+	ease_nap_ab(g->bef.v, g->bef.n, g->aft.v, g->aft.n, s->lower, &g->nap);
+	g->tau_u = s->o->design == EASE_PP_SPLIT ?
+		   ease_tau_u(g->bef.v, g->bef.n, g->aft.v, g->aft.n, s->lower) : NAN;
+	g->r1 = r1;
+	g->p_adj = ease_ttest_p_adj(&g->t, n_eff_mean((double)g->aft.n, r1),
+				    n_eff_mean((double)g->bef.n, r1));
+	g->p_holm = g->t.p;
+	g->mb = plain_mean(&g->bef);
+	g->ma = plain_mean(&g->aft);
+	g->diff = g->ma - g->mb;
+}
+
 static void
 compute(run *s, group *g)
 {
 	size_t n = g->bef.n;
-	double *dif, *seq;
+	double *dif, r1d;
 
+	if (!paired(s)) {
+		compute_independent(s, g);
+		return;
+	}
 	ease_ttest_paired(g->aft.v, g->bef.v, n, &g->t);
 	ease_signrank(g->aft.v, g->bef.v, n, &g->rk);
 	g->nap.nap = ease_nap_paired(g->aft.v, g->bef.v, n, s->lower);
 	g->nap.ci_lo = g->nap.ci_hi = g->nap.se = NAN;
 	g->tau_u = NAN;
 	dif = ease_xmalloc((n + 1) * sizeof *dif);
-	seq = g->seq.v;
 	for (size_t i = 0; i < n; i++)
 		dif[i] = g->aft.v[i] - g->bef.v[i];
 	/* the differences in event order: how much each event repeats the last */
-	{
-		double r1d = ease_lag1_r(seq, dif, n);
-
-		g->p_adj = ease_ttest_p_adj(&g->t, n_eff_mean((double)n, r1d), 0);
-		g->r1 = s->o->design == EASE_PP_PAIRS ? r1d : ease_comom_r(&s->r1c);
-	}
+	r1d = ease_lag1_r(g->seq.v, dif, n);
+	g->p_adj = ease_ttest_p_adj(&g->t, n_eff_mean((double)n, r1d), 0);
+	g->r1 = s->o->design == EASE_PP_PAIRS ? r1d : ease_comom_r(&s->r1c);
 	free(dif);
 	g->p_holm = g->t.p;
+	g->mb = n ? g->t.mean_y : NAN;
+	g->ma = n ? g->t.mean_x : NAN;
+	g->diff = n ? g->t.diff : NAN;
 }
 
 /* Improvement in percent of before_mean and in points, better > 0. */
 static void
 improvement(const run *s, const group *g, double *pct, double *pts)
 {
-	double d = g->t.diff, b = g->t.mean_y;
+	double d = g->diff, b = g->mb;
 
 	*pts = s->lower ? -d : d;
 	*pct = b != 0 ? 100 * *pts / fabs(b) : NAN;
@@ -668,19 +707,20 @@ write_row(run *s, const group *g)
 {
 	int dg = s->c->digits;
 	ease_writer *w = s->w;
-	double b = g->t.mean_y;
+	double b = g->mb;
+	int has = !isnan(g->diff);
 
 	ease_w_str(w, g->name);
 	ease_w_str(w, design_name(s->o->design));
 	ease_w_str(w, s->measure);
-	w_count(w, g->t.n_y);
-	w_count(w, g->t.n_x);
-	ease_w_num(w, g->bef.n ? b : NAN, dg);
-	ease_w_num(w, g->bef.n ? g->t.mean_x : NAN, dg);
-	ease_w_num(w, g->bef.n ? g->t.diff : NAN, dg);
+	w_count(w, g->bef.n);
+	w_count(w, g->aft.n);
+	ease_w_num(w, g->mb, dg);
+	ease_w_num(w, g->ma, dg);
+	ease_w_num(w, g->diff, dg);
 	ease_w_num(w, g->t.ci_lo, dg);
 	ease_w_num(w, g->t.ci_hi, dg);
-	ease_w_num(w, g->bef.n && b != 0 ? 100 * g->t.diff / b : NAN, dg);
+	ease_w_num(w, has && b != 0 ? 100 * g->diff / b : NAN, dg);
 	ease_w_num(w, g->t.t, dg);
 	ease_w_num(w, isnan(g->t.t) ? NAN : g->t.df, dg);
 	ease_w_num(w, g->t.p, dg);
@@ -697,8 +737,8 @@ write_row(run *s, const group *g)
 	ease_w_num(w, g->p_adj, dg);
 	ease_w_num(w, g->p_holm, dg);
 	ease_w_num(w, baseline_mean(s), dg);
-	ease_w_str(w, g->bef.n ? category(s, g) : "");
-	ease_w_str(w, g->bef.n ? important(s, g) : "");
+	ease_w_str(w, has ? category(s, g) : "");
+	ease_w_str(w, has ? important(s, g) : "");
 	ease_w_end(w);
 }
 
@@ -736,27 +776,79 @@ what(const run *s, const group *g, int all, char *buf, size_t n)
 		snprintf(buf, n, "%s massage", g->name);
 }
 
+/*
+ * The phrases of a design's sentence: LEAD opens a shown effect ("In the 3
+ * days after Swedish massage"), AFTER and BEFORE name the two sides ("in
+ * the 3 days after", "in the 3 days before"), CAUSE what may have an effect.
+ */
+static void
+phrases(const run *s, const group *g, int all, char *lead, char *after,
+	char *before, char *cause, size_t n)
+{
+	const ease_prepost_opts *o = s->o;
+	char t[400];
+
+	switch (o->design) {
+	case EASE_PP_EVENT:
+		what(s, g, all, t, sizeof t);
+		snprintf(cause, n, "%s", t);
+		snprintf(after, n, "in the %d day%s after", o->after, o->after == 1 ? "" : "s");
+		snprintf(before, n, "in the %d day%s before", o->before, o->before == 1 ? "" : "s");
+		snprintf(lead, n, "In the %d day%s after %s", o->after,
+			 o->after == 1 ? "" : "s", t);
+		break;
+	case EASE_PP_PAIRS:
+		what(s, g, all, t, sizeof t);
+		snprintf(cause, n, "%s", all ? "a session" : t);
+		snprintf(after, n, "after");
+		snprintf(before, n, "before");
+		snprintf(lead, n, "After %s", all ? "a session" : t);
+		break;
+	case EASE_PP_SPLIT:
+		if (o->at_first) {
+			snprintf(cause, n, "the first %s session", o->event);
+			snprintf(lead, n, "From the first %s session on", o->event);
+			snprintf(before, n, "before the first %s session", o->event);
+		} else {
+			char d[16];
+
+			ease_fmt_date(o->at, d);
+			snprintf(cause, n, "what changed on %s", d);
+			snprintf(lead, n, "From %s on", d);
+			snprintf(before, n, "before %s", d);
+		}
+		snprintf(after, n, "from then on");
+		break;
+	default:	/* factor */
+		snprintf(cause, n, "%s", o->factor);
+		snprintf(before, n, "on days without %s", o->factor);
+		if (o->lag == 0)
+			snprintf(after, n, "on days with %s", o->factor);
+		else
+			snprintf(after, n, "%d day%s after a day with %s", o->lag,
+				 o->lag == 1 ? "" : "s", o->factor);
+		snprintf(lead, n, "%c%s", after[0] - 32 * (after[0] >= 'a' && after[0] <= 'z'),
+			 after + 1);
+		break;
+	}
+}
+
 static void
 explain(run *s, const group *g, int all)
 {
-	char t[400], line[2048], wb[480], b[48], a[48], d[48], lo[48], hi[48], p[64];
-	char tail[600];
-	size_t n = g->bef.n;
+	char lead[480], aft[480], bef[480], cause[480], line[4096];
+	char b[48], a[48], d[48], lo[48], hi[48], p[64], tail[600], pc[48], catw[64] = "";
 	double pct, pts, base = baseline_mean(s);
 	const char *cat = category(s, g), *m = s->word;
+	const char *unit = paired(s) ? "session" : "day";
+	size_t n = paired(s) ? g->bef.n : (g->bef.n < g->aft.n ? g->bef.n : g->aft.n);
 	int shown;
 
-	what(s, g, all, t, sizeof t);
-	if (s->o->design == EASE_PP_PAIRS)
-		snprintf(wb, sizeof wb, "after %s", all ? "a session" : t);
-	else
-		snprintf(wb, sizeof wb, "%d day%s after", s->o->after,
-			 s->o->after == 1 ? "" : "s");
-	if (n == 0) {
+	phrases(s, g, all, lead, aft, bef, cause, sizeof lead);
+	if (isnan(g->diff)) {
 		snprintf(line, sizeof line,
-			 "The data do not show an effect of %s on %s yet: no %s with enough %s recorded around it.",
-			 t, m, s->o->design == EASE_PP_PAIRS ? "session" : "session",
-			 m);
+			 "The data do not show an effect of %s on %s yet: too few %ss with %s recorded.",
+			 cause, m, unit, m);
 		goto out;
 	}
 	improvement(s, g, &pct, &pts);
@@ -766,59 +858,54 @@ explain(run *s, const group *g, int all)
 		snprintf(p, sizeof p, "adjusted p < 0.001");
 	else
 		snprintf(p, sizeof p, "adjusted p = %.2g", g->p_adj);
-	dec1(g->t.mean_y, b);
-	dec1(g->t.mean_x, a);
-	dec1(fabs(g->t.diff), d);
-	if (isnan(g->t.ci_lo))
-		snprintf(tail, sizeof tail, "no 95 %% CI: %s; %zu session%s",
-			 n < 2 ? "too few sessions" : "every session changed it alike",
-			 n, n == 1 ? "" : "s");
-	else
-		snprintf(tail, sizeof tail, "95 %% CI %s to %s; %zu session%s",
-			 dec1(g->t.ci_lo, lo), dec1(g->t.ci_hi, hi), n,
-			 n == 1 ? "" : "s");
-	shown = n >= EASE_PREPOST_MIN_EVENTS && g->p_adj < 0.05;
+	dec1(g->mb, b);
+	dec1(g->ma, a);
+	dec1(fabs(g->diff), d);
 	{
-		char pc[48], catw[64] = "";
-		const char *dir = g->t.diff < 0 ? "lower" : g->t.diff > 0 ? "higher" : "different";
+		char count[96];
 
-		if (isnan(pct))
-			pc[0] = '\0';
+		if (paired(s))
+			snprintf(count, sizeof count, "%zu session%s", n, n == 1 ? "" : "s");
 		else
-			snprintf(pc, sizeof pc, ", %s%.0f %%",
-				 g->t.diff < 0 && fabs(100 * g->t.diff / g->t.mean_y) >= 0.5 ?
-				 "\xe2\x88\x92" : g->t.diff > 0 ? "+" : "",
-				 fabs(100 * g->t.diff / g->t.mean_y));
-		if (shown && *cat)
-			snprintf(catw, sizeof catw, ", %s",
-				 strcmp(cat, "worse") == 0 ? "a worsening" :
-				 strcmp(cat, "none") == 0 ? "no meaningful change" :
-				 strcmp(cat, "minimal") == 0 ? "a minimal improvement" :
-				 strcmp(cat, "moderate") == 0 ? "a moderate improvement" :
-				 "a substantial improvement");
-		if (shown && s->o->design == EASE_PP_PAIRS)
-			snprintf(line, sizeof line,
-				 "After %s your %s was %s points %s than before it (%s \xe2\x86\x92 %s%s%s; %s; %s).",
-				 all ? "a session" : t, m, d, dir, b, a, pc, catw, tail, p);
-		else if (shown)
-			snprintf(line, sizeof line,
-				 "In the %s %s your %s was %s points %s than in the %d day%s before (%s \xe2\x86\x92 %s%s%s; %s; %s).",
-				 wb, t, m, d, dir, s->o->before, s->o->before == 1 ? "" : "s",
-				 b, a, pc, catw, tail, p);
-		else if (s->o->design == EASE_PP_PAIRS)
-			snprintf(line, sizeof line,
-				 "The data do not show an effect of %s on %s yet: after it %s was %s \xe2\x86\x92 %s (%s; %s%s).",
-				 t, m, m, b, a, tail, p,
-				 n < EASE_PREPOST_MIN_EVENTS ? "; at least 5 sessions are needed" : "");
+			snprintf(count, sizeof count, "%zu days against %zu", g->aft.n, g->bef.n);
+		if (isnan(g->t.ci_lo))
+			snprintf(tail, sizeof tail, "no 95 %% CI: %s; %s",
+				 n < 2 ? "too few values" : paired(s) ?
+				 "every session changed it alike" : "no spread", count);
 		else
-			snprintf(line, sizeof line,
-				 "The data do not show an effect of %s on %s yet: %s in the %d day%s before, %s in the %s (%s; %s%s).",
-				 t, m, b, s->o->before, s->o->before == 1 ? "" : "s", a, wb,
-				 tail, p,
-				 n < EASE_PREPOST_MIN_EVENTS ? "; at least 5 sessions are needed" : "");
+			snprintf(tail, sizeof tail, "95 %% CI %s to %s; %s",
+				 dec1(g->t.ci_lo, lo), dec1(g->t.ci_hi, hi), count);
 	}
+	shown = n >= EASE_PREPOST_MIN_EVENTS && g->p_adj < 0.05;
+	if (isnan(pct) || g->mb == 0)
+		pc[0] = '\0';
+	else {
+		double r = 100 * g->diff / g->mb;
+
+		snprintf(pc, sizeof pc, ", %s%.0f %%",
+			 r <= -0.5 ? "\xe2\x88\x92" : r >= 0.5 ? "+" : "", fabs(r));
+	}
+	if (shown && *cat)
+		snprintf(catw, sizeof catw, ", %s",
+			 strcmp(cat, "worse") == 0 ? "a worsening" :
+			 strcmp(cat, "none") == 0 ? "no meaningful change" :
+			 strcmp(cat, "minimal") == 0 ? "a minimal improvement" :
+			 strcmp(cat, "moderate") == 0 ? "a moderate improvement" :
+			 "a substantial improvement");
+	if (shown)
+		snprintf(line, sizeof line,
+			 "%s your %s was %s points %s than %s (%s \xe2\x86\x92 %s%s%s; %s; %s).",
+			 lead, m, d, g->diff < 0 ? "lower" : "higher", bef, b, a, pc, catw,
+			 tail, p);
+	else
+		snprintf(line, sizeof line,
+			 "The data do not show an effect of %s on %s yet: %s %s, %s %s (%s; %s%s).",
+			 cause, m, b, bef, a, aft, tail, p,
+			 n < EASE_PREPOST_MIN_EVENTS ?
+			 (paired(s) ? "; at least 5 sessions are needed" :
+				      "; at least 5 days on each side are needed") : "");
 	if (!isnan(base)) {
-		double worse = s->lower ? g->t.mean_y - base : base - g->t.mean_y;
+		double worse = s->lower ? g->mb - base : base - g->mb;
 
 		if (worse >= 1 || (base != 0 && worse >= 0.15 * fabs(base))) {
 			size_t l = strlen(line);
@@ -840,7 +927,7 @@ cmp_group(const void *a, const void *b, void *ctx)
 {
 	const group *x = *(const group *const *)a, *y = *(const group *const *)b;
 	int lower = *(const int *)ctx;
-	double dx = x->bef.n ? x->t.diff : NAN, dy = y->bef.n ? y->t.diff : NAN;
+	double dx = x->diff, dy = y->diff;
 
 	if (lower) {
 		dx = -dx;
