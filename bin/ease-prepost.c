@@ -15,6 +15,9 @@ static const struct option longopts[] = {
 	{"before", required_argument, NULL, O_BEFORE},
 	{"after", required_argument, NULL, O_AFTER},
 	{"pairs", required_argument, NULL, O_PAIRS},
+	{"split", required_argument, NULL, O_SPLIT},
+	{"factor", required_argument, NULL, O_FACTOR},
+	{"lag", required_argument, NULL, O_LAG},
 	{"by", required_argument, NULL, O_BY},
 	{"compare", no_argument, NULL, O_COMPARE},
 	{"profile", no_argument, NULL, O_PROFILE},
@@ -83,7 +86,8 @@ handle(int opt, const char *arg, void *ctx)
 }
 
 static const ease_tool tool = {
-	"prepost", "--event COL --value COL | --pairs B,A [OPTION]... [FILE]...",
+	"prepost", "--event COL --value COL | --pairs B,A | --split DATE|first --value COL\n"
+	"         | --factor COL --value COL [OPTION]... [FILE]...",
 	"  Designs (one a run):\n"
 	"      --event COL         each day with COL > 0: mean --value over the days\n"
 	"                          before it against the days after it (paired)\n"
@@ -92,6 +96,10 @@ static const ease_tool tool = {
 	"      --after N           days after an event (3); half of each window's days\n"
 	"                          must be recorded, else the event is skipped\n"
 	"      --pairs B,A         two columns of one row, before and after (paired)\n"
+	"      --split DATE        the days before DATE against the days from it on;\n"
+	"                          'first': from the first --event day (independent)\n"
+	"      --factor COL        days with COL > 0 against days without (independent)\n"
+	"      --lag L             with --factor: the value L days later (0)\n"
 	"  Rows:\n"
 	"      --by COL            one row per value of COL (a technique list counts for\n"
 	"                          each technique) and 'all', best first\n"
@@ -102,6 +110,8 @@ static const ease_tool tool = {
 	"  ease-prepost --event massage --value pain --by technique diary.csv\n"
 	"  ease-prepost --event massage --value pain --explain diary.csv\n"
 	"  ease-prepost --pairs pain_before,pain_after --by technique sessions.csv\n"
+	"  ease-prepost --split first --event massage --value pain diary.csv\n"
+	"  ease-prepost --factor massage --lag 1 --value sleep_hours diary.csv\n"
 	"  ease-prepost --event massage --value pain --profile --before 7 --after 7 diary.csv\n",
 	NULL, longopts, EASE_O_ALL & ~EASE_O_BY, handle, -1
 };

@@ -112,7 +112,7 @@ ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 {
 	if (o->design == EASE_PP_NONE) {
 		if (o->event == NULL)
-			ease_usage("no design: give --event COL --value COL, or --pairs BEFORE,AFTER");
+			ease_usage("no design: give --event COL, --pairs B,A, --split DATE or --factor COL");
 		o->design = EASE_PP_EVENT;
 	}
 	if (o->design != EASE_PP_PAIRS && o->value == NULL)
@@ -133,6 +133,12 @@ ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 		ease_usage("--compare and --profile: one output a run");
 	if (o->design == EASE_PP_PAIRS && c->last)
 		ease_usage("--last needs a day table; with --pairs use --since and --until");
+	if (o->by && o->design != EASE_PP_EVENT && o->design != EASE_PP_PAIRS)
+		ease_usage("--by goes with --event or --pairs");
+	if (o->lag && o->design != EASE_PP_FACTOR)
+		ease_usage("--lag goes with --factor");
+	if (o->se_ols && o->design != EASE_PP_ITS)
+		ease_usage("--se goes with --its");
 	if (o->explain && o->profile)
 		ease_usage("--explain and --profile: the profile has no sentences");
 }
@@ -1020,8 +1026,16 @@ write_compare(run *s, group **order, size_t n)
 }
 
 static void
-warn_few(const group *g, const char *what)
+warn_few(const run *s, const group *g, const char *what)
 {
+	if (!paired(s)) {
+		if (g->bef.n < 2 || g->aft.n < 2)
+			ease_warn("%s: %zu %s%s against %zu, too few for a test (at least 2 on each side)",
+				  g->name, g->aft.n, what, g->aft.n == 1 ? "" : "s", g->bef.n);
+		else if (isnan(g->t.t))
+			ease_warn("%s: every %s has the same value: no t test", g->name, what);
+		return;
+	}
 	if (g->bef.n < 2)
 		ease_warn("%s: %zu %s%s, too few for a test (at least 2)", g->name,
 			  g->bef.n, what, g->bef.n == 1 ? "" : "s");
@@ -1088,7 +1102,7 @@ write_results(run *s, const char *unit)
 	order[n++] = &s->g[0];
 	for (size_t i = 0; i < n; i++)
 		if (!s->o->explain)
-			warn_few(order[i], unit);
+			warn_few(s, order[i], unit);
 	write_head(s, head_cmp);
 	for (size_t i = 0; i < n; i++) {
 		if (s->o->explain)
@@ -1173,6 +1187,134 @@ run_event(run *s)
 	free(e.qday);
 	free(e.qval);
 	free(e.qin);
+	ease_day_close(r);
+}
+
+/* ---- the independent designs: two samples of days ---- */
+
+typedef struct indstate {
+	int value_slot, event_slot, factor_slot;
+	long first;		/* the subject's first event day, or LONG_MAX */
+	/* --factor: the factor of the last LAG+1 days, by day modulo LAG+1 */
+	long *fday;
+	double *fval;
+	long lo, hi;		/* days with a value in the window */
+	int any;
+} indstate;
+
+static void
+sample_add(run *s, int after, double v)
+{
+	vec_add(after ? &s->g[0].aft : &s->g[0].bef, v);
+}
+
+static void
+ind_row(run *s, indstate *e, const ease_dayreader *r, const ease_dayrow *row)
+{
+	long d = row->day;
+	double v = row->v[e->value_slot];
+	int inwin = ease_day_in_window(r, d) &&
+		    !(s->c->has_until && d > s->c->until);
+
+	if (row->group_start) {
+		s->have_prev = 0;
+		e->first = LONG_MAX;
+		s->gen++;
+	}
+	if (e->event_slot >= 0 && row->v[e->event_slot] > 0 && e->first == LONG_MAX) {
+		e->first = d;
+		if (inwin || (s->c->has_since && d < s->c->since))
+			s->events++;
+	}
+	if (s->o->design == EASE_PP_FACTOR) {
+		int L = s->o->lag, slot = (int)(((d % (L + 1)) + (L + 1)) % (L + 1));
+		int fs = (int)((((d - L) % (L + 1)) + (L + 1)) % (L + 1));
+		double f = row->v[e->factor_slot];
+
+		e->fday[slot] = d;
+		e->fval[slot] = f;
+		if (f > 0 && inwin)
+			s->events++;
+		/* the factor day must be in the window, the value day within the data */
+		if (!isnan(v) && e->fday[fs] == d - L && !isnan(e->fval[fs]) &&
+		    ease_day_in_window(r, d - L) && !(s->c->has_until && d > s->c->until))
+			sample_add(s, e->fval[fs] > 0, v);
+	}
+	if (!inwin || isnan(v))
+		return;
+	if (s->have_prev && s->prev_day == d - 1)
+		ease_comom_add(&s->r1c, s->prev_v, v);
+	s->have_prev = 1;
+	s->prev_day = d;
+	s->prev_v = v;
+	if (!e->any || d < e->lo)
+		e->lo = d;
+	if (!e->any || d > e->hi)
+		e->hi = d;
+	e->any = 1;
+	if (s->o->design == EASE_PP_SPLIT)
+		sample_add(s, d >= (s->o->at_first ? e->first : s->o->at), v);
+}
+
+static void
+run_independent(run *s)
+{
+	ease_dayreader *r = ease_day_open(s->c);
+	const ease_dayrow *row;
+	indstate e;
+	int vcol, ecol = -1, fcol = -1;
+	group *g = &s->g[0];
+
+	memset(&e, 0, sizeof e);
+	e.first = LONG_MAX;
+	e.event_slot = e.factor_slot = -1;
+	s->cols = ease_day_cols(r);
+	s->file = s->cols->file;
+	vcol = need_col(s, s->o->value);
+	if (s->o->at_first)
+		ecol = need_col(s, s->o->event);
+	if (s->o->design == EASE_PP_FACTOR)
+		fcol = need_col(s, s->o->factor);
+	s->measure = s->cols->name[vcol];
+	set_direction(s, vcol);
+	e.value_slot = ease_day_want(r, vcol);
+	if (ecol >= 0)
+		e.event_slot = ease_day_want(r, ecol);
+	if (fcol >= 0) {
+		e.factor_slot = ease_day_want(r, fcol);
+		e.fday = ease_xmalloc((size_t)(s->o->lag + 1) * sizeof *e.fday);
+		e.fval = ease_xmalloc((size_t)(s->o->lag + 1) * sizeof *e.fval);
+		for (int k = 0; k <= s->o->lag; k++)
+			e.fday[k] = LONG_MIN;
+	}
+	ease_day_fields_used(r, 1);
+	ease_day_keep_all(r, 1);
+
+	s->w = ease_writer_open(s->c->output, s->o->explain ? EASE_FMT_TABLE : s->c->format,
+				s->c->files, s->c->nfiles);
+	while ((row = ease_day_next(r)) != NULL)
+		ind_row(s, &e, r, row);
+
+	if ((ecol >= 0 || fcol >= 0) && s->events == 0)
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0", s->file,
+			 s->cols->name[fcol >= 0 ? fcol : ecol]);
+	if (s->o->design == EASE_PP_SPLIT && !s->o->at_first &&
+	    (g->bef.n == 0 || g->aft.n == 0)) {
+		char at[16], lo[16], hi[16];
+
+		ease_fmt_date(s->o->at, at);
+		if (!e.any)
+			ease_die(EASE_EX_DATA, "%s: no day with %s recorded", s->file,
+				 s->measure);
+		ease_die(EASE_EX_DATA,
+			 "%s: --split %s is outside the data (%s recorded from %s to %s): no day %s it",
+			 s->file, at, s->measure, ease_fmt_date(e.lo, lo),
+			 ease_fmt_date(e.hi, hi), g->bef.n == 0 ? "before" : "from");
+	}
+	write_results(s, "day");
+	ease_writer_close(s->w);
+	free(e.fday);
+	free(e.fval);
 	ease_day_close(r);
 }
 
@@ -1289,6 +1431,10 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 		break;
 	case EASE_PP_PAIRS:
 		run_pairs(&s);
+		break;
+	case EASE_PP_SPLIT:
+	case EASE_PP_FACTOR:
+		run_independent(&s);
 		break;
 	default:
 		ease_usage("%s: not yet", design_opt[o->design]);

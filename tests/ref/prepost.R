@@ -208,3 +208,99 @@ if (mode %in% c("pairs", "pairs-compare")) {
 	if (mode == "pairs-compare") kw_row(rows, m)
 	else finish(rows, lower, bc %in% pain_roles && lower, NA, m)
 }
+
+# ---- the independent designs ----
+#   Rscript tests/ref/prepost.R split DIARY VALUE DATE|first [EVENT]
+#   Rscript tests/ref/prepost.R factor DIARY VALUE FACTOR LAG
+# Welch t.test(after, before), wilcox.test(after, before) (W = U of after),
+# Hedges' g with the exact J, NAP (Parker & Vannest 2009) with its SE and
+# Newcombe's interval and Tau-U (Parker et al. 2011) written from the papers,
+# as in tests/ref/hyptest.R; p_adj with n_eff = n (1 - r1)/(1 + r1) of each
+# sample, r1 that of the value over consecutive days.
+hedges_g <- function(x, y) {
+	m <- length(x) + length(y) - 2
+	sp <- sqrt(((length(x) - 1) * var(x) + (length(y) - 1) * var(y)) / m)
+	(mean(x) - mean(y)) / sp * exp(lgamma(m / 2) - lgamma((m - 1) / 2)) / sqrt(m / 2)
+}
+nap_ref <- function(A, B, lower) {
+	if (lower) { A <- -A; B <- -B }
+	m <- length(A); n <- length(B)
+	Q <- matrix(sapply(B, function(b) (b > A) + 0.5 * (b == A)), nrow = m)
+	nap <- mean(Q)
+	h <- (m + n) / 2 - 1
+	z <- qnorm(0.975)
+	f <- function(x) m * n * (nap - x)^2 * (2 - x) * (1 + x) -
+		z^2 * x * (1 - x) * (2 + h + (1 + 2 * h) * x * (1 - x))
+	tol <- 1e-15
+	lo <- if (nap == 0) 0 else if (nap == 1)
+		uniroot(function(x) f(x) / (1 - x), c(0, 1 - 1e-9), tol = tol)$root else
+		uniroot(f, c(0, nap), tol = tol)$root
+	hi <- if (nap == 1) 1 else if (nap == 0)
+		uniroot(function(x) f(x) / x, c(1e-9, 1), tol = tol)$root else
+		uniroot(f, c(nap, 1), tol = tol)$root
+	c(nap, lo, hi)
+}
+tau_u_ref <- function(A, B, lower) {
+	if (lower) { A <- -A; B <- -B }
+	m <- length(A); n <- length(B)
+	s_ab <- sum(sapply(B, function(b) sign(b - A)))
+	s_a <- 0
+	for (i in seq_len(m - 1)) s_a <- s_a + sum(sign(A[(i + 1):m] - A[i]))
+	(s_ab - s_a) / (m * n)
+}
+if (mode %in% c("split", "factor")) {
+	d <- read.csv(args[2], stringsAsFactors = FALSE, na.strings = c("", "NA"), check.names = FALSE)
+	value <- args[3]
+	lower <- value %in% lower_roles
+	if (!"subject" %in% names(d)) d$subject <- ""
+	d$subject[is.na(d$subject)] <- ""
+	d$day <- as.numeric(as.Date(d$date))
+	A <- c(); B <- c(); r1x <- c(); r1y <- c()
+	for (s in unique(d$subject)) {
+		x <- d[d$subject == s, ]
+		for (i in seq_len(nrow(x) - 1))
+			if (x$day[i + 1] == x$day[i] + 1 && !is.na(x[[value]][i]) && !is.na(x[[value]][i + 1])) {
+				r1x <- c(r1x, x[[value]][i]); r1y <- c(r1y, x[[value]][i + 1])
+			}
+		if (mode == "split") {
+			at <- if (args[4] == "first") {
+				e <- x$day[!is.na(x[[args[5]]]) & x[[args[5]]] > 0]
+				if (length(e)) min(e) else Inf
+			} else as.numeric(as.Date(args[4]))
+			ok <- !is.na(x[[value]])
+			A <- c(A, x[[value]][ok & x$day < at]); B <- c(B, x[[value]][ok & x$day >= at])
+		} else {
+			lag <- as.integer(args[5])
+			f <- setNames(x[[args[4]]], x$day)
+			for (i in seq_len(nrow(x))) {
+				v <- x[[value]][i]; fv <- f[as.character(x$day[i] - lag)]
+				if (is.na(v) || is.na(fv)) next
+				if (fv > 0) B <- c(B, v) else A <- c(A, v)
+			}
+		}
+	}
+	r1 <- cor(r1x, r1y)
+	tt <- t.test(B, A)
+	w <- suppressWarnings(wilcox.test(B, A))
+	nap <- nap_ref(A, B, lower)
+	tau <- if (mode == "split") tau_u_ref(A, B, lower) else NA
+	ne <- function(n) if (r1 <= 0) n else n * (1 - r1) / (1 + r1)
+	ex <- var(B) / ne(length(B)); ey <- var(A) / ne(length(A))
+	tq <- (mean(B) - mean(A)) / sqrt(ex + ey)
+	dfq <- (ex + ey)^2 / (ex^2 / (ne(length(B)) - 1) + ey^2 / (ne(length(A)) - 1))
+	padj <- 2 * pt(-abs(tq), dfq)
+	diff <- mean(B) - mean(A)
+	pts <- if (lower) -diff else diff
+	pct <- 100 * pts / abs(mean(A))
+	pain <- value %in% pain_roles
+	cat_ <- if (!pain) "" else if (pct >= 50) "substantial" else if (pct >= 30) "moderate" else
+		if (pct >= 10) "minimal" else if (pct <= -10) "worse" else "none"
+	imp <- if (!pain) "" else if (pct >= 30 || pts >= 2) "yes" else "no"
+	cat("group,design,measure,n_before,n_after,before_mean,after_mean,diff,ci_low,ci_high,pct_change,t,df,p_t,rank_stat,p_rank,effect,effect_kind,nap,nap_ci_low,nap_ci_high,tau_u,r1,p_adj,p_holm,baseline_mean,category,clinically_important\n")
+	cat(paste(c("all", mode, value, length(A), length(B),
+		    fmt(c(mean(A), mean(B), diff, tt$conf.int, 100 * diff / mean(A),
+			  tt$statistic, tt$parameter, tt$p.value, w$statistic, w$p.value,
+			  hedges_g(B, A))), "hedges_g",
+		    fmt(c(nap, tau, r1, padj, tt$p.value, NA)), cat_, imp), collapse = ","),
+	    "\n", sep = "")
+}
