@@ -18,6 +18,8 @@ static const struct option longopts[] = {
 	{"split", required_argument, NULL, O_SPLIT},
 	{"factor", required_argument, NULL, O_FACTOR},
 	{"lag", required_argument, NULL, O_LAG},
+	{"its", required_argument, NULL, O_ITS},
+	{"se", required_argument, NULL, O_SE},
 	{"by", required_argument, NULL, O_BY},
 	{"compare", no_argument, NULL, O_COMPARE},
 	{"profile", no_argument, NULL, O_PROFILE},
@@ -87,7 +89,7 @@ handle(int opt, const char *arg, void *ctx)
 
 static const ease_tool tool = {
 	"prepost", "--event COL --value COL | --pairs B,A | --split DATE|first --value COL\n"
-	"         | --factor COL --value COL [OPTION]... [FILE]...",
+	"         | --factor COL --value COL | --its DATE|first --value COL [OPTION]... [FILE]...",
 	"  Designs (one a run):\n"
 	"      --event COL         each day with COL > 0: mean --value over the days\n"
 	"                          before it against the days after it (paired)\n"
@@ -100,6 +102,9 @@ static const ease_tool tool = {
 	"                          'first': from the first --event day (independent)\n"
 	"      --factor COL        days with COL > 0 against days without (independent)\n"
 	"      --lag L             with --factor: the value L days later (0)\n"
+	"      --its DATE          segmented regression, level and slope change at DATE\n"
+	"                          ('first': the first --event day), one row a subject\n"
+	"      --se hac|ols        --its standard errors: Newey-West (hac, default) or OLS\n"
 	"  Rows:\n"
 	"      --by COL            one row per value of COL (a technique list counts for\n"
 	"                          each technique) and 'all', best first\n"
@@ -112,6 +117,7 @@ static const ease_tool tool = {
 	"  ease-prepost --pairs pain_before,pain_after --by technique sessions.csv\n"
 	"  ease-prepost --split first --event massage --value pain diary.csv\n"
 	"  ease-prepost --factor massage --lag 1 --value sleep_hours diary.csv\n"
+	"  ease-prepost --its first --event massage --value pain diary.csv\n"
 	"  ease-prepost --event massage --value pain --profile --before 7 --after 7 diary.csv\n",
 	NULL, longopts, EASE_O_ALL & ~EASE_O_BY, handle, -1
 };
@@ -124,7 +130,8 @@ main(int argc, char **argv)
 
 	ease_prepost_opts_init(&o);
 	ease_parse_args(&tool, argc, argv, &c, &o);
-	if (c.format == EASE_FMT_TABLE)
+	/* a table of ITS rows is a table; other designs' tables are sentences */
+	if (c.format == EASE_FMT_TABLE && o.design != EASE_PP_ITS)
 		o.explain = 1;
 	ease_prepost_check(&o, &c);
 	return ease_prepost_run(&c, &o);

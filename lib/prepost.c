@@ -112,7 +112,7 @@ ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 {
 	if (o->design == EASE_PP_NONE) {
 		if (o->event == NULL)
-			ease_usage("no design: give --event COL, --pairs B,A, --split DATE or --factor COL");
+			ease_usage("no design: give --event COL, --pairs B,A, --split DATE, --factor COL or --its DATE");
 		o->design = EASE_PP_EVENT;
 	}
 	if (o->design != EASE_PP_PAIRS && o->value == NULL)
@@ -139,6 +139,8 @@ ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 		ease_usage("--lag goes with --factor");
 	if (o->se_ols && o->design != EASE_PP_ITS)
 		ease_usage("--se goes with --its");
+	if (o->explain && o->design == EASE_PP_ITS)
+		ease_usage("--its has no sentences (--explain, --format table)");
 	if (o->explain && o->profile)
 		ease_usage("--explain and --profile: the profile has no sentences");
 }
@@ -1318,6 +1320,144 @@ run_independent(run *s)
 	ease_day_close(r);
 }
 
+/* ---- the interrupted time series ---- */
+
+typedef struct itsstate {
+	int value_slot, event_slot;
+	vec t, y;		/* the subject's days (from its first) and values */
+	long day0;		/* its first day with a value */
+	long first;		/* its first event day, or LONG_MAX */
+	char *subject;
+	long lo, hi;
+	int any, fitted;
+} itsstate;
+
+static const char *const head_its[] = {
+	"group", "measure", "n", "t0", "pre_level", "pre_slope", "level_change",
+	"level_se", "level_p", "slope_change", "slope_se", "slope_p", "r1_resid",
+	"se_kind", NULL
+};
+
+static void
+its_subject_end(run *s, itsstate *e)
+{
+	long at = s->o->at_first ? e->first : s->o->at;
+	ease_its fit;
+	char d0[16];
+	int dg = s->c->digits;
+	ease_writer *w = s->w;
+
+	if (e->t.n == 0)
+		return;
+	if (at == LONG_MAX) {
+		ease_warn("%s: no day with %s > 0: no interruption to fit",
+			  e->subject, s->o->event);
+		memset(&fit, 0, sizeof fit);
+		ease_its_fit(NULL, NULL, 0, 0, s->o->se_ols ? EASE_SE_OLS : EASE_SE_HAC, &fit);
+	} else {
+		ease_its_fit(e->t.v, e->y.v, e->t.n, (double)(at - e->day0),
+			     s->o->se_ols ? EASE_SE_OLS : EASE_SE_HAC, &fit);
+		if (isnan(fit.b[0]))
+			ease_warn("%s: fewer than 2 days with %s on a side of %s: no fit",
+				  e->subject, s->measure, ease_fmt_date(at, d0));
+		else
+			e->fitted = 1;
+	}
+	write_head(s, head_its);
+	ease_w_str(w, e->subject);
+	ease_w_str(w, s->measure);
+	w_count(w, e->t.n);
+	ease_w_str(w, at == LONG_MAX ? "" : ease_fmt_date(at, d0));
+	ease_w_num(w, fit.b[0], dg);
+	ease_w_num(w, fit.b[1], dg);
+	ease_w_num(w, fit.b[2], dg);
+	ease_w_num(w, fit.se[2], dg);
+	ease_w_num(w, fit.p[2], dg);
+	ease_w_num(w, fit.b[3], dg);
+	ease_w_num(w, fit.se[3], dg);
+	ease_w_num(w, fit.p[3], dg);
+	ease_w_num(w, fit.r1_resid, dg);
+	ease_w_str(w, s->o->se_ols ? "ols" : "hac");
+	ease_w_end(w);
+	e->t.n = e->y.n = 0;
+}
+
+static void
+its_row(run *s, itsstate *e, const ease_dayreader *r, const ease_dayrow *row)
+{
+	long d = row->day;
+	double v = row->v[e->value_slot];
+
+	if (row->group_start) {
+		its_subject_end(s, e);
+		free(e->subject);
+		e->subject = ease_xstrdup(*row->group ? row->group : "all");
+		e->first = LONG_MAX;
+	}
+	if (e->event_slot >= 0 && row->v[e->event_slot] > 0 && e->first == LONG_MAX) {
+		e->first = d;
+		s->events++;
+	}
+	if (isnan(v) || !ease_day_in_window(r, d))
+		return;
+	if (e->t.n == 0)
+		e->day0 = d;
+	vec_add(&e->t, (double)(d - e->day0));
+	vec_add(&e->y, v);
+	if (!e->any || d < e->lo)
+		e->lo = d;
+	if (!e->any || d > e->hi)
+		e->hi = d;
+	e->any = 1;
+}
+
+static void
+run_its(run *s)
+{
+	ease_dayreader *r = ease_day_open(s->c);
+	const ease_dayrow *row;
+	itsstate e;
+	int vcol, ecol = -1;
+
+	memset(&e, 0, sizeof e);
+	e.event_slot = -1;
+	e.first = LONG_MAX;
+	e.subject = ease_xstrdup("all");
+	s->cols = ease_day_cols(r);
+	s->file = s->cols->file;
+	vcol = need_col(s, s->o->value);
+	if (s->o->at_first)
+		ecol = need_col(s, s->o->event);
+	s->measure = s->cols->name[vcol];
+	e.value_slot = ease_day_want(r, vcol);
+	if (ecol >= 0)
+		e.event_slot = ease_day_want(r, ecol);
+	ease_day_fields_used(r, 1);
+	ease_day_keep_all(r, 1);
+	s->w = ease_writer_open(s->c->output, s->c->format, s->c->files, s->c->nfiles);
+	while ((row = ease_day_next(r)) != NULL)
+		its_row(s, &e, r, row);
+	if (ecol >= 0 && s->events == 0)
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0", s->file, s->cols->name[ecol]);
+	if (!s->o->at_first && e.any && (s->o->at <= e.lo || s->o->at > e.hi)) {
+		char at[16], lo[16], hi[16];
+
+		ease_die(EASE_EX_DATA,
+			 "%s: --its %s is outside the data (%s recorded from %s to %s): no day %s it",
+			 s->file, ease_fmt_date(s->o->at, at), s->measure,
+			 ease_fmt_date(e.lo, lo), ease_fmt_date(e.hi, hi),
+			 s->o->at <= e.lo ? "before" : "from");
+	}
+	if (!e.any)
+		ease_die(EASE_EX_DATA, "%s: no day with %s recorded", s->file, s->measure);
+	its_subject_end(s, &e);
+	ease_writer_close(s->w);
+	free(e.t.v);
+	free(e.y.v);
+	free(e.subject);
+	ease_day_close(r);
+}
+
 /* ---- the pairs design: two columns of one row ---- */
 
 static int
@@ -1435,6 +1575,9 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 	case EASE_PP_SPLIT:
 	case EASE_PP_FACTOR:
 		run_independent(&s);
+		break;
+	case EASE_PP_ITS:
+		run_its(&s);
 		break;
 	default:
 		ease_usage("%s: not yet", design_opt[o->design]);
