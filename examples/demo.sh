@@ -21,3 +21,10 @@ echo "== What goes with pain the next day?"
 echo "   ease corr -x massage,sleep_hours,stress -y pain --lag 1 -m spearman --explain diary.csv"
 ease corr -x massage,sleep_hours,stress -y pain --lag 1 -m spearman --explain --digits 3 diary.csv |
 	ease select -f x,explain --format table
+
+echo
+echo "== Does massage help?"
+echo "   ease prepost --event massage --value pain --by technique --explain diary.csv"
+ease prepost --event massage --value pain --by technique --explain diary.csv 2>&1
+echo "   ease prepost --split first --event massage --value pain --explain diary.csv"
+ease prepost --split first --event massage --value pain --explain diary.csv 2>&1
