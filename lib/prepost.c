@@ -992,19 +992,19 @@ write_compare(run *s, group **order, size_t n)
 		ease_warn("--compare: the groups' differences cannot be compared (fewer than 2 groups with events, or all equal)");
 	if (s->o->explain) {
 		char line[512];
+		const char *grp = s->by_tech ? "techniques" : "groups";
 
 		if (isnan(kw.p))
-			snprintf(line, sizeof line,
-				 "The data cannot compare the techniques yet.");
+			snprintf(line, sizeof line, "The data cannot compare the %s yet.", grp);
 		else if (kw.p < 0.05)
 			snprintf(line, sizeof line,
-				 "The techniques differ in how much %s changed after them (Kruskal-Wallis across %zu techniques, p %s %.2g).",
-				 s->measure, kw.k, kw.p < 0.001 ? "<" : "=",
+				 "The %s differ in how much %s changed after them (Kruskal-Wallis across %zu %s, p %s %.2g).",
+				 grp, s->word, kw.k, grp, kw.p < 0.001 ? "<" : "=",
 				 kw.p < 0.001 ? 0.001 : kw.p);
 		else
 			snprintf(line, sizeof line,
-				 "The data do not show yet that the techniques differ (Kruskal-Wallis across %zu techniques, p = %.2g).",
-				 kw.k, kw.p);
+				 "The data do not show yet that the %s differ (Kruskal-Wallis across %zu %s, p = %.2g).",
+				 grp, kw.k, grp, kw.p);
 		ease_w_str(s->w, line);
 		ease_w_end(s->w);
 	} else {

@@ -125,24 +125,32 @@ if (mode %in% c("event", "profile", "event-compare")) {
 	if (!"subject" %in% names(d)) d$subject <- ""
 	d$subject[is.na(d$subject)] <- ""
 	d$day <- as.numeric(as.Date(d$date))
+	# SINCE and UNTIL in the environment: events and the baseline, r1 days
+	# only within them; the days after UNTIL are as absent, those before
+	# SINCE still fill the before-windows
+	since <- as.numeric(as.Date(Sys.getenv("SINCE", "1000-01-01")))
+	until <- as.numeric(as.Date(Sys.getenv("UNTIL", "9999-12-31")))
+	d[[value]][d$day > until] <- NA
+	inwin <- function(day) day >= since & day <= until
 	pairs <- list(); base <- c(); r1x <- c(); r1y <- c(); prof <- list()
 	gen <- 0
 	for (s in unique(d$subject)) {
 		gen <- gen + 1
 		x <- d[d$subject == s, ]
 		v <- setNames(x[[value]], x$day)
-		ev <- x$day[!is.na(x[[event]]) & x[[event]] > 0]
+		ev <- x$day[!is.na(x[[event]]) & x[[event]] > 0 & x$day <= until]
 		for (i in seq_len(nrow(x) - 1))
-			if (x$day[i + 1] == x$day[i] + 1 && !is.na(x[[value]][i]) && !is.na(x[[value]][i + 1])) {
+			if (x$day[i + 1] == x$day[i] + 1 && !is.na(x[[value]][i]) && !is.na(x[[value]][i + 1]) &&
+			    inwin(x$day[i]) && inwin(x$day[i + 1])) {
 				r1x <- c(r1x, x[[value]][i]); r1y <- c(r1y, x[[value]][i + 1])
 			}
 		for (i in seq_len(nrow(x))) {
 			dd <- x$day[i]
-			if (is.na(x[[value]][i])) next
+			if (is.na(x[[value]][i]) || !inwin(dd)) next
 			near <- ev[ev >= dd - na & ev <= dd + nb]
 			if (length(near) == 0) base <- c(base, x[[value]][i])
 		}
-		for (e in ev) {
+		for (e in ev[inwin(ev)]) {
 			b <- v[as.character(e - nb:1)]; a <- v[as.character(e + 1:na)]
 			b <- b[!is.na(b)]; a <- a[!is.na(a)]
 			if (2 * length(b) < nb || 2 * length(a) < na) next
