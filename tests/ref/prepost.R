@@ -312,3 +312,29 @@ if (mode %in% c("split", "factor")) {
 		    fmt(c(nap, tau, r1, padj, tt$p.value, NA)), cat_, imp), collapse = ","),
 	    "\n", sep = "")
 }
+
+# ---- --its --se ols: R lm ----
+#   Rscript tests/ref/prepost.R its-ols DIARY VALUE DATE|first [EVENT]
+# lm(y ~ t + post + I((t - t0) * post)) on each subject's days with a value,
+# t counted from its first one; r1_resid of consecutive days.
+if (mode == "its-ols") {
+	d <- read.csv(args[2], stringsAsFactors = FALSE, na.strings = c("", "NA"), check.names = FALSE)
+	value <- args[3]
+	if (!"subject" %in% names(d)) d$subject <- "all"
+	d$day <- as.numeric(as.Date(d$date))
+	cat("group,measure,n,t0,pre_level,pre_slope,level_change,level_se,level_p,slope_change,slope_se,slope_p,r1_resid,se_kind\n")
+	for (s in unique(d$subject)) {
+		x <- d[d$subject == s, ]
+		at <- if (args[4] == "first") min(x$day[!is.na(x[[args[5]]]) & x[[args[5]]] > 0]) else
+			as.numeric(as.Date(args[4]))
+		x <- x[!is.na(x[[value]]), ]
+		t <- x$day - x$day[1]; y <- x[[value]]; t0 <- at - x$day[1]
+		post <- as.numeric(t >= t0)
+		f <- summary(lm(y ~ t + post + I((t - t0) * post)))$coefficients
+		e <- residuals(lm(y ~ t + post + I((t - t0) * post)))
+		k <- which(diff(t) == 1)
+		cat(paste(c(s, value, length(t), format(as.Date(at, origin = "1970-01-01")),
+			    fmt(c(f[1, 1], f[2, 1], f[3, 1], f[3, 2], f[3, 4], f[4, 1], f[4, 2], f[4, 4],
+				  cor(e[k], e[k + 1]))), "ols"), collapse = ","), "\n", sep = "")
+	}
+}
