@@ -166,6 +166,7 @@ typedef struct group {
 	unsigned long gen;	/* the subject of the last pair */
 	double next_seq;
 	vec *prof;		/* --profile: values at each day offset */
+	size_t nprof;		/* --profile: events */
 	/* results */
 	int ok;
 	ease_ttest t;
@@ -422,7 +423,7 @@ finish_event(run *s, evstate *e, pend *p)
 			for (int k = 0; k < e->width; k++)
 				if (!isnan(p->v[k]))
 					vec_add(&g->prof[k], p->v[k]);
-			g->bef.n++;	/* events, for the warnings */
+			g->nprof++;
 		}
 		return;
 	}
@@ -1083,7 +1084,7 @@ write_results(run *s, const char *unit)
 	if (s->o->profile) {
 		order[n++] = &s->g[0];
 		for (size_t i = 0; i < n; i++)
-			if (order[i]->bef.n == 0)
+			if (order[i]->nprof == 0)
 				ease_warn("%s: no %s with enough days recorded", order[i]->name, unit);
 		write_head(s, head_prof);
 		write_profile(s, order, n, s->o->before + s->o->after + 1);
@@ -1485,7 +1486,6 @@ run_pairs(run *s)
 	int bcol, acol, dcol, scol;
 	char *measure, *last_subject = NULL;
 	ease_datecache dc;
-	long rows = 0;
 
 	memset(&dc, 0, sizeof dc);
 	cols = ease_cols_new(h, ease_input_name(in), s->c->colmap, s->c->ncolmap);
@@ -1526,7 +1526,6 @@ run_pairs(run *s)
 		}
 		if (!row_num(s, rec, bcol, file, &b) || !row_num(s, rec, acol, file, &a))
 			continue;
-		rows++;
 		if (isnan(b) || isnan(a))
 			continue;
 		/* a new subject's sessions do not follow on the last one's */
@@ -1549,7 +1548,6 @@ run_pairs(run *s)
 	free(bname);
 	ease_cols_free(cols);
 	ease_input_close(in);
-	(void)rows;
 }
 
 int
