@@ -23,6 +23,12 @@ ease corr -x massage,sleep_hours,stress -y pain --lag 1 -m spearman --explain --
 	ease select -f x,explain --format table
 
 echo
+echo "== Does massage help?"
+echo "   ease prepost --event massage --value pain --by technique --explain diary.csv"
+ease prepost --event massage --value pain --by technique --explain diary.csv 2>&1
+echo "   ease prepost --split first --event massage --value pain --explain diary.csv"
+ease prepost --split first --event massage --value pain --explain diary.csv 2>&1
+echo
 echo "== How long does relief last?"
 echo "   ease relief --summary --format table diary.csv"
 ease relief --summary --format table diary.csv

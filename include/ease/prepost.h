@@ -1,0 +1,51 @@
+/* ease-prepost: before-and-after statistics of sessions and periods. */
+#ifndef EASE_PREPOST_H
+#define EASE_PREPOST_H
+
+#include "ease/opts.h"
+
+/* Fewer events than this: the sentence says the data do not show an effect yet. */
+#define EASE_PREPOST_MIN_EVENTS 5
+
+enum {
+	EASE_PP_NONE, EASE_PP_EVENT, EASE_PP_PAIRS, EASE_PP_SPLIT,
+	EASE_PP_FACTOR, EASE_PP_ITS
+};
+
+typedef struct ease_prepost_opts {
+	int design;		/* EASE_PP_* */
+	const char *event;	/* --event COL */
+	const char *value;	/* --value COL */
+	const char *pairs;	/* --pairs BEFORE,AFTER */
+	const char *factor;	/* --factor COL */
+	const char *by;		/* --by COL: one row per value (technique: per name) */
+	int before, after;	/* --before N, --after N (3, 3) */
+	int lag;		/* --lag L of --factor (0) */
+	int at_first;		/* --split first, --its first */
+	long at;		/* --split DATE, --its DATE */
+	const char *at_arg;	/* as typed, for messages */
+	int direction;		/* 0: from the role; -1 lower is better; +1 higher */
+	int compare;		/* --compare: Kruskal-Wallis row */
+	int profile;		/* --profile: means by day offset */
+	int explain;		/* sentences */
+	int se_ols;		/* --se ols (ITS) */
+} ease_prepost_opts;
+
+void ease_prepost_opts_init(ease_prepost_opts *o);
+/* The options' values, each checked (exit 2 with the reason). */
+void ease_prepost_set_design(ease_prepost_opts *o, int design, const char *arg);
+void ease_prepost_set_window(ease_prepost_opts *o, const char *opt, const char *arg);
+void ease_prepost_set_lag(ease_prepost_opts *o, const char *arg);
+void ease_prepost_set_direction(ease_prepost_opts *o, const char *arg);
+void ease_prepost_set_se(ease_prepost_opts *o, const char *arg);
+/* After all options: the combinations that make no sense (exit 2). */
+void ease_prepost_check(ease_prepost_opts *o, const ease_common *c);
+
+/*
+ * The whole of ease-prepost: reads C's table (a day table, or any table with
+ * --pairs), writes one row per group and "all" (or the --profile, --its
+ * rows, or with O->explain a sentence each).
+ */
+int ease_prepost_run(ease_common *c, ease_prepost_opts *o);
+
+#endif

@@ -1,0 +1,1602 @@
+#include "ease/prepost.h"
+#include "ease/cols.h"
+#include "ease/csvio.h"
+#include "ease/daytab.h"
+#include "ease/err.h"
+#include "ease/hyptest.h"
+#include "ease/stats.h"
+#include "ease/technique.h"
+#include "ease/value.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Windows longer than a year say nothing about one session. */
+#define MAX_WINDOW 366
+
+void
+ease_prepost_opts_init(ease_prepost_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->before = 3;
+	o->after = 3;
+}
+
+static const char *const design_opt[] = {
+	"", "--event", "--pairs", "--split", "--factor", "--its"
+};
+
+void
+ease_prepost_set_design(ease_prepost_opts *o, int design, const char *arg)
+{
+	if (design == EASE_PP_EVENT) {
+		if (*arg == '\0')
+			ease_usage("--event: needs a column name");
+		o->event = arg;
+		return;		/* --event also names the events of --split first */
+	}
+	if (o->design && o->design != design)
+		ease_usage("%s and %s: one design a run", design_opt[o->design],
+			   design_opt[design]);
+	o->design = design;
+	switch (design) {
+	case EASE_PP_PAIRS: {
+		const char *comma = strchr(arg, ',');
+
+		if (comma == NULL || comma == arg || comma[1] == '\0' ||
+		    strchr(comma + 1, ','))
+			ease_usage("--pairs: '%s' is not two columns BEFORE,AFTER", arg);
+		o->pairs = arg;
+		break;
+	}
+	case EASE_PP_FACTOR:
+		if (*arg == '\0')
+			ease_usage("--factor: needs a column name");
+		o->factor = arg;
+		break;
+	case EASE_PP_SPLIT:
+	case EASE_PP_ITS:
+		o->at_arg = arg;
+		if (strcmp(arg, "first") == 0)
+			o->at_first = 1;
+		else
+			o->at = ease_opt_date(design_opt[design], arg);
+		break;
+	}
+}
+
+void
+ease_prepost_set_window(ease_prepost_opts *o, const char *opt, const char *arg)
+{
+	int n = (int)ease_opt_long(opt, arg, 1, MAX_WINDOW);
+
+	if (strcmp(opt, "--before") == 0)
+		o->before = n;
+	else
+		o->after = n;
+}
+
+void
+ease_prepost_set_lag(ease_prepost_opts *o, const char *arg)
+{
+	o->lag = (int)ease_opt_long("--lag", arg, 0, MAX_WINDOW);
+}
+
+void
+ease_prepost_set_direction(ease_prepost_opts *o, const char *arg)
+{
+	if (strcmp(arg, "lower") == 0)
+		o->direction = -1;
+	else if (strcmp(arg, "higher") == 0)
+		o->direction = 1;
+	else
+		ease_usage("--direction: '%s' is not lower or higher", arg);
+}
+
+void
+ease_prepost_set_se(ease_prepost_opts *o, const char *arg)
+{
+	if (strcmp(arg, "ols") == 0)
+		o->se_ols = 1;
+	else if (strcmp(arg, "hac") == 0)
+		o->se_ols = 0;
+	else
+		ease_usage("--se: '%s' is not hac or ols", arg);
+}
+
+void
+ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
+{
+	if (o->design == EASE_PP_NONE) {
+		if (o->event == NULL)
+			ease_usage("no design: give --event COL, --pairs B,A, --split DATE, --factor COL or --its DATE");
+		o->design = EASE_PP_EVENT;
+	}
+	if (o->design != EASE_PP_PAIRS && o->value == NULL)
+		ease_usage("%s needs --value COL (the measure to compare)",
+			   o->design == EASE_PP_EVENT ? "--event" : design_opt[o->design]);
+	if (o->design == EASE_PP_PAIRS && o->value)
+		ease_usage("--pairs takes no --value: the two columns are the measure");
+	if (o->at_first && o->event == NULL)
+		ease_usage("%s first needs --event COL (the first day with COL > 0)",
+			   design_opt[o->design]);
+	if (o->profile && o->design != EASE_PP_EVENT)
+		ease_usage("--profile goes with --event only");
+	if (o->compare && o->by == NULL)
+		ease_usage("--compare needs --by COL (the groups to compare)");
+	if (o->compare && o->design != EASE_PP_EVENT && o->design != EASE_PP_PAIRS)
+		ease_usage("--compare goes with --event or --pairs (paired differences)");
+	if (o->compare && o->profile)
+		ease_usage("--compare and --profile: one output a run");
+	if (o->design == EASE_PP_PAIRS && c->last)
+		ease_usage("--last needs a day table; with --pairs use --since and --until");
+	if (o->by && o->design != EASE_PP_EVENT && o->design != EASE_PP_PAIRS)
+		ease_usage("--by goes with --event or --pairs");
+	if (o->lag && o->design != EASE_PP_FACTOR)
+		ease_usage("--lag goes with --factor");
+	if (o->se_ols && o->design != EASE_PP_ITS)
+		ease_usage("--se goes with --its");
+	if (o->explain && o->design == EASE_PP_ITS)
+		ease_usage("--its has no sentences (--explain, --format table)");
+	if (o->explain && o->profile)
+		ease_usage("--explain and --profile: the profile has no sentences");
+}
+
+/* ---- groups ---- */
+
+typedef struct vec {
+	double *v;
+	size_t n, cap;
+} vec;
+
+static void
+vec_add(vec *a, double x)
+{
+	ease_grow((void **)&a->v, &a->cap, a->n + 1, sizeof *a->v);
+	a->v[a->n++] = x;
+}
+
+typedef struct group {
+	char *name;
+	/* paired: before and after, and the place of each pair in its series */
+	vec bef, aft, seq;
+	unsigned long gen;	/* the subject of the last pair */
+	double next_seq;
+	vec *prof;		/* --profile: values at each day offset */
+	size_t nprof;		/* --profile: events */
+	/* results */
+	int ok;
+	ease_ttest t;
+	ease_ranktest rk;
+	ease_nap nap;
+	double tau_u, r1, p_adj, p_holm;
+	double mb, ma, diff;	/* before_mean, after_mean, their difference */
+} group;
+
+typedef struct run {
+	ease_common *c;
+	ease_prepost_opts *o;
+	ease_writer *w;
+	const ease_cols *cols;
+	const char *file;
+	const char *measure;
+	char word[64];		/* the measure in a sentence: "pain", "sleep hours" */
+	int role;		/* of the measure */
+	int lower;		/* lower is better */
+	int pain_like;		/* IMMPACT applies */
+	int by_col, by_tech;
+	ease_technames *tn;
+	ease_strset *gkeys;
+	group *g;		/* g[0] is "all" */
+	size_t ng, gcap;
+	size_t *gsel;		/* the groups of the current row */
+	size_t ngsel, gselcap;
+	unsigned long gen;	/* subjects met */
+	/* r1 of the measure over consecutive days */
+	ease_comom r1c;
+	long prev_day;
+	double prev_v;
+	int have_prev;
+	/* baseline: days in no event's window */
+	double base_sum;
+	long base_n;
+	long events, skipped;
+	int head_done;
+} run;
+
+static size_t
+add_group(run *s, const char *name)
+{
+	group *g;
+
+	ease_grow((void **)&s->g, &s->gcap, s->ng + 1, sizeof *s->g);
+	g = &s->g[s->ng];
+	memset(g, 0, sizeof *g);
+	g->name = ease_xstrdup(name);
+	g->gen = (unsigned long)-1;
+	if (s->o->profile)
+		g->prof = ease_xcalloc((size_t)(s->o->before + s->o->after + 1),
+				       sizeof *g->prof);
+	return s->ng++;
+}
+
+static void
+select_group(run *s, const char *name)
+{
+	long idx;
+
+	if (ease_strset_put(s->gkeys, name, (long)s->ng, &idx))
+		idx = (long)add_group(s, name);
+	for (size_t i = 0; i < s->ngsel; i++)
+		if (s->gsel[i] == (size_t)idx)
+			return;
+	ease_grow((void **)&s->gsel, &s->gselcap, s->ngsel + 1, sizeof *s->gsel);
+	s->gsel[s->ngsel++] = (size_t)idx;
+}
+
+/*
+ * The groups of a row by its --by cell, into s->gsel: each technique of a
+ * '|' list by its canonical name, or the cell as it is.  An empty cell is
+ * in no group but "all".
+ */
+static void
+row_groups(run *s, const ease_rec *rec)
+{
+	const char *cell, *item;
+	size_t len;
+
+	s->ngsel = 0;
+	if (s->by_col < 0)
+		return;
+	cell = rec->f[s->by_col];
+	if (!s->by_tech) {
+		if (*cell)
+			select_group(s, cell);
+		return;
+	}
+	while (ease_list_next(&cell, &item, &len))
+		if (len)
+			select_group(s, ease_technames_add(s->tn, item, len));
+}
+
+static void
+group_pair(group *g, unsigned long gen, double before, double after)
+{
+	/* a new subject's series does not follow on the last one's */
+	if (g->gen != gen && g->seq.n)
+		g->next_seq += 1;
+	g->gen = gen;
+	vec_add(&g->bef, before);
+	vec_add(&g->aft, after);
+	vec_add(&g->seq, g->next_seq);
+	g->next_seq += 1;
+}
+
+static void
+add_pair(run *s, double before, double after)
+{
+	group_pair(&s->g[0], s->gen, before, after);
+	for (size_t i = 0; i < s->ngsel; i++)
+		group_pair(&s->g[s->gsel[i]], s->gen, before, after);
+}
+
+/* ---- the measure ---- */
+
+static int
+lower_by_role(int role)
+{
+	switch (role) {
+	case EASE_R_PAIN: case EASE_R_PAIN_MAX: case EASE_R_PAIN_BEFORE:
+	case EASE_R_PAIN_AFTER: case EASE_R_STRESS: case EASE_R_MEDS_DOSES:
+	case EASE_R_MED: case EASE_R_DOSE:
+		return 1;
+	case EASE_R_SLEEP_HOURS: case EASE_R_SLEEP_QUALITY:
+	case EASE_R_SLEEP_EFFICIENCY: case EASE_R_MOOD:
+		return 0;
+	}
+	return -1;
+}
+
+/* IMMPACT's thresholds were validated on 0-10 pain ratings only. */
+static int
+pain_like(int role)
+{
+	return role == EASE_R_PAIN || role == EASE_R_PAIN_MAX ||
+	       role == EASE_R_PAIN_BEFORE || role == EASE_R_PAIN_AFTER;
+}
+
+static void
+set_direction(run *s, int col)
+{
+	int role = s->cols->role[col], l = lower_by_role(role);
+
+	s->role = role;
+	s->pain_like = pain_like(role);
+	if (s->pain_like)
+		snprintf(s->word, sizeof s->word, "pain");
+	else {
+		snprintf(s->word, sizeof s->word, "%s", s->cols->name[col]);
+		for (char *q = s->word; *q; q++)
+			if (*q == '_')
+				*q = ' ';
+	}
+	if (s->o->direction)
+		l = s->o->direction < 0;
+	if (l < 0)
+		ease_die(EASE_EX_USAGE,
+			 "%s: which way is better for column '%s' is not known: say --direction lower or --direction higher",
+			 s->file, s->cols->name[col]);
+	/* a pain scale read the other way round has no IMMPACT category */
+	if (!l)
+		s->pain_like = 0;
+	s->lower = l;
+}
+
+/* n(1 - r1)/(1 + r1): the values an AR(1) series' mean weighs as. */
+static double
+n_eff_mean(double n, double r1)
+{
+	if (isnan(r1))
+		return NAN;
+	/* a negative r1 would claim more independent values than there are */
+	if (r1 <= 0)
+		return n;
+	return n * (1 - r1) / (1 + r1);
+}
+
+/* ---- the event design ---- */
+
+typedef struct pend {
+	long day;
+	double *v;		/* offsets -before..+after, NaN when missing */
+	size_t *grp, ngrp;
+	int counts;		/* an event inside the window */
+} pend;
+
+typedef struct evstate {
+	int value_slot, event_slot;
+	int nb, na, width;
+	/* the last NB days' values, by day modulo NB */
+	long *hday;
+	double *hval;
+	/* open events, oldest first */
+	pend *p;
+	size_t np, pcap;
+	/* days not yet known to be in or out of every window */
+	long *qday;
+	double *qval;
+	char *qin;
+	size_t nq, qcap;
+	long after_until;	/* the last day of the last event's after-window */
+	int have_after;
+} evstate;
+
+/*
+ * The mean of the N values of V that are not NaN (their count into *K),
+ * summed in long double and corrected by a second pass.  Window means are
+ * then the same double whatever the order of the days, so that equal
+ * windows tie exactly in the rank tests, as they do in R's mean().
+ */
+static double
+window_mean(const double *v, int n, int *k)
+{
+	long double s = 0, t = 0;
+	int m = 0;
+
+	for (int i = 0; i < n; i++)
+		if (!isnan(v[i])) {
+			s += v[i];
+			m++;
+		}
+	*k = m;
+	if (m == 0)
+		return NAN;
+	s /= m;
+	for (int i = 0; i < n; i++)
+		if (!isnan(v[i]))
+			t += v[i] - s;
+	return (double)(s + t / m);
+}
+
+static void
+finish_event(run *s, evstate *e, pend *p)
+{
+	int nb, na;
+	double mb = window_mean(p->v, e->nb, &nb);
+	double ma = window_mean(p->v + e->nb + 1, e->na, &na);
+
+	if (!p->counts)
+		return;
+	if (2 * nb < e->nb || 2 * na < e->na) {
+		s->skipped++;
+		return;
+	}
+	s->ngsel = p->ngrp;
+	memcpy(s->gsel, p->grp, p->ngrp * sizeof *p->grp);
+	if (s->o->profile) {
+		for (size_t i = 0; i <= p->ngrp; i++) {
+			group *g = &s->g[i ? p->grp[i - 1] : 0];
+
+			for (int k = 0; k < e->width; k++)
+				if (!isnan(p->v[k]))
+					vec_add(&g->prof[k], p->v[k]);
+			g->nprof++;
+		}
+		return;
+	}
+	add_pair(s, mb, ma);
+}
+
+static void
+decide_baseline(run *s, evstate *e, long upto)
+{
+	size_t k = 0;
+
+	while (k < e->nq && e->qday[k] < upto) {
+		if (!e->qin[k]) {
+			s->base_sum += e->qval[k];
+			s->base_n++;
+		}
+		k++;
+	}
+	if (k) {
+		memmove(e->qday, e->qday + k, (e->nq - k) * sizeof *e->qday);
+		memmove(e->qval, e->qval + k, (e->nq - k) * sizeof *e->qval);
+		memmove(e->qin, e->qin + k, (e->nq - k) * sizeof *e->qin);
+		e->nq -= k;
+	}
+}
+
+/* Closes the events whose after-window ends before day UPTO. */
+static void
+finish_events(run *s, evstate *e, long upto)
+{
+	size_t k = 0;
+
+	while (k < e->np && e->p[k].day + e->na < upto) {
+		finish_event(s, e, &e->p[k]);
+		k++;
+	}
+	if (k == 0)
+		return;
+	for (size_t i = 0; i < k; i++) {
+		free(e->p[i].v);
+		free(e->p[i].grp);
+	}
+	memmove(e->p, e->p + k, (e->np - k) * sizeof *e->p);
+	e->np -= k;
+}
+
+static void
+end_subject(run *s, evstate *e)
+{
+	finish_events(s, e, LONG_MAX - MAX_WINDOW - 2);
+	decide_baseline(s, e, LONG_MAX);
+	for (int k = 0; k < e->nb; k++)
+		e->hday[k] = LONG_MIN;
+	e->have_after = 0;
+	s->have_prev = 0;
+}
+
+static void
+event_row(run *s, evstate *e, const ease_dayreader *r, const ease_dayrow *row)
+{
+	long d = row->day;
+	double v = row->v[e->value_slot], ev = row->v[e->event_slot];
+	int inwin = ease_day_in_window(r, d);
+
+	if (row->group_start) {
+		end_subject(s, e);
+		s->gen++;
+	}
+	/* days after --until are as good as absent: the data end there */
+	if (s->c->has_until && d > s->c->until)
+		return;
+	finish_events(s, e, d);
+	decide_baseline(s, e, d - e->nb);
+	if (!isnan(v)) {
+		for (size_t i = 0; i < e->np; i++)
+			e->p[i].v[e->nb + (d - e->p[i].day)] = v;
+		if (inwin) {
+			if (s->have_prev && s->prev_day == d - 1)
+				ease_comom_add(&s->r1c, s->prev_v, v);
+			s->have_prev = 1;
+			s->prev_day = d;
+			s->prev_v = v;
+			ease_grow((void **)&e->qday, &e->qcap, e->nq + 1, sizeof *e->qday);
+			e->qval = ease_xrealloc(e->qval, e->qcap * sizeof *e->qval);
+			e->qin = ease_xrealloc(e->qin, e->qcap);
+			e->qday[e->nq] = d;
+			e->qval[e->nq] = v;
+			e->qin[e->nq++] = e->have_after && d <= e->after_until;
+		}
+	}
+	if (ev > 0) {
+		pend *p;
+
+		/* the days before it are in its window, the day itself in none */
+		for (size_t i = 0; i < e->nq; i++)
+			if (e->qday[i] >= d - e->nb)
+				e->qin[i] = 1;
+		e->have_after = 1;
+		e->after_until = d + e->na;
+		ease_grow((void **)&e->p, &e->pcap, e->np + 1, sizeof *e->p);
+		p = &e->p[e->np++];
+		p->day = d;
+		p->counts = inwin;
+		p->v = ease_xmalloc((size_t)e->width * sizeof *p->v);
+		for (int k = 0; k < e->width; k++)
+			p->v[k] = NAN;
+		for (int k = 0; k < e->nb; k++) {
+			long hd = d - e->nb + k;
+			int slot = (int)(((hd % e->nb) + e->nb) % e->nb);
+
+			if (e->hday[slot] == hd)
+				p->v[k] = e->hval[slot];
+		}
+		p->v[e->nb] = v;
+		row_groups(s, row->rec);
+		p->ngrp = s->ngsel;
+		p->grp = ease_xmalloc((s->ngsel + 1) * sizeof *p->grp);
+		memcpy(p->grp, s->gsel, s->ngsel * sizeof *p->grp);
+		if (inwin)
+			s->events++;
+	}
+	if (!isnan(v)) {
+		int slot = (int)(((d % e->nb) + e->nb) % e->nb);
+
+		e->hday[slot] = d;
+		e->hval[slot] = v;
+	}
+}
+
+/* ---- the rows ---- */
+
+static const char *const head_cmp[] = {
+	"group", "design", "measure", "n_before", "n_after", "before_mean",
+	"after_mean", "diff", "ci_low", "ci_high", "pct_change", "t", "df", "p_t",
+	"rank_stat", "p_rank", "effect", "effect_kind", "nap", "nap_ci_low",
+	"nap_ci_high", "tau_u", "r1", "p_adj", "p_holm", "baseline_mean",
+	"category", "clinically_important", NULL
+};
+static const char *const head_prof[] = {
+	"group", "offset", "n", "mean", "ci_low", "ci_high", NULL
+};
+
+static void
+write_head(run *s, const char *const *h)
+{
+	/* late, so that a run that fails has written nothing */
+	if (s->head_done || s->o->explain)
+		return;
+	s->head_done = 1;
+	for (; *h; h++)
+		ease_w_str(s->w, *h);
+	ease_w_end(s->w);
+}
+
+static void
+w_count(ease_writer *w, size_t v)
+{
+	char num[24];
+
+	ease_fmt_uint((unsigned long long)v, num);
+	ease_w_str(w, num);
+}
+
+static const char *
+design_name(int d)
+{
+	static const char *const n[] = {"", "event", "pairs", "split", "factor", "its"};
+
+	return n[d];
+}
+
+static int
+paired(const run *s)
+{
+	return s->o->design == EASE_PP_EVENT || s->o->design == EASE_PP_PAIRS;
+}
+
+static double
+plain_mean(const vec *v)
+{
+	double m = 0;
+
+	for (size_t i = 0; i < v->n; i++)
+		m += (v->v[i] - m) / (double)(i + 1);
+	return v->n ? m : NAN;
+}
+
+static void
+compute_independent(run *s, group *g)
+{
+	double r1 = ease_comom_r(&s->r1c);
+
+	ease_ttest_welch(g->aft.v, g->aft.n, g->bef.v, g->bef.n, &g->t);
+	ease_ranksum(g->aft.v, g->aft.n, g->bef.v, g->bef.n, &g->rk);
+	ease_nap_ab(g->bef.v, g->bef.n, g->aft.v, g->aft.n, s->lower, &g->nap);
+	g->tau_u = s->o->design == EASE_PP_SPLIT ?
+		   ease_tau_u(g->bef.v, g->bef.n, g->aft.v, g->aft.n, s->lower) : NAN;
+	g->r1 = r1;
+	g->p_adj = ease_ttest_p_adj(&g->t, n_eff_mean((double)g->aft.n, r1),
+				    n_eff_mean((double)g->bef.n, r1));
+	g->p_holm = g->t.p;
+	g->mb = plain_mean(&g->bef);
+	g->ma = plain_mean(&g->aft);
+	g->diff = g->ma - g->mb;
+}
+
+static void
+compute(run *s, group *g)
+{
+	size_t n = g->bef.n;
+	double *dif, r1d;
+
+	if (!paired(s)) {
+		compute_independent(s, g);
+		return;
+	}
+	ease_ttest_paired(g->aft.v, g->bef.v, n, &g->t);
+	ease_signrank(g->aft.v, g->bef.v, n, &g->rk);
+	g->nap.nap = ease_nap_paired(g->aft.v, g->bef.v, n, s->lower);
+	g->nap.ci_lo = g->nap.ci_hi = g->nap.se = NAN;
+	g->tau_u = NAN;
+	dif = ease_xmalloc((n + 1) * sizeof *dif);
+	for (size_t i = 0; i < n; i++)
+		dif[i] = g->aft.v[i] - g->bef.v[i];
+	/* the differences in event order: how much each event repeats the last */
+	r1d = ease_lag1_r(g->seq.v, dif, n);
+	g->p_adj = ease_ttest_p_adj(&g->t, n_eff_mean((double)n, r1d), 0);
+	g->r1 = s->o->design == EASE_PP_PAIRS ? r1d : ease_comom_r(&s->r1c);
+	free(dif);
+	g->p_holm = g->t.p;
+	g->mb = n ? g->t.mean_y : NAN;
+	g->ma = n ? g->t.mean_x : NAN;
+	g->diff = n ? g->t.diff : NAN;
+}
+
+/* Improvement in percent of before_mean and in points, better > 0. */
+static void
+improvement(const run *s, const group *g, double *pct, double *pts)
+{
+	double d = g->diff, b = g->mb;
+
+	*pts = s->lower ? -d : d;
+	*pct = b != 0 ? 100 * *pts / fabs(b) : NAN;
+}
+
+static const char *
+category(const run *s, const group *g)
+{
+	double pct, pts;
+
+	if (!s->pain_like)
+		return "";
+	improvement(s, g, &pct, &pts);
+	if (isnan(pct))
+		return "";
+	if (pct >= 50)
+		return "substantial";
+	if (pct >= 30)
+		return "moderate";
+	if (pct >= 10)
+		return "minimal";
+	if (pct <= -10)
+		return "worse";
+	return "none";
+}
+
+static const char *
+important(const run *s, const group *g)
+{
+	double pct, pts;
+
+	if (!s->pain_like)
+		return "";
+	improvement(s, g, &pct, &pts);
+	if (isnan(pts))
+		return "";
+	return pct >= 30 || pts >= 2 ? "yes" : "no";
+}
+
+static double
+baseline_mean(const run *s)
+{
+	if (s->o->design != EASE_PP_EVENT || s->base_n == 0)
+		return NAN;
+	return s->base_sum / (double)s->base_n;
+}
+
+static void
+write_row(run *s, const group *g)
+{
+	int dg = s->c->digits;
+	ease_writer *w = s->w;
+	double b = g->mb;
+	int has = !isnan(g->diff);
+
+	ease_w_str(w, g->name);
+	ease_w_str(w, design_name(s->o->design));
+	ease_w_str(w, s->measure);
+	w_count(w, g->bef.n);
+	w_count(w, g->aft.n);
+	ease_w_num(w, g->mb, dg);
+	ease_w_num(w, g->ma, dg);
+	ease_w_num(w, g->diff, dg);
+	ease_w_num(w, g->t.ci_lo, dg);
+	ease_w_num(w, g->t.ci_hi, dg);
+	ease_w_num(w, has && b != 0 ? 100 * g->diff / b : NAN, dg);
+	ease_w_num(w, g->t.t, dg);
+	ease_w_num(w, isnan(g->t.t) ? NAN : g->t.df, dg);
+	ease_w_num(w, g->t.p, dg);
+	ease_w_num(w, g->rk.method == EASE_P_NONE ? NAN : g->rk.stat, dg);
+	ease_w_num(w, g->rk.p, dg);
+	ease_w_num(w, g->t.effect, dg);
+	ease_w_str(w, isnan(g->t.effect) ? "" :
+		   g->t.kind == EASE_T_WELCH ? "hedges_g" : "d_z");
+	ease_w_num(w, g->nap.nap, dg);
+	ease_w_num(w, g->nap.ci_lo, dg);
+	ease_w_num(w, g->nap.ci_hi, dg);
+	ease_w_num(w, g->tau_u, dg);
+	ease_w_num(w, g->r1, dg);
+	ease_w_num(w, g->p_adj, dg);
+	ease_w_num(w, g->p_holm, dg);
+	ease_w_num(w, baseline_mean(s), dg);
+	ease_w_str(w, has ? category(s, g) : "");
+	ease_w_str(w, has ? important(s, g) : "");
+	ease_w_end(w);
+}
+
+/* ---- sentences ---- */
+
+/* "1.8", "−2.4": one decimal, a true minus sign. */
+static const char *
+dec1(double v, char *buf)
+{
+	char t[40];
+
+	snprintf(t, sizeof t, "%.1f", fabs(v));
+	if (strcmp(t, "0.0") == 0 || v >= 0)
+		snprintf(buf, 48, "%s", t);
+	else
+		snprintf(buf, 48, "\xe2\x88\x92%s", t);
+	return buf;
+}
+
+/* "Swedish massage", "acupressure", "a massage session". */
+static void
+what(const run *s, const group *g, int all, char *buf, size_t n)
+{
+	size_t l = strlen(g->name);
+
+	if (all)
+		snprintf(buf, n, "a %s session", s->o->event ? s->o->event : "massage");
+	else if (!s->by_tech)
+		snprintf(buf, n, "a session of %s %s", s->o->by, g->name);
+	else if (ease_tech_known(g->name, l) == EASE_TECH_ACUPRESSURE ||
+		 (l >= 7 && (strcmp(g->name + l - 7, "massage") == 0 ||
+			     strcmp(g->name + l - 7, "therapy") == 0)))
+		snprintf(buf, n, "%s", g->name);
+	else
+		snprintf(buf, n, "%s massage", g->name);
+}
+
+/*
+ * The phrases of a design's sentence: LEAD opens a shown effect ("In the 3
+ * days after Swedish massage"), AFTER and BEFORE name the two sides ("in
+ * the 3 days after", "in the 3 days before"), CAUSE what may have an effect.
+ */
+static void
+phrases(const run *s, const group *g, int all, char *lead, char *after,
+	char *before, char *cause, size_t n)
+{
+	const ease_prepost_opts *o = s->o;
+	char t[400];
+
+	switch (o->design) {
+	case EASE_PP_EVENT:
+		what(s, g, all, t, sizeof t);
+		snprintf(cause, n, "%s", t);
+		snprintf(after, n, "in the %d day%s after", o->after, o->after == 1 ? "" : "s");
+		snprintf(before, n, "in the %d day%s before", o->before, o->before == 1 ? "" : "s");
+		snprintf(lead, n, "In the %d day%s after %s", o->after,
+			 o->after == 1 ? "" : "s", t);
+		break;
+	case EASE_PP_PAIRS:
+		what(s, g, all, t, sizeof t);
+		snprintf(cause, n, "%s", all ? "a session" : t);
+		snprintf(after, n, "after");
+		snprintf(before, n, "before");
+		snprintf(lead, n, "After %s", all ? "a session" : t);
+		break;
+	case EASE_PP_SPLIT:
+		if (o->at_first) {
+			snprintf(cause, n, "the first %s session", o->event);
+			snprintf(lead, n, "From the first %s session on", o->event);
+			snprintf(before, n, "before the first %s session", o->event);
+		} else {
+			char d[16];
+
+			ease_fmt_date(o->at, d);
+			snprintf(cause, n, "what changed on %s", d);
+			snprintf(lead, n, "From %s on", d);
+			snprintf(before, n, "before %s", d);
+		}
+		snprintf(after, n, "from then on");
+		break;
+	default:	/* factor */
+		snprintf(cause, n, "%s", o->factor);
+		snprintf(before, n, "on days without %s", o->factor);
+		if (o->lag == 0)
+			snprintf(after, n, "on days with %s", o->factor);
+		else
+			snprintf(after, n, "%d day%s after a day with %s", o->lag,
+				 o->lag == 1 ? "" : "s", o->factor);
+		snprintf(lead, n, "%c%s", after[0] - 32 * (after[0] >= 'a' && after[0] <= 'z'),
+			 after + 1);
+		break;
+	}
+}
+
+static void
+explain(run *s, const group *g, int all)
+{
+	char lead[480], aft[480], bef[480], cause[480], line[4096];
+	char b[48], a[48], d[48], lo[48], hi[48], p[64], tail[600], pc[48], catw[64] = "";
+	double pct, pts, base = baseline_mean(s);
+	const char *cat = category(s, g), *m = s->word;
+	const char *unit = paired(s) ? "session" : "day";
+	size_t n = paired(s) ? g->bef.n : (g->bef.n < g->aft.n ? g->bef.n : g->aft.n);
+	int shown;
+
+	phrases(s, g, all, lead, aft, bef, cause, sizeof lead);
+	if (isnan(g->diff)) {
+		snprintf(line, sizeof line,
+			 "The data do not show an effect of %s on %s yet: too few %ss with %s recorded.",
+			 cause, m, unit, m);
+		goto out;
+	}
+	improvement(s, g, &pct, &pts);
+	if (isnan(g->p_adj))
+		snprintf(p, sizeof p, "adjusted p not known");
+	else if (g->p_adj < 0.001)
+		snprintf(p, sizeof p, "adjusted p < 0.001");
+	else
+		snprintf(p, sizeof p, "adjusted p = %.2g", g->p_adj);
+	dec1(g->mb, b);
+	dec1(g->ma, a);
+	dec1(fabs(g->diff), d);
+	{
+		char count[96];
+
+		if (paired(s))
+			snprintf(count, sizeof count, "%zu session%s", n, n == 1 ? "" : "s");
+		else
+			snprintf(count, sizeof count, "%zu days against %zu", g->aft.n, g->bef.n);
+		if (isnan(g->t.ci_lo))
+			snprintf(tail, sizeof tail, "no 95 %% CI: %s; %s",
+				 n < 2 ? "too few values" : paired(s) ?
+				 "every session changed it alike" : "no spread", count);
+		else
+			snprintf(tail, sizeof tail, "95 %% CI %s to %s; %s",
+				 dec1(g->t.ci_lo, lo), dec1(g->t.ci_hi, hi), count);
+	}
+	shown = n >= EASE_PREPOST_MIN_EVENTS && g->p_adj < 0.05;
+	if (isnan(pct) || g->mb == 0)
+		pc[0] = '\0';
+	else {
+		double r = 100 * g->diff / g->mb;
+
+		snprintf(pc, sizeof pc, ", %s%.0f %%",
+			 r <= -0.5 ? "\xe2\x88\x92" : r >= 0.5 ? "+" : "", fabs(r));
+	}
+	if (shown && *cat)
+		snprintf(catw, sizeof catw, ", %s",
+			 strcmp(cat, "worse") == 0 ? "a worsening" :
+			 strcmp(cat, "none") == 0 ? "no meaningful change" :
+			 strcmp(cat, "minimal") == 0 ? "a minimal improvement" :
+			 strcmp(cat, "moderate") == 0 ? "a moderate improvement" :
+			 "a substantial improvement");
+	if (shown)
+		snprintf(line, sizeof line,
+			 "%s your %s was %s points %s than %s (%s \xe2\x86\x92 %s%s%s; %s; %s).",
+			 lead, m, d, g->diff < 0 ? "lower" : "higher", bef, b, a, pc, catw,
+			 tail, p);
+	else
+		snprintf(line, sizeof line,
+			 "The data do not show an effect of %s on %s yet: %s %s, %s %s (%s; %s%s).",
+			 cause, m, b, bef, a, aft, tail, p,
+			 n < EASE_PREPOST_MIN_EVENTS ?
+			 (paired(s) ? "; at least 5 sessions are needed" :
+				      "; at least 5 days on each side are needed") : "");
+	if (!isnan(base)) {
+		double worse = s->lower ? g->mb - base : base - g->mb;
+
+		if (worse >= 1 || (base != 0 && worse >= 0.15 * fabs(base))) {
+			size_t l = strlen(line);
+
+			snprintf(line + l, sizeof line - l,
+				 " Your %s was already %s than usual before the sessions (%s against %s on days away from any session): sessions were booked on bad days, so part of the change can be regression to the mean.",
+				 m, s->lower ? "higher" : "lower", b, dec1(base, lo));
+		}
+	}
+out:
+	ease_w_str(s->w, line);
+	ease_w_end(s->w);
+}
+
+/* ---- output ---- */
+
+static int
+cmp_group(const void *a, const void *b, void *ctx)
+{
+	const group *x = *(const group *const *)a, *y = *(const group *const *)b;
+	int lower = *(const int *)ctx;
+	double dx = x->diff, dy = y->diff;
+
+	if (lower) {
+		dx = -dx;
+		dy = -dy;
+	}
+	if (isnan(dx) != isnan(dy))
+		return isnan(dx) ? 1 : -1;
+	if (!isnan(dx) && dx != dy)
+		return dx > dy ? -1 : 1;
+	return (x > y) - (x < y);	/* the order first met */
+}
+
+/* qsort has no context: groups are sorted by insertion, they are few. */
+static void
+sort_groups(group **v, size_t n, int lower)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && cmp_group(&v[j - 1], &v[j], &lower) > 0; j--) {
+			group *t = v[j - 1];
+
+			v[j - 1] = v[j];
+			v[j] = t;
+		}
+}
+
+static void
+write_compare(run *s, group **order, size_t n)
+{
+	size_t total = 0, k = 0, *size = ease_xcalloc(n + 1, sizeof *size);
+	double *v;
+	ease_kruskal kw;
+	int dg = s->c->digits;
+
+	for (size_t i = 0; i < n; i++)
+		total += order[i]->bef.n;
+	v = ease_xmalloc((total + 1) * sizeof *v);
+	for (size_t i = 0; i < n; i++) {
+		const group *g = order[i];
+
+		/*
+		 * Differences of window means that are equal on paper differ in
+		 * their last bits; 12 digits make them tie, as they should.
+		 */
+		for (size_t j = 0; j < g->bef.n; j++) {
+			char b[40];
+
+			snprintf(b, sizeof b, "%.12g", g->aft.v[j] - g->bef.v[j]);
+			v[k++] = strtod(b, NULL);
+		}
+		size[i] = g->bef.n;
+	}
+	ease_kruskal_test(v, size, n, &kw);
+	if (isnan(kw.p))
+		ease_warn("--compare: the groups' differences cannot be compared (fewer than 2 groups with events, or all equal)");
+	if (s->o->explain) {
+		char line[512];
+		const char *grp = s->by_tech ? "techniques" : "groups";
+
+		if (isnan(kw.p))
+			snprintf(line, sizeof line, "The data cannot compare the %s yet.", grp);
+		else if (kw.p < 0.05)
+			snprintf(line, sizeof line,
+				 "The %s differ in how much %s changed after them (Kruskal-Wallis across %zu %s, p %s %.2g).",
+				 grp, s->word, kw.k, grp, kw.p < 0.001 ? "<" : "=",
+				 kw.p < 0.001 ? 0.001 : kw.p);
+		else
+			snprintf(line, sizeof line,
+				 "The data do not show yet that the %s differ (Kruskal-Wallis across %zu %s, p = %.2g).",
+				 grp, kw.k, grp, kw.p);
+		ease_w_str(s->w, line);
+		ease_w_end(s->w);
+	} else {
+		ease_w_str(s->w, "compare");
+		ease_w_str(s->w, "kruskal");
+		ease_w_str(s->w, s->measure);
+		w_count(s->w, total);
+		w_count(s->w, total);
+		for (int i = 0; i < 7; i++)	/* before_mean .. t */
+			ease_w_str(s->w, "");
+		ease_w_num(s->w, kw.df, dg);
+		ease_w_str(s->w, "");	/* p_t */
+		ease_w_num(s->w, kw.h, dg);
+		ease_w_num(s->w, kw.p, dg);
+		for (int i = 0; i < 12; i++)	/* effect .. clinically_important */
+			ease_w_str(s->w, "");
+		ease_w_end(s->w);
+	}
+	free(v);
+	free(size);
+}
+
+static void
+warn_few(const run *s, const group *g, const char *what)
+{
+	if (!paired(s)) {
+		if (g->bef.n < 2 || g->aft.n < 2)
+			ease_warn("%s: %zu %s%s against %zu, too few for a test (at least 2 on each side)",
+				  g->name, g->aft.n, what, g->aft.n == 1 ? "" : "s", g->bef.n);
+		else if (isnan(g->t.t))
+			ease_warn("%s: every %s has the same value: no t test", g->name, what);
+		return;
+	}
+	if (g->bef.n < 2)
+		ease_warn("%s: %zu %s%s, too few for a test (at least 2)", g->name,
+			  g->bef.n, what, g->bef.n == 1 ? "" : "s");
+	else if (isnan(g->t.t))
+		ease_warn("%s: every %s changed by the same amount: no t test", g->name,
+			  what);
+}
+
+static void
+write_profile(run *s, group **order, size_t n, int width)
+{
+	int dg = s->c->digits;
+
+	for (size_t i = 0; i < n; i++) {
+		group *g = order[i];
+
+		for (int k = 0; k < width; k++) {
+			ease_ttest t;
+			char off[24];
+
+			ease_ttest_one(g->prof[k].v, g->prof[k].n, &t);
+			snprintf(off, sizeof off, "%d", k - s->o->before);
+			ease_w_str(s->w, g->name);
+			ease_w_str(s->w, off);
+			w_count(s->w, g->prof[k].n);
+			ease_w_num(s->w, g->prof[k].n ? t.mean_x : NAN, dg);
+			ease_w_num(s->w, t.ci_lo, dg);
+			ease_w_num(s->w, t.ci_hi, dg);
+			ease_w_end(s->w);
+		}
+	}
+}
+
+static void
+write_results(run *s, const char *unit)
+{
+	group **order = ease_xcalloc(s->ng + 1, sizeof *order);
+	size_t n = 0;
+	double *p;
+
+	for (size_t i = 1; i < s->ng; i++)
+		order[n++] = &s->g[i];
+	if (s->o->profile) {
+		order[n++] = &s->g[0];
+		for (size_t i = 0; i < n; i++)
+			if (order[i]->nprof == 0)
+				ease_warn("%s: no %s with enough days recorded", order[i]->name, unit);
+		write_head(s, head_prof);
+		write_profile(s, order, n, s->o->before + s->o->after + 1);
+		free(order);
+		return;
+	}
+	for (size_t i = 0; i < s->ng; i++)
+		compute(s, &s->g[i]);
+	/* Holm across the groups of --by; "all" is a question of its own */
+	p = ease_xcalloc(n + 1, sizeof *p);
+	for (size_t i = 0; i < n; i++)
+		p[i] = order[i]->t.p;
+	ease_holm(p, n, p);
+	for (size_t i = 0; i < n; i++)
+		order[i]->p_holm = p[i];
+	free(p);
+	sort_groups(order, n, s->lower);
+	order[n++] = &s->g[0];
+	for (size_t i = 0; i < n; i++)
+		if (!s->o->explain)
+			warn_few(s, order[i], unit);
+	write_head(s, head_cmp);
+	for (size_t i = 0; i < n; i++) {
+		if (s->o->explain)
+			explain(s, order[i], order[i] == &s->g[0]);
+		else
+			write_row(s, order[i]);
+	}
+	if (s->o->compare)
+		write_compare(s, order, n - 1);
+	free(order);
+}
+
+static void
+open_by(run *s)
+{
+	s->by_col = -1;
+	if (s->o->by == NULL)
+		return;
+	s->by_col = ease_cols_need(s->cols, s->o->by);
+	s->by_tech = s->cols->role[s->by_col] == EASE_R_TECHNIQUE;
+}
+
+/* Column NAME by the name typed, exit 2 naming the columns there are. */
+static int
+need_col(run *s, const char *name)
+{
+	return ease_cols_need(s->cols, name);
+}
+
+static void
+run_event(run *s)
+{
+	ease_dayreader *r = ease_day_open(s->c);
+	const ease_dayrow *row;
+	evstate e;
+	int vcol, ecol;
+	size_t maxf;
+
+	memset(&e, 0, sizeof e);
+	s->cols = ease_day_cols(r);
+	s->file = s->cols->file;
+	vcol = need_col(s, s->o->value);
+	ecol = need_col(s, s->o->event);
+	open_by(s);
+	s->measure = s->cols->name[vcol];
+	set_direction(s, vcol);
+	e.value_slot = ease_day_want(r, vcol);
+	e.event_slot = ease_day_want(r, ecol);
+	maxf = (size_t)(s->by_col >= 0 ? s->by_col + 1 : 1);
+	ease_day_fields_used(r, maxf);
+	ease_day_keep_all(r, 1);
+	e.nb = s->o->before;
+	e.na = s->o->after;
+	e.width = e.nb + e.na + 1;
+	e.hday = ease_xmalloc((size_t)e.nb * sizeof *e.hday);
+	e.hval = ease_xmalloc((size_t)e.nb * sizeof *e.hval);
+	for (int k = 0; k < e.nb; k++)
+		e.hday[k] = LONG_MIN;
+
+	s->w = ease_writer_open(s->c->output, s->o->explain ? EASE_FMT_TABLE : s->c->format,
+				s->c->files, s->c->nfiles);
+	while ((row = ease_day_next(r)) != NULL)
+		event_row(s, &e, r, row);
+	end_subject(s, &e);
+
+	if (s->events == 0)
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0 (no event to compare around)",
+			 s->file, s->cols->name[ecol]);
+	if (s->skipped)
+		ease_warn("%ld of %ld event%s skipped: fewer than half the days of a window had %s recorded",
+			  s->skipped, s->events, s->events == 1 ? "" : "s", s->measure);
+	write_results(s, "event");
+	ease_writer_close(s->w);
+
+	free(e.hday);
+	free(e.hval);
+	for (size_t i = 0; i < e.np; i++) {
+		free(e.p[i].v);
+		free(e.p[i].grp);
+	}
+	free(e.p);
+	free(e.qday);
+	free(e.qval);
+	free(e.qin);
+	ease_day_close(r);
+}
+
+/* ---- the independent designs: two samples of days ---- */
+
+typedef struct indstate {
+	int value_slot, event_slot, factor_slot;
+	long first;		/* the subject's first event day, or LONG_MAX */
+	/* --factor: the factor of the last LAG+1 days, by day modulo LAG+1 */
+	long *fday;
+	double *fval;
+	long lo, hi;		/* days with a value in the window */
+	int any;
+} indstate;
+
+static void
+sample_add(run *s, int after, double v)
+{
+	vec_add(after ? &s->g[0].aft : &s->g[0].bef, v);
+}
+
+static void
+ind_row(run *s, indstate *e, const ease_dayreader *r, const ease_dayrow *row)
+{
+	long d = row->day;
+	double v = row->v[e->value_slot];
+	int inwin = ease_day_in_window(r, d) &&
+		    !(s->c->has_until && d > s->c->until);
+
+	if (row->group_start) {
+		s->have_prev = 0;
+		e->first = LONG_MAX;
+		s->gen++;
+	}
+	if (e->event_slot >= 0 && row->v[e->event_slot] > 0 && e->first == LONG_MAX) {
+		e->first = d;
+		if (inwin || (s->c->has_since && d < s->c->since))
+			s->events++;
+	}
+	if (s->o->design == EASE_PP_FACTOR) {
+		int L = s->o->lag, slot = (int)(((d % (L + 1)) + (L + 1)) % (L + 1));
+		int fs = (int)((((d - L) % (L + 1)) + (L + 1)) % (L + 1));
+		double f = row->v[e->factor_slot];
+
+		e->fday[slot] = d;
+		e->fval[slot] = f;
+		if (f > 0 && inwin)
+			s->events++;
+		/* the factor day must be in the window, the value day within the data */
+		if (!isnan(v) && e->fday[fs] == d - L && !isnan(e->fval[fs]) &&
+		    ease_day_in_window(r, d - L) && !(s->c->has_until && d > s->c->until))
+			sample_add(s, e->fval[fs] > 0, v);
+	}
+	if (!inwin || isnan(v))
+		return;
+	if (s->have_prev && s->prev_day == d - 1)
+		ease_comom_add(&s->r1c, s->prev_v, v);
+	s->have_prev = 1;
+	s->prev_day = d;
+	s->prev_v = v;
+	if (!e->any || d < e->lo)
+		e->lo = d;
+	if (!e->any || d > e->hi)
+		e->hi = d;
+	e->any = 1;
+	if (s->o->design == EASE_PP_SPLIT)
+		sample_add(s, d >= (s->o->at_first ? e->first : s->o->at), v);
+}
+
+static void
+run_independent(run *s)
+{
+	ease_dayreader *r = ease_day_open(s->c);
+	const ease_dayrow *row;
+	indstate e;
+	int vcol, ecol = -1, fcol = -1;
+	group *g = &s->g[0];
+
+	memset(&e, 0, sizeof e);
+	e.first = LONG_MAX;
+	e.event_slot = e.factor_slot = -1;
+	s->cols = ease_day_cols(r);
+	s->file = s->cols->file;
+	vcol = need_col(s, s->o->value);
+	if (s->o->at_first)
+		ecol = need_col(s, s->o->event);
+	if (s->o->design == EASE_PP_FACTOR)
+		fcol = need_col(s, s->o->factor);
+	s->measure = s->cols->name[vcol];
+	set_direction(s, vcol);
+	e.value_slot = ease_day_want(r, vcol);
+	if (ecol >= 0)
+		e.event_slot = ease_day_want(r, ecol);
+	if (fcol >= 0) {
+		e.factor_slot = ease_day_want(r, fcol);
+		e.fday = ease_xmalloc((size_t)(s->o->lag + 1) * sizeof *e.fday);
+		e.fval = ease_xmalloc((size_t)(s->o->lag + 1) * sizeof *e.fval);
+		for (int k = 0; k <= s->o->lag; k++)
+			e.fday[k] = LONG_MIN;
+	}
+	ease_day_fields_used(r, 1);
+	ease_day_keep_all(r, 1);
+
+	s->w = ease_writer_open(s->c->output, s->o->explain ? EASE_FMT_TABLE : s->c->format,
+				s->c->files, s->c->nfiles);
+	while ((row = ease_day_next(r)) != NULL)
+		ind_row(s, &e, r, row);
+
+	if ((ecol >= 0 || fcol >= 0) && s->events == 0)
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0", s->file,
+			 s->cols->name[fcol >= 0 ? fcol : ecol]);
+	if (s->o->design == EASE_PP_SPLIT && !s->o->at_first &&
+	    (g->bef.n == 0 || g->aft.n == 0)) {
+		char at[16], lo[16], hi[16];
+
+		ease_fmt_date(s->o->at, at);
+		if (!e.any)
+			ease_die(EASE_EX_DATA, "%s: no day with %s recorded", s->file,
+				 s->measure);
+		ease_die(EASE_EX_DATA,
+			 "%s: --split %s is outside the data (%s recorded from %s to %s): no day %s it",
+			 s->file, at, s->measure, ease_fmt_date(e.lo, lo),
+			 ease_fmt_date(e.hi, hi), g->bef.n == 0 ? "before" : "from");
+	}
+	write_results(s, "day");
+	ease_writer_close(s->w);
+	free(e.fday);
+	free(e.fval);
+	ease_day_close(r);
+}
+
+/* ---- the interrupted time series ---- */
+
+typedef struct itsstate {
+	int value_slot, event_slot;
+	vec t, y;		/* the subject's days (from its first) and values */
+	long day0;		/* its first day with a value */
+	long first;		/* its first event day, or LONG_MAX */
+	char *subject;
+	long lo, hi;
+	int any, fitted;
+} itsstate;
+
+static const char *const head_its[] = {
+	"group", "measure", "n", "t0", "pre_level", "pre_slope", "level_change",
+	"level_se", "level_p", "slope_change", "slope_se", "slope_p", "r1_resid",
+	"se_kind", NULL
+};
+
+static void
+its_subject_end(run *s, itsstate *e)
+{
+	long at = s->o->at_first ? e->first : s->o->at;
+	ease_its fit;
+	char d0[16];
+	int dg = s->c->digits;
+	ease_writer *w = s->w;
+
+	if (e->t.n == 0)
+		return;
+	if (at == LONG_MAX) {
+		ease_warn("%s: no day with %s > 0: no interruption to fit",
+			  e->subject, s->o->event);
+		memset(&fit, 0, sizeof fit);
+		ease_its_fit(NULL, NULL, 0, 0, s->o->se_ols ? EASE_SE_OLS : EASE_SE_HAC, &fit);
+	} else {
+		ease_its_fit(e->t.v, e->y.v, e->t.n, (double)(at - e->day0),
+			     s->o->se_ols ? EASE_SE_OLS : EASE_SE_HAC, &fit);
+		if (isnan(fit.b[0]))
+			ease_warn("%s: fewer than 2 days with %s on a side of %s: no fit",
+				  e->subject, s->measure, ease_fmt_date(at, d0));
+		else
+			e->fitted = 1;
+	}
+	write_head(s, head_its);
+	ease_w_str(w, e->subject);
+	ease_w_str(w, s->measure);
+	w_count(w, e->t.n);
+	ease_w_str(w, at == LONG_MAX ? "" : ease_fmt_date(at, d0));
+	ease_w_num(w, fit.b[0], dg);
+	ease_w_num(w, fit.b[1], dg);
+	ease_w_num(w, fit.b[2], dg);
+	ease_w_num(w, fit.se[2], dg);
+	ease_w_num(w, fit.p[2], dg);
+	ease_w_num(w, fit.b[3], dg);
+	ease_w_num(w, fit.se[3], dg);
+	ease_w_num(w, fit.p[3], dg);
+	ease_w_num(w, fit.r1_resid, dg);
+	ease_w_str(w, s->o->se_ols ? "ols" : "hac");
+	ease_w_end(w);
+	e->t.n = e->y.n = 0;
+}
+
+static void
+its_row(run *s, itsstate *e, const ease_dayreader *r, const ease_dayrow *row)
+{
+	long d = row->day;
+	double v = row->v[e->value_slot];
+
+	if (row->group_start) {
+		its_subject_end(s, e);
+		free(e->subject);
+		e->subject = ease_xstrdup(*row->group ? row->group : "all");
+		e->first = LONG_MAX;
+	}
+	if (e->event_slot >= 0 && row->v[e->event_slot] > 0 && e->first == LONG_MAX) {
+		e->first = d;
+		s->events++;
+	}
+	if (isnan(v) || !ease_day_in_window(r, d))
+		return;
+	if (e->t.n == 0)
+		e->day0 = d;
+	vec_add(&e->t, (double)(d - e->day0));
+	vec_add(&e->y, v);
+	if (!e->any || d < e->lo)
+		e->lo = d;
+	if (!e->any || d > e->hi)
+		e->hi = d;
+	e->any = 1;
+}
+
+static void
+run_its(run *s)
+{
+	ease_dayreader *r = ease_day_open(s->c);
+	const ease_dayrow *row;
+	itsstate e;
+	int vcol, ecol = -1;
+
+	memset(&e, 0, sizeof e);
+	e.event_slot = -1;
+	e.first = LONG_MAX;
+	e.subject = ease_xstrdup("all");
+	s->cols = ease_day_cols(r);
+	s->file = s->cols->file;
+	vcol = need_col(s, s->o->value);
+	if (s->o->at_first)
+		ecol = need_col(s, s->o->event);
+	s->measure = s->cols->name[vcol];
+	e.value_slot = ease_day_want(r, vcol);
+	if (ecol >= 0)
+		e.event_slot = ease_day_want(r, ecol);
+	ease_day_fields_used(r, 1);
+	ease_day_keep_all(r, 1);
+	s->w = ease_writer_open(s->c->output, s->c->format, s->c->files, s->c->nfiles);
+	while ((row = ease_day_next(r)) != NULL)
+		its_row(s, &e, r, row);
+	if (ecol >= 0 && s->events == 0)
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0", s->file, s->cols->name[ecol]);
+	if (!s->o->at_first && e.any && (s->o->at <= e.lo || s->o->at > e.hi)) {
+		char at[16], lo[16], hi[16];
+
+		ease_die(EASE_EX_DATA,
+			 "%s: --its %s is outside the data (%s recorded from %s to %s): no day %s it",
+			 s->file, ease_fmt_date(s->o->at, at), s->measure,
+			 ease_fmt_date(e.lo, lo), ease_fmt_date(e.hi, hi),
+			 s->o->at <= e.lo ? "before" : "from");
+	}
+	if (!e.any)
+		ease_die(EASE_EX_DATA, "%s: no day with %s recorded", s->file, s->measure);
+	its_subject_end(s, &e);
+	ease_writer_close(s->w);
+	free(e.t.v);
+	free(e.y.v);
+	free(e.subject);
+	ease_day_close(r);
+}
+
+/* ---- the pairs design: two columns of one row ---- */
+
+static int
+row_num(run *s, const ease_rec *rec, int col, const char *file, double *v)
+{
+	const char *why = NULL;
+	int st = ease_cols_num(s->cols, col, rec->f[col], s->c->decimal_comma, v, &why);
+
+	if (st == EASE_V_OK)
+		return 1;
+	*v = NAN;
+	if (st == EASE_V_MISSING)
+		return 1;
+	return ease_bad_value(file, rec->line, s->cols->name[col], rec->f[col], why) ? 0 : 1;
+}
+
+static void
+run_pairs(run *s)
+{
+	ease_input *in = ease_input_open(s->c->files, s->c->nfiles, s->c->delim);
+	const ease_rec *h = ease_input_header(in), *rec;
+	ease_cols *cols;
+	const char *comma = strchr(s->o->pairs, ',');
+	char *bname = ease_xstrndup(s->o->pairs, (size_t)(comma - s->o->pairs));
+	int bcol, acol, dcol, scol;
+	char *measure, *last_subject = NULL;
+	ease_datecache dc;
+
+	memset(&dc, 0, sizeof dc);
+	cols = ease_cols_new(h, ease_input_name(in), s->c->colmap, s->c->ncolmap);
+	s->cols = cols;
+	s->file = cols->file;
+	bcol = need_col(s, bname);
+	acol = need_col(s, comma + 1);
+	if (bcol == acol)
+		ease_usage("--pairs: '%s' names column '%s' twice", s->o->pairs,
+			   cols->name[bcol]);
+	open_by(s);
+	dcol = ease_cols_role(cols, EASE_R_DATE);
+	scol = ease_cols_role(cols, EASE_R_SUBJECT);
+	if (ease_window_active(s->c) && dcol < 0)
+		ease_die(EASE_EX_DATA, "%s: --since and --until need a date column", s->file);
+	measure = ease_xmalloc(strlen(cols->name[bcol]) + strlen(cols->name[acol]) + 2);
+	sprintf(measure, "%s:%s", cols->name[bcol], cols->name[acol]);
+	s->measure = measure;
+	set_direction(s, bcol);
+	if (!s->o->direction && lower_by_role(cols->role[acol]) != -1 &&
+	    lower_by_role(cols->role[acol]) != s->lower)
+		ease_die(EASE_EX_USAGE, "%s: '%s' and '%s' are better in opposite directions",
+			 s->file, cols->name[bcol], cols->name[acol]);
+	s->pain_like = s->pain_like && (pain_like(cols->role[acol]) || s->o->direction);
+
+	s->w = ease_writer_open(s->c->output, s->o->explain ? EASE_FMT_TABLE : s->c->format,
+				s->c->files, s->c->nfiles);
+	while ((rec = ease_input_next(in)) != NULL) {
+		const char *file = ease_input_name(in);
+		double b, a;
+
+		if (dcol >= 0 && ease_window_active(s->c)) {
+			long day;
+
+			if (!ease_rec_date(rec, dcol, cols->name[dcol], s->c->date_format,
+					   file, &dc, &day) || !ease_window_has(s->c, day))
+				continue;
+		}
+		if (!row_num(s, rec, bcol, file, &b) || !row_num(s, rec, acol, file, &a))
+			continue;
+		if (isnan(b) || isnan(a))
+			continue;
+		/* a new subject's sessions do not follow on the last one's */
+		if (scol >= 0 && (last_subject == NULL || strcmp(last_subject, rec->f[scol]))) {
+			free(last_subject);
+			last_subject = ease_xstrdup(rec->f[scol]);
+			s->gen++;
+		}
+		s->events++;
+		row_groups(s, rec);
+		add_pair(s, b, a);
+	}
+	if (s->events == 0)
+		ease_die(EASE_EX_DATA, "%s: no row with both %s and %s recorded",
+			 s->file, cols->name[bcol], cols->name[acol]);
+	write_results(s, "pair");
+	ease_writer_close(s->w);
+	free(last_subject);
+	free(measure);
+	free(bname);
+	ease_cols_free(cols);
+	ease_input_close(in);
+}
+
+int
+ease_prepost_run(ease_common *c, ease_prepost_opts *o)
+{
+	run s;
+
+	memset(&s, 0, sizeof s);
+	s.c = c;
+	s.o = o;
+	s.tn = ease_technames_new();
+	s.gkeys = ease_strset_new();
+	s.gsel = ease_xmalloc(sizeof *s.gsel);
+	s.gselcap = 1;
+	add_group(&s, "all");
+	switch (o->design) {
+	case EASE_PP_EVENT:
+		run_event(&s);
+		break;
+	case EASE_PP_PAIRS:
+		run_pairs(&s);
+		break;
+	case EASE_PP_SPLIT:
+	case EASE_PP_FACTOR:
+		run_independent(&s);
+		break;
+	case EASE_PP_ITS:
+		run_its(&s);
+		break;
+	default:
+		ease_usage("%s: not yet", design_opt[o->design]);
+	}
+	for (size_t i = 0; i < s.ng; i++) {
+		group *g = &s.g[i];
+
+		free(g->name);
+		free(g->bef.v);
+		free(g->aft.v);
+		free(g->seq.v);
+		if (g->prof) {
+			for (int k = 0; k < o->before + o->after + 1; k++)
+				free(g->prof[k].v);
+			free(g->prof);
+		}
+	}
+	free(s.g);
+	free(s.gsel);
+	ease_technames_free(s.tn);
+	ease_strset_free(s.gkeys);
+	ease_report_skipped();
+	return 0;
+}
