@@ -184,11 +184,16 @@ ease_gp_preamble(FILE *f, int term, int w, int h)
 			w ? w : 80, h ? h : 25);
 		break;
 	}
-	fputs("set encoding utf8\n"
-	      "set termoption noenhanced\n"
-	      "set grid\n"
+	/*
+	 * No "set encoding utf8": the terminals pass UTF-8 through as it is,
+	 * and under the C locale it makes gnuplot warn about a degree sign.
+	 */
+	fprintf(f, "set termoption noenhanced\n"
+	      "%s\n"
 	      "set key noenhanced\n"
-	      "set datafile separator whitespace\n", f);
+	      "set datafile separator whitespace\n",
+	      /* dots across a text plot hide the data */
+	      term == EASE_GP_DUMB ? "unset grid" : "set grid");
 	for (size_t i = 0; i < sizeof palette / sizeof palette[0]; i++)
 		fprintf(f, "set linetype %zu lc rgb '%s' lw %s pt %zu ps 0.8\n", i + 1,
 			palette[i], i == 0 ? "2" : "1.5", i + 1 == 8 ? 9 : i + 1 + 4 * (i < 3));

@@ -38,6 +38,10 @@ ease_plot_kind(const char *name)
 		ease_usage("'%s' plots are not there yet (they need ease-prepost); kinds: trend, scatter, lags, calendar, meds, relief",
 			   name);
 	char b[80];
+	/* a file name where the kind belongs: the kind was left out */
+	if (strchr(name, '.') || strchr(name, '/'))
+		ease_usage("'%s' is not a kind of plot: the kind comes first (ease-plot KIND [OPTION]... [FILE]...): trend, scatter, lags, calendar, meds, relief",
+			   ease_shown(name, b, sizeof b));
 	ease_usage("'%s' is not a kind of plot: trend, scatter, lags, calendar, meds, relief",
 		   ease_shown(name, b, sizeof b));
 }
@@ -571,7 +575,7 @@ plot_trend(plot *s)
 		fputs("plot ", s->f);
 		for (int k = 0; k < nf; k++) {
 			fprintf(s->f, "%s$%s using 1:%d with %s lt %d title ", first ? "" : ", \\\n     ",
-				bname, k + 2, o->smooth ? "points pt 7 ps 0.35" : "lines lw 1.5", k + 1);
+				bname, k + 2, o->smooth ? "points pt 7 ps 0.35" : "linespoints pt 7 ps 0.4 lw 1.5", k + 1);
 			first = 0;
 			snprintf(lab, sizeof lab, "%s%s", s->name[k], o->smooth ? " (days)" : "");
 			ease_gp_text(s->f, lab);
@@ -855,6 +859,8 @@ plot_calendar(plot *s)
 	load(s, (const char *const *)f, 1, 0);
 	span(s->lo, s->hi, sp, sizeof sp);
 	snprintf(t, sizeof t, "%s by day, %s (blank: nothing recorded)", s->name[0], sp);
+	if (o->term == EASE_GP_DUMB)
+		snprintf(t, sizeof t, "%s by day (rounded), %s (blank: nothing recorded)", s->name[0], sp);
 	begin_panels(s, title_or(s, t));
 	for (size_t j = 0; j < s->np; j++) {
 		panel *p = &s->p[j];
@@ -875,7 +881,7 @@ plot_calendar(plot *s)
 		}
 		fputs("EOD\n", s->f);
 		panel_title(s, p, title_or(s, t));
-		fputs("set xrange [0.5:31.5]\nset xtics 1,2,31 nomirror\nunset grid\n", s->f);
+		fputs("set xrange [0.5:31.5]\nset xtics 1,2,31 nomirror\nset tics scale 0\nunset grid\n", s->f);
 		fprintf(s->f, "set yrange [%d.5:-0.5]\nset ytics (", nmon - 1);
 		for (int k = 0; k < nmon; k++) {
 			long yy = y0 + (m0 - 1 + k) / 12;
@@ -897,8 +903,12 @@ plot_calendar(plot *s)
 		    s->role[0] == EASE_R_STRESS || s->role[0] == EASE_R_MOOD)
 			fputs("set cbrange [0:10]\n", s->f);
 		fputs("set key off\nset style fill solid 1.0 noborder\n", s->f);
-		fprintf(s->f, "plot $C%zu using 1:2:(0.47):(0.47):3 with boxxyerror lc palette notitle\n",
-			j + 1);
+		if (o->term == EASE_GP_DUMB)	/* no colours in text: the values themselves */
+			fprintf(s->f, "unset colorbox\nplot $C%zu using 1:2:(sprintf('%%.0f', $3)) with labels notitle\n",
+				j + 1);
+		else
+			fprintf(s->f, "plot $C%zu using 1:2:(0.47):(0.47):3 with boxxyerror lc palette notitle\n",
+				j + 1);
 	}
 	end_panels(s);
 	free(f[0]);
@@ -1153,14 +1163,17 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 	if (o->output) {
 		int t = ease_gp_term_of_path(o->output);
 
+		if (t < 0 && term == 0)
+			ease_usage("-o: '%s' does not end in .png, .svg, .pdf or .txt (or give -T)", o->output);
 		if (t < 0)
-			ease_usage("-o: '%s' does not end in .png, .svg, .pdf or .txt", o->output);
+			t = term;	/* -o /dev/stdout -T dumb */
 		if (term && term != t)
 			ease_usage("-T %s and -o %s disagree; give one", o->term == EASE_GP_PNG ? "png" :
 				   o->term == EASE_GP_SVG ? "svg" : o->term == EASE_GP_PDF ? "pdf" : "dumb",
 				   o->output);
 		term = t;
 	}
+	o->term = term;
 	if (o->smooth && o->kind != EASE_PLOT_TREND)
 		ease_usage("--smooth is for trend plots");
 	if (o->events && o->kind != EASE_PLOT_TREND)
