@@ -99,6 +99,7 @@ typedef struct plot {
 	panel *p;
 	size_t np, pcap;
 	long lo, hi;		/* first and last day of any panel */
+	int rows;		/* calendar: month rows of the tallest panel */
 	/* relief: sessions per panel and technique */
 	ease_technames *tn;
 	size_t rcap;
@@ -265,8 +266,9 @@ span(long lo, long hi, char *buf, size_t n)
 }
 
 /*
- * A date axis over LO..HI with ticks a reader can count: weeks (Mondays)
- * up to ten weeks, else months, every one up to a year, else every few.
+ * A date axis over LO..HI with ticks a reader can count: Mondays up to ten
+ * weeks, every other Monday up to five months, else months, every one up to
+ * a year, else every few.
  */
 static void
 time_axis(FILE *f, long lo, long hi, int pad)
@@ -278,10 +280,12 @@ time_axis(FILE *f, long lo, long hi, int pad)
 	fprintf(f, "set xrange ['%s':'%s']\n", ease_fmt_date(lo - pad, a),
 		ease_fmt_date(hi + pad, b));
 	fputs("set xtics (", f);
-	if (hi - lo <= 70) {
+	if (hi - lo <= 150) {
+		int every = hi - lo <= 70 ? 1 : 2, k = 0;
+
 		/* 1970-01-01 was a Thursday: Monday is day % 7 == 4 */
 		for (long d = lo; d <= hi; d++)
-			if (((d % 7) + 7) % 7 == 4) {
+			if (((d % 7) + 7) % 7 == 4 && k++ % every == 0) {
 				long y;
 				int m, dd;
 				char lab[32];
@@ -606,8 +610,10 @@ plot_trend(plot *s)
 			else
 				snprintf(lab, sizeof lab, "%s", ease_technames_get(tn, (size_t)r - 1));
 			/* a row without a session that day draws nothing */
+			/* never pt 7, the days' own points (a letter each in text) */
+			static const int mark[12] = {1, 5, 6, 9, 4, 8, 13, 10, 12, 11, 14, 3};
 			fprintf(s->f, ", \\\n     $E%zu using 1:($2 == %d ? %s : NaN) with points lt %d pt %d ps 1.2 title ",
-				j + 1, r, ys, r % 8 + 1, r == 0 ? 1 : (r % 6) + 4);
+				j + 1, r, ys, r % 8 + 1, mark[r]);
 			ease_gp_text(s->f, lab);
 		}
 		fputc('\n', s->f);
@@ -870,6 +876,8 @@ plot_calendar(plot *s)
 		ease_civil_from_days(p->first, &y0, &m0, &d);
 		ease_civil_from_days(p->first + p->n - 1, &y, &m, &d);
 		nmon = (int)((y - y0) * 12 + (m - m0) + 1);
+		if (nmon > s->rows)
+			s->rows = nmon;
 		fprintf(s->f, "$C%zu << EOD\n", j + 1);
 		for (long i = 0; i < p->n; i++) {
 			if (isnan(p->v[0][i]))
@@ -890,7 +898,10 @@ plot_calendar(plot *s)
 
 			if (k % every)
 				continue;
-			fprintf(s->f, "%s'%s %ld' %d", k ? ", " : "", month_abbr[mm - 1], yy, k);
+			if (mm == 1 || k == 0 || nmon <= 24)
+				fprintf(s->f, "%s'%s %ld' %d", k ? ", " : "", month_abbr[mm - 1], yy, k);
+			else
+				fprintf(s->f, ", '%s' %d", month_abbr[mm - 1], k);
 		}
 		fputs(") nomirror\n", s->f);
 		set_text(s->f, "xlabel", "day of the month");
@@ -1217,6 +1228,10 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 	}
 	fclose(s.f);
 	size_t npanels = s.np ? s.np : 1;
+	/* a calendar of many months grows downwards, a row a month */
+	if (h == 0 && s.rows > 18)
+		h = term == EASE_GP_DUMB ? 8 + s.rows * (int)npanels
+					 : 110 + 18 * s.rows * (int)npanels;
 	if (h == 0 && npanels > 1)
 		h = term == EASE_GP_DUMB ? (int)(12 * npanels + 2) : (int)(300 * npanels + 60);
 	ease_gp_preamble(body, term, w, h);
