@@ -115,5 +115,45 @@ head -c 5 p.pdf | grep -q '%PDF-'; say $? "PDF: header"
 "$plot" calendar -o p.svg hostile.csv 2>/dev/null
 check_svg p.svg; say $? "SVG: parses as XML"
 
+# The statistics drawn agree with R (tests/ref/plot.R, values pasted below).
+cp "$here/data/plot42.csv" .
+"$plot" scatter -x sleep_hours -y pain --lag 1 plot42.csv > sc.gp
+python3 - sc.gp <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+m = re.search(r"^\s+(\S+) \+ (\S+) \* x with lines", s, re.M)
+a, b = float(m.group(1)), float(m.group(2))
+ok = abs(a - 4.228448509) < 1e-8 and abs(b + 0.05849706414) < 1e-10
+ok = ok and "Pearson r = -0.037 (95% CI -0.34 to 0.28), n = 40" in s
+sys.exit(0 if ok else 1)
+PY
+say $? "scatter: least-squares line, r and CI as R's lm and cor.test"
+"$plot" lags -x massage -y pain --lags -3..3 plot42.csv > lg.gp
+python3 - lg.gp <<'PY'
+import re, sys
+# Rscript tests/ref/plot.R: lag, pearson r, lo, hi, spearman rho
+R = """-3 0.01063393954 -0.3101036108 0.3291981876 -0.01184173031
+-2 -0.1052256829 -0.4072227368 0.2175129049 -0.1334505018
+-1 -0.03748050609 -0.3449622388 0.2772660707 0.01362111652
+0 0.04506987027 -0.2662726483 0.3478964639 0.03925008042
+1 -0.3690675597 -0.6104003985 -0.0650351743 -0.3675084065
+2 -0.2233382009 -0.5033833334 0.09916684118 -0.209952166
+3 0.06991704393 -0.255476548 0.3810826995 0.07995823935"""
+s = open(sys.argv[1]).read()
+def block(name):
+    m = re.search(r"^\$" + name + r" << EOD\n(.*?)^EOD", s, re.M | re.S)
+    return [list(map(float, l.split())) for l in m.group(1).splitlines()]
+p, sp = block("L1_1"), block("L1_2")
+bad = 0
+for i, line in enumerate(R.splitlines()):
+    v = list(map(float, line.split()))
+    got = [p[i][0], p[i][1], p[i][2], p[i][3], sp[i][1]]
+    for g, w in zip(got, v):
+        if abs(g - w) > 1e-9 * max(1, abs(w)):
+            print("# lag", v[0], "got", g, "want", w); bad = 1
+sys.exit(bad)
+PY
+say $? "lags: r and CI by calendar lag as R's cor.test"
+
 echo "1..$n"
 [ "$failed" = 0 ]
