@@ -100,6 +100,8 @@ typedef struct plot {
 	size_t np, pcap;
 	long lo, hi;		/* first and last day of any panel */
 	int rows;		/* calendar: month rows of the tallest panel */
+	size_t npanels;		/* relief: its panels (np counts the data's) */
+	const char *gname;	/* the grouping column's name */
 	/* relief: sessions per panel and technique */
 	ease_technames *tn;
 	size_t rcap;
@@ -162,6 +164,8 @@ load(plot *s, const char *const *names, int ncol, int want_tech)
 	}
 	if (want_tech)
 		tcol = ease_cols_role(cols, EASE_R_TECHNIQUE);
+	if (ease_day_group_col(r) >= 0)
+		s->gname = ease_xstrdup(cols->name[ease_day_group_col(r)]);
 	s->want_tech = want_tech;
 	s->has_tech = tcol >= 0;
 	ease_day_fields_used(r, tcol >= 0 ? (size_t)tcol + 1 : 1);
@@ -371,7 +375,7 @@ panel_title(plot *s, const panel *p, const char *title)
 	if (s->np > 1) {
 		char t[200];
 
-		snprintf(t, sizeof t, "%s", p->group);
+		snprintf(t, sizeof t, "%s %s", s->gname ? s->gname : "", p->group);
 		set_text(s->f, "title", t);
 	} else
 		set_text(s->f, "title", title);
@@ -438,7 +442,7 @@ plot_trend(plot *s)
 	char **f;
 	int nf, ny2 = -1, nev = -1, nnames;
 	const char **names;
-	char t[600], lab[200], sp[40];
+	char t[600], lab[400], sp[40];
 
 	split_fields(o->fields ? o->fields : "pain", &f, &nf);
 	if (nf > 8)
@@ -568,8 +572,17 @@ plot_trend(plot *s)
 		if (nf == 1) {
 			axis_label(s, 0, lab, sizeof lab);
 			set_text(s->f, "ylabel", lab);
-		} else
-			fputs("unset ylabel\n", s->f);
+		} else {
+			char one[120];
+
+			lab[0] = '\0';
+			for (int k = 0; k < nf; k++) {
+				axis_label(s, k, one, sizeof one);
+				snprintf(lab + strlen(lab), sizeof lab - strlen(lab), "%s%s",
+					 k ? ", " : "", one);
+			}
+			set_text(s->f, "ylabel", lab);
+		}
 		if (ny2 >= 0) {
 			axis_label(s, ny2, lab, sizeof lab);
 			set_text(s->f, "y2label", lab);
@@ -1011,6 +1024,7 @@ typedef struct rpanel {
 
 typedef struct rstate {
 	plot *s;
+	long lo, hi;		/* first and last session */
 	rpanel *p;
 	size_t np, pcap;
 } rstate;
@@ -1036,14 +1050,18 @@ radd(rpanel *p, const char *name, long days, int ended)
 }
 
 static void
-on_session(void *ctx, const char *subject, const char *const *tech, size_t ntech,
-	   long days, int ended)
+on_session(void *ctx, long day, const char *subject, const char *const *tech,
+	   size_t ntech, long days, int ended)
 {
 	rstate *r = ctx;
 	rpanel *p = NULL;
 
 	if (r->s->o->subject && strcmp(subject, r->s->o->subject) != 0)
 		return;
+	if (r->np == 0 || day < r->lo)
+		r->lo = day;
+	if (r->np == 0 || day > r->hi)
+		r->hi = day;
 	for (size_t i = 0; i < r->np; i++)
 		if (strcmp(r->p[i].subject, subject) == 0)
 			p = &r->p[i];
@@ -1065,7 +1083,7 @@ plot_relief(plot *s)
 {
 	ease_relief_opts ro;
 	rstate r;
-	char t[400], lab[300];
+	char t[400], lab[300], sp[40];
 
 	memset(&r, 0, sizeof r);
 	r.s = s;
@@ -1081,10 +1099,16 @@ plot_relief(plot *s)
 			 ease_shown(s->o->subject ? s->o->subject : "", b, sizeof b));
 	}
 	s->np = r.np;		/* for the panels */
-	snprintf(t, sizeof t, "Relief after a session: share of sessions still %g point%s below the baseline",
-		 s->o->margin, s->o->margin == 1 ? "" : "s");
-	if (ease_window_active(s->c))
-		snprintf(t + strlen(t), sizeof t - strlen(t), " (date window applied)");
+	span(r.lo, r.hi, sp, sizeof sp);
+	snprintf(t, sizeof t, "Relief after a session: share still %g point%s below the baseline, sessions %s",
+		 s->o->margin, s->o->margin == 1 ? "" : "s", sp);
+	/* a technique keeps its colour from panel to panel */
+	ease_strset *seen = ease_strset_new();
+	long ntn = 0;
+
+	for (size_t j = 0; j < r.np; j++)
+		for (size_t k = 1; k < r.p[j].ng; k++)
+			ntn += ease_strset_put(seen, r.p[j].g[k].name, ntn, &(long){0});
 	begin_panels(s, title_or(s, t));
 	for (size_t j = 0; j < r.np; j++) {
 		rpanel *p = &r.p[j];
@@ -1117,17 +1141,23 @@ plot_relief(plot *s)
 			ease_km_free(c);
 		}
 		if (s->np > 1) {
-			set_text(s->f, "title", p->subject);
+			snprintf(lab, sizeof lab, "%s %s", s->c->by ? s->c->by : "subject", p->subject);
+			set_text(s->f, "title", lab);
 		} else
 			set_text(s->f, "title", title_or(s, t));
-		set_text(s->f, "xlabel", "days since the session");
+		set_text(s->f, "xlabel", "days since the session (+: censored by the next session or the end of the data)");
 		set_text(s->f, "ylabel", "sessions still in relief (share)");
-		fprintf(s->f, "set xrange [0:%g]\nset xtics %g\nset yrange [0:1.05]\nset key top right vertical\n",
+		fprintf(s->f, "set xrange [0:%g]\nset xtics %g\nset yrange [0:1.05]\nset key below horizontal\n",
 			tmax + 0.5, tmax > 20 ? ceil(tmax / 10) : 1);
 		fputs("plot ", s->f);
 		for (size_t k = 0; k < p->ng; k++) {
 			rgroup *g = &p->g[k];
-			int lt = k == 0 ? 7 : (int)((k - 1) % 6) + 1;
+			long idx = 0;
+			int lt;
+
+			if (k > 0)
+				ease_strset_put(seen, g->name, 0, &idx);
+			lt = k == 0 ? 7 : (int)(idx % 6) + 1;
 
 			fprintf(s->f, "%s$K%zu_%zu using 1:2 with steps lt %d lw %s title ",
 				first ? "" : ", \\\n     ", j + 1, k + 1, lt, k == 0 ? "3 dt 2" : "2");
@@ -1139,11 +1169,12 @@ plot_relief(plot *s)
 			first = 0;
 		}
 		fputs(", \\\n     keyentry with points lc rgb '#000000' pt 1 title ", s->f);
-		ease_gp_text(s->f, "+ censored (next session or end of data)");
+		ease_gp_text(s->f, "censored");
 		fputc('\n', s->f);
 		free(ncens);
 	}
 	end_panels(s);
+	ease_strset_free(seen);
 	for (size_t j = 0; j < r.np; j++) {
 		for (size_t k = 0; k < r.p[j].ng; k++) {
 			free(r.p[j].g[k].name);
@@ -1154,6 +1185,7 @@ plot_relief(plot *s)
 		free(r.p[j].subject);
 	}
 	free(r.p);
+	s->npanels = s->np;
 	s->np = 0;
 }
 
@@ -1227,7 +1259,7 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 		break;
 	}
 	fclose(s.f);
-	size_t npanels = s.np ? s.np : 1;
+	size_t npanels = s.npanels ? s.npanels : s.np ? s.np : 1;
 	/* a calendar of many months grows downwards, a row a month */
 	if (h == 0 && s.rows > 18)
 		h = term == EASE_GP_DUMB ? 8 + s.rows * (int)npanels
@@ -1259,6 +1291,7 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 		free(s.name[k]);
 	free(s.name);
 	free(s.role);
+	free((char *)s.gname);
 	ease_report_skipped();
 	return 0;
 }

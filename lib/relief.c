@@ -236,7 +236,7 @@ close_run(run *s, int ended)
 
 		for (size_t i = 0; i < s->nstech; i++)
 			t[i] = s->g[s->stech[i]].name;
-		s->o->session(s->o->ctx, s->sgroup, t, s->nstech, days, ended);
+		s->o->session(s->o->ctx, s->sday, s->sgroup, t, s->nstech, days, ended);
 		free(t);
 		return;
 	}

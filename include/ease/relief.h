@@ -13,11 +13,11 @@ typedef struct ease_relief_opts {
 	int explain;		/* the summary as sentences */
 	/*
 	 * When set, no row is written: each session's run goes to SESSION as it
-	 * ends (SUBJECT, its NTECH techniques in their shown spelling, relief
-	 * DAYS, ENDED 1 or censored 0), for ease-plot.
+	 * ends (its DAY, SUBJECT, its NTECH techniques in their shown spelling,
+	 * relief DAYS, ENDED 1 or censored 0), for ease-plot.
 	 */
-	void (*session)(void *ctx, const char *subject, const char *const *tech,
-			size_t ntech, long days, int ended);
+	void (*session)(void *ctx, long day, const char *subject,
+			const char *const *tech, size_t ntech, long days, int ended);
 	void *ctx;
 } ease_relief_opts;
 
