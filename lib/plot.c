@@ -272,10 +272,10 @@ span(long lo, long hi, char *buf, size_t n)
 /*
  * A date axis over LO..HI with ticks a reader can count: Mondays up to ten
  * weeks, every other Monday up to five months, else months, every one up to
- * a year, else every few.
+ * a year, else every few (TEXT: fewer, for a terminal's 80 columns).
  */
 static void
-time_axis(FILE *f, long lo, long hi, int pad)
+time_axis(FILE *f, long lo, long hi, int pad, int text)
 {
 	char a[16], b[16];
 	int first = 1;
@@ -308,6 +308,10 @@ time_axis(FILE *f, long lo, long hi, int pad)
 		long months = (y1 - y) * 12 + (m1 - m) + 1;
 		step = months <= 12 ? 1 : months <= 24 ? 2 : months <= 36 ? 3 :
 		       months <= 72 ? 6 : 12 * (int)((months + 143) / 144);
+		/* 80 characters hold about six labels */
+		if (text && step < 12)
+			while (months / step > 6 && step < 12)
+				step = step < 3 ? step + 1 : step < 6 ? 6 : 12;
 		if (dd > 1 || m != 1 || step > 1) {
 			/* from the first month start at or after LO */
 			if (ease_days_from_civil(y, m, 1) < lo && ++m > 12) {
@@ -552,7 +556,7 @@ plot_trend(plot *s)
 			nrows = (int)(ntech > 12 ? 12 : ntech) + 1;
 		}
 		panel_title(s, p, title_or(s, t));
-		time_axis(s->f, s->lo, s->hi, 0);
+		time_axis(s->f, s->lo, s->hi, 0, s->o->term == EASE_GP_DUMB);
 		double range = hi - lo, bottom = lo - 0.08 * range * (nrows + 1);
 		fputs("set yrange [", s->f);
 		ease_gp_num(s->f, nev >= 0 ? bottom : lo - 0.05 * range);
@@ -816,6 +820,7 @@ plot_lags(plot *s)
 		double *x = ease_xmalloc((size_t)p->n * sizeof *x + 8);
 		double *y = ease_xmalloc((size_t)p->n * sizeof *y + 8);
 		int first = 1;
+		double ylo = 0, yhi = 0;	/* zero stays in sight */
 
 		for (int m = 0; m < nm; m++) {
 			fprintf(s->f, "$L%zu_%d << EOD\n", j + 1, m + 1);
@@ -824,6 +829,14 @@ plot_lags(plot *s)
 				ease_corr r;
 
 				ease_corr_test(methods[m], x, y, n, &r);
+				if (!isnan(r.ci_lo) && r.ci_lo < ylo)
+					ylo = r.ci_lo;
+				if (!isnan(r.ci_hi) && r.ci_hi > yhi)
+					yhi = r.ci_hi;
+				if (!isnan(r.r)) {
+					ylo = fmin(ylo, r.r);
+					yhi = fmax(yhi, r.r);
+				}
 				fprintf(s->f, "%ld ", k);
 				ease_gp_num(s->f, r.r);
 				fputc(' ', s->f);
@@ -839,21 +852,32 @@ plot_lags(plot *s)
 			 s->name[0], s->name[1]);
 		set_text(s->f, "xlabel", lab);
 		set_text(s->f, "ylabel", "correlation");
-		fprintf(s->f, "set xrange [%ld:%ld]\nset yrange [-1:1]\nset xzeroaxis lt -1\n",
-			lo - (lo == hi), hi + (lo == hi));
+		/* the data's range in tenths: r near 0 would be a flat line in -1..1 */
+		ylo = fmax(-1, floor(ylo * 10 - 0.5) / 10);
+		yhi = fmin(1, ceil(yhi * 10 + 0.5) / 10);
+		fprintf(s->f, "set xrange [%ld:%ld]\nset yrange [%g:%g]\nset xzeroaxis lt -1\n",
+			lo - (lo == hi), hi + (lo == hi), ylo, yhi);
 		fprintf(s->f, "set xtics %ld\nset key below horizontal\nset style fill transparent solid 0.2 noborder\n",
 			hi - lo > 30 ? (hi - lo) / 10 : 1);
 		fputs("plot ", s->f);
 		for (int m = 0; m < nm; m++) {
 			const char *mn = ease_corr_method_name(methods[m]);
 
-			fprintf(s->f, "%s$L%zu_%d using 1:3:4 with filledcurves lt %d title ",
+			if (o->term == EASE_GP_DUMB) {
+				/* a filled band in characters hides the lines: bars */
+				fprintf(s->f, "%s$L%zu_%d using 1:2:3:4 with yerrorbars lt %d pt 0 notitle, \\\n     $L%zu_%d using 1:2 with linespoints lt %d pt %d title ",
+					first ? "" : ", \\\n     ", j + 1, m + 1, m + 1, j + 1, m + 1, m + 1, m + 1);
+				snprintf(lab, sizeof lab, "%s (bars: 95%% CI)", mn);
+				ease_gp_text(s->f, lab);
+				first = 0;
+				continue;
+			}
+			fprintf(s->f, "%s$L%zu_%d using 1:3:4 with filledcurves lt %d notitle",
 				first ? "" : ", \\\n     ", j + 1, m + 1, m + 1);
-			snprintf(lab, sizeof lab, "%s 95%% CI", mn);
-			ease_gp_text(s->f, lab);
 			fprintf(s->f, ", \\\n     $L%zu_%d using 1:2 with linespoints lt %d pt 7 title ",
 				j + 1, m + 1, m + 1);
-			ease_gp_text(s->f, mn);
+			snprintf(lab, sizeof lab, "%s (band: 95%% CI)", mn);
+			ease_gp_text(s->f, lab);
 			first = 0;
 		}
 		fputc('\n', s->f);
@@ -956,8 +980,7 @@ plot_meds(plot *s)
 	names[1] = o->y2 ? o->y2 : "pain";
 	load(s, names, 2, 0);
 	span(s->lo, s->hi, sp, sizeof sp);
-	snprintf(t, sizeof t, "%s per week (bars) and %s, 7-day mean (line), %s",
-		 s->name[0], s->name[1], sp);
+	snprintf(t, sizeof t, "%s per week and %s (7-day mean), %s", s->name[0], s->name[1], sp);
 	begin_panels(s, title_or(s, t));
 	for (size_t j = 0; j < s->np; j++) {
 		panel *p = &s->p[j];
@@ -982,7 +1005,7 @@ plot_meds(plot *s)
 		snprintf(bname, sizeof bname, "M%zu", j + 1);
 		day_block(s->f, bname, p, cols, 2);
 		panel_title(s, p, title_or(s, t));
-		time_axis(s->f, s->lo, s->hi, 4);
+		time_axis(s->f, s->lo, s->hi, 4, s->o->term == EASE_GP_DUMB);
 		snprintf(lab, sizeof lab, "%s per 7 days", s->name[0]);
 		set_text(s->f, "ylabel", lab);
 		axis_label(s, 1, lab, sizeof lab);
@@ -1100,7 +1123,7 @@ plot_relief(plot *s)
 	}
 	s->np = r.np;		/* for the panels */
 	span(r.lo, r.hi, sp, sizeof sp);
-	snprintf(t, sizeof t, "Relief after a session: share still %g point%s below the baseline, sessions %s",
+	snprintf(t, sizeof t, "How long relief lasts (%g point%s below baseline), %s",
 		 s->o->margin, s->o->margin == 1 ? "" : "s", sp);
 	/* a technique keeps its colour from panel to panel */
 	ease_strset *seen = ease_strset_new();
@@ -1146,7 +1169,7 @@ plot_relief(plot *s)
 		} else
 			set_text(s->f, "title", title_or(s, t));
 		set_text(s->f, "xlabel", "days since the session (+: censored by the next session or the end of the data)");
-		set_text(s->f, "ylabel", "sessions still in relief (share)");
+		set_text(s->f, "ylabel", "share of sessions still in relief");
 		fprintf(s->f, "set xrange [0:%g]\nset xtics %g\nset yrange [0:1.05]\nset key below horizontal\n",
 			tmax + 0.5, tmax > 20 ? ceil(tmax / 10) : 1);
 		fputs("plot ", s->f);
