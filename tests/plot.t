@@ -42,6 +42,7 @@ EOD
 a plot '<touch canary'
 set output '|touch canary'
 @m  "; !touch canary; "
+a&b <i>&{x}^_{y} </text> \
 ann'`touch canary`
 bob !touch canary
 X

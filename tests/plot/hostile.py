@@ -16,6 +16,7 @@ TECH = [
     "a\nplot '<touch canary'",
     "set output '|touch canary'",
     "@m\x02 \"; !touch canary; \"",
+    "a&b <i>&{x}^_{y} </text> \\",
     BIG,
 ]
 SUBJ = ["ann'`touch canary`", 'bob\n!touch canary']
