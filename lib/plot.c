@@ -196,6 +196,9 @@ load(plot *s, const char *const *names, int ncol, int want_tech)
 		ease_die(EASE_EX_DATA, "%s: no row to plot%s", cols->file,
 			 ease_window_active(s->c) ? " in the date window" : "");
 	}
+	if (s->np > EASE_PLOT_MAX_PANELS)
+		ease_usage("%zu subjects: a plot stacks %d panels at most; pick one with --subject ID (or select some with ease-select)",
+			   s->np, EASE_PLOT_MAX_PANELS);
 	s->lo = s->p[0].first;
 	s->hi = s->p[0].first + s->p[0].n - 1;
 	for (size_t j = 1; j < s->np; j++) {
@@ -381,6 +384,13 @@ panel_title(plot *s, const panel *p, const char *title)
 
 		snprintf(t, sizeof t, "%s %s", s->gname ? s->gname : "", p->group);
 		set_text(s->f, "title", t);
+	} else if (p->group[0] && !s->o->title) {
+		/* one subject of several (--subject): the title names it */
+		char *t = ease_xmalloc(strlen(title) + strlen(p->group) + 80);
+
+		sprintf(t, "%s %s: %s", s->gname ? s->gname : "subject", p->group, title);
+		set_text(s->f, "title", t);
+		free(t);
 	} else
 		set_text(s->f, "title", title);
 }
@@ -1106,7 +1116,7 @@ plot_relief(plot *s)
 {
 	ease_relief_opts ro;
 	rstate r;
-	char t[400], lab[300], sp[40];
+	char t[400], lab[600], sp[40];
 
 	memset(&r, 0, sizeof r);
 	r.s = s;
@@ -1121,9 +1131,12 @@ plot_relief(plot *s)
 		ease_die(EASE_EX_DATA, "no session of subject '%s' to plot",
 			 ease_shown(s->o->subject ? s->o->subject : "", b, sizeof b));
 	}
+	if (r.np > EASE_PLOT_MAX_PANELS)
+		ease_usage("%zu subjects: a plot stacks %d panels at most; pick one with --subject ID (or select some with ease-select)",
+			   r.np, EASE_PLOT_MAX_PANELS);
 	s->np = r.np;		/* for the panels */
 	span(r.lo, r.hi, sp, sizeof sp);
-	snprintf(t, sizeof t, "How long relief lasts (%g point%s below baseline), %s",
+	snprintf(t, sizeof t, "how long relief lasts (%g point%s below baseline), %s",
 		 s->o->margin, s->o->margin == 1 ? "" : "s", sp);
 	/* a technique keeps its colour from panel to panel */
 	ease_strset *seen = ease_strset_new();
@@ -1165,6 +1178,10 @@ plot_relief(plot *s)
 		}
 		if (s->np > 1) {
 			snprintf(lab, sizeof lab, "%s %s", s->c->by ? s->c->by : "subject", p->subject);
+			set_text(s->f, "title", lab);
+		} else if (p->subject[0] && !s->o->title) {
+			snprintf(lab, sizeof lab, "%s %s: ", s->c->by ? s->c->by : "subject", p->subject);
+			snprintf(lab + strlen(lab), sizeof lab - strlen(lab), "%s", t);
 			set_text(s->f, "title", lab);
 		} else
 			set_text(s->f, "title", title_or(s, t));

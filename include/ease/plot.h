@@ -10,6 +10,9 @@ enum {
 	EASE_PLOT_MEDS, EASE_PLOT_RELIEF, EASE_PLOT_NKINDS
 };
 
+/* Panels (subjects) one image stacks at most. */
+#define EASE_PLOT_MAX_PANELS 24
+
 typedef struct ease_plot_opts {
 	int kind;		/* EASE_PLOT_*, -1: not given */
 	const char *fields;	/* -f */
