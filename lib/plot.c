@@ -550,8 +550,8 @@ plot_trend(plot *s)
 					shown = ease_technames_add(tn, key, len);
 					while (r < ntech && strcmp(ease_technames_get(tn, r), shown) != 0)
 						r++;
-					if (r > 10)
-						r = 11;
+					if (r > 10 && ntech > 12)
+						r = 11;	/* the twelfth row: every other technique */
 					fprintf(s->f, "%s %zu\n", ease_fmt_date(p->first + i, d), r + 1);
 					used[r + 1] = 1;
 					any = 1;
@@ -632,13 +632,13 @@ plot_trend(plot *s)
 			ease_fmt_num(y, 10, ys);
 			if (r == 0)
 				snprintf(lab, sizeof lab, "%s", ntech ? "session, no technique" : "session");
-			else if (r == 11 && ntech > 12)
+			else if (r == 12 && ntech > 12)
 				snprintf(lab, sizeof lab, "other techniques");
 			else
 				snprintf(lab, sizeof lab, "%s", ease_technames_get(tn, (size_t)r - 1));
 			/* a row without a session that day draws nothing */
 			/* never pt 7, the days' own points (a letter each in text) */
-			static const int mark[12] = {1, 5, 6, 9, 4, 8, 13, 10, 12, 11, 14, 3};
+			static const int mark[13] = {1, 5, 6, 9, 4, 8, 13, 10, 12, 11, 14, 3, 2};
 			fprintf(s->f, ", \\\n     $E%zu using 1:($2 == %d ? %s : NaN) with points lt %d pt %d ps 1.2 title ",
 				j + 1, r, ys, r % 8 + 1, mark[r]);
 			ease_gp_text(s->f, lab);
