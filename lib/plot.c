@@ -83,6 +83,7 @@ ease_plot_set_term(ease_plot_opts *o, const char *arg)
 typedef struct panel {
 	char *group;
 	long first, n;		/* days first .. first + n - 1 */
+	long w0, w1;		/* the days in the date window, as indices; -1: none */
 	double **v;		/* v[k][i], NaN when missing */
 	char **tech;		/* technique cell of each day, or NULL */
 	size_t cap;
@@ -102,6 +103,7 @@ typedef struct plot {
 	int rows;		/* calendar: month rows of the tallest panel */
 	size_t npanels;		/* relief: its panels (np counts the data's) */
 	const char *gname;	/* the grouping column's name */
+	int nf, base;		/* trend: -f columns, and where their means go */
 	/* relief: sessions per panel and technique */
 	ease_technames *tn;
 	size_t rcap;
@@ -138,12 +140,65 @@ new_panel(plot *s, const char *group)
 	memset(p, 0, sizeof *p);
 	p->group = ease_xstrdup(group);
 	p->v = ease_xcalloc((size_t)s->ncol + 1, sizeof *p->v);
+	p->w0 = p->w1 = -1;
 	return p;
 }
 
-/* Reads the columns NAMES (and the technique cells) of the day table. */
 static void
-load(plot *s, const char *const *names, int ncol, int want_tech)
+free_panel(plot *s, panel *p)
+{
+	for (int k = 0; k < s->ncol; k++)
+		free(p->v[k]);
+	free(p->v);
+	for (long i = 0; p->tech && i < p->n; i++)
+		free(p->tech[i]);
+	free(p->tech);
+	free(p->group);
+}
+
+/* Each panel cut to its days in the date window; a panel without any goes. */
+static void
+trim(plot *s)
+{
+	size_t kept = 0;
+
+	for (size_t j = 0; j < s->np; j++) {
+		panel *p = &s->p[j];
+		long n;
+
+		if (p->w0 < 0) {
+			free_panel(s, p);
+			continue;
+		}
+		n = p->w1 - p->w0 + 1;
+		for (int k = 0; k < s->ncol; k++)
+			memmove(p->v[k], p->v[k] + p->w0, (size_t)n * sizeof *p->v[k]);
+		if (p->tech) {
+			for (long i = 0; i < p->n; i++)
+				if (i < p->w0 || i > p->w1) {
+					free(p->tech[i]);
+					p->tech[i] = NULL;
+				}
+			memmove(p->tech, p->tech + p->w0, (size_t)n * sizeof *p->tech);
+		}
+		p->first += p->w0;
+		p->n = n;
+		p->w0 = 0;
+		p->w1 = n - 1;
+		s->p[kept++] = *p;
+	}
+	s->np = kept;
+}
+
+/*
+ * Reads the columns NAMES (and the technique cells) of the day table, and
+ * makes NEXTRA more columns with DERIVE, as ease-smooth does: from the days
+ * before the date window too, so that a moving mean's first days in it are
+ * those of ease-smooth.  The panels are then cut to the window.
+ */
+static void
+load_derived(plot *s, const char *const *names, int ncol, int want_tech, int nextra,
+	     void (*derive)(plot *s, panel *p))
 {
 	ease_dayreader *r = ease_day_open(s->c);
 	const ease_cols *cols = ease_day_cols(r);
@@ -152,9 +207,11 @@ load(plot *s, const char *const *names, int ncol, int want_tech)
 	panel *p = NULL;
 	char b[80];
 
-	s->ncol = ncol;
-	s->name = ease_xcalloc((size_t)ncol + 1, sizeof *s->name);
-	s->role = ease_xcalloc((size_t)ncol + 1, sizeof *s->role);
+	s->ncol = ncol + nextra;
+	s->name = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->name);
+	s->role = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->role);
+	for (int k = ncol; k < s->ncol; k++)
+		s->name[k] = ease_xstrdup("");
 	for (int k = 0; k < ncol; k++) {
 		int col = ease_cols_need(cols, names[k]);
 
@@ -169,6 +226,7 @@ load(plot *s, const char *const *names, int ncol, int want_tech)
 	s->want_tech = want_tech;
 	s->has_tech = tcol >= 0;
 	ease_day_fields_used(r, tcol >= 0 ? (size_t)tcol + 1 : 1);
+	ease_day_keep_all(r, derive != NULL);
 	if (s->o->subject && ease_day_group_col(r) < 0)
 		ease_usage("--subject: %s has no subject column (name one with --by)", cols->file);
 	while ((row = ease_day_next(r)) != NULL) {
@@ -187,7 +245,15 @@ load(plot *s, const char *const *names, int ncol, int want_tech)
 			p->v[k][i] = row->v[slot[k]];
 		if (tcol >= 0 && row->rec->f[tcol][0])
 			p->tech[i] = ease_xstrdup(row->rec->f[tcol]);
+		if (ease_day_in_window(r, row->day)) {
+			if (p->w0 < 0)
+				p->w0 = i;
+			p->w1 = i;
+		}
 	}
+	for (size_t j = 0; derive && j < s->np; j++)
+		derive(s, &s->p[j]);
+	trim(s);
 	if (s->np == 0) {
 		if (s->o->subject)
 			ease_die(EASE_EX_DATA, "%s: no row of subject '%s'%s", cols->file,
@@ -209,6 +275,12 @@ load(plot *s, const char *const *names, int ncol, int want_tech)
 	}
 	free(slot);
 	ease_day_close(r);
+}
+
+static void
+load(plot *s, const char *const *names, int ncol, int want_tech)
+{
+	load_derived(s, names, ncol, want_tech, 0, NULL);
 }
 
 /* ---- pieces of scripts ---- */
@@ -449,6 +521,18 @@ split_fields(const char *arg, char ***out, int *n)
 	}
 }
 
+/* trend --smooth: each -f column's moving mean (ease-smooth's sma) */
+static void
+derive_trend(plot *s, panel *p)
+{
+	for (int k = 0; k < s->nf; k++) {
+		double *m = moving_mean(p, p->v[k], s->o->smooth);
+
+		memcpy(p->v[s->base + k], m, (size_t)p->n * sizeof *m);
+		free(m);
+	}
+}
+
 static void
 plot_trend(plot *s)
 {
@@ -469,7 +553,10 @@ plot_trend(plot *s)
 		names[ny2 = nnames++] = o->y2;
 	if (o->events)
 		names[nev = nnames++] = o->events;
-	load(s, names, nnames, o->events != NULL);
+	s->nf = nf;
+	s->base = nnames;
+	load_derived(s, names, nnames, o->events != NULL, o->smooth ? nf : 0,
+		     o->smooth ? derive_trend : NULL);
 	if (o->events && !s->has_tech)
 		ease_warn("--events: no technique column; every session gets one marker");
 
@@ -509,7 +596,7 @@ plot_trend(plot *s)
 		for (int k = 0; k < nf; k++)
 			cols[nc++] = p->v[k];
 		for (int k = 0; o->smooth && k < nf; k++)
-			cols[nc++] = moving_mean(p, p->v[k], o->smooth);
+			cols[nc++] = p->v[nnames + k];
 		if (ny2 >= 0)
 			cols[nc++] = p->v[ny2];
 		for (int k = 0; k < nf; k++)
@@ -644,9 +731,6 @@ plot_trend(plot *s)
 			ease_gp_text(s->f, lab);
 		}
 		fputc('\n', s->f);
-		for (int k = nf; k < nc; k++)
-			if (o->smooth && k < 2 * nf)
-				free(cols[k]);
 		free(cols);
 	}
 	end_panels(s);
@@ -975,6 +1059,32 @@ plot_calendar(plot *s)
 
 /* ---- medication ---- */
 
+/*
+ * meds: column 2, the 7-day totals of column 0 (ease-smooth's sum) in
+ * weeks from the window's first day, at each week's middle, for a week with
+ * 5 days recorded; column 3, the 7-day mean of column 1.
+ */
+static void
+derive_meds(plot *s, panel *p)
+{
+	ease_window *w = ease_win_new(7, (1u << EASE_W_SUM) | (1u << EASE_W_COUNT));
+	double *mean = moving_mean(p, p->v[1], 7);
+
+	(void)s;
+	for (long i = 0; i < p->n; i++) {
+		long d = p->first + i;
+
+		ease_win_start(w, d - 6);
+		ease_win_push(w, d, p->v[0][i]);
+		if (p->w0 >= 0 && i - p->w0 >= 6 && (i - p->w0) % 7 == 6 &&
+		    ease_win_count(w) >= 5)
+			p->v[2][i - 3] = ease_win_get(w, EASE_W_SUM, 5);
+	}
+	memcpy(p->v[3], mean, (size_t)p->n * sizeof *mean);
+	free(mean);
+	ease_win_free(w);
+}
+
 static void
 plot_meds(plot *s)
 {
@@ -988,29 +1098,14 @@ plot_meds(plot *s)
 		ease_usage("meds: -f takes one column");
 	names[0] = f[0];
 	names[1] = o->y2 ? o->y2 : "pain";
-	load(s, names, 2, 0);
+	load_derived(s, names, 2, 0, 2, derive_meds);
 	span(s->lo, s->hi, sp, sizeof sp);
 	snprintf(t, sizeof t, "%s per week and %s (7-day mean), %s", s->name[0], s->name[1], sp);
 	begin_panels(s, title_or(s, t));
 	for (size_t j = 0; j < s->np; j++) {
 		panel *p = &s->p[j];
-		ease_window *w = ease_win_new(7, (1u << EASE_W_SUM) | (1u << EASE_W_COUNT));
-		double *mean = moving_mean(p, p->v[1], 7);
-		double *tot = ease_xmalloc((size_t)p->n * sizeof *tot + 8);
-		double *cols[2];
+		double *cols[2] = {p->v[2], p->v[3]};
 
-		/* weeks from the first day; a week with 5 days recorded has a total */
-		for (long i = 0; i < p->n; i++) {
-			long d = p->first + i;
-
-			ease_win_start(w, d - 6);
-			ease_win_push(w, d, p->v[0][i]);
-			tot[i] = NAN;
-			if (i % 7 == 6 && ease_win_count(w) >= 5)
-				tot[i - 3] = ease_win_get(w, EASE_W_SUM, 5);
-		}
-		cols[0] = tot;
-		cols[1] = mean;
 		char bname[32];
 		snprintf(bname, sizeof bname, "M%zu", j + 1);
 		day_block(s->f, bname, p, cols, 2);
@@ -1031,9 +1126,6 @@ plot_meds(plot *s)
 		snprintf(lab, sizeof lab, "%s, 7-day mean", s->name[1]);
 		ease_gp_text(s->f, lab);
 		fputc('\n', s->f);
-		ease_win_free(w);
-		free(mean);
-		free(tot);
 	}
 	end_panels(s);
 	free(f[0]);
@@ -1317,15 +1409,8 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 	else if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
 		ease_die(EASE_EX_IO, "standard output: write error");
 	free(buf);
-	for (size_t j = 0; j < s.np; j++) {
-		for (int k = 0; k < s.ncol; k++)
-			free(s.p[j].v[k]);
-		free(s.p[j].v);
-		for (long i = 0; s.p[j].tech && i < s.p[j].n; i++)
-			free(s.p[j].tech[i]);
-		free(s.p[j].tech);
-		free(s.p[j].group);
-	}
+	for (size_t j = 0; j < s.np; j++)
+		free_panel(&s, &s.p[j]);
 	free(s.p);
 	for (int k = 0; k < s.ncol; k++)
 		free(s.name[k]);
