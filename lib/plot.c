@@ -50,13 +50,14 @@ void
 ease_plot_set_size(ease_plot_opts *o, const char *arg)
 {
 	char *end;
+	const char *hs;
 	long w = strtol(arg, &end, 10), h;
 
 	if (end == arg || *end != ',' || w < 20 || w > 10000)
 		goto bad;
-	arg = end + 1;
-	h = strtol(arg, &end, 10);
-	if (end == arg || *end != '\0' || h < 10 || h > 10000)
+	hs = end + 1;
+	h = strtol(hs, &end, 10);
+	if (end == hs || *end != '\0' || h < 10 || h > 10000)
 		goto bad;
 	o->width = (int)w;
 	o->height = (int)h;
