@@ -23,6 +23,17 @@ ease corr -x massage,sleep_hours,stress -y pain --lag 1 -m spearman --explain --
 	ease select -f x,explain --format table
 
 echo
+echo "== The last 90 days: pain, its 7-day mean and the sessions by technique"
+echo "   ease plot trend -f pain --smooth 7 --events massage --last 90 -T dumb -o /dev/stdout diary.csv"
+echo "   (-o trend.png for a picture; without -o, a gnuplot script)"
+if command -v "${EASE_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
+	ease plot trend -f pain --smooth 7 --events massage --last 90 --size 100,32 \
+		-T dumb -o /dev/stdout diary.csv
+else
+	echo "   (gnuplot is not installed: apt-get install gnuplot-nox)"
+fi
+
+echo
 echo "== Does massage help?"
 echo "   ease prepost --event massage --value pain --by technique --explain diary.csv"
 ease prepost --event massage --value pain --by technique --explain diary.csv 2>&1

@@ -190,6 +190,15 @@ close_run(run *s, int ended)
 	group_add(&s->g[0], days, ended);
 	for (size_t i = 0; i < s->nstech; i++)
 		group_add(&s->g[s->stech[i]], days, ended);
+	if (s->o->session) {
+		const char **t = ease_xcalloc(s->nstech + 1, sizeof *t);
+
+		for (size_t i = 0; i < s->nstech; i++)
+			t[i] = s->g[s->stech[i]].name;
+		s->o->session(s->o->ctx, s->sday, s->sgroup, t, s->nstech, days, ended);
+		free(t);
+		return;
+	}
 	if (s->o->summary)
 		return;
 
@@ -485,7 +494,7 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 	/* sentences are text: one cell a line, never quoted */
 	fmt = o->explain ? EASE_FMT_TABLE : c->format;
 	s.table = c->format == EASE_FMT_TABLE && !o->explain;
-	s.w = ease_writer_open(c->output, fmt, c->files, c->nfiles);
+	s.w = o->session ? NULL : ease_writer_open(c->output, fmt, c->files, c->nfiles);
 	while ((row = ease_day_next(s.r)) != NULL)
 		one_row(&s, row);
 	close_run(&s, 0);	/* the data end */
@@ -497,10 +506,12 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 		ease_warn("%ld of %ld session%s skipped: fewer than %d of the %d days before had pain recorded",
 			  s.skipped, s.days_massage, s.days_massage == 1 ? "" : "s",
 			  BASE_MIN, BASE_DAYS);
-	write_head(&s);
-	if (o->summary)
-		write_summary(&s);
-	ease_writer_close(s.w);
+	if (s.w) {
+		write_head(&s);
+		if (o->summary)
+			write_summary(&s);
+		ease_writer_close(s.w);
+	}
 
 	for (size_t i = 0; i < s.ng; i++) {
 		free(s.g[i].name);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# make fuzz: the CSV reader and value parsers under libFuzzer with ASan and
+# make fuzz: the CSV reader, value parsers and gnuplot escaper under libFuzzer with ASan and
 # UBSan, for FUZZ_SECONDS (default 60), starting from the test inputs.
 # Needs: apt-get install clang libclang-rt-14-dev
 set -eu
@@ -12,6 +12,12 @@ clang -g -O1 -fsanitize=fuzzer,address,undefined -I"$top/include" $(pkg-config -
 cp "$top"/tests/data/*.csv "$out/corpus/" 2>/dev/null || true
 find "$top/tests/cases" -name '*.csv' -size -64k -exec cp {} "$out/corpus/" \; 2>/dev/null || true
 "$out/fuzz_reader" -max_total_time="${FUZZ_SECONDS:-60}" -max_len=4096 "$out/corpus"
+
+# the gnuplot escaper: nothing it returns may end its string early
+clang -g -O1 -fsanitize=fuzzer,address,undefined -I"$top/include" \
+	-o "$out/fuzz_gnuplot" "$top/tests/fuzz/fuzz_gnuplot.c" "$top/lib/gnuplot.c" "$top/lib/err.c" "$top/lib/value.c"
+mkdir -p "$out/corpus_gp"
+"$out/fuzz_gnuplot" -max_total_time="${FUZZ_SECONDS:-60}" -max_len=512 "$out/corpus_gp"
 
 # then the tools themselves, built with the sanitizers, on mutated diaries
 if command -v python3 >/dev/null 2>&1; then

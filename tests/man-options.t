@@ -60,9 +60,13 @@ readme_opts() {
 	have && index($0, "| `" tool "` |") == 1 {
 		nc = split($0, cell, "|")
 		for (i = 3; i < nc; i++) {
-			if (cell[i] !~ /yes/)
+			# "yes": every option of the column; a cell naming options: those
+			if (cell[i] ~ /`/)
+				s = cell[i]
+			else if (cell[i] ~ /yes/)
+				s = head[i]
+			else
 				continue
-			s = head[i]
 			while (match(s, /--?[A-Za-z][a-z-]*/)) {
 				print substr(s, RSTART, RLENGTH)
 				s = substr(s, RSTART + RLENGTH)

@@ -13,6 +13,7 @@ enum {
 	EASE_EX_USAGE = 2,
 	EASE_EX_DATA = 65,
 	EASE_EX_NOINPUT = 66,
+	EASE_EX_UNAVAILABLE = 69,	/* a program ease runs (gnuplot) is missing or failed */
 	EASE_EX_SOFTWARE = 70,
 	EASE_EX_CANTCREAT = 73,
 	EASE_EX_IO = 74

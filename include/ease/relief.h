@@ -11,6 +11,14 @@ typedef struct ease_relief_opts {
 	double margin;		/* points below the baseline that count as relief */
 	int summary;		/* Kaplan-Meier per technique instead of sessions */
 	int explain;		/* the summary as sentences */
+	/*
+	 * When set, no row is written: each session's run goes to SESSION as it
+	 * ends (its DAY, SUBJECT, its NTECH techniques in their shown spelling,
+	 * relief DAYS, ENDED 1 or censored 0), for ease-plot.
+	 */
+	void (*session)(void *ctx, long day, const char *subject,
+			const char *const *tech, size_t ntech, long days, int ended);
+	void *ctx;
 } ease_relief_opts;
 
 void ease_relief_opts_init(ease_relief_opts *o);

@@ -24,6 +24,11 @@ cmds = [
     ["ease-corr", "-m", "all", "--lags", "-2..2"], ["ease-corr", "-m", "all", "--matrix"],
     ["ease-corr", "-x", "pain", "--explain", "--format", "table"],
     ["ease-corr", "--skip-bad", "-m", "kendall"],
+    # ease-plot writes scripts only here: no gnuplot needed
+    ["ease-plot", "trend", "-f", "pain", "--smooth", "3", "--events", "massage", "--y2", "sleep_hours"],
+    ["ease-plot", "scatter", "-x", "sleep_hours", "-y", "pain", "--lag", "1"],
+    ["ease-plot", "lags", "-x", "massage", "-y", "pain", "-m", "all"],
+    ["ease-plot", "calendar", "-T", "dumb"], ["ease-plot", "meds"], ["ease-plot", "relief"],
 ]
 alphabet = b',;"\n\r\t 0123456789.-:NAna|T\x00\xef\xbb\xbf'
 tokens = [b"2026-02-30", b"2028-02-29", b"11", b"-1", b"NA", b'"', b"\n\n", b"1e308",

@@ -1,0 +1,141 @@
+/* ease-plot: the diary as a gnuplot script, or an image drawn by gnuplot. */
+#include "ease/err.h"
+#include "ease/opts.h"
+#include "ease/plot.h"
+
+#include <string.h>
+
+enum {
+	O_SMOOTH = EASE_OPT_TOOL, O_EVENTS, O_Y2, O_LAG, O_LAGS, O_MARGIN,
+	O_SUBJECT, O_SIZE, O_TITLE
+};
+
+static const struct option longopts[] = {
+	{"fields", required_argument, NULL, 'f'},
+	{"smooth", required_argument, NULL, O_SMOOTH},
+	{"events", required_argument, NULL, O_EVENTS},
+	{"y2", required_argument, NULL, O_Y2},
+	{"lag", required_argument, NULL, O_LAG},
+	{"lags", required_argument, NULL, O_LAGS},
+	{"method", required_argument, NULL, 'm'},
+	{"margin", required_argument, NULL, O_MARGIN},
+	{"subject", required_argument, NULL, O_SUBJECT},
+	{"terminal", required_argument, NULL, 'T'},
+	{"output", required_argument, NULL, 'o'},
+	{"size", required_argument, NULL, O_SIZE},
+	{"title", required_argument, NULL, O_TITLE},
+	{NULL, 0, NULL, 0}
+};
+
+static int
+handle(int opt, const char *arg, void *ctx)
+{
+	ease_plot_opts *o = ctx;
+
+	switch (opt) {
+	case 'f':
+		o->fields = arg;
+		return 0;
+	case 'x':
+		o->corr.x = arg;
+		return 0;
+	case 'y':
+		o->corr.y = arg;
+		return 0;
+	case 'm':
+		ease_corr_parse_methods(&o->corr, arg);
+		return 0;
+	case O_SMOOTH:
+		o->smooth = ease_opt_long("--smooth", arg, 2, 3650);
+		return 0;
+	case O_EVENTS:
+		o->events = arg;
+		return 0;
+	case O_Y2:
+		o->y2 = arg;
+		return 0;
+	case O_LAG:
+		ease_corr_parse_lags(&o->corr, arg, 1);
+		return 0;
+	case O_LAGS:
+		ease_corr_parse_lags(&o->corr, arg, 0);
+		return 0;
+	case O_MARGIN:
+		o->margin = ease_opt_double("--margin", arg);
+		if (!(o->margin >= 0) || o->margin > 10)
+			ease_usage("--margin: '%s' is not a number of points from 0 to 10", arg);
+		return 0;
+	case O_SUBJECT:
+		o->subject = arg;
+		return 0;
+	case 'T':
+		ease_plot_set_term(o, arg);
+		return 0;
+	case 'o':
+		o->output = arg;
+		return 0;
+	case O_SIZE:
+		ease_plot_set_size(o, arg);
+		return 0;
+	case O_TITLE:
+		o->title = arg;
+		return 0;
+	}
+	return 1;
+}
+
+static const ease_tool tool = {
+	"plot", "KIND [OPTION]... [FILE]...",
+	"KIND is one of:\n"
+	"  trend      columns over time:  -f COLS [--smooth DAYS] [--events COL] [--y2 COL]\n"
+	"  scatter    one column against another:  -x COL -y COL [--lag K]\n"
+	"  lags       correlation against lag with its 95% CI:  -x COL -y COL [--lags A..B]\n"
+	"  calendar   one column as a month-by-month heat map:  [-f COL]\n"
+	"  meds       7-day medication totals and the pain trend:  [-f COL] [--y2 COL]\n"
+	"  relief     Kaplan-Meier curves of relief per technique:  [--margin X]\n"
+	"  -f, --fields COLS        columns to draw (trend: pain; calendar: pain;\n"
+	"                           meds: meds_doses)\n"
+	"      --smooth DAYS        trend: overlay the DAYS-day moving mean\n"
+	"      --events COL         trend: mark days with COL > 0, one row of markers\n"
+	"                           per technique\n"
+	"      --y2 COL             trend: COL on the right axis; meds: the line (pain)\n"
+	"  -x COL, -y COL           scatter, lags: the two columns\n"
+	"      --lag K              scatter: y K calendar days after x (0)\n"
+	"      --lags A..B          lags: the lags to draw (-7..7)\n"
+	"  -m, --method LIST        lags: pearson, spearman, kendall, all\n"
+	"                           (pearson,spearman)\n"
+	"      --margin X           relief: points below the baseline that count (1)\n"
+	"      --subject ID         only subject ID (default: one panel per subject)\n"
+	"  -T, --terminal T         the script draws png, svg, pdf or dumb (text)\n"
+	"  -o, --output FILE        run gnuplot into FILE.png, .svg, .pdf or .txt\n"
+	"                           (replaced only when gnuplot succeeds)\n"
+	"      --size W,H           pixels (800,500), or characters for text (80,25)\n"
+	"      --title TEXT         the plot's title instead of the one made\n"
+	"Without -o the gnuplot script goes to standard output.  gnuplot is found on\n"
+	"PATH, or named by EASE_GNUPLOT; missing or failing, exit 69.\n",
+	"  ease-plot trend -f pain --smooth 7 --events massage diary.csv | gnuplot -p\n"
+	"  ease-plot scatter -x sleep_hours -y pain --lag 1 -o sleep.png diary.csv\n"
+	"  ease-plot calendar -o pain.txt --since 2026-06-01 diary.csv\n",
+	"f:x:y:m:T:o:", longopts, EASE_O_INPUT | EASE_O_WINDOW | EASE_O_BY, handle, -1
+};
+
+int
+main(int argc, char **argv)
+{
+	ease_common c;
+	ease_plot_opts o;
+	char *kind = NULL;
+
+	ease_plot_opts_init(&o);
+	/* KIND comes first, as in git's commands */
+	if (argc > 1 && argv[1][0] != '-') {
+		kind = argv[1];
+		argv[1] = argv[0];
+		argv++;
+		argc--;
+	}
+	ease_parse_args(&tool, argc, argv, &c, &o);
+	if (kind)
+		o.kind = ease_plot_kind(kind);
+	return ease_plot_run(&c, &o);
+}

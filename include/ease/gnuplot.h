@@ -1,0 +1,56 @@
+/*
+ * Writing gnuplot scripts that no diary can turn into a command, and running
+ * gnuplot on them.  gnuplot runs the text between backquotes inside double
+ * quotes, a command after a newline, system(), macros (@name) and pipes in
+ * file names; ease writes text of the data or the user only as a
+ * single-quoted string (where none of these is read), and data only as
+ * numbers and ISO dates it printed itself.
+ */
+#ifndef EASE_GNUPLOT_H
+#define EASE_GNUPLOT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Text longer than this many bytes is cut (at a character) and ends "...". */
+#define EASE_GP_MAXTEXT 120
+
+/*
+ * S as a gnuplot single-quoted string, quotes included, into a new string:
+ * ' doubled, control characters (and DEL) made spaces, bytes that are not
+ * UTF-8 made '?', at most MAX bytes of text kept (0: EASE_GP_MAXTEXT).
+ * Nothing inside can end the string: every ' comes in a pair and no line
+ * ends there.
+ */
+char *ease_gp_quote(const char *s, size_t max);
+/* The same, written to F, followed by " noenhanced". */
+void ease_gp_text(FILE *f, const char *s);
+/* V as a datablock number: "NaN" when missing, else up to 10 digits. */
+void ease_gp_num(FILE *f, double v);
+
+/* Output terminals. */
+enum { EASE_GP_NONE, EASE_GP_PNG, EASE_GP_SVG, EASE_GP_PDF, EASE_GP_DUMB };
+
+/* "png" -> EASE_GP_PNG ...; -1 for an unknown name. */
+int ease_gp_term_by_name(const char *name);
+/* The terminal an -o file's extension asks for (.png .svg .pdf .txt), or -1. */
+int ease_gp_term_of_path(const char *path);
+/*
+ * The "set terminal" line for TERM at W x H (pixels; characters for dumb;
+ * 0: the default size), the Okabe-Ito line colours and the defaults every
+ * plot shares.
+ */
+void ease_gp_preamble(FILE *f, int term, int w, int h);
+
+/*
+ * Runs gnuplot (the program $EASE_GNUPLOT names, else "gnuplot" on PATH)
+ * without a shell on the LEN bytes of SCRIPT, its standard output going to a
+ * temporary file beside PATH that is renamed over PATH when gnuplot
+ * succeeded (a device or FIFO is written directly).  INPUTS are refused as
+ * PATH (exit 73).  gnuplot missing or failing: its messages stay on standard
+ * error, the package is named, exit 69.
+ */
+void ease_gp_run(const char *script, size_t len, const char *path,
+		 char **inputs, int ninputs);
+
+#endif

@@ -1,0 +1,346 @@
+/* realpath(3) */
+#define _XOPEN_SOURCE 700
+#include "ease/gnuplot.h"
+#include "ease/err.h"
+#include "ease/value.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* ---- text ---- */
+
+/*
+ * Length of the UTF-8 character at P (N bytes left), or 0 when the bytes
+ * there are not one: an SVG with a broken character is not XML.
+ */
+static size_t
+utf8_len(const unsigned char *p, size_t n)
+{
+	size_t k;
+	unsigned lo = 0x80, hi = 0xBF;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xC2 && p[0] <= 0xDF)
+		k = 2;
+	else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+		k = 3;
+		if (p[0] == 0xE0)
+			lo = 0xA0;	/* overlong */
+		if (p[0] == 0xED)
+			hi = 0x9F;	/* surrogates */
+	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+		k = 4;
+		if (p[0] == 0xF0)
+			lo = 0x90;
+		if (p[0] == 0xF4)
+			hi = 0x8F;
+	} else
+		return 0;
+	if (n < k || p[1] < lo || p[1] > hi)
+		return 0;
+	for (size_t i = 2; i < k; i++)
+		if (p[i] < 0x80 || p[i] > 0xBF)
+			return 0;
+	return k;
+}
+
+char *
+ease_gp_quote(const char *s, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), kept = 0, o = 0;
+	char *out;
+
+	if (max == 0)
+		max = EASE_GP_MAXTEXT;
+	/* every byte kept may double, plus the quotes, "..." and the NUL */
+	out = ease_xmalloc(2 * (n < max ? n : max) + 8);
+	out[o++] = '\'';
+	for (size_t i = 0; i < n;) {
+		size_t k = utf8_len(p + i, n - i);
+
+		if (kept + (k ? k : 1) > max) {
+			memcpy(out + o, "...", 3);
+			o += 3;
+			break;
+		}
+		if (k == 0) {
+			out[o++] = '?';
+			kept++;
+			i++;
+			continue;
+		}
+		if (k == 1) {
+			unsigned char ch = p[i];
+
+			if (ch < 0x20 || ch == 0x7F)
+				out[o++] = ' ';
+			else if (ch == '\'') {
+				out[o++] = '\'';
+				out[o++] = '\'';
+			} else
+				out[o++] = (char)ch;
+		} else if (k == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0) {
+			out[o++] = ' ';	/* C1 controls */
+		} else {
+			memcpy(out + o, p + i, k);
+			o += k;
+		}
+		kept += k;
+		i += k;
+	}
+	out[o++] = '\'';
+	out[o] = '\0';
+	return out;
+}
+
+void
+ease_gp_text(FILE *f, const char *s)
+{
+	char *q = ease_gp_quote(s, 0);
+
+	fputs(q, f);
+	fputs(" noenhanced", f);
+	free(q);
+}
+
+void
+ease_gp_num(FILE *f, double v)
+{
+	char buf[48];
+
+	if (!isfinite(v)) {
+		fputs("NaN", f);
+		return;
+	}
+	fputs(ease_fmt_num(v, 10, buf), f);
+}
+
+/* ---- terminals ---- */
+
+static const char *const term_names[] = {"", "png", "svg", "pdf", "dumb"};
+
+int
+ease_gp_term_by_name(const char *name)
+{
+	for (int i = 1; i < 5; i++)
+		if (strcmp(name, term_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
+ease_gp_term_of_path(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot == NULL || strchr(dot, '/'))
+		return -1;
+	if (strcmp(dot, ".png") == 0)
+		return EASE_GP_PNG;
+	if (strcmp(dot, ".svg") == 0)
+		return EASE_GP_SVG;
+	if (strcmp(dot, ".pdf") == 0)
+		return EASE_GP_PDF;
+	if (strcmp(dot, ".txt") == 0)
+		return EASE_GP_DUMB;
+	return -1;
+}
+
+/* Okabe & Ito's colours that read on white, the strongest first. */
+static const char *const palette[] = {
+	"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+	"#000000", "#F0E442"
+};
+
+void
+ease_gp_preamble(FILE *f, int term, int w, int h)
+{
+	switch (term) {
+	case EASE_GP_PNG:
+		fprintf(f, "set terminal pngcairo size %d,%d font 'Sans,10' noenhanced\n",
+			w ? w : 800, h ? h : 500);
+		break;
+	case EASE_GP_SVG:
+		fprintf(f, "set terminal svg size %d,%d font 'Sans,10' noenhanced background '#FFFFFF'\n",
+			w ? w : 800, h ? h : 500);
+		break;
+	case EASE_GP_PDF:
+		/* pixels at 100 per inch, so that --size means the same everywhere */
+		fprintf(f, "set terminal pdfcairo size %g,%g font 'Sans,10' noenhanced\n",
+			(w ? w : 800) / 100.0, (h ? h : 500) / 100.0);
+		break;
+	case EASE_GP_DUMB:
+		fprintf(f, "set terminal dumb size %d,%d noenhanced\n",
+			w ? w : 80, h ? h : 25);
+		break;
+	}
+	/*
+	 * No "set encoding utf8": the terminals pass UTF-8 through as it is,
+	 * and under the C locale it makes gnuplot warn about a degree sign.
+	 */
+	fprintf(f, "set termoption noenhanced\n"
+	      "%s\n"
+	      "set key noenhanced\n"
+	      "set datafile separator whitespace\n",
+	      /* dots across a text plot hide the data */
+	      term == EASE_GP_DUMB ? "unset grid" : "set grid");
+	for (size_t i = 0; i < sizeof palette / sizeof palette[0]; i++)
+		fprintf(f, "set linetype %zu lc rgb '%s' lw %s pt %zu ps 0.8\n", i + 1,
+			palette[i], i == 0 ? "2" : "1.5", i + 1 == 8 ? 9 : i + 1 + 4 * (i < 3));
+	fputs("set linetype cycle 8\n", f);
+}
+
+/* ---- running gnuplot ---- */
+
+static char *tmp_path;
+
+static void
+remove_tmp(void)
+{
+	if (tmp_path)
+		unlink(tmp_path);
+}
+
+static void
+gp_missing(const char *prog, int e)
+{
+	ease_die(EASE_EX_UNAVAILABLE,
+		 "cannot run '%s': %s; install gnuplot (Debian, Ubuntu: apt-get install gnuplot-nox) or name the program in EASE_GNUPLOT",
+		 prog, strerror(e));
+}
+
+void
+ease_gp_run(const char *script, size_t len, const char *path, char **inputs,
+	    int ninputs)
+{
+	const char *prog = getenv("EASE_GNUPLOT");
+	char *target, *real;
+	struct stat so;
+	int exists, direct, fd, in[2], ep[2], status, e;
+	pid_t pid;
+
+	if (prog == NULL || *prog == '\0')
+		prog = "gnuplot";
+	/* a link is followed, so that the file it names is replaced */
+	real = realpath(path, NULL);
+	target = real ? real : ease_xstrdup(path);
+	exists = stat(target, &so) == 0;
+	if (exists && S_ISDIR(so.st_mode))
+		ease_die(EASE_EX_CANTCREAT, "%s: is a directory", path);
+	for (int i = 0; exists && i < ninputs; i++) {
+		struct stat si;
+
+		if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &si) == 0 &&
+		    si.st_dev == so.st_dev && si.st_ino == so.st_ino)
+			ease_die(EASE_EX_CANTCREAT, "%s: will not write over an input file", path);
+	}
+	direct = exists && !S_ISREG(so.st_mode);
+	if (direct) {
+		fd = open(target, O_WRONLY | O_CLOEXEC);
+		if (fd < 0)
+			ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
+	} else {
+		mode_t um = umask(0);
+
+		umask(um);
+		tmp_path = ease_xmalloc(strlen(target) + 16);
+		sprintf(tmp_path, "%s.XXXXXX", target);
+		fd = mkstemp(tmp_path);
+		if (fd < 0) {
+			e = errno;
+			free(tmp_path);
+			tmp_path = NULL;
+			ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(e));
+		}
+		atexit(remove_tmp);
+		ease_on_fail(remove_tmp);
+		/* the old file's mode is kept; a new one gets the umask's */
+		(void)fchmod(fd, exists ? (so.st_mode & 07777) : (0666 & ~um));
+	}
+	if (pipe(in) != 0 || pipe(ep) != 0)
+		ease_die(EASE_EX_SOFTWARE, "pipe: %s", strerror(errno));
+	(void)fcntl(ep[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(ep[1], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(in[1], F_SETFD, FD_CLOEXEC);
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		ease_die(EASE_EX_UNAVAILABLE, "cannot start gnuplot: %s", strerror(errno));
+	if (pid == 0) {
+		char *argv[2];
+
+		argv[0] = (char *)prog;
+		argv[1] = NULL;
+		if (dup2(in[0], 0) < 0 || dup2(fd, 1) < 0)
+			_exit(127);
+		close(in[0]);
+		close(fd);
+		if (strchr(prog, '/'))
+			execv(prog, argv);
+		else
+			execvp(prog, argv);
+		e = errno;
+		if (write(ep[1], &e, sizeof e) < 0) {
+			/* nothing more to say: the exit status says it */
+		}
+		_exit(127);
+	}
+	close(in[0]);
+	close(ep[1]);
+	close(fd);
+
+	/* gnuplot that stops early closes the pipe: its status tells why */
+	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+	for (size_t off = 0; off < len;) {
+		ssize_t k = write(in[1], script + off, len - off);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			break;
+		off += (size_t)k;
+	}
+	close(in[1]);
+	signal(SIGPIPE, old);
+
+	ssize_t got;
+	while ((got = read(ep[0], &e, sizeof e)) < 0 && errno == EINTR)
+		;
+	close(ep[0]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			ease_die(EASE_EX_SOFTWARE, "waitpid: %s", strerror(errno));
+	if (got == (ssize_t)sizeof e)
+		gp_missing(prog, e);
+	if (WIFSIGNALED(status))
+		ease_die(EASE_EX_UNAVAILABLE, "%s was killed by signal %d; nothing written to %s",
+			 prog, WTERMSIG(status), path);
+	if (WEXITSTATUS(status) != 0)
+		ease_die(EASE_EX_UNAVAILABLE,
+			 "%s failed (exit status %d, its messages above); nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
+			 prog, WEXITSTATUS(status), path);
+	if (!direct) {
+		struct stat st;
+
+		if (stat(tmp_path, &st) != 0 || st.st_size == 0)
+			ease_die(EASE_EX_UNAVAILABLE,
+				 "%s wrote no image; nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
+				 prog, path);
+		if (rename(tmp_path, target) != 0)
+			ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
+		free(tmp_path);
+		tmp_path = NULL;
+	}
+	free(target);
+}

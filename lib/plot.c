@@ -1,0 +1,1423 @@
+/* realpath and open_memstream are POSIX 2008: the Makefile asks for it */
+#include "ease/plot.h"
+#include "ease/cols.h"
+#include "ease/daytab.h"
+#include "ease/err.h"
+#include "ease/gnuplot.h"
+#include "ease/km.h"
+#include "ease/relief.h"
+#include "ease/stats.h"
+#include "ease/technique.h"
+#include "ease/value.h"
+#include "ease/window.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const kind_names[EASE_PLOT_NKINDS] = {
+	"trend", "scatter", "lags", "calendar", "meds", "relief"
+};
+
+void
+ease_plot_opts_init(ease_plot_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->kind = -1;
+	o->margin = 1;
+}
+
+int
+ease_plot_kind(const char *name)
+{
+	for (int i = 0; i < EASE_PLOT_NKINDS; i++)
+		if (strcmp(name, kind_names[i]) == 0)
+			return i;
+	if (strcmp(name, "profile") == 0 || strcmp(name, "techniques") == 0)
+		ease_usage("'%s' plots are not there yet (they need ease-prepost); kinds: trend, scatter, lags, calendar, meds, relief",
+			   name);
+	char b[80];
+	/* a file name where the kind belongs: the kind was left out */
+	if (strchr(name, '.') || strchr(name, '/'))
+		ease_usage("'%s' is not a kind of plot: the kind comes first (ease-plot KIND [OPTION]... [FILE]...): trend, scatter, lags, calendar, meds, relief",
+			   ease_shown(name, b, sizeof b));
+	ease_usage("'%s' is not a kind of plot: trend, scatter, lags, calendar, meds, relief",
+		   ease_shown(name, b, sizeof b));
+}
+
+void
+ease_plot_set_size(ease_plot_opts *o, const char *arg)
+{
+	char *end;
+	const char *hs;
+	long w = strtol(arg, &end, 10), h;
+
+	if (end == arg || *end != ',' || w < 20 || w > 10000)
+		goto bad;
+	hs = end + 1;
+	h = strtol(hs, &end, 10);
+	if (end == hs || *end != '\0' || h < 10 || h > 10000)
+		goto bad;
+	o->width = (int)w;
+	o->height = (int)h;
+	return;
+bad:
+	ease_usage("--size: '%s' is not W,H (pixels, or characters for -T dumb; 20,10 to 10000,10000)", arg);
+}
+
+void
+ease_plot_set_term(ease_plot_opts *o, const char *arg)
+{
+	int t = ease_gp_term_by_name(arg);
+
+	if (t < 0) {
+		char b[80];
+
+		ease_usage("-T: '%s' is not png, svg, pdf or dumb", ease_shown(arg, b, sizeof b));
+	}
+	o->term = t;
+}
+
+/* ---- the data: one panel per subject, every calendar day a slot ---- */
+
+typedef struct panel {
+	char *group;
+	long first, n;		/* days first .. first + n - 1 */
+	long w0, w1;		/* the days in the date window, as indices; -1: none */
+	double **v;		/* v[k][i], NaN when missing */
+	char **tech;		/* technique cell of each day, or NULL */
+	size_t cap;
+} panel;
+
+typedef struct plot {
+	ease_common *c;
+	ease_plot_opts *o;
+	FILE *f;		/* the script */
+	int ncol;
+	char **name;		/* the columns as the header names them */
+	int *role;
+	int want_tech, has_tech;
+	panel *p;
+	size_t np, pcap;
+	long lo, hi;		/* first and last day of any panel */
+	int rows;		/* calendar: month rows of the tallest panel */
+	size_t npanels;		/* relief: its panels (np counts the data's) */
+	const char *gname;	/* the grouping column's name */
+	int nf, base;		/* trend: -f columns, and where their means go */
+	/* relief: sessions per panel and technique */
+	ease_technames *tn;
+	size_t rcap;
+} plot;
+
+static void
+panel_grow(plot *s, panel *p, long need)
+{
+	size_t old = p->cap;
+
+	if ((size_t)need <= p->cap)
+		return;
+	p->cap = old ? old : 64;
+	while (p->cap < (size_t)need)
+		p->cap *= 2;
+	for (int k = 0; k < s->ncol; k++) {
+		p->v[k] = ease_xrealloc(p->v[k], p->cap * sizeof *p->v[k]);
+		for (size_t i = old; i < p->cap; i++)
+			p->v[k][i] = NAN;
+	}
+	if (s->want_tech) {
+		p->tech = ease_xrealloc(p->tech, p->cap * sizeof *p->tech);
+		memset(p->tech + old, 0, (p->cap - old) * sizeof *p->tech);
+	}
+}
+
+static panel *
+new_panel(plot *s, const char *group)
+{
+	panel *p;
+
+	ease_grow((void **)&s->p, &s->pcap, s->np + 1, sizeof *s->p);
+	p = &s->p[s->np++];
+	memset(p, 0, sizeof *p);
+	p->group = ease_xstrdup(group);
+	p->v = ease_xcalloc((size_t)s->ncol + 1, sizeof *p->v);
+	p->w0 = p->w1 = -1;
+	return p;
+}
+
+static void
+free_panel(plot *s, panel *p)
+{
+	for (int k = 0; k < s->ncol; k++)
+		free(p->v[k]);
+	free(p->v);
+	for (long i = 0; p->tech && i < p->n; i++)
+		free(p->tech[i]);
+	free(p->tech);
+	free(p->group);
+}
+
+/* Each panel cut to its days in the date window; a panel without any goes. */
+static void
+trim(plot *s)
+{
+	size_t kept = 0;
+
+	for (size_t j = 0; j < s->np; j++) {
+		panel *p = &s->p[j];
+		long n;
+
+		if (p->w0 < 0) {
+			free_panel(s, p);
+			continue;
+		}
+		n = p->w1 - p->w0 + 1;
+		for (int k = 0; k < s->ncol; k++)
+			memmove(p->v[k], p->v[k] + p->w0, (size_t)n * sizeof *p->v[k]);
+		if (p->tech) {
+			for (long i = 0; i < p->n; i++)
+				if (i < p->w0 || i > p->w1) {
+					free(p->tech[i]);
+					p->tech[i] = NULL;
+				}
+			memmove(p->tech, p->tech + p->w0, (size_t)n * sizeof *p->tech);
+		}
+		p->first += p->w0;
+		p->n = n;
+		p->w0 = 0;
+		p->w1 = n - 1;
+		s->p[kept++] = *p;
+	}
+	s->np = kept;
+}
+
+/*
+ * Reads the columns NAMES (and the technique cells) of the day table, and
+ * makes NEXTRA more columns with DERIVE, as ease-smooth does: from the days
+ * before the date window too, so that a moving mean's first days in it are
+ * those of ease-smooth.  The panels are then cut to the window.
+ */
+static void
+load_derived(plot *s, const char *const *names, int ncol, int want_tech, int nextra,
+	     void (*derive)(plot *s, panel *p))
+{
+	ease_dayreader *r = ease_day_open(s->c);
+	const ease_cols *cols = ease_day_cols(r);
+	const ease_dayrow *row;
+	int *slot = ease_xcalloc((size_t)ncol + 1, sizeof *slot), tcol = -1;
+	panel *p = NULL;
+	char b[80];
+
+	s->ncol = ncol + nextra;
+	s->name = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->name);
+	s->role = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->role);
+	for (int k = ncol; k < s->ncol; k++)
+		s->name[k] = ease_xstrdup("");
+	for (int k = 0; k < ncol; k++) {
+		int col = ease_cols_need(cols, names[k]);
+
+		slot[k] = ease_day_want(r, col);
+		s->name[k] = ease_xstrdup(cols->name[col]);
+		s->role[k] = cols->role[col];
+	}
+	if (want_tech)
+		tcol = ease_cols_role(cols, EASE_R_TECHNIQUE);
+	if (ease_day_group_col(r) >= 0)
+		s->gname = ease_xstrdup(cols->name[ease_day_group_col(r)]);
+	s->want_tech = want_tech;
+	s->has_tech = tcol >= 0;
+	ease_day_fields_used(r, tcol >= 0 ? (size_t)tcol + 1 : 1);
+	ease_day_keep_all(r, derive != NULL);
+	if (s->o->subject && ease_day_group_col(r) < 0)
+		ease_usage("--subject: %s has no subject column (name one with --by)", cols->file);
+	while ((row = ease_day_next(r)) != NULL) {
+		long i;
+
+		if (s->o->subject && strcmp(row->group, s->o->subject) != 0)
+			continue;
+		if (p == NULL || row->group_start || strcmp(p->group, row->group) != 0) {
+			p = new_panel(s, row->group);
+			p->first = row->day;
+		}
+		i = row->day - p->first;
+		panel_grow(s, p, i + 1);
+		p->n = i + 1;
+		for (int k = 0; k < ncol; k++)
+			p->v[k][i] = row->v[slot[k]];
+		if (tcol >= 0 && row->rec->f[tcol][0])
+			p->tech[i] = ease_xstrdup(row->rec->f[tcol]);
+		if (ease_day_in_window(r, row->day)) {
+			if (p->w0 < 0)
+				p->w0 = i;
+			p->w1 = i;
+		}
+	}
+	for (size_t j = 0; derive && j < s->np; j++)
+		derive(s, &s->p[j]);
+	trim(s);
+	if (s->np == 0) {
+		if (s->o->subject)
+			ease_die(EASE_EX_DATA, "%s: no row of subject '%s'%s", cols->file,
+				 ease_shown(s->o->subject, b, sizeof b),
+				 ease_window_active(s->c) ? " in the date window" : "");
+		ease_die(EASE_EX_DATA, "%s: no row to plot%s", cols->file,
+			 ease_window_active(s->c) ? " in the date window" : "");
+	}
+	if (s->np > EASE_PLOT_MAX_PANELS)
+		ease_usage("%zu subjects: a plot stacks %d panels at most; pick one with --subject ID (or select some with ease-select)",
+			   s->np, EASE_PLOT_MAX_PANELS);
+	s->lo = s->p[0].first;
+	s->hi = s->p[0].first + s->p[0].n - 1;
+	for (size_t j = 1; j < s->np; j++) {
+		if (s->p[j].first < s->lo)
+			s->lo = s->p[j].first;
+		if (s->p[j].first + s->p[j].n - 1 > s->hi)
+			s->hi = s->p[j].first + s->p[j].n - 1;
+	}
+	free(slot);
+	ease_day_close(r);
+}
+
+static void
+load(plot *s, const char *const *names, int ncol, int want_tech)
+{
+	load_derived(s, names, ncol, want_tech, 0, NULL);
+}
+
+/* ---- pieces of scripts ---- */
+
+static const char *const month_abbr[] = {
+	"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+	"Nov", "Dec"
+};
+
+/* The axis label of column K: what it is, in its unit. */
+static void
+axis_label(const plot *s, int k, char *buf, size_t n)
+{
+	const char *nm = s->name[k];
+
+	switch (s->role[k]) {
+	case EASE_R_PAIN:
+	case EASE_R_PAIN_MAX:
+		snprintf(buf, n, "%s (0-10)", nm);
+		break;
+	case EASE_R_STRESS:
+	case EASE_R_MOOD:
+	case EASE_R_SLEEP_QUALITY:
+		snprintf(buf, n, "%s (rating)", nm);
+		break;
+	case EASE_R_SLEEP_HOURS:
+	case EASE_R_TIME_IN_BED:
+		snprintf(buf, n, "%s (hours)", nm);
+		break;
+	case EASE_R_SLEEP_EFFICIENCY:
+		snprintf(buf, n, "%s (%%)", nm);
+		break;
+	case EASE_R_MASSAGE:
+		snprintf(buf, n, "%s (sessions per day)", nm);
+		break;
+	case EASE_R_MASSAGE_MIN:
+		snprintf(buf, n, "%s (minutes per day)", nm);
+		break;
+	case EASE_R_MEDS_DOSES:
+		snprintf(buf, n, "%s (doses per day)", nm);
+		break;
+	default:
+		snprintf(buf, n, "%s", nm);
+	}
+}
+
+static void
+set_text(FILE *f, const char *what, const char *text)
+{
+	fprintf(f, "set %s ", what);
+	ease_gp_text(f, text);
+	fputc('\n', f);
+}
+
+/* "2026-01-01 to 2026-12-31" */
+static void
+span(long lo, long hi, char *buf, size_t n)
+{
+	char a[16], b[16];
+
+	snprintf(buf, n, "%s to %s", ease_fmt_date(lo, a), ease_fmt_date(hi, b));
+}
+
+/*
+ * A date axis over LO..HI with ticks a reader can count: Mondays up to ten
+ * weeks, every other Monday up to five months, else months, every one up to
+ * a year, else every few (TEXT: fewer, for a terminal's 80 columns).
+ */
+static void
+time_axis(FILE *f, long lo, long hi, int pad, int text)
+{
+	char a[16], b[16];
+	int first = 1;
+
+	fputs("set xdata time\nset timefmt '%Y-%m-%d'\n", f);
+	fprintf(f, "set xrange ['%s':'%s']\n", ease_fmt_date(lo - pad, a),
+		ease_fmt_date(hi + pad, b));
+	fputs("set xtics (", f);
+	if (hi - lo <= 150) {
+		int every = hi - lo <= 70 ? 1 : 2, k = 0;
+
+		/* 1970-01-01 was a Thursday: Monday is day % 7 == 4 */
+		for (long d = lo; d <= hi; d++)
+			if (((d % 7) + 7) % 7 == 4 && k++ % every == 0) {
+				long y;
+				int m, dd;
+				char lab[32];
+
+				ease_civil_from_days(d, &y, &m, &dd);
+				snprintf(lab, sizeof lab, "%d %s", dd, month_abbr[m - 1]);
+				fprintf(f, "%s'%s' %ld", first ? "" : ", ", lab, d * 86400);
+				first = 0;
+			}
+	} else {
+		long y, y1;
+		int m, m1, dd, step;
+
+		ease_civil_from_days(lo, &y, &m, &dd);
+		ease_civil_from_days(hi, &y1, &m1, &dd);
+		long months = (y1 - y) * 12 + (m1 - m) + 1;
+		step = months <= 12 ? 1 : months <= 24 ? 2 : months <= 36 ? 3 :
+		       months <= 72 ? 6 : 12 * (int)((months + 143) / 144);
+		/* 80 characters hold about six labels */
+		if (text && step < 12)
+			while (months / step > 6 && step < 12)
+				step = step < 3 ? step + 1 : step < 6 ? 6 : 12;
+		if (dd > 1 || m != 1 || step > 1) {
+			/* from the first month start at or after LO */
+			if (ease_days_from_civil(y, m, 1) < lo && ++m > 12) {
+				m = 1;
+				y++;
+			}
+		}
+		/* steps of whole years start in January */
+		while (step >= 12 && m != 1)
+			if (++m > 12) {
+				m = 1;
+				y++;
+			}
+		for (long d; (d = ease_days_from_civil(y, m, 1)) <= hi;) {
+			char lab[32];
+
+			if (m == 1 || first)
+				snprintf(lab, sizeof lab, "%s %ld", month_abbr[m - 1], y);
+			else
+				snprintf(lab, sizeof lab, "%s", month_abbr[m - 1]);
+			fprintf(f, "%s'%s' %ld", first ? "" : ", ", lab, d * 86400);
+			first = 0;
+			m += step;
+			while (m > 12) {
+				m -= 12;
+				y++;
+			}
+		}
+	}
+	fputs(")\nset xtics nomirror\n", f);
+}
+
+/* The datablock $NAME: every day of P with columns COLS of V (NaN: a gap). */
+static void
+day_block(FILE *f, const char *name, const panel *p, double *const *v, int nv)
+{
+	char d[16];
+
+	fprintf(f, "$%s << EOD\n", name);
+	for (long i = 0; i < p->n; i++) {
+		fputs(ease_fmt_date(p->first + i, d), f);
+		for (int k = 0; k < nv; k++) {
+			fputc(' ', f);
+			ease_gp_num(f, v[k][i]);
+		}
+		fputc('\n', f);
+	}
+	fputs("EOD\n", f);
+}
+
+/* Several panels stack in one image; a lone one is the whole of it. */
+static void
+begin_panels(plot *s, const char *title)
+{
+	if (s->np > 1) {
+		fprintf(s->f, "set multiplot layout %zu,1 title ", s->np);
+		ease_gp_text(s->f, title);
+		fputc('\n', s->f);
+	}
+}
+
+static void
+panel_title(plot *s, const panel *p, const char *title)
+{
+	if (s->np > 1) {
+		char t[200];
+
+		snprintf(t, sizeof t, "%s %s", s->gname ? s->gname : "", p->group);
+		set_text(s->f, "title", t);
+	} else if (p->group[0] && !s->o->title) {
+		/* one subject of several (--subject): the title names it */
+		char *t = ease_xmalloc(strlen(title) + strlen(p->group) + 80);
+
+		sprintf(t, "%s %s: %s", s->gname ? s->gname : "subject", p->group, title);
+		set_text(s->f, "title", t);
+		free(t);
+	} else
+		set_text(s->f, "title", title);
+}
+
+static void
+end_panels(plot *s)
+{
+	if (s->np > 1)
+		fputs("unset multiplot\n", s->f);
+}
+
+static const char *
+title_or(const plot *s, const char *made)
+{
+	return s->o->title ? s->o->title : made;
+}
+
+/* ---- trend ---- */
+
+/* The N-day trailing mean of V (ease-smooth's sma, its default min count). */
+static double *
+moving_mean(const panel *p, const double *v, long days)
+{
+	ease_window *w = ease_win_new(days, 1u << EASE_W_SMA);
+	double *out = ease_xmalloc((size_t)(p->n ? p->n : 1) * sizeof *out);
+
+	for (long i = 0; i < p->n; i++) {
+		long d = p->first + i;
+
+		ease_win_start(w, d - days + 1);
+		ease_win_push(w, d, v[i]);
+		out[i] = ease_win_get(w, EASE_W_SMA, (size_t)(days + 1) / 2);
+	}
+	ease_win_free(w);
+	return out;
+}
+
+static void
+split_fields(const char *arg, char ***out, int *n)
+{
+	const char *p = arg;
+
+	*n = 0;
+	*out = NULL;
+	for (;;) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+
+		if (len == 0)
+			ease_usage("-f: '%s' has an empty column name", arg);
+		*out = ease_xrealloc(*out, ((size_t)*n + 2) * sizeof **out);
+		(*out)[(*n)++] = ease_xstrndup(p, len);
+		if (!e)
+			break;
+		p = e + 1;
+	}
+}
+
+/* trend --smooth: each -f column's moving mean (ease-smooth's sma) */
+static void
+derive_trend(plot *s, panel *p)
+{
+	for (int k = 0; k < s->nf; k++) {
+		double *m = moving_mean(p, p->v[k], s->o->smooth);
+
+		memcpy(p->v[s->base + k], m, (size_t)p->n * sizeof *m);
+		free(m);
+	}
+}
+
+static void
+plot_trend(plot *s)
+{
+	ease_plot_opts *o = s->o;
+	char **f;
+	int nf, ny2 = -1, nev = -1, nnames;
+	const char **names;
+	char t[600], lab[400], sp[40];
+
+	split_fields(o->fields ? o->fields : "pain", &f, &nf);
+	if (nf > 8)
+		ease_usage("-f: %d columns; a trend reads with 8 at most", nf);
+	names = ease_xcalloc((size_t)nf + 3, sizeof *names);
+	for (int k = 0; k < nf; k++)
+		names[k] = f[k];
+	nnames = nf;
+	if (o->y2)
+		names[ny2 = nnames++] = o->y2;
+	if (o->events)
+		names[nev = nnames++] = o->events;
+	s->nf = nf;
+	s->base = nnames;
+	load_derived(s, names, nnames, o->events != NULL, o->smooth ? nf : 0,
+		     o->smooth ? derive_trend : NULL);
+	if (o->events && !s->has_tech)
+		ease_warn("--events: no technique column; every session gets one marker");
+
+	/* the title: the columns, the smoothing, the dates */
+	t[0] = '\0';
+	for (int k = 0; k < nf; k++)
+		snprintf(t + strlen(t), sizeof t - strlen(t), "%s%s",
+			 k == 0 ? "" : k == nf - 1 ? " and " : ", ", s->name[k]);
+	if (o->smooth)
+		snprintf(t + strlen(t), sizeof t - strlen(t), " with %ld-day mean", o->smooth);
+	if (ny2 >= 0)
+		snprintf(t + strlen(t), sizeof t - strlen(t), "; %s (right)", s->name[ny2]);
+	span(s->lo, s->hi, sp, sizeof sp);
+	snprintf(t + strlen(t), sizeof t - strlen(t), ", %s", sp);
+
+	/* technique markers: one row each below the data */
+	ease_technames *tn = ease_technames_new();
+	for (size_t j = 0; j < s->np; j++)
+		for (long i = 0; nev >= 0 && i < s->p[j].n; i++)
+			if (s->p[j].v[nev][i] > 0 && s->p[j].tech && s->p[j].tech[i])
+				ease_technames_add_list(tn, s->p[j].tech[i]);
+	size_t ntech = ease_technames_count(tn);
+	if (ntech > 12) {
+		ease_warn("--events: %zu techniques; the first 11 get markers of their own, the rest one together",
+			  ntech);
+	}
+
+	begin_panels(s, title_or(s, t));
+	for (size_t j = 0; j < s->np; j++) {
+		panel *p = &s->p[j];
+		double **cols = ease_xcalloc(2 * (size_t)nf + 3, sizeof *cols);
+		int nc = 0, first = 1, nrows = 0;
+		double lo = INFINITY, hi = -INFINITY;
+		char bname[32];
+		int used[13] = {0};
+
+		for (int k = 0; k < nf; k++)
+			cols[nc++] = p->v[k];
+		for (int k = 0; o->smooth && k < nf; k++)
+			cols[nc++] = p->v[nnames + k];
+		if (ny2 >= 0)
+			cols[nc++] = p->v[ny2];
+		for (int k = 0; k < nf; k++)
+			for (long i = 0; i < p->n; i++)
+				if (!isnan(p->v[k][i])) {
+					lo = fmin(lo, p->v[k][i]);
+					hi = fmax(hi, p->v[k][i]);
+				}
+		if (!isfinite(lo))
+			lo = 0, hi = 1;
+		if (hi - lo < 1e-9)
+			hi = lo + 1;
+		snprintf(bname, sizeof bname, "D%zu", j + 1);
+		day_block(s->f, bname, p, cols, nc);
+
+		/* session days: the day and which technique row */
+		if (nev >= 0) {
+			char d[16];
+
+			fprintf(s->f, "$E%zu << EOD\n", j + 1);
+			for (long i = 0; i < p->n; i++) {
+				int any = 0;
+				const char *q, *it;
+				size_t len;
+
+				if (!(p->v[nev][i] > 0))
+					continue;
+				q = p->tech ? p->tech[i] : NULL;
+				while (q && ease_list_next(&q, &it, &len)) {
+					const char *shown;
+					size_t r = 0;
+					char *key = ease_xstrndup(it, len);
+
+					if (len == 0) {
+						free(key);
+						continue;
+					}
+					shown = ease_technames_add(tn, key, len);
+					while (r < ntech && strcmp(ease_technames_get(tn, r), shown) != 0)
+						r++;
+					if (r > 10 && ntech > 12)
+						r = 11;	/* the twelfth row: every other technique */
+					fprintf(s->f, "%s %zu\n", ease_fmt_date(p->first + i, d), r + 1);
+					used[r + 1] = 1;
+					any = 1;
+					free(key);
+				}
+				if (!any) {
+					fprintf(s->f, "%s 0\n", ease_fmt_date(p->first + i, d));
+					used[0] = 1;
+				}
+			}
+			fputs("EOD\n", s->f);
+			nrows = (int)(ntech > 12 ? 12 : ntech) + 1;
+		}
+		panel_title(s, p, title_or(s, t));
+		time_axis(s->f, s->lo, s->hi, 0, s->o->term == EASE_GP_DUMB);
+		double range = hi - lo, bottom = lo - 0.08 * range * (nrows + 1);
+		fputs("set yrange [", s->f);
+		ease_gp_num(s->f, nev >= 0 ? bottom : lo - 0.05 * range);
+		fputs(":", s->f);
+		ease_gp_num(s->f, hi + 0.05 * range);
+		fputs("]\n", s->f);
+		if (nev >= 0) {
+			double st = pow(10, floor(log10(range / 5))), q = range / 5 / st;
+
+			st *= q < 1.5 ? 1 : q < 3.5 ? 2 : 5;
+			fputs("set ytics ", s->f);
+			ease_gp_num(s->f, floor(lo / st) * st);
+			fputs(", ", s->f);
+			ease_gp_num(s->f, st);
+			fputs("\n", s->f);
+		}
+		if (nf == 1) {
+			axis_label(s, 0, lab, sizeof lab);
+			set_text(s->f, "ylabel", lab);
+		} else {
+			char one[120];
+
+			lab[0] = '\0';
+			for (int k = 0; k < nf; k++) {
+				axis_label(s, k, one, sizeof one);
+				snprintf(lab + strlen(lab), sizeof lab - strlen(lab), "%s%s",
+					 k ? ", " : "", one);
+			}
+			set_text(s->f, "ylabel", lab);
+		}
+		if (ny2 >= 0) {
+			axis_label(s, ny2, lab, sizeof lab);
+			set_text(s->f, "y2label", lab);
+			fputs("set ytics nomirror\nset y2tics\n", s->f);
+		}
+		fputs("set key below horizontal\n", s->f);
+		fputs("plot ", s->f);
+		for (int k = 0; k < nf; k++) {
+			fprintf(s->f, "%s$%s using 1:%d with %s lt %d title ", first ? "" : ", \\\n     ",
+				bname, k + 2, o->smooth ? "points pt 7 ps 0.35" : "linespoints pt 7 ps 0.4 lw 1.5", k + 1);
+			first = 0;
+			snprintf(lab, sizeof lab, "%s%s", s->name[k], o->smooth ? " (days)" : "");
+			ease_gp_text(s->f, lab);
+			if (o->smooth) {
+				fprintf(s->f, ", \\\n     $%s using 1:%d with lines lt %d lw 2.5 title ",
+					bname, nf + k + 2, k + 1);
+				snprintf(lab, sizeof lab, "%s, %ld-day mean", s->name[k], o->smooth);
+				ease_gp_text(s->f, lab);
+			}
+		}
+		if (ny2 >= 0) {
+			fprintf(s->f, ", \\\n     $%s using 1:%d axes x1y2 with lines lt %d dt 2 title ",
+				bname, nc + 1, nf + 1);
+			snprintf(lab, sizeof lab, "%s (right axis)", s->name[ny2]);
+			ease_gp_text(s->f, lab);
+		}
+		for (int r = 0; nev >= 0 && r < nrows; r++) {
+			if (!used[r])
+				continue;
+			double y = lo - 0.08 * range * (r + 1);
+			char ys[48];
+
+			ease_fmt_num(y, 10, ys);
+			if (r == 0)
+				snprintf(lab, sizeof lab, "%s", ntech ? "session, no technique" : "session");
+			else if (r == 12 && ntech > 12)
+				snprintf(lab, sizeof lab, "other techniques");
+			else
+				snprintf(lab, sizeof lab, "%s", ease_technames_get(tn, (size_t)r - 1));
+			/* a row without a session that day draws nothing */
+			/* never pt 7, the days' own points (a letter each in text) */
+			static const int mark[13] = {1, 5, 6, 9, 4, 8, 13, 10, 12, 11, 14, 3, 2};
+			fprintf(s->f, ", \\\n     $E%zu using 1:($2 == %d ? %s : NaN) with points lt %d pt %d ps 1.2 title ",
+				j + 1, r, ys, r % 8 + 1, mark[r]);
+			ease_gp_text(s->f, lab);
+		}
+		fputc('\n', s->f);
+		free(cols);
+	}
+	end_panels(s);
+	ease_technames_free(tn);
+	for (int k = 0; k < nf; k++)
+		free(f[k]);
+	free(f);
+	free(names);
+}
+
+/* ---- scatter and lags: pairs a calendar LAG apart ---- */
+
+/* The pairs x on day d, y on day d + LAG, both present; returns how many. */
+static size_t
+pairs(const panel *p, long lag, double *x, double *y)
+{
+	size_t n = 0;
+
+	for (long i = 0; i < p->n; i++) {
+		long k = i + lag;
+
+		if (k < 0 || k >= p->n || isnan(p->v[0][i]) || isnan(p->v[1][k]))
+			continue;
+		x[n] = p->v[0][i];
+		y[n++] = p->v[1][k];
+	}
+	return n;
+}
+
+static int
+all_whole(const double *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] != floor(v[i]))
+			return 0;
+	return n > 0;
+}
+
+/* Same data, same picture: jitter from a fixed sequence. */
+static double
+jitter(unsigned long *st)
+{
+	*st ^= *st << 13;
+	*st ^= *st >> 7;
+	*st ^= *st << 17;
+	return ((double)(*st % 10001) / 10000.0 - 0.5) * 0.4;
+}
+
+static void
+need_xy(const plot *s)
+{
+	if (s->o->corr.x == NULL || s->o->corr.y == NULL)
+		ease_usage("%s needs -x COL and -y COL", kind_names[s->o->kind]);
+	if (strchr(s->o->corr.x, ',') || strchr(s->o->corr.y, ','))
+		ease_usage("-x and -y: one column each for a plot");
+}
+
+static void
+plot_scatter(plot *s)
+{
+	ease_plot_opts *o = s->o;
+	const char *names[2] = {o->corr.x, o->corr.y};
+	long lag;
+	char t[400], sp[40], lab[300];
+
+	need_xy(s);
+	if (o->corr.lags_given == 2)
+		ease_usage("scatter takes --lag K; --lags is for the lags plot");
+	lag = o->corr.lag_lo;
+	load(s, names, 2, 0);
+	span(s->lo, s->hi, sp, sizeof sp);
+	if (lag)
+		snprintf(t, sizeof t, "%s against %s %ld day%s %s, %s", s->name[1], s->name[0],
+			 labs(lag), labs(lag) == 1 ? "" : "s", lag > 0 ? "before" : "after", sp);
+	else
+		snprintf(t, sizeof t, "%s against %s on the same day, %s", s->name[1], s->name[0], sp);
+	begin_panels(s, title_or(s, t));
+	for (size_t j = 0; j < s->np; j++) {
+		panel *p = &s->p[j];
+		double *x = ease_xmalloc((size_t)p->n * sizeof *x + 8);
+		double *y = ease_xmalloc((size_t)p->n * sizeof *y + 8);
+		size_t n = pairs(p, lag, x, y);
+		int jx = all_whole(x, n), jy = all_whole(y, n);
+		unsigned long st = 2463534242UL;
+		ease_corr r;
+		double mx = 0, my = 0, sxx = 0, sxy = 0, a = NAN, b = NAN;
+
+		ease_corr_test(EASE_PEARSON, x, y, n, &r);
+		for (size_t i = 0; i < n; i++) {
+			mx += x[i];
+			my += y[i];
+		}
+		if (n) {
+			mx /= (double)n;
+			my /= (double)n;
+		}
+		for (size_t i = 0; i < n; i++) {
+			sxx += (x[i] - mx) * (x[i] - mx);
+			sxy += (x[i] - mx) * (y[i] - my);
+		}
+		if (n >= 2 && sxx > 0) {
+			b = sxy / sxx;
+			a = my - b * mx;
+		}
+		fprintf(s->f, "$P%zu << EOD\n", j + 1);
+		for (size_t i = 0; i < n; i++) {
+			ease_gp_num(s->f, x[i] + (jx ? jitter(&st) : 0));
+			fputc(' ', s->f);
+			ease_gp_num(s->f, y[i] + (jy ? jitter(&st) : 0));
+			fputc('\n', s->f);
+		}
+		fputs("EOD\n", s->f);
+		panel_title(s, p, title_or(s, t));
+		axis_label(s, 0, lab, sizeof lab);
+		if (lag)
+			snprintf(lab + strlen(lab), sizeof lab - strlen(lab), ", day d");
+		set_text(s->f, "xlabel", lab);
+		axis_label(s, 1, lab, sizeof lab);
+		if (lag)
+			snprintf(lab + strlen(lab), sizeof lab - strlen(lab), ", day d%+ld", lag);
+		set_text(s->f, "ylabel", lab);
+		fputs("set key below horizontal\n", s->f);
+		fputs("set offsets graph 0.03, graph 0.03, graph 0.03, graph 0.03\n", s->f);
+		snprintf(lab, sizeof lab, "%zu days%s", n,
+			 jx || jy ? " (whole numbers jittered by up to 0.2)" : "");
+		fprintf(s->f, "plot $P%zu using 1:2 with points lt 1 pt 7 ps 0.5 title ", j + 1);
+		ease_gp_text(s->f, lab);
+		if (!isnan(b)) {
+			char ra[48], rb[48], rc[48], na[48], nb[48];
+
+			ease_fmt_num(r.r, 2, ra);
+			ease_fmt_num(r.ci_lo, 2, rb);
+			ease_fmt_num(r.ci_hi, 2, rc);
+			if (isnan(r.r))
+				snprintf(lab, sizeof lab, "least squares; r not defined, n = %zu", n);
+			else if (isnan(r.ci_lo))
+				snprintf(lab, sizeof lab, "least squares; Pearson r = %s, n = %zu", ra, n);
+			else
+				snprintf(lab, sizeof lab, "least squares; Pearson r = %s (95%% CI %s to %s), n = %zu",
+					 ra, rb, rc, n);
+			fprintf(s->f, ", \\\n     %s + %s * x with lines lt 2 lw 2.5 title ",
+				ease_fmt_num(a, 10, na), ease_fmt_num(b, 10, nb));
+			/* the slope may be negative: "a + -b * x" is still gnuplot */
+			ease_gp_text(s->f, lab);
+		}
+		fputc('\n', s->f);
+		free(x);
+		free(y);
+	}
+	end_panels(s);
+}
+
+static void
+plot_lags(plot *s)
+{
+	ease_plot_opts *o = s->o;
+	const char *names[2] = {o->corr.x, o->corr.y};
+	long lo = -7, hi = 7;
+	int methods[EASE_NMETHODS], nm = 0;
+	char t[400], sp[40], lab[300];
+
+	need_xy(s);
+	if (o->corr.lags_given) {
+		lo = o->corr.lag_lo;
+		hi = o->corr.lag_hi;
+	}
+	if (o->corr.nmethods) {
+		for (int i = 0; i < o->corr.nmethods; i++)
+			methods[nm++] = o->corr.methods[i];
+	} else {
+		methods[nm++] = EASE_PEARSON;
+		methods[nm++] = EASE_SPEARMAN;
+	}
+	load(s, names, 2, 0);
+	span(s->lo, s->hi, sp, sizeof sp);
+	snprintf(t, sizeof t, "%s and %s at lags %ld to %ld days, %s", s->name[0], s->name[1],
+		 lo, hi, sp);
+	begin_panels(s, title_or(s, t));
+	for (size_t j = 0; j < s->np; j++) {
+		panel *p = &s->p[j];
+		double *x = ease_xmalloc((size_t)p->n * sizeof *x + 8);
+		double *y = ease_xmalloc((size_t)p->n * sizeof *y + 8);
+		int first = 1;
+		double ylo = 0, yhi = 0;	/* zero stays in sight */
+
+		for (int m = 0; m < nm; m++) {
+			fprintf(s->f, "$L%zu_%d << EOD\n", j + 1, m + 1);
+			for (long k = lo; k <= hi; k++) {
+				size_t n = pairs(p, k, x, y);
+				ease_corr r;
+
+				ease_corr_test(methods[m], x, y, n, &r);
+				if (!isnan(r.ci_lo) && r.ci_lo < ylo)
+					ylo = r.ci_lo;
+				if (!isnan(r.ci_hi) && r.ci_hi > yhi)
+					yhi = r.ci_hi;
+				if (!isnan(r.r)) {
+					ylo = fmin(ylo, r.r);
+					yhi = fmax(yhi, r.r);
+				}
+				fprintf(s->f, "%ld ", k);
+				ease_gp_num(s->f, r.r);
+				fputc(' ', s->f);
+				ease_gp_num(s->f, r.ci_lo);
+				fputc(' ', s->f);
+				ease_gp_num(s->f, r.ci_hi);
+				fputc('\n', s->f);
+			}
+			fputs("EOD\n", s->f);
+		}
+		panel_title(s, p, title_or(s, t));
+		snprintf(lab, sizeof lab, "lag (days): %s on day d, %s on day d + lag",
+			 s->name[0], s->name[1]);
+		set_text(s->f, "xlabel", lab);
+		set_text(s->f, "ylabel", "correlation");
+		/* the data's range in tenths: r near 0 would be a flat line in -1..1 */
+		ylo = fmax(-1, floor(ylo * 10 - 0.5) / 10);
+		yhi = fmin(1, ceil(yhi * 10 + 0.5) / 10);
+		fprintf(s->f, "set xrange [%ld:%ld]\nset yrange [%g:%g]\nset xzeroaxis lt -1\n",
+			lo - (lo == hi), hi + (lo == hi), ylo, yhi);
+		fprintf(s->f, "set xtics %ld\nset key below horizontal\nset style fill transparent solid 0.2 noborder\n",
+			hi - lo > 30 ? (hi - lo) / 10 : 1);
+		fputs("plot ", s->f);
+		for (int m = 0; m < nm; m++) {
+			const char *mn = ease_corr_method_name(methods[m]);
+
+			if (o->term == EASE_GP_DUMB) {
+				/* a filled band in characters hides the lines: bars */
+				fprintf(s->f, "%s$L%zu_%d using 1:2:3:4 with yerrorbars lt %d pt 0 notitle, \\\n     $L%zu_%d using 1:2 with linespoints lt %d pt %d title ",
+					first ? "" : ", \\\n     ", j + 1, m + 1, m + 1, j + 1, m + 1, m + 1, m + 1);
+				snprintf(lab, sizeof lab, "%s (bars: 95%% CI)", mn);
+				ease_gp_text(s->f, lab);
+				first = 0;
+				continue;
+			}
+			fprintf(s->f, "%s$L%zu_%d using 1:3:4 with filledcurves lt %d notitle",
+				first ? "" : ", \\\n     ", j + 1, m + 1, m + 1);
+			fprintf(s->f, ", \\\n     $L%zu_%d using 1:2 with linespoints lt %d pt 7 title ",
+				j + 1, m + 1, m + 1);
+			snprintf(lab, sizeof lab, "%s (band: 95%% CI)", mn);
+			ease_gp_text(s->f, lab);
+			first = 0;
+		}
+		fputc('\n', s->f);
+		free(x);
+		free(y);
+	}
+	end_panels(s);
+}
+
+/* ---- calendar ---- */
+
+static void
+plot_calendar(plot *s)
+{
+	ease_plot_opts *o = s->o;
+	char **f, t[400], sp[40], lab[200];
+	int nf;
+
+	split_fields(o->fields ? o->fields : "pain", &f, &nf);
+	if (nf != 1)
+		ease_usage("calendar: -f takes one column");
+	load(s, (const char *const *)f, 1, 0);
+	span(s->lo, s->hi, sp, sizeof sp);
+	snprintf(t, sizeof t, "%s by day, %s (blank: nothing recorded)", s->name[0], sp);
+	if (o->term == EASE_GP_DUMB)
+		snprintf(t, sizeof t, "%s by day (rounded), %s (blank: nothing recorded)", s->name[0], sp);
+	begin_panels(s, title_or(s, t));
+	for (size_t j = 0; j < s->np; j++) {
+		panel *p = &s->p[j];
+		long y0, y;
+		int m0, m, d, nmon;
+
+		ease_civil_from_days(p->first, &y0, &m0, &d);
+		ease_civil_from_days(p->first + p->n - 1, &y, &m, &d);
+		nmon = (int)((y - y0) * 12 + (m - m0) + 1);
+		if (nmon > s->rows)
+			s->rows = nmon;
+		fprintf(s->f, "$C%zu << EOD\n", j + 1);
+		for (long i = 0; i < p->n; i++) {
+			if (isnan(p->v[0][i]))
+				continue;
+			ease_civil_from_days(p->first + i, &y, &m, &d);
+			fprintf(s->f, "%d %ld ", d, (y - y0) * 12 + (m - m0));
+			ease_gp_num(s->f, p->v[0][i]);
+			fputc('\n', s->f);
+		}
+		fputs("EOD\n", s->f);
+		panel_title(s, p, title_or(s, t));
+		fputs("set xrange [0.5:31.5]\nset xtics 1,2,31 nomirror\nset tics scale 0\nunset grid\n", s->f);
+		fprintf(s->f, "set yrange [%d.5:-0.5]\nset ytics (", nmon - 1);
+		for (int k = 0; k < nmon; k++) {
+			long yy = y0 + (m0 - 1 + k) / 12;
+			int mm = (m0 - 1 + k) % 12 + 1;
+			int every = nmon > 24 ? 3 : 1;
+
+			if (k % every)
+				continue;
+			if (mm == 1 || k == 0 || nmon <= 24)
+				fprintf(s->f, "%s'%s %ld' %d", k ? ", " : "", month_abbr[mm - 1], yy, k);
+			else
+				fprintf(s->f, ", '%s' %d", month_abbr[mm - 1], k);
+		}
+		fputs(") nomirror\n", s->f);
+		set_text(s->f, "xlabel", "day of the month");
+		fputs("unset ylabel\n", s->f);
+		axis_label(s, 0, lab, sizeof lab);
+		set_text(s->f, "cblabel", lab);
+		/* light to dark, readable without telling red from green */
+		fputs("set palette defined (0 '#FFF7BC', 0.35 '#FEC44F', 0.7 '#D95F0E', 1 '#662506')\n", s->f);
+		if (s->role[0] == EASE_R_PAIN || s->role[0] == EASE_R_PAIN_MAX ||
+		    s->role[0] == EASE_R_STRESS || s->role[0] == EASE_R_MOOD)
+			fputs("set cbrange [0:10]\n", s->f);
+		fputs("set key off\nset style fill solid 1.0 noborder\n", s->f);
+		if (o->term == EASE_GP_DUMB)	/* no colours in text: the values themselves */
+			fprintf(s->f, "unset colorbox\nplot $C%zu using 1:2:(sprintf('%%.0f', $3)) with labels notitle\n",
+				j + 1);
+		else
+			fprintf(s->f, "plot $C%zu using 1:2:(0.47):(0.47):3 with boxxyerror lc palette notitle\n",
+				j + 1);
+	}
+	end_panels(s);
+	free(f[0]);
+	free(f);
+}
+
+/* ---- medication ---- */
+
+/*
+ * meds: column 2, the 7-day totals of column 0 (ease-smooth's sum) in
+ * weeks from the window's first day, at each week's middle, for a week with
+ * 5 days recorded; column 3, the 7-day mean of column 1.
+ */
+static void
+derive_meds(plot *s, panel *p)
+{
+	ease_window *w = ease_win_new(7, (1u << EASE_W_SUM) | (1u << EASE_W_COUNT));
+	double *mean = moving_mean(p, p->v[1], 7);
+
+	(void)s;
+	for (long i = 0; i < p->n; i++) {
+		long d = p->first + i;
+
+		ease_win_start(w, d - 6);
+		ease_win_push(w, d, p->v[0][i]);
+		if (p->w0 >= 0 && i - p->w0 >= 6 && (i - p->w0) % 7 == 6 &&
+		    ease_win_count(w) >= 5)
+			p->v[2][i - 3] = ease_win_get(w, EASE_W_SUM, 5);
+	}
+	memcpy(p->v[3], mean, (size_t)p->n * sizeof *mean);
+	free(mean);
+	ease_win_free(w);
+}
+
+static void
+plot_meds(plot *s)
+{
+	ease_plot_opts *o = s->o;
+	char **f, t[400], sp[40], lab[200];
+	const char *names[2];
+	int nf;
+
+	split_fields(o->fields ? o->fields : "meds_doses", &f, &nf);
+	if (nf != 1)
+		ease_usage("meds: -f takes one column");
+	names[0] = f[0];
+	names[1] = o->y2 ? o->y2 : "pain";
+	load_derived(s, names, 2, 0, 2, derive_meds);
+	span(s->lo, s->hi, sp, sizeof sp);
+	snprintf(t, sizeof t, "%s per week and %s (7-day mean), %s", s->name[0], s->name[1], sp);
+	begin_panels(s, title_or(s, t));
+	for (size_t j = 0; j < s->np; j++) {
+		panel *p = &s->p[j];
+		double *cols[2] = {p->v[2], p->v[3]};
+
+		char bname[32];
+		snprintf(bname, sizeof bname, "M%zu", j + 1);
+		day_block(s->f, bname, p, cols, 2);
+		panel_title(s, p, title_or(s, t));
+		time_axis(s->f, s->lo, s->hi, 4, s->o->term == EASE_GP_DUMB);
+		snprintf(lab, sizeof lab, "%s per 7 days", s->name[0]);
+		set_text(s->f, "ylabel", lab);
+		axis_label(s, 1, lab, sizeof lab);
+		set_text(s->f, "y2label", lab);
+		fputs("set yrange [0:*]\nset ytics nomirror\nset y2tics\n", s->f);
+		if (s->role[1] == EASE_R_PAIN)
+			fputs("set y2range [0:10]\n", s->f);
+		fputs("set boxwidth 518400 absolute\nset style fill solid 0.55 border\nset key below horizontal\n", s->f);
+		fprintf(s->f, "plot $%s using 1:2 with boxes lt 5 title ", bname);
+		snprintf(lab, sizeof lab, "%s, 7-day total (weeks with 5+ days recorded)", s->name[0]);
+		ease_gp_text(s->f, lab);
+		fprintf(s->f, ", \\\n     $%s using 1:3 axes x1y2 with lines lt 1 lw 2.5 title ", bname);
+		snprintf(lab, sizeof lab, "%s, 7-day mean", s->name[1]);
+		ease_gp_text(s->f, lab);
+		fputc('\n', s->f);
+	}
+	end_panels(s);
+	free(f[0]);
+	free(f);
+}
+
+/* ---- relief ---- */
+
+typedef struct rgroup {
+	char *name;		/* technique, or "all sessions" */
+	double *t;
+	int *ev;
+	size_t n, cap;
+} rgroup;
+
+typedef struct rpanel {
+	char *subject;
+	rgroup *g;
+	size_t ng, gcap;
+} rpanel;
+
+typedef struct rstate {
+	plot *s;
+	long lo, hi;		/* first and last session */
+	rpanel *p;
+	size_t np, pcap;
+} rstate;
+
+static void
+radd(rpanel *p, const char *name, long days, int ended)
+{
+	size_t i;
+
+	for (i = 0; i < p->ng && strcmp(p->g[i].name, name) != 0; i++)
+		;
+	if (i == p->ng) {
+		ease_grow((void **)&p->g, &p->gcap, p->ng + 1, sizeof *p->g);
+		memset(&p->g[i], 0, sizeof p->g[i]);
+		p->g[i].name = ease_xstrdup(name);
+		p->ng++;
+	}
+	rgroup *g = &p->g[i];
+	ease_grow((void **)&g->t, &g->cap, g->n + 1, sizeof *g->t);
+	g->ev = ease_xrealloc(g->ev, g->cap * sizeof *g->ev);
+	g->t[g->n] = (double)days;
+	g->ev[g->n++] = ended;
+}
+
+static void
+on_session(void *ctx, long day, const char *subject, const char *const *tech,
+	   size_t ntech, long days, int ended)
+{
+	rstate *r = ctx;
+	rpanel *p = NULL;
+
+	if (r->s->o->subject && strcmp(subject, r->s->o->subject) != 0)
+		return;
+	if (r->np == 0 || day < r->lo)
+		r->lo = day;
+	if (r->np == 0 || day > r->hi)
+		r->hi = day;
+	for (size_t i = 0; i < r->np; i++)
+		if (strcmp(r->p[i].subject, subject) == 0)
+			p = &r->p[i];
+	if (p == NULL) {
+		ease_grow((void **)&r->p, &r->pcap, r->np + 1, sizeof *r->p);
+		p = &r->p[r->np++];
+		memset(p, 0, sizeof *p);
+		p->subject = ease_xstrdup(subject);
+		radd(p, "all sessions", 0, 0);
+		p->g[0].n = 0;
+	}
+	radd(p, "all sessions", days, ended);
+	for (size_t i = 0; i < ntech; i++)
+		radd(p, tech[i], days, ended);
+}
+
+static void
+plot_relief(plot *s)
+{
+	ease_relief_opts ro;
+	rstate r;
+	char t[400], lab[600], sp[40];
+
+	memset(&r, 0, sizeof r);
+	r.s = s;
+	ease_relief_opts_init(&ro);
+	ro.margin = s->o->margin;
+	ro.session = on_session;
+	ro.ctx = &r;
+	ease_relief_run(s->c, &ro);
+	if (r.np == 0) {
+		char b[80];
+
+		ease_die(EASE_EX_DATA, "no session of subject '%s' to plot",
+			 ease_shown(s->o->subject ? s->o->subject : "", b, sizeof b));
+	}
+	if (r.np > EASE_PLOT_MAX_PANELS)
+		ease_usage("%zu subjects: a plot stacks %d panels at most; pick one with --subject ID (or select some with ease-select)",
+			   r.np, EASE_PLOT_MAX_PANELS);
+	s->np = r.np;		/* for the panels */
+	span(r.lo, r.hi, sp, sizeof sp);
+	snprintf(t, sizeof t, "how long relief lasts (%g point%s below baseline), %s",
+		 s->o->margin, s->o->margin == 1 ? "" : "s", sp);
+	/* a technique keeps its colour from panel to panel */
+	ease_strset *seen = ease_strset_new();
+	long ntn = 0;
+
+	for (size_t j = 0; j < r.np; j++)
+		for (size_t k = 1; k < r.p[j].ng; k++)
+			ntn += ease_strset_put(seen, r.p[j].g[k].name, ntn, &(long){0});
+	begin_panels(s, title_or(s, t));
+	for (size_t j = 0; j < r.np; j++) {
+		rpanel *p = &r.p[j];
+		int first = 1;
+		double tmax = 1;
+		size_t *ncens = ease_xcalloc(p->ng + 1, sizeof *ncens);
+
+		for (size_t k = 0; k < p->ng; k++) {
+			rgroup *g = &p->g[k];
+			ease_km_curve *c = ease_km_fit(g->t, g->ev, g->n);
+
+			fprintf(s->f, "$K%zu_%zu << EOD\n0 1\n", j + 1, k + 1);
+			for (size_t i = 0; i < c->k; i++) {
+				ease_gp_num(s->f, c->time[i]);
+				fputc(' ', s->f);
+				ease_gp_num(s->f, c->surv[i]);
+				fputc('\n', s->f);
+				tmax = fmax(tmax, c->time[i]);
+			}
+			fputs("EOD\n", s->f);
+			fprintf(s->f, "$X%zu_%zu << EOD\n", j + 1, k + 1);
+			for (size_t i = 0; i < c->k; i++)
+				if (c->ncens[i] > 0 && ++ncens[k]) {
+					ease_gp_num(s->f, c->time[i]);
+					fputc(' ', s->f);
+					ease_gp_num(s->f, c->surv[i]);
+					fputc('\n', s->f);
+				}
+			fputs("EOD\n", s->f);
+			ease_km_free(c);
+		}
+		if (s->np > 1) {
+			snprintf(lab, sizeof lab, "%s %s", s->c->by ? s->c->by : "subject", p->subject);
+			set_text(s->f, "title", lab);
+		} else if (p->subject[0] && !s->o->title) {
+			snprintf(lab, sizeof lab, "%s %s: ", s->c->by ? s->c->by : "subject", p->subject);
+			snprintf(lab + strlen(lab), sizeof lab - strlen(lab), "%s", t);
+			set_text(s->f, "title", lab);
+		} else
+			set_text(s->f, "title", title_or(s, t));
+		set_text(s->f, "xlabel", "days since the session (+: censored by the next session or the end of the data)");
+		set_text(s->f, "ylabel", "share of sessions still in relief");
+		fprintf(s->f, "set xrange [0:%g]\nset xtics %g\nset yrange [0:1.05]\nset key below horizontal\n",
+			tmax + 0.5, tmax > 20 ? ceil(tmax / 10) : 1);
+		fputs("plot ", s->f);
+		for (size_t k = 0; k < p->ng; k++) {
+			rgroup *g = &p->g[k];
+			long idx = 0;
+			int lt;
+
+			if (k > 0)
+				ease_strset_put(seen, g->name, 0, &idx);
+			lt = k == 0 ? 7 : (int)(idx % 6) + 1;
+
+			fprintf(s->f, "%s$K%zu_%zu using 1:2 with steps lt %d lw %s title ",
+				first ? "" : ", \\\n     ", j + 1, k + 1, lt, k == 0 ? "3 dt 2" : "2");
+			snprintf(lab, sizeof lab, "%s (%zu)", g->name, g->n);
+			ease_gp_text(s->f, lab);
+			if (ncens[k])
+				fprintf(s->f, ", \\\n     $X%zu_%zu using 1:2 with points lt %d pt 1 ps 1.5 notitle",
+					j + 1, k + 1, lt);
+			first = 0;
+		}
+		fputs(", \\\n     keyentry with points lc rgb '#000000' pt 1 title ", s->f);
+		ease_gp_text(s->f, "censored");
+		fputc('\n', s->f);
+		free(ncens);
+	}
+	end_panels(s);
+	ease_strset_free(seen);
+	for (size_t j = 0; j < r.np; j++) {
+		for (size_t k = 0; k < r.p[j].ng; k++) {
+			free(r.p[j].g[k].name);
+			free(r.p[j].g[k].t);
+			free(r.p[j].g[k].ev);
+		}
+		free(r.p[j].g);
+		free(r.p[j].subject);
+	}
+	free(r.p);
+	s->npanels = s->np;
+	s->np = 0;
+}
+
+/* ---- the run ---- */
+
+int
+ease_plot_run(ease_common *c, ease_plot_opts *o)
+{
+	plot s;
+	char *buf = NULL;
+	size_t len = 0;
+	int term = o->term, w = o->width, h = o->height;
+
+	if (c->output)
+		o->output = c->output;	/* -o is parsed with the common options */
+	if (o->kind < 0)
+		ease_usage("which plot? trend, scatter, lags, calendar, meds or relief");
+	if (o->output) {
+		int t = ease_gp_term_of_path(o->output);
+
+		if (t < 0 && term == 0)
+			ease_usage("-o: '%s' does not end in .png, .svg, .pdf or .txt (or give -T)", o->output);
+		if (t < 0)
+			t = term;	/* -o /dev/stdout -T dumb */
+		if (term && term != t)
+			ease_usage("-T %s and -o %s disagree; give one", o->term == EASE_GP_PNG ? "png" :
+				   o->term == EASE_GP_SVG ? "svg" : o->term == EASE_GP_PDF ? "pdf" : "dumb",
+				   o->output);
+		term = t;
+	}
+	o->term = term;
+	if (o->smooth && o->kind != EASE_PLOT_TREND)
+		ease_usage("--smooth is for trend plots");
+	if (o->events && o->kind != EASE_PLOT_TREND)
+		ease_usage("--events is for trend plots");
+	if (o->y2 && o->kind != EASE_PLOT_TREND && o->kind != EASE_PLOT_MEDS)
+		ease_usage("--y2 is for trend and meds plots");
+
+	memset(&s, 0, sizeof s);
+	s.c = c;
+	s.o = o;
+	s.f = open_memstream(&buf, &len);
+	if (s.f == NULL)
+		ease_die(EASE_EX_SOFTWARE, "open_memstream: out of memory");
+	fprintf(s.f, "# ease-plot %s, ease %s; run it: gnuplot -p FILE\n", kind_names[o->kind],
+		EASE_VERSION);
+
+	/* the preamble goes after the data are read: panels change the size */
+	FILE *body = s.f;
+	char *bbuf = NULL;
+	size_t blen = 0;
+	s.f = open_memstream(&bbuf, &blen);
+	switch (o->kind) {
+	case EASE_PLOT_TREND:
+		plot_trend(&s);
+		break;
+	case EASE_PLOT_SCATTER:
+		plot_scatter(&s);
+		break;
+	case EASE_PLOT_LAGS:
+		plot_lags(&s);
+		break;
+	case EASE_PLOT_CALENDAR:
+		plot_calendar(&s);
+		break;
+	case EASE_PLOT_MEDS:
+		plot_meds(&s);
+		break;
+	case EASE_PLOT_RELIEF:
+		plot_relief(&s);
+		break;
+	}
+	fclose(s.f);
+	size_t npanels = s.npanels ? s.npanels : s.np ? s.np : 1;
+	/* a calendar of many months grows downwards, a row a month */
+	if (h == 0 && s.rows > 18)
+		h = term == EASE_GP_DUMB ? 8 + s.rows * (int)npanels
+					 : 110 + 18 * s.rows * (int)npanels;
+	if (h == 0 && npanels > 1)
+		h = term == EASE_GP_DUMB ? (int)(12 * npanels + 2) : (int)(300 * npanels + 60);
+	ease_gp_preamble(body, term, w, h);
+	fwrite(bbuf, 1, blen, body);
+	free(bbuf);
+	if (fclose(body) != 0)
+		ease_die(EASE_EX_SOFTWARE, "open_memstream: out of memory");
+
+	if (o->output)
+		ease_gp_run(buf, len, o->output, c->files, c->nfiles);
+	else if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
+		ease_die(EASE_EX_IO, "standard output: write error");
+	free(buf);
+	for (size_t j = 0; j < s.np; j++)
+		free_panel(&s, &s.p[j]);
+	free(s.p);
+	for (int k = 0; k < s.ncol; k++)
+		free(s.name[k]);
+	free(s.name);
+	free(s.role);
+	free((char *)s.gname);
+	ease_report_skipped();
+	return 0;
+}

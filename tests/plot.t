@@ -1,0 +1,160 @@
+#!/bin/sh
+# ease-plot against a hostile diary (tests/plot/hostile.csv, made by
+# hostile.py): column, technique and subject names that try every way gnuplot
+# has to run a command.  For every kind, as a script piped to gnuplot and as
+# an image ease-plot draws itself: no command ran (no canary file), gnuplot
+# made the plot, and the names show literally in it.  Then the PNG, SVG and
+# PDF files themselves.
+LC_ALL=C TZ=UTC; export LC_ALL TZ
+here=$(cd "$(dirname "$0")" && pwd)
+bin=${EASE_BIN:-$here/../bin}
+plot=$bin/ease-plot
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+n=0 failed=0
+
+if ! command -v gnuplot >/dev/null 2>&1; then
+	echo "1..0 # SKIP gnuplot is not installed (apt-get install gnuplot-nox)"
+	exit 0
+fi
+
+say() {	# say OK NAME
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then echo "ok $n - $2"; else failed=$((failed + 1)); echo "not ok $n - $2"; fi
+}
+
+cp "$here/plot/hostile.csv" "$scratch/"
+cd "$scratch" || exit 1
+
+C1="it's \`touch canary\` \"q\""
+C2=$(printf 'x\nsystem("touch canary")')
+C3="set output '|touch canary'"
+C4=$(printf '<touch canary @m \001\033[31m')
+BIG=$(python3 -c 'import csv; print(next(csv.reader(open("hostile.csv")))[-1])')
+
+# What each kind must show, one text a line, as the plot prints it: control
+# characters as spaces, long names cut.
+cat > techs <<'X'
+Swedish
+evil'; system('touch canary') #
+`touch canary`
+EOD
+a plot '<touch canary'
+set output '|touch canary'
+@m  "; !touch canary; "
+a&b <i>&{x}^_{y} </text> \
+ann'`touch canary`
+bob !touch canary
+X
+printf '%s\n' "$C1" 'x system("touch canary")' "$C3" > cols
+printf '%s\n' "<touch canary @m   [31m" "EOD" > cols2
+python3 -c 'import sys; print(sys.argv[1][:60])' "$BIG" > big
+
+check_svg() {	# check_svg FILE TEXTS...: parses as XML, holds each line of TEXTS
+	python3 - "$@" <<'PY'
+import sys, xml.etree.ElementTree as ET
+try:
+    root = ET.parse(sys.argv[1]).getroot()
+except Exception as e:
+    print("# not XML:", e); sys.exit(1)
+text = "\n".join(t for t in root.itertext())
+bad = 0
+for f in sys.argv[2:]:
+    for want in open(f, encoding="utf-8").read().split("\n"):
+        if want and want not in text:
+            print("# missing:", repr(want)); bad = 1
+sys.exit(bad)
+PY
+}
+
+run_kind() {	# run_kind NAME TEXTFILES -- ARGS...
+	name=$1; texts=$2; shift 3
+	for mode in script image; do
+		rm -f canary* out.svg s.gp
+		if [ $mode = script ]; then
+			"$plot" "$@" -T svg hostile.csv > s.gp 2> err && gnuplot < s.gp > out.svg 2>> err
+		else
+			"$plot" "$@" -o out.svg hostile.csv 2> err
+		fi
+		st=$?
+		[ $st = 0 ] || sed 's/^/# /' err | head -5
+		say $st "$name ($mode): gnuplot draws it"
+		! ls canary* >/dev/null 2>&1; say $? "$name ($mode): no command ran"
+		# shellcheck disable=SC2086
+		check_svg out.svg $texts; say $? "$name ($mode): the names show literally"
+	done
+}
+
+run_kind trend "cols techs" -- trend -f "$C1,$C2" --y2 "$C3" --events massage
+run_kind "trend --title" "" -- trend -f pain --smooth 3 --title "$(printf 't\n!touch canary')"
+run_kind scatter cols2 -- scatter -x "$C4" -y EOD --lag 1
+run_kind lags "big" -- lags -x "$C1" -y "$BIG" --lags -2..2
+run_kind calendar "" -- calendar -f "$C3"
+run_kind meds "" -- meds -f "$C2"
+grep -v "set output" techs > techs2
+run_kind relief techs2 -- relief
+run_kind "one subject" "" -- trend --subject "$(printf 'bob\n!touch canary')" -f EOD
+
+# the title and subject texts themselves
+rm -f canary*
+"$plot" trend -f pain --title "$(printf 't\n!touch canary')" -o t.svg hostile.csv 2>/dev/null
+printf 't !touch canary\n' > want
+check_svg t.svg want; say $? "--title shows literally"
+! ls canary* >/dev/null 2>&1; say $? "--title ran no command"
+
+# Files: PNG signature and the size asked, SVG as XML, PDF header.
+"$plot" trend -f pain --size 640,400 -o p.png hostile.csv 2>/dev/null
+python3 - p.png <<'PY'
+import struct, sys
+b = open(sys.argv[1], "rb").read(24)
+ok = b[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", b[16:24]) == (640, 400)
+sys.exit(0 if ok else 1)
+PY
+say $? "PNG: signature and 640x400"
+"$plot" scatter -x pain -y meds_doses -o p.pdf hostile.csv 2>/dev/null
+head -c 5 p.pdf | grep -q '%PDF-'; say $? "PDF: header"
+"$plot" calendar -o p.svg hostile.csv 2>/dev/null
+check_svg p.svg; say $? "SVG: parses as XML"
+
+# The statistics drawn agree with R (tests/ref/plot.R, values pasted below).
+cp "$here/data/plot42.csv" .
+"$plot" scatter -x sleep_hours -y pain --lag 1 plot42.csv > sc.gp
+python3 - sc.gp <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+m = re.search(r"^\s+(\S+) \+ (\S+) \* x with lines", s, re.M)
+a, b = float(m.group(1)), float(m.group(2))
+ok = abs(a - 4.228448509) < 1e-8 and abs(b + 0.05849706414) < 1e-10
+ok = ok and "Pearson r = -0.037 (95% CI -0.34 to 0.28), n = 40" in s
+sys.exit(0 if ok else 1)
+PY
+say $? "scatter: least-squares line, r and CI as R's lm and cor.test"
+"$plot" lags -x massage -y pain --lags -3..3 plot42.csv > lg.gp
+python3 - lg.gp <<'PY'
+import re, sys
+# Rscript tests/ref/plot.R: lag, pearson r, lo, hi, spearman rho
+R = """-3 0.01063393954 -0.3101036108 0.3291981876 -0.01184173031
+-2 -0.1052256829 -0.4072227368 0.2175129049 -0.1334505018
+-1 -0.03748050609 -0.3449622388 0.2772660707 0.01362111652
+0 0.04506987027 -0.2662726483 0.3478964639 0.03925008042
+1 -0.3690675597 -0.6104003985 -0.0650351743 -0.3675084065
+2 -0.2233382009 -0.5033833334 0.09916684118 -0.209952166
+3 0.06991704393 -0.255476548 0.3810826995 0.07995823935"""
+s = open(sys.argv[1]).read()
+def block(name):
+    m = re.search(r"^\$" + name + r" << EOD\n(.*?)^EOD", s, re.M | re.S)
+    return [list(map(float, l.split())) for l in m.group(1).splitlines()]
+p, sp = block("L1_1"), block("L1_2")
+bad = 0
+for i, line in enumerate(R.splitlines()):
+    v = list(map(float, line.split()))
+    got = [p[i][0], p[i][1], p[i][2], p[i][3], sp[i][1]]
+    for g, w in zip(got, v):
+        if abs(g - w) > 1e-9 * max(1, abs(w)):
+            print("# lag", v[0], "got", g, "want", w); bad = 1
+sys.exit(bad)
+PY
+say $? "lags: r and CI by calendar lag as R's cor.test"
+
+echo "1..$n"
+[ "$failed" = 0 ]

@@ -1,0 +1,48 @@
+/*
+ * The escaper's promise, checked as gnuplot reads a single-quoted string:
+ * from the opening quote, '' is one quote and the string ends at the first
+ * lone quote; that must be the last byte.  No byte inside may end a line or
+ * be any other control character, and the text must be UTF-8.  Returns 1
+ * when Q keeps the promise.
+ */
+#ifndef EASE_GP_CHECK_H
+#define EASE_GP_CHECK_H
+
+#include <stddef.h>
+#include <string.h>
+
+static int
+gp_check(const char *q)
+{
+	const unsigned char *p = (const unsigned char *)q;
+	size_t n = strlen(q), i = 1;
+
+	if (n < 2 || p[0] != '\'')
+		return 0;
+	while (i < n) {
+		if (p[i] == '\'') {
+			if (i + 1 < n && p[i + 1] == '\'') {
+				i += 2;
+				continue;
+			}
+			return i == n - 1;	/* the end: nothing may follow */
+		}
+		if (p[i] < 0x20 || p[i] == 0x7F)
+			return 0;
+		if (p[i] >= 0x80) {
+			size_t k = p[i] >= 0xF0 ? 4 : p[i] >= 0xE0 ? 3 : p[i] >= 0xC2 ? 2 : 0;
+
+			if (k == 0 || p[i] > 0xF4 || i + k > n)
+				return 0;
+			for (size_t j = 1; j < k; j++)
+				if ((p[i + j] & 0xC0) != 0x80)
+					return 0;
+			i += k;
+			continue;
+		}
+		i++;
+	}
+	return 0;	/* never closed */
+}
+
+#endif
