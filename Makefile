@@ -78,7 +78,7 @@ $(OUT)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIBA) $(HEADERS)
 # prove prints the closing "Result: PASS" line CI reads.
 test: all $(TOOLS) $(UNITS)
 	@EASE_BIN=$(abspath $(BINOUT)) \
-		prove -f --exec "" $(UNITS) tests/cases.t
+		prove -f --exec "" $(UNITS) tests/cases.t tests/output.t
 
 unit: all $(UNITS)
 	@prove -v --exec "" $(UNITS)

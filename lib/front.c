@@ -211,7 +211,7 @@ ease_front_main(int argc, char **argv)
 	char *dir;
 	int rc;
 
-	ease_set_prog(argv[0]);
+	ease_init(argv[0]);
 	dir = own_dir(argv[0]);
 	if (argc < 2) {
 		rc = list_tools(dir);

@@ -232,7 +232,7 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 	size_t nlo = 0;
 	int ch;
 
-	ease_set_prog(argv[0]);
+	ease_init(argv[0]);
 	memset(c, 0, sizeof *c);
 	c->digits = 6;
 	c->format = EASE_FMT_CSV;
