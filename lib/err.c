@@ -56,7 +56,8 @@ ease_write_failed(const char *name, int err)
 static void
 check_std_streams(void)
 {
-	int err = 0;
+	/* a write that failed earlier left its reason here, if nothing since did */
+	int err = errno;
 
 	if (fflush(stdout) != 0)
 		err = errno;
