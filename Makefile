@@ -35,7 +35,7 @@ UNITS    = $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
 HEADERS  = $(wildcard include/ease/*.h)
 MAN      = $(wildcard man/man1/*.1 man/man5/*.5 man/man7/*.7)
 
-.PHONY: all deps check-deps test unit cases install uninstall clean bench fuzz help lint-man demo
+.PHONY: all deps check-deps test unit cases valgrind install uninstall clean bench fuzz help lint-man demo
 
 all: check-deps $(LIBA) $(TOOLS)
 
@@ -44,6 +44,7 @@ help:
 	@echo "make demo       run the tools on examples/diary.csv"
 	@echo "make deps       install missing Debian packages (as root), or print the command"
 	@echo "make test       build and run every test (SANITIZE=1: under ASan and UBSan)"
+	@echo "make valgrind   run the case tests under valgrind's memcheck"
 	@echo "make bench      time ease against datamash, Miller and a raw libcsv parse"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=...; make uninstall"
 
@@ -86,6 +87,10 @@ unit: all $(UNITS)
 # make cases T=select runs the cases of one tool.
 cases: all
 	@EASE_BIN=$(abspath $(BINOUT)) EASE_CASES=$(T) prove -v tests/cases.t
+
+# Every case under memcheck: no memory error, no block lost (see tests/cases.t).
+valgrind: all
+	@EASE_BIN=$(abspath $(BINOUT)) EASE_VALGRIND=1 prove -f tests/cases.t
 
 lint-man:
 	@for m in $(MAN); do groff -man -ww -z $$m || exit 1; done
