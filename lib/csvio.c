@@ -10,6 +10,9 @@
 #include <string.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/sysmacros.h>
+#endif
 #include <unistd.h>
 
 #define INBUF (64 * 1024)
@@ -712,13 +715,27 @@ static int
 is_null_dev(const struct stat *st)
 {
 	static int have;
-	static struct stat null;
+	static dev_t null;
 
 	if (!S_ISCHR(st->st_mode))
 		return 0;
-	if (!have)
-		have = stat("/dev/null", &null) == 0 ? 1 : -1;
-	return have == 1 && st->st_rdev == null.st_rdev;
+	if (!have) {
+		struct stat sn;
+
+		if (stat("/dev/null", &sn) == 0 && S_ISCHR(sn.st_mode)) {
+			null = sn.st_rdev;
+			have = 1;
+		} else {
+#ifdef __linux__
+			/* /dev/null itself was replaced: Linux's null device */
+			null = makedev(1, 3);
+			have = 1;
+#else
+			have = -1;
+#endif
+		}
+	}
+	return have == 1 && st->st_rdev == null;
 }
 
 /*

@@ -316,8 +316,6 @@ ease_sim_opts_check(const ease_sim_opts *o)
 	if (o->start > last || o->days > last - o->start + 1)
 		ease_usage("--days: %ld days from %s would pass 9999-12-31", o->days,
 			   ease_fmt_date(o->start, buf));
-	if (o->truth && o->output && strcmp(o->truth, o->output) == 0)
-		ease_usage("--truth: '%s' is also the --output file", o->truth);
 }
 
 /* ---- the model ---- */

@@ -95,7 +95,7 @@ t "SIGPIPE default: status 141, nothing said" '[ "$(cat epipe2.status)" = 141 ] 
 t "closed pipe: the other output is not put in place" '[ "$(cat epipe3.status)" = 141 ] && [ ! -e truth.csv ] && [ -z "$(ls | grep "truth\.csv\.")" ]'
 
 if [ "$(id -u)" != 0 ]; then
-	for what in "device node" "owner kept" "/dev/null" "/dev/stdout (select)" "/dev/stdout (simulate --truth)"; do
+	for what in "device node" "null device twice" "owner kept" "/dev/null" "/dev/stdout (select)" "/dev/stdout (simulate --truth)"; do
 		skip "$what: needs root"
 	done
 else
@@ -103,6 +103,9 @@ else
 	mknod null c 1 3
 	ease-select -o null "$data"
 	t "device node stays a device" '[ -c null ]'
+	ease-simulate --days 3 -o null --truth null
+	st=$?
+	t "the null device may take two outputs of a run" '[ $st = 0 ] && [ -c null ]'
 	echo old > owned.csv
 	chown 65534:65534 owned.csv
 	ease-select -o owned.csv "$data"
