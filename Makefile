@@ -90,6 +90,7 @@ cases: all
 
 # Every case under memcheck: no memory error, no block lost (see tests/cases.t).
 valgrind: all
+	@command -v valgrind > /dev/null || { echo "make valgrind: valgrind is not installed (make deps)" >&2; exit 1; }
 	@EASE_BIN=$(abspath $(BINOUT)) EASE_VALGRIND=1 prove -f tests/cases.t
 
 lint-man:

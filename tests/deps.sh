@@ -6,7 +6,7 @@ set -u
 
 BUILD="gcc make pkg-config libgsl-dev libcsv-dev"
 RUN="gnuplot-nox"
-TEST="perl groff-base locales"
+TEST="perl groff-base locales valgrind"
 
 missing_build() {
 	m=""
