@@ -816,7 +816,8 @@ check_inputs(const ease_writer *w, const struct stat *so, char **inputs,
 	struct stat si;
 	int stdin_read = inputs != NULL && ninputs == 0;
 
-	if (inputs == NULL || is_null_dev(so))
+	/* a terminal or /dev/null loses nothing by being read and written */
+	if (inputs == NULL || S_ISCHR(so->st_mode))
 		return;
 	for (int i = 0; i < ninputs; i++) {
 		if (strcmp(inputs[i], "-") == 0) {
