@@ -35,7 +35,7 @@ UNITS    = $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
 HEADERS  = $(wildcard include/ease/*.h)
 MAN      = $(wildcard man/man1/*.1 man/man5/*.5 man/man7/*.7)
 
-.PHONY: all deps check-deps test unit cases bad-regen install uninstall clean bench fuzz help lint-man demo
+.PHONY: all deps check-deps test unit cases bad-regen valgrind install uninstall clean bench fuzz help lint-man demo
 
 all: check-deps $(LIBA) $(TOOLS)
 
@@ -45,6 +45,7 @@ help:
 	@echo "make deps       install missing Debian packages (as root), or print the command"
 	@echo "make test       build and run every test (SANITIZE=1: under ASan and UBSan)"
 	@echo "make bad-regen  rewrite tests/bad/expected.tsv from the tools (then review it)"
+	@echo "make valgrind   run the case tests under valgrind's memcheck"
 	@echo "make bench      time ease against datamash, Miller and a raw libcsv parse"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=...; make uninstall"
 
@@ -83,7 +84,7 @@ $(OUT)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIBA) $(HEADERS)
 # prove prints the closing "Result: PASS" line CI reads.
 test: all $(TOOLS) $(UNITS)
 	@EASE_BIN=$(abspath $(BINOUT)) \
-		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t
+		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t tests/output.t
 
 unit: all $(UNITS)
 	@prove -v --exec "" $(UNITS)
@@ -95,6 +96,11 @@ cases: all
 # The bad-input table, rewritten from the tools as they are now: review its diff.
 bad-regen: all
 	@EASE_BIN=$(abspath $(BINOUT)) sh tests/bad.t --regen
+
+# Every case under memcheck: no memory error, no block lost (see tests/cases.t).
+valgrind: all
+	@command -v valgrind > /dev/null || { echo "make valgrind: valgrind is not installed (make deps)" >&2; exit 1; }
+	@EASE_BIN=$(abspath $(BINOUT)) EASE_VALGRIND=1 prove -f tests/cases.t
 
 lint-man:
 	@for m in $(MAN); do groff -man -ww -z $$m || exit 1; done

@@ -8,7 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/sysmacros.h>
+#endif
 #include <unistd.h>
 
 #define INBUF (64 * 1024)
@@ -669,13 +673,31 @@ ease_input_close(ease_input *in)
 
 #define OUTBUF (64 * 1024)
 
+/* Where a writer's bytes go, and how they reach the named file. */
+enum {
+	W_STDOUT,		/* standard output */
+	W_DIRECT,		/* a device, FIFO, or the file standard output is */
+	W_RENAME,		/* a temporary file renamed over the target */
+	W_COPY			/* a temporary file copied into a hard-linked target */
+};
+
 struct ease_writer {
 	FILE *fp;
-	char *path, *tmp;
+	char *path;		/* as given: for messages */
+	char *target;		/* symlinks resolved: what is replaced */
+	char *tmp;		/* the temporary file, until it is committed */
+	char *canon;		/* a new file: its full path, to compare outputs */
+	int kind;
+	int finished;
+	int exists;		/* the file was there at the start */
+	int ident;		/* dev and ino name it (never for /dev/null) */
+	dev_t dev;
+	ino_t ino;
 	int format;
 	char delim;
 	char *buf;
-	size_t blen;
+	size_t blen, bcap;
+	size_t rowstart;	/* where the row being written began in buf */
 	unsigned char special[256];	/* bytes that make a field need quotes */
 	size_t nfield;		/* fields written in the current row */
 	int row_empty;		/* current row: one field, empty so far */
@@ -684,86 +706,317 @@ struct ease_writer {
 	size_t ncells, ccap;
 	size_t *rowlen;
 	size_t nrows, rcap;
+	ease_writer *next;
 };
 
-static ease_writer *live_writer;
+/* Every writer of the run not yet committed, newest first. */
+static ease_writer *writers;
 
-static void
-remove_tmp(void)
+static const char *
+wname(const ease_writer *w)
 {
-	if (live_writer && live_writer->tmp)
-		unlink(live_writer->tmp);
+	return w->path ? w->path : "standard output";
 }
 
 static void
-wflush(ease_writer *w)
+remove_tmps(void)
 {
-	if (w->blen && fwrite(w->buf, 1, w->blen, w->fp) != w->blen)
-		ease_die(EASE_EX_IO, "%s: write error: %s",
-			 w->path ? w->path : "standard output", strerror(errno));
-	w->blen = 0;
+	for (ease_writer *w = writers; w; w = w->next)
+		if (w->tmp)
+			unlink(w->tmp);
+}
+
+static void
+wwrite(ease_writer *w, const char *s, size_t n)
+{
+	if (n && fwrite(s, 1, n, w->fp) != n)
+		ease_write_failed(wname(w), errno);
+}
+
+/*
+ * Room for N more bytes.  Only whole rows leave the buffer, so that a run
+ * that dies mid-row never leaves half a row downstream; a row longer than
+ * the buffer grows it.
+ */
+static void
+make_room(ease_writer *w, size_t n)
+{
+	if (w->blen + n <= w->bcap)
+		return;
+	if (w->rowstart > 0) {
+		wwrite(w, w->buf, w->rowstart);
+		memmove(w->buf, w->buf + w->rowstart, w->blen - w->rowstart);
+		w->blen -= w->rowstart;
+		w->rowstart = 0;
+	}
+	if (w->blen + n > w->bcap)
+		ease_grow((void **)&w->buf, &w->bcap, w->blen + n, 1);
 }
 
 static void
 wput(ease_writer *w, const char *s, size_t n)
 {
-	if (w->blen + n > OUTBUF) {
-		wflush(w);
-		if (n > OUTBUF) {
-			if (fwrite(s, 1, n, w->fp) != n)
-				ease_die(EASE_EX_IO, "%s: write error: %s",
-					 w->path ? w->path : "standard output",
-					 strerror(errno));
-			return;
-		}
-	}
+	make_room(w, n);
 	memcpy(w->buf + w->blen, s, n);
 	w->blen += n;
+}
+
+static void
+row_done(ease_writer *w)
+{
+	w->rowstart = w->blen;
+}
+
+static void
+wflush(ease_writer *w)
+{
+	wwrite(w, w->buf, w->blen);
+	w->blen = w->rowstart = 0;
+}
+
+static int
+is_null_dev(const struct stat *st)
+{
+	static int have;
+	static dev_t null;
+
+	if (!S_ISCHR(st->st_mode))
+		return 0;
+	if (!have) {
+		struct stat sn;
+
+		if (stat("/dev/null", &sn) == 0 && S_ISCHR(sn.st_mode)) {
+			null = sn.st_rdev;
+			have = 1;
+		} else {
+#ifdef __linux__
+			/* /dev/null itself was replaced: Linux's null device */
+			null = makedev(1, 3);
+			have = 1;
+#else
+			have = -1;
+#endif
+		}
+	}
+	return have == 1 && st->st_rdev == null;
+}
+
+/*
+ * PATH with every symlink in its last component followed, even one that
+ * points nowhere yet (the new file is made where it points).
+ */
+static char *
+resolve_links(const char *path)
+{
+	char *p = ease_xstrdup(path);
+
+	for (int hops = 0;; hops++) {
+		struct stat st;
+		char link[4096];
+		ssize_t n;
+
+		if (lstat(p, &st) != 0 || !S_ISLNK(st.st_mode))
+			return p;
+		if (hops == 40)
+			ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(ELOOP));
+		n = readlink(p, link, sizeof link - 1);
+		if (n < 0)
+			ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
+		link[n] = '\0';
+		const char *slash = strrchr(p, '/');
+		if (link[0] == '/' || slash == NULL) {
+			free(p);
+			p = ease_xstrdup(link);
+		} else {
+			size_t dl = (size_t)(slash - p) + 1;
+			char *q = ease_xmalloc(dl + (size_t)n + 1);
+
+			memcpy(q, p, dl);
+			memcpy(q + dl, link, (size_t)n + 1);
+			free(p);
+			p = q;
+		}
+	}
+}
+
+/* The full path a new file TARGET would have: its folder's real path. */
+static char *
+canonical_new(const char *path, const char *target)
+{
+	const char *slash = strrchr(target, '/');
+	char *dir, *real, *c;
+
+	if (slash == NULL)
+		dir = ease_xstrdup(".");
+	else if (slash == target)
+		dir = ease_xstrdup("/");
+	else
+		dir = ease_xstrndup(target, (size_t)(slash - target));
+	real = realpath(dir, NULL);
+	if (real == NULL)
+		ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
+	free(dir);
+	const char *base = slash ? slash + 1 : target;
+	c = ease_xmalloc(strlen(real) + strlen(base) + 2);
+	sprintf(c, "%s/%s", real, base);
+	free(real);
+	return c;
+}
+
+static int
+same_file(const ease_writer *a, const ease_writer *b)
+{
+	if (a->ident && b->ident)
+		return a->dev == b->dev && a->ino == b->ino;
+	return a->canon && b->canon && strcmp(a->canon, b->canon) == 0;
+}
+
+/* Refuses to write over one of the run's inputs, standard input included. */
+static void
+check_inputs(const ease_writer *w, const struct stat *so, char **inputs,
+	     int ninputs)
+{
+	struct stat si;
+	int stdin_read = inputs != NULL && ninputs == 0;
+
+	/* a terminal or /dev/null loses nothing by being read and written */
+	if (inputs == NULL || S_ISCHR(so->st_mode))
+		return;
+	for (int i = 0; i < ninputs; i++) {
+		if (strcmp(inputs[i], "-") == 0) {
+			stdin_read = 1;
+			continue;
+		}
+		if (stat(inputs[i], &si) == 0 && si.st_dev == so->st_dev &&
+		    si.st_ino == so->st_ino)
+			ease_die(EASE_EX_CANTCREAT, "%s: will not write over an input file",
+				 w->path);
+	}
+	if (stdin_read && fstat(0, &si) == 0 && si.st_dev == so->st_dev &&
+	    si.st_ino == so->st_ino)
+		ease_die(EASE_EX_CANTCREAT,
+			 "%s: will not write over an input file (it is standard input)",
+			 w->path);
+}
+
+/* Is ST the file open on descriptor FD? */
+static int
+is_fd(int fd, const struct stat *st)
+{
+	struct stat sf;
+
+	return fstat(fd, &sf) == 0 && sf.st_dev == st->st_dev && sf.st_ino == st->st_ino;
+}
+
+static void
+open_file(ease_writer *w, const char *path, char **inputs, int ninputs)
+{
+	struct stat so;
+	int fd;
+
+	w->path = ease_xstrdup(path);
+	if (stat(path, &so) == 0) {
+		if (S_ISDIR(so.st_mode))
+			ease_die(EASE_EX_CANTCREAT, "%s: is a directory", path);
+		w->exists = 1;
+		w->ident = !is_null_dev(&so);
+		w->dev = so.st_dev;
+		w->ino = so.st_ino;
+		check_inputs(w, &so, inputs, ninputs);
+	} else if (errno != ENOENT)
+		ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
+	if (w->exists && (!S_ISREG(so.st_mode) || is_fd(1, &so) || is_fd(2, &so))) {
+		/*
+		 * Renaming over a device or FIFO would replace it with a file,
+		 * and over the file standard output already writes (as
+		 * /dev/stdout names it) would leave that output behind.
+		 */
+		w->kind = W_DIRECT;
+		if (is_fd(1, &so))
+			fd = dup(1);
+		else if (is_fd(2, &so))
+			fd = dup(2);
+		else
+			fd = open(path, O_WRONLY | O_NOCTTY);
+		if (fd < 0)
+			ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
+		w->fp = fdopen(fd, "wb");
+		if (w->fp == NULL)
+			ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
+		return;
+	}
+	w->target = resolve_links(path);
+	if (!w->exists)
+		w->canon = canonical_new(path, w->target);
+	w->tmp = ease_xmalloc(strlen(w->target) + 16);
+	sprintf(w->tmp, "%s.XXXXXX", w->target);
+	fd = mkstemp(w->tmp);
+	if (fd < 0) {
+		free(w->tmp);
+		w->tmp = NULL;
+		ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
+	}
+	if (w->exists) {
+		/* the owner first: changing it may clear set-id bits of the mode */
+		if (fchown(fd, so.st_uid, so.st_gid) != 0 &&
+		    fchown(fd, (uid_t)-1, so.st_gid) != 0) {
+			/* not permitted: the file becomes ours, as any new file */
+		}
+		if (fchmod(fd, so.st_mode & 07777) != 0) {
+			/* stays private (0600): nothing is lost */
+		}
+		w->kind = so.st_nlink > 1 ? W_COPY : W_RENAME;
+	} else {
+		mode_t um = umask(0);
+
+		umask(um);
+		if (fchmod(fd, 0666 & ~um) != 0) {
+			/* stays private (0600): nothing is lost */
+		}
+		w->kind = W_RENAME;
+	}
+	w->fp = fdopen(fd, w->kind == W_COPY ? "w+b" : "wb");
+	if (w->fp == NULL)
+		ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
 }
 
 ease_writer *
 ease_writer_open(const char *path, int format, char **inputs, int ninputs)
 {
+	static int hooked;
 	ease_writer *w = ease_xcalloc(1, sizeof *w);
 
 	w->format = format;
 	w->delim = format == EASE_FMT_TSV ? '\t' : ',';
 	w->special['"'] = w->special['\n'] = w->special['\r'] = 1;
 	w->special[(unsigned char)w->delim] = 1;
-	w->buf = ease_xmalloc(OUTBUF);
+	w->bcap = OUTBUF;
+	w->buf = ease_xmalloc(w->bcap);
+	if (!hooked) {
+		atexit(remove_tmps);
+		ease_on_fail(remove_tmps);
+		hooked = 1;
+	}
+	/* in the list before anything can fail, so that its temporary goes */
+	w->next = writers;
+	writers = w;
 	if (path == NULL || strcmp(path, "-") == 0) {
-		w->fp = stdout;
-		return w;
-	}
-	struct stat so;
-	if (stat(path, &so) == 0) {
-		struct stat si;
+		struct stat so;
 
-		if (S_ISDIR(so.st_mode))
-			ease_die(EASE_EX_CANTCREAT, "%s: is a directory", path);
-		for (int i = 0; i < ninputs; i++)
-			if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &si) == 0 &&
-			    si.st_dev == so.st_dev && si.st_ino == so.st_ino)
-				ease_die(EASE_EX_CANTCREAT,
-					 "%s: will not write over an input file", path);
-	}
-	w->path = ease_xstrdup(path);
-	w->tmp = ease_xmalloc(strlen(path) + 16);
-	sprintf(w->tmp, "%s.XXXXXX", path);
-	int fd = mkstemp(w->tmp);
-	if (fd < 0)
-		ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
-	mode_t um = umask(0);
-	umask(um);
-	if (fchmod(fd, 0666 & ~um) != 0) {
-		/* the file stays private (0600); nothing is lost */
-	}
-	w->fp = fdopen(fd, "wb");
-	if (w->fp == NULL)
-		ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
-	live_writer = w;
-	atexit(remove_tmp);
-	ease_on_fail(remove_tmp);
+		w->kind = W_STDOUT;
+		w->fp = stdout;
+		if (fstat(1, &so) == 0 && !is_null_dev(&so)) {
+			w->ident = 1;
+			w->dev = so.st_dev;
+			w->ino = so.st_ino;
+		}
+	} else
+		open_file(w, path, inputs, ninputs);
+	for (ease_writer *o = w->next; o; o = o->next)
+			if (same_file(o, w))
+			ease_die(EASE_EX_USAGE,
+				 "%s: is also %s: give each output a file of its own",
+				 wname(w), wname(o));
 	return w;
 }
 
@@ -835,6 +1088,7 @@ ease_w_end(ease_writer *w)
 	if (w->nfield == 1 && w->row_empty)
 		wput(w, "\"\"", 2);
 	wput(w, "\n", 1);
+	row_done(w);
 	w->nfield = 0;
 	w->row_empty = 0;
 }
@@ -849,10 +1103,7 @@ ease_w_fields(ease_writer *w, size_t n, char *const *f, const size_t *len)
 		goto slow;
 	for (size_t i = 0; i < n; i++)
 		need += len[i] + 1;
-	if (w->blen + need > OUTBUF)
-		wflush(w);
-	if (need > OUTBUF)
-		goto slow;
+	make_room(w, need);
 	/* the common case, plain fields, copied in one pass each */
 	out = w->buf + w->blen;
 	for (size_t i = 0; i < n; i++) {
@@ -955,35 +1206,109 @@ flush_table(ease_writer *w)
 			free(w->cells[k]);
 		}
 		wput(w, "\n", 1);
+		row_done(w);
 	}
 	free(wid);
 	free(isnum);
 }
 
 void
-ease_writer_close(ease_writer *w)
+ease_writer_finish(ease_writer *w)
 {
 	if (w->format == EASE_FMT_TABLE)
 		flush_table(w);
 	wflush(w);
 	if (fflush(w->fp) != 0 || ferror(w->fp))
-		ease_die(EASE_EX_IO, "%s: write error: %s",
-			 w->path ? w->path : "standard output", strerror(errno));
-	if (w->tmp) {
-		if (fclose(w->fp) != 0)
-			ease_die(EASE_EX_IO, "%s: write error: %s", w->path,
-				 strerror(errno));
-		if (rename(w->tmp, w->path) != 0)
-			ease_die(EASE_EX_CANTCREAT, "%s: %s", w->path, strerror(errno));
-		free(w->tmp);
-		w->tmp = NULL;
-		live_writer = NULL;
+		ease_write_failed(wname(w), errno);
+	if (w->kind == W_RENAME && fsync(fileno(w->fp)) != 0)
+		ease_write_failed(wname(w), errno);
+	if (w->kind == W_RENAME || w->kind == W_DIRECT) {
+		int bad = fclose(w->fp) != 0;
+
+		w->fp = NULL;
+		if (bad)
+			ease_write_failed(wname(w), errno);
 	}
+	w->finished = 1;
+}
+
+/*
+ * A hard-linked file keeps its links: the finished text is copied into it.
+ * Only a failure during this copy (a full disk) can leave it half written.
+ */
+static void
+copy_into(ease_writer *w)
+{
+	int out = open(w->target, O_WRONLY | O_TRUNC | O_NOCTTY);
+	size_t n;
+
+	if (out < 0)
+		ease_die(EASE_EX_CANTCREAT, "%s: %s", w->path, strerror(errno));
+	rewind(w->fp);
+	while ((n = fread(w->buf, 1, w->bcap, w->fp)) > 0)
+		for (size_t done = 0; done < n;) {
+			ssize_t k = write(out, w->buf + done, n - done);
+
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k < 0)
+				ease_write_failed(w->path, errno);
+			done += (size_t)k;
+		}
+	if (ferror(w->fp))
+		ease_die(EASE_EX_IO, "%s: read error: %s", w->tmp, strerror(errno));
+	if (close(out) != 0)
+		ease_write_failed(w->path, errno);
+	fclose(w->fp);
+	w->fp = NULL;
+}
+
+static void
+free_writer(ease_writer *w)
+{
 	free(w->path);
+	free(w->target);
+	free(w->tmp);
+	free(w->canon);
 	free(w->cells);
 	free(w->rowlen);
 	free(w->buf);
 	free(w);
+}
+
+void
+ease_writers_commit(void)
+{
+	for (ease_writer *w = writers; w; w = w->next)
+		if (!w->finished)
+			ease_die(EASE_EX_SOFTWARE, "%s: output committed before it was finished",
+				 wname(w));
+	for (ease_writer *w = writers; w; w = w->next) {
+		if (w->kind == W_RENAME && rename(w->tmp, w->target) != 0)
+			ease_die(EASE_EX_CANTCREAT, "%s: %s", w->path, strerror(errno));
+		if (w->kind == W_COPY) {
+			copy_into(w);
+			unlink(w->tmp);
+		}
+		free(w->tmp);
+		w->tmp = NULL;
+	}
+	while (writers) {
+		ease_writer *w = writers;
+
+		writers = w->next;
+		free_writer(w);
+	}
+}
+
+void
+ease_writer_close(ease_writer *w)
+{
+	ease_writer_finish(w);
+	for (ease_writer *o = writers; o; o = o->next)
+		if (!o->finished)
+			return;
+	ease_writers_commit();
 }
 
 /* ---- records kept in memory ---- */

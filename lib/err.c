@@ -1,5 +1,8 @@
 #include "ease/err.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +27,73 @@ ease_set_prog(const char *argv0)
 		return;
 	s = strrchr(argv0, '/');
 	ease_prog = s ? s + 1 : argv0;
+}
+
+/* Leaves as a process killed by SIGPIPE leaves: what a closed pipe asks. */
+static void
+die_of_sigpipe(void)
+{
+	sigset_t s;
+
+	if (fail_hook)
+		fail_hook();
+	signal(SIGPIPE, SIG_DFL);
+	sigemptyset(&s);
+	sigaddset(&s, SIGPIPE);
+	sigprocmask(SIG_UNBLOCK, &s, NULL);
+	raise(SIGPIPE);
+	_exit(128 + SIGPIPE);
+}
+
+void
+ease_write_failed(const char *name, int err)
+{
+	if (err == EPIPE)
+		die_of_sigpipe();
+	ease_die(EASE_EX_IO, "%s: write error: %s", name, strerror(err ? err : EIO));
+}
+
+/* At exit: output that never arrived is a failed run, not a quiet one. */
+static void
+check_std_streams(void)
+{
+	/* a write that failed earlier left its reason here, if nothing since did */
+	int err = errno;
+
+	if (fflush(stdout) != 0)
+		err = errno;
+	if (ferror(stdout))
+		ease_write_failed("standard output", err);
+	err = 0;
+	if (fflush(stderr) != 0)
+		err = errno;
+	if (ferror(stderr)) {
+		if (err == EPIPE)
+			die_of_sigpipe();
+		/* nowhere left to say it */
+		if (fail_hook)
+			fail_hook();
+		_exit(EASE_EX_IO);
+	}
+}
+
+void
+ease_init(const char *argv0)
+{
+	static int done;
+
+	ease_set_prog(argv0);
+	if (done)
+		return;
+	done = 1;
+	for (int fd = 0; fd < 3; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF) {
+			int n = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+
+			if (n != fd)
+				_exit(EASE_EX_SOFTWARE);
+		}
+	atexit(check_std_streams);
 }
 
 void

@@ -205,13 +205,15 @@ help_tool(const char *dir, const char *name)
 	ease_die(EASE_EX_SOFTWARE, "cannot run %s: %s", path, strerror(errno));
 }
 
+/* at file scope, so that a run that ends in ease_die() loses no memory */
+static char *dir;
+
 int
 ease_front_main(int argc, char **argv)
 {
-	char *dir;
 	int rc;
 
-	ease_set_prog(argv[0]);
+	ease_init(argv[0]);
 	dir = own_dir(argv[0]);
 	if (argc < 2) {
 		rc = list_tools(dir);
@@ -231,5 +233,6 @@ ease_front_main(int argc, char **argv)
 		rc = run_tool(dir, argv[1], argv + 1);
 	}
 	free(dir);
+	dir = NULL;
 	return rc;
 }

@@ -256,7 +256,7 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 	int ch;
 	const char *since = NULL, *until = NULL;
 
-	ease_set_prog(argv[0]);
+	ease_init(argv[0]);
 	memset(c, 0, sizeof *c);
 	c->digits = 6;
 	c->format = EASE_FMT_CSV;

@@ -300,8 +300,6 @@ ease_sim_opts_check(const ease_sim_opts *o)
 	if (o->start > last || o->days > last - o->start + 1)
 		ease_usage("--days: %ld days from %s would pass 9999-12-31", o->days,
 			   ease_fmt_date(o->start, buf));
-	if (o->truth && o->output && strcmp(o->truth, o->output) == 0)
-		ease_usage("--truth: '%s' is also the --output file", o->truth);
 }
 
 /* ---- the model ---- */
@@ -856,10 +854,10 @@ truth_row(ease_writer *w, int digits, const ease_sim_subject *u, const char *par
 }
 
 static void
-write_truth(const ease_sim_opts *o, const ease_sim *s, const long *tech_sessions)
+write_truth(ease_writer *w, const ease_sim_opts *o, const ease_sim *s,
+	    const long *tech_sessions)
 {
 	static const char *const cols[] = {"subject", "parameter", "technique", "value", NULL};
-	ease_writer *w = ease_writer_open(o->truth, EASE_FMT_CSV, NULL, 0);
 
 	header(w, cols);
 	for (int i = 0; i < o->subjects; i++) {
@@ -902,7 +900,6 @@ write_truth(const ease_sim_opts *o, const ease_sim *s, const long *tech_sessions
 		truth_row(w, o->digits, u, "missing", "", o->missing);
 		truth_row(w, o->digits, u, "missing_days", "", (double)u->missing_days);
 	}
-	ease_writer_close(w);
 }
 
 int
@@ -915,13 +912,16 @@ ease_sim_run(const ease_sim_opts *o)
 		"date", "subject", "technique", "duration_min", "pain_before",
 		"pain_after", NULL
 	};
-	ease_writer *w;
+	ease_writer *w, *tw = NULL;
 	ease_sim *s;
 	ease_sim_day d;
 	long *tech_sessions = NULL;
 
 	ease_sim_opts_check(o);
 	w = ease_writer_open(o->output, o->layout, NULL, 0);
+	/* both outputs exist before either is written, and are put in place together */
+	if (o->truth)
+		tw = ease_writer_open(o->truth, EASE_FMT_CSV, NULL, 0);
 	if (o->table == EASE_SIM_DAY)
 		day_header(w, o);
 	else
@@ -941,9 +941,12 @@ ease_sim_run(const ease_sim_opts *o)
 		default: session_row(w, u, &d); break;
 		}
 	}
-	ease_writer_close(w);
-	if (o->truth)
-		write_truth(o, s, tech_sessions);
+	ease_writer_finish(w);
+	if (tw) {
+		write_truth(tw, o, s, tech_sessions);
+		ease_writer_finish(tw);
+	}
+	ease_writers_commit();
 	free(tech_sessions);
 	ease_sim_free(s);
 	return 0;

@@ -7,10 +7,32 @@
 #   env     optional: NAME=VALUE lines exported for the command
 # The shared inputs of tests/data are there as data/.
 # EASE_BIN is the folder of the tools under test; EASE_CASES=TOOL limits the run.
+# EASE_VALGRIND=1 runs every tool under valgrind's memcheck (make valgrind):
+# any memory error, or any block lost (definitely, indirectly or possibly),
+# fails the case.  Blocks still reachable when a tool dies of an error
+# (it leaves at once, freeing nothing) are allowed.
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${EASE_BIN:-$here/../bin}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
+if [ -n "$EASE_VALGRIND" ]; then
+	mkdir "$scratch/vg-bin" "$scratch/vg-log"
+	for tool in "$bin"/ease*; do
+		[ -f "$tool" ] && [ -x "$tool" ] || continue
+		# the log on a descriptor of its own: a log file opened by
+		# valgrind would take descriptor 2 when a case closes it
+		cat > "$scratch/vg-bin/${tool##*/}" <<-EOF
+		#!/bin/sh
+		exec 9> "\$(mktemp "$scratch/vg-log/XXXXXX.log")"
+		exec valgrind -q --error-exitcode=99 --leak-check=full \\
+		    --show-leak-kinds=definite,indirect,possible \\
+		    --errors-for-leak-kinds=definite,indirect,possible \\
+		    --log-fd=9 "$tool" "\$@"
+		EOF
+		chmod +x "$scratch/vg-bin/${tool##*/}"
+	done
+	bin=$scratch/vg-bin
+fi
 n=0 failed=0
 for dir in "$here"/cases/${EASE_CASES:-*}/*/; do
 	[ -f "$dir/cmd" ] || continue
@@ -44,6 +66,12 @@ for dir in "$here"/cases/${EASE_CASES:-*}/*/; do
 		[ -s "$scratch/$n.err" ] && problem="$problem stderr"
 	fi
 	[ "$got_status" = "$want_status" ] || problem="$problem status($got_status, want $want_status)"
+	if [ -n "$EASE_VALGRIND" ]; then
+		for log in "$scratch"/vg-log/*.log; do
+			[ -s "$log" ] && problem="$problem valgrind" && sed 's/^/# /' "$log"
+			rm -f "$log"
+		done
+	fi
 	if [ -z "$problem" ]; then
 		echo "ok $n - $name"
 	else

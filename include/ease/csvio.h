@@ -67,9 +67,16 @@ enum { EASE_FMT_CSV, EASE_FMT_TSV, EASE_FMT_TABLE };
 typedef struct ease_writer ease_writer;
 
 /*
- * PATH NULL or "-": standard output.  Otherwise a temporary file beside PATH
- * that ease_writer_close() renames over it; a run that dies leaves PATH as it
- * was.  INPUTS are refused as PATH (exit 73).
+ * PATH NULL or "-": standard output.  A regular file (symlinks followed) or a
+ * new path: a temporary file beside it, renamed over it when the run's
+ * outputs are committed, with the old file's mode and (where permitted)
+ * owner; a file with other hard links gets the new text copied in instead,
+ * so that the links stay.  A device, a FIFO, or the file standard output
+ * already writes is written directly.  A run that dies leaves PATH as it was.
+ * INPUTS (NULL: the run reads no input; none or "-": standard input) are
+ * refused as PATH (exit 73); two outputs of a run naming the same file are a
+ * usage error (exit 2).  Only whole rows leave the writer's buffer, so a run
+ * that dies mid-row never leaves half a row on standard output.
  */
 ease_writer *ease_writer_open(const char *path, int format, char **inputs,
 			      int ninputs);
@@ -81,7 +88,20 @@ void ease_w_end(ease_writer *w);
 /* N fields at once, continuing the row: the fast way to pass a row through. */
 void ease_w_fields(ease_writer *w, size_t n, char *const *f, const size_t *len);
 void ease_w_rec(ease_writer *w, const ease_rec *rec);
-/* Flushes, renames into place; exits 74 on a write error. */
+/*
+ * Writes out what is left and checks every write (exit 74; a closed pipe ends
+ * the run as SIGPIPE would), but replaces nothing yet.
+ */
+void ease_writer_finish(ease_writer *w);
+/*
+ * Puts every finished output of the run in place at once, and frees the
+ * writers.  Each output must be finished first (else exit 70).
+ */
+void ease_writers_commit(void);
+/*
+ * ease_writer_finish, then ease_writers_commit once no other output of the
+ * run is still being written.
+ */
 void ease_writer_close(ease_writer *w);
 
 /* Records kept in memory, for tools that must see the end before the start. */

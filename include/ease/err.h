@@ -22,6 +22,18 @@ enum {
 extern const char *ease_prog;
 
 void ease_set_prog(const char *argv0);
+/*
+ * What every tool does first: names the program, opens descriptors 0-2 on
+ * /dev/null when they are closed (so no file the tool opens becomes one of
+ * them), and checks at exit that everything written to standard output and
+ * standard error got there (exit 74).
+ */
+void ease_init(const char *argv0);
+/*
+ * A write to NAME failed with ERR: exit 74 with a message, or, for a closed
+ * pipe, die of SIGPIPE as if it had not been ignored.
+ */
+void ease_write_failed(const char *name, int err) __attribute__((noreturn));
 
 /* "PROG: message" on stderr, then exit(status). */
 void ease_die(int status, const char *fmt, ...)

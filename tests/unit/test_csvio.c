@@ -4,6 +4,7 @@
 
 #include <csv.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 static char path[64];
@@ -355,6 +356,56 @@ nul_charged_to_its_record(void)
 	unlink(path);
 }
 
+static size_t
+file_size(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	long n;
+
+	if (f == NULL)
+		return 0;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fclose(f);
+	return n < 0 ? 0 : (size_t)n;
+}
+
+/* Outputs are put in place together, once all are finished; long rows whole. */
+static void
+writers_commit_together(void)
+{
+	char dir[] = "/tmp/ease-commit-XXXXXX", a[64], b[64];
+	static char big[200000];
+	ease_writer *wa, *wb;
+	FILE *f;
+
+	if (mkdtemp(dir) == NULL)
+		return;
+	snprintf(a, sizeof a, "%s/a.csv", dir);
+	snprintf(b, sizeof b, "%s/b.csv", dir);
+	f = fopen(a, "w");
+	fputs("old\n", f);
+	fclose(f);
+	wa = ease_writer_open(a, EASE_FMT_CSV, NULL, 0);
+	wb = ease_writer_open(b, EASE_FMT_CSV, NULL, 0);
+	memset(big, 'x', sizeof big - 1);
+	ease_w_str(wa, big);
+	ease_w_str(wa, "end");
+	ease_w_end(wa);
+	ease_w_str(wb, "b");
+	ease_w_end(wb);
+	ease_writer_close(wa);
+	ok(file_size(a) == 4, "a closed output waits for the other one");
+	ok(access(b, F_OK) != 0, "the other one is not there yet");
+	ease_writer_finish(wb);
+	ease_writers_commit();
+	ok(file_size(a) == sizeof big - 1 + 5, "both in place after the commit: a");
+	ok(file_size(b) == 2, "both in place after the commit: b");
+	unlink(a);
+	unlink(b);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -363,6 +414,7 @@ main(void)
 	lenient();
 	long_fields();
 	writer_roundtrip();
+	writers_commit_together();
 	agrees_with_libcsv();
 	limited();
 	nul_charged_to_its_record();
