@@ -1272,11 +1272,10 @@ resolve(const daily *d, const char *col, const subject *s, long day,
 			char va[48], vb[48], ds[16], why[1024], sh[128];
 
 			snprintf(why, sizeof why,
-				 "disagrees with '%s' at %s:%ld%s%s for %s (use --prefer first or --prefer last)",
+				 "disagrees with '%s' at %s:%ld on %s%s%s (use --prefer first or --prefer last)",
 				 cand_str(a, va), d->fname[a->at.file], a->at.line,
-				 s->id[0] ? " for subject " : "",
-				 s->id[0] ? ease_shown(s->id, sh, sizeof sh) : "",
-				 ease_fmt_date(day, ds));
+				 ease_fmt_date(day, ds), s->id[0] ? " for subject " : "",
+				 s->id[0] ? ease_shown(s->id, sh, sizeof sh) : "");
 			ease_die(EASE_EX_DATA, "%s:%ld: column '%s': '%s' %s",
 				 d->fname[b->at.file], b->at.line, col, cand_str(b, vb), why);
 		}
