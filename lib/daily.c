@@ -8,6 +8,7 @@
 #include "ease/tz.h"
 #include "ease/value.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -202,7 +203,23 @@ typedef struct subject {
 	size_t n;		/* slots */
 	long first, last;	/* days with a record or a row */
 	int any;
+	size_t held;		/* days in memory */
+	size_t *total;		/* of every subject */
+	long *seg_off;		/* its days set aside in the spill file */
+	size_t *seg_n;
+	size_t nseg, cseg, cseg2;
+	int suspect;		/* a conflict in a piece: look again at the whole */
 } subject;
+
+typedef struct row {
+	double *v;
+	const char **t;
+	char *has;
+	place *at;
+	char *techbuf;
+	size_t techcap;
+	size_t cap;		/* columns the arrays hold */
+} row;
 
 typedef struct daily {
 	ease_common *c;
@@ -224,6 +241,10 @@ typedef struct daily {
 	int *map_used;
 	char *buf;
 	size_t bufcap;
+	FILE *spill;		/* day summaries set aside */
+	int dry, dry_conflict;	/* cells of a piece: note conflicts, go on */
+	row rw;			/* one day's cells */
+	size_t held_days;	/* of every subject, in memory */
 } daily;
 
 static int
@@ -240,6 +261,14 @@ add_col(daily *d, const char *name, int kind)
 	return (int)d->ncol++;
 }
 
+static void set_aside(daily *d, subject *s);
+
+/*
+ * Days held in memory before the subjects the input has moved away from are
+ * set aside: input grouped by subject holds little more than one subject.
+ */
+#define HOLD_DAYS 4096
+
 static subject *
 get_subject(daily *d, const char *id)
 {
@@ -251,8 +280,13 @@ get_subject(daily *d, const char *id)
 		ease_grow((void **)&d->subj, &d->csubj, d->nsubj + 1, sizeof *d->subj);
 		memset(&d->subj[d->nsubj], 0, sizeof *d->subj);
 		d->subj[d->nsubj].id = ease_xstrdup(id);
+		d->subj[d->nsubj].total = &d->held_days;
 		ix = (long)d->nsubj++;
 	}
+	if (d->held_days >= HOLD_DAYS)
+		for (size_t i = 0; i < d->nsubj; i++)
+			if ((long)i != ix && d->subj[i].held)
+				set_aside(d, &d->subj[i]);
 	d->last_subj = ix;
 	return &d->subj[ix];
 }
@@ -268,8 +302,9 @@ touch(subject *s, long day)
 	s->any = 1;
 }
 
-static dayacc *
-slot(subject *s, long day)
+/* The place of DAY's summary in S's array, grown to hold it. */
+static dayacc **
+slot_ref(subject *s, long day)
 {
 	if (s->n == 0) {
 		s->base = day - 15;
@@ -294,11 +329,19 @@ slot(subject *s, long day)
 		memset(s->d + s->n, 0, (n - s->n) * sizeof *s->d);
 		s->n = n;
 	}
-	dayacc **p = &s->d[day - s->base];
+	return &s->d[day - s->base];
+}
+
+static dayacc *
+slot(subject *s, long day)
+{
+	dayacc **p = slot_ref(s, day);
 
 	if (*p == NULL) {
 		*p = ease_xcalloc(1, sizeof **p);
 		(*p)->pain_max = -INFINITY;
+		s->held++;
+		(*s->total)++;
 	}
 	touch(s, day);
 	return *p;
@@ -311,6 +354,23 @@ record(subject *s, long day)
 
 	a->recorded = 1;
 	return a;
+}
+
+/*
+ * A day's lists hold one or two entries: grown from one, not from the eight
+ * of ease_grow, they keep a subject-day near the size of its struct.
+ */
+static void
+grow_small(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap ? *cap : 1;
+
+	if (need <= *cap)
+		return;
+	while (c < need)
+		c *= 2;
+	*p = ease_xrealloc(*p, c * size);
+	*cap = c;
 }
 
 static void
@@ -331,7 +391,7 @@ dyn_add(dayacc *a, int col, double v, place at)
 			a->dy[i].n++;
 			return;
 		}
-	ease_grow((void **)&a->dy, &a->cdy, a->ndy + 1, sizeof *a->dy);
+	grow_small((void **)&a->dy, &a->cdy, a->ndy + 1, sizeof *a->dy);
 	a->dy[a->ndy++] = (dynval){col, v, 1, at};
 }
 
@@ -499,7 +559,7 @@ add_session(daily *d, subject *s, long day, long sec, const char *tech,
 	dayacc *a = record(s, day);
 	sess *x;
 
-	ease_grow((void **)&a->ses, &a->cses, a->nses + 1, sizeof *a->ses);
+	grow_small((void **)&a->ses, &a->cses, a->nses + 1, sizeof *a->ses);
 	x = &a->ses[a->nses++];
 	x->sec = sec;
 	x->seq = d->seq++;
@@ -656,7 +716,7 @@ add_sleep(rd *r, subject *s, int bedcol, const ease_datetime *bed, int wakecol,
 	}
 	(void)bedcol;
 	a = record(s, wake ? wake->day : bed->day);
-	ease_grow((void **)&a->sl, &a->csl, a->nsl + 1, sizeof *a->sl);
+	grow_small((void **)&a->sl, &a->csl, a->nsl + 1, sizeof *a->sl);
 	a->sl[a->nsl++] = x;
 	r->d->col[C_SLEEP_HOURS].used = 1;
 	if (type == SL_INBED)
@@ -1128,7 +1188,7 @@ add_given(subject *s, long day, int col, double v, const char *text, place at)
 	dayacc *a = slot(s, day);
 
 	a->recorded = 1;
-	ease_grow((void **)&a->gv, &a->cgv, a->ngv + 1, sizeof *a->gv);
+	grow_small((void **)&a->gv, &a->cgv, a->ngv + 1, sizeof *a->gv);
 	a->gv[a->ngv++] = (given){col, v, text ? ease_xstrdup(text) : NULL, at};
 }
 
@@ -1257,7 +1317,7 @@ cand_str(const cand *c, char *buf)
  * picks; otherwise exit 65 naming both places.
  */
 static const cand *
-resolve(const daily *d, const char *col, const subject *s, long day,
+resolve(daily *d, const char *col, const subject *s, long day,
 	const cand *c, size_t n)
 {
 	const cand *pick = &c[0];
@@ -1268,6 +1328,10 @@ resolve(const daily *d, const char *col, const subject *s, long day,
 		const cand *a = place_cmp(pick->at, c[i].at) <= 0 ? pick : &c[i];
 		const cand *b = a == pick ? &c[i] : pick;
 
+		if (d->o->prefer == EASE_PREFER_NONE && d->dry) {
+			d->dry_conflict = 1;
+			continue;
+		}
 		if (d->o->prefer == EASE_PREFER_NONE) {
 			char va[48], vb[48], ds[16], why[1024], sh[128];
 
@@ -1331,7 +1395,7 @@ overlap(double as, double ae, double bs, double be)
  * (a nap added); two measures of one night are one value or a conflict.
  */
 static void
-night(const daily *d, const subject *s, long day, const dayacc *a, double *asleep,
+night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
       place *aat, double *inbed)
 {
 	iv *as = ease_xcalloc(a->nsl * 2 + 1, sizeof *as), *bs = as + a->nsl;
@@ -1415,15 +1479,6 @@ sess_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-typedef struct row {
-	double *v;
-	const char **t;
-	char *has;
-	place *at;
-	char *techbuf;
-	size_t techcap;
-} row;
-
 static void
 put(row *w, int col, double v, place at)
 {
@@ -1446,6 +1501,13 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 	size_t nc = d->ncol;
 	place none = {0, 0};
 
+	if (w->cap < nc) {
+		w->v = ease_xrealloc(w->v, nc * sizeof *w->v);
+		w->t = ease_xrealloc(w->t, nc * sizeof *w->t);
+		w->has = ease_xrealloc(w->has, nc);
+		w->at = ease_xrealloc(w->at, nc * sizeof *w->at);
+		w->cap = nc;
+	}
 	memset(w->has, 0, nc);
 	if (a == NULL)
 		return;
@@ -1581,6 +1643,220 @@ free_day(dayacc *a)
 	free(a);
 }
 
+/* ---- subjects set aside ----
+ *
+ * A subject's day summaries go to a temporary file as they are in memory
+ * (the struct, then its lists); read back, they are merged into whatever
+ * the subject has in memory, so input that comes back to a subject later is
+ * summed as if it had come at once.
+ */
+
+static void
+spill_put(daily *d, const void *p, size_t n)
+{
+	if (n && fwrite(p, 1, n, d->spill) != n)
+		ease_die(EASE_EX_IO, "temporary file: write error");
+}
+
+static void
+spill_get(daily *d, void *p, size_t n)
+{
+	if (n && fread(p, 1, n, d->spill) != n)
+		ease_die(EASE_EX_IO, "temporary file: read error");
+}
+
+static void
+spill_str(daily *d, const char *t)
+{
+	size_t n = t ? strlen(t) + 1 : 0;
+
+	spill_put(d, &n, sizeof n);
+	spill_put(d, t, n);
+}
+
+static char *
+unspill_str(daily *d)
+{
+	size_t n;
+	char *t;
+
+	spill_get(d, &n, sizeof n);
+	if (n == 0)
+		return NULL;
+	t = ease_xmalloc(n);
+	spill_get(d, t, n);
+	return t;
+}
+
+static void
+free_days(subject *s)
+{
+	for (size_t k = 0; k < s->n; k++)
+		free_day(s->d[k]);
+	free(s->d);
+	*s->total -= s->held;
+	s->d = NULL;
+	s->n = 0;
+	s->held = 0;
+}
+
+static void day_cells(daily *d, const subject *s, long day, dayacc *a, row *w);
+
+/*
+ * Sets S's days aside.  Their cells are made first, for the columns they
+ * fill; a conflict among them may yet change when more of the subject
+ * comes, so it only marks the subject to be looked at again as a whole.
+ */
+static void
+set_aside(daily *d, subject *s)
+{
+	size_t n = 0;
+
+	d->dry = 1;
+	d->dry_conflict = 0;
+	for (size_t k = 0; k < s->n; k++)
+		if (s->d[k])
+			day_cells(d, s, s->base + (long)k, s->d[k], &d->rw);
+	d->dry = 0;
+	s->suspect |= d->dry_conflict;
+
+	if (d->spill == NULL && (d->spill = tmpfile()) == NULL)
+		ease_die(EASE_EX_CANTCREAT, "cannot create a temporary file: %s", strerror(errno));
+	if (fseek(d->spill, 0, SEEK_END) != 0)
+		ease_die(EASE_EX_IO, "temporary file: %s", strerror(errno));
+	ease_grow((void **)&s->seg_off, &s->cseg, s->nseg + 1, sizeof *s->seg_off);
+	ease_grow((void **)&s->seg_n, &s->cseg2, s->nseg + 1, sizeof *s->seg_n);
+	s->seg_off[s->nseg] = ftell(d->spill);
+	for (size_t k = 0; k < s->n; k++) {
+		const dayacc *a = s->d[k];
+		long day = s->base + (long)k;
+
+		if (a == NULL)
+			continue;
+		spill_put(d, &day, sizeof day);
+		spill_put(d, a, sizeof *a);
+		spill_put(d, a->ses, a->nses * sizeof *a->ses);
+		for (size_t i = 0; i < a->nses; i++)
+			spill_str(d, a->ses[i].tech);
+		spill_put(d, a->dy, a->ndy * sizeof *a->dy);
+		spill_put(d, a->sl, a->nsl * sizeof *a->sl);
+		spill_put(d, a->gv, a->ngv * sizeof *a->gv);
+		for (size_t i = 0; i < a->ngv; i++)
+			spill_str(d, a->gv[i].text);
+		n++;
+	}
+	s->seg_n[s->nseg++] = n;
+	free_days(s);
+}
+
+static void
+mean_merge(mean *m, const mean *x)
+{
+	if (x->n == 0)
+		return;
+	if (m->n == 0 || place_cmp(x->at, m->at) < 0)
+		m->at = x->at;
+	m->sum += x->sum;
+	m->n += x->n;
+}
+
+/* Adds the summary X of one day to A (X is consumed). */
+static void
+merge_day(dayacc *a, dayacc *x)
+{
+	a->recorded |= x->recorded;
+	mean_merge(&a->pain, &x->pain);
+	if (x->pain_max > a->pain_max)
+		a->pain_max = x->pain_max;
+	mean_merge(&a->pb, &x->pb);
+	mean_merge(&a->pa, &x->pa);
+	mean_merge(&a->stress, &x->stress);
+	mean_merge(&a->mood, &x->mood);
+	mean_merge(&a->sq, &x->sq);
+	if (x->massage && (a->massage == 0 || place_cmp(x->mat, a->mat) < 0))
+		a->mat = x->mat;
+	a->massage += x->massage;
+	a->mmin += x->mmin;
+	a->has_mmin |= x->has_mmin;
+	if (x->doses && (a->doses == 0 || place_cmp(x->dat, a->dat) < 0))
+		a->dat = x->dat;
+	a->doses += x->doses;
+	for (size_t i = 0; i < x->nses; i++) {
+		grow_small((void **)&a->ses, &a->cses, a->nses + 1, sizeof *a->ses);
+		a->ses[a->nses++] = x->ses[i];
+	}
+	for (size_t i = 0; i < x->ndy; i++) {
+		size_t j;
+
+		for (j = 0; j < a->ndy && a->dy[j].col != x->dy[i].col; j++)
+			;
+		if (j == a->ndy) {
+			grow_small((void **)&a->dy, &a->cdy, a->ndy + 1, sizeof *a->dy);
+			a->dy[a->ndy++] = x->dy[i];
+			continue;
+		}
+		a->dy[j].sum += x->dy[i].sum;
+		a->dy[j].n += x->dy[i].n;
+		if (place_cmp(x->dy[i].at, a->dy[j].at) < 0)
+			a->dy[j].at = x->dy[i].at;
+	}
+	for (size_t i = 0; i < x->nsl; i++) {
+		grow_small((void **)&a->sl, &a->csl, a->nsl + 1, sizeof *a->sl);
+		a->sl[a->nsl++] = x->sl[i];
+	}
+	for (size_t i = 0; i < x->ngv; i++) {
+		grow_small((void **)&a->gv, &a->cgv, a->ngv + 1, sizeof *a->gv);
+		a->gv[a->ngv++] = x->gv[i];
+	}
+	free(x->ses);
+	free(x->dy);
+	free(x->sl);
+	free(x->gv);
+	free(x);
+}
+
+/* Reads S's days set aside back into memory, merged with those it has. */
+static void
+bring_back(daily *d, subject *s)
+{
+	for (size_t g = 0; g < s->nseg; g++) {
+		if (fseek(d->spill, s->seg_off[g], SEEK_SET) != 0)
+			ease_die(EASE_EX_IO, "temporary file: %s", strerror(errno));
+		for (size_t k = 0; k < s->seg_n[g]; k++) {
+			dayacc *x = ease_xmalloc(sizeof *x), **p;
+			long day;
+
+			spill_get(d, &day, sizeof day);
+			spill_get(d, x, sizeof *x);
+			x->ses = ease_xcalloc(x->nses + 1, sizeof *x->ses);
+			x->cses = x->nses + 1;
+			spill_get(d, x->ses, x->nses * sizeof *x->ses);
+			for (size_t i = 0; i < x->nses; i++)
+				x->ses[i].tech = unspill_str(d);
+			x->dy = ease_xcalloc(x->ndy + 1, sizeof *x->dy);
+			x->cdy = x->ndy + 1;
+			spill_get(d, x->dy, x->ndy * sizeof *x->dy);
+			x->sl = ease_xcalloc(x->nsl + 1, sizeof *x->sl);
+			x->csl = x->nsl + 1;
+			spill_get(d, x->sl, x->nsl * sizeof *x->sl);
+			x->gv = ease_xcalloc(x->ngv + 1, sizeof *x->gv);
+			x->cgv = x->ngv + 1;
+			spill_get(d, x->gv, x->ngv * sizeof *x->gv);
+			for (size_t i = 0; i < x->ngv; i++)
+				x->gv[i].text = unspill_str(d);
+			p = slot_ref(s, day);
+			if (*p == NULL) {
+				*p = x;
+				s->held++;
+				(*s->total)++;
+			} else {
+				merge_day(*p, x);
+			}
+		}
+	}
+	s->nseg = 0;
+}
+
 int
 ease_daily_run(ease_common *c, ease_daily_opts *o)
 {
@@ -1590,7 +1866,6 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	char **paths;
 	ease_writer *w;
 	int *order, nout = 0, subj_col = 0;
-	row rw;
 
 	memset(&d, 0, sizeof d);
 	d.c = c;
@@ -1657,19 +1932,34 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	/* a pass over the days finds the columns that only a derived value fills */
 	qsort(d.subj, d.nsubj, sizeof *d.subj, subj_order);
 	d.last_subj = -1;
-	rw.v = ease_xcalloc(d.ncol, sizeof *rw.v);
-	rw.t = ease_xcalloc(d.ncol, sizeof *rw.t);
-	rw.has = ease_xcalloc(d.ncol, 1);
-	rw.at = ease_xcalloc(d.ncol, sizeof *rw.at);
-	rw.techbuf = NULL;
-	rw.techcap = 0;
+	/*
+	 * Every day's cells once before the header: the columns that only a
+	 * derived value fills, and conflicts, are known before a row is out.
+	 * A subject read back is set aside again in one piece.
+	 */
 	for (size_t si = 0; si < d.nsubj; si++) {
 		subject *s = &d.subj[si];
 
 		if (s->id[0])
 			subj_col = 1;
+		if (s->nseg == 0 || (s->nseg == 1 && !s->suspect && s->held == 0))
+			continue;
+		/* a subject in pieces: its cells made from the whole of it */
+		bring_back(&d, s);
+		s->suspect = 0;
 		for (size_t k = 0; k < s->n; k++)
-			day_cells(&d, s, s->base + (long)k, s->d[k], &rw);
+			if (s->d[k])
+				day_cells(&d, s, s->base + (long)k, s->d[k], &d.rw);
+		set_aside(&d, s);
+	}
+	for (size_t si = 0; si < d.nsubj; si++) {
+		subject *s = &d.subj[si];
+
+		if (s->nseg)
+			continue;
+		for (size_t k = 0; k < s->n; k++)
+			if (s->d[k])
+				day_cells(&d, s, s->base + (long)k, s->d[k], &d.rw);
 	}
 	order = ease_xcalloc(d.ncol, sizeof *order);
 	for (size_t k = 0; k < d.ncol; k++)
@@ -1692,37 +1982,42 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 
 		if (!s->any)
 			continue;
+		if (s->nseg)
+			bring_back(&d, s);
 		for (long day = from; day <= to; day++) {
 			char b[16];
 			dayacc *a = day >= s->base && (size_t)(day - s->base) < s->n ?
 				s->d[day - s->base] : NULL;
 
-			day_cells(&d, s, day, a, &rw);
+			day_cells(&d, s, day, a, &d.rw);
 			ease_w_str(w, ease_fmt_date(day, b));
 			if (subj_col)
 				ease_w_str(w, s->id);
 			for (int k = 0; k < nout; k++) {
 				int col = order[k];
 
-				if (!rw.has[col])
+				if (!d.rw.has[col])
 					ease_w_field(w, "", 0);
-				else if (rw.t[col])
-					ease_w_str(w, rw.t[col]);
+				else if (d.rw.t[col])
+					ease_w_str(w, d.rw.t[col]);
 				else
-					ease_w_num(w, rw.v[col], c->digits);
+					ease_w_num(w, d.rw.v[col], c->digits);
 			}
 			ease_w_end(w);
 		}
+		free_days(s);
 	}
 	ease_writer_close(w);
 	ease_report_skipped();
 
 	for (size_t si = 0; si < d.nsubj; si++) {
-		for (size_t k = 0; k < d.subj[si].n; k++)
-			free_day(d.subj[si].d[k]);
-		free(d.subj[si].d);
+		free_days(&d.subj[si]);
 		free(d.subj[si].id);
+		free(d.subj[si].seg_off);
+		free(d.subj[si].seg_n);
 	}
+	if (d.spill)
+		fclose(d.spill);
 	free(d.subj);
 	for (size_t k = 0; k < d.ncol; k++)
 		free(d.col[k].name);
@@ -1735,11 +2030,11 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	free(d.fname);
 	free(paths);
 	free(order);
-	free(rw.v);
-	free(rw.t);
-	free(rw.has);
-	free(rw.at);
-	free(rw.techbuf);
+	free(d.rw.v);
+	free(d.rw.t);
+	free(d.rw.has);
+	free(d.rw.at);
+	free(d.rw.techbuf);
 	free(d.map_used);
 	free(d.buf);
 	ease_strset_free(d.subj_ix);
