@@ -171,6 +171,7 @@ typedef struct dynval {
 typedef struct given {
 	int col;
 	double v;
+	double tol;		/* half a unit of the last decimal written */
 	char *text;		/* text columns; NULL for numbers */
 	place at;
 } given;
@@ -216,6 +217,7 @@ typedef struct row {
 	const char **t;
 	char *has;
 	place *at;
+	double *tol;
 	char *techbuf;
 	size_t techcap;
 	size_t cap;		/* columns the arrays hold */
@@ -1182,14 +1184,34 @@ read_factors(rd *r)
 	}
 }
 
+/*
+ * How far a day table's number may be from a value it agrees with: half a
+ * unit of its last digit, since tables round (6.67 stands for 6.665 to
+ * 6.675, and 93 for 92.5 to 93.5: writers drop trailing zeros).  A number
+ * with an exponent is taken as exact.
+ */
+static double
+written_tol(const char *cell, int decimal_comma)
+{
+	const char *p = strchr(cell, decimal_comma ? ',' : '.');
+	int dec = 0;
+
+	if (strpbrk(cell, "eE"))
+		return 0;
+	while (p && p[1 + dec] >= '0' && p[1 + dec] <= '9')
+		dec++;
+	return 0.5 * pow(10, -dec);
+}
+
 static void
-add_given(subject *s, long day, int col, double v, const char *text, place at)
+add_given(subject *s, long day, int col, double v, double tol, const char *text,
+	  place at)
 {
 	dayacc *a = slot(s, day);
 
 	a->recorded = 1;
 	grow_small((void **)&a->gv, &a->cgv, a->ngv + 1, sizeof *a->gv);
-	a->gv[a->ngv++] = (given){col, v, text ? ease_xstrdup(text) : NULL, at};
+	a->gv[a->ngv++] = (given){col, v, tol, text ? ease_xstrdup(text) : NULL, at};
 }
 
 static void
@@ -1268,12 +1290,13 @@ read_days(rd *r)
 				d->buf = ease_xrealloc(d->buf, out + 1);
 				d->bufcap = out + 1;
 				d->buf[out] = '\0';
-				add_given(s, day, t, NAN, d->buf, here(r));
+				add_given(s, day, t, NAN, 0, d->buf, here(r));
 			} else if (d->col[t].kind == K_TEXT) {
-				add_given(s, day, t, NAN, x, here(r));
+				add_given(s, day, t, NAN, 0, x, here(r));
 			} else {
 				ease_cols_num(r->cols, (int)i, x, d->c->decimal_comma, &v, &why);
-				add_given(s, day, t, v, NULL, here(r));
+				add_given(s, day, t, v, written_tol(x, d->c->decimal_comma),
+					  NULL, here(r));
 			}
 		}
 	}
@@ -1286,6 +1309,7 @@ typedef struct cand {
 	double v;
 	const char *t;
 	place at;
+	double tol;		/* a day table's rounding */
 } cand;
 
 static int
@@ -1301,7 +1325,8 @@ same(const cand *a, const cand *b)
 {
 	if (a->t || b->t)
 		return a->t && b->t && strcmp(a->t, b->t) == 0;
-	return fabs(a->v - b->v) <= 1e-9 * fmax(1, fmax(fabs(a->v), fabs(b->v)));
+	return fabs(a->v - b->v) <= fmax(a->tol, b->tol) +
+		1e-9 * fmax(1, fmax(fabs(a->v), fabs(b->v)));
 }
 
 static const char *
@@ -1424,7 +1449,7 @@ night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
 
 		if ((x->nap && !d->o->naps_add) || x->type == SL_ASLEEP || isnan(x->hours))
 			continue;
-		m[nm++] = (cand){x->hours, NULL, x->at};
+		m[nm++] = (cand){x->hours, NULL, x->at, 0};
 		if (isnan(x->s))
 			apart = 0;
 		for (size_t j = 0; j < a->nsl && apart; j++) {
@@ -1447,7 +1472,7 @@ night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
 
 		free(cp);
 		memmove(m + 1, m, nm * sizeof *m);
-		m[0] = (cand){h, NULL, a->sl[first_a].at};
+		m[0] = (cand){h, NULL, a->sl[first_a].at, 0};
 		nm++;
 	}
 	if (nm == 1 || (nm > 1 && apart)) {
@@ -1483,6 +1508,7 @@ static void
 put(row *w, int col, double v, place at)
 {
 	w->v[col] = v;
+	w->tol[col] = 0;
 	w->t[col] = NULL;
 	w->has[col] = 1;
 	w->at[col] = at;
@@ -1506,6 +1532,7 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 		w->t = ease_xrealloc(w->t, nc * sizeof *w->t);
 		w->has = ease_xrealloc(w->has, nc);
 		w->at = ease_xrealloc(w->at, nc * sizeof *w->at);
+		w->tol = ease_xrealloc(w->tol, nc * sizeof *w->tol);
 		w->cap = nc;
 	}
 	memset(w->has, 0, nc);
@@ -1582,15 +1609,17 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 		if (!w->has[g->col]) {
 			put(w, g->col, g->v, g->at);
 			w->t[g->col] = g->text;
+			w->tol[g->col] = g->tol;
 			continue;
 		}
-		c[0] = (cand){w->v[g->col], w->t[g->col], w->at[g->col]};
-		c[1] = (cand){g->v, g->text, g->at};
+		c[0] = (cand){w->v[g->col], w->t[g->col], w->at[g->col], w->tol[g->col]};
+		c[1] = (cand){g->v, g->text, g->at, g->tol};
 		const cand *p = resolve(d, d->col[g->col].name, s, day, c, 2);
 
 		w->v[g->col] = p->v;
 		w->t[g->col] = p->t;
 		w->at[g->col] = p->at;
+		w->tol[g->col] = p->tol;
 	}
 	/* counts on a day with some record: 0, not unknown */
 	if (a->recorded)
@@ -2034,6 +2063,7 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	free(d.rw.t);
 	free(d.rw.has);
 	free(d.rw.at);
+	free(d.rw.tol);
 	free(d.rw.techbuf);
 	free(d.map_used);
 	free(d.buf);
