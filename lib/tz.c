@@ -35,9 +35,17 @@ zone_known(const char *zone)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/*
+ * The offsets half a day either side of a date's midnight and noon hold for
+ * the whole date unless a change falls within it; kept for the last date.
+ */
+static long cache_day = -2147483647L;
+static long cache_off[3];
+
 void
 ease_tz_use(const char *zone)
 {
+	cache_day = -2147483647L;
 	if (zone != NULL) {
 		if (*zone == '\0' || !zone_known(zone))
 			ease_usage("--tz: '%s' is not a time zone of this system (e.g. Europe/Berlin, UTC)",
@@ -61,13 +69,6 @@ offset_at(long long t)
 	       tm.tm_hour * 3600L + tm.tm_min * 60L + tm.tm_sec;
 	return (long)(wall - t);
 }
-
-/*
- * The offsets half a day either side of a date's midnight and noon hold for
- * the whole date unless a change falls within it; kept for the last date.
- */
-static long cache_day = -2147483647L;
-static long cache_off[3];
 
 long long
 ease_tz_instant(long day, long sec)
