@@ -675,6 +675,13 @@ add_factor(rd *r, subject *s, long day, const char *fname, double v)
 
 	norm(fname, n, sizeof n);
 	col = add_col(r->d, n, K_FACTOR);
+	if (r->d->col[col].kind == K_FIXED || r->d->col[col].kind == K_MED) {
+		/* a factor called "pain" is not the pain column */
+		char pre[160];
+
+		snprintf(pre, sizeof pre, "factor_%s", n);
+		col = add_col(r->d, pre, K_FACTOR);
+	}
 	r->d->col[col].used = 1;
 	dyn_add(record(s, day), col, isnan(v) ? 1 : v, here(r));
 }
