@@ -1299,7 +1299,12 @@ read_days(rd *r)
 				d->buf[out] = '\0';
 				add_given(s, day, t, NAN, 0, d->buf, here(r));
 			} else if (d->col[t].kind == K_TEXT) {
-				add_given(s, day, t, NAN, 0, x, here(r));
+				char nb[64];
+				const char *cx = d->c->decimal_comma ?
+					ease_num_canon(x, 1, nb, sizeof nb) : NULL;
+
+				/* a number passed on is written with '.', as every tool writes */
+				add_given(s, day, t, NAN, 0, cx ? cx : x, here(r));
 			} else {
 				ease_cols_num(r->cols, (int)i, x, d->c->decimal_comma, &v, &why);
 				add_given(s, day, t, v, written_tol(x, d->c->decimal_comma),
