@@ -892,6 +892,55 @@ sleep_type(const char *name, double hours)
 	return isnan(hours) ? SL_ASLEEP : SL_INBED;
 }
 
+/*
+ * A sleep's value in hours, a session's in minutes, from the unit written
+ * beside it (none: those); then the range of the role.
+ */
+static int
+duration(rd *r, int kind, int vc, int uc, double *v)
+{
+	static const struct {
+		const char *unit;
+		double sec;
+	} units[] = {
+		{"h", 3600}, {"hr", 3600}, {"hrs", 3600}, {"hour", 3600}, {"hours", 3600},
+		{"min", 60}, {"mins", 60}, {"minute", 60}, {"minutes", 60}, {"m", 60},
+		{"s", 1}, {"sec", 1}, {"secs", 1}, {"second", 1}, {"seconds", 1},
+	};
+	const char *u = uc >= 0 ? cell(r, uc) : "";
+	double to = kind == EV_SLEEP ? 3600 : 60, x = *v;
+	const ease_roledef *def = ease_role_def(ev_role[kind]);
+	char why[128];
+	size_t i;
+
+	if (isnan(x))
+		return 1;
+	if (!ease_is_missing(u)) {
+		char n[32];
+
+		norm(u, n, sizeof n);
+		for (i = 0; i < sizeof units / sizeof units[0]; i++)
+			if (strcmp(n, units[i].unit) == 0)
+				break;
+		if (i == sizeof units / sizeof units[0])
+			return bad(r, uc, kind == EV_SLEEP ?
+				   "is not a unit of a sleep's length (h, min, s)" :
+				   "is not a unit of a session's length (min, h, s)");
+		x = x * units[i].sec / to;
+	}
+	if (x < def->lo || x > def->hi) {
+		char a[40];
+
+		if (kind == EV_SLEEP)
+			snprintf(why, sizeof why, "is %s hours, outside 0..24", ease_fmt_num(x, 6, a));
+		else
+			snprintf(why, sizeof why, "is %s minutes, below 0", ease_fmt_num(x, 6, a));
+		return bad(r, vc, why);
+	}
+	*v = x;
+	return 1;
+}
+
 static void
 read_events(rd *r)
 {
@@ -941,7 +990,10 @@ read_events(rd *r)
 		}
 		if (vc < 0)
 			v = NAN;
-		else if (!get_num(r, vc, ev_role[kind], &v))
+		else if (kind == EV_SLEEP || kind == EV_MASSAGE) {
+			if (!get_num(r, vc, EASE_R_VALUE, &v) || !duration(r, kind, vc, uc, &v))
+				continue;
+		} else if (!get_num(r, vc, ev_role[kind], &v))
 			continue;
 		s = row_subject(r);
 		switch (kind) {
