@@ -1,4 +1,5 @@
 #include "ease/tz.h"
+#include "ease/err.h"
 #include "ease/opts.h"
 #include "ease/value.h"
 
@@ -51,6 +52,9 @@ ease_tz_use(const char *zone)
 			ease_usage("--tz: '%s' is not a time zone of this system (e.g. Europe/Berlin, UTC)",
 				   zone);
 		setenv("TZ", zone, 1);
+	} else if ((zone = getenv("TZ")) != NULL && *zone && !zone_known(zone)) {
+		ease_warn("the TZ environment variable '%s' is not a time zone of this system: times without an offset are read as UTC (--tz names one)",
+			  zone);
 	}
 	tzset();
 }
