@@ -691,7 +691,7 @@ add_factor(rd *r, subject *s, long day, const char *fname, double v)
  * date.  Returns 0 when the row is skipped.
  */
 static int
-add_sleep(rd *r, subject *s, int bedcol, const ease_datetime *bed, int wakecol,
+add_sleep(rd *r, subject *s, int hcol, const ease_datetime *bed, int wakecol,
 	  const ease_datetime *wake, double hours, int type)
 {
 	sleeprec x;
@@ -720,10 +720,16 @@ add_sleep(rd *r, subject *s, int bedcol, const ease_datetime *bed, int wakecol,
 				 ease_fmt_num((x.e - x.s) / 3600, 4, h));
 			return bad(r, wakecol, why);
 		}
+		if (!isnan(hours) && hours * 3600 > x.e - x.s + 1e-6) {
+			char h[40];
+
+			snprintf(why, sizeof why, "is more hours asleep than the %s h from bed to wake-up",
+				 ease_fmt_num((x.e - x.s) / 3600, 6, h));
+			return bad(r, hcol, why);
+		}
 		x.nap = wake->has_time && wake->sec >= NAP_FROM && wake->sec <= NAP_TO &&
 			x.e - x.s < NAP_MAX;
 	}
-	(void)bedcol;
 	a = record(s, wake ? wake->day : bed->day);
 	grow_small((void **)&a->sl, &a->csl, a->nsl + 1, sizeof *a->sl);
 	a->sl[a->nsl++] = x;
@@ -1026,7 +1032,7 @@ read_events(rd *r)
 		}
 		case EV_SLEEP:
 			if (has_end)
-				add_sleep(r, s, sc, &st, ec, &en, v,
+				add_sleep(r, s, vc, &st, ec, &en, v,
 					  sleep_type(cell(r, nc), v));
 			else if (st.has_time)
 				bad(r, ec >= 0 ? ec : sc,
@@ -1174,7 +1180,7 @@ read_sleep(rd *r)
 					bed.day = bed.sec < wake.sec ? wake.day : wake.day - 1;
 			}
 			s = row_subject(r);
-			if (!add_sleep(r, s, bc, &bed, wc, &wake, h, isnan(h) ? SL_ASLEEP : SL_INBED))
+			if (!add_sleep(r, s, hc, &bed, wc, &wake, h, isnan(h) ? SL_ASLEEP : SL_INBED))
 				continue;
 			day = wake.day;
 		} else {
@@ -1485,7 +1491,7 @@ overlap(double as, double ae, double bs, double be)
  */
 static void
 night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
-      place *aat, double *inbed)
+      place *aat, double *inbed, place *bat)
 {
 	iv *as = ease_xcalloc(a->nsl * 2 + 1, sizeof *as), *bs = as + a->nsl;
 	cand *m = ease_xcalloc(a->nsl + 1, sizeof *m);
@@ -1503,8 +1509,10 @@ night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
 				first_a = i;
 			as[na++] = (iv){x->s, x->e};
 		}
-		if (x->type == SL_INBED)
+		if (x->type == SL_INBED && !have_bed) {
 			have_bed = 1;
+			*bat = x->at;
+		}
 		if (!isnan(x->s))
 			bs[nb++] = (iv){x->s, x->e};
 	}
@@ -1609,15 +1617,25 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 	}
 	if (a->nsl) {
 		double h, bed;
-		place at = a->sl[0].at;
+		place at = a->sl[0].at, bat = at;
 
-		night(d, s, day, a, &h, &at, &bed);
+		night(d, s, day, a, &h, &at, &bed, &bat);
 		if (!isnan(h))
 			put(w, C_SLEEP_HOURS, h, at);
 		if (!isnan(bed)) {
-			put(w, C_TIME_IN_BED, bed, a->sl[0].at);
+			put(w, C_TIME_IN_BED, bed, bat);
+			if (!isnan(h) && h > bed + 1e-9 && !d->dry) {
+				char hb[40], bb[40], ds[16];
+
+				/* hours of one record against the time in bed of another */
+				ease_die(EASE_EX_DATA,
+					 "%s:%ld: %s hours asleep on %s are more than the %s h in bed at %s:%ld",
+					 d->fname[at.file], at.line, ease_fmt_num(h, 6, hb),
+					 ease_fmt_date(day, ds), ease_fmt_num(bed, 6, bb),
+					 d->fname[bat.file], bat.line);
+			}
 			if (!isnan(h) && bed > 0) {
-				put(w, C_SLEEP_EFF, 100 * h / bed, a->sl[0].at);
+				put(w, C_SLEEP_EFF, 100 * h / bed, bat);
 				d->col[C_SLEEP_EFF].used = 1;
 			}
 		}
