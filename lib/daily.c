@@ -133,9 +133,13 @@ typedef struct drug {
 	long line;
 } drug;
 
-/* Where a value came from: the input (in command-line order) and line. */
+/*
+ * Where a value came from: the input (in command-line order) and line.
+ * The structs of a day are written to the spill file whole: every member
+ * is 8 bytes wide, so that no padding goes out unset.
+ */
 typedef struct place {
-	int file;
+	long file;
 	long line;
 } place;
 
@@ -144,8 +148,8 @@ enum { SL_ASLEEP, SL_INBED, SL_VALUE };
 typedef struct sleeprec {
 	double s, e;		/* real seconds; NaN without an interval */
 	double hours;		/* NaN when not given */
-	int type;		/* SL_* */
-	int nap;
+	long type;		/* SL_* */
+	long nap;
 	place at;
 } sleeprec;
 
@@ -162,14 +166,14 @@ typedef struct mean {
 } mean;
 
 typedef struct dynval {
-	int col;
+	long col;
 	double sum;
 	long n;
 	place at;
 } dynval;
 
 typedef struct given {
-	int col;
+	long col;
 	double v;
 	double tol;		/* half a unit of the last decimal written */
 	char *text;		/* text columns; NULL for numbers */
@@ -177,13 +181,13 @@ typedef struct given {
 } given;
 
 typedef struct dayacc {
-	int recorded;
+	long recorded;
 	mean pain;
 	double pain_max;
 	mean pb, pa, stress, mood, sq;
 	long massage;
 	double mmin;
-	int has_mmin;
+	long has_mmin;
 	place mat;
 	sess *ses;
 	size_t nses, cses;
