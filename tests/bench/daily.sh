@@ -16,5 +16,5 @@ bench_run "ease-daily (sorted by time)" ease-daily "$evt"; dt=$T; dtm=$M
 bench_run "awk | sort | datamash groupby 1,2 mean 3" sh -c '
 	awk -F, "\$4 == \"pain\" { print \$1 \",\" substr(\$2, 1, 10) \",\" \$6 }" "$1" |
 	sort -t, -k1,1 -k2,2 | datamash -t, groupby 1,2 mean 3' sh "$ev"; dm=$T
-echo "  datamash mean pain / ease-daily everything: $(ratio "$dm" "$dg")x   (target >= 1)"
+echo "  ease-daily (every column) / datamash (mean pain): $(ratio "$dg" "$dm")x   (target <= 2)"
 echo "  peak memory: grouped $(echo "$dgm / 1024" | bc) MB, by time $(echo "$dtm / 1024" | bc) MB (target < 64: about one subject's days, the rest set aside)"
