@@ -737,9 +737,6 @@ add_sleep(rd *r, subject *s, int hcol, const ease_datetime *bed, int wakecol,
 	a = record(s, wake ? wake->day : bed->day);
 	grow_small((void **)&a->sl, &a->csl, a->nsl + 1, sizeof *a->sl);
 	a->sl[a->nsl++] = x;
-	r->d->col[C_SLEEP_HOURS].used = 1;
-	if (type == SL_INBED)
-		r->d->col[C_TIME_IN_BED].used = 1;
 	return 1;
 }
 
@@ -1624,10 +1621,14 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 		place at = a->sl[0].at, bat = at;
 
 		night(d, s, day, a, &h, &at, &bed, &bat);
-		if (!isnan(h))
+		/* naps left out may leave a night without hours */
+		if (!isnan(h)) {
 			put(w, C_SLEEP_HOURS, h, at);
+			d->col[C_SLEEP_HOURS].used = 1;
+		}
 		if (!isnan(bed)) {
 			put(w, C_TIME_IN_BED, bed, bat);
+			d->col[C_TIME_IN_BED].used = 1;
 			if (!isnan(h) && h > bed + 1e-9 && !d->dry) {
 				char hb[40], bb[40], ds[16];
 
