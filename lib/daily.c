@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,10 +38,13 @@ ease_daily_opts_init(ease_daily_opts *o, int argc, char **argv)
 static int
 argpos(const ease_daily_opts *o, const char *p)
 {
-	for (int i = 0; i < o->argc0; i++) {
-		const char *a = o->argv0[i];
+	/* as addresses: P may lie in any of the strings, or none */
+	uintptr_t x = (uintptr_t)p;
 
-		if (p >= a && p <= a + strlen(a))
+	for (int i = 0; i < o->argc0; i++) {
+		uintptr_t a = (uintptr_t)o->argv0[i];
+
+		if (x >= a && x <= a + strlen(o->argv0[i]))
 			return i;
 	}
 	return o->argc0;
