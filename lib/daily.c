@@ -1,0 +1,2168 @@
+#include "ease/daily.h"
+#include "ease/cols.h"
+#include "ease/csvio.h"
+#include "ease/datehint.h"
+#include "ease/daytab.h"
+#include "ease/err.h"
+#include "ease/technique.h"
+#include "ease/tz.h"
+#include "ease/value.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Naps: a sleep that ends between these clock times and is shorter. */
+#define NAP_FROM (10 * 3600L)
+#define NAP_TO (20 * 3600L)
+#define NAP_MAX (4 * 3600.0)
+#define DAY_SEC 86400.0
+
+/* ---- options ---- */
+
+void
+ease_daily_opts_init(ease_daily_opts *o, int argc, char **argv)
+{
+	memset(o, 0, sizeof *o);
+	o->argc0 = argc;
+	o->argv0 = ease_xcalloc((size_t)argc + 1, sizeof *o->argv0);
+	for (int i = 0; i < argc; i++)
+		o->argv0[i] = argv[i];
+}
+
+/* Where string P (an option's value or a file name) stood on the command line. */
+static int
+argpos(const ease_daily_opts *o, const char *p)
+{
+	/* as addresses: P may lie in any of the strings, or none */
+	uintptr_t x = (uintptr_t)p;
+
+	for (int i = 0; i < o->argc0; i++) {
+		uintptr_t a = (uintptr_t)o->argv0[i];
+
+		if (x >= a && x <= a + strlen(o->argv0[i]))
+			return i;
+	}
+	return o->argc0;
+}
+
+void
+ease_daily_add(ease_daily_opts *o, int kind, const char *path)
+{
+	size_t cap = (size_t)o->cap;
+
+	ease_grow((void **)&o->in, &cap, (size_t)o->nin + 1, sizeof *o->in);
+	o->cap = (int)cap;
+	o->in[o->nin].kind = kind;
+	o->in[o->nin].path = path;
+	o->in[o->nin].pos = argpos(o, path);
+	o->nin++;
+}
+
+void
+ease_daily_set_prefer(ease_daily_opts *o, const char *arg)
+{
+	if (strcmp(arg, "first") == 0)
+		o->prefer = EASE_PREFER_FIRST;
+	else if (strcmp(arg, "last") == 0)
+		o->prefer = EASE_PREFER_LAST;
+	else
+		ease_usage("--prefer: '%s' is not first or last", arg);
+}
+
+void
+ease_daily_set_naps(ease_daily_opts *o, const char *arg)
+{
+	if (strcmp(arg, "add") == 0)
+		o->naps_add = 1;
+	else if (strcmp(arg, "ignore") == 0)
+		o->naps_add = 0;
+	else
+		ease_usage("--naps: '%s' is not ignore or add", arg);
+}
+
+void
+ease_daily_set_from(ease_daily_opts *o, const char *arg, int to)
+{
+	long d = ease_opt_date(to ? "--to" : "--from", arg);
+
+	if (to) {
+		o->has_to = 1;
+		o->to = d;
+	} else {
+		o->has_from = 1;
+		o->from = d;
+	}
+}
+
+/* ---- columns of the day table ---- */
+
+enum {
+	C_PAIN, C_PAIN_MAX, C_PAIN_N, C_SLEEP_HOURS, C_SLEEP_QUALITY,
+	C_TIME_IN_BED, C_SLEEP_EFF, C_MASSAGE, C_TECHNIQUE, C_MASSAGE_MIN,
+	C_PAIN_BEFORE, C_PAIN_AFTER, C_MEDS_DOSES, C_STRESS, C_MOOD, C_NFIXED
+};
+
+static const char *const fixed_name[C_NFIXED] = {
+	"pain", "pain_max", "pain_n", "sleep_hours", "sleep_quality",
+	"time_in_bed", "sleep_efficiency", "massage", "technique", "massage_min",
+	"pain_before", "pain_after", "meds_doses", "stress", "mood"
+};
+
+/* The day-table role each fixed column has, to read it from --days. */
+static const int fixed_role[C_NFIXED] = {
+	EASE_R_PAIN, EASE_R_PAIN_MAX, EASE_R_PAIN_N, EASE_R_SLEEP_HOURS,
+	EASE_R_SLEEP_QUALITY, EASE_R_TIME_IN_BED, EASE_R_SLEEP_EFFICIENCY,
+	EASE_R_MASSAGE, EASE_R_TECHNIQUE, EASE_R_MASSAGE_MIN, EASE_R_PAIN_BEFORE,
+	EASE_R_PAIN_AFTER, EASE_R_MEDS_DOSES, EASE_R_STRESS, EASE_R_MOOD
+};
+
+/* Columns that are 0, not empty, on a day with some record but none of theirs. */
+enum { K_FIXED, K_MED, K_FACTOR, K_TEXT };
+
+typedef struct dcol {
+	char *name;
+	int kind;
+	int used;
+} dcol;
+
+/* A med_<drug>_<unit> column's drug: the unit its doses are added in. */
+typedef struct drug {
+	char *unit;		/* "mg", "ml", "" */
+	int file;
+	long line;
+} drug;
+
+/*
+ * Where a value came from: the input (in command-line order) and line.
+ * The structs of a day are written to the spill file whole: every member
+ * is 8 bytes wide, so that no padding goes out unset.
+ */
+typedef struct place {
+	long file;
+	long line;
+} place;
+
+enum { SL_ASLEEP, SL_INBED, SL_VALUE };
+
+typedef struct sleeprec {
+	double s, e;		/* real seconds; NaN without an interval */
+	double hours;		/* NaN when not given */
+	long type;		/* SL_* */
+	long nap;
+	place at;
+} sleeprec;
+
+typedef struct sess {
+	long sec;		/* time of day, -1 when not known */
+	long seq;		/* input order */
+	char *tech;		/* canonical, '|'-joined; NULL when none */
+} sess;
+
+typedef struct mean {
+	double sum;
+	long n;
+	place at;
+} mean;
+
+typedef struct dynval {
+	long col;
+	double sum;
+	long n;
+	place at;
+} dynval;
+
+typedef struct given {
+	long col;
+	double v;
+	double tol;		/* half a unit of the last decimal written */
+	char *text;		/* text columns; NULL for numbers */
+	place at;
+} given;
+
+typedef struct dayacc {
+	long recorded;
+	mean pain;
+	double pain_max;
+	mean pb, pa, stress, mood, sq;
+	long massage;
+	double mmin;
+	long has_mmin;
+	place mat;
+	sess *ses;
+	size_t nses, cses;
+	long doses;
+	place dat;
+	dynval *dy;
+	size_t ndy, cdy;
+	sleeprec *sl;
+	size_t nsl, csl;
+	given *gv;
+	size_t ngv, cgv;
+} dayacc;
+
+typedef struct subject {
+	char *id;
+	long base;		/* day of slot 0 */
+	dayacc **d;
+	size_t n;		/* slots */
+	long first, last;	/* days with a record or a row */
+	int any;
+	size_t held;		/* days in memory */
+	size_t *total;		/* of every subject */
+	long *seg_off;		/* its days set aside in the spill file */
+	size_t *seg_n;
+	size_t nseg, cseg, cseg2;
+	int suspect;		/* a conflict in a piece: look again at the whole */
+} subject;
+
+typedef struct row {
+	double *v;
+	const char **t;
+	char *has;
+	place *at;
+	double *tol;
+	char *techbuf;
+	size_t techcap;
+	size_t cap;		/* columns the arrays hold */
+} row;
+
+typedef struct daily {
+	ease_common *c;
+	ease_daily_opts *o;
+	const char **fname;	/* by input order */
+	int nfile;
+	ease_strset *subj_ix;
+	subject *subj;
+	size_t nsubj, csubj;
+	long last_subj;		/* cache: the subject of the last row */
+	ease_strset *col_ix;
+	dcol *col;
+	size_t ncol, ccol;
+	ease_strset *drug_ix;
+	drug *drugs;
+	size_t ndrug, cdrug;
+	ease_technames *tech;
+	long seq;
+	int *map_used;
+	char *buf;
+	size_t bufcap;
+	FILE *spill;		/* day summaries set aside */
+	int dry, dry_conflict;	/* cells of a piece: note conflicts, go on */
+	row rw;			/* one day's cells */
+	size_t held_days;	/* of every subject, in memory */
+} daily;
+
+static int
+add_col(daily *d, const char *name, int kind)
+{
+	long old;
+
+	if (!ease_strset_put(d->col_ix, name, (long)d->ncol, &old))
+		return (int)old;
+	ease_grow((void **)&d->col, &d->ccol, d->ncol + 1, sizeof *d->col);
+	d->col[d->ncol].name = ease_xstrdup(name);
+	d->col[d->ncol].kind = kind;
+	d->col[d->ncol].used = 0;
+	return (int)d->ncol++;
+}
+
+static void set_aside(daily *d, subject *s);
+
+/*
+ * Days held in memory before the subjects the input has moved away from are
+ * set aside: input grouped by subject holds little more than one subject.
+ */
+#define HOLD_DAYS 4096
+
+static subject *
+get_subject(daily *d, const char *id)
+{
+	long ix;
+
+	if (d->last_subj >= 0 && strcmp(d->subj[d->last_subj].id, id) == 0)
+		return &d->subj[d->last_subj];
+	if (ease_strset_put(d->subj_ix, id, (long)d->nsubj, &ix)) {
+		ease_grow((void **)&d->subj, &d->csubj, d->nsubj + 1, sizeof *d->subj);
+		memset(&d->subj[d->nsubj], 0, sizeof *d->subj);
+		d->subj[d->nsubj].id = ease_xstrdup(id);
+		d->subj[d->nsubj].total = &d->held_days;
+		ix = (long)d->nsubj++;
+	}
+	if (d->held_days >= HOLD_DAYS)
+		for (size_t i = 0; i < d->nsubj; i++)
+			if ((long)i != ix && d->subj[i].held)
+				set_aside(d, &d->subj[i]);
+	d->last_subj = ix;
+	return &d->subj[ix];
+}
+
+/* The subject's range takes in DAY. */
+static void
+touch(subject *s, long day)
+{
+	if (!s->any || day < s->first)
+		s->first = day;
+	if (!s->any || day > s->last)
+		s->last = day;
+	s->any = 1;
+}
+
+/* The place of DAY's summary in S's array, grown to hold it. */
+static dayacc **
+slot_ref(subject *s, long day)
+{
+	if (s->n == 0) {
+		s->base = day - 15;
+		s->n = 32;
+		s->d = ease_xcalloc(s->n, sizeof *s->d);
+	}
+	if (day < s->base) {
+		size_t grow = (size_t)(s->base - day) + s->n;
+		dayacc **nd = ease_xcalloc(s->n + grow, sizeof *nd);
+
+		memcpy(nd + grow, s->d, s->n * sizeof *nd);
+		free(s->d);
+		s->d = nd;
+		s->n += grow;
+		s->base -= (long)grow;
+	} else if ((size_t)(day - s->base) >= s->n) {
+		size_t need = (size_t)(day - s->base) + 1, n = s->n;
+
+		while (n < need)
+			n *= 2;
+		s->d = ease_xrealloc(s->d, n * sizeof *s->d);
+		memset(s->d + s->n, 0, (n - s->n) * sizeof *s->d);
+		s->n = n;
+	}
+	return &s->d[day - s->base];
+}
+
+static dayacc *
+slot(subject *s, long day)
+{
+	dayacc **p = slot_ref(s, day);
+
+	if (*p == NULL) {
+		*p = ease_xcalloc(1, sizeof **p);
+		(*p)->pain_max = -INFINITY;
+		s->held++;
+		(*s->total)++;
+	}
+	touch(s, day);
+	return *p;
+}
+
+static dayacc *
+record(subject *s, long day)
+{
+	dayacc *a = slot(s, day);
+
+	a->recorded = 1;
+	return a;
+}
+
+/*
+ * A day's lists hold one or two entries: grown from one, not from the eight
+ * of ease_grow, they keep a subject-day near the size of its struct.
+ */
+static void
+grow_small(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap ? *cap : 1;
+
+	if (need <= *cap)
+		return;
+	while (c < need)
+		c *= 2;
+	*p = ease_xrealloc(*p, c * size);
+	*cap = c;
+}
+
+static void
+mean_add(mean *m, double v, place at)
+{
+	if (m->n == 0)
+		m->at = at;
+	m->sum += v;
+	m->n++;
+}
+
+static void
+dyn_add(dayacc *a, int col, double v, place at)
+{
+	for (size_t i = 0; i < a->ndy; i++)
+		if (a->dy[i].col == col) {
+			a->dy[i].sum += v;
+			a->dy[i].n++;
+			return;
+		}
+	grow_small((void **)&a->dy, &a->cdy, a->ndy + 1, sizeof *a->dy);
+	a->dy[a->ndy++] = (dynval){col, v, 1, at};
+}
+
+/* ---- reading ---- */
+
+/* One open input with its columns. */
+typedef struct rd {
+	daily *d;
+	ease_reader *r;
+	ease_cols *cols;
+	const char *name;
+	int file;
+	int kind;
+	int subj;		/* column, -1: none */
+	const ease_rec *rec;
+	ease_datecache dc;
+} rd;
+
+static place
+here(const rd *r)
+{
+	return (place){r->file, r->rec->line};
+}
+
+static const char *
+cell(const rd *r, int col)
+{
+	return col >= 0 && (size_t)col < r->rec->n ? r->rec->f[col] : "";
+}
+
+static const char *
+colname(const rd *r, int col)
+{
+	return r->cols->name[col];
+}
+
+/* Skips the row (returns 0) after reporting a bad cell, or dies. */
+static int
+bad(const rd *r, int col, const char *why)
+{
+	ease_bad_value(r->name, r->rec->line, colname(r, col), cell(r, col), why);
+	return 0;
+}
+
+/* The offset of an ISO date-time that ease_parse_datetime refused as out of range. */
+static int
+bad_offset(const char *s)
+{
+	size_t n = strlen(s);
+	const char *p = NULL;
+
+	for (size_t i = 11; i < n; i++)
+		if (s[i] == '+' || s[i] == '-')
+			p = s + i;
+	if (p == NULL)
+		return 0;
+	int oh = (p[1] - '0') * 10 + (p[2] - '0');
+	int om = p[3] == ':' ? (p[4] - '0') * 10 + (p[5] - '0') :
+		 p[3] ? (p[3] - '0') * 10 + (p[4] - '0') : 0;
+
+	return oh > 18 || om > 59;
+}
+
+/*
+ * A date or date-time cell.  Dates take --date-format; a date-time in that
+ * format is the date, a blank or 'T', and the clock time.
+ */
+static int
+get_dt(rd *r, int col, ease_datetime *dt)
+{
+	const char *s = cell(r, col), *fmt = r->d->c->date_format;
+	int st = ease_parse_datetime(s, NULL, dt);
+	static char why[256];
+
+	if (st == EASE_V_OK)
+		return 1;
+	if (st == EASE_V_MISSING)
+		return bad(r, col, "is not a date (the date is missing)");
+	if (fmt != NULL) {
+		char buf[128];
+		const char *sp = strrchr(s, ' ');
+		size_t dl = sp ? (size_t)(sp - s) : strlen(s);
+		long sec;
+
+		if (dl < sizeof buf) {
+			memcpy(buf, s, dl);
+			buf[dl] = '\0';
+			memset(dt, 0, sizeof *dt);
+			st = ease_parse_date(buf, fmt, &dt->day);
+			if (st == EASE_V_OK && sp == NULL)
+				return 1;
+			if (st == EASE_V_OK && ease_parse_time(sp + 1, &sec) == EASE_V_OK) {
+				dt->sec = sec;
+				dt->has_time = 1;
+				return 1;
+			}
+		}
+		return bad(r, col, "is not a date (or date and time) in the --date-format");
+	}
+	if (st == EASE_V_BADCAL && bad_offset(s))
+		return bad(r, col, "has an impossible offset from UTC (from -18:00 to +18:00)");
+	if (st == EASE_V_BADCAL)
+		return bad(r, col, "is not a valid date or time");
+	/* a spreadsheet's date: say which --date-format reads it */
+	{
+		char hint[160], first[64];
+		size_t k = strcspn(s, " T");
+		ease_datehint h;
+
+		if (k >= sizeof first)
+			k = sizeof first - 1;
+		memcpy(first, s, k);
+		first[k] = '\0';
+		ease_datehint_init(&h);
+		ease_datehint_add(&h, first, 0);
+		if (ease_datehint_short(&h, hint, sizeof hint)) {
+			snprintf(why, sizeof why,
+				 "is not a date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM; %s)", hint);
+			return bad(r, col, why);
+		}
+	}
+	return bad(r, col, "is not a date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)");
+}
+
+/* Real seconds of a date-time: its offset, or the zone's clock. */
+static double
+instant(const ease_datetime *dt)
+{
+	if (dt->has_offset)
+		return (double)dt->day * DAY_SEC + dt->sec - dt->offset_min * 60.0;
+	return (double)ease_tz_instant(dt->day, dt->sec);
+}
+
+/* A number of column COL read as ROLE (range by role); NaN when empty. */
+static int
+get_num(rd *r, int col, int role, double *v)
+{
+	const char *why = NULL;
+	int st;
+
+	*v = NAN;
+	if (col < 0)
+		return 1;
+	st = ease_role_check(role, cell(r, col), r->d->c->decimal_comma, NULL, v, &why);
+	if (st == EASE_V_MISSING) {
+		*v = NAN;
+		return 1;
+	}
+	if (st != EASE_V_OK)
+		return bad(r, col, why ? why : "is not a number");
+	return 1;
+}
+
+static subject *
+row_subject(rd *r)
+{
+	return get_subject(r->d, r->subj >= 0 ? cell(r, r->subj) : "");
+}
+
+/* Adds a session; TECH is a cell (a '|' list) or NULL. */
+static void
+add_session(daily *d, subject *s, long day, long sec, const char *tech,
+	    double minutes, place at)
+{
+	dayacc *a = record(s, day);
+	sess *x;
+
+	grow_small((void **)&a->ses, &a->cses, a->nses + 1, sizeof *a->ses);
+	x = &a->ses[a->nses++];
+	x->sec = sec;
+	x->seq = d->seq++;
+	x->tech = NULL;
+	if (tech && !ease_is_missing(tech)) {
+		const char *item;
+		size_t len, out = 0;
+
+		while (ease_list_next(&tech, &item, &len)) {
+			if (len == 0)
+				continue;
+			const char *show = ease_technames_add(d->tech, item, len);
+			size_t sl = strlen(show);
+
+			ease_grow((void **)&d->buf, &d->bufcap, out + sl + 2, 1);
+			if (out)
+				d->buf[out++] = EASE_LIST_SEP;
+			memcpy(d->buf + out, show, sl);
+			out += sl;
+		}
+		if (out) {
+			x->tech = ease_xstrndup(d->buf, out);
+			d->col[C_TECHNIQUE].used = 1;
+		}
+	}
+	if (a->massage == 0)
+		a->mat = at;
+	a->massage++;
+	d->col[C_MASSAGE].used = 1;
+	if (!isnan(minutes)) {
+		a->mmin += minutes;
+		a->has_mmin = 1;
+		d->col[C_MASSAGE_MIN].used = 1;
+	}
+}
+
+/* Lower-case name with runs of other characters as '_': med_<drug>_<unit>. */
+static void
+norm(const char *in, char *out, size_t n)
+{
+	ease_norm_name(in, out, n);
+}
+
+/* A dose: g and mcg into mg; other units as they are. */
+static int
+add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
+{
+	daily *d = r->d;
+	char dn[128], un[64], name[256];
+	const char *ucell = unitcol >= 0 ? cell(r, unitcol) : "";
+	dayacc *a;
+	long ix;
+
+	norm(cell(r, drugcol), dn, sizeof dn);
+	if (dn[0] == '\0')
+		return bad(r, drugcol, "is not a drug name");
+	if (ease_is_missing(ucell))
+		un[0] = '\0';
+	else if (strcmp(ucell, "\xc2\xb5g") == 0 || strcmp(ucell, "\xce\xbcg") == 0)
+		strcpy(un, "mcg");
+	else
+		norm(ucell, un, sizeof un);
+	if (!isnan(dose)) {
+		if (strcmp(un, "g") == 0) {
+			dose *= 1000;
+			strcpy(un, "mg");
+		} else if (strcmp(un, "mcg") == 0 || strcmp(un, "ug") == 0) {
+			dose /= 1000;
+			strcpy(un, "mg");
+		}
+	} else if (strcmp(un, "g") == 0 || strcmp(un, "mcg") == 0 || strcmp(un, "ug") == 0) {
+		strcpy(un, "mg");
+	}
+	if (ease_strset_put(d->drug_ix, dn, (long)d->ndrug, &ix)) {
+		ease_grow((void **)&d->drugs, &d->cdrug, d->ndrug + 1, sizeof *d->drugs);
+		d->drugs[d->ndrug] = (drug){ease_xstrdup(un), r->file, r->rec->line};
+		ix = (long)d->ndrug++;
+	} else if (strcmp(d->drugs[ix].unit, un) != 0 && !isnan(dose)) {
+		char why[512];
+		const drug *g = &d->drugs[ix];
+
+		snprintf(why, sizeof why,
+			 "cannot be added to the %s%s of %s at %s:%ld (one unit per drug; g, mg, mcg and \xc2\xb5g convert)",
+			 g->unit[0] ? "" : "doses without a unit", g->unit, dn,
+			 d->fname[g->file], g->line);
+		ease_bad_value(r->name, r->rec->line,
+			       unitcol >= 0 ? colname(r, unitcol) : "unit",
+			       un[0] ? ucell : "", why);
+		return 0;
+	}
+	a = record(s, day);
+	if (a->doses == 0)
+		a->dat = here(r);
+	a->doses++;
+	d->col[C_MEDS_DOSES].used = 1;
+	if (!isnan(dose)) {
+		snprintf(name, sizeof name, "med_%s%s%s", dn, un[0] ? "_" : "", un);
+		int col = add_col(d, name, K_MED);
+
+		d->col[col].used = 1;
+		dyn_add(a, col, dose, here(r));
+	}
+	return 1;
+}
+
+static void
+add_factor(rd *r, subject *s, long day, const char *fname, double v)
+{
+	char n[128];
+	int col;
+
+	norm(fname, n, sizeof n);
+	col = add_col(r->d, n, K_FACTOR);
+	if (r->d->col[col].kind == K_FIXED || r->d->col[col].kind == K_MED) {
+		/* a factor called "pain" is not the pain column */
+		char pre[160];
+
+		snprintf(pre, sizeof pre, "factor_%s", n);
+		col = add_col(r->d, pre, K_FACTOR);
+	}
+	r->d->col[col].used = 1;
+	dyn_add(record(s, day), col, isnan(v) ? 1 : v, here(r));
+}
+
+/*
+ * A sleep interval from BED to WAKE (or only hours): counts for the wake-up
+ * date.  Returns 0 when the row is skipped.
+ */
+static int
+add_sleep(rd *r, subject *s, int hcol, const ease_datetime *bed, int wakecol,
+	  const ease_datetime *wake, double hours, int type)
+{
+	sleeprec x;
+	dayacc *a;
+	char why[160];
+
+	x.hours = hours;
+	x.type = type;
+	x.nap = 0;
+	x.at = here(r);
+	x.s = x.e = NAN;
+	if (bed && wake) {
+		x.s = instant(bed);
+		x.e = instant(wake);
+		if (x.e < x.s) {
+			char b[48];
+
+			snprintf(why, sizeof why, "is before the start of the sleep, %s %02ld:%02ld",
+				 ease_fmt_date(bed->day, b), bed->sec / 3600, bed->sec / 60 % 60);
+			return bad(r, wakecol, why);
+		}
+		if (x.e - x.s > DAY_SEC) {
+			char h[40];
+
+			snprintf(why, sizeof why, "ends a sleep of %s h, more than 24",
+				 ease_fmt_num((x.e - x.s) / 3600, 4, h));
+			return bad(r, wakecol, why);
+		}
+		if (!isnan(hours) && hours * 3600 > x.e - x.s + 1e-6) {
+			char h[40];
+
+			snprintf(why, sizeof why, "is more hours asleep than the %s h from bed to wake-up",
+				 ease_fmt_num((x.e - x.s) / 3600, 6, h));
+			return bad(r, hcol, why);
+		}
+		x.nap = wake->has_time && wake->sec >= NAP_FROM && wake->sec <= NAP_TO &&
+			x.e - x.s < NAP_MAX;
+	}
+	a = record(s, wake ? wake->day : bed->day);
+	grow_small((void **)&a->sl, &a->csl, a->nsl + 1, sizeof *a->sl);
+	a->sl[a->nsl++] = x;
+	return 1;
+}
+
+/* The --col overrides whose column this header has. */
+static int
+header_map(daily *d, const ease_rec *h, ease_colmap *out)
+{
+	int n = 0;
+
+	for (int i = 0; i < d->c->ncolmap; i++) {
+		char a[256], b[256];
+
+		ease_norm_name(d->c->colmap[i].name, a, sizeof a);
+		for (size_t k = 0; k < h->n; k++) {
+			ease_norm_name(h->f[k], b, sizeof b);
+			if (strcmp(h->f[k], d->c->colmap[i].name) == 0 || strcmp(a, b) == 0) {
+				out[n++] = d->c->colmap[i];
+				d->map_used[i] = 1;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+static int
+open_rd(rd *r, daily *d, const ease_daily_input *in, int file)
+{
+	const ease_rec *h;
+	ease_colmap map[EASE_MAX_COLMAP];
+	int nmap;
+
+	memset(r, 0, sizeof *r);
+	r->d = d;
+	r->kind = in->kind;
+	r->file = file;
+	r->r = ease_reader_open(in->path, d->c->delim);
+	/* the reader's own name ("standard input") for messages */
+	free((char *)d->fname[file]);
+	d->fname[file] = ease_xstrdup(ease_reader_name(r->r));
+	r->name = d->fname[file];
+	h = ease_reader_header(r->r);
+	if (h == NULL) {
+		ease_warn("%s: empty input, nothing read", r->name);
+		ease_reader_close(r->r);
+		return 0;
+	}
+	nmap = header_map(d, h, map);
+	r->cols = ease_cols_new(h, r->name, map, nmap);
+	r->subj = ease_cols_role(r->cols, EASE_R_SUBJECT);
+	return 1;
+}
+
+static void
+close_rd(rd *r)
+{
+	ease_cols_free(r->cols);
+	ease_reader_close(r->r);
+}
+
+/* A column by normalised name among those without a role, or -1. */
+static int
+named(const rd *r, const char *const *names)
+{
+	for (size_t i = 0; i < r->cols->n; i++)
+		for (const char *const *n = names; *n; n++)
+			if (strcmp(r->cols->norm[i], *n) == 0)
+				return (int)i;
+	return -1;
+}
+
+static const char *const kind_opt[EASE_IN_NKINDS] = {
+	"event log", "--sessions", "--pain", "--sleep", "--meds", "--factors", "--days"
+};
+
+static const char *const kind_roles[EASE_IN_NKINDS] = {
+	"subject (optional), start, end, kind, name, value, unit, note",
+	"date (or datetime), time (optional), technique, duration_min, pain_before and pain_after (optional)",
+	"date (or datetime), time (optional), pain, location (optional)",
+	"date and sleep_hours, or bedtime and waketime; quality (optional)",
+	"date (or datetime), time (optional), drug, dose, unit",
+	"date (or datetime), factor, value (optional)",
+	"date, then any day-table columns"
+};
+
+/* Exits 65: the table's columns do not give what its kind needs. */
+static void
+no_role(const rd *r, const char *what)
+{
+	char list[1024];
+
+	ease_die(EASE_EX_DATA,
+		 "%s:%ld: the %s table has no column for %s; columns: %s; roles expected: %s (name a column with --col ROLE=NAME)",
+		 r->name, r->cols->line, kind_opt[r->kind], what,
+		 ease_cols_list(r->cols, list, sizeof list), kind_roles[r->kind]);
+}
+
+static const char *const dt_names[] = {
+	"datetime", "date_time", "timestamp", "time_stamp", NULL
+};
+static const char *const time_names[] = {"time", "clock", "uhrzeit", "hora", "heure", NULL};
+
+/* The date (or date-time) column of a kind table, and its time column. */
+static int
+date_cols(rd *r, int need, int *tcol)
+{
+	int dc = ease_cols_role(r->cols, EASE_R_DATE);
+
+	if (dc < 0)
+		dc = named(r, dt_names);
+	if (dc < 0)
+		dc = ease_cols_role(r->cols, EASE_R_START);
+	if (dc < 0 && need)
+		no_role(r, "the date");
+	*tcol = named(r, time_names);
+	return dc;
+}
+
+/* The row's date and time of day (SEC -1 when none). */
+static int
+row_when(rd *r, int dc, int tcol, long *day, long *sec)
+{
+	ease_datetime dt;
+
+	if (!get_dt(r, dc, &dt))
+		return 0;
+	*day = dt.day;
+	*sec = dt.has_time ? dt.sec : -1;
+	if (tcol >= 0 && !ease_is_missing(cell(r, tcol))) {
+		long t;
+
+		if (ease_parse_time(cell(r, tcol), &t) != EASE_V_OK)
+			return bad(r, tcol, "is not a time of day (HH:MM)");
+		*sec = t;
+	}
+	return 1;
+}
+
+enum { EV_PAIN, EV_SLEEP, EV_MASSAGE, EV_MED, EV_FACTOR, EV_STRESS, EV_MOOD,
+       EV_QUALITY, EV_NOTE, EV_N };
+static const char *const ev_kind[EV_N] = {
+	"pain", "sleep", "massage", "med", "factor", "stress", "mood",
+	"sleep_quality", "note"
+};
+static const int ev_role[EV_N] = {
+	EASE_R_PAIN, EASE_R_SLEEP_HOURS, EASE_R_MASSAGE_MIN, EASE_R_DOSE,
+	EASE_R_VALUE, EASE_R_STRESS, EASE_R_MOOD, EASE_R_SLEEP_QUALITY, EASE_R_VALUE
+};
+
+static int
+sleep_type(const char *name, double hours)
+{
+	char n[64];
+
+	norm(name, n, sizeof n);
+	if (strcmp(n, "in_bed") == 0 || strcmp(n, "bed") == 0 || strcmp(n, "inbed") == 0)
+		return SL_INBED;
+	if (strcmp(n, "asleep") == 0 || strcmp(n, "sleep") == 0)
+		return SL_ASLEEP;
+	return isnan(hours) ? SL_ASLEEP : SL_INBED;
+}
+
+/*
+ * A sleep's value in hours, a session's in minutes, from the unit written
+ * beside it (none: those); then the range of the role.
+ */
+static int
+duration(rd *r, int kind, int vc, int uc, double *v)
+{
+	static const struct {
+		const char *unit;
+		double sec;
+	} units[] = {
+		{"h", 3600}, {"hr", 3600}, {"hrs", 3600}, {"hour", 3600}, {"hours", 3600},
+		{"min", 60}, {"mins", 60}, {"minute", 60}, {"minutes", 60}, {"m", 60},
+		{"s", 1}, {"sec", 1}, {"secs", 1}, {"second", 1}, {"seconds", 1},
+	};
+	const char *u = uc >= 0 ? cell(r, uc) : "";
+	double to = kind == EV_SLEEP ? 3600 : 60, x = *v;
+	const ease_roledef *def = ease_role_def(ev_role[kind]);
+	char why[128];
+	size_t i;
+
+	if (isnan(x))
+		return 1;
+	if (!ease_is_missing(u)) {
+		char n[32];
+
+		norm(u, n, sizeof n);
+		for (i = 0; i < sizeof units / sizeof units[0]; i++)
+			if (strcmp(n, units[i].unit) == 0)
+				break;
+		if (i == sizeof units / sizeof units[0])
+			return bad(r, uc, kind == EV_SLEEP ?
+				   "is not a unit of a sleep's length (h, min, s)" :
+				   "is not a unit of a session's length (min, h, s)");
+		x = x * units[i].sec / to;
+	}
+	if (x < def->lo || x > def->hi) {
+		char a[40];
+
+		if (kind == EV_SLEEP)
+			snprintf(why, sizeof why, "is %s hours, outside 0..24", ease_fmt_num(x, 6, a));
+		else
+			snprintf(why, sizeof why, "is %s minutes, below 0", ease_fmt_num(x, 6, a));
+		return bad(r, vc, why);
+	}
+	*v = x;
+	return 1;
+}
+
+static void
+read_events(rd *r)
+{
+	int sc = ease_cols_role(r->cols, EASE_R_START);
+	int ec = ease_cols_role(r->cols, EASE_R_END);
+	int kc = ease_cols_role(r->cols, EASE_R_KIND);
+	int nc = ease_cols_role(r->cols, EASE_R_NAME);
+	int vc = ease_cols_role(r->cols, EASE_R_VALUE);
+	int uc = ease_cols_role(r->cols, EASE_R_UNIT);
+
+	if (sc < 0)
+		sc = ease_cols_role(r->cols, EASE_R_DATE);
+	if (sc < 0)
+		no_role(r, "start");
+	if (kc < 0)
+		no_role(r, "kind");
+	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+		const char *k = cell(r, kc);
+		ease_datetime st, en;
+		int kind, has_end = 0;
+		double v;
+		subject *s;
+
+		for (kind = 0; kind < EV_N; kind++)
+			if (strcasecmp(k, ev_kind[kind]) == 0)
+				break;
+		if (kind == EV_N) {
+			bad(r, kc, "is not a kind (pain, sleep, massage, med, factor, stress, mood, sleep_quality, note)");
+			continue;
+		}
+		if (kind == EV_NOTE)
+			continue;
+		if (!get_dt(r, sc, &st))
+			continue;
+		if (ec >= 0 && !ease_is_missing(cell(r, ec))) {
+			if (!get_dt(r, ec, &en))
+				continue;
+			has_end = 1;
+			if (kind != EV_SLEEP && instant(&en) < instant(&st)) {
+				char why[96], b[16];
+
+				snprintf(why, sizeof why, "is before the start, %s %02ld:%02ld",
+					 ease_fmt_date(st.day, b), st.sec / 3600, st.sec / 60 % 60);
+				bad(r, ec, why);
+				continue;
+			}
+		}
+		if (vc < 0)
+			v = NAN;
+		else if (kind == EV_SLEEP || kind == EV_MASSAGE) {
+			if (!get_num(r, vc, EASE_R_VALUE, &v) || !duration(r, kind, vc, uc, &v))
+				continue;
+		} else if (!get_num(r, vc, ev_role[kind], &v))
+			continue;
+		s = row_subject(r);
+		switch (kind) {
+		case EV_PAIN: case EV_STRESS: case EV_MOOD: case EV_QUALITY: {
+			dayacc *a;
+
+			if (isnan(v)) {
+				char why[96];
+
+				snprintf(why, sizeof why, "is not a number (a %s event needs its rating)",
+					 ev_kind[kind]);
+				bad(r, vc >= 0 ? vc : kc, why);
+				continue;
+			}
+			a = record(s, st.day);
+			if (kind == EV_PAIN) {
+				mean_add(&a->pain, v, here(r));
+				if (v > a->pain_max)
+					a->pain_max = v;
+				r->d->col[C_PAIN].used = r->d->col[C_PAIN_MAX].used =
+					r->d->col[C_PAIN_N].used = 1;
+			} else {
+				int col = kind == EV_STRESS ? C_STRESS : kind == EV_MOOD ? C_MOOD
+					: C_SLEEP_QUALITY;
+				mean_add(col == C_STRESS ? &a->stress : col == C_MOOD ? &a->mood
+					 : &a->sq, v, here(r));
+				r->d->col[col].used = 1;
+			}
+			break;
+		}
+		case EV_SLEEP:
+			if (has_end)
+				add_sleep(r, s, vc, &st, ec, &en, v,
+					  sleep_type(cell(r, nc), v));
+			else if (st.has_time)
+				bad(r, ec >= 0 ? ec : sc,
+				    "is not a wake-up time (a sleep that starts at a time of day needs its end)");
+			else if (isnan(v))
+				bad(r, vc >= 0 ? vc : kc, "is not a number (a sleep without times needs its hours)");
+			else
+				add_sleep(r, s, -1, NULL, sc, &st, v, SL_VALUE);
+			break;
+		case EV_MASSAGE:
+			if (isnan(v) && has_end)
+				v = (instant(&en) - instant(&st)) / 60;
+			add_session(r->d, s, st.day, st.has_time ? st.sec : -1, cell(r, nc), v,
+				    here(r));
+			break;
+		case EV_MED:
+			if (nc < 0)
+				no_role(r, "name (the drug)");
+			add_med(r, s, st.day, nc, v, uc);
+			break;
+		case EV_FACTOR:
+			if (nc < 0 || ease_is_missing(cell(r, nc))) {
+				bad(r, nc >= 0 ? nc : kc, "is not a factor name");
+				continue;
+			}
+			add_factor(r, s, st.day, cell(r, nc), v);
+			break;
+		}
+	}
+}
+
+static void
+read_sessions(rd *r)
+{
+	int tc, dc = date_cols(r, 1, &tc);
+	int tech = ease_cols_role(r->cols, EASE_R_TECHNIQUE);
+	int mc = ease_cols_role(r->cols, EASE_R_MASSAGE_MIN);
+	int bc = ease_cols_role(r->cols, EASE_R_PAIN_BEFORE);
+	int ac = ease_cols_role(r->cols, EASE_R_PAIN_AFTER);
+
+	if (tech < 0 && mc < 0)
+		no_role(r, "technique or duration_min");
+	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+		long day, sec;
+		double m, pb, pa;
+		subject *s;
+
+		if (!row_when(r, dc, tc, &day, &sec) ||
+		    !get_num(r, mc, EASE_R_MASSAGE_MIN, &m) ||
+		    !get_num(r, bc, EASE_R_PAIN_BEFORE, &pb) ||
+		    !get_num(r, ac, EASE_R_PAIN_AFTER, &pa))
+			continue;
+		s = row_subject(r);
+		add_session(r->d, s, day, sec, tech >= 0 ? cell(r, tech) : NULL, m, here(r));
+		dayacc *a = slot(s, day);
+
+		if (!isnan(pb)) {
+			mean_add(&a->pb, pb, here(r));
+			r->d->col[C_PAIN_BEFORE].used = 1;
+		}
+		if (!isnan(pa)) {
+			mean_add(&a->pa, pa, here(r));
+			r->d->col[C_PAIN_AFTER].used = 1;
+		}
+	}
+}
+
+static void
+read_pain(rd *r)
+{
+	int tc, dc = date_cols(r, 1, &tc);
+	int pc = ease_cols_role(r->cols, EASE_R_PAIN);
+
+	if (pc < 0)
+		no_role(r, "pain");
+	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+		long day, sec;
+		double v;
+		dayacc *a;
+
+		if (!row_when(r, dc, tc, &day, &sec) || !get_num(r, pc, EASE_R_PAIN, &v))
+			continue;
+		if (isnan(v))
+			continue;
+		a = record(row_subject(r), day);
+		mean_add(&a->pain, v, here(r));
+		if (v > a->pain_max)
+			a->pain_max = v;
+		r->d->col[C_PAIN].used = r->d->col[C_PAIN_MAX].used =
+			r->d->col[C_PAIN_N].used = 1;
+	}
+}
+
+/* A bedtime or wake-up cell: a clock time, or a whole date-time. */
+static int
+clock_or_dt(rd *r, int col, ease_datetime *dt, int *clock)
+{
+	long sec;
+
+	if (ease_parse_time(cell(r, col), &sec) == EASE_V_OK) {
+		memset(dt, 0, sizeof *dt);
+		dt->sec = sec;
+		dt->has_time = 1;
+		*clock = 1;
+		return 1;
+	}
+	*clock = 0;
+	return get_dt(r, col, dt);
+}
+
+static void
+read_sleep(rd *r)
+{
+	int tc, dc = date_cols(r, 0, &tc);
+	int hc = ease_cols_role(r->cols, EASE_R_SLEEP_HOURS);
+	int bc = ease_cols_role(r->cols, EASE_R_BEDTIME);
+	int wc = ease_cols_role(r->cols, EASE_R_WAKETIME);
+	int qc = ease_cols_role(r->cols, EASE_R_SLEEP_QUALITY);
+	int times = bc >= 0 && wc >= 0;
+
+	if (!times && (dc < 0 || hc < 0))
+		no_role(r, dc < 0 ? "the date" : "sleep_hours (or bedtime and waketime)");
+	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+		ease_datetime bed, wake;
+		long day = 0, sec;
+		double h, q;
+		int bclock = 0, wclock = 0;
+		subject *s;
+
+		if (!get_num(r, hc, EASE_R_SLEEP_HOURS, &h) ||
+		    !get_num(r, qc, EASE_R_SLEEP_QUALITY, &q))
+			continue;
+		if (times && !ease_is_missing(cell(r, bc)) && !ease_is_missing(cell(r, wc))) {
+			if (!clock_or_dt(r, bc, &bed, &bclock) || !clock_or_dt(r, wc, &wake, &wclock))
+				continue;
+			if (bclock || wclock) {
+				/* clock times: the row's date is the wake-up date */
+				if (dc < 0)
+					no_role(r, "the date (bedtime and waketime are clock times)");
+				if (!row_when(r, dc, -1, &day, &sec))
+					continue;
+				if (wclock)
+					wake.day = day;
+				if (bclock)
+					bed.day = bed.sec < wake.sec ? wake.day : wake.day - 1;
+			}
+			s = row_subject(r);
+			if (!add_sleep(r, s, hc, &bed, wc, &wake, h, isnan(h) ? SL_ASLEEP : SL_INBED))
+				continue;
+			day = wake.day;
+		} else {
+			if (dc < 0 || !row_when(r, dc, -1, &day, &sec))
+				continue;
+			s = row_subject(r);
+			if (!isnan(h)) {
+				ease_datetime w;
+
+				memset(&w, 0, sizeof w);
+				w.day = day;
+				add_sleep(r, s, -1, NULL, hc, &w, h, SL_VALUE);
+			}
+		}
+		if (!isnan(q)) {
+			mean_add(&record(s, day)->sq, q, here(r));
+			r->d->col[C_SLEEP_QUALITY].used = 1;
+		}
+	}
+}
+
+static void
+read_meds(rd *r)
+{
+	int tc, dc = date_cols(r, 1, &tc);
+	int drc = ease_cols_role(r->cols, EASE_R_DRUG);
+	int doc = ease_cols_role(r->cols, EASE_R_DOSE);
+	int uc = ease_cols_role(r->cols, EASE_R_UNIT);
+
+	if (drc < 0)
+		no_role(r, "drug");
+	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+		long day, sec;
+		double v;
+
+		if (!row_when(r, dc, tc, &day, &sec) || !get_num(r, doc, EASE_R_DOSE, &v))
+			continue;
+		add_med(r, row_subject(r), day, drc, v, uc);
+	}
+}
+
+static const char *const factor_names[] = {"factor", "trigger", "tag", "activity", NULL};
+
+static void
+read_factors(rd *r)
+{
+	int tc, dc = date_cols(r, 1, &tc);
+	int fc = named(r, factor_names);
+	int vc = ease_cols_role(r->cols, EASE_R_VALUE);
+
+	if (fc < 0)
+		fc = ease_cols_role(r->cols, EASE_R_NAME);
+	if (fc < 0)
+		no_role(r, "factor");
+	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+		long day, sec;
+		double v;
+
+		if (!row_when(r, dc, tc, &day, &sec) || !get_num(r, vc, EASE_R_VALUE, &v))
+			continue;
+		if (ease_is_missing(cell(r, fc))) {
+			bad(r, fc, "is not a factor name");
+			continue;
+		}
+		add_factor(r, row_subject(r), day, cell(r, fc), v);
+	}
+}
+
+/*
+ * How far a day table's number may be from a value it agrees with: half a
+ * unit of its last digit, since tables round (6.67 stands for 6.665 to
+ * 6.675, and 93 for 92.5 to 93.5: writers drop trailing zeros).  A number
+ * with an exponent is taken as exact.
+ */
+static double
+written_tol(const char *cell, int decimal_comma)
+{
+	const char *p = strchr(cell, decimal_comma ? ',' : '.');
+	int dec = 0;
+
+	if (strpbrk(cell, "eE"))
+		return 0;
+	while (p && p[1 + dec] >= '0' && p[1 + dec] <= '9')
+		dec++;
+	return 0.5 * pow(10, -dec);
+}
+
+static void
+add_given(subject *s, long day, int col, double v, double tol, const char *text,
+	  place at)
+{
+	dayacc *a = slot(s, day);
+
+	a->recorded = 1;
+	grow_small((void **)&a->gv, &a->cgv, a->ngv + 1, sizeof *a->gv);
+	a->gv[a->ngv++] = (given){col, v, tol, text ? ease_xstrdup(text) : NULL, at};
+}
+
+static void
+read_days(rd *r)
+{
+	daily *d = r->d;
+	int dc = ease_cols_role(r->cols, EASE_R_DATE);
+	int *target = ease_xcalloc(r->cols->n, sizeof *target);
+
+	if (dc < 0)
+		no_role(r, "the date");
+	for (size_t i = 0; i < r->cols->n; i++) {
+		int role = r->cols->role[i], t = -1;
+
+		if ((int)i == dc || (int)i == r->subj) {
+			target[i] = -1;
+			continue;
+		}
+		for (int k = 0; k < C_NFIXED; k++)
+			if (fixed_role[k] == role)
+				t = k;
+		if (t < 0)
+			t = add_col(d, role == EASE_R_MED ? r->cols->norm[i] : r->cols->name[i],
+				    role == EASE_R_MED ? K_MED : K_TEXT);
+		target[i] = t;
+	}
+	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+		long day;
+		subject *s;
+		int ok = 1;
+
+		if (!ease_rec_date(r->rec, dc, colname(r, dc), d->c->date_format, r->name,
+				   &r->dc, &day))
+			continue;
+		/* check the whole row first: --skip-bad drops all of it */
+		for (size_t i = 0; i < r->cols->n && ok; i++) {
+			const char *why = NULL;
+			double v;
+			int t = target[i];
+
+			if (t < 0 || t == C_TECHNIQUE || d->col[t].kind == K_TEXT)
+				continue;
+			if (ease_cols_num(r->cols, (int)i, cell(r, (int)i), d->c->decimal_comma,
+					  &v, &why) == EASE_V_BAD)
+				ok = bad(r, (int)i, why);
+		}
+		if (!ok)
+			continue;
+		s = row_subject(r);
+		slot(s, day);
+		for (size_t i = 0; i < r->cols->n; i++) {
+			const char *why = NULL, *x = cell(r, (int)i);
+			double v = NAN;
+			int t = target[i];
+
+			if (t < 0 || ease_is_missing(x))
+				continue;
+			d->col[t].used = 1;
+			if (t == C_TECHNIQUE) {
+				size_t out = 0;
+				const char *item, *p = x;
+				size_t len;
+
+				while (ease_list_next(&p, &item, &len)) {
+					if (!len)
+						continue;
+					const char *show = ease_technames_add(d->tech, item, len);
+					size_t sl = strlen(show);
+
+					ease_grow((void **)&d->buf, &d->bufcap, out + sl + 2, 1);
+					if (out)
+						d->buf[out++] = EASE_LIST_SEP;
+					memcpy(d->buf + out, show, sl);
+					out += sl;
+				}
+				d->buf = ease_xrealloc(d->buf, out + 1);
+				d->bufcap = out + 1;
+				d->buf[out] = '\0';
+				add_given(s, day, t, NAN, 0, d->buf, here(r));
+			} else if (d->col[t].kind == K_TEXT) {
+				char nb[64];
+				const char *cx = d->c->decimal_comma ?
+					ease_num_canon(x, 1, nb, sizeof nb) : NULL;
+
+				/* a number passed on is written with '.', as every tool writes */
+				add_given(s, day, t, NAN, 0, cx ? cx : x, here(r));
+			} else {
+				ease_cols_num(r->cols, (int)i, x, d->c->decimal_comma, &v, &why);
+				add_given(s, day, t, v, written_tol(x, d->c->decimal_comma),
+					  NULL, here(r));
+			}
+		}
+	}
+	free(target);
+}
+
+/* ---- the day's cells ---- */
+
+typedef struct cand {
+	double v;
+	const char *t;
+	place at;
+	double tol;		/* a day table's rounding */
+} cand;
+
+static int
+place_cmp(place a, place b)
+{
+	if (a.file != b.file)
+		return a.file < b.file ? -1 : 1;
+	return a.line < b.line ? -1 : a.line > b.line;
+}
+
+static int
+same(const cand *a, const cand *b)
+{
+	if (a->t || b->t)
+		return a->t && b->t && strcmp(a->t, b->t) == 0;
+	return fabs(a->v - b->v) <= fmax(a->tol, b->tol) +
+		1e-9 * fmax(1, fmax(fabs(a->v), fabs(b->v)));
+}
+
+static const char *
+cand_str(const cand *c, char *buf)
+{
+	if (c->t)
+		return c->t;
+	return ease_fmt_num(c->v, 15, buf);
+}
+
+/*
+ * One value for a cell that two inputs give: the same, or the one --prefer
+ * picks; otherwise exit 65 naming both places.
+ */
+static const cand *
+resolve(daily *d, const char *col, const subject *s, long day,
+	const cand *c, size_t n)
+{
+	const cand *pick = &c[0];
+
+	for (size_t i = 1; i < n; i++) {
+		if (same(pick, &c[i]))
+			continue;
+		const cand *a = place_cmp(pick->at, c[i].at) <= 0 ? pick : &c[i];
+		const cand *b = a == pick ? &c[i] : pick;
+
+		if (d->o->prefer == EASE_PREFER_NONE && d->dry) {
+			d->dry_conflict = 1;
+			continue;
+		}
+		if (d->o->prefer == EASE_PREFER_NONE) {
+			char va[48], vb[48], ds[16], why[1024], sh[128];
+
+			snprintf(why, sizeof why,
+				 "disagrees with '%s' at %s:%ld on %s%s%s (use --prefer first or --prefer last)",
+				 cand_str(a, va), d->fname[a->at.file], a->at.line,
+				 ease_fmt_date(day, ds), s->id[0] ? " for subject " : "",
+				 s->id[0] ? ease_shown(s->id, sh, sizeof sh) : "");
+			ease_die(EASE_EX_DATA, "%s:%ld: column '%s': '%s' %s",
+				 d->fname[b->at.file], b->at.line, col, cand_str(b, vb), why);
+		}
+		pick = d->o->prefer == EASE_PREFER_FIRST ? a : b;
+	}
+	return pick;
+}
+
+typedef struct iv {
+	double s, e;
+} iv;
+
+static int
+iv_cmp(const void *a, const void *b)
+{
+	const iv *x = a, *y = b;
+
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+static double
+union_len(iv *v, size_t n)
+{
+	double tot = 0, cs, ce;
+
+	if (n == 0)
+		return 0;
+	qsort(v, n, sizeof *v, iv_cmp);
+	cs = v[0].s;
+	ce = v[0].e;
+	for (size_t i = 1; i < n; i++) {
+		if (v[i].s > ce) {
+			tot += ce - cs;
+			cs = v[i].s;
+			ce = v[i].e;
+		} else if (v[i].e > ce) {
+			ce = v[i].e;
+		}
+	}
+	return tot + ce - cs;
+}
+
+static int
+overlap(double as, double ae, double bs, double be)
+{
+	return as < be && bs < ae;
+}
+
+/*
+ * A night's hours asleep and in bed.  Asleep intervals are joined (two
+ * trackers, or pieces of one night); hours given with a record are another
+ * measure of the night unless their interval lies apart from every other
+ * (a nap added); two measures of one night are one value or a conflict.
+ */
+static void
+night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
+      place *aat, double *inbed, place *bat)
+{
+	iv *as = ease_xcalloc(a->nsl * 2 + 1, sizeof *as), *bs = as + a->nsl;
+	cand *m = ease_xcalloc(a->nsl + 1, sizeof *m);
+	size_t na = 0, nb = 0, nm = 0, first_a = 0;
+	int apart = 1, have_bed = 0;
+
+	*asleep = *inbed = NAN;
+	for (size_t i = 0; i < a->nsl; i++) {
+		const sleeprec *x = &a->sl[i];
+
+		if (x->nap && !d->o->naps_add)
+			continue;
+		if (x->type == SL_ASLEEP) {
+			if (na == 0)
+				first_a = i;
+			as[na++] = (iv){x->s, x->e};
+		}
+		if (x->type == SL_INBED && !have_bed) {
+			have_bed = 1;
+			*bat = x->at;
+		}
+		if (!isnan(x->s))
+			bs[nb++] = (iv){x->s, x->e};
+	}
+	for (size_t i = 0; i < a->nsl; i++) {
+		const sleeprec *x = &a->sl[i];
+
+		if ((x->nap && !d->o->naps_add) || x->type == SL_ASLEEP || isnan(x->hours))
+			continue;
+		m[nm++] = (cand){x->hours, NULL, x->at, 0};
+		if (isnan(x->s))
+			apart = 0;
+		for (size_t j = 0; j < a->nsl && apart; j++) {
+			const sleeprec *y = &a->sl[j];
+
+			if (j == i || isnan(y->s) || (y->nap && !d->o->naps_add))
+				continue;
+			if (y->type != SL_ASLEEP && isnan(y->hours))
+				continue;
+			if (overlap(x->s, x->e, y->s, y->e))
+				apart = 0;
+		}
+	}
+	if (na) {
+		/* union_len sorts: measure before it reorders */
+		iv *cp = ease_xcalloc(na, sizeof *cp);
+
+		memcpy(cp, as, na * sizeof *cp);
+		double h = union_len(cp, na) / 3600;
+
+		free(cp);
+		memmove(m + 1, m, nm * sizeof *m);
+		m[0] = (cand){h, NULL, a->sl[first_a].at, 0};
+		nm++;
+	}
+	if (nm == 1 || (nm > 1 && apart)) {
+		double sum = 0;
+
+		for (size_t i = 0; i < nm; i++)
+			sum += m[i].v;
+		*asleep = sum;
+		*aat = m[0].at;
+	} else if (nm > 1) {
+		const cand *p = resolve(d, "sleep_hours", s, day, m, nm);
+
+		*asleep = p->v;
+		*aat = p->at;
+	}
+	if (have_bed)
+		*inbed = union_len(bs, nb) / 3600;
+	free(as);
+	free(m);
+}
+
+static int
+sess_cmp(const void *a, const void *b)
+{
+	const sess *x = a, *y = b;
+
+	if (x->sec != y->sec)
+		return x->sec < y->sec ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+static void
+put(row *w, int col, double v, place at)
+{
+	w->v[col] = v;
+	w->tol[col] = 0;
+	w->t[col] = NULL;
+	w->has[col] = 1;
+	w->at[col] = at;
+}
+
+static double
+mean_of(const mean *m)
+{
+	return m->sum / (double)m->n;
+}
+
+/* The cells of one day from what was read. */
+static void
+day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
+{
+	size_t nc = d->ncol;
+	place none = {0, 0};
+
+	if (w->cap < nc) {
+		w->v = ease_xrealloc(w->v, nc * sizeof *w->v);
+		w->t = ease_xrealloc(w->t, nc * sizeof *w->t);
+		w->has = ease_xrealloc(w->has, nc);
+		w->at = ease_xrealloc(w->at, nc * sizeof *w->at);
+		w->tol = ease_xrealloc(w->tol, nc * sizeof *w->tol);
+		w->cap = nc;
+	}
+	memset(w->has, 0, nc);
+	if (a == NULL)
+		return;
+	if (a->pain.n) {
+		put(w, C_PAIN, mean_of(&a->pain), a->pain.at);
+		put(w, C_PAIN_MAX, a->pain_max, a->pain.at);
+		put(w, C_PAIN_N, (double)a->pain.n, a->pain.at);
+	}
+	if (a->nsl) {
+		double h, bed;
+		place at = a->sl[0].at, bat = at;
+
+		night(d, s, day, a, &h, &at, &bed, &bat);
+		/* naps left out may leave a night without hours */
+		if (!isnan(h)) {
+			put(w, C_SLEEP_HOURS, h, at);
+			d->col[C_SLEEP_HOURS].used = 1;
+		}
+		if (!isnan(bed)) {
+			put(w, C_TIME_IN_BED, bed, bat);
+			d->col[C_TIME_IN_BED].used = 1;
+			if (!isnan(h) && h > bed + 1e-9 && !d->dry) {
+				char hb[40], bb[40], ds[16];
+
+				/* hours of one record against the time in bed of another */
+				ease_die(EASE_EX_DATA,
+					 "%s:%ld: %s hours asleep on %s are more than the %s h in bed at %s:%ld",
+					 d->fname[at.file], at.line, ease_fmt_num(h, 6, hb),
+					 ease_fmt_date(day, ds), ease_fmt_num(bed, 6, bb),
+					 d->fname[bat.file], bat.line);
+			}
+			if (!isnan(h) && bed > 0) {
+				put(w, C_SLEEP_EFF, 100 * h / bed, bat);
+				d->col[C_SLEEP_EFF].used = 1;
+			}
+		}
+	}
+	if (a->sq.n)
+		put(w, C_SLEEP_QUALITY, mean_of(&a->sq), a->sq.at);
+	if (a->stress.n)
+		put(w, C_STRESS, mean_of(&a->stress), a->stress.at);
+	if (a->mood.n)
+		put(w, C_MOOD, mean_of(&a->mood), a->mood.at);
+	if (a->pb.n)
+		put(w, C_PAIN_BEFORE, mean_of(&a->pb), a->pb.at);
+	if (a->pa.n)
+		put(w, C_PAIN_AFTER, mean_of(&a->pa), a->pa.at);
+	if (a->massage) {
+		size_t out = 0;
+
+		put(w, C_MASSAGE, (double)a->massage, a->mat);
+		if (a->has_mmin)
+			put(w, C_MASSAGE_MIN, a->mmin, a->mat);
+		qsort(a->ses, a->nses, sizeof *a->ses, sess_cmp);
+		for (size_t i = 0; i < a->nses; i++) {
+			size_t l;
+
+			if (!a->ses[i].tech)
+				continue;
+			l = strlen(a->ses[i].tech);
+			ease_grow((void **)&w->techbuf, &w->techcap, out + l + 2, 1);
+			if (out)
+				w->techbuf[out++] = EASE_LIST_SEP;
+			memcpy(w->techbuf + out, a->ses[i].tech, l);
+			out += l;
+		}
+		if (out) {
+			w->techbuf[out] = '\0';
+			put(w, C_TECHNIQUE, NAN, a->mat);
+			w->t[C_TECHNIQUE] = w->techbuf;
+		}
+	}
+	if (a->doses)
+		put(w, C_MEDS_DOSES, (double)a->doses, a->dat);
+	for (size_t i = 0; i < a->ndy; i++) {
+		const dynval *x = &a->dy[i];
+
+		put(w, x->col, d->col[x->col].kind == K_MED ? x->sum : x->sum / (double)x->n,
+		    x->at);
+	}
+	/* a day table's cells: the same value, or a conflict */
+	for (size_t i = 0; i < a->ngv; i++) {
+		const given *g = &a->gv[i];
+		cand c[2];
+
+		if (!w->has[g->col]) {
+			put(w, g->col, g->v, g->at);
+			w->t[g->col] = g->text;
+			w->tol[g->col] = g->tol;
+			continue;
+		}
+		c[0] = (cand){w->v[g->col], w->t[g->col], w->at[g->col], w->tol[g->col]};
+		c[1] = (cand){g->v, g->text, g->at, g->tol};
+		const cand *p = resolve(d, d->col[g->col].name, s, day, c, 2);
+
+		w->v[g->col] = p->v;
+		w->t[g->col] = p->t;
+		w->at[g->col] = p->at;
+		w->tol[g->col] = p->tol;
+	}
+	/* counts on a day with some record: 0, not unknown */
+	if (a->recorded)
+		for (size_t k = 0; k < nc; k++) {
+			int zero = k == C_MASSAGE || k == C_MASSAGE_MIN || k == C_MEDS_DOSES ||
+				d->col[k].kind == K_MED || d->col[k].kind == K_FACTOR;
+
+			if (zero && !w->has[k] && d->col[k].used)
+				put(w, (int)k, 0, none);
+		}
+}
+
+static daily *sort_d;
+
+static int
+col_order(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	int kx = sort_d->col[x].kind, ky = sort_d->col[y].kind;
+
+	if (x < C_NFIXED || y < C_NFIXED)
+		return x < y ? -1 : x > y;
+	/* drugs, then factors and other columns, each by name */
+	if ((kx == K_MED) != (ky == K_MED))
+		return kx == K_MED ? -1 : 1;
+	return strcmp(sort_d->col[x].name, sort_d->col[y].name);
+}
+
+static int
+subj_order(const void *a, const void *b)
+{
+	const subject *x = a, *y = b;
+
+	return strcmp(x->id, y->id);
+}
+
+static void
+free_day(dayacc *a)
+{
+	if (a == NULL)
+		return;
+	for (size_t i = 0; i < a->nses; i++)
+		free(a->ses[i].tech);
+	for (size_t i = 0; i < a->ngv; i++)
+		free(a->gv[i].text);
+	free(a->ses);
+	free(a->dy);
+	free(a->sl);
+	free(a->gv);
+	free(a);
+}
+
+/* ---- subjects set aside ----
+ *
+ * A subject's day summaries go to a temporary file as they are in memory
+ * (the struct, then its lists); read back, they are merged into whatever
+ * the subject has in memory, so input that comes back to a subject later is
+ * summed as if it had come at once.
+ */
+
+static void
+spill_put(daily *d, const void *p, size_t n)
+{
+	if (n && fwrite(p, 1, n, d->spill) != n)
+		ease_die(EASE_EX_IO, "temporary file: write error");
+}
+
+static void
+spill_get(daily *d, void *p, size_t n)
+{
+	if (n && fread(p, 1, n, d->spill) != n)
+		ease_die(EASE_EX_IO, "temporary file: read error");
+}
+
+static void
+spill_str(daily *d, const char *t)
+{
+	size_t n = t ? strlen(t) + 1 : 0;
+
+	spill_put(d, &n, sizeof n);
+	spill_put(d, t, n);
+}
+
+static char *
+unspill_str(daily *d)
+{
+	size_t n;
+	char *t;
+
+	spill_get(d, &n, sizeof n);
+	if (n == 0)
+		return NULL;
+	t = ease_xmalloc(n);
+	spill_get(d, t, n);
+	return t;
+}
+
+static void
+free_days(subject *s)
+{
+	for (size_t k = 0; k < s->n; k++)
+		free_day(s->d[k]);
+	free(s->d);
+	*s->total -= s->held;
+	s->d = NULL;
+	s->n = 0;
+	s->held = 0;
+}
+
+static void day_cells(daily *d, const subject *s, long day, dayacc *a, row *w);
+
+/*
+ * Sets S's days aside.  Their cells are made first, for the columns they
+ * fill; a conflict among them may yet change when more of the subject
+ * comes, so it only marks the subject to be looked at again as a whole.
+ */
+static void
+set_aside(daily *d, subject *s)
+{
+	size_t n = 0;
+
+	d->dry = 1;
+	d->dry_conflict = 0;
+	for (size_t k = 0; k < s->n; k++)
+		if (s->d[k])
+			day_cells(d, s, s->base + (long)k, s->d[k], &d->rw);
+	d->dry = 0;
+	s->suspect |= d->dry_conflict;
+
+	if (d->spill == NULL && (d->spill = tmpfile()) == NULL)
+		ease_die(EASE_EX_CANTCREAT, "cannot create a temporary file: %s", strerror(errno));
+	if (fseek(d->spill, 0, SEEK_END) != 0)
+		ease_die(EASE_EX_IO, "temporary file: %s", strerror(errno));
+	ease_grow((void **)&s->seg_off, &s->cseg, s->nseg + 1, sizeof *s->seg_off);
+	ease_grow((void **)&s->seg_n, &s->cseg2, s->nseg + 1, sizeof *s->seg_n);
+	s->seg_off[s->nseg] = ftell(d->spill);
+	for (size_t k = 0; k < s->n; k++) {
+		const dayacc *a = s->d[k];
+		long day = s->base + (long)k;
+
+		if (a == NULL)
+			continue;
+		spill_put(d, &day, sizeof day);
+		spill_put(d, a, sizeof *a);
+		spill_put(d, a->ses, a->nses * sizeof *a->ses);
+		for (size_t i = 0; i < a->nses; i++)
+			spill_str(d, a->ses[i].tech);
+		spill_put(d, a->dy, a->ndy * sizeof *a->dy);
+		spill_put(d, a->sl, a->nsl * sizeof *a->sl);
+		spill_put(d, a->gv, a->ngv * sizeof *a->gv);
+		for (size_t i = 0; i < a->ngv; i++)
+			spill_str(d, a->gv[i].text);
+		n++;
+	}
+	s->seg_n[s->nseg++] = n;
+	free_days(s);
+}
+
+static void
+mean_merge(mean *m, const mean *x)
+{
+	if (x->n == 0)
+		return;
+	if (m->n == 0 || place_cmp(x->at, m->at) < 0)
+		m->at = x->at;
+	m->sum += x->sum;
+	m->n += x->n;
+}
+
+/* Adds the summary X of one day to A (X is consumed). */
+static void
+merge_day(dayacc *a, dayacc *x)
+{
+	a->recorded |= x->recorded;
+	mean_merge(&a->pain, &x->pain);
+	if (x->pain_max > a->pain_max)
+		a->pain_max = x->pain_max;
+	mean_merge(&a->pb, &x->pb);
+	mean_merge(&a->pa, &x->pa);
+	mean_merge(&a->stress, &x->stress);
+	mean_merge(&a->mood, &x->mood);
+	mean_merge(&a->sq, &x->sq);
+	if (x->massage && (a->massage == 0 || place_cmp(x->mat, a->mat) < 0))
+		a->mat = x->mat;
+	a->massage += x->massage;
+	a->mmin += x->mmin;
+	a->has_mmin |= x->has_mmin;
+	if (x->doses && (a->doses == 0 || place_cmp(x->dat, a->dat) < 0))
+		a->dat = x->dat;
+	a->doses += x->doses;
+	for (size_t i = 0; i < x->nses; i++) {
+		grow_small((void **)&a->ses, &a->cses, a->nses + 1, sizeof *a->ses);
+		a->ses[a->nses++] = x->ses[i];
+	}
+	for (size_t i = 0; i < x->ndy; i++) {
+		size_t j;
+
+		for (j = 0; j < a->ndy && a->dy[j].col != x->dy[i].col; j++)
+			;
+		if (j == a->ndy) {
+			grow_small((void **)&a->dy, &a->cdy, a->ndy + 1, sizeof *a->dy);
+			a->dy[a->ndy++] = x->dy[i];
+			continue;
+		}
+		a->dy[j].sum += x->dy[i].sum;
+		a->dy[j].n += x->dy[i].n;
+		if (place_cmp(x->dy[i].at, a->dy[j].at) < 0)
+			a->dy[j].at = x->dy[i].at;
+	}
+	for (size_t i = 0; i < x->nsl; i++) {
+		grow_small((void **)&a->sl, &a->csl, a->nsl + 1, sizeof *a->sl);
+		a->sl[a->nsl++] = x->sl[i];
+	}
+	for (size_t i = 0; i < x->ngv; i++) {
+		grow_small((void **)&a->gv, &a->cgv, a->ngv + 1, sizeof *a->gv);
+		a->gv[a->ngv++] = x->gv[i];
+	}
+	free(x->ses);
+	free(x->dy);
+	free(x->sl);
+	free(x->gv);
+	free(x);
+}
+
+/* Reads S's days set aside back into memory, merged with those it has. */
+static void
+bring_back(daily *d, subject *s)
+{
+	for (size_t g = 0; g < s->nseg; g++) {
+		if (fseek(d->spill, s->seg_off[g], SEEK_SET) != 0)
+			ease_die(EASE_EX_IO, "temporary file: %s", strerror(errno));
+		for (size_t k = 0; k < s->seg_n[g]; k++) {
+			dayacc *x = ease_xmalloc(sizeof *x), **p;
+			long day;
+
+			spill_get(d, &day, sizeof day);
+			spill_get(d, x, sizeof *x);
+			x->ses = ease_xcalloc(x->nses + 1, sizeof *x->ses);
+			x->cses = x->nses + 1;
+			spill_get(d, x->ses, x->nses * sizeof *x->ses);
+			for (size_t i = 0; i < x->nses; i++)
+				x->ses[i].tech = unspill_str(d);
+			x->dy = ease_xcalloc(x->ndy + 1, sizeof *x->dy);
+			x->cdy = x->ndy + 1;
+			spill_get(d, x->dy, x->ndy * sizeof *x->dy);
+			x->sl = ease_xcalloc(x->nsl + 1, sizeof *x->sl);
+			x->csl = x->nsl + 1;
+			spill_get(d, x->sl, x->nsl * sizeof *x->sl);
+			x->gv = ease_xcalloc(x->ngv + 1, sizeof *x->gv);
+			x->cgv = x->ngv + 1;
+			spill_get(d, x->gv, x->ngv * sizeof *x->gv);
+			for (size_t i = 0; i < x->ngv; i++)
+				x->gv[i].text = unspill_str(d);
+			p = slot_ref(s, day);
+			if (*p == NULL) {
+				*p = x;
+				s->held++;
+				(*s->total)++;
+			} else {
+				merge_day(*p, x);
+			}
+		}
+	}
+	s->nseg = 0;
+}
+
+int
+ease_daily_run(ease_common *c, ease_daily_opts *o)
+{
+	daily d;
+	ease_daily_input *in;
+	int nin;
+	char **paths;
+	ease_writer *w;
+	int *order, nout = 0, subj_col = 0;
+
+	memset(&d, 0, sizeof d);
+	d.c = c;
+	d.o = o;
+	d.last_subj = -1;
+	ease_tz_use(o->tz);
+	/* positional files are event logs; nothing at all: standard input */
+	for (int i = 0; i < c->nfiles; i++)
+		ease_daily_add(o, EASE_IN_EVENTS, c->files[i]);
+	if (o->nin == 0) {
+		static char dash[] = "-";
+
+		ease_daily_add(o, EASE_IN_EVENTS, dash);
+		o->in[o->nin - 1].pos = 0;
+	}
+	nin = o->nin;
+	in = o->in;
+	/* in command-line order: --prefer first and last go by it */
+	for (int i = 1; i < nin; i++) {
+		ease_daily_input x = in[i];
+		int j = i;
+
+		for (; j > 0 && in[j - 1].pos > x.pos; j--)
+			in[j] = in[j - 1];
+		in[j] = x;
+	}
+	d.fname = ease_xcalloc((size_t)nin, sizeof *d.fname);
+	paths = ease_xcalloc((size_t)nin, sizeof *paths);
+	for (int i = 0; i < nin; i++) {
+		d.fname[i] = ease_xstrdup(in[i].path);
+		paths[i] = (char *)in[i].path;
+	}
+	d.nfile = nin;
+	d.subj_ix = ease_strset_new();
+	d.col_ix = ease_strset_new();
+	d.drug_ix = ease_strset_new();
+	d.tech = ease_technames_new();
+	d.map_used = ease_xcalloc((size_t)c->ncolmap + 1, sizeof *d.map_used);
+	for (int k = 0; k < C_NFIXED; k++)
+		add_col(&d, fixed_name[k], K_FIXED);
+
+	for (int i = 0; i < nin; i++) {
+		rd r;
+
+		if (!open_rd(&r, &d, &in[i], i))
+			continue;
+		switch (in[i].kind) {
+		case EASE_IN_EVENTS: read_events(&r); break;
+		case EASE_IN_SESSIONS: read_sessions(&r); break;
+		case EASE_IN_PAIN: read_pain(&r); break;
+		case EASE_IN_SLEEP: read_sleep(&r); break;
+		case EASE_IN_MEDS: read_meds(&r); break;
+		case EASE_IN_FACTORS: read_factors(&r); break;
+		default: read_days(&r); break;
+		}
+		close_rd(&r);
+	}
+	for (int i = 0; i < c->ncolmap; i++)
+		if (!d.map_used[i])
+			ease_usage("--col %s=%s: no input has a column '%s'",
+				   ease_role_def(c->colmap[i].role)->name, c->colmap[i].name,
+				   c->colmap[i].name);
+
+	/* a pass over the days finds the columns that only a derived value fills */
+	qsort(d.subj, d.nsubj, sizeof *d.subj, subj_order);
+	d.last_subj = -1;
+	/*
+	 * Every day's cells once before the header: the columns that only a
+	 * derived value fills, and conflicts, are known before a row is out.
+	 * A subject read back is set aside again in one piece.
+	 */
+	for (size_t si = 0; si < d.nsubj; si++) {
+		subject *s = &d.subj[si];
+
+		if (s->id[0])
+			subj_col = 1;
+		if (s->nseg == 0 || (s->nseg == 1 && !s->suspect && s->held == 0))
+			continue;
+		/* a subject in pieces: its cells made from the whole of it */
+		bring_back(&d, s);
+		s->suspect = 0;
+		for (size_t k = 0; k < s->n; k++)
+			if (s->d[k])
+				day_cells(&d, s, s->base + (long)k, s->d[k], &d.rw);
+		set_aside(&d, s);
+	}
+	for (size_t si = 0; si < d.nsubj; si++) {
+		subject *s = &d.subj[si];
+
+		if (s->nseg)
+			continue;
+		for (size_t k = 0; k < s->n; k++)
+			if (s->d[k])
+				day_cells(&d, s, s->base + (long)k, s->d[k], &d.rw);
+	}
+	order = ease_xcalloc(d.ncol, sizeof *order);
+	for (size_t k = 0; k < d.ncol; k++)
+		if (d.col[k].used)
+			order[nout++] = (int)k;
+	sort_d = &d;
+	qsort(order, (size_t)nout, sizeof *order, col_order);
+
+	w = ease_writer_open(c->output, c->format, paths, nin);
+	ease_w_str(w, "date");
+	if (subj_col)
+		ease_w_str(w, "subject");
+	for (int k = 0; k < nout; k++)
+		ease_w_str(w, d.col[order[k]].name);
+	ease_w_end(w);
+	for (size_t si = 0; si < d.nsubj; si++) {
+		subject *s = &d.subj[si];
+		long from = o->has_from ? o->from : s->first;
+		long to = o->has_to ? o->to : s->last;
+
+		if (!s->any)
+			continue;
+		if (s->nseg)
+			bring_back(&d, s);
+		for (long day = from; day <= to; day++) {
+			char b[16];
+			dayacc *a = day >= s->base && (size_t)(day - s->base) < s->n ?
+				s->d[day - s->base] : NULL;
+
+			day_cells(&d, s, day, a, &d.rw);
+			ease_w_str(w, ease_fmt_date(day, b));
+			if (subj_col)
+				ease_w_str(w, s->id);
+			for (int k = 0; k < nout; k++) {
+				int col = order[k];
+
+				if (!d.rw.has[col])
+					ease_w_field(w, "", 0);
+				else if (d.rw.t[col])
+					ease_w_str(w, d.rw.t[col]);
+				else
+					ease_w_num(w, d.rw.v[col], c->digits);
+			}
+			ease_w_end(w);
+		}
+		free_days(s);
+	}
+	ease_writer_close(w);
+	ease_report_skipped();
+
+	for (size_t si = 0; si < d.nsubj; si++) {
+		free_days(&d.subj[si]);
+		free(d.subj[si].id);
+		free(d.subj[si].seg_off);
+		free(d.subj[si].seg_n);
+	}
+	if (d.spill)
+		fclose(d.spill);
+	free(d.subj);
+	for (size_t k = 0; k < d.ncol; k++)
+		free(d.col[k].name);
+	free(d.col);
+	for (size_t k = 0; k < d.ndrug; k++)
+		free(d.drugs[k].unit);
+	free(d.drugs);
+	for (int i = 0; i < nin; i++)
+		free((char *)d.fname[i]);
+	free(d.fname);
+	free(paths);
+	free(order);
+	free(d.rw.v);
+	free(d.rw.t);
+	free(d.rw.has);
+	free(d.rw.at);
+	free(d.rw.tol);
+	free(d.rw.techbuf);
+	free(d.map_used);
+	free(d.buf);
+	ease_strset_free(d.subj_ix);
+	ease_strset_free(d.col_ix);
+	ease_strset_free(d.drug_ix);
+	ease_technames_free(d.tech);
+	free(o->argv0);
+	free(o->in);
+	return 0;
+}

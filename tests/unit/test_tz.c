@@ -1,0 +1,52 @@
+/*
+ * Local wall-clock times to instants across clock changes.  Expected values:
+ * Python's zoneinfo, datetime(..., tzinfo=ZoneInfo(zone), fold=0).timestamp()
+ * (fold=0: the first of a time that occurs twice, the offset from before
+ * the change for one that does not occur).
+ */
+#include "ease/tz.h"
+#include "ease/value.h"
+#include "tap.h"
+
+#include <stdlib.h>
+
+static long long
+at(const char *zone, int y, int m, int d, int hh, int mm)
+{
+	setenv("TZ", zone, 1);
+	ease_tz_use(NULL);
+	return ease_tz_instant(ease_days_from_civil(y, m, d), hh * 3600L + mm * 60L);
+}
+
+int
+main(void)
+{
+	static const struct {
+		const char *zone;
+		int y, m, d, hh, mm;
+		long long want;
+		const char *name;
+	} t[] = {
+		{"Europe/Berlin", 2026, 3, 29, 0, 30, 1774740600, "Berlin, before the spring change"},
+		{"Europe/Berlin", 2026, 3, 29, 2, 30, 1774747800, "Berlin, in the skipped hour"},
+		{"Europe/Berlin", 2026, 3, 29, 7, 30, 1774762200, "Berlin, after the spring change"},
+		{"Europe/Berlin", 2026, 10, 25, 2, 30, 1792888200, "Berlin, the hour that comes twice: first"},
+		{"Europe/Berlin", 2026, 10, 25, 7, 30, 1792909800, "Berlin, after the autumn change"},
+		{"America/New_York", 2026, 3, 8, 2, 30, 1772955000, "New York, the skipped hour"},
+		{"America/New_York", 2026, 11, 1, 1, 30, 1793511000, "New York, the hour that comes twice"},
+		{"Australia/Lord_Howe", 2026, 4, 5, 1, 45, 1775313900, "Lord Howe, a half-hour change"},
+	};
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		is_long(at(t[i].zone, t[i].y, t[i].m, t[i].d, t[i].hh, t[i].mm), t[i].want,
+			t[i].name);
+	/* the night of the issue: 6 h in Berlin, 7 h in UTC */
+	is_long(at("Europe/Berlin", 2026, 3, 29, 7, 30) - at("Europe/Berlin", 2026, 3, 29, 0, 30),
+		6 * 3600, "Berlin, bed 00:30, wake 07:30 on the spring night: 6 h");
+	is_long(at("UTC", 2026, 3, 29, 7, 30) - at("UTC", 2026, 3, 29, 0, 30), 7 * 3600,
+		"UTC: 7 h");
+	/* a new zone forgets the offsets of the last date */
+	at("Europe/Berlin", 2026, 7, 1, 12, 0);
+	is_long(at("UTC", 2026, 7, 1, 12, 0), 1782907200, "UTC after Berlin, same date");
+	return tap_done();
+}
