@@ -655,8 +655,8 @@ ease_dateform_read(const ease_dateform *d, const char *fmt, const char *cell,
 		long s = ease_imp_clock(rest, NULL);
 
 		if (s < 0)
-			return "has no clock time after the date (expected H:MM, "
-			       "H:MM:SS, with AM or PM or without)";
+			return "has no valid clock time after the date (expected H:MM "
+			       "or H:MM:SS; 1:00 to 12:59 with AM or PM)";
 		*sec = s;
 	}
 	return NULL;

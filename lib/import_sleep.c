@@ -285,6 +285,11 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 			q = 0;
 			break;
 		}
+		if (!pct && q != 0) {
+			ease_bad_value(im->file, rec->line, h->f[cq], rec->f[cq],
+				       "is not a sleep quality (expected a percentage like 79%)");
+			continue;
+		}
 		if (q < 0 || q > 100) {
 			ease_bad_value(im->file, rec->line, h->f[cq], rec->f[cq],
 				       "is outside 0%..100%");
@@ -468,6 +473,17 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 		time_t s, e;
 
 		rec = ease_recstore_get(st, i, NULL);
+		/* a sleep is a time, not a day: both ends need their clock */
+		if (!strchr(rec->f[cs], ':')) {
+			ease_bad_value(im->file, rec->line, "Start Time", rec->f[cs],
+				       "has no clock time (expected like 2026-04-01 11:12PM)");
+			continue;
+		}
+		if (!strchr(rec->f[ce], ':')) {
+			ease_bad_value(im->file, rec->line, "End Time", rec->f[ce],
+				       "has no clock time (expected like 2026-04-02 7:05AM)");
+			continue;
+		}
 		if ((why = ease_dateform_read(&df, fmt, rec->f[cs], &day, &sec)) ||
 		    (why = ease_imp_local(im, NULL, day, sec, (time_t)-1, &s))) {
 			ease_bad_value(im->file, rec->line, "Start Time", rec->f[cs], why);
@@ -498,6 +514,12 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 		case EASE_V_MISSING:
 			asleep = NAN;
 			break;
+		}
+		if (!isnan(asleep) && asleep != floor(asleep)) {
+			ease_bad_value(im->file, rec->line, "Minutes Asleep", rec->f[cas],
+				       "is not a whole number of minutes (thousands are "
+				       "written 1,005)");
+			continue;
 		}
 		if (asleep < 0 || asleep > difftime(e, s) / 60 + 1) {
 			ease_bad_value(im->file, rec->line, "Minutes Asleep", rec->f[cas],
