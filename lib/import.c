@@ -743,6 +743,12 @@ ease_import_run(ease_common *c, const ease_import_opts *o)
 	char *const *files = c->nfiles ? c->files : stdin_name;
 	int nfiles = c->nfiles ? c->nfiles : 1;
 
+	/* each format fixes its columns and numbers: these would be ignored */
+	if (c->ncolmap)
+		ease_usage("--col: each format names its own columns; ease-import takes no --col");
+	if (c->decimal_comma)
+		ease_usage("--decimal-comma: each format says how it writes numbers; "
+			   "ease-import takes no --decimal-comma");
 	if (nfiles > 65535)
 		ease_usage("too many files (at most 65535)");
 	im.c = c;

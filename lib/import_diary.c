@@ -42,6 +42,24 @@ list_next(const char **p, const char **item, size_t *len)
 	return 1;
 }
 
+/* The members of list CELL added to NOTE: "[DULL, STABBING]" as "dull, stabbing". */
+static void
+list_note(char *note, size_t n, const char *cell)
+{
+	const char *item;
+	size_t len, o = strlen(note);
+	int first = 1;
+
+	while (list_next(&cell, &item, &len) && o + len + 3 < n) {
+		if (o)
+			note[o++] = first ? ';' : ',', note[o++] = ' ';
+		for (size_t i = 0; i < len; i++)
+			note[o++] = item[i] == '_' ? ' ' : (char)tolower((unsigned char)item[i]);
+		first = 0;
+	}
+	note[o] = '\0';
+}
+
 /* The condition of the day, VERY_BAD..VERY_GOOD, on the 0-10 mood scale. */
 static double
 condition(const char *s)
@@ -187,9 +205,9 @@ ease_import_secuso(ease_imp *im, ease_reader *r, const ease_rec *h)
 		}
 		if (bad)
 			continue;
-		snprintf(note, sizeof note, "%s%s%s", ease_imp_cell(rec, cnat),
-			 *ease_imp_cell(rec, cnat) && *ease_imp_cell(rec, ctimes) ? " " : "",
-			 ease_imp_cell(rec, ctimes));
+		note[0] = '\0';
+		list_note(note, sizeof note, ease_imp_cell(rec, cnat));
+		list_note(note, sizeof note, ease_imp_cell(rec, ctimes));
 		if (!isnan(pain)) {
 			int any = 0;
 

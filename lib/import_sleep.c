@@ -601,7 +601,7 @@ void
 ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 {
 	ease_rec *h = ease_imp_keep(h0);
-	int cid = 0, ctz = 0, cfrom = 0, cto = 0, chours = 0, crat = 0, ccom = 0;
+	int cid = 0, ctz = 0, cfrom = 0, cto = 0, chours = 0, crat = 0, ccom = 0, maxcol = 0;
 	char lastzone[256] = "";
 	const ease_rec *rec;
 
@@ -614,6 +614,20 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 		crat = ease_imp_col(h, "Rating");
 		ccom = ease_imp_col(h, "Comment");
 		again = 0;
+		{
+			const char *need[] = {"Id", "Tz", "From", "To", "Hours", "Rating", "Comment"};
+			int at[] = {cid, ctz, cfrom, cto, chours, crat, ccom};
+
+			maxcol = 0;
+			for (int i = 0; i < 7; i++) {
+				if (at[i] < 0)
+					ease_die(EASE_EX_DATA, "%s:%ld: this header has no column '%s' "
+						 "(expected Id,Tz,From,To,Sched,Hours,Rating,Comment,...)",
+						 im->file, h->line, need[i]);
+				if (at[i] > maxcol)
+					maxcol = at[i];
+			}
+		}
 		while ((rec = ease_imp_next(im, r))) {
 			long long id;
 			long day, sec;
@@ -629,7 +643,7 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 				again = 1;
 				break;
 			}
-			if (rec->n < (size_t)ccom + 1 || rec->n > h->n) {
+			if (rec->n <= (size_t)maxcol || rec->n > h->n) {
 				ease_bad_row(im->file, rec->line,
 					     "%zu fields, but the header above it (line %ld) has %zu",
 					     rec->n, h->line, h->n);
