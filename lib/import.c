@@ -366,6 +366,17 @@ ease_imp_col(const ease_rec *h, const char *name)
 	return -1;
 }
 
+int
+ease_imp_need(ease_imp *im, const ease_rec *h, const char *name)
+{
+	int c = ease_imp_col(h, name);
+
+	if (c < 0)
+		ease_die(EASE_EX_DATA, "%s:%ld: the header has no column '%s', which this "
+			 "format needs", im->file, h->line, name);
+	return c;
+}
+
 const char *
 ease_imp_cell(const ease_rec *rec, int col)
 {

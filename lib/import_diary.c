@@ -129,8 +129,8 @@ intake(const char *s, size_t len, char *drug, size_t dn, double *dose, char *uni
 void
 ease_import_secuso(ease_imp *im, ease_reader *r, const ease_rec *h)
 {
-	int cd = ease_imp_col(h, "Date"), ccond = ease_imp_col(h, "Conditions");
-	int cp = ease_imp_col(h, "Pain Level (0-10)");
+	int cd = ease_imp_need(im, h, "Date"), ccond = ease_imp_need(im, h, "Conditions");
+	int cp = ease_imp_need(im, h, "Pain Level (0-10)");
 	int creg = ease_imp_col(h, "Body Regions");
 	int cnat = ease_imp_col(h, "Pain nature");
 	int ctimes = ease_imp_col(h, "Times of pain");
@@ -582,9 +582,9 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 void
 ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 {
-	int cd = ease_imp_col(h, "date"), cdf = ease_imp_col(h, "date formatted");
-	int ct = ease_imp_col(h, "time of day"), cc = ease_imp_col(h, "category");
-	int ca = ease_imp_col(h, "rating/amount"), cdet = ease_imp_col(h, "detail");
+	int cd = ease_imp_need(im, h, "date"), cdf = ease_imp_col(h, "date formatted");
+	int ct = ease_imp_need(im, h, "time of day"), cc = ease_imp_need(im, h, "category");
+	int ca = ease_imp_need(im, h, "rating/amount"), cdet = ease_imp_need(im, h, "detail");
 	int cn = ease_imp_col(h, "notes");
 	const ease_rec *rec;
 

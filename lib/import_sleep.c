@@ -86,7 +86,7 @@ interval_ok(ease_imp *im, long line, const char *col, const char *cell, time_t s
 void
 ease_import_plees(ease_imp *im, ease_reader *r, const ease_rec *h)
 {
-	int cs = ease_imp_col(h, "start"), ce = ease_imp_col(h, "stop");
+	int cs = ease_imp_need(im, h, "start"), ce = ease_imp_need(im, h, "stop");
 	int cr = ease_imp_col(h, "rating"), cc = ease_imp_col(h, "comment");
 	const ease_rec *rec;
 
@@ -112,7 +112,7 @@ ease_import_plees(ease_imp *im, ease_reader *r, const ease_rec *h)
 		e = (time_t)(b / 1000);
 		if (!interval_ok(im, rec->line, "stop", rec->f[ce], s, e))
 			continue;
-		switch (ease_imp_num(rec->f[cr], &rating, NULL)) {
+		switch (ease_imp_num(ease_imp_cell(rec, cr), &rating, NULL)) {
 		case EASE_V_BAD:
 			ease_bad_value(im->file, rec->line, "rating", rec->f[cr],
 				       "is not a rating (expected 0 to 5)");
@@ -205,8 +205,8 @@ count_cell(ease_imp *im, const ease_rec *rec, int col, const char *name,
 void
 ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 {
-	int cs = ease_imp_col(h, "Start"), ce = ease_imp_col(h, "End");
-	int cq = ease_imp_col(h, "Sleep quality");
+	int cs = ease_imp_need(im, h, "Start"), ce = ease_imp_need(im, h, "End");
+	int cq = ease_imp_need(im, h, "Sleep quality");
 	int casleep = ease_imp_col(h, "Time asleep (seconds)");
 	int cbed_s = ease_imp_col(h, "Time in bed (seconds)");
 	int cbed = ease_imp_col(h, "Time in bed");
@@ -360,10 +360,10 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 static void
 fitbit_days(ease_imp *im, ease_reader *r, const ease_rec *h)
 {
-	int cid = ease_imp_col(h, "Id"), cday = ease_imp_col(h, "SleepDay");
-	int cn = ease_imp_col(h, "TotalSleepRecords");
-	int cas = ease_imp_col(h, "TotalMinutesAsleep");
-	int cbed = ease_imp_col(h, "TotalTimeInBed");
+	int cid = ease_imp_need(im, h, "Id"), cday = ease_imp_need(im, h, "SleepDay");
+	int cn = ease_imp_need(im, h, "TotalSleepRecords");
+	int cas = ease_imp_need(im, h, "TotalMinutesAsleep");
+	int cbed = ease_imp_need(im, h, "TotalTimeInBed");
 	const char *fmt = im->c->date_format;
 	ease_recstore *st = ease_recstore_new();
 	ease_dateform df;
@@ -429,9 +429,7 @@ fitbit_days(ease_imp *im, ease_reader *r, const ease_rec *h)
 void
 ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 {
-	int cs = ease_imp_col(h, "Start Time"), ce = ease_imp_col(h, "End Time");
-	int cas = ease_imp_col(h, "Minutes Asleep");
-	int cbed = ease_imp_col(h, "Time in Bed");
+	int cs, ce, cas, cbed;
 	const char *fmt = im->c->date_format;
 	ease_recstore *st;
 	ease_dateform df;
@@ -442,6 +440,10 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 		fitbit_days(im, r, h);
 		return;
 	}
+	cs = ease_imp_need(im, h, "Start Time");
+	ce = ease_imp_need(im, h, "End Time");
+	cas = ease_imp_need(im, h, "Minutes Asleep");
+	cbed = ease_imp_col(h, "Time in Bed");
 	st = ease_recstore_new();
 	ease_dateform_init(&df);
 	while ((rec = ease_imp_next(im, r))) {
@@ -489,7 +491,7 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 			ease_bad_value(im->file, rec->line, "Start Time", rec->f[cs], why);
 			continue;
 		}
-		switch (ease_imp_num(rec->f[cbed], &bed, NULL)) {
+		switch (ease_imp_num(ease_imp_cell(rec, cbed), &bed, NULL)) {
 		case EASE_V_BAD:
 			ease_bad_value(im->file, rec->line, "Time in Bed", rec->f[cbed],
 				       "is not a number of minutes");

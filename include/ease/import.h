@@ -74,6 +74,11 @@ const ease_rec *ease_imp_next(ease_imp *im, ease_reader *r);
 ease_rec *ease_imp_keep(const ease_rec *h);
 void ease_imp_free(ease_rec *h);
 
+/*
+ * Column NAME of header H, which the format cannot do without: a header that
+ * lacks it stops the run (exit 65), naming it.
+ */
+int ease_imp_need(ease_imp *im, const ease_rec *h, const char *name);
 /* Field COL of REC, "" when COL < 0 or beyond the record. */
 const char *ease_imp_cell(const ease_rec *rec, int col);
 /* Whether REC has H's width; a bad record (skipped: 0) otherwise. */
