@@ -59,16 +59,16 @@ ease_import_list(void)
 /* ---- the events written, and the repeats among them ---- */
 
 /*
- * Events are told apart by subject, start, kind and name; one seen before
- * with the same rest is an exact repeat (dropped), with another rest a
- * conflict.  Two 64-bit hashes and a place per event: memory grows by 24
- * bytes an event, not by the event's text.
+ * Records are told apart by their first event's subject, start, kind and
+ * name; one seen before with the same events is an exact repeat (dropped),
+ * with other events a conflict.  The events of a record wait until it is
+ * whole; then two hashes and a line are all that is kept of it: 16 bytes a
+ * record, whatever it holds.
  */
 typedef struct seen {
-	uint64_t key, body;
-	uint32_t line;
-	uint16_t file;
-	uint16_t used;
+	uint64_t key;		/* 0: a free slot */
+	uint32_t body;
+	uint32_t line;		/* over all files: the file's base + its line */
 } seen;
 
 typedef struct drv {
@@ -76,11 +76,18 @@ typedef struct drv {
 	seen *tab;
 	size_t cap, n;
 	long dups;		/* records dropped as exact repeats, this file */
-	long lastdup;		/* line of the last one counted */
 	char *const *names;
+	long *base;		/* each file's first global line */
+	int nfiles;
+	/* the record being read: its events, 8 strings each, end to end */
+	char *pend;
+	size_t plen, pcap;
+	int pn;
+	long pline;
+	int pfile;
+	uint64_t pkey, pbody;
 	const char *cur_zone;	/* what TZ is set to now */
 	char zonebuf[256];
-	char okzone[256];	/* the last zone found valid */
 } drv;
 
 static uint64_t
@@ -100,11 +107,11 @@ grow(drv *d)
 	seen *t = ease_xcalloc(ncap, sizeof *t);
 
 	for (size_t i = 0; i < d->cap; i++) {
-		if (!d->tab[i].used)
+		if (!d->tab[i].key)
 			continue;
 		size_t j = d->tab[i].key & (ncap - 1);
 
-		while (t[j].used)
+		while (t[j].key)
 			j = (j + 1) & (ncap - 1);
 		t[j] = d->tab[i];
 	}
@@ -122,63 +129,107 @@ num(double v, char *buf)
 		ease_fmt_num(v, 6, buf);
 }
 
+static void
+pend_add(drv *d, const char *s)
+{
+	size_t n = strlen(s ? s : "") + 1;
+
+	ease_grow((void **)&d->pend, &d->pcap, d->plen + n, 1);
+	memcpy(d->pend + d->plen, s ? s : "", n);
+	d->plen += n;
+}
+
+/* The file and line of global line G. */
+static void
+place_of(const drv *d, uint32_t g, char *buf, size_t n, int cur)
+{
+	int f = 0;
+
+	while (f + 1 < d->nfiles && d->base[f + 1] <= (long)g)
+		f++;
+	if (f == cur)
+		snprintf(buf, n, "line %ld", (long)g - d->base[f]);
+	else
+		snprintf(buf, n, "%s:%ld", d->names[f], (long)g - d->base[f]);
+}
+
+/* The record read so far, written or dropped as a repeat. */
+static void
+flush(ease_imp *im)
+{
+	drv *d = im->priv;
+	uint32_t body = (uint32_t)(d->pbody ^ (d->pbody >> 32));
+	uint32_t g = (uint32_t)(d->base[d->pfile] + d->pline);
+	uint64_t key = d->pkey ? d->pkey : 1;
+	const char *p = d->pend;
+	size_t j;
+	int nev = d->pn;
+
+	if (!nev)
+		return;
+	d->pn = 0;
+	if ((d->n + 1) * 4 > d->cap * 3)
+		grow(d);
+	for (j = key & (d->cap - 1); d->tab[j].key; j = (j + 1) & (d->cap - 1)) {
+		seen *s = &d->tab[j];
+		char place[300];
+		const char *kind, *name, *start;
+
+		if (s->key != key)
+			continue;
+		if (s->body == body) {
+			d->dups++;
+			return;
+		}
+		start = d->pend + strlen(d->pend) + 1;
+		kind = start + strlen(start) + 1;
+		kind += strlen(kind) + 1;
+		name = kind + strlen(kind) + 1;
+		place_of(d, s->line, place, sizeof place, d->pfile);
+		ease_bad_row(im->file, d->pline, "%s%s%s%s at %s differs from the one of %s "
+			     "(a conflicting duplicate: keep one of the two)", kind,
+			     *name ? " '" : "", name, *name ? "'" : "", start, place);
+		return;
+	}
+	d->tab[j] = (seen){key, body, g};
+	d->n++;
+	for (int e = 0; e < nev; e++) {
+		for (int f = 0; f < 8; f++) {
+			ease_w_str(d->w, p);
+			p += strlen(p) + 1;
+		}
+		ease_w_end(d->w);
+	}
+}
+
 void
 ease_imp_emit(ease_imp *im, const ease_event *e, long line)
 {
 	drv *d = im->priv;
 	char v[48];
-	uint64_t key = 14695981039346656037ULL, body = key;
 
+	if (d->pn && (d->pline != line || d->pfile != im->fileno))
+		flush(im);
 	num(e->value, v);
-	key = mix(mix(mix(mix(key, e->subject), e->start), e->kind), e->name);
-	body = mix(mix(mix(mix(body, e->end), v), e->unit), e->note);
-	if (key == 0)
-		key = 1;
-	if ((d->n + 1) * 4 > d->cap * 3)
-		grow(d);
-	size_t j = key & (d->cap - 1);
-
-	for (; d->tab[j].used; j = (j + 1) & (d->cap - 1)) {
-		seen *s = &d->tab[j];
-
-		if (s->key != key)
-			continue;
-		/* events of one record may share a key: two intakes in one entry */
-		if (s->file == (uint16_t)im->fileno && s->line == (uint32_t)line)
-			break;
-		if (s->body == body) {
-			if (d->lastdup != line) {
-				d->dups++;
-				d->lastdup = line;
-			}
-			return;
-		}
-		char place[300], nm[120];
-
-		if (s->file == (uint16_t)im->fileno)
-			snprintf(place, sizeof place, "line %lu", (unsigned long)s->line);
-		else
-			snprintf(place, sizeof place, "%s:%lu", d->names[s->file],
-				 (unsigned long)s->line);
-		snprintf(nm, sizeof nm, "%s%s%s", e->name && *e->name ? " '" : "",
-			 e->name ? e->name : "", e->name && *e->name ? "'" : "");
-		if (!ease_bad_row(im->file, line, "%s%s at %s differs from the one of %s "
-				  "(a conflicting duplicate: keep one of the two)",
-				  e->kind, nm, e->start, place))
-			return;
-		return;
+	if (!d->pn) {
+		d->plen = 0;
+		d->pline = line;
+		d->pfile = im->fileno;
+		d->pkey = mix(mix(mix(mix(14695981039346656037ULL, e->subject), e->start),
+				  e->kind), e->name);
+		d->pbody = 14695981039346656037ULL;
 	}
-	d->tab[j] = (seen){key, body, (uint32_t)line, (uint16_t)im->fileno, 1};
-	d->n++;
-	ease_w_str(d->w, e->subject ? e->subject : "");
-	ease_w_str(d->w, e->start ? e->start : "");
-	ease_w_str(d->w, e->end ? e->end : "");
-	ease_w_str(d->w, e->kind);
-	ease_w_str(d->w, e->name ? e->name : "");
-	ease_w_str(d->w, v);
-	ease_w_str(d->w, e->unit ? e->unit : "");
-	ease_w_str(d->w, e->note ? e->note : "");
-	ease_w_end(d->w);
+	d->pbody = mix(mix(mix(mix(mix(mix(mix(mix(d->pbody, e->subject), e->start),
+					   e->end), e->kind), e->name), v), e->unit), e->note);
+	pend_add(d, e->subject);
+	pend_add(d, e->start);
+	pend_add(d, e->end);
+	pend_add(d, e->kind);
+	pend_add(d, e->name);
+	pend_add(d, v);
+	pend_add(d, e->unit);
+	pend_add(d, e->note);
+	d->pn++;
 }
 
 /* ---- time zones ---- */
@@ -312,6 +363,7 @@ ease_imp_next(ease_imp *im, ease_reader *r)
 
 		if (!rec)
 			return NULL;
+		im->last_line = rec->line;
 		err = ease_reader_error(r);
 		if (!err)
 			return rec;
@@ -701,6 +753,7 @@ one_file(ease_imp *im, const char *path)
 	const char *name;
 
 	ease_reader_set_lenient(r, 1);
+	im->last_line = 0;
 	im->file = ease_reader_name(r);
 	h = ease_reader_header(r);
 	if (!h)
@@ -736,8 +789,11 @@ one_file(ease_imp *im, const char *path)
 				  fm->app, fm->name);
 	}
 	d->dups = 0;
-	d->lastdup = 0;
 	reader_of(reader_name(name))(im, r, kept);
+	flush(im);
+	/* the next file's lines come after this one's */
+	if (im->fileno + 1 < d->nfiles)
+		d->base[im->fileno + 1] = d->base[im->fileno] + im->last_line + 1;
 	if (d->dups)
 		ease_warn("%s: dropped %ld exact duplicate record%s", im->file, d->dups,
 			  d->dups == 1 ? "" : "s");
@@ -760,12 +816,12 @@ ease_import_run(ease_common *c, const ease_import_opts *o)
 	if (c->decimal_comma)
 		ease_usage("--decimal-comma: each format says how it writes numbers; "
 			   "ease-import takes no --decimal-comma");
-	if (nfiles > 65535)
-		ease_usage("too many files (at most 65535)");
 	im.c = c;
 	im.o = o;
 	im.priv = &d;
 	d.names = files;
+	d.nfiles = nfiles;
+	d.base = ease_xcalloc((size_t)nfiles, sizeof *d.base);
 	if (o->tz) {
 		if (!ease_imp_zone_ok(o->tz))
 			ease_usage("--tz: '%s' is not a time zone (a tz database name like "
@@ -798,5 +854,7 @@ ease_import_run(ease_common *c, const ease_import_opts *o)
 	ease_writer_close(d.w);
 	ease_report_skipped();
 	free(d.tab);
+	free(d.base);
+	free(d.pend);
 	return 0;
 }

@@ -37,6 +37,7 @@ struct ease_imp {
 	const char *file;	/* the file being read */
 	int fileno;		/* its index, for duplicate messages */
 	const char *zone;	/* zone of unzoned times in this file */
+	long last_line;		/* line of the last record read */
 	void *priv;		/* the driver's own */
 };
 
