@@ -379,6 +379,7 @@ typedef struct bear {
 	ease_imp *im;
 	const ease_rec *rec;
 	const char *start;	/* the slot's date-time, or the date */
+	const char *date;	/* the date alone */
 	char note[600];
 } bear;
 
@@ -557,8 +558,8 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 	if (ib > 0)
 		a = ia, z = iz;
 	if (as <= 0 && ib <= 0) {
-		/* no times: the hours belong to the day */
-		ease_event ev = {"", b->start, "", "sleep", "", h, isnan(h) ? "" : "h", b->note};
+		/* no times: the hours belong to the day, whatever its slot */
+		ease_event ev = {"", b->date, "", "sleep", "", h, isnan(h) ? "" : "h", b->note};
 
 		ease_imp_emit(b->im, &ev, b->rec->line);
 		return 1;
@@ -593,7 +594,7 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 		const char *cat = rec->f[cc], *amount = rec->f[ca], *detail = rec->f[cdet];
 		const char *notes = ease_imp_cell(rec, cn), *why;
 		char when[40], date[16], name[160];
-		bear b = {im, rec, when, ""};
+		bear b = {im, rec, when, date, ""};
 		double v;
 
 		if (!ease_imp_width(im, rec, h))

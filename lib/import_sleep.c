@@ -602,7 +602,10 @@ saa_note(const char *s)
 void
 ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 {
-	ease_rec *h = ease_imp_keep(h0);
+	/* a header a record: only its width, line and columns are kept */
+	const ease_rec *h = h0;
+	size_t hn = 0;
+	long hline = 0;
 	int cid = 0, ctz = 0, cfrom = 0, cto = 0, chours = 0, crat = 0, ccom = 0, maxcol = 0;
 	char lastzone[256] = "";
 	const ease_rec *rec;
@@ -615,6 +618,8 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 		chours = ease_imp_col(h, "Hours");
 		crat = ease_imp_col(h, "Rating");
 		ccom = ease_imp_col(h, "Comment");
+		hn = h->n;
+		hline = h->line;
 		again = 0;
 		{
 			const char *need[] = {"Id", "Tz", "From", "To", "Hours", "Rating", "Comment"};
@@ -625,7 +630,7 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 				if (at[i] < 0)
 					ease_die(EASE_EX_DATA, "%s:%ld: this header has no column '%s' "
 						 "(expected Id,Tz,From,To,Sched,Hours,Rating,Comment,...)",
-						 im->file, h->line, need[i]);
+						 im->file, hline, need[i]);
 				if (at[i] > maxcol)
 					maxcol = at[i];
 			}
@@ -640,15 +645,14 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 
 			/* every record comes under a header of its own width */
 			if (rec->n && strcmp(rec->f[0], "Id") == 0) {
-				ease_imp_free(h);
-				h = ease_imp_keep(rec);
+				h = rec;	/* read at once, before the next record */
 				again = 1;
 				break;
 			}
-			if (rec->n <= (size_t)maxcol || rec->n > h->n) {
+			if (rec->n <= (size_t)maxcol || rec->n > hn) {
 				ease_bad_row(im->file, rec->line,
 					     "%zu fields, but the header above it (line %ld) has %zu",
-					     rec->n, h->line, h->n);
+					     rec->n, hline, hn);
 				continue;
 			}
 			if (!epoch_ms(rec->f[cid], &id)) {
@@ -750,5 +754,4 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			saa_tags(im, when, rec->f[ccom], rec->line);
 		}
 	}
-	ease_imp_free(h);
 }
