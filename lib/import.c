@@ -86,8 +86,6 @@ typedef struct drv {
 	long pline;
 	int pfile;
 	uint64_t pkey, pbody;
-	const char *cur_zone;	/* what TZ is set to now */
-	char zonebuf[256];
 } drv;
 
 static uint64_t
@@ -254,23 +252,25 @@ ease_imp_zone_ok(const char *zone)
 	return access(path, R_OK) == 0;
 }
 
-/* Makes ZONE the one localtime_r and mktime use. */
+/* Makes ZONE the one localtime_r uses: set only when it changes. */
 static void
 use_zone(ease_imp *im, const char *zone)
 {
-	drv *d = im->priv;
-
 	if (!zone)
 		zone = im->zone;
-	if (d->cur_zone && zone && strcmp(d->cur_zone, zone) == 0)
+	if (!zone) {
+		/* no --tz, no TZ: the system's zone, as at the start */
+		if (im->tz_set[0]) {
+			im->tz_set[0] = '\0';
+			unsetenv("TZ");
+			tzset();
+		}
 		return;
-	if (!d->cur_zone && !zone)
-		return;
-	if (zone) {
-		snprintf(d->zonebuf, sizeof d->zonebuf, "%s", zone);
-		setenv("TZ", zone, 1);
-		d->cur_zone = d->zonebuf;
 	}
+	if (strcmp(im->tz_set, zone) == 0)
+		return;
+	snprintf(im->tz_set, sizeof im->tz_set, "%s", zone);
+	setenv("TZ", zone, 1);
 	tzset();
 }
 

@@ -38,6 +38,7 @@ struct ease_imp {
 	int fileno;		/* its index, for duplicate messages */
 	const char *zone;	/* zone of unzoned times in this file */
 	long last_line;		/* line of the last record read */
+	char tz_set[256];	/* the zone TZ holds now ("": as the process began) */
 	void *priv;		/* the driver's own */
 };
 
