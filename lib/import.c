@@ -837,7 +837,7 @@ ease_import_run(ease_common *c, const ease_import_opts *o)
 			im.zone++;
 	}
 	tzset();
-	d.w = ease_writer_open(c->output, EASE_FMT_CSV, c->files, c->nfiles);
+	d.w = ease_writer_open(c->output, c->format, c->files, c->nfiles);
 	ease_w_str(d.w, "subject");
 	ease_w_str(d.w, "start");
 	ease_w_str(d.w, "end");
