@@ -313,8 +313,14 @@ ease_imp_local(ease_imp *im, const char *zone, long day, long sec, time_t hint,
 		if (hint == (time_t)-1)
 			return "is in the hour the clocks repeated (daylight saving time "
 			       "ended): it could be either";
-		*out = llabs((long long)(cand[0] - hint)) <= llabs((long long)(cand[1] - hint))
-			? cand[0] : cand[1];
+		long long d0 = llabs((long long)(cand[0] - hint));
+		long long d1 = llabs((long long)(cand[1] - hint));
+
+		/* a hint about as near to both says nothing: no guess then */
+		if (llabs(d0 - d1) < 600)
+			return "is in the hour the clocks repeated (daylight saving time "
+			       "ended), and the record's length does not tell which";
+		*out = d0 < d1 ? cand[0] : cand[1];
 		return NULL;
 	}
 	*out = cand[0];
@@ -727,12 +733,6 @@ ease_dateform_read(const ease_dateform *d, const char *fmt, const char *cell,
 
 /* ---- the run ---- */
 
-static const char *
-reader_name(const char *fmt_name)
-{
-	return fmt_name;
-}
-
 static ease_imp_reader
 reader_of(const char *name)
 {
@@ -789,7 +789,9 @@ one_file(ease_imp *im, const char *path)
 				  fm->app, fm->name);
 	}
 	d->dups = 0;
-	reader_of(reader_name(name))(im, r, kept);
+	if (!reader_of(name))
+		ease_die(EASE_EX_SOFTWARE, "no reader for the format '%s'", name);
+	reader_of(name)(im, r, kept);
 	flush(im);
 	/* the next file's lines come after this one's */
 	if (im->fileno + 1 < d->nfiles)

@@ -85,6 +85,8 @@ main(void)
 		   "Berlin 02:30 on the autumn day is twice, without a hint");
 		ok(!local(&im, "Europe/Berlin", 2026, 10, 25, 2, 30, 1792891000, &t) &&
 		   t == 1792891800, "... and the second with a hint near it");
+		ok(local(&im, "Europe/Berlin", 2026, 10, 25, 2, 30, 1792890000, &t) != NULL,
+		   "... and neither with a hint halfway");
 		ok(!local(&im, "America/New_York", 2026, 3, 8, 7, 0, -1, &t) && t == 1772967600,
 		   "New York 2026-03-08 07:00 is 11:00Z");
 		ok(!local(&im, "America/New_York", 2026, 11, 1, 1, 30, 1793511000, &t) &&
