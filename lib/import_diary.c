@@ -209,21 +209,21 @@ ease_import_secuso(ease_imp *im, ease_reader *r, const ease_rec *h)
 		list_note(note, sizeof note, ease_imp_cell(rec, cnat));
 		list_note(note, sizeof note, ease_imp_cell(rec, ctimes));
 		if (!isnan(pain)) {
-			int any = 0;
+			/* one rating, however many regions: pain_n counts ratings */
+			size_t o = 0;
 
-			/* one rating for each region the entry names */
-			for (p = ease_imp_cell(rec, creg); list_next(&p, &item, &len); any = 1) {
-				ease_event e = {"", date, "", "pain",
-						ease_imp_slug(item, len, name, sizeof name),
-						pain, "", note};
+			name[0] = '\0';
+			for (p = ease_imp_cell(rec, creg); list_next(&p, &item, &len); ) {
+				char one[128];
 
-				ease_imp_emit(im, &e, rec->line);
+				ease_imp_slug(item, len, one, sizeof one);
+				if (*one && o + strlen(one) + 2 < sizeof name)
+					o += (size_t)snprintf(name + o, sizeof name - o, "%s%s",
+							      o ? "|" : "", one);
 			}
-			if (!any) {
-				ease_event e = {"", date, "", "pain", "", pain, "", note};
+			ease_event e = {"", date, "", "pain", name, pain, "", note};
 
-				ease_imp_emit(im, &e, rec->line);
-			}
+			ease_imp_emit(im, &e, rec->line);
 		}
 		if (cond >= 0) {
 			ease_event e = {"", date, "", "mood", "", cond, "", rec->f[ccond]};
