@@ -830,13 +830,15 @@ ease_import_run(ease_common *c, const ease_import_opts *o)
 				   "Europe/Berlin, or UTC)", o->tz);
 		im.zone = o->tz;
 	} else {
-		im.zone = getenv("TZ");
-		if (im.zone && (!*im.zone || !ease_imp_zone_ok(*im.zone == ':' ? im.zone + 1 : im.zone)))
+		const char *tz = getenv("TZ");
+		const char *name = tz && *tz == ':' ? tz + 1 : tz;
+
+		/* a zone file by its path (TZ=:/etc/localtime) is the user's own */
+		if (tz && !(*name == '/' ? access(name, R_OK) == 0 : ease_imp_zone_ok(name)))
 			ease_die(EASE_EX_USAGE, "TZ='%s' is not a time zone ease-import can "
 				 "trust: give --tz ZONE (a tz database name like Europe/Berlin)",
-				 im.zone);
-		if (im.zone && *im.zone == ':')
-			im.zone++;
+				 tz);
+		im.zone = tz;
 	}
 	tzset();
 	d.w = ease_writer_open(c->output, c->format, c->files, c->nfiles);
