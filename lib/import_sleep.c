@@ -81,6 +81,34 @@ interval_ok(ease_imp *im, long line, const char *col, const char *cell, time_t s
 	return 1;
 }
 
+/*
+ * Nights whose own length (time in bed) differs from their start to end by
+ * half an hour or more: the times were read in another zone than the one
+ * they were written in.  Said once a file, at its end.
+ */
+typedef struct zonecheck {
+	long n, first;
+} zonecheck;
+
+static void
+zone_note(zonecheck *z, double bed_s, time_t s, time_t e, long line)
+{
+	if (isnan(bed_s) || bed_s <= 0 || fabs(difftime(e, s) - bed_s) < 1800)
+		return;
+	if (!z->n++)
+		z->first = line;
+}
+
+static void
+zone_say(ease_imp *im, const zonecheck *z, const char *col)
+{
+	if (z->n)
+		ease_warn("%s: %ld night%s (the first on line %ld) last%s an hour or so other "
+			  "than %s says: were the times written in another zone than %s? "
+			  "(--tz)", im->file, z->n, z->n == 1 ? "" : "s", z->first,
+			  z->n == 1 ? "s" : "", col, im->zone ? im->zone : "the system's");
+}
+
 /* ---- Plees Tracker: sid,start,stop,rating[,comment,wakes] ---- */
 
 void
@@ -219,6 +247,8 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 
 	if (csteps < 0)
 		csteps = ease_imp_col(h, "Activity (steps)");
+	zonecheck zc = {0, 0};
+
 	if (cmood < 0)
 		cmood = cwake;
 	while ((rec = ease_imp_next(im, r))) {
@@ -244,7 +274,7 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 					       "is not a time in bed (expected H:MM)");
 				continue;
 			}
-			bed = (double)hm / 60;	/* H:MM read as H:MM:SS is minutes */
+			bed = (double)hm;	/* H:MM of time in bed, in seconds */
 		}
 		if ((why = local_iso(im, rec->f[cs], (time_t)-1, &s))) {
 			ease_bad_value(im->file, rec->line, h->f[cs], rec->f[cs], why);
@@ -258,6 +288,7 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 		}
 		if (!interval_ok(im, rec->line, h->f[ce], rec->f[ce], s, e))
 			continue;
+		zone_note(&zc, bed, s, e, rec->line);
 		if (casleep >= 0) {
 			switch (ease_imp_num(rec->f[casleep], &asleep, NULL)) {
 			case EASE_V_BAD:
@@ -353,6 +384,7 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 			}
 		}
 	}
+	zone_say(im, &zc, cbed_s >= 0 ? h->f[cbed_s] : "Time in bed");
 }
 
 /* ---- Fitbit ---- */
@@ -444,6 +476,8 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 	ce = ease_imp_need(im, h, "End Time");
 	cas = ease_imp_need(im, h, "Minutes Asleep");
 	cbed = ease_imp_col(h, "Time in Bed");
+	zonecheck zc = {0, 0};
+
 	st = ease_recstore_new();
 	ease_dateform_init(&df);
 	while ((rec = ease_imp_next(im, r))) {
@@ -508,6 +542,7 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 		}
 		if (!interval_ok(im, rec->line, "End Time", rec->f[ce], s, e))
 			continue;
+		zone_note(&zc, bed * 60, s, e, rec->line);
 		switch (ease_imp_num(rec->f[cas], &asleep, NULL)) {
 		case EASE_V_BAD:
 			ease_bad_value(im->file, rec->line, "Minutes Asleep", rec->f[cas],
@@ -530,6 +565,7 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 		}
 		sleep_event(im, NULL, "", s, e, asleep / 60, "", rec->line);
 	}
+	zone_say(im, &zc, "Time in Bed");
 	ease_recstore_free(st);
 }
 

@@ -6,15 +6,19 @@ set -u
 
 BUILD="gcc make pkg-config libgsl-dev libcsv-dev"
 RUN="gnuplot-nox"
-TEST="perl groff-base locales"
+TEST="perl groff-base locales valgrind"
 
 missing_build() {
 	m=""
 	command -v cc >/dev/null 2>&1 || m="$m gcc"
 	command -v pkg-config >/dev/null 2>&1 || m="$m pkg-config"
 	pkg-config --exists gsl 2>/dev/null || m="$m libgsl-dev"
+	# linked into a file of our own: as root, the linker would replace
+	# /dev/null itself with the program
+	t=$(mktemp)
 	printf '#include <csv.h>\nint main(void){return 0;}\n' |
-		${CC:-cc} -x c -o /dev/null - -lcsv >/dev/null 2>&1 || m="$m libcsv-dev"
+		${CC:-cc} -x c -o "$t" - -lcsv >/dev/null 2>&1 || m="$m libcsv-dev"
+	rm -f "$t"
 	echo $m
 }
 
