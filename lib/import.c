@@ -788,6 +788,10 @@ one_file(ease_imp *im, const char *path)
 			ease_warn("%s: a %s export: reading it as --from %s", im->file,
 				  fm->app, fm->name);
 	}
+	/* only numeric dates have an order to settle */
+	if (im->c->date_format && strcmp(name, "fitbit") != 0 && strcmp(name, "secuso") != 0)
+		ease_warn("%s: --date-format is not used: %s writes its dates one way only",
+			  im->file, name);
 	d->dups = 0;
 	if (!reader_of(name))
 		ease_die(EASE_EX_SOFTWARE, "no reader for the format '%s'", name);
