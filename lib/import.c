@@ -335,8 +335,10 @@ ease_imp_fmt(ease_imp *im, const char *zone, time_t t, char *buf)
 	char sign = '+';
 
 	use_zone(im, zone);
-	off = offset_at(t);
-	localtime_r(&t, &tm);
+	if (!localtime_r(&t, &tm))
+		memset(&tm, 0, sizeof tm);
+	off = (ease_days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday) * 86400L +
+	       tm.tm_hour * 3600L + tm.tm_min * 60L + tm.tm_sec) - (long)t;
 	if (off < 0)
 		sign = '-', off = -off;
 	/* years of struct tm are ints: room for any, then the 40 bytes promised */
