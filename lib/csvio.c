@@ -197,8 +197,16 @@ line_end(ease_reader *r)
 	}
 	if (i == r->len)
 		return '\n';	/* no line end yet: one line, either way */
-	/* a CR that ends the buffer: the next byte decides */
-	if (i + 1 == r->len && !r->eof && r->len < INBUF) {
+	/*
+	 * Sleep Cycle ends its lines with CR CR LF: a run of CRs before an LF
+	 * is one line end, not a blank line.  A run that ends the buffer: the
+	 * next byte decides.
+	 */
+	for (;;) {
+		while (i + 1 < r->len && r->buf[i + 1] == '\r')
+			i++;
+		if (i + 1 < r->len || r->eof || r->len >= INBUF)
+			break;
 		size_t got = fread(r->buf + r->len, 1, 1, r->fp);
 
 		if (got == 0) {

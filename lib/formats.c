@@ -14,7 +14,8 @@
  * required wherever they stand), Sleep as
  * Android appends DeepSleep, LenAdjust, Geo and one column per minute of the
  * night, Plees Tracker added comment and wakes, Sleep Cycle has written both
- * "Sleep quality" and "Sleep Quality".
+ * "Sleep quality" and "Sleep Quality".  Fitbit has two layouts, one
+ * entry each, both read by --from fitbit.
  */
 static const char *const bearable[] = {
 	"weekday", "time of day", "category", "rating/amount", "detail", NULL
@@ -24,6 +25,9 @@ static const char *const sleep_as_android[] = {
 };
 static const char *const fitbit[] = {
 	"Start Time", "End Time", "Minutes Asleep", "Minutes Awake", NULL
+};
+static const char *const fitbit_days[] = {
+	"Id", "SleepDay", "TotalSleepRecords", "TotalMinutesAsleep", NULL
 };
 static const char *const sleep_cycle[] = {
 	"Start", "End", "Sleep quality", NULL
@@ -39,9 +43,10 @@ static const ease_format formats[] = {
 	{"bearable", "Bearable", "one row per rating, symptom or factor", bearable, 0, NULL},
 	{"sleep-as-android", "Sleep as Android", "one row per night", sleep_as_android, 1, NULL},
 	{"fitbit", "Fitbit sleep", "one row per sleep", fitbit, 1, "Sleep"},
+	{"fitbit", "Fitbit sleep", "one row per day and person", fitbit_days, 1, NULL},
 	{"sleep-cycle", "Sleep Cycle", "one row per night", sleep_cycle, 1, NULL},
 	{"plees-tracker", "Plees Tracker", "one row per sleep, times in milliseconds", plees, 1, NULL},
-	{"pain-diary", "Privacy Friendly Pain Diary", "one row per entry, lists in cells", pain_diary, 1, NULL},
+	{"secuso", "Privacy Friendly Pain Diary", "one row per entry, lists in cells", pain_diary, 1, NULL},
 	{NULL, NULL, NULL, NULL, 0, NULL}
 };
 

@@ -10,6 +10,7 @@ command -v clang >/dev/null 2>&1 || { echo "fuzz: needs clang (apt-get install c
 clang -g -O1 -fsanitize=fuzzer,address,undefined -I"$top/include" $(pkg-config --cflags gsl) \
 	-o "$out/fuzz_reader" "$top/tests/fuzz/fuzz_reader.c" "$top"/lib/*.c -lcsv $(pkg-config --libs gsl) -lm
 cp "$top"/tests/data/*.csv "$out/corpus/" 2>/dev/null || true
+for f in "$top"/tests/data/import/*.csv; do cp "$f" "$out/corpus/import-${f##*/}"; done 2>/dev/null || true
 find "$top/tests/cases" -name '*.csv' -size -64k -exec cp {} "$out/corpus/" \; 2>/dev/null || true
 "$out/fuzz_reader" -max_total_time="${FUZZ_SECONDS:-60}" -max_len=4096 "$out/corpus"
 

@@ -10,10 +10,13 @@ bindir = os.path.join(top, "build", "san", "bin")
 out = os.path.join(top, "build", "fuzz", "cli")
 os.makedirs(out, exist_ok=True)
 seeds = []
-for d in (os.path.join(top, "tests", "data"), os.path.join(top, "examples")):
+for d in (os.path.join(top, "tests", "data"), os.path.join(top, "examples"),
+          os.path.join(top, "tests", "data", "import")):
     for f in sorted(os.listdir(d)):
         if f.endswith(".csv"):
-            seeds.append(open(os.path.join(d, f), "rb").read()[:4000])
+            # the import fixtures as a whole: their quirks are in the middle
+            seeds.append(open(os.path.join(d, f), "rb").read()[:4000] if "import" not in d
+                         else open(os.path.join(d, f), "rb").read())
 cmds = [
     ["ease-select", "--where", "pain>=3", "-f", "date,pain"], ["ease-select", "--last", "3"],
     ["ease-select", "--decimal-comma", "--date-format", "%d.%m.%Y", "--last", "2"],
@@ -29,9 +32,15 @@ cmds = [
     ["ease-plot", "scatter", "-x", "sleep_hours", "-y", "pain", "--lag", "1"],
     ["ease-plot", "lags", "-x", "massage", "-y", "pain", "-m", "all"],
     ["ease-plot", "calendar", "-T", "dumb"], ["ease-plot", "meds"], ["ease-plot", "relief"],
-]
+    # every app export through ease-import, by its header and by name
+    ["ease-import", "--tz", "Europe/Berlin"], ["ease-import", "--skip-bad", "--tz", "America/New_York"],
+    ["ease-import", "--date-format", "%d-%m-%Y", "-v"],
+] + [["ease-import", "--skip-bad", "--from", f] for f in
+     ("bearable", "sleep-as-android", "fitbit", "sleep-cycle", "plees-tracker", "secuso")]
 alphabet = b',;"\n\r\t 0123456789.-:NAna|T\x00\xef\xbb\xbf'
-tokens = [b"2026-02-30", b"2028-02-29", b"11", b"-1", b"NA", b'"', b"\n\n", b"1e308",
+tokens = [b"#tag", b"12:00:00 AM", b"11:59PM", b"27. 11. 2020 7:38", b"22nd Sep 2020",
+          b"1606459080000", b"Id,Tz,From,To,Sched,Hours,Rating,Comment\n", b"79%", b"1,005",
+          b"2026-02-30", b"2028-02-29", b"11", b"-1", b"NA", b'"', b"\n\n", b"1e308",
           b"9999-12-31", b"0000-01-01", b"\r", b"subject", b",,,,"]
 
 

@@ -1,0 +1,143 @@
+/*
+ * ease-import: app exports (Bearable, Sleep as Android, Fitbit, Sleep Cycle,
+ * Plees Tracker, the SecUSo pain diary) read into the event log
+ * subject,start,end,kind,name,value,unit,note.
+ */
+#ifndef EASE_IMPORT_H
+#define EASE_IMPORT_H
+
+#include <stddef.h>
+#include <time.h>
+#include "ease/csvio.h"
+#include "ease/opts.h"
+
+typedef struct ease_import_opts {
+	const char *from;	/* a format's name; NULL or "auto": by the header */
+	const char *tz;		/* zone of times written without one; NULL: TZ */
+	int verbose;
+} ease_import_opts;
+
+/* Converts every file of C; returns the exit status. */
+int ease_import_run(ease_common *c, const ease_import_opts *o);
+/* One line per format, for --list. */
+void ease_import_list(void);
+/* Whether NAME is a format ease-import reads (or "auto"). */
+int ease_import_known(const char *name);
+
+/*
+ * What the per-format readers share with the driver: the run's state, one
+ * record at a time.
+ */
+typedef struct ease_imp ease_imp;
+
+/* The state of a run, as the readers see it. */
+struct ease_imp {
+	const ease_common *c;
+	const ease_import_opts *o;
+	const char *file;	/* the file being read */
+	int fileno;		/* its index, for duplicate messages */
+	const char *zone;	/* zone of unzoned times in this file */
+	long last_line;		/* line of the last record read */
+	char tz_set[256];	/* the zone TZ holds now ("": as the process began) */
+	void *priv;		/* the driver's own */
+};
+
+/* One event; NULL or "" fields are empty cells. */
+typedef struct ease_event {
+	const char *subject;
+	const char *start, *end;	/* ISO 8601, as written out */
+	const char *kind, *name;
+	double value;			/* NaN: empty */
+	const char *unit, *note;
+} ease_event;
+
+/* Writes E (from line LINE of the file), unless it repeats an earlier event. */
+void ease_imp_emit(ease_imp *im, const ease_event *e, long line);
+
+/*
+ * Local wall-clock time (days since 1970-01-01, seconds of the day) in zone
+ * ZONE (NULL: the file's) to an instant.  Returns 0, or a bad-record message
+ * for a time the clocks skipped; an hour the clocks repeated takes the
+ * instant nearer HINT (what the record's length says), and is an error when
+ * HINT is -1 or as near to both (within 10 minutes).
+ */
+const char *ease_imp_local(ease_imp *im, const char *zone, long day, long sec,
+			   time_t hint, time_t *out);
+/* Whether ZONE is a time zone this system knows (tz database name or UTC). */
+int ease_imp_zone_ok(const char *zone);
+/* The instant T as a date-time in ZONE (NULL: the file's) with its offset. */
+char *ease_imp_fmt(ease_imp *im, const char *zone, time_t t, char *buf);
+
+/*
+ * The next record of R (ragged ones too: each format says its width), or
+ * NULL at the end; a record the CSV rules cannot read is bad data.
+ */
+const ease_rec *ease_imp_next(ease_imp *im, ease_reader *r);
+/* Header H copied, to outlive the next read. */
+ease_rec *ease_imp_keep(const ease_rec *h);
+void ease_imp_free(ease_rec *h);
+
+/*
+ * Column NAME of header H, which the format cannot do without: a header that
+ * lacks it stops the run (exit 65), naming it.
+ */
+int ease_imp_need(ease_imp *im, const ease_rec *h, const char *name);
+/* Field COL of REC, "" when COL < 0 or beyond the record. */
+const char *ease_imp_cell(const ease_rec *rec, int col);
+/* Whether REC has H's width; a bad record (skipped: 0) otherwise. */
+int ease_imp_width(ease_imp *im, const ease_rec *rec, const ease_rec *h);
+/*
+ * A number the way apps write it: "1,005" with thousands commas, "79%"
+ * (PERCENT set), blanks around.  EASE_V_OK, EASE_V_MISSING or EASE_V_BAD.
+ */
+int ease_imp_num(const char *cell, double *v, int *percent);
+/* A name for a column of the day table: "Back (lower)" -> "back_lower". */
+char *ease_imp_slug(const char *s, size_t len, char *buf, size_t n);
+
+/* Column NAME of header H (any case, blanks around ignored), or -1. */
+int ease_imp_col(const ease_rec *h, const char *name);
+
+/*
+ * A column of dates written with numbers (1/5/2016, 05.01.2016, 2016-01-05)
+ * whose order (day or month first) is settled by all of its dates, not one.
+ */
+typedef struct ease_dateform {
+	int seen;
+	char shape[16];		/* "N/N/YYYY": the first shape met */
+	char first[40];
+	long first_line;
+	int can_dmy, can_mdy;	/* no date so far rules the order out */
+	char dmy[40], mdy[40];	/* dates that need day / month first */
+	long dmy_line, mdy_line;
+} ease_dateform;
+
+void ease_dateform_init(ease_dateform *d);
+/* Takes the date part of CELL (up to a blank after the year); 0 or a message. */
+const char *ease_dateform_add(ease_dateform *d, const char *cell, long line,
+			      char *msg, size_t n);
+/*
+ * After every date of the column: 0, or the message (with FILE and the
+ * column) of why the order is open or mixed.
+ */
+const char *ease_dateform_settle(ease_dateform *d, const char *col, char *msg,
+				 size_t n);
+/*
+ * A date-time cell "DATE[ TIME[ AM|PM]]" read in the order settled (or by
+ * --date-format FMT for the date part).  Returns 0 or what was expected.
+ */
+const char *ease_dateform_read(const ease_dateform *d, const char *fmt,
+			       const char *cell, long *day, long *sec);
+
+/* "H:MM[:SS][ ]AM|PM" or "H:MM[:SS]": seconds of the day; -1 when not one. */
+long ease_imp_clock(const char *s, const char **end);
+
+/* The readers: each takes the header and reads its file to the end. */
+typedef void (*ease_imp_reader)(ease_imp *im, ease_reader *r, const ease_rec *h);
+void ease_import_plees(ease_imp *im, ease_reader *r, const ease_rec *h);
+void ease_import_secuso(ease_imp *im, ease_reader *r, const ease_rec *h);
+void ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h);
+void ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h);
+void ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h);
+void ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h);
+
+#endif

@@ -1,0 +1,870 @@
+/*
+ * ease-import's driver: picks each file's reader by its header (the shared
+ * table of lib/formats.c), writes the events, drops exact repeats and stops
+ * at conflicting ones, and turns local clock times into instants.
+ */
+#include "ease/import.h"
+
+#include "ease/err.h"
+#include "ease/formats.h"
+#include "ease/value.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+static const struct {
+	const char *name;
+	ease_imp_reader read;
+	const char *about;
+} readers[] = {
+	{"bearable", ease_import_bearable,
+	 "Bearable: pain, symptoms, mood, energy, medication, factors, sleep"},
+	{"sleep-as-android", ease_import_saa,
+	 "Sleep as Android sleep-export.csv: nights, rating, #tags"},
+	{"fitbit", ease_import_fitbit,
+	 "Fitbit sleep: the account export's Sleep section or sleepDay_merged.csv"},
+	{"sleep-cycle", ease_import_sleep_cycle,
+	 "Sleep Cycle: nights, quality, notes (both layouts)"},
+	{"plees-tracker", ease_import_plees,
+	 "Plees Tracker: sleeps in epoch milliseconds, rating"},
+	{"secuso", ease_import_secuso,
+	 "Privacy Friendly Pain Diary (SecUSo): pain by body region, condition, drugs"},
+	{NULL, NULL, NULL}
+};
+
+int
+ease_import_known(const char *name)
+{
+	if (strcmp(name, "auto") == 0)
+		return 1;
+	for (int i = 0; readers[i].name; i++)
+		if (strcmp(readers[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+void
+ease_import_list(void)
+{
+	for (int i = 0; readers[i].name; i++)
+		printf("%-17s %s\n", readers[i].name, readers[i].about);
+}
+
+/* ---- the events written, and the repeats among them ---- */
+
+/*
+ * Records are told apart by their first event's subject, start, kind and
+ * name; one seen before with the same events is an exact repeat (dropped),
+ * with other events a conflict.  The events of a record wait until it is
+ * whole; then two hashes and a line are all that is kept of it: 16 bytes a
+ * record, whatever it holds.
+ */
+typedef struct seen {
+	uint64_t key;		/* 0: a free slot */
+	uint32_t body;
+	uint32_t line;		/* over all files: the file's base + its line */
+} seen;
+
+typedef struct drv {
+	ease_writer *w;
+	seen *tab;
+	size_t cap, n;
+	long dups;		/* records dropped as exact repeats, this file */
+	char *const *names;
+	long *base;		/* each file's first global line */
+	int nfiles;
+	/* the record being read: its events, 8 strings each, end to end */
+	char *pend;
+	size_t plen, pcap;
+	int pn;
+	long pline;
+	int pfile;
+	uint64_t pkey, pbody;
+} drv;
+
+static uint64_t
+mix(uint64_t h, const char *s)
+{
+	/* FNV-1a, with a separator so that ("ab","c") differs from ("a","bc") */
+	if (s)
+		for (; *s; s++)
+			h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return (h ^ 0x1f) * 1099511628211ULL;
+}
+
+static void
+grow(drv *d)
+{
+	size_t ncap = d->cap ? d->cap * 2 : 1024;
+	seen *t = ease_xcalloc(ncap, sizeof *t);
+
+	for (size_t i = 0; i < d->cap; i++) {
+		if (!d->tab[i].key)
+			continue;
+		size_t j = d->tab[i].key & (ncap - 1);
+
+		while (t[j].key)
+			j = (j + 1) & (ncap - 1);
+		t[j] = d->tab[i];
+	}
+	free(d->tab);
+	d->tab = t;
+	d->cap = ncap;
+}
+
+static void
+num(double v, char *buf)
+{
+	if (isnan(v))
+		buf[0] = '\0';
+	else
+		ease_fmt_num(v, 6, buf);
+}
+
+static void
+pend_add(drv *d, const char *s)
+{
+	size_t n = strlen(s ? s : "") + 1;
+
+	ease_grow((void **)&d->pend, &d->pcap, d->plen + n, 1);
+	memcpy(d->pend + d->plen, s ? s : "", n);
+	d->plen += n;
+}
+
+/* The file and line of global line G. */
+static void
+place_of(const drv *d, uint32_t g, char *buf, size_t n, int cur)
+{
+	int f = 0;
+
+	while (f + 1 < d->nfiles && d->base[f + 1] <= (long)g)
+		f++;
+	if (f == cur)
+		snprintf(buf, n, "line %ld", (long)g - d->base[f]);
+	else
+		snprintf(buf, n, "%s:%ld", d->names[f], (long)g - d->base[f]);
+}
+
+/* The record read so far, written or dropped as a repeat. */
+static void
+flush(ease_imp *im)
+{
+	drv *d = im->priv;
+	uint32_t body = (uint32_t)(d->pbody ^ (d->pbody >> 32));
+	uint32_t g = (uint32_t)(d->base[d->pfile] + d->pline);
+	uint64_t key = d->pkey ? d->pkey : 1;
+	const char *p = d->pend;
+	size_t j;
+	int nev = d->pn;
+
+	if (!nev)
+		return;
+	d->pn = 0;
+	if ((d->n + 1) * 4 > d->cap * 3)
+		grow(d);
+	for (j = key & (d->cap - 1); d->tab[j].key; j = (j + 1) & (d->cap - 1)) {
+		seen *s = &d->tab[j];
+		char place[300];
+		const char *kind, *name, *start;
+
+		if (s->key != key)
+			continue;
+		if (s->body == body) {
+			d->dups++;
+			return;
+		}
+		start = d->pend + strlen(d->pend) + 1;
+		kind = start + strlen(start) + 1;
+		kind += strlen(kind) + 1;
+		name = kind + strlen(kind) + 1;
+		place_of(d, s->line, place, sizeof place, d->pfile);
+		ease_bad_row(im->file, d->pline, "%s%s%s%s at %s differs from the one of %s "
+			     "(a conflicting duplicate: keep one of the two)", kind,
+			     *name ? " '" : "", name, *name ? "'" : "", start, place);
+		return;
+	}
+	d->tab[j] = (seen){key, body, g};
+	d->n++;
+	for (int e = 0; e < nev; e++) {
+		for (int f = 0; f < 8; f++) {
+			ease_w_str(d->w, p);
+			p += strlen(p) + 1;
+		}
+		ease_w_end(d->w);
+	}
+}
+
+void
+ease_imp_emit(ease_imp *im, const ease_event *e, long line)
+{
+	drv *d = im->priv;
+	char v[48];
+
+	if (d->pn && (d->pline != line || d->pfile != im->fileno))
+		flush(im);
+	num(e->value, v);
+	if (!d->pn) {
+		d->plen = 0;
+		d->pline = line;
+		d->pfile = im->fileno;
+		d->pkey = mix(mix(mix(mix(14695981039346656037ULL, e->subject), e->start),
+				  e->kind), e->name);
+		d->pbody = 14695981039346656037ULL;
+	}
+	d->pbody = mix(mix(mix(mix(mix(mix(mix(mix(d->pbody, e->subject), e->start),
+					   e->end), e->kind), e->name), v), e->unit), e->note);
+	pend_add(d, e->subject);
+	pend_add(d, e->start);
+	pend_add(d, e->end);
+	pend_add(d, e->kind);
+	pend_add(d, e->name);
+	pend_add(d, v);
+	pend_add(d, e->unit);
+	pend_add(d, e->note);
+	d->pn++;
+}
+
+/* ---- time zones ---- */
+
+int
+ease_imp_zone_ok(const char *zone)
+{
+	const char *dir = getenv("TZDIR");
+	char path[512];
+
+	if (!zone || !*zone)
+		return 0;
+	if (strcmp(zone, "UTC") == 0 || strcmp(zone, "GMT") == 0)
+		return 1;
+	/* a POSIX rule like CET-1CEST is not a place: names only, no way out */
+	if (zone[0] == '/' || strstr(zone, "..") || strchr(zone, ','))
+		return 0;
+	if (!dir || !*dir)
+		dir = "/usr/share/zoneinfo";
+	if (snprintf(path, sizeof path, "%s/%s", dir, zone) >= (int)sizeof path)
+		return 0;
+	return access(path, R_OK) == 0;
+}
+
+/* Makes ZONE the one localtime_r uses: set only when it changes. */
+static void
+use_zone(ease_imp *im, const char *zone)
+{
+	if (!zone)
+		zone = im->zone;
+	if (!zone) {
+		/* no --tz, no TZ: the system's zone, as at the start */
+		if (im->tz_set[0]) {
+			im->tz_set[0] = '\0';
+			unsetenv("TZ");
+			tzset();
+		}
+		return;
+	}
+	if (strcmp(im->tz_set, zone) == 0)
+		return;
+	snprintf(im->tz_set, sizeof im->tz_set, "%s", zone);
+	setenv("TZ", zone, 1);
+	tzset();
+}
+
+/* Seconds east of UTC in the zone set, at T. */
+static long
+offset_at(time_t t)
+{
+	struct tm tm;
+
+	if (!localtime_r(&t, &tm))
+		return 0;
+	return (ease_days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday) * 86400L +
+		tm.tm_hour * 3600L + tm.tm_min * 60L + tm.tm_sec) - (long)t;
+}
+
+const char *
+ease_imp_local(ease_imp *im, const char *zone, long day, long sec, time_t hint,
+	       time_t *out)
+{
+	long naive = day * 86400L + sec;
+	long o[2];
+	time_t cand[2];
+	int n = 0;
+
+	use_zone(im, zone);
+	/* the offsets in force a day before and a day after: one is the one */
+	o[0] = offset_at((time_t)(naive - 86400));
+	o[1] = offset_at((time_t)(naive + 86400));
+	for (int i = 0; i < 2; i++) {
+		if (i == 1 && o[1] == o[0])
+			break;
+		time_t t = (time_t)(naive - o[i]);
+
+		if (offset_at(t) == o[i])
+			cand[n++] = t;
+	}
+	if (n == 0)
+		return "is a time the clocks skipped (daylight saving time began)";
+	if (n == 2) {
+		if (hint == (time_t)-1)
+			return "is in the hour the clocks repeated (daylight saving time "
+			       "ended): it could be either";
+		long long d0 = llabs((long long)(cand[0] - hint));
+		long long d1 = llabs((long long)(cand[1] - hint));
+
+		/* a hint about as near to both says nothing: no guess then */
+		if (llabs(d0 - d1) < 600)
+			return "is in the hour the clocks repeated (daylight saving time "
+			       "ended), and the record's length does not tell which";
+		*out = d0 < d1 ? cand[0] : cand[1];
+		return NULL;
+	}
+	*out = cand[0];
+	return NULL;
+}
+
+char *
+ease_imp_fmt(ease_imp *im, const char *zone, time_t t, char *buf)
+{
+	struct tm tm;
+	long off;
+	char sign = '+';
+
+	use_zone(im, zone);
+	if (!localtime_r(&t, &tm))
+		memset(&tm, 0, sizeof tm);
+	off = (ease_days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday) * 86400L +
+	       tm.tm_hour * 3600L + tm.tm_min * 60L + tm.tm_sec) - (long)t;
+	if (off < 0)
+		sign = '-', off = -off;
+	/* years of struct tm are ints: room for any, then the 40 bytes promised */
+	char tmp[96];
+	int n;
+
+	if (tm.tm_sec)
+		n = snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+			     tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+			     tm.tm_min, tm.tm_sec, sign, (int)(off / 3600), (int)(off / 60 % 60));
+	else
+		n = snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d%c%02d:%02d",
+			     tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+			     tm.tm_min, sign, (int)(off / 3600), (int)(off / 60 % 60));
+	if (n < 0 || n > 39)
+		n = 39;
+	memcpy(buf, tmp, (size_t)n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* ---- records and columns ---- */
+
+const ease_rec *
+ease_imp_next(ease_imp *im, ease_reader *r)
+{
+	for (;;) {
+		const ease_rec *rec = ease_reader_next(r);
+		const char *err;
+
+		if (!rec)
+			return NULL;
+		im->last_line = rec->line;
+		err = ease_reader_error(r);
+		if (!err)
+			return rec;
+		ease_bad_row(im->file, rec->line, "%s", err);
+	}
+}
+
+ease_rec *
+ease_imp_keep(const ease_rec *h)
+{
+	ease_rec *k = ease_xcalloc(1, sizeof *k);
+
+	k->n = h->n;
+	k->line = h->line;
+	k->f = ease_xcalloc(h->n + 1, sizeof *k->f);
+	k->len = ease_xcalloc(h->n + 1, sizeof *k->len);
+	for (size_t i = 0; i < h->n; i++) {
+		k->f[i] = ease_xstrndup(h->f[i], h->len[i]);
+		k->len[i] = h->len[i];
+	}
+	return k;
+}
+
+void
+ease_imp_free(ease_rec *h)
+{
+	if (!h)
+		return;
+	for (size_t i = 0; i < h->n; i++)
+		free(h->f[i]);
+	free(h->f);
+	free(h->len);
+	free(h);
+}
+
+int
+ease_imp_col(const ease_rec *h, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < h->n; i++) {
+		const char *f = h->f[i];
+		size_t len = h->len[i];
+
+		while (len > 0 && (*f == ' ' || *f == '\t'))
+			f++, len--;
+		while (len > 0 && (f[len - 1] == ' ' || f[len - 1] == '\t'))
+			len--;
+		if (len == n && strncasecmp(f, name, n) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+int
+ease_imp_need(ease_imp *im, const ease_rec *h, const char *name)
+{
+	int c = ease_imp_col(h, name);
+
+	if (c < 0)
+		ease_die(EASE_EX_DATA, "%s:%ld: the header has no column '%s', which this "
+			 "format needs", im->file, h->line, name);
+	return c;
+}
+
+const char *
+ease_imp_cell(const ease_rec *rec, int col)
+{
+	return col >= 0 && (size_t)col < rec->n ? rec->f[col] : "";
+}
+
+int
+ease_imp_width(ease_imp *im, const ease_rec *rec, const ease_rec *h)
+{
+	if (rec->n == h->n)
+		return 1;
+	ease_bad_row(im->file, rec->line, "%zu field%s, but the header has %zu",
+		     rec->n, rec->n == 1 ? "" : "s", h->n);
+	return 0;
+}
+
+int
+ease_imp_num(const char *cell, double *v, int *percent)
+{
+	char buf[64];
+	size_t n = 0, len;
+	const char *s = cell;
+
+	if (percent)
+		*percent = 0;
+	while (*s == ' ')
+		s++;
+	len = strlen(s);
+	while (len && s[len - 1] == ' ')
+		len--;
+	if (len && s[len - 1] == '%' && percent) {
+		*percent = 1;
+		len--;
+	}
+	if (len >= sizeof buf)
+		return EASE_V_BAD;
+	/* thousands commas only between groups of three digits: 1,005 */
+	for (size_t i = 0; i < len; i++) {
+		if (s[i] == ',') {
+			size_t k = i + 1, d = 0;
+
+			while (k < len && isdigit((unsigned char)s[k]))
+				k++, d++;
+			if (i == 0 || !isdigit((unsigned char)s[i - 1]) || d != 3)
+				return EASE_V_BAD;
+			continue;
+		}
+		buf[n++] = s[i];
+	}
+	buf[n] = '\0';
+	return ease_parse_num(buf, 0, v);
+}
+
+char *
+ease_imp_slug(const char *s, size_t len, char *buf, size_t n)
+{
+	size_t o = 0;
+	int gap = 0;
+
+	for (size_t i = 0; i < len && o + 2 < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (isalnum(ch) || ch >= 0x80) {
+			if (gap && o)
+				buf[o++] = '_';
+			gap = 0;
+			buf[o++] = (char)tolower(ch);
+		} else {
+			gap = 1;
+		}
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
+/* ---- clock times and numeric dates ---- */
+
+long
+ease_imp_clock(const char *s, const char **end)
+{
+	long h = 0, m = 0, sec = 0;
+	int nd = 0;
+
+	while (*s == ' ')
+		s++;
+	while (isdigit((unsigned char)*s) && nd < 3)
+		h = h * 10 + (*s++ - '0'), nd++;
+	if (nd == 0 || nd > 2 || *s != ':')
+		return -1;
+	s++;
+	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]))
+		return -1;
+	m = (s[0] - '0') * 10 + (s[1] - '0');
+	s += 2;
+	if (*s == ':') {
+		if (!isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[2]))
+			return -1;
+		sec = (s[1] - '0') * 10 + (s[2] - '0');
+		s += 3;
+	}
+	if (m > 59 || sec > 59)
+		return -1;
+	{
+		const char *p = s;
+
+		while (*p == ' ')
+			p++;
+		if ((p[0] == 'A' || p[0] == 'a' || p[0] == 'P' || p[0] == 'p') &&
+		    (p[1] == 'M' || p[1] == 'm')) {
+			if (h < 1 || h > 12)
+				return -1;
+			h = h % 12 + ((p[0] == 'P' || p[0] == 'p') ? 12 : 0);
+			s = p + 2;
+		} else if (h > 23) {
+			return -1;
+		}
+	}
+	if (end)
+		*end = s;
+	else if (*s)
+		return -1;
+	return h * 3600 + m * 60 + sec;
+}
+
+void
+ease_dateform_init(ease_dateform *d)
+{
+	memset(d, 0, sizeof *d);
+	d->can_dmy = d->can_mdy = 1;
+}
+
+/*
+ * The numbers of a date: A SEP B SEP C, blanks allowed after a '.', as the
+ * shape "N/N/YYYY" ("YYYY-N-N" for year first).  Returns the date's length.
+ */
+static size_t
+split_date(const char *s, long v[3], char *shape)
+{
+	const char *p = s;
+	char sep = 0;
+	int nd[3];
+
+	for (int i = 0; i < 3; i++) {
+		nd[i] = 0;
+		v[i] = 0;
+		while (isdigit((unsigned char)*p) && nd[i] < 5)
+			v[i] = v[i] * 10 + (*p++ - '0'), nd[i]++;
+		if (nd[i] == 0 || nd[i] > 4)
+			return 0;
+		if (i == 2)
+			break;
+		if (i == 0) {
+			sep = *p;
+			if (sep != '/' && sep != '-' && sep != '.')
+				return 0;
+		} else if (*p != sep) {
+			return 0;
+		}
+		p++;
+		if (sep == '.')
+			while (*p == ' ')
+				p++;
+	}
+	if (nd[0] == 4) {
+		if (nd[1] > 2 || nd[2] > 2)
+			return 0;
+		snprintf(shape, 16, "YYYY%cN%cN", sep, sep);
+	} else {
+		if (nd[0] > 2 || nd[1] > 2 || (nd[2] != 4 && nd[2] != 2))
+			return 0;
+		snprintf(shape, 16, "N%cN%c%s", sep, sep, nd[2] == 4 ? "YYYY" : "YY");
+	}
+	return (size_t)(p - s);
+}
+
+const char *
+ease_dateform_add(ease_dateform *d, const char *cell, long line, char *msg, size_t n)
+{
+	long v[3];
+	char shape[16];
+
+	while (*cell == ' ')
+		cell++;
+	if (!split_date(cell, v, shape)) {
+		snprintf(msg, n, "is not a date with numbers (expected a form like "
+			 "2016-04-12, 4/12/2016 or 12.04.2016)");
+		return msg;
+	}
+	if (!d->seen) {
+		d->seen = 1;
+		snprintf(d->shape, sizeof d->shape, "%s", shape);
+		snprintf(d->first, sizeof d->first, "%.39s", cell);
+		d->first_line = line;
+	} else if (strcmp(shape, d->shape) != 0) {
+		snprintf(msg, n, "is written %s, but line %ld wrote '%s' (%s): "
+			 "one column, two forms; give --date-format for the one meant, "
+			 "or make them one", shape, d->first_line, d->first, d->shape);
+		return msg;
+	}
+	if (shape[0] == 'Y')
+		return NULL;
+	if (v[0] > 12 && d->can_mdy) {
+		d->can_mdy = 0;
+		snprintf(d->dmy, sizeof d->dmy, "%.39s", cell);
+		d->dmy_line = line;
+	}
+	if (v[1] > 12 && d->can_dmy) {
+		d->can_dmy = 0;
+		snprintf(d->mdy, sizeof d->mdy, "%.39s", cell);
+		d->mdy_line = line;
+	}
+	return NULL;
+}
+
+const char *
+ease_dateform_settle(ease_dateform *d, const char *col, char *msg, size_t n)
+{
+	char sep;
+
+	if (!d->seen || d->shape[0] == 'Y')
+		return NULL;
+	sep = d->shape[1];
+	if (!d->can_dmy && !d->can_mdy) {
+		snprintf(msg, n, "column '%s': line %ld ('%s') puts the day first and "
+			 "line %ld ('%s') the month first: one column, two orders; "
+			 "give --date-format for the one meant", col, d->dmy_line,
+			 d->dmy, d->mdy_line, d->mdy);
+		return msg;
+	}
+	if (d->can_dmy && d->can_mdy) {
+		const char *y = strstr(d->shape, "YYYY") ? "Y" : "y";
+
+		snprintf(msg, n, "column '%s': no date tells whether '%s' (line %ld) is "
+			 "day or month first: give --date-format %%d%c%%m%c%%%s or "
+			 "%%m%c%%d%c%%%s", col, d->first, d->first_line, sep, sep, y,
+			 sep, sep, y);
+		return msg;
+	}
+	return NULL;
+}
+
+const char *
+ease_dateform_read(const ease_dateform *d, const char *fmt, const char *cell,
+		   long *day, long *sec)
+{
+	long v[3], y, m, dd;
+	char shape[16];
+	size_t len;
+	const char *rest;
+
+	while (*cell == ' ')
+		cell++;
+	*sec = 0;
+	if (fmt) {
+		char date[64];
+		const char *sp = strchr(cell, ' ');
+
+		/* the pattern reads the date; the clock after it is read as ever */
+		len = sp ? (size_t)(sp - cell) : strlen(cell);
+		if (len >= sizeof date)
+			return "is not a date by --date-format";
+		memcpy(date, cell, len);
+		date[len] = '\0';
+		if (ease_parse_date(date, fmt, day) != 0)
+			return "is not a date by --date-format";
+		rest = cell + len;
+	} else {
+		len = split_date(cell, v, shape);
+		if (!len)
+			return "is not a date with numbers";
+		if (shape[0] == 'Y')
+			y = v[0], m = v[1], dd = v[2];
+		else if (d->can_dmy && !d->can_mdy)
+			dd = v[0], m = v[1], y = v[2];
+		else
+			m = v[0], dd = v[1], y = v[2];
+		if (strstr(shape, "YY") && !strstr(shape, "YYYY"))
+			y += 2000;
+		if (!ease_valid_civil(y, (int)m, (int)dd))
+			return "is not a valid date";
+		*day = ease_days_from_civil(y, (int)m, (int)dd);
+		rest = cell + len;
+	}
+	while (*rest == ' ')
+		rest++;
+	if (*rest) {
+		long s = ease_imp_clock(rest, NULL);
+
+		if (s < 0)
+			return "has no valid clock time after the date (expected H:MM "
+			       "or H:MM:SS; 1:00 to 12:59 with AM or PM)";
+		*sec = s;
+	}
+	return NULL;
+}
+
+/* ---- the run ---- */
+
+static ease_imp_reader
+reader_of(const char *name)
+{
+	for (int i = 0; readers[i].name; i++)
+		if (strcmp(readers[i].name, name) == 0)
+			return readers[i].read;
+	return NULL;
+}
+
+static void
+one_file(ease_imp *im, const char *path)
+{
+	drv *d = im->priv;
+	ease_reader *r = ease_reader_open(path, im->c->delim);
+	const ease_rec *h;
+	ease_rec *kept = NULL;
+	const ease_format *fm;
+	const char *name;
+
+	ease_reader_set_lenient(r, 1);
+	im->last_line = 0;
+	im->file = ease_reader_name(r);
+	h = ease_reader_header(r);
+	if (!h)
+		ease_die(EASE_EX_DATA, "%s: empty file: no header to tell the app by", im->file);
+	if (ease_reader_error(r))
+		ease_die(EASE_EX_DATA, "%s:%ld: %s", im->file, h->line, ease_reader_error(r));
+	if (ease_format_is_title(h)) {
+		/* Fitbit's "Sleep" above the header: the header is the next line */
+		h = ease_imp_next(im, r);
+		if (!h)
+			ease_die(EASE_EX_DATA, "%s: a title line and nothing after it", im->file);
+	}
+	kept = ease_imp_keep(h);
+	fm = ease_format_detect(kept);
+	if (im->o->from && strcmp(im->o->from, "auto") != 0) {
+		if (!fm || strcmp(fm->name, im->o->from) != 0) {
+			char shown[160];
+
+			ease_shown(kept->n ? kept->f[0] : "", shown, sizeof shown);
+			ease_die(EASE_EX_DATA, "%s:%ld: not a %s export: its header begins "
+				 "'%s'%s%s%s", im->file, kept->line, im->o->from, shown,
+				 fm ? " (it reads as " : "", fm ? fm->name : "", fm ? ")" : "");
+		}
+		name = im->o->from;
+	} else {
+		if (!fm)
+			ease_die(EASE_EX_DATA, "%s:%ld: not an export ease-import knows by its "
+				 "header (ease-import --list names the formats)", im->file,
+				 kept->line);
+		name = fm->name;
+		if (im->o->verbose)
+			ease_warn("%s: a %s export: reading it as --from %s", im->file,
+				  fm->app, fm->name);
+	}
+	/* only numeric dates have an order to settle */
+	if (im->c->date_format && strcmp(name, "fitbit") != 0 && strcmp(name, "secuso") != 0)
+		ease_warn("%s: --date-format is not used: %s writes its dates one way only",
+			  im->file, name);
+	d->dups = 0;
+	if (!reader_of(name))
+		ease_die(EASE_EX_SOFTWARE, "no reader for the format '%s'", name);
+	reader_of(name)(im, r, kept);
+	flush(im);
+	/* the next file's lines come after this one's */
+	if (im->fileno + 1 < d->nfiles)
+		d->base[im->fileno + 1] = d->base[im->fileno] + im->last_line + 1;
+	if (d->dups)
+		ease_warn("%s: dropped %ld exact duplicate record%s", im->file, d->dups,
+			  d->dups == 1 ? "" : "s");
+	ease_imp_free(kept);
+	ease_reader_close(r);
+}
+
+int
+ease_import_run(ease_common *c, const ease_import_opts *o)
+{
+	drv d = {0};
+	ease_imp im = {0};
+	char *stdin_name[] = {"-"};
+	char *const *files = c->nfiles ? c->files : stdin_name;
+	int nfiles = c->nfiles ? c->nfiles : 1;
+
+	/* each format fixes its columns and numbers: these would be ignored */
+	if (c->ncolmap)
+		ease_usage("--col: each format names its own columns; ease-import takes no --col");
+	if (c->decimal_comma)
+		ease_usage("--decimal-comma: each format says how it writes numbers; "
+			   "ease-import takes no --decimal-comma");
+	im.c = c;
+	im.o = o;
+	im.priv = &d;
+	d.names = files;
+	d.nfiles = nfiles;
+	d.base = ease_xcalloc((size_t)nfiles, sizeof *d.base);
+	if (o->tz) {
+		if (!ease_imp_zone_ok(o->tz))
+			ease_usage("--tz: '%s' is not a time zone (a tz database name like "
+				   "Europe/Berlin, or UTC)", o->tz);
+		im.zone = o->tz;
+	} else {
+		const char *tz = getenv("TZ");
+		const char *name = tz && *tz == ':' ? tz + 1 : tz;
+
+		/* a zone file by its path (TZ=:/etc/localtime) is the user's own */
+		if (tz && !(*name == '/' ? access(name, R_OK) == 0 : ease_imp_zone_ok(name)))
+			ease_die(EASE_EX_USAGE, "TZ='%s' is not a time zone ease-import can "
+				 "trust: give --tz ZONE (a tz database name like Europe/Berlin)",
+				 tz);
+		im.zone = tz;
+	}
+	tzset();
+	d.w = ease_writer_open(c->output, c->format, c->files, c->nfiles);
+	ease_w_str(d.w, "subject");
+	ease_w_str(d.w, "start");
+	ease_w_str(d.w, "end");
+	ease_w_str(d.w, "kind");
+	ease_w_str(d.w, "name");
+	ease_w_str(d.w, "value");
+	ease_w_str(d.w, "unit");
+	ease_w_str(d.w, "note");
+	ease_w_end(d.w);
+	for (int i = 0; i < nfiles; i++) {
+		im.fileno = i;
+		one_file(&im, files[i]);
+	}
+	ease_writer_close(d.w);
+	ease_report_skipped();
+	free(d.tab);
+	free(d.base);
+	free(d.pend);
+	return 0;
+}

@@ -1,0 +1,686 @@
+/*
+ * The diaries: the SecUSo pain diary and Bearable, where pain, medication,
+ * mood and factors are written by hand.
+ */
+#include "ease/import.h"
+
+#include "ease/err.h"
+#include "ease/technique.h"
+#include "ease/value.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* A day, date-only: the diaries say which day, not which minute. */
+static char *
+day_iso(long day, char *buf)
+{
+	return ease_fmt_date(day, buf);
+}
+
+/* Members of a "[A, B]" list cell, brackets optional, ',' or ';' between. */
+static int
+list_next(const char **p, const char **item, size_t *len)
+{
+	const char *s = *p;
+
+	while (*s == ' ' || *s == '[' || *s == ',' || *s == ';')
+		s++;
+	if (!*s || *s == ']')
+		return 0;
+	*item = s;
+	while (*s && *s != ',' && *s != ';' && *s != ']')
+		s++;
+	*len = (size_t)(s - *item);
+	while (*len && (*item)[*len - 1] == ' ')
+		(*len)--;
+	*p = s;
+	return 1;
+}
+
+/* The members of list CELL added to NOTE: "[DULL, STABBING]" as "dull, stabbing". */
+static void
+list_note(char *note, size_t n, const char *cell)
+{
+	const char *item;
+	size_t len, o = strlen(note);
+	int first = 1;
+
+	while (list_next(&cell, &item, &len) && o + len + 3 < n) {
+		if (o)
+			note[o++] = first ? ';' : ',', note[o++] = ' ';
+		for (size_t i = 0; i < len; i++)
+			note[o++] = item[i] == '_' ? ' ' : (char)tolower((unsigned char)item[i]);
+		first = 0;
+	}
+	note[o] = '\0';
+}
+
+/* The condition of the day, VERY_BAD..VERY_GOOD, on the 0-10 mood scale. */
+static double
+condition(const char *s)
+{
+	static const struct { const char *w; double v; } m[] = {
+		{"VERY_BAD", 0}, {"BAD", 2.5}, {"OKAY", 5}, {"OK", 5},
+		{"GOOD", 7.5}, {"VERY_GOOD", 10}, {NULL, 0}
+	};
+
+	while (*s == ' ')
+		s++;
+	for (int i = 0; m[i].w; i++)
+		if (strcasecmp(s, m[i].w) == 0)
+			return m[i].v;
+	return -1;
+}
+
+/*
+ * One intake "Ibuprofen 400 mg" (the dose and unit optional, the unit
+ * glued on or not): the drug, the dose (NaN when none) and the unit, mass
+ * units in mg.
+ */
+static int
+intake(const char *s, size_t len, char *drug, size_t dn, double *dose, char *unit,
+       size_t un)
+{
+	size_t i = len, ue, ds;
+	char num[32];
+
+	*dose = NAN;
+	unit[0] = '\0';
+	/* the unit: letters at the end, after the dose */
+	ue = i;
+	while (i && isalpha((unsigned char)s[i - 1]))
+		i--;
+	size_t us = i;
+
+	while (i && s[i - 1] == ' ')
+		i--;
+	ds = i;
+	while (ds && (isdigit((unsigned char)s[ds - 1]) || s[ds - 1] == '.'))
+		ds--;
+	if (ds < i && (ds == 0 || s[ds - 1] == ' ') && i - ds < sizeof num) {
+		memcpy(num, s + ds, i - ds);
+		num[i - ds] = '\0';
+		if (ease_parse_num(num, 0, dose) != EASE_V_OK)
+			return 0;
+		snprintf(unit, un, "%.*s", (int)(ue - us), s + us);
+		len = ds;
+		while (len && s[len - 1] == ' ')
+			len--;
+	} else if (ds == i && us < ue && us > 0 && isdigit((unsigned char)s[us - 1])) {
+		return 0;
+	}
+	if (len == 0)
+		return 0;
+	snprintf(drug, dn, "%.*s", (int)len, s);
+	if (strcasecmp(unit, "g") == 0)
+		*dose *= 1000, strcpy(unit, "mg");
+	else if (strcasecmp(unit, "mcg") == 0 || strcasecmp(unit, "ug") == 0)
+		*dose /= 1000, strcpy(unit, "mg");
+	else if (strcasecmp(unit, "mg") == 0)
+		strcpy(unit, "mg");
+	return 1;
+}
+
+void
+ease_import_secuso(ease_imp *im, ease_reader *r, const ease_rec *h)
+{
+	int cd = ease_imp_need(im, h, "Date"), ccond = ease_imp_need(im, h, "Conditions");
+	int cp = ease_imp_need(im, h, "Pain Level (0-10)");
+	int creg = ease_imp_col(h, "Body Regions");
+	int cnat = ease_imp_col(h, "Pain nature");
+	int ctimes = ease_imp_col(h, "Times of pain");
+	int cdrug = ease_imp_col(h, "Drug Intakes");
+	int ccom = ease_imp_col(h, "Comment");
+	const char *fmt = im->c->date_format;
+	ease_recstore *st = ease_recstore_new();
+	ease_dateform df;
+	const ease_rec *rec;
+	char msg[512];
+
+	ease_dateform_init(&df);
+	while ((rec = ease_imp_next(im, r))) {
+		if (!ease_imp_width(im, rec, h))
+			continue;
+		if (!fmt && ease_dateform_add(&df, rec->f[cd], rec->line, msg, sizeof msg)) {
+			ease_bad_value(im->file, rec->line, "Date", rec->f[cd], msg);
+			continue;
+		}
+		ease_recstore_add(st, rec, im->file);
+	}
+	if (!fmt && ease_dateform_settle(&df, "Date", msg, sizeof msg))
+		ease_die(EASE_EX_DATA, "%s: %s", im->file, msg);
+	for (size_t i = 0; i < ease_recstore_count(st); i++) {
+		const char *why, *p, *item;
+		long day, sec;
+		double pain, cond;
+		size_t len;
+		char date[16], note[512], name[128], drug[128], unit[16];
+		int bad = 0;
+
+		rec = ease_recstore_get(st, i, NULL);
+		if ((why = ease_dateform_read(&df, fmt, rec->f[cd], &day, &sec))) {
+			ease_bad_value(im->file, rec->line, "Date", rec->f[cd], why);
+			continue;
+		}
+		day_iso(day, date);
+		switch (ease_imp_num(rec->f[cp], &pain, NULL)) {
+		case EASE_V_BAD:
+			ease_bad_value(im->file, rec->line, "Pain Level (0-10)", rec->f[cp],
+				       "is not a number 0..10");
+			continue;
+		case EASE_V_MISSING:
+			pain = NAN;
+			break;
+		}
+		if (pain < 0 || pain > 10) {
+			ease_bad_value(im->file, rec->line, "Pain Level (0-10)", rec->f[cp],
+				       "is outside 0..10");
+			continue;
+		}
+		cond = -1;
+		if (!ease_is_missing(rec->f[ccond]) && (cond = condition(rec->f[ccond])) < 0) {
+			ease_bad_value(im->file, rec->line, "Conditions", rec->f[ccond],
+				       "is not a condition (expected VERY_BAD, BAD, OKAY, GOOD or VERY_GOOD)");
+			continue;
+		}
+		/* drugs are read before anything is written: a bad one drops the entry */
+		for (p = ease_imp_cell(rec, cdrug); list_next(&p, &item, &len); ) {
+			double dose;
+
+			if (!intake(item, len, drug, sizeof drug, &dose, unit, sizeof unit)) {
+				char shown[200];
+
+				snprintf(shown, sizeof shown, "%.*s", (int)len, item);
+				ease_bad_value(im->file, rec->line, "Drug Intakes", shown,
+					       "is not an intake (expected a drug, then its dose "
+					       "and unit: Ibuprofen 400 mg)");
+				bad = 1;
+				break;
+			}
+		}
+		if (bad)
+			continue;
+		note[0] = '\0';
+		list_note(note, sizeof note, ease_imp_cell(rec, cnat));
+		list_note(note, sizeof note, ease_imp_cell(rec, ctimes));
+		if (!isnan(pain)) {
+			/* one rating, however many regions: pain_n counts ratings */
+			size_t o = 0;
+
+			name[0] = '\0';
+			for (p = ease_imp_cell(rec, creg); list_next(&p, &item, &len); ) {
+				char one[128];
+
+				ease_imp_slug(item, len, one, sizeof one);
+				if (*one && o + strlen(one) + 2 < sizeof name)
+					o += (size_t)snprintf(name + o, sizeof name - o, "%s%s",
+							      o ? "|" : "", one);
+			}
+			ease_event e = {"", date, "", "pain", name, pain, "", note};
+
+			ease_imp_emit(im, &e, rec->line);
+		}
+		if (cond >= 0) {
+			ease_event e = {"", date, "", "mood", "", cond, "", rec->f[ccond]};
+
+			ease_imp_emit(im, &e, rec->line);
+		}
+		for (p = ease_imp_cell(rec, cdrug); list_next(&p, &item, &len); ) {
+			double dose;
+
+			intake(item, len, drug, sizeof drug, &dose, unit, sizeof unit);
+			ease_event e = {"", date, "", "med", drug, dose, unit, ""};
+
+			ease_imp_emit(im, &e, rec->line);
+		}
+		if (*ease_imp_cell(rec, ccom)) {
+			ease_event e = {"", date, "", "note", "", NAN, "", rec->f[ccom]};
+
+			ease_imp_emit(im, &e, rec->line);
+		}
+	}
+	ease_recstore_free(st);
+}
+
+/* ---- Bearable ---- */
+
+/* "22nd Sep 2020" (full month names too). */
+static int
+bearable_date(const char *s, long *day)
+{
+	static const char *const mon[] = {
+		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+		"nov", "dec"
+	};
+	static const char *const full[] = {
+		"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december"
+	};
+	long d = 0, y = 0;
+	int m = -1, n = 0;
+	const char *w;
+	size_t wl;
+
+	while (*s == ' ')
+		s++;
+	while (isdigit((unsigned char)*s) && n < 3)
+		d = d * 10 + (*s++ - '0'), n++;
+	if (n == 0 || n > 2)
+		return 0;
+	if (strncasecmp(s, "st", 2) == 0 || strncasecmp(s, "nd", 2) == 0 ||
+	    strncasecmp(s, "rd", 2) == 0 || strncasecmp(s, "th", 2) == 0)
+		s += 2;
+	if (*s++ != ' ')
+		return 0;
+	w = s;
+	while (isalpha((unsigned char)*s))
+		s++;
+	wl = (size_t)(s - w);
+	for (int i = 0; i < 12; i++)
+		if ((wl == 3 && strncasecmp(w, mon[i], 3) == 0) ||
+		    (wl == strlen(full[i]) && strncasecmp(w, full[i], wl) == 0))
+			m = i + 1;
+	if (m < 0 || *s++ != ' ')
+		return 0;
+	for (n = 0; isdigit((unsigned char)*s) && n < 5; n++)
+		y = y * 10 + (*s++ - '0');
+	while (*s == ' ')
+		s++;
+	if (n != 4 || *s || !ease_valid_civil(y, m, (int)d))
+		return 0;
+	*day = ease_days_from_civil(y, m, (int)d);
+	return 1;
+}
+
+/*
+ * The clock time a slot stands for (documented in ease-import(1)): -1 for
+ * a whole day (no time), -2 when SLOT is neither a slot nor a clock time.
+ */
+static long
+slot_time(const char *slot)
+{
+	static const struct { const char *w; long sec; } m[] = {
+		{"am", 9 * 3600L}, {"mid", 14 * 3600L}, {"pm", 19 * 3600L},
+		{"pre", 22 * 3600L}, {"all day", -1}, {"", -1}, {NULL, 0}
+	};
+	long sec;
+
+	while (*slot == ' ')
+		slot++;
+	for (int i = 0; m[i].w; i++)
+		if (strcasecmp(slot, m[i].w) == 0)
+			return m[i].sec;
+	sec = ease_imp_clock(slot, NULL);
+	return sec >= 0 ? sec : -2;
+}
+
+/* Severity words of Bearable's symptoms, with the rating each goes with. */
+static int
+severity(const char *w, size_t len)
+{
+	static const struct { const char *w; int v; } m[] = {
+		{"none", 0}, {"mild", 1}, {"moderate", 2}, {"severe", 3},
+		{"extreme", 4}, {"unbearable", 4}, {NULL, 0}
+	};
+
+	for (int i = 0; m[i].w; i++)
+		if (len == strlen(m[i].w) && strncasecmp(w, m[i].w, len) == 0)
+			return m[i].v;
+	return -1;
+}
+
+/* "H:MM" hours (9:45) or a number of hours (7.5); -1 when neither. */
+static double
+hours_cell(const char *s)
+{
+	double v;
+	const char *c = strchr(s, ':');
+
+	if (c) {
+		char *end;
+		long h = strtol(s, &end, 10), m;
+
+		if (end != c || h < 0 || !isdigit((unsigned char)*s))
+			return -1;
+		if (!isdigit((unsigned char)c[1]) || !isdigit((unsigned char)c[2]) || c[3])
+			return -1;
+		m = (c[1] - '0') * 10 + (c[2] - '0');
+		return m > 59 ? -1 : h + m / 60.0;
+	}
+	return ease_parse_num(s, 0, &v) == EASE_V_OK && v >= 0 ? v : -1;
+}
+
+/* "WORD HH:MM - HH:MM" inside TEXT: the two clock times, or 0. */
+static int
+span(const char *text, const char *word, long *a, long *b)
+{
+	const char *p = strstr(text, word), *q;
+
+	if (!p)
+		return 0;
+	p += strlen(word);
+	if ((*a = ease_imp_clock(p, &q)) < 0)
+		return -1;
+	while (*q == ' ')
+		q++;
+	if (*q++ != '-')
+		return -1;
+	if ((*b = ease_imp_clock(q, &q)) < 0)
+		return -1;
+	return 1;
+}
+
+typedef struct bear {
+	ease_imp *im;
+	const ease_rec *rec;
+	const char *start;	/* the slot's date-time, or the date */
+	const char *date;	/* the date alone */
+	char note[600];
+} bear;
+
+static void
+bear_emit(bear *b, const char *kind, const char *name, double v, const char *unit)
+{
+	ease_event e = {"", b->start, "", kind, name, v, unit, b->note};
+
+	ease_imp_emit(b->im, &e, b->rec->line);
+}
+
+/* "Back (lower) pain (Mild)", rating 1: pain back_lower 2.5. */
+static int
+bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
+{
+	const char *open = strrchr(detail, '(');
+	size_t len = strlen(detail), nl;
+	int sev = -1, lvl;
+	double r;
+	char name[160], key[160];
+
+	while (len && detail[len - 1] == ' ')
+		len--;
+	if (open && len && detail[len - 1] == ')')
+		sev = severity(open + 1, (size_t)(detail + len - 1 - (open + 1)));
+	nl = sev >= 0 ? (size_t)(open - detail) : len;
+	switch (ease_parse_num(rating, 0, &r)) {
+	case EASE_V_BAD:
+		ease_bad_value(b->im->file, b->rec->line, "rating/amount", rating,
+			       "is not a severity (expected 0 to 4)");
+		return 0;
+	case EASE_V_MISSING:
+		if (sev < 0) {
+			ease_bad_value(b->im->file, b->rec->line, "detail", detail,
+				       "has no severity and the rating is empty (expected like "
+				       "'Back pain (Mild)' or a rating 0 to 4)");
+			return 0;
+		}
+		r = sev;
+		break;
+	}
+	if (r < 0 || r > 4 || r != floor(r)) {
+		ease_bad_value(b->im->file, b->rec->line, "rating/amount", rating,
+			       "is not a severity 0 to 4 (none, mild, moderate, severe, extreme)");
+		return 0;
+	}
+	lvl = (int)r;
+	if (sev >= 0 && sev != lvl) {
+		ease_bad_value(b->im->file, b->rec->line, "rating/amount", rating,
+			       "disagrees with the severity word of the detail");
+		return 0;
+	}
+	/* "Moderate (2 of 4)": the word as written and the rating it is */
+	if (sev >= 0)
+		snprintf(b->note, sizeof b->note, "%.*s (%d of 4)%s%s",
+			 (int)(len - (size_t)(open - detail) - 2), open + 1, lvl,
+			 *notes ? "; " : "", notes);
+	else
+		snprintf(b->note, sizeof b->note, "%d of 4%s%s", lvl,
+			 *notes ? "; " : "", notes);
+	ease_imp_slug(detail, nl, name, sizeof name);
+	/* "back_lower_pain": a pain of the back, lower; "headache" too */
+	ease_imp_slug(detail, nl, key, sizeof key);
+	if (strstr(key, "pain") || strstr(key, "ache")) {
+		char *p = strstr(name, "pain");
+
+		if (p && (p == name || p[-1] == '_') && (p[4] == '\0' || p[4] == '_')) {
+			size_t at = (size_t)(p - name);
+
+			memmove(p, p + 4 + (p[4] == '_'), strlen(p + 4 + (p[4] == '_')) + 1);
+			if (at && name[at - 1] == '_' && name[at] == '\0')
+				name[at - 1] = '\0';
+		}
+		bear_emit(b, "pain", name, lvl * 2.5, "");
+	} else {
+		bear_emit(b, "factor", name, lvl * 2.5, "");
+	}
+	return 1;
+}
+
+/* "Ibuprofen (mg)" with the amount 400. */
+static int
+bear_med(bear *b, const char *detail, const char *amount)
+{
+	const char *open = strrchr(detail, '(');
+	size_t len = strlen(detail), nl = len;
+	double v;
+	char drug[160], unit[32] = "";
+
+	while (len && detail[len - 1] == ' ')
+		len--;
+	if (open && len && detail[len - 1] == ')' && detail + len - 1 - (open + 1) < 31) {
+		snprintf(unit, sizeof unit, "%.*s", (int)(detail + len - 1 - (open + 1)), open + 1);
+		nl = (size_t)(open - detail);
+	} else {
+		nl = len;
+	}
+	while (nl && detail[nl - 1] == ' ')
+		nl--;
+	snprintf(drug, sizeof drug, "%.*s", (int)nl, detail);
+	switch (ease_imp_num(amount, &v, NULL)) {
+	case EASE_V_BAD:
+		ease_bad_value(b->im->file, b->rec->line, "rating/amount", amount,
+			       "is not an amount (expected a number: the dose in the unit of the detail)");
+		return 0;
+	case EASE_V_MISSING:
+		v = NAN;
+		break;
+	}
+	if (v < 0) {
+		ease_bad_value(b->im->file, b->rec->line, "rating/amount", amount,
+			       "is negative (a dose)");
+		return 0;
+	}
+	if (strcasecmp(unit, "g") == 0)
+		v *= 1000, strcpy(unit, "mg");
+	else if (strcasecmp(unit, "mcg") == 0 || strcasecmp(unit, "ug") == 0 ||
+		 strcmp(unit, "\xc2\xb5g") == 0)
+		v /= 1000, strcpy(unit, "mg");
+	else if (strcasecmp(unit, "mg") == 0)
+		strcpy(unit, "mg");
+	bear_emit(b, "med", drug, v, isnan(v) ? "" : unit);
+	return 1;
+}
+
+/* "Massage | Coffee | Trigger point": massages and factors. */
+static void
+bear_factors(bear *b, const char *detail)
+{
+	const char *p = detail, *item;
+	size_t len;
+	char *key = NULL, *name;
+	size_t cap = 0;
+
+	while (ease_list_next(&p, &item, &len)) {
+		int k;
+
+		if (len == 0)
+			continue;
+		name = ease_xstrndup(item, len);
+		k = ease_tech_known(item, len);
+		if (k >= 0)
+			bear_emit(b, "massage", ease_tech_name(k), NAN, "");
+		else if (strcmp(ease_tech_key(item, len, &key, &cap), "massage") == 0)
+			bear_emit(b, "massage", "", NAN, "");
+		else
+			bear_emit(b, "factor", name, 1, "");
+		free(name);
+	}
+	free(key);
+}
+
+/* "9:45" hours; "Asleep 02:45 - 12:30. In bed 01:50 - 12:45." the times. */
+static int
+bear_sleep(bear *b, long day, const char *amount, const char *detail)
+{
+	double h = hours_cell(amount);
+	long a, z, ia, iz;
+	int as = span(detail, "Asleep", &a, &z), ib = span(detail, "In bed", &ia, &iz);
+	char s[40], e[40];
+	time_t ts, te;
+	const char *why;
+
+	if (ease_is_missing(amount))
+		h = NAN;
+	else if (h < 0 || h > 24) {
+		ease_bad_value(b->im->file, b->rec->line, "rating/amount", amount,
+			       "is not hours of sleep (expected H:MM like 9:45, 0 to 24 h)");
+		return 0;
+	}
+	if (as < 0 || ib < 0) {
+		ease_bad_value(b->im->file, b->rec->line, "detail", detail,
+			       "has times that do not read (expected like 'Asleep 23:45 - 07:30')");
+		return 0;
+	}
+	if (ib > 0)
+		a = ia, z = iz;
+	if (as <= 0 && ib <= 0) {
+		/* no times: the hours belong to the day, whatever its slot */
+		ease_event ev = {"", b->date, "", "sleep", "", h, isnan(h) ? "" : "h", b->note};
+
+		ease_imp_emit(b->im, &ev, b->rec->line);
+		return 1;
+	}
+	/* the night ends on the row's date; it began the day before if later */
+	if ((why = ease_imp_local(b->im, NULL, a > z ? day - 1 : day, a,
+				  (time_t)-1, &ts)) ||
+	    (why = ease_imp_local(b->im, NULL, day, z,
+				  isnan(h) ? (time_t)-1 : ts + (time_t)(h * 3600), &te))) {
+		ease_bad_value(b->im->file, b->rec->line, "detail", detail, why);
+		return 0;
+	}
+	ease_imp_fmt(b->im, NULL, ts, s);
+	ease_imp_fmt(b->im, NULL, te, e);
+	ease_event ev = {"", s, e, "sleep", "", h, isnan(h) ? "" : "h", b->note};
+
+	ease_imp_emit(b->im, &ev, b->rec->line);
+	return 1;
+}
+
+void
+ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
+{
+	int cd = ease_imp_need(im, h, "date"), cdf = ease_imp_col(h, "date formatted");
+	int ct = ease_imp_need(im, h, "time of day"), cc = ease_imp_need(im, h, "category");
+	int ca = ease_imp_need(im, h, "rating/amount"), cdet = ease_imp_need(im, h, "detail");
+	int cn = ease_imp_col(h, "notes");
+	const ease_rec *rec;
+
+	while ((rec = ease_imp_next(im, r))) {
+		long day, sec, d2;
+		const char *cat = rec->f[cc], *amount = rec->f[ca], *detail = rec->f[cdet];
+		const char *notes = ease_imp_cell(rec, cn), *why;
+		char when[40], date[16], name[160];
+		bear b = {im, rec, when, date, ""};
+		double v;
+
+		if (!ease_imp_width(im, rec, h))
+			continue;
+		if (!bearable_date(rec->f[cd], &day)) {
+			ease_bad_value(im->file, rec->line, "date", rec->f[cd],
+				       "is not a date (expected like 22nd Sep 2020)");
+			continue;
+		}
+		if (cdf >= 0 && (ease_parse_date(rec->f[cdf], NULL, &d2) != EASE_V_OK ||
+				 d2 != day)) {
+			ease_bad_value(im->file, rec->line, "date formatted", rec->f[cdf],
+				       "is not the day of the date column");
+			continue;
+		}
+		sec = slot_time(rec->f[ct]);
+		if (sec == -2) {
+			ease_bad_value(im->file, rec->line, "time of day", rec->f[ct],
+				       "is not a time of day (expected pre, am, mid, pm, all "
+				       "day, empty, or a clock time like 3:04)");
+			continue;
+		}
+		ease_fmt_date(day, date);
+		if (sec < 0) {
+			snprintf(when, sizeof when, "%s", date);
+		} else {
+			time_t t;
+
+			if ((why = ease_imp_local(im, NULL, day, sec, (time_t)-1, &t))) {
+				ease_bad_value(im->file, rec->line, "time of day", rec->f[ct], why);
+				continue;
+			}
+			ease_imp_fmt(im, NULL, t, when);
+		}
+		snprintf(b.note, sizeof b.note, "%s", notes);
+		if (strcasecmp(cat, "Symptom") == 0 || strcasecmp(cat, "Symptoms") == 0) {
+			bear_symptom(&b, detail, amount, notes);
+		} else if (strncasecmp(cat, "Meds", 4) == 0 ||
+			   strcasecmp(cat, "Medication") == 0) {
+			bear_med(&b, detail, amount);
+		} else if (strcasecmp(cat, "Factors") == 0) {
+			bear_factors(&b, detail);
+		} else if (strcasecmp(cat, "Sleep") == 0) {
+			if (*detail)
+				snprintf(b.note, sizeof b.note, "%s%s%s", detail,
+					 *notes ? "; " : "", notes);
+			bear_sleep(&b, day, amount, detail);
+		} else {
+			/* a rating: mood, energy, sleep quality, or another category */
+			int st = ease_parse_num(amount, 0, &v);
+			int mood = strcasecmp(cat, "Mood") == 0;
+			int quality = strcasecmp(cat, "Sleep quality") == 0;
+			double hi = quality ? 5 : 10;
+
+			if (st == EASE_V_BAD && (mood || quality)) {
+				ease_bad_value(im->file, rec->line, "rating/amount", amount,
+					       quality ? "is not a rating (expected 1 to 5)"
+						       : "is not a rating (expected 0 to 10)");
+				continue;
+			}
+			if (st == EASE_V_OK && (mood || quality) && (v < 0 || v > hi)) {
+				ease_bad_value(im->file, rec->line, "rating/amount", amount,
+					       quality ? "is outside 1..5 (a sleep quality)"
+						       : "is outside 0..10 (a mood)");
+				continue;
+			}
+			if (st != EASE_V_OK)
+				v = NAN;
+			if (mood) {
+				if (!isnan(v))
+					bear_emit(&b, "mood", "", v, "");
+			} else if (quality) {
+				if (!isnan(v)) {
+					snprintf(b.note, sizeof b.note, "%s of 5%s%s", amount,
+						 *notes ? "; " : "", notes);
+					bear_emit(&b, "factor", "sleep_quality", v * 2, "");
+				}
+			} else if (strcasecmp(cat, "Energy") == 0) {
+				if (!isnan(v))
+					bear_emit(&b, "factor", "energy", v, "");
+			} else {
+				snprintf(b.note, sizeof b.note, "%s%s%s", detail,
+					 *detail && *notes ? ": " : "", notes);
+				bear_emit(&b, "note", ease_imp_slug(cat, strlen(cat), name,
+								    sizeof name), v, "");
+			}
+		}
+	}
+}
