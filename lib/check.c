@@ -14,7 +14,8 @@
 #include <string.h>
 
 static const char *const kinds[] = {
-	"pain", "sleep", "massage", "med", "factor", "stress", "mood", "note", NULL
+	"pain", "sleep", "massage", "med", "factor", "stress", "mood",
+	"sleep_quality", "note", NULL
 };
 
 /* Small pages: a subject with a few weeks of rows costs a few dozen bytes. */
@@ -203,7 +204,7 @@ check_event_value(chk *k, const ease_rec *rec)
 		return;
 	}
 	if (strcmp(kind, "pain") == 0 || strcmp(kind, "stress") == 0 ||
-	    strcmp(kind, "mood") == 0)
+	    strcmp(kind, "mood") == 0 || strcmp(kind, "sleep_quality") == 0)
 		lo = 0, hi = 10;
 	else if (strcmp(kind, "sleep") == 0)
 		lo = 0, hi = 24;

@@ -728,6 +728,15 @@ add_sleep(rd *r, subject *s, int hcol, const ease_datetime *bed, int wakecol,
 				 ease_fmt_num((x.e - x.s) / 3600, 4, h));
 			return bad(r, wakecol, why);
 		}
+		/*
+		 * Apps write bed and wake to the minute but the hours asleep
+		 * more finely (Sleep as Android: 7.419 h for 07:38-15:03), so a
+		 * minute over is rounding: the hours stand, and the time in bed
+		 * is at least as long.
+		 */
+		if (!isnan(hours) && hours * 3600 > x.e - x.s &&
+		    hours * 3600 <= x.e - x.s + 60)
+			x.e = x.s + hours * 3600;
 		if (!isnan(hours) && hours * 3600 > x.e - x.s + 1e-6) {
 			char h[40];
 

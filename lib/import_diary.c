@@ -670,7 +670,7 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 				if (!isnan(v)) {
 					snprintf(b.note, sizeof b.note, "%s of 5%s%s", amount,
 						 *notes ? "; " : "", notes);
-					bear_emit(&b, "factor", "sleep_quality", v * 2, "");
+					bear_emit(&b, "sleep_quality", "", v * 2, "");
 				}
 			} else if (strcasecmp(cat, "Energy") == 0) {
 				if (!isnan(v))

@@ -57,7 +57,7 @@ static void
 quality(ease_imp *im, const char *subject, const char *when, double v,
 	const char *note, long line)
 {
-	ease_event e = {subject, when, "", "factor", "sleep_quality", v, "", note};
+	ease_event e = {subject, when, "", "sleep_quality", "", v, "", note};
 
 	ease_imp_emit(im, &e, line);
 }
@@ -159,7 +159,7 @@ ease_import_plees(ease_imp *im, ease_reader *r, const ease_rec *h)
 		/* 0 stars is the app's "not rated" */
 		if (rating > 0) {
 			snprintf(note, sizeof note, "rating %g of 5", rating);
-			quality(im, "", ease_imp_fmt(im, NULL, s, when), rating * 2, note,
+			quality(im, "", ease_imp_fmt(im, NULL, e, when), rating * 2, note,
 				rec->line);
 		}
 	}
@@ -341,7 +341,7 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 		/* 0%: a night that failed, not the worst one */
 		if (q > 0) {
 			snprintf(note, sizeof note, "%s", rec->f[cq]);
-			quality(im, "", a, q / 10, note, rec->line);
+			quality(im, "", b, q / 10, note, rec->line);
 		}
 		if (mood >= 0) {
 			ease_event ev = {"", b, "", "mood", "", mood, "", rec->f[cmood]};
@@ -781,7 +781,7 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 				sleep_event(im, zone, "", s, e, hours, nt, rec->line);
 				free(nt);
 			}
-			ease_imp_fmt(im, zone, s, when);
+			ease_imp_fmt(im, zone, e, when);
 			/* 0 stars and the placeholders -1, -2 are "not rated" */
 			if (rating > 0) {
 				snprintf(note, sizeof note, "rating %g of 5", rating);
