@@ -161,10 +161,8 @@ vec_add(vec *a, double x)
 
 typedef struct group {
 	char *name;
-	/* paired: before and after, and the place of each pair in its series */
-	vec bef, aft, seq;
-	unsigned long gen;	/* the subject of the last pair */
-	double next_seq;
+	/* paired: before and after, each pair's subject and its day (or row) */
+	vec bef, aft, sub, ord;
 	vec *prof;		/* --profile: values at each day offset */
 	size_t nprof;		/* --profile: events */
 	/* results */
@@ -216,7 +214,6 @@ add_group(run *s, const char *name)
 	g = &s->g[s->ng];
 	memset(g, 0, sizeof *g);
 	g->name = ease_xstrdup(name);
-	g->gen = (unsigned long)-1;
 	if (s->o->profile)
 		g->prof = ease_xcalloc((size_t)(s->o->before + s->o->after + 1),
 				       sizeof *g->prof);
@@ -263,24 +260,21 @@ row_groups(run *s, const ease_rec *rec)
 }
 
 static void
-group_pair(group *g, unsigned long gen, double before, double after)
+group_pair(group *g, double sub, double ord, double before, double after)
 {
-	/* a new subject's series does not follow on the last one's */
-	if (g->gen != gen && g->seq.n)
-		g->next_seq += 1;
-	g->gen = gen;
 	vec_add(&g->bef, before);
 	vec_add(&g->aft, after);
-	vec_add(&g->seq, g->next_seq);
-	g->next_seq += 1;
+	vec_add(&g->sub, sub);
+	vec_add(&g->ord, ord);
 }
 
+/* A pair of subject SUB on day (or at row) ORD into "all" and its groups. */
 static void
-add_pair(run *s, double before, double after)
+add_pair(run *s, double sub, double ord, double before, double after)
 {
-	group_pair(&s->g[0], s->gen, before, after);
+	group_pair(&s->g[0], sub, ord, before, after);
 	for (size_t i = 0; i < s->ngsel; i++)
-		group_pair(&s->g[s->gsel[i]], s->gen, before, after);
+		group_pair(&s->g[s->gsel[i]], sub, ord, before, after);
 }
 
 /* ---- the measure ---- */
@@ -427,7 +421,7 @@ finish_event(run *s, evstate *e, pend *p)
 		}
 		return;
 	}
-	add_pair(s, mb, ma);
+	add_pair(s, (double)s->gen, (double)p->day, mb, ma);
 }
 
 static void
@@ -630,11 +624,58 @@ compute_independent(run *s, group *g)
 	g->diff = g->ma - g->mb;
 }
 
+static const group *sort_g;
+
+static int
+by_subject_day(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const double *su = sort_g->sub.v, *od = sort_g->ord.v;
+
+	if (su[i] != su[j])
+		return su[i] < su[j] ? -1 : 1;
+	if (od[i] != od[j])
+		return od[i] < od[j] ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+/*
+ * The lag-1 autocorrelation of the differences, pooled: each subject's
+ * pairs in day order, and the Pearson r of every difference with the next
+ * one of the same subject.  Sorting first makes it the same however the
+ * rows of several subjects are interleaved; a subject's last pair is never
+ * followed by another subject's first.
+ */
+static double
+paired_r1(const group *g)
+{
+	size_t n = g->bef.n, *ix = ease_xmalloc((n + 1) * sizeof *ix);
+	double *t = ease_xmalloc((n + 1) * sizeof *t), *dif = ease_xmalloc((n + 1) * sizeof *dif);
+	double r;
+
+	for (size_t i = 0; i < n; i++)
+		ix[i] = i;
+	sort_g = g;
+	qsort(ix, n, sizeof *ix, by_subject_day);
+	for (size_t k = 0; k < n; k++) {
+		size_t i = ix[k];
+
+		dif[k] = g->aft.v[i] - g->bef.v[i];
+		/* a gap of 2 between subjects: ease_lag1_r pairs only t, t + 1 */
+		t[k] = k == 0 ? 0 : t[k - 1] + (g->sub.v[i] == g->sub.v[ix[k - 1]] ? 1 : 2);
+	}
+	r = ease_lag1_r(t, dif, n);
+	free(ix);
+	free(t);
+	free(dif);
+	return r;
+}
+
 static void
 compute(run *s, group *g)
 {
 	size_t n = g->bef.n;
-	double *dif, r1d;
+	double r1d;
 
 	if (!paired(s)) {
 		compute_independent(s, g);
@@ -645,14 +686,9 @@ compute(run *s, group *g)
 	g->nap.nap = ease_nap_paired(g->aft.v, g->bef.v, n, s->lower);
 	g->nap.ci_lo = g->nap.ci_hi = g->nap.se = NAN;
 	g->tau_u = NAN;
-	dif = ease_xmalloc((n + 1) * sizeof *dif);
-	for (size_t i = 0; i < n; i++)
-		dif[i] = g->aft.v[i] - g->bef.v[i];
-	/* the differences in event order: how much each event repeats the last */
-	r1d = ease_lag1_r(g->seq.v, dif, n);
+	r1d = paired_r1(g);
 	g->p_adj = ease_ttest_p_adj(&g->t, n_eff_mean((double)n, r1d), 0);
 	g->r1 = s->o->design == EASE_PP_PAIRS ? r1d : ease_comom_r(&s->r1c);
-	free(dif);
 	g->p_holm = g->t.p;
 	g->mb = n ? g->t.mean_y : NAN;
 	g->ma = n ? g->t.mean_x : NAN;
@@ -1484,8 +1520,10 @@ run_pairs(run *s)
 	const char *comma = strchr(s->o->pairs, ',');
 	char *bname = ease_xstrndup(s->o->pairs, (size_t)(comma - s->o->pairs));
 	int bcol, acol, dcol, scol;
-	char *measure, *last_subject = NULL;
+	char *measure;
 	ease_datecache dc;
+	ease_strset *subjects = ease_strset_new();
+	long rows = 0;
 
 	memset(&dc, 0, sizeof dc);
 	cols = ease_cols_new(h, ease_input_name(in), s->c->colmap, s->c->ncolmap);
@@ -1516,34 +1554,37 @@ run_pairs(run *s)
 	while ((rec = ease_input_next(in)) != NULL) {
 		const char *file = ease_input_name(in);
 		double b, a;
+		long day = 0, sub = 0;
 
-		if (dcol >= 0 && ease_window_active(s->c)) {
-			long day;
-
+		rows++;
+		if (dcol >= 0) {
 			if (!ease_rec_date(rec, dcol, cols->name[dcol], s->c->date_format,
-					   file, &dc, &day) || !ease_window_has(s->c, day))
+					   file, &dc, &day))
+				continue;
+			if (ease_window_active(s->c) && !ease_window_has(s->c, day))
 				continue;
 		}
 		if (!row_num(s, rec, bcol, file, &b) || !row_num(s, rec, acol, file, &a))
 			continue;
 		if (isnan(b) || isnan(a))
 			continue;
-		/* a new subject's sessions do not follow on the last one's */
-		if (scol >= 0 && (last_subject == NULL || strcmp(last_subject, rec->f[scol]))) {
-			free(last_subject);
-			last_subject = ease_xstrdup(rec->f[scol]);
-			s->gen++;
+		if (scol >= 0) {
+			long n0 = (long)ease_strset_count(subjects);
+
+			if (ease_strset_put(subjects, rec->f[scol], n0, &sub))
+				sub = n0;
 		}
 		s->events++;
 		row_groups(s, rec);
-		add_pair(s, b, a);
+		/* without a date the rows are the sessions' order */
+		add_pair(s, (double)sub, dcol >= 0 ? (double)day : (double)rows, b, a);
 	}
 	if (s->events == 0)
 		ease_die(EASE_EX_DATA, "%s: no row with both %s and %s recorded",
 			 s->file, cols->name[bcol], cols->name[acol]);
 	write_results(s, "pair");
 	ease_writer_close(s->w);
-	free(last_subject);
+	ease_strset_free(subjects);
 	free(measure);
 	free(bname);
 	ease_cols_free(cols);
@@ -1586,7 +1627,8 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 		free(g->name);
 		free(g->bef.v);
 		free(g->aft.v);
-		free(g->seq.v);
+		free(g->sub.v);
+		free(g->ord.v);
 		if (g->prof) {
 			for (int k = 0; k < o->before + o->after + 1; k++)
 				free(g->prof[k].v);

@@ -195,11 +195,22 @@ if (mode %in% c("pairs", "pairs-compare")) {
 	d <- read.csv(args[2], stringsAsFactors = FALSE, na.strings = c("", "NA"), check.names = FALSE)
 	bc <- args[3]; ac <- args[4]
 	by <- if (length(args) > 4 && args[5] != "-") args[5] else NA
-	lower <- if (length(args) > 5) args[6] == "lower" else bc %in% lower_roles
+	# a heading as a person writes it ("Pain before") names the same role
+	role <- function(x) gsub(" ", "_", tolower(x))
+	lower <- if (length(args) > 5) args[6] == "lower" else role(bc) %in% lower_roles
 	tech <- !is.na(by) && by == "technique"
 	ok <- !is.na(d[[bc]]) & !is.na(d[[ac]])
 	d <- d[ok, ]
-	subj <- if ("subject" %in% names(d)) d$subject else rep("", nrow(d))
+	# r1 within each subject in date order (ease-prepost(1)): the rows are
+	# put in that order first, which no other column of the output heeds
+	sc <- which(tolower(names(d)) %in% c("subject", "subject_id", "participant",
+		"participant_id", "client", "client_id", "patient", "patient_id",
+		"person", "user", "user_id"))
+	dc <- which(tolower(names(d)) %in% c("date", "day", "datum", "fecha", "jour"))
+	subj <- if (length(sc)) d[[sc[1]]] else rep("", nrow(d))
+	day <- if (length(dc)) as.numeric(as.Date(d[[dc[1]]])) else seq_len(nrow(d))
+	o <- order(match(subj, unique(subj)), day, seq_len(nrow(d)))
+	d <- d[o, ]; subj <- subj[o]
 	gens <- cumsum(c(TRUE, subj[-1] != subj[-length(subj)]))
 	gl <- lapply(seq_len(nrow(d)), function(i) if (is.na(by)) character(0) else groups_of(d[[by]][i], tech))
 	names_ <- unique(unlist(gl))
@@ -214,7 +225,7 @@ if (mode %in% c("pairs", "pairs-compare")) {
 	}
 	m <- paste0(bc, ":", ac)
 	if (mode == "pairs-compare") kw_row(rows, m)
-	else finish(rows, lower, bc %in% pain_roles && lower, NA, m)
+	else finish(rows, lower, role(bc) %in% pain_roles && role(ac) %in% pain_roles && lower, NA, m)
 }
 
 # ---- the independent designs ----
