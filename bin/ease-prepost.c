@@ -109,6 +109,7 @@ static const ease_tool tool = {
 	"      --by COL            one row per value of COL (a technique list counts for\n"
 	"                          each technique) and 'all', best first\n"
 	"      --compare           with --by: a last row, Kruskal-Wallis across the groups\n"
+	"                          (sessions in one group only)\n"
 	"      --profile           with --event: mean value on each day offset, 95% CI\n"
 	"      --direction D       lower or higher is better (default: from the measure)\n"
 	"      --explain           a sentence per row (also --format table)\n",

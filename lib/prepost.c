@@ -163,6 +163,7 @@ typedef struct group {
 	char *name;
 	/* paired: before and after, each pair's subject and its day (or row) */
 	vec bef, aft, sub, ord;
+	vec multi;		/* 1: the session is in more than one group */
 	vec *prof;		/* --profile: values at each day offset */
 	size_t nprof;		/* --profile: events */
 	/* results */
@@ -202,6 +203,7 @@ typedef struct run {
 	double base_sum;
 	long base_n;
 	long events, skipped;
+	long multi;		/* sessions in more than one group */
 	int head_done;
 } run;
 
@@ -260,21 +262,25 @@ row_groups(run *s, const ease_rec *rec)
 }
 
 static void
-group_pair(group *g, double sub, double ord, double before, double after)
+group_pair(group *g, double sub, double ord, double before, double after, int multi)
 {
 	vec_add(&g->bef, before);
 	vec_add(&g->aft, after);
 	vec_add(&g->sub, sub);
 	vec_add(&g->ord, ord);
+	vec_add(&g->multi, multi);
 }
 
 /* A pair of subject SUB on day (or at row) ORD into "all" and its groups. */
 static void
 add_pair(run *s, double sub, double ord, double before, double after)
 {
-	group_pair(&s->g[0], sub, ord, before, after);
+	int multi = s->ngsel > 1;
+
+	s->multi += multi;
+	group_pair(&s->g[0], sub, ord, before, after, multi);
 	for (size_t i = 0; i < s->ngsel; i++)
-		group_pair(&s->g[s->gsel[i]], sub, ord, before, after);
+		group_pair(&s->g[s->gsel[i]], sub, ord, before, after, multi);
 }
 
 /* ---- the measure ---- */
@@ -1006,9 +1012,19 @@ write_compare(run *s, group **order, size_t n)
 	ease_kruskal kw;
 	int dg = s->c->digits;
 
+	/*
+	 * Kruskal-Wallis needs independent groups: a session of two techniques
+	 * would be counted in both, so it is left out of this row (the group
+	 * rows keep it).
+	 */
+	if (s->multi)
+		ease_warn("--compare: %ld session%s with more than one %s left out of the comparison (each session must be in one group)",
+			  s->multi, s->multi == 1 ? "" : "s",
+			  s->by_tech ? "technique" : "group");
 	for (size_t i = 0; i < n; i++)
 		total += order[i]->bef.n;
 	v = ease_xmalloc((total + 1) * sizeof *v);
+	total = 0;
 	for (size_t i = 0; i < n; i++) {
 		const group *g = order[i];
 
@@ -1019,10 +1035,13 @@ write_compare(run *s, group **order, size_t n)
 		for (size_t j = 0; j < g->bef.n; j++) {
 			char b[40];
 
+			if (g->multi.v[j] != 0)
+				continue;
 			snprintf(b, sizeof b, "%.12g", g->aft.v[j] - g->bef.v[j]);
 			v[k++] = strtod(b, NULL);
+			size[i]++;
 		}
-		size[i] = g->bef.n;
+		total += size[i];
 	}
 	ease_kruskal_test(v, size, n, &kw);
 	if (isnan(kw.p))
@@ -1629,6 +1648,7 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 		free(g->aft.v);
 		free(g->sub.v);
 		free(g->ord.v);
+		free(g->multi.v);
 		if (g->prof) {
 			for (int k = 0; k < o->before + o->after + 1; k++)
 				free(g->prof[k].v);

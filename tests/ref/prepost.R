@@ -106,11 +106,14 @@ finish <- function(rows, lower, pain, base, measure) {
 	}
 }
 
+# Kruskal-Wallis needs independent groups: R$d1 holds the differences of
+# the sessions that are in this group only (a session of two techniques is
+# left out of the comparison, as ease-prepost(1) says).
 kw_row <- function(rows, measure) {
-	k <- Filter(function(r) r$group != "all" && length(r$d) > 0, rows)
+	k <- Filter(function(r) r$group != "all" && length(r$d1) > 0, rows)
 	# differences equal on paper tie: 12 significant digits, as ease-prepost(1)
-	kt <- kruskal.test(lapply(k, function(r) as.numeric(sprintf("%.12g", r$d))))
-	tot <- sum(vapply(rows, function(r) if (r$group == "all") 0 else length(r$d), 0))
+	kt <- kruskal.test(lapply(k, function(r) as.numeric(sprintf("%.12g", r$d1))))
+	tot <- sum(vapply(rows, function(r) if (r$group == "all") 0 else length(r$d1), 0))
 	cat(paste(c("compare", "kruskal", measure, tot, tot, rep("", 7), fmt(unname(kt$parameter)), "",
 		    fmt(unname(kt$statistic)), fmt(kt$p.value), rep("", 12)), collapse = ","), "\n", sep = "")
 }
@@ -185,6 +188,7 @@ if (mode %in% c("event", "profile", "event-compare")) {
 		seq <- cumsum(c(0, ifelse(diff(gens) != 0, 2, 1)))[seq_along(gens)]
 		r <- paired_row(nm, y, xx, seq, lower, r1v, "event")
 		r$d <- xx - y
+		r$d1 <- r$d[vapply(ps, function(p) length(p$g) <= 1, TRUE)]
 		rows[[length(rows) + 1]] <- r
 	}
 	if (mode == "event-compare") kw_row(rows, value)
@@ -221,6 +225,7 @@ if (mode %in% c("pairs", "pairs-compare")) {
 		seq <- cumsum(c(0, ifelse(diff(gg) != 0, 2, 1)))[seq_along(gg)]
 		r <- paired_row(nm, d[[bc]][k], d[[ac]][k], seq, lower, NA, "pairs")
 		r$d <- d[[ac]][k] - d[[bc]][k]
+		r$d1 <- r$d[vapply(gl[k], length, 0) <= 1]
 		rows[[length(rows) + 1]] <- r
 	}
 	m <- paste0(bc, ":", ac)
