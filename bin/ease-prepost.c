@@ -131,9 +131,6 @@ main(int argc, char **argv)
 
 	ease_prepost_opts_init(&o);
 	ease_parse_args(&tool, argc, argv, &c, &o);
-	/* a table of ITS rows is a table; other designs' tables are sentences */
-	if (c.format == EASE_FMT_TABLE && o.design != EASE_PP_ITS)
-		o.explain = 1;
 	ease_prepost_check(&o, &c);
 	return ease_prepost_run(&c, &o);
 }

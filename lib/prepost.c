@@ -142,7 +142,14 @@ ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 	if (o->explain && o->design == EASE_PP_ITS)
 		ease_usage("--its has no sentences (--explain, --format table)");
 	if (o->explain && o->profile)
-		ease_usage("--explain and --profile: the profile has no sentences");
+		ease_usage("--explain does not go with --profile: the profile is a table of numbers (--format table aligns it)");
+	/*
+	 * Only after the checks above, which are about --explain as given: a
+	 * table of the comparisons is their sentences, while the ITS and the
+	 * profile rows are numbers, aligned.
+	 */
+	if (c->format == EASE_FMT_TABLE && o->design != EASE_PP_ITS && !o->profile)
+		o->explain = 1;
 }
 
 /* ---- groups ---- */
