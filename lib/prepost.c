@@ -190,6 +190,8 @@ typedef struct run {
 	const char *file;
 	const char *measure;
 	char word[64];		/* the measure in a sentence: "pain", "sleep hours" */
+	const char *verb;	/* "was", or "were" after a plural: "meds doses" */
+	char unit[32];		/* of a difference: "points" on 0-10 scales, or "" */
 	int role;		/* of the measure */
 	int lower;		/* lower is better */
 	int pain_like;		/* IMMPACT applies */
@@ -315,6 +317,44 @@ pain_like(int role)
 	       role == EASE_R_PAIN_BEFORE || role == EASE_R_PAIN_AFTER;
 }
 
+/*
+ * The words a sentence needs around the measure: its unit ("points" belongs
+ * to 0-10 ratings only; a count of doses has none, the name says it) and
+ * the verb after its name, plural when the name's last word is ("meds
+ * doses were", but "stress was").
+ */
+static void
+set_unit(run *s, int col)
+{
+	const ease_roledef *d = ease_role_def(s->role);
+	const char *u = "", *norm = s->cols->norm[col], *us;
+	size_t l = strlen(s->word);
+
+	switch (s->role) {
+	case EASE_R_SLEEP_HOURS: case EASE_R_TIME_IN_BED:
+		u = "hours";
+		break;
+	case EASE_R_SLEEP_EFFICIENCY:
+		u = "percentage points";
+		break;
+	case EASE_R_MASSAGE_MIN:
+		u = "minutes";
+		break;
+	case EASE_R_MED:
+		/* med_<drug>_<unit> */
+		us = strrchr(norm, '_');
+		if (us && us > norm + 4)
+			u = us + 1;
+		break;
+	default:
+		if (s->role != EASE_R_NONE && d->type == EASE_T_NUM && d->lo == 0 && d->hi == 10)
+			u = "points";
+	}
+	snprintf(s->unit, sizeof s->unit, "%s", u);
+	s->verb = l > 1 && s->word[l - 1] == 's' && s->word[l - 2] != 's' &&
+		  s->word[l - 2] != 'u' ? "were" : "was";
+}
+
 static void
 set_direction(run *s, int col)
 {
@@ -330,6 +370,7 @@ set_direction(run *s, int col)
 			if (*q == '_')
 				*q = ' ';
 	}
+	set_unit(s, col);
 	if (s->o->direction)
 		l = s->o->direction < 0;
 	if (l < 0)
@@ -925,7 +966,8 @@ explain(run *s, const group *g, int all)
 		if (paired(s))
 			snprintf(count, sizeof count, "%zu session%s", n, n == 1 ? "" : "s");
 		else
-			snprintf(count, sizeof count, "%zu days against %zu", g->aft.n, g->bef.n);
+			/* in the order of the means: before, then after */
+			snprintf(count, sizeof count, "%zu days against %zu", g->bef.n, g->aft.n);
 		if (isnan(g->t.ci_lo))
 			snprintf(tail, sizeof tail, "no 95 %% CI: %s; %s",
 				 n < 2 ? "too few values" : paired(s) ?
@@ -952,9 +994,9 @@ explain(run *s, const group *g, int all)
 			 "a substantial improvement");
 	if (shown)
 		snprintf(line, sizeof line,
-			 "%s your %s was %s points %s than %s (%s \xe2\x86\x92 %s%s%s; %s; %s).",
-			 lead, m, d, g->diff < 0 ? "lower" : "higher", bef, b, a, pc, catw,
-			 tail, p);
+			 "%s your %s %s %s%s%s %s than %s (%s \xe2\x86\x92 %s%s%s; %s; %s).",
+			 lead, m, s->verb, d, *s->unit ? " " : "", s->unit,
+			 g->diff < 0 ? "lower" : "higher", bef, b, a, pc, catw, tail, p);
 	else
 		snprintf(line, sizeof line,
 			 "The data do not show an effect of %s on %s yet: %s %s, %s %s (%s; %s%s).",
@@ -969,8 +1011,8 @@ explain(run *s, const group *g, int all)
 			size_t l = strlen(line);
 
 			snprintf(line + l, sizeof line - l,
-				 " Your %s was already %s than usual before the sessions (%s against %s on days away from any session): sessions were booked on bad days, so part of the change can be regression to the mean.",
-				 m, s->lower ? "higher" : "lower", b, dec1(base, lo));
+				 " Your %s %s already %s than usual before the sessions (%s against %s on days away from any session): sessions were booked on bad days, so part of the change can be regression to the mean.",
+				 m, s->verb, s->lower ? "higher" : "lower", b, dec1(base, lo));
 		}
 	}
 out:
