@@ -4,6 +4,7 @@
 #include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/hyptest.h"
+#include "ease/span.h"
 #include "ease/stats.h"
 #include "ease/technique.h"
 #include "ease/value.h"
@@ -213,6 +214,8 @@ typedef struct run {
 	long base_n;
 	long events, skipped;
 	long multi;		/* sessions in more than one group */
+	ease_span span;		/* the days read, against the date window */
+	char win[64];		/* " between A and B": where no event was found */
 	int head_done;
 } run;
 
@@ -1271,13 +1274,17 @@ run_event(run *s)
 
 	s->w = ease_writer_open(s->c->output, s->o->explain ? EASE_FMT_TABLE : s->c->format,
 				s->c->files, s->c->nfiles);
-	while ((row = ease_day_next(r)) != NULL)
+	while ((row = ease_day_next(r)) != NULL) {
+		ease_span_add(&s->span, s->c, row->day);
 		event_row(s, &e, r, row);
+	}
+	ease_span_check(&s->span, s->c, s->file);
+	ease_window_words(s->c, s->win, sizeof s->win);
 	end_subject(s, &e);
 
 	if (s->events == 0)
-		ease_die(EASE_EX_DATA, "%s: no day with %s > 0 (no event to compare around)",
-			 s->file, s->cols->name[ecol]);
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0%s (no event to compare around)",
+			 s->file, s->cols->name[ecol], s->win);
 	if (s->skipped)
 		ease_warn("%ld of %ld event%s skipped: fewer than half the days of a window had %s recorded",
 			  s->skipped, s->events, s->events == 1 ? "" : "s", s->measure);
@@ -1399,20 +1406,24 @@ run_independent(run *s)
 
 	s->w = ease_writer_open(s->c->output, s->o->explain ? EASE_FMT_TABLE : s->c->format,
 				s->c->files, s->c->nfiles);
-	while ((row = ease_day_next(r)) != NULL)
+	while ((row = ease_day_next(r)) != NULL) {
+		ease_span_add(&s->span, s->c, row->day);
 		ind_row(s, &e, r, row);
+	}
+	ease_span_check(&s->span, s->c, s->file);
+	ease_window_words(s->c, s->win, sizeof s->win);
 
 	if ((ecol >= 0 || fcol >= 0) && s->events == 0)
-		ease_die(EASE_EX_DATA, "%s: no day with %s > 0", s->file,
-			 s->cols->name[fcol >= 0 ? fcol : ecol]);
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0%s", s->file,
+			 s->cols->name[fcol >= 0 ? fcol : ecol], s->win);
 	if (s->o->design == EASE_PP_SPLIT && !s->o->at_first &&
 	    (g->bef.n == 0 || g->aft.n == 0)) {
 		char at[16], lo[16], hi[16];
 
 		ease_fmt_date(s->o->at, at);
 		if (!e.any)
-			ease_die(EASE_EX_DATA, "%s: no day with %s recorded", s->file,
-				 s->measure);
+			ease_die(EASE_EX_DATA, "%s: no day with %s recorded%s", s->file,
+				 s->measure, s->win);
 		ease_die(EASE_EX_DATA,
 			 "%s: --split %s is outside the data (%s recorded from %s to %s): no day %s it",
 			 s->file, at, s->measure, ease_fmt_date(e.lo, lo),
@@ -1540,10 +1551,15 @@ run_its(run *s)
 	ease_day_fields_used(r, 1);
 	ease_day_keep_all(r, 1);
 	s->w = ease_writer_open(s->c->output, s->c->format, s->c->files, s->c->nfiles);
-	while ((row = ease_day_next(r)) != NULL)
+	while ((row = ease_day_next(r)) != NULL) {
+		ease_span_add(&s->span, s->c, row->day);
 		its_row(s, &e, r, row);
+	}
+	ease_span_check(&s->span, s->c, s->file);
+	ease_window_words(s->c, s->win, sizeof s->win);
 	if (ecol >= 0 && s->events == 0)
-		ease_die(EASE_EX_DATA, "%s: no day with %s > 0", s->file, s->cols->name[ecol]);
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0%s", s->file,
+			 s->cols->name[ecol], s->win);
 	if (!s->o->at_first && e.any && (s->o->at <= e.lo || s->o->at > e.hi)) {
 		char at[16], lo[16], hi[16];
 
@@ -1554,7 +1570,8 @@ run_its(run *s)
 			 s->o->at <= e.lo ? "before" : "from");
 	}
 	if (!e.any)
-		ease_die(EASE_EX_DATA, "%s: no day with %s recorded", s->file, s->measure);
+		ease_die(EASE_EX_DATA, "%s: no day with %s recorded%s", s->file, s->measure,
+			 s->win);
 	its_subject_end(s, &e);
 	ease_writer_close(s->w);
 	free(e.t.v);
@@ -1629,6 +1646,7 @@ run_pairs(run *s)
 			if (!ease_rec_date(rec, dcol, cols->name[dcol], s->c->date_format,
 					   file, &dc, &day))
 				continue;
+			ease_span_add(&s->span, s->c, day);
 			if (ease_window_active(s->c) && !ease_window_has(s->c, day))
 				continue;
 		}
@@ -1647,9 +1665,11 @@ run_pairs(run *s)
 		/* without a date the rows are the sessions' order */
 		add_pair(s, (double)sub, dcol >= 0 ? (double)day : (double)rows, b, a);
 	}
+	ease_span_check(&s->span, s->c, s->file);
 	if (s->events == 0)
-		ease_die(EASE_EX_DATA, "%s: no row with both %s and %s recorded",
-			 s->file, cols->name[bcol], cols->name[acol]);
+		ease_die(EASE_EX_DATA, "%s: no row with both %s and %s recorded%s",
+			 s->file, cols->name[bcol], cols->name[acol],
+			 ease_window_words(s->c, s->win, sizeof s->win));
 	write_results(s, "pair");
 	ease_writer_close(s->w);
 	ease_strset_free(subjects);

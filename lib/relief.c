@@ -4,6 +4,7 @@
 #include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/km.h"
+#include "ease/span.h"
 #include "ease/technique.h"
 #include "ease/value.h"
 
@@ -73,6 +74,7 @@ typedef struct run {
 	group *g;
 	size_t ng, gcap;
 	long days_massage, skipped;
+	ease_span span;		/* the days read, against the date window */
 	int head_done;
 	int table;		/* --format table: numbers for people */
 } run;
@@ -495,13 +497,19 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 	fmt = o->explain ? EASE_FMT_TABLE : c->format;
 	s.table = c->format == EASE_FMT_TABLE && !o->explain;
 	s.w = o->session ? NULL : ease_writer_open(c->output, fmt, c->files, c->nfiles);
-	while ((row = ease_day_next(s.r)) != NULL)
+	while ((row = ease_day_next(s.r)) != NULL) {
+		ease_span_add(&s.span, c, row->day);
 		one_row(&s, row);
+	}
 	close_run(&s, 0);	/* the data end */
 
-	if (s.days_massage == 0)
-		ease_die(EASE_EX_DATA, "%s: no day with %s > 0 (no session to measure relief after)",
-			 cols->file, s.massage_name);
+	ease_span_check(&s.span, c, cols->file);
+	if (s.days_massage == 0) {
+		char win[64];
+
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0%s (no session to measure relief after)",
+			 cols->file, s.massage_name, ease_window_words(c, win, sizeof win));
+	}
 	if (s.skipped)
 		ease_warn("%ld of %ld session%s skipped: fewer than %d of the %d days before had pain recorded",
 			  s.skipped, s.days_massage, s.days_massage == 1 ? "" : "s",
