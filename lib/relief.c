@@ -415,13 +415,24 @@ explain(run *s, const group *g, int all)
 		snprintf(line, sizeof line,
 			 "The data do not show yet how long relief after %s lasts: median %s day%s, %s, %ld sessions; more sessions will tell.",
 			 t, m, k->median == 1 ? "" : "s", ci, g->sessions);
+	else if (all)
+		/*
+		 * "all" pools techniques that may differ widely: a booking
+		 * interval from it would fit none of them.
+		 */
+		snprintf(line, sizeof line,
+			 "Relief after %s lasted a median of %s day%s (%s, %ld sessions): about half of the sessions still gave relief after %s day%s.%s",
+			 t, m, k->median == 1 ? "" : "s", ci, g->sessions, m,
+			 k->median == 1 ? "" : "s",
+			 s->ng > 1 ? " This pools every technique; for when to book, read each technique's own line." : "");
 	else {
 		long every = (long)floor(k->median);
 
+		/* a median: half the sessions wore off sooner, so never "keeps you in it" */
 		snprintf(line, sizeof line,
-			 "Relief after %s lasted a median of %s day%s (%s, %ld sessions): booking every %ld day%s would keep you in it.",
-			 t, m, k->median == 1 ? "" : "s", ci, g->sessions, every,
-			 every == 1 ? "" : "s");
+			 "Relief after %s lasted a median of %s day%s (%s, %ld sessions): about half of the sessions still gave relief after %s day%s; booking every %ld day%s, the next session would come while relief still lasts about half the time.",
+			 t, m, k->median == 1 ? "" : "s", ci, g->sessions, m,
+			 k->median == 1 ? "" : "s", every, every == 1 ? "" : "s");
 	}
 	ease_w_str(s->w, line);
 	ease_w_end(s->w);
