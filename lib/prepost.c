@@ -198,6 +198,8 @@ typedef struct run {
 	int pain_like;		/* IMMPACT applies */
 	int by_col, by_tech;
 	ease_technames *tn;
+	char *kbuf;		/* a technique's key */
+	size_t kcap;
 	ease_strset *gkeys;
 	group *g;		/* g[0] is "all" */
 	size_t ng, gcap;
@@ -268,9 +270,20 @@ row_groups(run *s, const ease_rec *rec)
 			select_group(s, cell);
 		return;
 	}
-	while (ease_list_next(&cell, &item, &len))
-		if (len)
-			select_group(s, ease_technames_add(s->tn, item, len));
+	while (ease_list_next(&cell, &item, &len)) {
+		const char *name;
+
+		/*
+		 * A member with no key ("-") or that the register takes for no
+		 * technique (N/A) is a missing technique: the session counts in
+		 * "all" only, as in ease-relief.
+		 */
+		if (!len || !*ease_tech_key(item, len, &s->kbuf, &s->kcap))
+			continue;
+		name = ease_technames_add(s->tn, item, len);
+		if (name && *name)
+			select_group(s, name);
+	}
 }
 
 static void
@@ -1727,6 +1740,7 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 	free(s.g);
 	free(s.gsel);
 	ease_technames_free(s.tn);
+	free(s.kbuf);
 	ease_strset_free(s.gkeys);
 	ease_report_skipped();
 	return 0;

@@ -141,14 +141,16 @@ session_techniques(run *s, const char *cell)
 
 	s->nstech = 0;
 	while (ease_list_next(&cell, &item, &len)) {
-		const char *key = ease_tech_key(item, len, &s->kbuf, &s->kcap);
+		const char *key = ease_tech_key(item, len, &s->kbuf, &s->kcap), *d;
 		long idx;
 
+		/* a missing technique ("-", N/A): the session is in "all" only */
 		if (key[0] == '\0')
 			continue;
+		d = ease_technames_add(s->names, item, len);
+		if (d == NULL || *d == '\0')
+			continue;
 		if (ease_strset_put(s->keys, key, (long)s->ng, &idx)) {
-			const char *d = ease_technames_add(s->names, item, len);
-
 			idx = (long)s->ng;
 			add_group(s, d, strlen(d));
 		}

@@ -34,7 +34,9 @@ groups_of <- function(cell, tech) {
 	if (is.na(cell) || trimws(cell) == "") return(character(0))
 	if (!tech) return(cell)
 	g <- strsplit(cell, "|", fixed = TRUE)[[1]]
-	unique(canon(g[trimws(g) != ""]))
+	# a member of only blanks and punctuation ("-") is no technique: the
+	# session counts in "all" only
+	unique(canon(g[gsub("[[:space:][:punct:]]", "", g) != ""]))
 }
 lower_roles <- c("pain", "pain_max", "pain_before", "pain_after", "stress",
 		 "meds_doses")
