@@ -141,7 +141,7 @@ ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 	if (o->se_ols && o->design != EASE_PP_ITS)
 		ease_usage("--se goes with --its");
 	if (o->explain && o->design == EASE_PP_ITS)
-		ease_usage("--its has no sentences (--explain, --format table)");
+		ease_usage("--explain does not go with --its: its rows are numbers (--format table aligns them)");
 	if (o->explain && o->profile)
 		ease_usage("--explain does not go with --profile: the profile is a table of numbers (--format table aligns it)");
 	/*
