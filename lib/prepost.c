@@ -1635,6 +1635,13 @@ run_pairs(run *s)
 	open_by(s);
 	dcol = ease_cols_role(cols, EASE_R_DATE);
 	scol = ease_cols_role(cols, EASE_R_SUBJECT);
+	/*
+	 * Without a subject column, a --by column other than the technique
+	 * (--by ID) is taken for the subject: pooling two people's sessions
+	 * into one series would make r1 up from who came after whom.
+	 */
+	if (scol < 0 && s->by_col >= 0 && !s->by_tech)
+		scol = s->by_col;
 	if (ease_window_active(s->c) && dcol < 0)
 		ease_die(EASE_EX_DATA, "%s: --since and --until need a date column", s->file);
 	measure = ease_xmalloc(strlen(cols->name[bcol]) + strlen(cols->name[acol]) + 2);

@@ -213,7 +213,8 @@ if (mode %in% c("pairs", "pairs-compare")) {
 		"participant_id", "client", "client_id", "patient", "patient_id",
 		"person", "user", "user_id"))
 	dc <- which(tolower(names(d)) %in% c("date", "day", "datum", "fecha", "jour"))
-	subj <- if (length(sc)) d[[sc[1]]] else rep("", nrow(d))
+	# without a subject column, a --by column other than technique is one
+	subj <- if (length(sc)) d[[sc[1]]] else if (!is.na(by) && !tech) d[[by]] else rep("", nrow(d))
 	day <- if (length(dc)) as.numeric(as.Date(d[[dc[1]]])) else seq_len(nrow(d))
 	o <- order(match(subj, unique(subj)), day, seq_len(nrow(d)))
 	d <- d[o, ]; subj <- subj[o]
