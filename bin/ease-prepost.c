@@ -109,6 +109,7 @@ static const ease_tool tool = {
 	"      --by COL            one row per value of COL (a technique list counts for\n"
 	"                          each technique) and 'all', best first\n"
 	"      --compare           with --by: a last row, Kruskal-Wallis across the groups\n"
+	"                          (sessions in one group only)\n"
 	"      --profile           with --event: mean value on each day offset, 95% CI\n"
 	"      --direction D       lower or higher is better (default: from the measure)\n"
 	"      --explain           a sentence per row (also --format table)\n",
@@ -130,9 +131,6 @@ main(int argc, char **argv)
 
 	ease_prepost_opts_init(&o);
 	ease_parse_args(&tool, argc, argv, &c, &o);
-	/* a table of ITS rows is a table; other designs' tables are sentences */
-	if (c.format == EASE_FMT_TABLE && o.design != EASE_PP_ITS)
-		o.explain = 1;
 	ease_prepost_check(&o, &c);
 	return ease_prepost_run(&c, &o);
 }

@@ -4,6 +4,7 @@
 #include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/hyptest.h"
+#include "ease/span.h"
 #include "ease/stats.h"
 #include "ease/technique.h"
 #include "ease/value.h"
@@ -140,9 +141,16 @@ ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 	if (o->se_ols && o->design != EASE_PP_ITS)
 		ease_usage("--se goes with --its");
 	if (o->explain && o->design == EASE_PP_ITS)
-		ease_usage("--its has no sentences (--explain, --format table)");
+		ease_usage("--explain does not go with --its: its rows are numbers (--format table aligns them)");
 	if (o->explain && o->profile)
-		ease_usage("--explain and --profile: the profile has no sentences");
+		ease_usage("--explain does not go with --profile: the profile is a table of numbers (--format table aligns it)");
+	/*
+	 * Only after the checks above, which are about --explain as given: a
+	 * table of the comparisons is their sentences, while the ITS and the
+	 * profile rows are numbers, aligned.
+	 */
+	if (c->format == EASE_FMT_TABLE && o->design != EASE_PP_ITS && !o->profile)
+		o->explain = 1;
 }
 
 /* ---- groups ---- */
@@ -161,10 +169,9 @@ vec_add(vec *a, double x)
 
 typedef struct group {
 	char *name;
-	/* paired: before and after, and the place of each pair in its series */
-	vec bef, aft, seq;
-	unsigned long gen;	/* the subject of the last pair */
-	double next_seq;
+	/* paired: before and after, each pair's subject and its day (or row) */
+	vec bef, aft, sub, ord;
+	vec multi;		/* 1: the session is in more than one group */
 	vec *prof;		/* --profile: values at each day offset */
 	size_t nprof;		/* --profile: events */
 	/* results */
@@ -184,11 +191,15 @@ typedef struct run {
 	const char *file;
 	const char *measure;
 	char word[64];		/* the measure in a sentence: "pain", "sleep hours" */
+	const char *verb;	/* "was", or "were" after a plural: "meds doses" */
+	char unit[32];		/* of a difference: "points" on 0-10 scales, or "" */
 	int role;		/* of the measure */
 	int lower;		/* lower is better */
 	int pain_like;		/* IMMPACT applies */
 	int by_col, by_tech;
 	ease_technames *tn;
+	char *kbuf;		/* a technique's key */
+	size_t kcap;
 	ease_strset *gkeys;
 	group *g;		/* g[0] is "all" */
 	size_t ng, gcap;
@@ -204,6 +215,9 @@ typedef struct run {
 	double base_sum;
 	long base_n;
 	long events, skipped;
+	long multi;		/* sessions in more than one group */
+	ease_span span;		/* the days read, against the date window */
+	char win[64];		/* " between A and B": where no event was found */
 	int head_done;
 } run;
 
@@ -216,7 +230,6 @@ add_group(run *s, const char *name)
 	g = &s->g[s->ng];
 	memset(g, 0, sizeof *g);
 	g->name = ease_xstrdup(name);
-	g->gen = (unsigned long)-1;
 	if (s->o->profile)
 		g->prof = ease_xcalloc((size_t)(s->o->before + s->o->after + 1),
 				       sizeof *g->prof);
@@ -257,30 +270,42 @@ row_groups(run *s, const ease_rec *rec)
 			select_group(s, cell);
 		return;
 	}
-	while (ease_list_next(&cell, &item, &len))
-		if (len)
-			select_group(s, ease_technames_add(s->tn, item, len));
+	while (ease_list_next(&cell, &item, &len)) {
+		const char *name;
+
+		/*
+		 * A member with no key ("-") or that the register takes for no
+		 * technique (N/A) is a missing technique: the session counts in
+		 * "all" only, as in ease-relief.
+		 */
+		if (!len || !*ease_tech_key(item, len, &s->kbuf, &s->kcap))
+			continue;
+		name = ease_technames_add(s->tn, item, len);
+		if (name && *name)
+			select_group(s, name);
+	}
 }
 
 static void
-group_pair(group *g, unsigned long gen, double before, double after)
+group_pair(group *g, double sub, double ord, double before, double after, int multi)
 {
-	/* a new subject's series does not follow on the last one's */
-	if (g->gen != gen && g->seq.n)
-		g->next_seq += 1;
-	g->gen = gen;
 	vec_add(&g->bef, before);
 	vec_add(&g->aft, after);
-	vec_add(&g->seq, g->next_seq);
-	g->next_seq += 1;
+	vec_add(&g->sub, sub);
+	vec_add(&g->ord, ord);
+	vec_add(&g->multi, multi);
 }
 
+/* A pair of subject SUB on day (or at row) ORD into "all" and its groups. */
 static void
-add_pair(run *s, double before, double after)
+add_pair(run *s, double sub, double ord, double before, double after)
 {
-	group_pair(&s->g[0], s->gen, before, after);
+	int multi = s->ngsel > 1;
+
+	s->multi += multi;
+	group_pair(&s->g[0], sub, ord, before, after, multi);
 	for (size_t i = 0; i < s->ngsel; i++)
-		group_pair(&s->g[s->gsel[i]], s->gen, before, after);
+		group_pair(&s->g[s->gsel[i]], sub, ord, before, after, multi);
 }
 
 /* ---- the measure ---- */
@@ -308,6 +333,44 @@ pain_like(int role)
 	       role == EASE_R_PAIN_BEFORE || role == EASE_R_PAIN_AFTER;
 }
 
+/*
+ * The words a sentence needs around the measure: its unit ("points" belongs
+ * to 0-10 ratings only; a count of doses has none, the name says it) and
+ * the verb after its name, plural when the name's last word is ("meds
+ * doses were", but "stress was").
+ */
+static void
+set_unit(run *s, int col)
+{
+	const ease_roledef *d = ease_role_def(s->role);
+	const char *u = "", *norm = s->cols->norm[col], *us;
+	size_t l = strlen(s->word);
+
+	switch (s->role) {
+	case EASE_R_SLEEP_HOURS: case EASE_R_TIME_IN_BED:
+		u = "hours";
+		break;
+	case EASE_R_SLEEP_EFFICIENCY:
+		u = "percentage points";
+		break;
+	case EASE_R_MASSAGE_MIN:
+		u = "minutes";
+		break;
+	case EASE_R_MED:
+		/* med_<drug>_<unit> */
+		us = strrchr(norm, '_');
+		if (us && us > norm + 4)
+			u = us + 1;
+		break;
+	default:
+		if (s->role != EASE_R_NONE && d->type == EASE_T_NUM && d->lo == 0 && d->hi == 10)
+			u = "points";
+	}
+	snprintf(s->unit, sizeof s->unit, "%s", u);
+	s->verb = l > 1 && s->word[l - 1] == 's' && s->word[l - 2] != 's' &&
+		  s->word[l - 2] != 'u' ? "were" : "was";
+}
+
 static void
 set_direction(run *s, int col)
 {
@@ -323,6 +386,7 @@ set_direction(run *s, int col)
 			if (*q == '_')
 				*q = ' ';
 	}
+	set_unit(s, col);
 	if (s->o->direction)
 		l = s->o->direction < 0;
 	if (l < 0)
@@ -427,7 +491,7 @@ finish_event(run *s, evstate *e, pend *p)
 		}
 		return;
 	}
-	add_pair(s, mb, ma);
+	add_pair(s, (double)s->gen, (double)p->day, mb, ma);
 }
 
 static void
@@ -630,11 +694,58 @@ compute_independent(run *s, group *g)
 	g->diff = g->ma - g->mb;
 }
 
+static const group *sort_g;
+
+static int
+by_subject_day(const void *a, const void *b)
+{
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	const double *su = sort_g->sub.v, *od = sort_g->ord.v;
+
+	if (su[i] != su[j])
+		return su[i] < su[j] ? -1 : 1;
+	if (od[i] != od[j])
+		return od[i] < od[j] ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+/*
+ * The lag-1 autocorrelation of the differences, pooled: each subject's
+ * pairs in day order, and the Pearson r of every difference with the next
+ * one of the same subject.  Sorting first makes it the same however the
+ * rows of several subjects are interleaved; a subject's last pair is never
+ * followed by another subject's first.
+ */
+static double
+paired_r1(const group *g)
+{
+	size_t n = g->bef.n, *ix = ease_xmalloc((n + 1) * sizeof *ix);
+	double *t = ease_xmalloc((n + 1) * sizeof *t), *dif = ease_xmalloc((n + 1) * sizeof *dif);
+	double r;
+
+	for (size_t i = 0; i < n; i++)
+		ix[i] = i;
+	sort_g = g;
+	qsort(ix, n, sizeof *ix, by_subject_day);
+	for (size_t k = 0; k < n; k++) {
+		size_t i = ix[k];
+
+		dif[k] = g->aft.v[i] - g->bef.v[i];
+		/* a gap of 2 between subjects: ease_lag1_r pairs only t, t + 1 */
+		t[k] = k == 0 ? 0 : t[k - 1] + (g->sub.v[i] == g->sub.v[ix[k - 1]] ? 1 : 2);
+	}
+	r = ease_lag1_r(t, dif, n);
+	free(ix);
+	free(t);
+	free(dif);
+	return r;
+}
+
 static void
 compute(run *s, group *g)
 {
 	size_t n = g->bef.n;
-	double *dif, r1d;
+	double r1d;
 
 	if (!paired(s)) {
 		compute_independent(s, g);
@@ -645,14 +756,9 @@ compute(run *s, group *g)
 	g->nap.nap = ease_nap_paired(g->aft.v, g->bef.v, n, s->lower);
 	g->nap.ci_lo = g->nap.ci_hi = g->nap.se = NAN;
 	g->tau_u = NAN;
-	dif = ease_xmalloc((n + 1) * sizeof *dif);
-	for (size_t i = 0; i < n; i++)
-		dif[i] = g->aft.v[i] - g->bef.v[i];
-	/* the differences in event order: how much each event repeats the last */
-	r1d = ease_lag1_r(g->seq.v, dif, n);
+	r1d = paired_r1(g);
 	g->p_adj = ease_ttest_p_adj(&g->t, n_eff_mean((double)n, r1d), 0);
 	g->r1 = s->o->design == EASE_PP_PAIRS ? r1d : ease_comom_r(&s->r1c);
-	free(dif);
 	g->p_holm = g->t.p;
 	g->mb = n ? g->t.mean_y : NAN;
 	g->ma = n ? g->t.mean_x : NAN;
@@ -876,7 +982,8 @@ explain(run *s, const group *g, int all)
 		if (paired(s))
 			snprintf(count, sizeof count, "%zu session%s", n, n == 1 ? "" : "s");
 		else
-			snprintf(count, sizeof count, "%zu days against %zu", g->aft.n, g->bef.n);
+			/* in the order of the means: before, then after */
+			snprintf(count, sizeof count, "%zu days against %zu", g->bef.n, g->aft.n);
 		if (isnan(g->t.ci_lo))
 			snprintf(tail, sizeof tail, "no 95 %% CI: %s; %s",
 				 n < 2 ? "too few values" : paired(s) ?
@@ -903,9 +1010,9 @@ explain(run *s, const group *g, int all)
 			 "a substantial improvement");
 	if (shown)
 		snprintf(line, sizeof line,
-			 "%s your %s was %s points %s than %s (%s \xe2\x86\x92 %s%s%s; %s; %s).",
-			 lead, m, d, g->diff < 0 ? "lower" : "higher", bef, b, a, pc, catw,
-			 tail, p);
+			 "%s your %s %s %s%s%s %s than %s (%s \xe2\x86\x92 %s%s%s; %s; %s).",
+			 lead, m, s->verb, d, *s->unit ? " " : "", s->unit,
+			 g->diff < 0 ? "lower" : "higher", bef, b, a, pc, catw, tail, p);
 	else
 		snprintf(line, sizeof line,
 			 "The data do not show an effect of %s on %s yet: %s %s, %s %s (%s; %s%s).",
@@ -920,8 +1027,8 @@ explain(run *s, const group *g, int all)
 			size_t l = strlen(line);
 
 			snprintf(line + l, sizeof line - l,
-				 " Your %s was already %s than usual before the sessions (%s against %s on days away from any session): sessions were booked on bad days, so part of the change can be regression to the mean.",
-				 m, s->lower ? "higher" : "lower", b, dec1(base, lo));
+				 " Your %s %s already %s than usual before the sessions (%s against %s on days away from any session): sessions were booked on bad days, so part of the change can be regression to the mean.",
+				 m, s->verb, s->lower ? "higher" : "lower", b, dec1(base, lo));
 		}
 	}
 out:
@@ -970,9 +1077,19 @@ write_compare(run *s, group **order, size_t n)
 	ease_kruskal kw;
 	int dg = s->c->digits;
 
+	/*
+	 * Kruskal-Wallis needs independent groups: a session of two techniques
+	 * would be counted in both, so it is left out of this row (the group
+	 * rows keep it).
+	 */
+	if (s->multi)
+		ease_warn("--compare: %ld session%s with more than one %s left out of the comparison (each session must be in one group)",
+			  s->multi, s->multi == 1 ? "" : "s",
+			  s->by_tech ? "technique" : "group");
 	for (size_t i = 0; i < n; i++)
 		total += order[i]->bef.n;
 	v = ease_xmalloc((total + 1) * sizeof *v);
+	total = 0;
 	for (size_t i = 0; i < n; i++) {
 		const group *g = order[i];
 
@@ -983,10 +1100,13 @@ write_compare(run *s, group **order, size_t n)
 		for (size_t j = 0; j < g->bef.n; j++) {
 			char b[40];
 
+			if (g->multi.v[j] != 0)
+				continue;
 			snprintf(b, sizeof b, "%.12g", g->aft.v[j] - g->bef.v[j]);
 			v[k++] = strtod(b, NULL);
+			size[i]++;
 		}
-		size[i] = g->bef.n;
+		total += size[i];
 	}
 	ease_kruskal_test(v, size, n, &kw);
 	if (isnan(kw.p))
@@ -1167,13 +1287,17 @@ run_event(run *s)
 
 	s->w = ease_writer_open(s->c->output, s->o->explain ? EASE_FMT_TABLE : s->c->format,
 				s->c->files, s->c->nfiles);
-	while ((row = ease_day_next(r)) != NULL)
+	while ((row = ease_day_next(r)) != NULL) {
+		ease_span_add(&s->span, s->c, row->day);
 		event_row(s, &e, r, row);
+	}
+	ease_span_check(&s->span, s->c, s->file);
+	ease_window_words(s->c, s->win, sizeof s->win);
 	end_subject(s, &e);
 
 	if (s->events == 0)
-		ease_die(EASE_EX_DATA, "%s: no day with %s > 0 (no event to compare around)",
-			 s->file, s->cols->name[ecol]);
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0%s (no event to compare around)",
+			 s->file, s->cols->name[ecol], s->win);
 	if (s->skipped)
 		ease_warn("%ld of %ld event%s skipped: fewer than half the days of a window had %s recorded",
 			  s->skipped, s->events, s->events == 1 ? "" : "s", s->measure);
@@ -1295,20 +1419,24 @@ run_independent(run *s)
 
 	s->w = ease_writer_open(s->c->output, s->o->explain ? EASE_FMT_TABLE : s->c->format,
 				s->c->files, s->c->nfiles);
-	while ((row = ease_day_next(r)) != NULL)
+	while ((row = ease_day_next(r)) != NULL) {
+		ease_span_add(&s->span, s->c, row->day);
 		ind_row(s, &e, r, row);
+	}
+	ease_span_check(&s->span, s->c, s->file);
+	ease_window_words(s->c, s->win, sizeof s->win);
 
 	if ((ecol >= 0 || fcol >= 0) && s->events == 0)
-		ease_die(EASE_EX_DATA, "%s: no day with %s > 0", s->file,
-			 s->cols->name[fcol >= 0 ? fcol : ecol]);
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0%s", s->file,
+			 s->cols->name[fcol >= 0 ? fcol : ecol], s->win);
 	if (s->o->design == EASE_PP_SPLIT && !s->o->at_first &&
 	    (g->bef.n == 0 || g->aft.n == 0)) {
 		char at[16], lo[16], hi[16];
 
 		ease_fmt_date(s->o->at, at);
 		if (!e.any)
-			ease_die(EASE_EX_DATA, "%s: no day with %s recorded", s->file,
-				 s->measure);
+			ease_die(EASE_EX_DATA, "%s: no day with %s recorded%s", s->file,
+				 s->measure, s->win);
 		ease_die(EASE_EX_DATA,
 			 "%s: --split %s is outside the data (%s recorded from %s to %s): no day %s it",
 			 s->file, at, s->measure, ease_fmt_date(e.lo, lo),
@@ -1436,10 +1564,15 @@ run_its(run *s)
 	ease_day_fields_used(r, 1);
 	ease_day_keep_all(r, 1);
 	s->w = ease_writer_open(s->c->output, s->c->format, s->c->files, s->c->nfiles);
-	while ((row = ease_day_next(r)) != NULL)
+	while ((row = ease_day_next(r)) != NULL) {
+		ease_span_add(&s->span, s->c, row->day);
 		its_row(s, &e, r, row);
+	}
+	ease_span_check(&s->span, s->c, s->file);
+	ease_window_words(s->c, s->win, sizeof s->win);
 	if (ecol >= 0 && s->events == 0)
-		ease_die(EASE_EX_DATA, "%s: no day with %s > 0", s->file, s->cols->name[ecol]);
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0%s", s->file,
+			 s->cols->name[ecol], s->win);
 	if (!s->o->at_first && e.any && (s->o->at <= e.lo || s->o->at > e.hi)) {
 		char at[16], lo[16], hi[16];
 
@@ -1450,7 +1583,8 @@ run_its(run *s)
 			 s->o->at <= e.lo ? "before" : "from");
 	}
 	if (!e.any)
-		ease_die(EASE_EX_DATA, "%s: no day with %s recorded", s->file, s->measure);
+		ease_die(EASE_EX_DATA, "%s: no day with %s recorded%s", s->file, s->measure,
+			 s->win);
 	its_subject_end(s, &e);
 	ease_writer_close(s->w);
 	free(e.t.v);
@@ -1484,8 +1618,10 @@ run_pairs(run *s)
 	const char *comma = strchr(s->o->pairs, ',');
 	char *bname = ease_xstrndup(s->o->pairs, (size_t)(comma - s->o->pairs));
 	int bcol, acol, dcol, scol;
-	char *measure, *last_subject = NULL;
+	char *measure;
 	ease_datecache dc;
+	ease_strset *subjects = ease_strset_new();
+	long rows = 0;
 
 	memset(&dc, 0, sizeof dc);
 	cols = ease_cols_new(h, ease_input_name(in), s->c->colmap, s->c->ncolmap);
@@ -1499,6 +1635,13 @@ run_pairs(run *s)
 	open_by(s);
 	dcol = ease_cols_role(cols, EASE_R_DATE);
 	scol = ease_cols_role(cols, EASE_R_SUBJECT);
+	/*
+	 * Without a subject column, a --by column other than the technique
+	 * (--by ID) is taken for the subject: pooling two people's sessions
+	 * into one series would make r1 up from who came after whom.
+	 */
+	if (scol < 0 && s->by_col >= 0 && !s->by_tech)
+		scol = s->by_col;
 	if (ease_window_active(s->c) && dcol < 0)
 		ease_die(EASE_EX_DATA, "%s: --since and --until need a date column", s->file);
 	measure = ease_xmalloc(strlen(cols->name[bcol]) + strlen(cols->name[acol]) + 2);
@@ -1516,34 +1659,40 @@ run_pairs(run *s)
 	while ((rec = ease_input_next(in)) != NULL) {
 		const char *file = ease_input_name(in);
 		double b, a;
+		long day = 0, sub = 0;
 
-		if (dcol >= 0 && ease_window_active(s->c)) {
-			long day;
-
+		rows++;
+		if (dcol >= 0) {
 			if (!ease_rec_date(rec, dcol, cols->name[dcol], s->c->date_format,
-					   file, &dc, &day) || !ease_window_has(s->c, day))
+					   file, &dc, &day))
+				continue;
+			ease_span_add(&s->span, s->c, day);
+			if (ease_window_active(s->c) && !ease_window_has(s->c, day))
 				continue;
 		}
 		if (!row_num(s, rec, bcol, file, &b) || !row_num(s, rec, acol, file, &a))
 			continue;
 		if (isnan(b) || isnan(a))
 			continue;
-		/* a new subject's sessions do not follow on the last one's */
-		if (scol >= 0 && (last_subject == NULL || strcmp(last_subject, rec->f[scol]))) {
-			free(last_subject);
-			last_subject = ease_xstrdup(rec->f[scol]);
-			s->gen++;
+		if (scol >= 0) {
+			long n0 = (long)ease_strset_count(subjects);
+
+			if (ease_strset_put(subjects, rec->f[scol], n0, &sub))
+				sub = n0;
 		}
 		s->events++;
 		row_groups(s, rec);
-		add_pair(s, b, a);
+		/* without a date the rows are the sessions' order */
+		add_pair(s, (double)sub, dcol >= 0 ? (double)day : (double)rows, b, a);
 	}
+	ease_span_check(&s->span, s->c, s->file);
 	if (s->events == 0)
-		ease_die(EASE_EX_DATA, "%s: no row with both %s and %s recorded",
-			 s->file, cols->name[bcol], cols->name[acol]);
+		ease_die(EASE_EX_DATA, "%s: no row with both %s and %s recorded%s",
+			 s->file, cols->name[bcol], cols->name[acol],
+			 ease_window_words(s->c, s->win, sizeof s->win));
 	write_results(s, "pair");
 	ease_writer_close(s->w);
-	free(last_subject);
+	ease_strset_free(subjects);
 	free(measure);
 	free(bname);
 	ease_cols_free(cols);
@@ -1586,7 +1735,9 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 		free(g->name);
 		free(g->bef.v);
 		free(g->aft.v);
-		free(g->seq.v);
+		free(g->sub.v);
+		free(g->ord.v);
+		free(g->multi.v);
 		if (g->prof) {
 			for (int k = 0; k < o->before + o->after + 1; k++)
 				free(g->prof[k].v);
@@ -1596,6 +1747,7 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 	free(s.g);
 	free(s.gsel);
 	ease_technames_free(s.tn);
+	free(s.kbuf);
 	ease_strset_free(s.gkeys);
 	ease_report_skipped();
 	return 0;

@@ -4,6 +4,7 @@
 #include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/km.h"
+#include "ease/span.h"
 #include "ease/technique.h"
 #include "ease/value.h"
 
@@ -73,6 +74,7 @@ typedef struct run {
 	group *g;
 	size_t ng, gcap;
 	long days_massage, skipped;
+	ease_span span;		/* the days read, against the date window */
 	int head_done;
 	int table;		/* --format table: numbers for people */
 } run;
@@ -139,14 +141,16 @@ session_techniques(run *s, const char *cell)
 
 	s->nstech = 0;
 	while (ease_list_next(&cell, &item, &len)) {
-		const char *key = ease_tech_key(item, len, &s->kbuf, &s->kcap);
+		const char *key = ease_tech_key(item, len, &s->kbuf, &s->kcap), *d;
 		long idx;
 
+		/* a missing technique ("-", N/A): the session is in "all" only */
 		if (key[0] == '\0')
 			continue;
+		d = ease_technames_add(s->names, item, len);
+		if (d == NULL || *d == '\0')
+			continue;
 		if (ease_strset_put(s->keys, key, (long)s->ng, &idx)) {
-			const char *d = ease_technames_add(s->names, item, len);
-
 			idx = (long)s->ng;
 			add_group(s, d, strlen(d));
 		}
@@ -413,13 +417,24 @@ explain(run *s, const group *g, int all)
 		snprintf(line, sizeof line,
 			 "The data do not show yet how long relief after %s lasts: median %s day%s, %s, %ld sessions; more sessions will tell.",
 			 t, m, k->median == 1 ? "" : "s", ci, g->sessions);
+	else if (all)
+		/*
+		 * "all" pools techniques that may differ widely: a booking
+		 * interval from it would fit none of them.
+		 */
+		snprintf(line, sizeof line,
+			 "Relief after %s lasted a median of %s day%s (%s, %ld sessions): about half of the sessions still gave relief after %s day%s.%s",
+			 t, m, k->median == 1 ? "" : "s", ci, g->sessions, m,
+			 k->median == 1 ? "" : "s",
+			 s->ng > 1 ? " This pools every technique; for when to book, read each technique's own line." : "");
 	else {
 		long every = (long)floor(k->median);
 
+		/* a median: half the sessions wore off sooner, so never "keeps you in it" */
 		snprintf(line, sizeof line,
-			 "Relief after %s lasted a median of %s day%s (%s, %ld sessions): booking every %ld day%s would keep you in it.",
-			 t, m, k->median == 1 ? "" : "s", ci, g->sessions, every,
-			 every == 1 ? "" : "s");
+			 "Relief after %s lasted a median of %s day%s (%s, %ld sessions): about half of the sessions still gave relief after %s day%s; booking every %ld day%s, the next session would come while relief still lasts about half the time.",
+			 t, m, k->median == 1 ? "" : "s", ci, g->sessions, m,
+			 k->median == 1 ? "" : "s", every, every == 1 ? "" : "s");
 	}
 	ease_w_str(s->w, line);
 	ease_w_end(s->w);
@@ -495,13 +510,19 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 	fmt = o->explain ? EASE_FMT_TABLE : c->format;
 	s.table = c->format == EASE_FMT_TABLE && !o->explain;
 	s.w = o->session ? NULL : ease_writer_open(c->output, fmt, c->files, c->nfiles);
-	while ((row = ease_day_next(s.r)) != NULL)
+	while ((row = ease_day_next(s.r)) != NULL) {
+		ease_span_add(&s.span, c, row->day);
 		one_row(&s, row);
+	}
 	close_run(&s, 0);	/* the data end */
 
-	if (s.days_massage == 0)
-		ease_die(EASE_EX_DATA, "%s: no day with %s > 0 (no session to measure relief after)",
-			 cols->file, s.massage_name);
+	ease_span_check(&s.span, c, cols->file);
+	if (s.days_massage == 0) {
+		char win[64];
+
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0%s (no session to measure relief after)",
+			 cols->file, s.massage_name, ease_window_words(c, win, sizeof win));
+	}
 	if (s.skipped)
 		ease_warn("%ld of %ld session%s skipped: fewer than %d of the %d days before had pain recorded",
 			  s.skipped, s.days_massage, s.days_massage == 1 ? "" : "s",

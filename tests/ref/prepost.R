@@ -34,7 +34,9 @@ groups_of <- function(cell, tech) {
 	if (is.na(cell) || trimws(cell) == "") return(character(0))
 	if (!tech) return(cell)
 	g <- strsplit(cell, "|", fixed = TRUE)[[1]]
-	unique(canon(g[trimws(g) != ""]))
+	# a member of only blanks and punctuation ("-") is no technique: the
+	# session counts in "all" only
+	unique(canon(g[gsub("[[:space:][:punct:]]", "", g) != ""]))
 }
 lower_roles <- c("pain", "pain_max", "pain_before", "pain_after", "stress",
 		 "meds_doses")
@@ -106,11 +108,14 @@ finish <- function(rows, lower, pain, base, measure) {
 	}
 }
 
+# Kruskal-Wallis needs independent groups: R$d1 holds the differences of
+# the sessions that are in this group only (a session of two techniques is
+# left out of the comparison, as ease-prepost(1) says).
 kw_row <- function(rows, measure) {
-	k <- Filter(function(r) r$group != "all" && length(r$d) > 0, rows)
+	k <- Filter(function(r) r$group != "all" && length(r$d1) > 0, rows)
 	# differences equal on paper tie: 12 significant digits, as ease-prepost(1)
-	kt <- kruskal.test(lapply(k, function(r) as.numeric(sprintf("%.12g", r$d))))
-	tot <- sum(vapply(rows, function(r) if (r$group == "all") 0 else length(r$d), 0))
+	kt <- kruskal.test(lapply(k, function(r) as.numeric(sprintf("%.12g", r$d1))))
+	tot <- sum(vapply(rows, function(r) if (r$group == "all") 0 else length(r$d1), 0))
 	cat(paste(c("compare", "kruskal", measure, tot, tot, rep("", 7), fmt(unname(kt$parameter)), "",
 		    fmt(unname(kt$statistic)), fmt(kt$p.value), rep("", 12)), collapse = ","), "\n", sep = "")
 }
@@ -185,6 +190,7 @@ if (mode %in% c("event", "profile", "event-compare")) {
 		seq <- cumsum(c(0, ifelse(diff(gens) != 0, 2, 1)))[seq_along(gens)]
 		r <- paired_row(nm, y, xx, seq, lower, r1v, "event")
 		r$d <- xx - y
+		r$d1 <- r$d[vapply(ps, function(p) length(p$g) <= 1, TRUE)]
 		rows[[length(rows) + 1]] <- r
 	}
 	if (mode == "event-compare") kw_row(rows, value)
@@ -195,11 +201,23 @@ if (mode %in% c("pairs", "pairs-compare")) {
 	d <- read.csv(args[2], stringsAsFactors = FALSE, na.strings = c("", "NA"), check.names = FALSE)
 	bc <- args[3]; ac <- args[4]
 	by <- if (length(args) > 4 && args[5] != "-") args[5] else NA
-	lower <- if (length(args) > 5) args[6] == "lower" else bc %in% lower_roles
+	# a heading as a person writes it ("Pain before") names the same role
+	role <- function(x) gsub(" ", "_", tolower(x))
+	lower <- if (length(args) > 5) args[6] == "lower" else role(bc) %in% lower_roles
 	tech <- !is.na(by) && by == "technique"
 	ok <- !is.na(d[[bc]]) & !is.na(d[[ac]])
 	d <- d[ok, ]
-	subj <- if ("subject" %in% names(d)) d$subject else rep("", nrow(d))
+	# r1 within each subject in date order (ease-prepost(1)): the rows are
+	# put in that order first, which no other column of the output heeds
+	sc <- which(tolower(names(d)) %in% c("subject", "subject_id", "participant",
+		"participant_id", "client", "client_id", "patient", "patient_id",
+		"person", "user", "user_id"))
+	dc <- which(tolower(names(d)) %in% c("date", "day", "datum", "fecha", "jour"))
+	# without a subject column, a --by column other than technique is one
+	subj <- if (length(sc)) d[[sc[1]]] else if (!is.na(by) && !tech) d[[by]] else rep("", nrow(d))
+	day <- if (length(dc)) as.numeric(as.Date(d[[dc[1]]])) else seq_len(nrow(d))
+	o <- order(match(subj, unique(subj)), day, seq_len(nrow(d)))
+	d <- d[o, ]; subj <- subj[o]
 	gens <- cumsum(c(TRUE, subj[-1] != subj[-length(subj)]))
 	gl <- lapply(seq_len(nrow(d)), function(i) if (is.na(by)) character(0) else groups_of(d[[by]][i], tech))
 	names_ <- unique(unlist(gl))
@@ -210,11 +228,12 @@ if (mode %in% c("pairs", "pairs-compare")) {
 		seq <- cumsum(c(0, ifelse(diff(gg) != 0, 2, 1)))[seq_along(gg)]
 		r <- paired_row(nm, d[[bc]][k], d[[ac]][k], seq, lower, NA, "pairs")
 		r$d <- d[[ac]][k] - d[[bc]][k]
+		r$d1 <- r$d[vapply(gl[k], length, 0) <= 1]
 		rows[[length(rows) + 1]] <- r
 	}
 	m <- paste0(bc, ":", ac)
 	if (mode == "pairs-compare") kw_row(rows, m)
-	else finish(rows, lower, bc %in% pain_roles && lower, NA, m)
+	else finish(rows, lower, role(bc) %in% pain_roles && role(ac) %in% pain_roles && lower, NA, m)
 }
 
 # ---- the independent designs ----
