@@ -929,6 +929,7 @@ ease_corr_run(ease_common *c, const ease_corr_opts *o)
 		/* an empty table still answers: with empty cells and a warning */
 		group_begin(&R, "");
 	}
+	ease_day_warn_window(R.dr);
 	if (rows == 0 && R.group_col >= 0)
 		ease_warn("no rows to correlate");
 	group_end(&R);

@@ -129,6 +129,7 @@ struct ease_dayreader {
 	ease_strset *groups;
 	ease_datecache dc;
 	size_t fields_used;	/* 0: every field */
+	ease_span span;		/* the rows handed out or judged, for the window warning */
 	int who_col;		/* ungrouped: a column that may name the subject, or -1 */
 	char *who_prev;		/* its cell in the last row taken */
 	size_t who_cap;
@@ -557,6 +558,7 @@ ease_day_next(ease_dayreader *r)
 	while ((rec = raw_next(r, &file)) != NULL) {
 		if (!judge_row(r, rec, file, &day))
 			continue;
+		ease_span_add(&r->span, r->c, day);
 		if (!r->keep_all && !ease_window_has(r->c, day))
 			continue;
 		r->row.rec = rec;
@@ -570,6 +572,48 @@ ease_day_next(ease_dayreader *r)
 		return &r->row;
 	}
 	return NULL;
+}
+
+void
+ease_span_add(ease_span *s, const ease_common *c, long day)
+{
+	if (s->n == 0 || day < s->first)
+		s->first = day;
+	if (s->n == 0 || day > s->last)
+		s->last = day;
+	s->n++;
+	if (ease_window_has(c, day))
+		s->kept++;
+}
+
+const char *
+ease_span_empty(const ease_span *s, const ease_common *c, char *buf, size_t n)
+{
+	char a[16], b[16], x[16], y[16];
+
+	if (!ease_window_active(c) || s->n == 0 || s->kept > 0)
+		return NULL;
+	ease_fmt_date(s->first, x);
+	ease_fmt_date(s->last, y);
+	if (c->has_since && c->has_until)
+		snprintf(buf, n, "no rows between %s and %s (the data run from %s to %s)",
+			 ease_fmt_date(c->since, a), ease_fmt_date(c->until, b), x, y);
+	else if (c->has_since)
+		snprintf(buf, n, "no rows from %s on (the data run from %s to %s)",
+			 ease_fmt_date(c->since, a), x, y);
+	else
+		snprintf(buf, n, "no rows up to %s (the data run from %s to %s)",
+			 ease_fmt_date(c->until, b), x, y);
+	return buf;
+}
+
+void
+ease_day_warn_window(const ease_dayreader *r)
+{
+	char buf[256];
+
+	if (ease_span_empty(&r->span, r->c, buf, sizeof buf))
+		ease_warn("%s", buf);
 }
 
 void
