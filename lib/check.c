@@ -416,7 +416,7 @@ app_export(chk *k, const ease_format *fm)
 static void
 date_hint(chk *k)
 {
-	char buf[512], fmt[16];
+	char buf[512], fmt[EASE_DATEHINT_FMT];
 	const char *say = ease_datehint_say(&k->dates, buf, sizeof buf);
 	const char *one = ease_datehint_format(&k->dates, fmt);
 

@@ -366,6 +366,13 @@ as_shown(double v, int d)
 	return fabs(strtod(fixed(v, d, buf, sizeof buf), NULL));
 }
 
+/* p as the sentence prints it: below 0.001 as is, else to 3 decimals. */
+static double
+pp_shown(double p)
+{
+	return p < 0.001 ? p : as_shown(p, 3);
+}
+
 /* p as people read it: "< 0.001" or 3 decimals. */
 static char *
 p_text(double p, char *buf, size_t n)
@@ -429,14 +436,23 @@ sentence(run *R, const pair *p, long lag, int method, const ease_corr *res,
 	else
 		snprintf(when, sizeof when, "%ld days %s", labs(lag),
 			 lag > 0 ? "after" : "before");
-	if (ar < 0.1)
+	/*
+	 * Kendall's tau runs smaller than Pearson's r for the same association;
+	 * on a bivariate normal r = sin(pi tau / 2) (Greiner), so tau as printed
+	 * is put on r's scale before the strength words are picked.
+	 */
+	if (method == 2)
+		ar = sin(3.14159265358979323846 * ar / 2);
+	if (ar < 0.1 && pp_shown(pp) >= 0.05)
 		len = (size_t)snprintf(s, sizeof s, "%s hardly changes %s more %s, a negligible correlation",
 				       yn, when, xn);
 	else
-		len = (size_t)snprintf(s, sizeof s, "%s tends to be %s %s more %s, a %s %s correlation",
+		len = (size_t)snprintf(s, sizeof s, "%s tends to be %s %s more %s, a %s %s correlation%s",
 				       yn, r > 0 ? "higher" : "lower", when, xn,
-				       ar < 0.3 ? "weak" : ar < 0.5 ? "moderate" : "strong",
-				       r > 0 ? "positive" : "negative");
+				       ar < 0.1 ? "very weak" : ar < 0.3 ? "weak" :
+				       ar < 0.5 ? "moderate" : "strong",
+				       r > 0 ? "positive" : "negative",
+				       ar < 0.1 ? ", unlikely to be chance alone" : "");
 	len += (size_t)snprintf(s + len, sizeof s - len, " (%s %s = %s", mname[method],
 				sym[method], fixed(r, 2, a, sizeof a));
 	if (!isnan(res->ci_lo))
@@ -448,8 +464,7 @@ sentence(run *R, const pair *p, long lag, int method, const ease_corr *res,
 	else
 		snprintf(pv, sizeof pv, "= %s", fixed(pp, 3, a, sizeof a));
 	/* from here on, p as printed (above 0.001, rounded to 3 decimals) */
-	if (pp >= 0.001)
-		pp = as_shown(pp, 3);
+	pp = pp_shown(pp);
 	len += (size_t)snprintf(s + len, sizeof s - len, ", n = %zu days; %s %s)",
 				res->n, isnan(p_adj) ? "unadjusted p" : "adjusted p", pv);
 	if (len < sizeof s && res->n < 30)
@@ -914,6 +929,7 @@ ease_corr_run(ease_common *c, const ease_corr_opts *o)
 		/* an empty table still answers: with empty cells and a warning */
 		group_begin(&R, "");
 	}
+	ease_day_warn_window(R.dr);
 	if (rows == 0 && R.group_col >= 0)
 		ease_warn("no rows to correlate");
 	group_end(&R);

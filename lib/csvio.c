@@ -33,6 +33,7 @@ struct ease_reader {
 	char *buf;
 	size_t pos, len;
 	int eof, done, lenient, bom;
+	int utf16;		/* the start of the file is UTF-16 */
 	char term, delim;
 	unsigned char cls[256];	/* 1: the delimiter; 2: a byte only libcsv may judge */
 	long line;		/* lines wholly fed to the parser */
@@ -220,6 +221,30 @@ line_end(ease_reader *r)
 	return i + 1 < r->len && r->buf[i + 1] == '\n' ? '\n' : '\r';
 }
 
+/*
+ * Excel's "Unicode Text" is UTF-16: read as bytes, every other one is a NUL
+ * and no field is what it says.  A byte order mark tells, or else a first
+ * line whose bytes pair up as (character, NUL) or (NUL, character).
+ */
+static int
+looks_utf16(const char *b, size_t len)
+{
+	size_t pairs = 0;
+	int le = 1, be = 1;
+
+	if (len >= 2 && ((b[0] == '\xFF' && b[1] == '\xFE') ||
+			 (b[0] == '\xFE' && b[1] == '\xFF')))
+		return 1;
+	for (size_t i = 0; i + 1 < len && (le || be); i += 2) {
+		if (b[i] == '\n' || b[i + 1] == '\n')
+			break;
+		le &= b[i] != '\0' && b[i + 1] == '\0';
+		be &= b[i] == '\0' && b[i + 1] != '\0';
+		pairs++;
+	}
+	return pairs >= 2 && (le || be);
+}
+
 ease_reader *
 ease_reader_open(const char *path, char delim)
 {
@@ -239,6 +264,7 @@ ease_reader_open(const char *path, char delim)
 		ease_die(EASE_EX_NOINPUT, "%s: is a directory", r->name);
 	r->buf = ease_xmalloc(INBUF + 1);	/* + a byte for plain_line's sentinel */
 	fill(r);
+	r->utf16 = looks_utf16(r->buf, r->len);
 	if (r->len >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0) {
 		r->pos = 3;
 		r->bom = 1;
@@ -468,6 +494,16 @@ ease_reader_header(ease_reader *r)
 	if (r->have_header)
 		ease_die(EASE_EX_SOFTWARE, "header read twice");
 	r->have_header = 1;
+	if (r->utf16) {
+		/* refused before any of its garbled fields is judged */
+		snprintf(r->err, sizeof r->err, "a UTF-16 file (Excel's 'Unicode Text'); "
+			 "save it as 'CSV UTF-8' instead");
+		if (!r->lenient)
+			ease_die(EASE_EX_DATA, "%s: %s", r->name, r->err);
+		r->errset = 1;
+		r->rec_start = 0;
+		return NULL;
+	}
 	h = pop(r);
 	if (h == NULL) {
 		if (r->errset && !r->lenient)

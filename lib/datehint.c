@@ -25,12 +25,44 @@ number(const char **s, int *len)
 	return v;
 }
 
+/*
+ * The time of day after a date, as spreadsheets write it: " 9:15", " 21:15:30",
+ * " 9:15 PM".  Its kind (see ease_datehint.time), or -1 for anything else.
+ */
+static int
+time_kind(const char *p)
+{
+	int len, secs = 0;
+
+	if (*p == '\0')
+		return 0;
+	if (*p++ != ' ')
+		return -1;
+	if (number(&p, &len) > 23 || len == 0 || len > 2 || *p++ != ':' ||
+	    number(&p, &len) > 59 || len != 2)
+		return -1;
+	if (*p == ':') {
+		p++;
+		if (number(&p, &len) > 60 || len != 2)
+			return -1;
+		secs = 1;
+	}
+	if (*p == '\0')
+		return secs ? 'S' : 'H';
+	if (*p == ' ')
+		p++;
+	if ((p[0] == 'A' || p[0] == 'a' || p[0] == 'P' || p[0] == 'p') &&
+	    (p[1] == 'M' || p[1] == 'm') && p[2] == '\0')
+		return secs ? 'q' : 'p';
+	return -1;
+}
+
 int
 ease_datehint_add(ease_datehint *h, const char *cell, long line)
 {
 	const char *p = cell;
 	long a, b, c;
-	int la, lb, lc, year_first, ylen;
+	int la, lb, lc, year_first, ylen, time;
 	char sep;
 
 	a = number(&p, &la);
@@ -43,7 +75,7 @@ ease_datehint_add(ease_datehint *h, const char *cell, long line)
 		return 0;
 	p++;
 	c = number(&p, &lc);
-	if (*p != '\0' || lc == 0)
+	if (lc == 0 || (time = time_kind(p)) < 0)
 		return 0;
 	if (la == 4 && lc <= 2) {
 		year_first = 1;
@@ -59,9 +91,11 @@ ease_datehint_add(ease_datehint *h, const char *cell, long line)
 		h->sep = sep;
 		h->year_first = year_first;
 		h->ylen = ylen;
+		h->time = time;
 		snprintf(h->first, sizeof h->first, "%s", cell);
 		h->first_line = line;
-	} else if (sep != h->sep || year_first != h->year_first || ylen != h->ylen) {
+	} else if (sep != h->sep || year_first != h->year_first || ylen != h->ylen ||
+		   time != h->time) {
 		return 0;	/* another shape: the format that fits the first will say so */
 	}
 	h->n++;
@@ -97,6 +131,22 @@ pattern(const ease_datehint *h, int order, char *fmt, char *shown)
 		sprintf(fmt, "%%m%c%%d%c%%%c", s, s, y);
 		sprintf(shown, "MM%cDD%c%s", s, s, yy);
 	}
+	switch (h->time) {
+	case 'H': strcat(fmt, " %H:%M"); strcat(shown, " HH:MM"); break;
+	case 'S': strcat(fmt, " %H:%M:%S"); strcat(shown, " HH:MM:SS"); break;
+	case 'p': strcat(fmt, " %I:%M %p"); strcat(shown, " HH:MM AM"); break;
+	case 'q': strcat(fmt, " %I:%M:%S %p"); strcat(shown, " HH:MM:SS AM"); break;
+	}
+}
+
+/* FMT as typed in a shell: quoted when it holds the space before a time. */
+static const char *
+typed(const char *fmt, char *buf)
+{
+	if (strchr(fmt, ' ') == NULL)
+		return fmt;
+	sprintf(buf, "'%s'", fmt);
+	return buf;
 }
 
 /* 'd', 'm' or 'y' when one order reads every date; 0 when open; '!' when none does. */
@@ -128,7 +178,8 @@ becomes(const ease_datehint *h, const char *fmt, char *buf)
 const char *
 ease_datehint_say(const ease_datehint *h, char *buf, size_t n)
 {
-	char f1[16], s1[16], f2[16], s2[16], d1[16], d2[16];
+	char f1[EASE_DATEHINT_FMT], s1[32], f2[EASE_DATEHINT_FMT], s2[32], d1[16], d2[16];
+	char q1[EASE_DATEHINT_FMT + 2], q2[EASE_DATEHINT_FMT + 2];
 	int order;
 
 	if (!h->have)
@@ -137,14 +188,14 @@ ease_datehint_say(const ease_datehint *h, char *buf, size_t n)
 	switch (order) {
 	case 'y':
 		pattern(h, 'y', f1, s1);
-		snprintf(buf, n, "the dates read as %s: try --date-format %s", s1, f1);
+		snprintf(buf, n, "the dates read as %s: try --date-format %s", s1, typed(f1, q1));
 		break;
 	case 'd':
 	case 'm':
 		pattern(h, order, f1, s1);
 		snprintf(buf, n, "the dates read as %s (line %ld: '%s'): try --date-format %s",
 			 s1, order == 'd' ? h->day1_line : h->day2_line,
-			 order == 'd' ? h->day1 : h->day2, f1);
+			 order == 'd' ? h->day1 : h->day2, typed(f1, q1));
 		break;
 	case '!':
 		pattern(h, 'd', f1, s1);
@@ -158,7 +209,7 @@ ease_datehint_say(const ease_datehint *h, char *buf, size_t n)
 		pattern(h, 'm', f2, s2);
 		snprintf(buf, n, "the dates could be %s or %s (no day number is above 12): "
 			 "--date-format %s reads line %ld as %s, --date-format %s as %s",
-			 s1, s2, f1, h->first_line, becomes(h, f1, d1), f2,
+			 s1, s2, typed(f1, q1), h->first_line, becomes(h, f1, d1), typed(f2, q2),
 			 becomes(h, f2, d2));
 	}
 	return buf;
@@ -167,7 +218,7 @@ ease_datehint_say(const ease_datehint *h, char *buf, size_t n)
 const char *
 ease_datehint_format(const ease_datehint *h, char *buf)
 {
-	char shown[16];
+	char shown[32];
 	int order;
 
 	if (!h->have || (order = order_of(h)) == 0 || order == '!')
@@ -179,7 +230,8 @@ ease_datehint_format(const ease_datehint *h, char *buf)
 const char *
 ease_datehint_short(const ease_datehint *h, char *buf, size_t n)
 {
-	char f1[16], s1[16], f2[16], s2[16];
+	char f1[EASE_DATEHINT_FMT], s1[32], f2[EASE_DATEHINT_FMT], s2[32];
+	char q1[EASE_DATEHINT_FMT + 2], q2[EASE_DATEHINT_FMT + 2];
 	int order;
 
 	if (!h->have)
@@ -189,11 +241,12 @@ ease_datehint_short(const ease_datehint *h, char *buf, size_t n)
 		return NULL;
 	if (order) {
 		pattern(h, order, f1, s1);
-		snprintf(buf, n, "for %s use --date-format %s", s1, f1);
+		snprintf(buf, n, "for %s use --date-format %s", s1, typed(f1, q1));
 	} else {
 		pattern(h, 'd', f1, s1);
 		pattern(h, 'm', f2, s2);
-		snprintf(buf, n, "%s or %s: --date-format %s or %s", s1, s2, f1, f2);
+		snprintf(buf, n, "%s or %s: --date-format %s or %s", s1, s2, typed(f1, q1),
+			 typed(f2, q2));
 	}
 	return buf;
 }

@@ -1,4 +1,5 @@
 #include "ease/daytab.h"
+#include "ease/canon.h"
 #include "ease/err.h"
 #include "ease/value.h"
 
@@ -128,8 +129,45 @@ struct ease_dayreader {
 	ease_strset *groups;
 	ease_datecache dc;
 	size_t fields_used;	/* 0: every field */
+	ease_span span;		/* the rows handed out or judged, for the window warning */
+	int who_col;		/* ungrouped: a column that may name the subject, or -1 */
+	char *who_prev;		/* its cell in the last row taken */
+	size_t who_cap;
 	ease_dayrow row;
 };
+
+/*
+ * Without a subject column, a column such as ID or name may still say whose
+ * rows these are.  It is not grouped on unasked (an ID can be a row number),
+ * but when the dates go back just where it changes, the message names --by.
+ */
+static int
+who_column(const ease_cols *cols, int date_col)
+{
+	for (size_t i = 0; i < cols->n; i++) {
+		const char *nm = cols->norm[i];
+		size_t l = strlen(nm);
+
+		if ((int)i == date_col ||
+		    (cols->role[i] != EASE_R_NONE && cols->role[i] != EASE_R_NAME))
+			continue;
+		if (strcmp(nm, "id") == 0 || strcmp(nm, "name") == 0 ||
+		    strcmp(nm, "who") == 0 || (l > 3 && strcmp(nm + l - 3, "_id") == 0))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* The reader of day tables refuses an event log with what to do instead. */
+static void
+not_events(const ease_cols *cols)
+{
+	if (ease_cols_role(cols, EASE_R_DATE) < 0 &&
+	    ease_cols_role(cols, EASE_R_START) >= 0 &&
+	    ease_cols_role(cols, EASE_R_KIND) >= 0)
+		ease_die(EASE_EX_DATA, "%s is an event log, not a day table: make one with "
+			 "ease-daily", cols->file);
+}
 
 ease_dayreader *
 ease_day_open(ease_common *c)
@@ -141,9 +179,12 @@ ease_day_open(ease_common *c)
 	r->in = ease_input_open(c->files, c->nfiles, c->delim);
 	h = ease_input_header(r->in);
 	r->cols = ease_cols_new(h, ease_input_name(r->in), c->colmap, c->ncolmap);
+	ease_warn_delim(r->cols, c->delim);
+	not_events(r->cols);
 	r->date_col = ease_cols_need_role(r->cols, EASE_R_DATE);
 	r->group_col = c->by ? ease_cols_need(r->cols, c->by)
 			     : ease_cols_role(r->cols, EASE_R_SUBJECT);
+	r->who_col = r->group_col < 0 ? who_column(r->cols, r->date_col) : -1;
 	r->groups = ease_strset_new();
 	r->group = ease_xstrdup("");
 	return r;
@@ -418,24 +459,43 @@ judge_row(ease_dayreader *r, const ease_rec *rec, const char *file, long *dayp)
 		r->have_prev = 0;	/* dates are in order within a group */
 		r->pending_start = 1;
 	}
-	if (r->have_prev && day == r->prev_day) {
-		char a[16], ref[300];
+	if (r->have_prev && day <= r->prev_day) {
+		char a[16], b[16], ref[300], what[400], by[700];
+		const char *cur = r->who_col >= 0 ? rec->f[r->who_col] : NULL;
 
-		if (ease_bad_row(file, rec->line,
-				 "date %s repeats the row of %s (a day table has one row per day)",
-				 ease_fmt_date(day, a), prev_ref(r, file, ref, sizeof ref)))
-			return 0;
-	} else if (r->have_prev && day < r->prev_day) {
-		char a[16], b[16], ref[300];
-
-		if (ease_bad_row(file, rec->line,
-				 "date %s comes after %s of %s (sort the rows by date)",
+		if (day == r->prev_day)
+			snprintf(what, sizeof what,
+				 "date %s repeats the row of %s", ease_fmt_date(day, a),
+				 prev_ref(r, file, ref, sizeof ref));
+		else
+			snprintf(what, sizeof what, "date %s comes after %s of %s",
 				 ease_fmt_date(day, a), ease_fmt_date(r->prev_day, b),
-				 prev_ref(r, file, ref, sizeof ref)))
+				 prev_ref(r, file, ref, sizeof ref));
+		if (cur && strcmp(cur, r->who_prev) != 0) {
+			char s1[128], s2[128];
+			const char *nm = r->cols->name[r->who_col];
+
+			snprintf(by, sizeof by, ", where column '%.100s' changes from '%s' to "
+				 "'%s': if it says whose rows these are, give --by %.100s; "
+				 "else %s", nm, ease_shown(r->who_prev, s1, sizeof s1),
+				 ease_shown(cur, s2, sizeof s2), nm,
+				 day == r->prev_day ? "keep one row per day"
+						    : "sort the rows by date");
+		} else {
+			snprintf(by, sizeof by, " (%s)", day == r->prev_day ?
+				 "a day table has one row per day" : "sort the rows by date");
+		}
+		if (ease_bad_row(file, rec->line, "%s%s", what, by))
 			return 0;
 	}
 	if (!parse_values(r, rec, file))
 		return 0;
+	if (r->who_col >= 0) {
+		size_t l = strlen(rec->f[r->who_col]);
+
+		ease_grow((void **)&r->who_prev, &r->who_cap, l + 1, 1);
+		memcpy(r->who_prev, rec->f[r->who_col], l + 1);
+	}
 	r->have_prev = 1;
 	r->prev_day = day;
 	r->prev_line = rec->line;
@@ -486,6 +546,8 @@ ease_day_next(ease_dayreader *r)
 				k = (size_t)r->date_col + 1;
 			if (r->group_col >= 0 && (size_t)r->group_col >= k)
 				k = (size_t)r->group_col + 1;
+			if (r->who_col >= 0 && (size_t)r->who_col >= k)
+				k = (size_t)r->who_col + 1;
 			for (size_t i = 0; i < r->nwant; i++)
 				if ((size_t)r->want[i] >= k)
 					k = (size_t)r->want[i] + 1;
@@ -496,6 +558,7 @@ ease_day_next(ease_dayreader *r)
 	while ((rec = raw_next(r, &file)) != NULL) {
 		if (!judge_row(r, rec, file, &day))
 			continue;
+		ease_span_add(&r->span, r->c, day);
 		if (!r->keep_all && !ease_window_has(r->c, day))
 			continue;
 		r->row.rec = rec;
@@ -512,6 +575,48 @@ ease_day_next(ease_dayreader *r)
 }
 
 void
+ease_span_add(ease_span *s, const ease_common *c, long day)
+{
+	if (s->n == 0 || day < s->first)
+		s->first = day;
+	if (s->n == 0 || day > s->last)
+		s->last = day;
+	s->n++;
+	if (ease_window_has(c, day))
+		s->kept++;
+}
+
+const char *
+ease_span_empty(const ease_span *s, const ease_common *c, char *buf, size_t n)
+{
+	char a[16], b[16], x[16], y[16];
+
+	if (!ease_window_active(c) || s->n == 0 || s->kept > 0)
+		return NULL;
+	ease_fmt_date(s->first, x);
+	ease_fmt_date(s->last, y);
+	if (c->has_since && c->has_until)
+		snprintf(buf, n, "no rows between %s and %s (the data run from %s to %s)",
+			 ease_fmt_date(c->since, a), ease_fmt_date(c->until, b), x, y);
+	else if (c->has_since)
+		snprintf(buf, n, "no rows from %s on (the data run from %s to %s)",
+			 ease_fmt_date(c->since, a), x, y);
+	else
+		snprintf(buf, n, "no rows up to %s (the data run from %s to %s)",
+			 ease_fmt_date(c->until, b), x, y);
+	return buf;
+}
+
+void
+ease_day_warn_window(const ease_dayreader *r)
+{
+	char buf[256];
+
+	if (ease_span_empty(&r->span, r->c, buf, sizeof buf))
+		ease_warn("%s", buf);
+}
+
+void
 ease_day_close(ease_dayreader *r)
 {
 	if (r == NULL)
@@ -524,5 +629,6 @@ ease_day_close(ease_dayreader *r)
 	free(r->v);
 	free(r->group);
 	free(r->prev_file);
+	free(r->who_prev);
 	free(r);
 }

@@ -290,6 +290,7 @@ typedef struct sel {
 	condstat *cs;
 	int stop;		/* the first condition the row failed, or nconds */
 	long kept;
+	ease_span span;		/* dates read, for a window that keeps none */
 } sel;
 
 static void
@@ -443,6 +444,8 @@ one_row(sel *s, const ease_rec *rec, const char *file)
 
 	if (!judge_row(s, rec, file, &day, &match))
 		return 0;
+	if (s->need_date)
+		ease_span_add(&s->span, s->c, day);
 	if (s->need_date && !ease_window_has(s->c, day))
 		return 0;
 	/* what each condition saw in the window, for the warning when none passes */
@@ -609,7 +612,15 @@ ease_select_run(ease_common *c, const ease_select_opts *o)
 	}
 	write_header(&s);
 	ease_writer_close(s.w);
-	warn_no_match(&s);
+	{
+		char buf[256];
+
+		/* an empty window says so before --where is blamed for it */
+		if (ease_span_empty(&s.span, c, buf, sizeof buf))
+			ease_warn("%s", buf);
+		else
+			warn_no_match(&s);
+	}
 	ease_input_close(in);
 	for (int k = 0; k < o->nconds; k++) {
 		for (int i = 0; i < s.cs[k].nval; i++)

@@ -234,7 +234,12 @@ ease_sim_opt_format(ease_sim_opts *o, const char *arg)
 
 	for (int i = 0; i < 3; i++)
 		if (strcmp(arg, tables[i]) == 0) {
+			/* the last of two would win silently: one run writes one table */
+			if (o->table_given && o->table != i)
+				ease_usage("--format: '%s' and '%s': one run writes one table; "
+					   "run ease-simulate once for each", tables[o->table], arg);
 			o->table = i;
+			o->table_given = 1;
 			return;
 		}
 	ease_usage("--format: '%s' is not day, events, sessions, csv, tsv or table", arg);

@@ -592,6 +592,7 @@ ease_smooth_run(ease_common *c, ease_smooth_opts *o)
 		one_row(&s, row);
 	flush_group(&s);
 	ease_writer_close(s.w);
+	ease_day_warn_window(s.r);
 	report_overflows(&s);
 	free(s.over_n);
 	free(s.over_day);

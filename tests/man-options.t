@@ -121,5 +121,36 @@ for t in "$bin"/ease-*; do
 		echo "ok $n - README: $name takes no common option"
 	fi
 done
+# SEE ALSO: every ease page it names exists, and ease(7) names every tool's page.
+see_also() {
+	awk '/^\.SH "?SEE ALSO/ { p = 1; next } /^\.SH/ { p = 0 }
+	p && /^\.BR / { s = $0; gsub(/\\-/, "-", s); split(s, w, " ")
+		sec = s; sub(/.*\(/, "", sec); sub(/\).*/, "", sec); print w[2] "." sec }' "$1"
+}
+for page in "$top"/man/man[1-9]/*.[1-9]; do
+	n=$((n + 1))
+	missing=
+	for ref in $(see_also "$page"); do
+		case $ref in ease*) ;; *) continue ;; esac
+		[ -f "$top/man/man${ref##*.}/$ref" ] || missing="$missing $ref"
+	done
+	if [ -z "$missing" ]; then
+		echo "ok $n - ${page##*/}: SEE ALSO names pages that exist"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - ${page##*/}: SEE ALSO names pages that exist"
+		echo "# no such page:$missing"
+	fi
+done
+see_also "$top/man/man7/ease.7" > "$scratch/seealso"
+for page in "$top"/man/man1/ease-*.1; do
+	n=$((n + 1))
+	if grep -qx "${page##*/}" "$scratch/seealso"; then
+		echo "ok $n - ease(7) SEE ALSO names ${page##*/}"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - ease(7) SEE ALSO names ${page##*/}"
+	fi
+done
 echo "1..$n"
 [ "$failed" = 0 ]

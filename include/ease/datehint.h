@@ -9,11 +9,16 @@
 
 #include <stddef.h>
 
+/* Room for a --date-format the hint names, such as "%m/%d/%Y %I:%M:%S %p". */
+#define EASE_DATEHINT_FMT 32
+
 typedef struct ease_datehint {
 	int have;		/* a date of a known shape was seen */
 	char sep;		/* '/', '.' or '-' */
 	int year_first;		/* YYYY/MM/DD */
 	int ylen;		/* digits of the year: 2 or 4 */
+	int time;		/* after the date: 0 none, 'H' H:MM, 'S' H:MM:SS,
+				   'p' H:MM AM, 'q' H:MM:SS AM */
 	long n;			/* dates of that shape */
 	char first[32];		/* the first of them, and its line */
 	long first_line;
@@ -25,7 +30,8 @@ typedef struct ease_datehint {
 void ease_datehint_init(ease_datehint *h);
 /*
  * Counts CELL (from LINE) when it is D?M?Y, M?D?Y or Y?M?D with ? one of / . -
- * and returns 1; 0 for another shape.
+ * (and maybe a time, H:MM or H:MM:SS, with AM or PM or not) and returns 1; 0
+ * for another shape.
  */
 int ease_datehint_add(ease_datehint *h, const char *cell, long line);
 /*
@@ -34,7 +40,7 @@ int ease_datehint_add(ease_datehint *h, const char *cell, long line);
  * when no date of a known shape was seen.
  */
 const char *ease_datehint_say(const ease_datehint *h, char *buf, size_t n);
-/* The one --date-format that reads them (BUF: 16 bytes), or NULL when open. */
+/* The one --date-format that reads them (BUF: EASE_DATEHINT_FMT bytes), or NULL when open. */
 const char *ease_datehint_format(const ease_datehint *h, char *buf);
 /*
  * The same, short, for the message about one cell: "for DD/MM/YYYY use

@@ -50,6 +50,7 @@ typedef struct ease_sim_opts {
 	double missing;		/* probability that a day is not recorded */
 	/* output */
 	int table;		/* EASE_SIM_* */
+	int table_given;	/* a --format named the table already */
 	int layout;		/* EASE_FMT_*: the common --format */
 	int digits;		/* significant digits of the truth file's numbers */
 	int in_bed;		/* time_in_bed and sleep_efficiency in the day table */

@@ -38,6 +38,9 @@ main(void)
 	static const char *const yfirst[] = {"2026/03/01", "2026/03/02", NULL};
 	static const char *const other[] = {"March 1, 2026", "2026-3-1x", NULL};
 	static const char *const mixed[] = {"01/03/2026", "13.03.2026", "02/03/2026", NULL};
+	static const char *const ampm[] = {"3/1/2026 9:15 PM", "3/13/2026 11:00 am", NULL};
+	static const char *const clock[] = {"13.03.2026 14:05:09", "14.03.2026 8:00:00", NULL};
+	static const char *const halftime[] = {"13.03.2026 14:05", "14.03.2026", NULL};
 
 	is_str(say(british, buf, sizeof buf),
 	       "the dates could be DD/MM/YYYY or MM/DD/YYYY (no day number is above 12): "
@@ -76,5 +79,19 @@ main(void)
 	is_str(one("31.03.2026", buf, sizeof buf),
 	       "for DD.MM.YYYY use --date-format %d.%m.%Y", "one cell, certain");
 	is_str(one("1.3.2026x", buf, sizeof buf), NULL, "one cell, no shape");
+	is_str(say(ampm, buf, sizeof buf),
+	       "the dates read as MM/DD/YYYY HH:MM AM (line 3: '3/13/2026 11:00 am'): "
+	       "try --date-format '%m/%d/%Y %I:%M %p'", "US dates with AM/PM times");
+	is_str(say(clock, buf, sizeof buf),
+	       "the dates read as DD.MM.YYYY HH:MM:SS (line 2: '13.03.2026 14:05:09'): "
+	       "try --date-format '%d.%m.%Y %H:%M:%S'", "24-hour times with seconds");
+	is_str(say(halftime, buf, sizeof buf),
+	       "the dates read as DD.MM.YYYY HH:MM (line 2: '13.03.2026 14:05'): "
+	       "try --date-format '%d.%m.%Y %H:%M'", "a date without the time is another shape");
+	is_str(one("3/1/2026 9:15 PM", buf, sizeof buf),
+	       "DD/MM/YYYY HH:MM AM or MM/DD/YYYY HH:MM AM: "
+	       "--date-format '%d/%m/%Y %I:%M %p' or '%m/%d/%Y %I:%M %p'", "one cell with a time");
+	is_str(one("3/1/2026 25:15", buf, sizeof buf), NULL, "no hour 25");
+	is_str(one("3/1/2026 9:15 XM", buf, sizeof buf), NULL, "no XM");
 	return tap_done();
 }
