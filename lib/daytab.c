@@ -575,44 +575,11 @@ ease_day_next(ease_dayreader *r)
 }
 
 void
-ease_span_add(ease_span *s, const ease_common *c, long day)
-{
-	if (s->n == 0 || day < s->first)
-		s->first = day;
-	if (s->n == 0 || day > s->last)
-		s->last = day;
-	s->n++;
-	if (ease_window_has(c, day))
-		s->kept++;
-}
-
-const char *
-ease_span_empty(const ease_span *s, const ease_common *c, char *buf, size_t n)
-{
-	char a[16], b[16], x[16], y[16];
-
-	if (!ease_window_active(c) || s->n == 0 || s->kept > 0)
-		return NULL;
-	ease_fmt_date(s->first, x);
-	ease_fmt_date(s->last, y);
-	if (c->has_since && c->has_until)
-		snprintf(buf, n, "no rows between %s and %s (the data run from %s to %s)",
-			 ease_fmt_date(c->since, a), ease_fmt_date(c->until, b), x, y);
-	else if (c->has_since)
-		snprintf(buf, n, "no rows from %s on (the data run from %s to %s)",
-			 ease_fmt_date(c->since, a), x, y);
-	else
-		snprintf(buf, n, "no rows up to %s (the data run from %s to %s)",
-			 ease_fmt_date(c->until, b), x, y);
-	return buf;
-}
-
-void
 ease_day_warn_window(const ease_dayreader *r)
 {
 	char buf[256];
 
-	if (ease_span_empty(&r->span, r->c, buf, sizeof buf))
+	if (ease_span_empty(&r->span, r->c, "rows", buf, sizeof buf))
 		ease_warn("%s", buf);
 }
 

@@ -616,7 +616,7 @@ ease_select_run(ease_common *c, const ease_select_opts *o)
 		char buf[256];
 
 		/* an empty window says so before --where is blamed for it */
-		if (ease_span_empty(&s.span, c, buf, sizeof buf))
+		if (ease_span_empty(&s.span, c, "rows", buf, sizeof buf))
 			ease_warn("%s", buf);
 		else
 			warn_no_match(&s);

@@ -7,11 +7,11 @@
 void
 ease_span_add(ease_span *sp, const ease_common *c, long day)
 {
-	if (!sp->any || day < sp->first)
+	if (sp->n == 0 || day < sp->first)
 		sp->first = day;
-	if (!sp->any || day > sp->last)
+	if (sp->n == 0 || day > sp->last)
 		sp->last = day;
-	sp->any = 1;
+	sp->n++;
 	if (ease_window_has(c, day))
 		sp->inside++;
 }
@@ -33,14 +33,25 @@ ease_window_words(const ease_common *c, char *buf, size_t n)
 	return buf;
 }
 
-void
-ease_span_check(const ease_span *sp, const ease_common *c, const char *file)
+const char *
+ease_span_empty(const ease_span *sp, const ease_common *c, const char *noun,
+		char *buf, size_t n)
 {
 	char w[64], a[16], b[16];
 
-	if (!sp->any || sp->inside || !(c->has_since || c->has_until))
-		return;
-	ease_die(EASE_EX_DATA, "%s: no days%s (the data run from %s to %s)", file,
+	if (!ease_window_active(c) || sp->n == 0 || sp->inside > 0)
+		return NULL;
+	snprintf(buf, n, "no %s%s (the data run from %s to %s)", noun,
 		 ease_window_words(c, w, sizeof w), ease_fmt_date(sp->first, a),
 		 ease_fmt_date(sp->last, b));
+	return buf;
+}
+
+void
+ease_span_check(const ease_span *sp, const ease_common *c, const char *file)
+{
+	char buf[256];
+
+	if (ease_span_empty(sp, c, "days", buf, sizeof buf))
+		ease_die(EASE_EX_DATA, "%s: %s", file, buf);
 }

@@ -5,6 +5,7 @@
 #include "ease/cols.h"
 #include "ease/csvio.h"
 #include "ease/opts.h"
+#include "ease/span.h"
 
 typedef struct ease_dayrow {
 	const ease_rec *rec;	/* the row as read */
@@ -56,20 +57,6 @@ const ease_dayrow *ease_day_next(ease_dayreader *r);
  */
 void ease_day_warn_window(const ease_dayreader *r);
 void ease_day_close(ease_dayreader *r);
-
-/*
- * The dates of the rows read, and how many of them C's window keeps: a window
- * that keeps none is said, for nothing silently wrong.
- */
-typedef struct ease_span {
-	long first, last;	/* earliest and latest date read */
-	long n, kept;		/* rows read, rows in the window */
-} ease_span;
-
-void ease_span_add(ease_span *s, const ease_common *c, long day);
-/* The warning, when the window is active and kept no row of some; else NULL. */
-const char *ease_span_empty(const ease_span *s, const ease_common *c, char *buf,
-			    size_t n);
 
 /*
  * The last date parsed, so that the next one of the same month is found

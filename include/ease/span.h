@@ -12,8 +12,7 @@
 
 typedef struct ease_span {
 	long first, last;	/* the data's first and last day read */
-	long inside;		/* days read inside the window */
-	int any;
+	long n, inside;		/* days read, and how many the window keeps */
 } ease_span;
 
 /* A row of day DAY read (in the window or not). */
@@ -23,6 +22,12 @@ void ease_span_add(ease_span *sp, const ease_common *c, long day);
  * 2026-03-31", or "" without a window: the end of "no day with X > 0".
  */
 const char *ease_window_words(const ease_common *c, char *buf, size_t n);
+/*
+ * "no NOUN between A and B (the data run from X to Y)" into BUF when the
+ * window is active and kept none of the days read; else NULL.
+ */
+const char *ease_span_empty(const ease_span *sp, const ease_common *c,
+			    const char *noun, char *buf, size_t n);
 /*
  * Exits 65 when a window is given and none of the days read is in it:
  * "FILE: no days between A and B (the data run from X to Y)".
