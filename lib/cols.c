@@ -250,17 +250,13 @@ is_word(const char *s, const char *word)
 static int
 typed_value(int role, const char *cell, int decimal_comma, double *v)
 {
-	static const char *const yes[] = {"yes", "y", "true", "x", NULL};
-	static const char *const no[] = {"no", "n", "false", NULL};
 	const ease_roledef *d = ease_role_def(role);
 
 	if (d->type == EASE_T_COUNT || role == EASE_R_NONE) {
-		for (const char *const *w = yes; *w; w++)
-			if (is_word(cell, *w))
-				return *v = 1, 1;
-		for (const char *const *w = no; *w; w++)
-			if (is_word(cell, *w))
-				return *v = 0, 1;
+		int yn = ease_parse_yesno(cell);
+
+		if (yn >= 0)
+			return *v = yn, 1;
 	}
 	if (role_unit_sec(role) == 3600) {
 		const char *p = cell;
@@ -303,6 +299,23 @@ typed_why(int role, const char *why)
 	return why;
 }
 
+/* The number CELL means for ROLE, in the role's unit, its range unchecked. */
+static int
+num_form(int role, double scale, const char *cell, int decimal_comma,
+	 double *v, const char **why)
+{
+	int st = ease_parse_num(cell, decimal_comma, v);
+
+	if (st == EASE_V_OK)
+		*v *= scale;
+	else if (st == EASE_V_BAD && typed_value(role, cell, decimal_comma, v))
+		st = EASE_V_OK;		/* 7:30 is hours whatever the header says */
+	if (st == EASE_V_BAD)
+		*why = typed_why(role, ease_not_a_number(cell, decimal_comma,
+							 ease_role_def(role)->type == EASE_T_COUNT));
+	return st;
+}
+
 /*
  * A number for ROLE (EASE_R_NONE: any number) with its range; SCALE takes
  * a value in the header's unit to the role's.
@@ -315,17 +328,9 @@ num_value(int role, double scale, const char *cell, int decimal_comma,
 	static char range[128];
 	int st;
 
-	st = ease_parse_num(cell, decimal_comma, v);
-	if (st == EASE_V_OK)
-		*v *= scale;
-	else if (st == EASE_V_BAD && typed_value(role, cell, decimal_comma, v))
-		st = EASE_V_OK;		/* 7:30 is hours whatever the header says */
-	if (st != EASE_V_OK) {
-		if (st == EASE_V_BAD)
-			*why = typed_why(role, ease_not_a_number(cell, decimal_comma,
-								 d->type == EASE_T_COUNT));
+	st = num_form(role, scale, cell, decimal_comma, v, why);
+	if (st != EASE_V_OK)
 		return st;
-	}
 	if (role == EASE_R_NONE)
 		return EASE_V_OK;
 	if (d->type == EASE_T_COUNT && (*v != floor(*v) || *v < 0)) {
@@ -459,6 +464,17 @@ ease_cols_num(const ease_cols *c, int col, const char *cell, int decimal_comma,
 	if (type == EASE_T_NUM || type == EASE_T_COUNT)
 		return num_value(c->role[col], c->scale[col], cell, decimal_comma, v, why);
 	return num_value(EASE_R_NONE, 1, cell, decimal_comma, v, why);
+}
+
+int
+ease_cols_num_form(const ease_cols *c, int col, const char *cell,
+		   int decimal_comma, double *v, const char **why)
+{
+	int type = ease_role_def(c->role[col])->type;
+
+	if (type == EASE_T_NUM || type == EASE_T_COUNT)
+		return num_form(c->role[col], c->scale[col], cell, decimal_comma, v, why);
+	return num_form(EASE_R_NONE, 1, cell, decimal_comma, v, why);
 }
 
 /*

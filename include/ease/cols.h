@@ -123,6 +123,12 @@ int ease_cols_check(const ease_cols *c, int col, const char *cell,
  */
 int ease_cols_num(const ease_cols *c, int col, const char *cell,
 		  int decimal_comma, double *v, const char **why);
+/*
+ * As ease_cols_num without the role's range: what a value typed by a user
+ * (an operand of --where) or a cell compared with one means.
+ */
+int ease_cols_num_form(const ease_cols *c, int col, const char *cell,
+		       int decimal_comma, double *v, const char **why);
 void ease_cols_free(ease_cols *c);
 /*
  * A column by the name a user typed: exact, then normalised, then the column
