@@ -46,7 +46,7 @@ static const ease_roledef defs[EASE_R_COUNT] = {
 		"massage massages sessions massage_sessions n_sessions session_count massage_count",
 		"number of massage sessions that day"},
 	[EASE_R_TECHNIQUE] = {"technique", EASE_T_TEXT, 0, 0,
-		"technique techniques massage_type type_of_massage modality treatment",
+		"technique techniques massage_technique massage_techniques technique_used techniques_used massage_type type_of_massage kind_of_massage massage_kind modality treatment technik behandlung massageart",
 		"session technique(s), several joined with |"},
 	[EASE_R_MASSAGE_MIN] = {"massage_min", EASE_T_NUM, 0, INF,
 		"massage_min massage_minutes duration_min minutes session_min session_minutes length_min",

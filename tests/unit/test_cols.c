@@ -230,6 +230,17 @@ typed(void)
 
 /* --where reads operand and cells as the analyses read the column's cells */
 static void
+technique_aliases(void)
+{
+	ok(ease_role_of("Massage technique") == EASE_R_TECHNIQUE, "Massage technique");
+	ok(ease_role_of("Technique used") == EASE_R_TECHNIQUE, "Technique used");
+	ok(ease_role_of("Type of massage") == EASE_R_TECHNIQUE, "Type of massage");
+	ok(ease_role_of("Technik") == EASE_R_TECHNIQUE, "Technik");
+	ok(ease_role_of("Behandlung") == EASE_R_TECHNIQUE, "Behandlung");
+	ok(ease_role_of("Type") == EASE_R_NONE, "bare Type is no technique");
+}
+
+static void
 typed_conditions(void)
 {
 	char *hf[] = {"Datum", "Massage?", "Schlaf (Std)", "note"};
@@ -287,5 +298,6 @@ main(void)
 	units();
 	typed();
 	typed_conditions();
+	technique_aliases();
 	return tap_done();
 }
