@@ -230,6 +230,41 @@ typed(void)
 
 /* --where reads operand and cells as the analyses read the column's cells */
 static void
+thousands(void)
+{
+	char *hf[] = {"date", "pain", "Schritte", "Dosis"};
+	size_t hl[] = {4, 4, 8, 5};
+	ease_rec h = {4, hf, hl, 1};
+	ease_cols *c = ease_cols_new(&h, "t.csv", NULL, 0);
+	const char *why;
+	double v;
+
+	ease_cols_watch_thousands(c, ',', NULL, 0);
+	ok(c->thou == NULL, "a comma file with ISO dates is not watched");
+	ease_cols_watch_thousands(c, ';', NULL, 1);
+	ok(c->thou == NULL, "nor one read with --decimal-comma");
+	ease_cols_watch_thousands(c, ',', "%d.%m.%Y", 0);
+	ok(c->thou != NULL, "DD.MM.YYYY dates: watched");
+	ease_cols_num(c, 2, "1.200", 0, &v, &why);
+	ease_cols_num(c, 2, "900", 0, &v, &why);
+	ease_cols_num(c, 2, "10.500", 0, &v, &why);
+	ease_cols_num(c, 2, "1.234.567", 0, &v, &why);
+	ease_cols_num(c, 3, "1.200", 0, &v, &why);
+	ease_cols_num(c, 3, "0.125", 0, &v, &why);
+	ease_cols_num(c, 1, "5.000", 0, &v, &why);
+	is_str(ease_cols_thousands_hint(c, 2),
+	       "column 'Schritte': 1.200 and 10.500 look like thousands written with '.'; "
+	       "if so, use --decimal-comma", "grouped in threes: the hint");
+	is_str(ease_cols_thousands_hint(c, 2), NULL, "given once");
+	is_str(ease_cols_thousands_hint(c, 3), NULL, "0.125 is a decimal: no hint");
+	is_str(ease_cols_thousands_hint(c, 1),
+	       "column 'pain': 5.000 looks like thousands written with '.'; "
+	       "if so, use --decimal-comma", "one value");
+	is_str(ease_cols_thousands_hint(c, 0), NULL, "dates are no numbers");
+	ease_cols_free(c);
+}
+
+static void
 technique_aliases(void)
 {
 	ok(ease_role_of("Massage technique") == EASE_R_TECHNIQUE, "Massage technique");
@@ -299,5 +334,6 @@ main(void)
 	typed();
 	typed_conditions();
 	technique_aliases();
+	thousands();
 	return tap_done();
 }
