@@ -41,6 +41,8 @@ static const ease_tool tool = {
 	"      --where EXPR     keep rows where EXPR holds (repeatable; all must hold):\n"
 	"                       COL=V COL!=V COL<V COL<=V COL>V COL>=V (numbers as\n"
 	"                       numbers, dates as dates), COL~TEXT (contains, any case);\n"
+	"                       V is read as the column's cells are (massage=yes,\n"
+	"                       sleep_hours<6:30, a date in the --date-format);\n"
 	"                       technique=V matches any spelling of V (deep_tissue =\n"
 	"                       Deep Tissue massage) and any member of a '|' list\n",
 	"  ease-select --last 30 diary.csv\n"

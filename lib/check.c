@@ -309,8 +309,14 @@ check_row(chk *k, const ease_rec *rec)
 				check_event_value(k, rec);
 			continue;
 		}
-		if (d->type == EASE_T_TEXT)
+		if (d->type == EASE_T_TEXT) {
+			/* a column without a role may hold 1.200 for thousands too:
+			 * the tools read it as a number when asked to */
+			if (k->cols->thou && role == EASE_R_NONE)
+				ease_cols_num(k->cols, (int)i, rec->f[i],
+					      k->c->decimal_comma, &v, &why);
 			continue;
+		}
 		st = ease_cols_check(k->cols, (int)i, rec->f[i], k->c->decimal_comma,
 				     k->c->date_format, &v, &why);
 		if (st == EASE_V_BAD)
@@ -461,6 +467,8 @@ check_file(chk *k, const char *path)
 	if (herr)
 		problem(k, hline, "%s", ease_reader_error(r));
 	k->cols = ease_cols_new_all(h, k->file, k->c->colmap, k->c->ncolmap);
+	ease_cols_watch_thousands(k->cols, ease_reader_delim(r), k->c->date_format,
+				  k->c->decimal_comma);
 	if (ease_format_is_title(h)) {
 		pending = ease_reader_next(r);
 		if (pending && !ease_reader_error(r) &&
@@ -541,6 +549,12 @@ check_file(chk *k, const char *path)
 	if (k->hint_comma && !k->o->quiet)
 		printf("%s: hint: the numbers look like 7,5: try --decimal-comma\n",
 			k->file);
+	for (size_t i = 0; i < k->cols->n; i++) {
+		const char *hint = ease_cols_thousands_hint(k->cols, (int)i);
+
+		if (hint && !k->o->quiet)
+			printf("%s: hint: %s\n", k->file, hint);
+	}
 	ease_strset_free(k->groups);
 	ease_cols_free(k->cols);
 	for (size_t i = 0; i < k->ng; i++)

@@ -13,6 +13,8 @@
 
 #define INF HUGE_VAL
 
+static void thou_note(const ease_cols *c, int col, const char *cell);
+
 static const ease_roledef defs[EASE_R_COUNT] = {
 	[EASE_R_NONE] = {"", EASE_T_TEXT, 0, 0, "", ""},
 	[EASE_R_DATE] = {"date", EASE_T_DATE, 0, 0,
@@ -46,7 +48,7 @@ static const ease_roledef defs[EASE_R_COUNT] = {
 		"massage massages sessions massage_sessions n_sessions session_count massage_count",
 		"number of massage sessions that day"},
 	[EASE_R_TECHNIQUE] = {"technique", EASE_T_TEXT, 0, 0,
-		"technique techniques massage_type type_of_massage modality treatment",
+		"technique techniques massage_technique massage_techniques technique_used techniques_used massage_type type_of_massage kind_of_massage massage_kind modality treatment technik behandlung massageart",
 		"session technique(s), several joined with |"},
 	[EASE_R_MASSAGE_MIN] = {"massage_min", EASE_T_NUM, 0, INF,
 		"massage_min massage_minutes duration_min minutes session_min session_minutes length_min",
@@ -250,17 +252,13 @@ is_word(const char *s, const char *word)
 static int
 typed_value(int role, const char *cell, int decimal_comma, double *v)
 {
-	static const char *const yes[] = {"yes", "y", "true", "x", NULL};
-	static const char *const no[] = {"no", "n", "false", NULL};
 	const ease_roledef *d = ease_role_def(role);
 
 	if (d->type == EASE_T_COUNT || role == EASE_R_NONE) {
-		for (const char *const *w = yes; *w; w++)
-			if (is_word(cell, *w))
-				return *v = 1, 1;
-		for (const char *const *w = no; *w; w++)
-			if (is_word(cell, *w))
-				return *v = 0, 1;
+		int yn = ease_parse_yesno(cell);
+
+		if (yn >= 0)
+			return *v = yn, 1;
 	}
 	if (role_unit_sec(role) == 3600) {
 		const char *p = cell;
@@ -303,6 +301,23 @@ typed_why(int role, const char *why)
 	return why;
 }
 
+/* The number CELL means for ROLE, in the role's unit, its range unchecked. */
+static int
+num_form(int role, double scale, const char *cell, int decimal_comma,
+	 double *v, const char **why)
+{
+	int st = ease_parse_num(cell, decimal_comma, v);
+
+	if (st == EASE_V_OK)
+		*v *= scale;
+	else if (st == EASE_V_BAD && typed_value(role, cell, decimal_comma, v))
+		st = EASE_V_OK;		/* 7:30 is hours whatever the header says */
+	if (st == EASE_V_BAD)
+		*why = typed_why(role, ease_not_a_number(cell, decimal_comma,
+							 ease_role_def(role)->type == EASE_T_COUNT));
+	return st;
+}
+
 /*
  * A number for ROLE (EASE_R_NONE: any number) with its range; SCALE takes
  * a value in the header's unit to the role's.
@@ -315,17 +330,9 @@ num_value(int role, double scale, const char *cell, int decimal_comma,
 	static char range[128];
 	int st;
 
-	st = ease_parse_num(cell, decimal_comma, v);
-	if (st == EASE_V_OK)
-		*v *= scale;
-	else if (st == EASE_V_BAD && typed_value(role, cell, decimal_comma, v))
-		st = EASE_V_OK;		/* 7:30 is hours whatever the header says */
-	if (st != EASE_V_OK) {
-		if (st == EASE_V_BAD)
-			*why = typed_why(role, ease_not_a_number(cell, decimal_comma,
-								 d->type == EASE_T_COUNT));
+	st = num_form(role, scale, cell, decimal_comma, v, why);
+	if (st != EASE_V_OK)
 		return st;
-	}
 	if (role == EASE_R_NONE)
 		return EASE_V_OK;
 	if (d->type == EASE_T_COUNT && (*v != floor(*v) || *v < 0)) {
@@ -445,8 +452,13 @@ ease_cols_check(const ease_cols *c, int col, const char *cell, int decimal_comma
 {
 	int type = ease_role_def(c->role[col])->type;
 
-	if (type == EASE_T_NUM || type == EASE_T_COUNT)
-		return num_value(c->role[col], c->scale[col], cell, decimal_comma, v, why);
+	if (type == EASE_T_NUM || type == EASE_T_COUNT) {
+		int st = num_value(c->role[col], c->scale[col], cell, decimal_comma, v, why);
+
+		if (c->thou && st == EASE_V_OK)
+			thou_note(c, col, cell);
+		return st;
+	}
 	return ease_role_check(c->role[col], cell, decimal_comma, date_fmt, v, why);
 }
 
@@ -455,10 +467,26 @@ ease_cols_num(const ease_cols *c, int col, const char *cell, int decimal_comma,
 	      double *v, const char **why)
 {
 	int type = ease_role_def(c->role[col])->type;
+	int st;
 
 	if (type == EASE_T_NUM || type == EASE_T_COUNT)
-		return num_value(c->role[col], c->scale[col], cell, decimal_comma, v, why);
-	return num_value(EASE_R_NONE, 1, cell, decimal_comma, v, why);
+		st = num_value(c->role[col], c->scale[col], cell, decimal_comma, v, why);
+	else
+		st = num_value(EASE_R_NONE, 1, cell, decimal_comma, v, why);
+	if (c->thou && st == EASE_V_OK)
+		thou_note(c, col, cell);
+	return st;
+}
+
+int
+ease_cols_num_form(const ease_cols *c, int col, const char *cell,
+		   int decimal_comma, double *v, const char **why)
+{
+	int type = ease_role_def(c->role[col])->type;
+
+	if (type == EASE_T_NUM || type == EASE_T_COUNT)
+		return num_form(c->role[col], c->scale[col], cell, decimal_comma, v, why);
+	return num_form(EASE_R_NONE, 1, cell, decimal_comma, v, why);
 }
 
 /*
@@ -693,11 +721,105 @@ ease_cols_new(const ease_rec *header, const char *file, const ease_colmap *map,
 	return c;
 }
 
+/* ---- thousands written with '.' ---- */
+
+/* What the numbers of one column with a '.' looked like. */
+struct ease_thou {
+	long grouped;		/* 1.200, 10.500, 1.234.567 */
+	int other;		/* a '.' that is no thousands mark: 7.25, 0.125 */
+	int told;
+	char ex[2][24];
+};
+
+void
+ease_cols_watch_thousands(ease_cols *c, char delim, const char *date_fmt,
+			  int decimal_comma)
+{
+	/* 1.200 is 1.2 in a US file; only where the file is written the
+	 * European way is it almost surely twelve hundred */
+	if (decimal_comma || c->thou ||
+	    (delim != ';' && !(date_fmt && strstr(date_fmt, "%d.%m."))))
+		return;
+	c->thou = ease_xcalloc(c->n + 1, sizeof *c->thou);
+}
+
+/* Whether CELL is digits grouped by '.' in threes: 1.200, -12.000.000. */
+static int
+dot_grouped(const char *p)
+{
+	int lead = 0;
+
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p == '-' || *p == '+')
+		p++;
+	if (*p == '0')
+		return 0;
+	for (; *p >= '0' && *p <= '9'; p++)
+		if (++lead > 3)
+			return 0;
+	if (lead == 0 || *p != '.')
+		return 0;
+	while (*p == '.') {
+		for (int k = 1; k <= 3; k++)
+			if (p[k] < '0' || p[k] > '9')
+				return 0;
+		p += 4;
+	}
+	while (*p == ' ' || *p == '\t')
+		p++;
+	return *p == '\0';
+}
+
+static void
+thou_note(const ease_cols *c, int col, const char *cell)
+{
+	struct ease_thou *t = &c->thou[col];
+
+	if (t->other || strchr(cell, '.') == NULL)
+		return;
+	if (!dot_grouped(cell)) {
+		t->other = 1;
+		return;
+	}
+	if (t->grouped < 2 && strlen(cell) < sizeof t->ex[0] &&
+	    (t->grouped == 0 || strcmp(t->ex[0], cell) != 0))
+		strcpy(t->ex[t->grouped++], cell);
+	else
+		t->grouped += t->grouped >= 2;
+}
+
+const char *
+ease_cols_thousands_hint(ease_cols *c, int col)
+{
+	static char buf[256];
+	struct ease_thou *t = c->thou ? &c->thou[col] : NULL;
+
+	if (t == NULL || t->told || t->other || t->grouped == 0)
+		return NULL;
+	t->told = 1;
+	if (t->grouped == 1)
+		snprintf(buf, sizeof buf, "column '%s': %s looks like thousands written "
+			 "with '.'; if so, use --decimal-comma", c->name[col], t->ex[0]);
+	else
+		snprintf(buf, sizeof buf, "column '%s': %s and %s look like thousands "
+			 "written with '.'; if so, use --decimal-comma", c->name[col],
+			 t->ex[0], t->ex[1]);
+	return buf;
+}
+
 void
 ease_cols_free(ease_cols *c)
 {
 	if (c == NULL)
 		return;
+	for (size_t i = 0; c->thou && i < c->n; i++) {
+		const char *hint = ease_cols_thousands_hint(c, (int)i);
+
+		if (hint)
+			ease_warn("%s", hint);	/* the input, and its name, may be gone */
+	}
+	free(c->thou);
 	for (size_t i = 0; i < c->n; i++) {
 		free(c->name[i]);
 		free(c->norm[i]);

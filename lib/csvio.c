@@ -694,6 +694,12 @@ ease_input_set_limit(ease_input *in, size_t k)
 	ease_reader_set_limit(in->r, k);
 }
 
+char
+ease_input_delim(const ease_input *in)
+{
+	return in->r ? ease_reader_delim(in->r) : in->delim;
+}
+
 const char *
 ease_input_name(const ease_input *in)
 {

@@ -181,6 +181,8 @@ ease_day_open(ease_common *c)
 	r->cols = ease_cols_new(h, ease_input_name(r->in), c->colmap, c->ncolmap);
 	ease_warn_delim(r->cols, c->delim);
 	not_events(r->cols);
+	ease_cols_watch_thousands(r->cols, ease_input_delim(r->in), c->date_format,
+				  c->decimal_comma);
 	r->date_col = ease_cols_need_role(r->cols, EASE_R_DATE);
 	r->group_col = c->by ? ease_cols_need(r->cols, c->by)
 			     : ease_cols_role(r->cols, EASE_R_SUBJECT);

@@ -1746,6 +1746,7 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 	}
 	free(s.g);
 	free(s.gsel);
+	ease_technames_warn_close(s.tn);
 	ease_technames_free(s.tn);
 	free(s.kbuf);
 	ease_strset_free(s.gkeys);

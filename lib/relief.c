@@ -495,7 +495,7 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 	cols = ease_day_cols(s.r);
 	pain_col = ease_cols_need_role(cols, EASE_R_PAIN);
 	massage_col = ease_cols_need_role(cols, EASE_R_MASSAGE);
-	s.tech_col = ease_cols_role(cols, EASE_R_TECHNIQUE);
+	s.tech_col = ease_tech_col(cols);
 	s.massage_name = cols->name[massage_col];
 	s.pain_slot = ease_day_want(s.r, pain_col);
 	s.massage_slot = ease_day_want(s.r, massage_col);
@@ -543,6 +543,7 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 	free(s.stech);
 	free(s.sgroup);
 	ease_strset_free(s.keys);
+	ease_technames_warn_close(s.names);
 	ease_technames_free(s.names);
 	free(s.kbuf);
 	ease_day_close(s.r);

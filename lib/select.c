@@ -134,20 +134,29 @@ need_number(const ease_cond *c)
 }
 
 void
-ease_cond_bind(ease_cond *c, const ease_cols *cols, int decimal_comma)
+ease_cond_bind(ease_cond *c, const ease_cols *cols, int decimal_comma,
+	       const char *date_fmt)
 {
+	const char *why;
 	long day;
 	int role;
 
 	c->idx = ease_cols_need(cols, c->col);
+	c->cols = cols;
 	c->value_missing = ease_is_missing(c->value);
 	role = cols->role[c->idx];
 	if (role == EASE_R_DATE) {
-		/* the user types ISO dates whatever the file's own format */
+		/* an ISO date always, and one written as the file's dates are */
 		if (c->op != EASE_OP_HAS && *c->value &&
-		    ease_parse_date(c->value, NULL, &day) != EASE_V_OK)
+		    ease_parse_date(c->value, NULL, &day) != EASE_V_OK &&
+		    (date_fmt == NULL ||
+		     ease_parse_date(c->value, date_fmt, &day) != EASE_V_OK)) {
+			if (date_fmt)
+				ease_usage("--where: '%s': '%s' is not a date (expected YYYY-MM-DD "
+					   "or the --date-format %s)", c->expr, c->value, date_fmt);
 			ease_usage("--where: '%s': '%s' is not a date (expected YYYY-MM-DD)",
 				   c->expr, c->value);
+		}
 		if (*c->value && c->op != EASE_OP_HAS) {
 			c->value_is_num = 1;
 			c->num = (double)day;
@@ -155,10 +164,14 @@ ease_cond_bind(ease_cond *c, const ease_cols *cols, int decimal_comma)
 		c->numeric = 0;
 		return;
 	}
-	c->value_is_num = ease_parse_num(c->value, decimal_comma, &c->num) == EASE_V_OK;
+	/* the operand means what the same text in a cell of the column means:
+	 * yes on a count, 6:30 on hours */
+	c->value_is_num = ease_cols_num_form(cols, c->idx, c->value, decimal_comma,
+					     &c->num, &why) == EASE_V_OK;
 	/* the user may type 7.5 on a decimal-comma file */
 	if (!c->value_is_num && decimal_comma)
-		c->value_is_num = ease_parse_num(c->value, 0, &c->num) == EASE_V_OK;
+		c->value_is_num = ease_cols_num_form(cols, c->idx, c->value, 0,
+						     &c->num, &why) == EASE_V_OK;
 	if (role == EASE_R_TECHNIQUE && (c->op == EASE_OP_EQ || c->op == EASE_OP_NE) &&
 	    !c->value_missing) {
 		c->list = 1;
@@ -250,7 +263,10 @@ ease_cond_eval(ease_cond *c, const ease_rec *rec, int decimal_comma,
 		return cmp_result(c->op, (d > c->num) - (d < c->num));
 	}
 	if (c->value_is_num) {
-		if (ease_parse_num(cell, decimal_comma, &v) == EASE_V_OK)
+		const char *why;
+
+		if (ease_cols_num_form(c->cols, c->idx, cell, decimal_comma, &v,
+				       &why) == EASE_V_OK)
 			return cmp_result(c->op, (v > c->num) - (v < c->num));
 		/* "x" is neither above nor below 5: that is bad data, not a no */
 		if (c->op != EASE_OP_EQ && c->op != EASE_OP_NE)
@@ -345,6 +361,7 @@ note_value(sel *s, int k, const ease_rec *rec, long day)
 	const ease_cond *cd = &s->o->conds[k];
 	condstat *st = &s->cs[k];
 	const char *cell = rec->f[cd->idx];
+	const char *why;
 	double v;
 
 	if (ease_is_missing(cell))
@@ -359,7 +376,8 @@ note_value(sel *s, int k, const ease_rec *rec, long day)
 	if (cd->idx == s->date_col && cd->value_is_num)
 		v = (double)day;
 	else if (cd->numeric != 1 ||
-		 ease_parse_num(cell, s->c->decimal_comma, &v) != EASE_V_OK) {
+		 ease_cols_num_form(s->cols, cd->idx, cell, s->c->decimal_comma, &v,
+				    &why) != EASE_V_OK) {
 		if (st->nval == SHOW_VALUES)
 			return;
 		for (int i = 0; i < st->nval; i++)
@@ -405,10 +423,13 @@ judge_row(sel *s, const ease_rec *rec, const char *file, long *day, int *match)
 		int r = ease_cond_eval(cd, rec, s->c->decimal_comma, s->date_col, *day);
 
 		if (r < 0) {
+			const char *why = "is not a number";
+			double v;
+
+			ease_cols_num_form(s->cols, cd->idx, rec->f[cd->idx],
+					   s->c->decimal_comma, &v, &why);
 			ease_bad_value(file, rec->line, s->cols->name[cd->idx],
-				       rec->f[cd->idx],
-				       ease_not_a_number(rec->f[cd->idx],
-							 s->c->decimal_comma, 0));
+				       rec->f[cd->idx], why);
 			return 0;
 		}
 		if (r == 0 && *match) {
@@ -582,7 +603,7 @@ ease_select_run(ease_common *c, const ease_select_opts *o)
 	/* every row's date is read, as every tool reads it */
 	s.need_date = s.date_col >= 0 || ease_window_active(c) || c->date_format != NULL;
 	for (int k = 0; k < o->nconds; k++) {
-		ease_cond_bind(&o->conds[k], s.cols, c->decimal_comma);
+		ease_cond_bind(&o->conds[k], s.cols, c->decimal_comma, c->date_format);
 		if (o->conds[k].idx == s.date_col && o->conds[k].value_is_num)
 			s.need_date = 1;
 	}

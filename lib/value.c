@@ -56,6 +56,28 @@ ease_is_missing(const char *s)
 	return 0;
 }
 
+int
+ease_parse_yesno(const char *s)
+{
+	/* English and German, as the column aliases are */
+	static const char *const yes[] = {"yes", "y", "true", "x", "ja", "j", NULL};
+	static const char *const no[] = {"no", "n", "false", "nein", NULL};
+	size_t n;
+
+	while (is_blank((unsigned char)*s))
+		s++;
+	n = strlen(s);
+	while (n > 0 && is_blank((unsigned char)s[n - 1]))
+		n--;
+	for (const char *const *w = yes; *w; w++)
+		if (n == strlen(*w) && strncasecmp(s, *w, n) == 0)
+			return 1;
+	for (const char *const *w = no; *w; w++)
+		if (n == strlen(*w) && strncasecmp(s, *w, n) == 0)
+			return 0;
+	return -1;
+}
+
 /* Powers of ten that doubles hold exactly. */
 static const double exact10[] = {
 	1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,

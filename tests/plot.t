@@ -33,19 +33,23 @@ C4=$(printf '<touch canary @m \001\033[31m')
 BIG=$(python3 -c 'import csv; print(next(csv.reader(open("hostile.csv")))[-1])')
 
 # What each kind must show, one text a line, as the plot prints it: control
-# characters as spaces, long names cut.
+# characters as spaces, long names cut, a cell with ';' a list of techniques.
 cat > techs <<'X'
 Swedish
-evil'; system('touch canary') #
+evil'
+system('touch canary') #
 `touch canary`
 EOD
 a plot '<touch canary'
 set output '|touch canary'
-@m  "; !touch canary; "
+@m  "
+!touch canary
 a&b <i>&{x}^_{y} </text> \
 ann'`touch canary`
 bob !touch canary
 X
+# trend's markers: eleven techniques, a&b among "other techniques"
+{ grep -v '^a&b' techs; echo "other techniques"; } > techs1
 printf '%s\n' "$C1" 'x system("touch canary")' "$C3" > cols
 printf '%s\n' "<touch canary @m   [31m" "EOD" > cols2
 python3 -c 'import sys; print(sys.argv[1][:60])' "$BIG" > big
@@ -85,7 +89,7 @@ run_kind() {	# run_kind NAME TEXTFILES -- ARGS...
 	done
 }
 
-run_kind trend "cols techs" -- trend -f "$C1,$C2" --y2 "$C3" --events massage
+run_kind trend "cols techs1" -- trend -f "$C1,$C2" --y2 "$C3" --events massage
 run_kind "trend --title" "" -- trend -f pain --smooth 3 --title "$(printf 't\n!touch canary')"
 run_kind scatter cols2 -- scatter -x "$C4" -y EOD --lag 1
 run_kind lags "big" -- lags -x "$C1" -y "$BIG" --lags -2..2

@@ -88,6 +88,7 @@ typedef struct ease_cols {
 	char **problem;
 	int *severity;	/* EASE_COLS_* */
 	size_t nproblem, pcap, scap;
+	struct ease_thou *thou;	/* per column, while watching for 1.200 */
 } ease_cols;
 
 /* --col ROLE=NAME, parsed by the common options. */
@@ -123,6 +124,26 @@ int ease_cols_check(const ease_cols *c, int col, const char *cell,
  */
 int ease_cols_num(const ease_cols *c, int col, const char *cell,
 		  int decimal_comma, double *v, const char **why);
+/*
+ * As ease_cols_num without the role's range: what a value typed by a user
+ * (an operand of --where) or a cell compared with one means.
+ */
+int ease_cols_num_form(const ease_cols *c, int col, const char *cell,
+		       int decimal_comma, double *v, const char **why);
+/*
+ * In a file written the European way (DELIM ';', or DATE_FMT reading
+ * DD.MM.) and without DECIMAL_COMMA, watches the numbers ease_cols_num and
+ * ease_cols_check read: a column whose every number with a '.' is digits
+ * grouped in threes (1.200, 10.500) most likely holds thousands.
+ */
+void ease_cols_watch_thousands(ease_cols *c, char delim, const char *date_fmt,
+			       int decimal_comma);
+/*
+ * For a watched column that looked so: "column 'Schritte': 1.200 and 10.500
+ * look like thousands written with '.'; if so, use --decimal-comma", once;
+ * NULL otherwise.  ease_cols_free warns with the hints not yet taken.
+ */
+const char *ease_cols_thousands_hint(ease_cols *c, int col);
 void ease_cols_free(ease_cols *c);
 /*
  * A column by the name a user typed: exact, then normalised, then the column

@@ -59,6 +59,8 @@ const ease_rec *ease_input_next(ease_input *in);
 void ease_input_set_limit(ease_input *in, size_t k);
 /* Name of the file the last record came from. */
 const char *ease_input_name(const ease_input *in);
+/* The delimiter of the file being read, as given or detected. */
+char ease_input_delim(const ease_input *in);
 void ease_input_close(ease_input *in);
 
 /* Output. */

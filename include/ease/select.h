@@ -15,6 +15,7 @@ typedef struct ease_cond {
 	int op;
 	char *value;
 	int idx;		/* column index once bound, -1 before */
+	const ease_cols *cols;	/* the columns bound to: cells read by their role */
 	int value_is_num;
 	int value_missing;	/* "col=" and "col=NA" find missing cells */
 	double num;
@@ -36,9 +37,12 @@ void ease_cond_parse(ease_cond *c, const char *expr);
  * Binds to a column (exit 2 naming the columns there are).  On a column that
  * holds numbers by its role, an operand that is not a number (nor, for = and
  * !=, a missing marker) is a usage error that shows the operators and, when
- * it can tell, what was meant: 'pain=>3' -> did you mean pain>=3?
+ * it can tell, what was meant: 'pain=>3' -> did you mean pain>=3?  The
+ * operand is read as a cell of the column is (yes on a count, 6:30 on
+ * hours); on the date column, as an ISO date or by DATE_FMT (may be NULL).
  */
-void ease_cond_bind(ease_cond *c, const ease_cols *cols, int decimal_comma);
+void ease_cond_bind(ease_cond *c, const ease_cols *cols, int decimal_comma,
+		    const char *date_fmt);
 /*
  * For a column whose role does not say: CELL is its first value that is not
  * missing.  If that is a number, the column holds numbers and the operand

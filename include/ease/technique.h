@@ -38,7 +38,8 @@ const char *ease_tech_names(void);
  * The next member of a '|' list: from *P, sets *ITEM and *LEN to the member
  * with blanks around it trimmed and moves *P past it.  Returns 0 when the
  * list is done.  An empty cell is a list of no member; "a||b" holds an empty
- * member between a and b.
+ * member between a and b.  A member that is a missing marker (NA, N/A, NaN,
+ * -) or "none", in any case, is empty too (*LEN 0): no technique.
  */
 int ease_list_next(const char **p, const char **item, size_t *len);
 
@@ -57,5 +58,20 @@ size_t ease_technames_count(const ease_technames *t);
 /* The I-th name registered, in the order first met. */
 const char *ease_technames_get(const ease_technames *t, size_t i);
 void ease_technames_free(ease_technames *t);
+
+/*
+ * Warns once for each name met that is not a known technique but looks like
+ * a slip for one (Myofasical, deep tisue, acupressures): "did you mean ...?".
+ * Only documented aliases map to a technique; a tool that groups by
+ * technique calls this once, after its last row.
+ */
+void ease_technames_warn_close(const ease_technames *t);
+
+struct ease_cols;
+/*
+ * The technique column of C, or -1 with a warning that every session then
+ * counts only in "all": for a tool that groups by technique.
+ */
+int ease_tech_col(const struct ease_cols *c);
 
 #endif

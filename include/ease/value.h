@@ -16,6 +16,12 @@ enum {
 int ease_is_missing(const char *s);
 
 /*
+ * A yes/no word of a hand-kept diary: yes, y, true, x (a tick), ja, j are 1;
+ * no, n, false, nein are 0 (any case, blanks around allowed); -1 otherwise.
+ */
+int ease_parse_yesno(const char *s);
+
+/*
  * A decimal number: optional blanks, sign, digits with one decimal point
  * ('.', or ',' when DECIMAL_COMMA), optional exponent.  Never depends on the
  * process locale.  Returns EASE_V_OK, EASE_V_MISSING or EASE_V_BAD.

@@ -89,7 +89,7 @@ conditions(void)
 		ease_cond cd;
 
 		ease_cond_parse(&cd, t[i].e);
-		ease_cond_bind(&cd, c, 0);
+		ease_cond_bind(&cd, c, 0, NULL);
 		ok(ease_cond_eval(&cd, &row, 0, 0, day) == t[i].want, t[i].e);
 		ease_cond_free(&cd);
 	}
@@ -108,7 +108,7 @@ conditions(void)
 			ease_cond cd;
 
 			ease_cond_parse(&cd, u[i].e);
-			ease_cond_bind(&cd, c, 0);
+			ease_cond_bind(&cd, c, 0, NULL);
 			ok(ease_cond_eval(&cd, &lrow, 0, 0, day) == u[i].want, u[i].e);
 			ease_cond_free(&cd);
 		}
@@ -117,11 +117,11 @@ conditions(void)
 		ease_cond cd;
 
 		ease_cond_parse(&cd, "pain<5");
-		ease_cond_bind(&cd, c, 0);
+		ease_cond_bind(&cd, c, 0, NULL);
 		ok(ease_cond_eval(&cd, &miss, 0, 0, day) == 0, "missing is not < 5");
 		ease_cond_free(&cd);
 		ease_cond_parse(&cd, "pain=");
-		ease_cond_bind(&cd, c, 0);
+		ease_cond_bind(&cd, c, 0, NULL);
 		ok(ease_cond_eval(&cd, &miss, 0, 0, day) == 1, "pain= finds NA");
 		ok(ease_cond_eval(&cd, &row, 0, 0, day) == 0, "pain= skips 10");
 		ease_cond_free(&cd);
@@ -228,6 +228,100 @@ typed(void)
 	       "and the message points to %y");
 }
 
+/* --where reads operand and cells as the analyses read the column's cells */
+static void
+thousands(void)
+{
+	char *hf[] = {"date", "pain", "Schritte", "Dosis"};
+	size_t hl[] = {4, 4, 8, 5};
+	ease_rec h = {4, hf, hl, 1};
+	ease_cols *c = ease_cols_new(&h, "t.csv", NULL, 0);
+	const char *why;
+	double v;
+
+	ease_cols_watch_thousands(c, ',', NULL, 0);
+	ok(c->thou == NULL, "a comma file with ISO dates is not watched");
+	ease_cols_watch_thousands(c, ';', NULL, 1);
+	ok(c->thou == NULL, "nor one read with --decimal-comma");
+	ease_cols_watch_thousands(c, ',', "%d.%m.%Y", 0);
+	ok(c->thou != NULL, "DD.MM.YYYY dates: watched");
+	ease_cols_num(c, 2, "1.200", 0, &v, &why);
+	ease_cols_num(c, 2, "900", 0, &v, &why);
+	ease_cols_num(c, 2, "10.500", 0, &v, &why);
+	ease_cols_num(c, 2, "1.234.567", 0, &v, &why);
+	ease_cols_num(c, 3, "1.200", 0, &v, &why);
+	ease_cols_num(c, 3, "0.125", 0, &v, &why);
+	ease_cols_num(c, 1, "5.000", 0, &v, &why);
+	is_str(ease_cols_thousands_hint(c, 2),
+	       "column 'Schritte': 1.200 and 10.500 look like thousands written with '.'; "
+	       "if so, use --decimal-comma", "grouped in threes: the hint");
+	is_str(ease_cols_thousands_hint(c, 2), NULL, "given once");
+	is_str(ease_cols_thousands_hint(c, 3), NULL, "0.125 is a decimal: no hint");
+	is_str(ease_cols_thousands_hint(c, 1),
+	       "column 'pain': 5.000 looks like thousands written with '.'; "
+	       "if so, use --decimal-comma", "one value");
+	is_str(ease_cols_thousands_hint(c, 0), NULL, "dates are no numbers");
+	ease_cols_free(c);
+}
+
+static void
+technique_aliases(void)
+{
+	ok(ease_role_of("Massage technique") == EASE_R_TECHNIQUE, "Massage technique");
+	ok(ease_role_of("Technique used") == EASE_R_TECHNIQUE, "Technique used");
+	ok(ease_role_of("Type of massage") == EASE_R_TECHNIQUE, "Type of massage");
+	ok(ease_role_of("Technik") == EASE_R_TECHNIQUE, "Technik");
+	ok(ease_role_of("Behandlung") == EASE_R_TECHNIQUE, "Behandlung");
+	ok(ease_role_of("Type") == EASE_R_NONE, "bare Type is no technique");
+}
+
+static void
+typed_conditions(void)
+{
+	char *hf[] = {"Datum", "Massage?", "Schlaf (Std)", "note"};
+	size_t hl[] = {5, 8, 12, 4};
+	ease_rec h = {4, hf, hl, 1};
+	ease_cols *c = ease_cols_new(&h, "t.csv", NULL, 0);
+	char *rf[] = {"02.03.2026", "ja", "5,75", "x"};
+	size_t rl[] = {10, 2, 4, 1};
+	ease_rec row = {4, rf, rl, 2};
+	char *nf[] = {"03.03.2026", "No", "7:00", "x"};
+	ease_rec row2 = {4, nf, rl, 3};
+	long day = ease_days_from_civil(2026, 3, 2);
+	struct { const char *e; int want, want2; } t[] = {
+		{"massage>0", 1, 0}, {"massage=1", 1, 0}, {"Massage?=yes", 1, 0},
+		{"massage=nein", 0, 1}, {"massage!=no", 1, 0},
+		{"Schlaf<6:30", 1, 0}, {"Schlaf>=7", 0, 1},
+		{"Datum>=02.03.2026", 1, 1}, {"Datum<2026-03-03", 1, 0},
+	};
+	double v;
+	const char *why;
+	char name[64];
+
+	ok(ease_cols_num_form(c, 1, "J", 0, &v, &why) == EASE_V_OK && v == 1,
+	   "count: J is 1");
+	ok(ease_cols_num_form(c, 2, "6:30", 1, &v, &why) == EASE_V_OK && v == 6.5,
+	   "hours: 6:30 is 6.5");
+	ok(ease_cols_num_form(c, 2, "30", 0, &v, &why) == EASE_V_OK && v == 30,
+	   "no range check: 30 hours is read");
+	ok(ease_cols_num(c, 2, "30", 0, &v, &why) == EASE_V_BAD,
+	   "the analyses check the range");
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		ease_cond cd;
+		/* the date column's cells are compared through the row's day */
+		long d1 = day, d2 = day + 1;
+
+		ease_cond_parse(&cd, t[i].e);
+		ease_cond_bind(&cd, c, 1, "%d.%m.%Y");
+		snprintf(name, sizeof name, "%s on row 1", t[i].e);
+		ok(ease_cond_eval(&cd, &row, 1, 0, d1) == t[i].want, name);
+		snprintf(name, sizeof name, "%s on row 2", t[i].e);
+		ok(ease_cond_eval(&cd, &row2, 1, 0, d2) == t[i].want2, name);
+		ease_cond_free(&cd);
+	}
+	ease_cols_free(c);
+}
+
 int
 main(void)
 {
@@ -238,5 +332,8 @@ main(void)
 	conflicts();
 	units();
 	typed();
+	typed_conditions();
+	technique_aliases();
+	thousands();
 	return tap_done();
 }

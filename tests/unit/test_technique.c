@@ -40,6 +40,14 @@ keys(void)
 	is_str(key(""), "", "empty");
 	is_str(key("_-/&"), "", "separators only");
 	is_str(ease_tech_key("deep tissue|x", 11, &kb, &kcap), "deep tissue", "length honoured");
+	is_str(key("deep\xc2\xa0tissue"), "deep tissue", "no-break space");
+	is_str(key("\xe2\x80\x83" "Deep\xe2\x80\xaf" "tissue\xe3\x80\x80"), "deep tissue",
+	       "em, narrow no-break and ideographic spaces");
+	is_str(key("trigger points"), "trigger point", "alias trigger points");
+	is_str(key("Myofascial"), "myofascial release", "alias myofascial");
+	is_str(key("deep-tissue"), "deep tissue", "deep-tissue");
+	is_str(key("swedish"), "swedish", "swedish");
+	is_str(key("Myofasical"), "myofasical", "a slip is not mapped");
 }
 
 static void
@@ -89,6 +97,19 @@ lists(void)
 	is_str(members("a||b"), "[a]/[]/[b]", "empty member");
 	is_str(members("a|"), "[a]", "trailing bar");
 	is_str(members("|a"), "[]/[a]", "leading bar");
+	is_str(members("N/A"), "[]", "N/A: no technique");
+	is_str(members("none"), "[]", "none: no technique");
+	is_str(members(" NaN "), "[]", "NaN: no technique");
+	is_str(members("-"), "[]", "-: no technique");
+	is_str(members("NONE|tpt"), "[]/[tpt]", "a missing member");
+	is_str(members("nonesuch"), "[nonesuch]", "a name that starts with none");
+	is_str(members("a, b"), "[a]/[b]", "comma");
+	is_str(members("a + b;c"), "[a]/[b]/[c]", "plus and semicolon");
+	is_str(members("a / b"), "[a]/[b]", "slash with blanks");
+	is_str(members("lumbar/hip"), "[lumbar/hip]", "bare slash is inside a name");
+	is_str(members("lumbar & hip"), "[lumbar & hip]", "& is inside a name");
+	is_str(members("lumbar and hip"), "[lumbar and hip]", "and is inside a name");
+	is_str(members("\xc2\xa0" "a\xc2\xa0" "|b"), "[a]/[b]", "no-break spaces trimmed");
 }
 
 static void

@@ -242,9 +242,27 @@ locale_proof(void)
 	setlocale(LC_ALL, "C");
 }
 
+static void
+yesno(void)
+{
+	static const struct { const char *s; int want; } t[] = {
+		{"yes", 1}, {" Y ", 1}, {"TRUE", 1}, {"x", 1}, {"X", 1}, {"ja", 1},
+		{"J", 1}, {"no", 0}, {"n", 0}, {"False", 0}, {"Nein", 0},
+		{"", -1}, {"0", -1}, {"yess", -1}, {"jein", -1}, {"na", -1},
+	};
+
+	char name[64];
+
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++) {
+		snprintf(name, sizeof name, "yes/no: '%s' is %d", t[i].s, t[i].want);
+		ok(ease_parse_yesno(t[i].s) == t[i].want, name);
+	}
+}
+
 int
 main(void)
 {
+	yesno();
 	numbers();
 	number_range();
 	thousands();
