@@ -22,6 +22,11 @@ select	ease-select
 select-where	ease-select --last 30 --where pain>=0
 smooth	ease-smooth -f pain
 corr	ease-corr
+prepost	ease-prepost --event massage --value pain
+relief	ease-relief
+plot	ease-plot trend -f pain
+daily	ease-daily
+import	ease-import
 ease	ease corr -y pain'
 
 regen=0
