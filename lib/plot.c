@@ -104,6 +104,7 @@ typedef struct plot {
 	long lo, hi;		/* first and last day of any panel */
 	int rows;		/* calendar: month rows of the tallest panel */
 	size_t npanels;		/* relief: its panels (np counts the data's) */
+	int reported;		/* profile, techniques: ease-prepost told the rows skipped */
 	const char *gname;	/* the grouping column's name */
 	int nf, base;		/* trend: -f columns, and where their means go */
 	/* relief: sessions per panel and technique */
@@ -1364,6 +1365,16 @@ prepost_rows(plot *s, ppstate *p, int profile)
 	ease_prepost_check(po, s->c);
 	memset(p, 0, sizeof *p);
 	ease_prepost_run(s->c, po);
+	s->reported = 1;
+	/* "all" comes last; without a value in it gnuplot has nothing to draw */
+	int any = 0;
+
+	for (size_t i = 0; i < p->n; i++)
+		if (strcmp(p->r[i].group, "all") == 0 && p->r[i].n > 0)
+			any = 1;
+	if (!any)
+		ease_die(EASE_EX_DATA, "no event with %s recorded on enough days around it to plot (%d before, %d after; --before and --after set them)",
+			 po->value, po->before, po->after);
 }
 
 static void
@@ -1611,6 +1622,7 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 	free(s.name);
 	free(s.role);
 	free((char *)s.gname);
-	ease_report_skipped();
+	if (!s.reported)
+		ease_report_skipped();
 	return 0;
 }
