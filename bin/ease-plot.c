@@ -137,8 +137,8 @@ static const ease_tool tool = {
 	"      --event COL          profile, techniques: days with COL > 0 (massage)\n"
 	"      --value COL          profile, techniques: the measure (pain)\n"
 	"      --before N, --after N  profile, techniques: days each side (3, 3)\n"
-	"      --direction D        profile, techniques: lower or higher is better, for a\n"
-	"                           column whose name does not say\n"
+	"      --direction D        profile, techniques: lower or higher is better,\n"
+	"                           for a column whose name does not say\n"
 
 	"      --subject ID         only subject ID (default: one panel per subject)\n"
 	"  -T, --terminal T         the script draws png, svg, pdf or dumb (text)\n"
@@ -151,7 +151,7 @@ static const ease_tool tool = {
 	"  ease-plot trend -f pain --smooth 7 --events massage diary.csv | gnuplot -p\n"
 	"  ease-plot scatter -x sleep_hours -y pain --lag 1 -o sleep.png diary.csv\n"
 	"  ease-plot calendar -o pain.txt --since 2026-06-01 diary.csv\n"
-	"  ease-plot profile --before 7 --after 7 --by technique -o profile.png diary.csv\n"
+	"  ease-plot profile --before 7 --after 7 --by technique -o p.png diary.csv\n"
 	"  ease-plot techniques -T dumb diary.csv | gnuplot\n",
 	"f:x:y:m:T:o:", longopts, EASE_O_INPUT | EASE_O_WINDOW | EASE_O_BY, handle, -1
 };
