@@ -1377,6 +1377,23 @@ prepost_rows(plot *s, ppstate *p, int profile)
 			 po->value, po->before, po->after);
 }
 
+/* ", 2026-03-01 to 2026-05-31": the date window given, for the title */
+static void
+window_words(const ease_common *c, char *buf, size_t n)
+{
+	char a[16], b[16];
+
+	buf[0] = '\0';
+	if (c->has_since && c->has_until)
+		snprintf(buf, n, ", %s to %s", ease_fmt_date(c->since, a), ease_fmt_date(c->until, b));
+	else if (c->has_since)
+		snprintf(buf, n, ", from %s", ease_fmt_date(c->since, a));
+	else if (c->has_until)
+		snprintf(buf, n, ", until %s", ease_fmt_date(c->until, b));
+	else if (c->last)
+		snprintf(buf, n, ", last %ld days", c->last);
+}
+
 static void
 free_rows(ppstate *p)
 {
@@ -1390,7 +1407,7 @@ plot_profile(plot *s)
 {
 	ease_prepost_opts *po = &s->o->pp;
 	ppstate p;
-	char t[400], lab[300];
+	char t[400], lab[300], win[64];
 	size_t ng = 0, nall = 0;
 	int width;
 
@@ -1401,8 +1418,9 @@ plot_profile(plot *s)
 	for (size_t i = 0; i < p.n; i++)
 		if (p.r[i].offset == 0 && strcmp(p.r[i].group, "all") == 0)
 			nall = p.r[i].n;
-	snprintf(t, sizeof t, "%s around days with %s (%zu events), mean and 95%% CI",
-		 po->value, po->event, nall);
+	window_words(s->c, win, sizeof win);
+	snprintf(t, sizeof t, "%s around days with %s (%zu events%s), mean and 95%% CI",
+		 po->value, po->event, nall, win);
 	for (size_t g = 0; g < ng; g++) {
 		fprintf(s->f, "$P%zu << EOD\n", g + 1);
 		for (int k = 0; k < width; k++) {
@@ -1462,14 +1480,15 @@ plot_techniques(plot *s)
 {
 	ease_prepost_opts *po = &s->o->pp;
 	ppstate p;
-	char t[400], lab[300];
+	char t[400], lab[300], win[64];
 	int lower, pain_like, dumb = s->o->term == EASE_GP_DUMB;
 
 	prepost_rows(s, &p, 0);
 	lower = p.r[0].lower;
 	pain_like = p.r[0].pain_like;
-	snprintf(t, sizeof t, "%s %d days after vs %d before %s, by %s, best first",
-		 po->value, po->after, po->before, po->event, po->by);
+	window_words(s->c, win, sizeof win);
+	snprintf(t, sizeof t, "%s %d days after vs %d before %s, by %s%s, best first",
+		 po->value, po->after, po->before, po->event, po->by, win);
 	/* a row each: its place from the top, the change and its CI, and where 30% better lies */
 	fputs("$T << EOD\n", s->f);
 	for (size_t i = 0; i < p.n; i++) {
