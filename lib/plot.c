@@ -1521,15 +1521,21 @@ plot_techniques(plot *s)
 		free(q);
 	}
 	fputs(") nomirror noenhanced\nset ytics scale 0\nset grid xtics noytics\n", s->f);
-	fputs("set yzeroaxis lt -1\nset key below horizontal Left reverse samplen 2\nset offsets graph 0.05, graph 0.05, 0, 0\n", s->f);
+	fputs("set yzeroaxis lt -1\nset offsets graph 0.05, graph 0.05, 0, 0\n", s->f);
+	/* text draws a key sample over its words when it comes first */
+	fputs(dumb ? "set key below horizontal\n" : "set key below horizontal Left reverse samplen 2\n", s->f);
 	fputs("plot ", s->f);
 	if (!dumb)
 		fputs("$T using ($2/2):1:(abs($2)/2):(0.3) with boxxyerror fill solid 0.45 noborder lt 1 notitle, \\\n     ", s->f);
-	fputs("$T using 2:1:3:4 with xerrorbars lt 1 lc rgb '#000000' pt 7 ps 1.2 lw 1.5 title ", s->f);
+	/* in text an error bar's key sample is three rows high, over the x label */
+	if (dumb)
+		fputs("$T using 2:1:3:4 with xerrorbars lt 1 lc rgb '#000000' pt 7 notitle, \\\n     keyentry with points lc rgb '#000000' pt 7 title ", s->f);
+	else
+		fputs("$T using 2:1:3:4 with xerrorbars lt 1 lc rgb '#000000' pt 7 ps 1.2 lw 1.5 title ", s->f);
 	ease_gp_text(s->f, "mean change, 95% CI");
 	if (pain_like) {
 		fputs(", \\\n     $T using 5:($1 - 0.4):(0):(0.8) with vectors nohead lt 6 lw 3 title ", s->f);
-		snprintf(lab, sizeof lab, "IMMPACT: 30%% %s than before", lower ? "lower" : "higher");
+		snprintf(lab, sizeof lab, dumb ? "IMMPACT: 30%% %s" : "IMMPACT: 30%% %s than before", lower ? "lower" : "higher");
 		ease_gp_text(s->f, lab);
 	}
 	fputc('\n', s->f);
