@@ -7,7 +7,7 @@
 
 enum {
 	O_SMOOTH = EASE_OPT_TOOL, O_EVENTS, O_Y2, O_LAG, O_LAGS, O_MARGIN,
-	O_SUBJECT, O_SIZE, O_TITLE
+	O_SUBJECT, O_SIZE, O_TITLE, O_EVENT, O_VALUE, O_BEFORE, O_AFTER, O_DIRECTION
 };
 
 static const struct option longopts[] = {
@@ -15,6 +15,11 @@ static const struct option longopts[] = {
 	{"smooth", required_argument, NULL, O_SMOOTH},
 	{"events", required_argument, NULL, O_EVENTS},
 	{"y2", required_argument, NULL, O_Y2},
+	{"event", required_argument, NULL, O_EVENT},
+	{"value", required_argument, NULL, O_VALUE},
+	{"before", required_argument, NULL, O_BEFORE},
+	{"after", required_argument, NULL, O_AFTER},
+	{"direction", required_argument, NULL, O_DIRECTION},
 	{"lag", required_argument, NULL, O_LAG},
 	{"lags", required_argument, NULL, O_LAGS},
 	{"method", required_argument, NULL, 'm'},
@@ -53,6 +58,24 @@ handle(int opt, const char *arg, void *ctx)
 		return 0;
 	case O_Y2:
 		o->y2 = arg;
+		return 0;
+	case O_EVENT:
+		o->pp.event = arg;
+		return 0;
+	case O_VALUE:
+		o->pp.value = arg;
+		return 0;
+	case O_BEFORE:
+		ease_prepost_set_window(&o->pp, "--before", arg);
+		o->pp_window = 1;
+		return 0;
+	case O_DIRECTION:
+		ease_prepost_set_direction(&o->pp, arg);
+		o->pp_window = 1;
+		return 0;
+	case O_AFTER:
+		ease_prepost_set_window(&o->pp, "--after", arg);
+		o->pp_window = 1;
 		return 0;
 	case O_LAG:
 		ease_corr_parse_lags(&o->corr, arg, 1);
@@ -93,6 +116,12 @@ static const ease_tool tool = {
 	"  calendar   one column as a month-by-month heat map:  [-f COL]\n"
 	"  meds       7-day medication totals and the pain trend:  [-f COL] [--y2 COL]\n"
 	"  relief     Kaplan-Meier curves of relief per technique:  [--margin X]\n"
+	"  profile    mean VALUE by day around events, 95% CI:  [--event COL]\n"
+	"             [--value COL] [--before N] [--after N] [--by technique]\n"
+	"  techniques change after against before events per technique, 95% CI,\n"
+	"             best first:  [--event COL] [--value COL] [--before N] [--after N]\n"
+	"             [--by COL]\n"
+	"             (their --by: a line or row per value of COL, pooling subjects)\n"
 	"  -f, --fields COLS        columns to draw (trend: pain; calendar: pain;\n"
 	"                           meds: meds_doses)\n"
 	"      --smooth DAYS        trend: overlay the DAYS-day moving mean\n"
@@ -105,6 +134,12 @@ static const ease_tool tool = {
 	"  -m, --method LIST        lags: pearson, spearman, kendall, all\n"
 	"                           (pearson,spearman)\n"
 	"      --margin X           relief: points below the baseline that count (1)\n"
+	"      --event COL          profile, techniques: days with COL > 0 (massage)\n"
+	"      --value COL          profile, techniques: the measure (pain)\n"
+	"      --before N, --after N  profile, techniques: days each side (3, 3)\n"
+	"      --direction D        profile, techniques: lower or higher is better,\n"
+	"                           for a column whose name does not say\n"
+
 	"      --subject ID         only subject ID (default: one panel per subject)\n"
 	"  -T, --terminal T         the script draws png, svg, pdf or dumb (text)\n"
 	"  -o, --output FILE        run gnuplot into FILE.png, .svg, .pdf or .txt\n"
@@ -115,7 +150,9 @@ static const ease_tool tool = {
 	"PATH, or named by EASE_GNUPLOT; missing or failing, exit 69.\n",
 	"  ease-plot trend -f pain --smooth 7 --events massage diary.csv | gnuplot -p\n"
 	"  ease-plot scatter -x sleep_hours -y pain --lag 1 -o sleep.png diary.csv\n"
-	"  ease-plot calendar -o pain.txt --since 2026-06-01 diary.csv\n",
+	"  ease-plot calendar -o pain.txt --since 2026-06-01 diary.csv\n"
+	"  ease-plot profile --before 7 --after 7 --by technique -o p.png diary.csv\n"
+	"  ease-plot techniques -T dumb diary.csv | gnuplot\n",
 	"f:x:y:m:T:o:", longopts, EASE_O_INPUT | EASE_O_WINDOW | EASE_O_BY, handle, -1
 };
 

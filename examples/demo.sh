@@ -37,6 +37,12 @@ echo
 echo "== Does massage help?"
 echo "   ease prepost --event massage --value pain --by technique --explain diary.csv"
 ease prepost --event massage --value pain --by technique --explain diary.csv 2>&1
+echo "   ease plot techniques -T dumb -o /dev/stdout diary.csv"
+if command -v "${EASE_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
+	ease plot techniques --size 100,28 -T dumb -o /dev/stdout diary.csv 2>/dev/null
+else
+	echo "   (gnuplot is not installed: apt-get install gnuplot-nox)"
+fi
 echo "   ease prepost --split first --event massage --value pain --explain diary.csv"
 ease prepost --split first --event massage --value pain --explain diary.csv 2>&1
 echo

@@ -5,6 +5,7 @@
 #include "ease/err.h"
 #include "ease/gnuplot.h"
 #include "ease/km.h"
+#include "ease/prepost.h"
 #include "ease/relief.h"
 #include "ease/stats.h"
 #include "ease/technique.h"
@@ -17,7 +18,8 @@
 #include <string.h>
 
 static const char *const kind_names[EASE_PLOT_NKINDS] = {
-	"trend", "scatter", "lags", "calendar", "meds", "relief"
+	"trend", "scatter", "lags", "calendar", "meds", "relief", "profile",
+	"techniques"
 };
 
 void
@@ -26,6 +28,8 @@ ease_plot_opts_init(ease_plot_opts *o)
 	memset(o, 0, sizeof *o);
 	o->kind = -1;
 	o->margin = 1;
+	ease_prepost_opts_init(&o->pp);
+	o->pp.design = EASE_PP_EVENT;
 }
 
 int
@@ -34,15 +38,12 @@ ease_plot_kind(const char *name)
 	for (int i = 0; i < EASE_PLOT_NKINDS; i++)
 		if (strcmp(name, kind_names[i]) == 0)
 			return i;
-	if (strcmp(name, "profile") == 0 || strcmp(name, "techniques") == 0)
-		ease_usage("'%s' plots are not there yet (they need ease-prepost); kinds: trend, scatter, lags, calendar, meds, relief",
-			   name);
 	char b[80];
 	/* a file name where the kind belongs: the kind was left out */
 	if (strchr(name, '.') || strchr(name, '/'))
-		ease_usage("'%s' is not a kind of plot: the kind comes first (ease-plot KIND [OPTION]... [FILE]...): trend, scatter, lags, calendar, meds, relief",
+		ease_usage("'%s' is not a kind of plot: the kind comes first (ease-plot KIND [OPTION]... [FILE]...): trend, scatter, lags, calendar, meds, relief, profile, techniques",
 			   ease_shown(name, b, sizeof b));
-	ease_usage("'%s' is not a kind of plot: trend, scatter, lags, calendar, meds, relief",
+	ease_usage("'%s' is not a kind of plot: trend, scatter, lags, calendar, meds, relief, profile, techniques",
 		   ease_shown(name, b, sizeof b));
 }
 
@@ -103,6 +104,7 @@ typedef struct plot {
 	long lo, hi;		/* first and last day of any panel */
 	int rows;		/* calendar: month rows of the tallest panel */
 	size_t npanels;		/* relief: its panels (np counts the data's) */
+	int reported;		/* profile, techniques: ease-prepost told the rows skipped */
 	const char *gname;	/* the grouping column's name */
 	int nf, base;		/* trend: -f columns, and where their means go */
 	/* relief: sessions per panel and technique */
@@ -1322,6 +1324,224 @@ plot_relief(plot *s)
 	s->np = 0;
 }
 
+/* ---- profile and techniques: ease-prepost's --event rows ---- */
+
+typedef struct ppstate {
+	ease_prepost_result *r;
+	size_t n, cap;
+} ppstate;
+
+static void
+on_result(void *ctx, const ease_prepost_result *r)
+{
+	ppstate *p = ctx;
+
+	ease_grow((void **)&p->r, &p->cap, p->n + 1, sizeof *p->r);
+	p->r[p->n] = *r;
+	p->r[p->n++].group = ease_xstrdup(r->group);
+}
+
+/* ease-prepost --event on the options of the plot, its rows into P. */
+static void
+prepost_rows(plot *s, ppstate *p, int profile)
+{
+	ease_prepost_opts *po = &s->o->pp;
+
+	if (s->o->subject)
+		ease_usage("%s plots pool every subject, as ease-prepost does; for one subject, select it first: ease-select --where 'subject=ID' | ease-plot %s",
+			   kind_names[s->o->kind], kind_names[s->o->kind]);
+	if (po->event == NULL)
+		po->event = "massage";
+	if (po->value == NULL)
+		po->value = "pain";
+	/* --by here is ease-prepost's: the lines, not the panels */
+	po->by = s->c->by;
+	s->c->by = NULL;
+	if (!profile && po->by == NULL)
+		po->by = "technique";
+	po->profile = profile;
+	po->result = on_result;
+	po->ctx = p;
+	ease_prepost_check(po, s->c);
+	memset(p, 0, sizeof *p);
+	ease_prepost_run(s->c, po);
+	s->reported = 1;
+	/* "all" comes last; without a value in it gnuplot has nothing to draw */
+	int any = 0;
+
+	for (size_t i = 0; i < p->n; i++)
+		if (strcmp(p->r[i].group, "all") == 0 && p->r[i].n > 0)
+			any = 1;
+	if (!any)
+		ease_die(EASE_EX_DATA, "no event with %s recorded on enough days around it to plot (%d before, %d after; --before and --after set them)",
+			 po->value, po->before, po->after);
+}
+
+/* ", 2026-03-01 to 2026-05-31": the date window given, for the title */
+static void
+window_words(const ease_common *c, char *buf, size_t n)
+{
+	char a[16], b[16];
+
+	buf[0] = '\0';
+	if (c->has_since && c->has_until)
+		snprintf(buf, n, ", %s to %s", ease_fmt_date(c->since, a), ease_fmt_date(c->until, b));
+	else if (c->has_since)
+		snprintf(buf, n, ", from %s", ease_fmt_date(c->since, a));
+	else if (c->has_until)
+		snprintf(buf, n, ", until %s", ease_fmt_date(c->until, b));
+	else if (c->last)
+		snprintf(buf, n, ", last %ld days", c->last);
+}
+
+static void
+free_rows(ppstate *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free((char *)p->r[i].group);
+	free(p->r);
+}
+
+static void
+plot_profile(plot *s)
+{
+	ease_prepost_opts *po = &s->o->pp;
+	ppstate p;
+	char t[400], lab[300], win[64];
+	size_t ng = 0, nall = 0;
+	int width;
+
+	prepost_rows(s, &p, 1);
+	width = po->before + po->after + 1;
+	ng = p.n / (size_t)width;
+	nall = p.r[p.n - 1].n;
+	for (size_t i = 0; i < p.n; i++)
+		if (p.r[i].offset == 0 && strcmp(p.r[i].group, "all") == 0)
+			nall = p.r[i].n;
+	window_words(s->c, win, sizeof win);
+	snprintf(t, sizeof t, "%s around days with %s (%zu events%s), mean and 95%% CI",
+		 po->value, po->event, nall, win);
+	for (size_t g = 0; g < ng; g++) {
+		fprintf(s->f, "$P%zu << EOD\n", g + 1);
+		for (int k = 0; k < width; k++) {
+			const ease_prepost_result *r = &p.r[g * (size_t)width + (size_t)k];
+
+			fprintf(s->f, "%d ", r->offset);
+			ease_gp_num(s->f, r->mean);
+			fputc(' ', s->f);
+			ease_gp_num(s->f, r->ci_lo);
+			fputc(' ', s->f);
+			ease_gp_num(s->f, r->ci_hi);
+			fputc('\n', s->f);
+		}
+		fputs("EOD\n", s->f);
+	}
+	set_text(s->f, "title", title_or(s, t));
+	snprintf(lab, sizeof lab, "days from the day with %s (0: that day)", po->event);
+	set_text(s->f, "xlabel", lab);
+	snprintf(lab, sizeof lab, "%s, mean over the events", po->value);
+	set_text(s->f, "ylabel", lab);
+	fprintf(s->f, "set xrange [%g:%g]\nset xtics 1\nset key below horizontal Left reverse samplen 2 height 1.5\n",
+		-po->before - 0.5, po->after + 0.5);
+	fputs("set style fill transparent solid 0.15 noborder\n", s->f);
+	/* the event day: a line across the whole height */
+	fputs("set arrow 1 from 0, graph 0 to 0, graph 1 nohead lc rgb '#555555' dt 2 lw 1.5\n", s->f);
+	set_text(s->f, "label 1", "event day");
+	fputs("set label 1 at 0, graph 0.96 offset 2,0\n", s->f);
+	fputs("plot ", s->f);
+	for (size_t g = 0; g < ng; g++) {
+		const char *name = p.r[g * (size_t)width].group;
+		int all = g == ng - 1, lt = all ? 7 : (int)(g % 6) + 1;
+
+		/* with a line per technique only "all" has its band: many hide each other */
+		if (!all)
+			fputs(g ? ", \\\n     " : "", s->f);
+		else if (s->o->term == EASE_GP_DUMB)
+			fprintf(s->f, "%s$P%zu using 1:2:3:4 with yerrorbars lt %d pt 0 notitle, \\\n     ",
+				g ? ", \\\n     " : "", g + 1, lt);
+		else
+			fprintf(s->f, "%s$P%zu using 1:3:4 with filledcurves lt %d notitle, \\\n     ",
+				g ? ", \\\n     " : "", g + 1, lt);
+		fprintf(s->f, "$P%zu using 1:2 with linespoints lt %d lw %s pt 7 title ",
+			g + 1, lt, all && ng > 1 ? "3 dt 2" : "2");
+		if (all)
+			snprintf(lab, sizeof lab, "%s (%s 95%% CI)", ng > 1 ? "all events" : "mean",
+				 s->o->term == EASE_GP_DUMB ? "bars:" : "band:");
+		else
+			snprintf(lab, sizeof lab, "%s", name);
+		ease_gp_text(s->f, lab);
+	}
+	fputc('\n', s->f);
+	free_rows(&p);
+}
+
+static void
+plot_techniques(plot *s)
+{
+	ease_prepost_opts *po = &s->o->pp;
+	ppstate p;
+	char t[400], lab[300], win[64];
+	int lower, pain_like, dumb = s->o->term == EASE_GP_DUMB;
+
+	prepost_rows(s, &p, 0);
+	lower = p.r[0].lower;
+	pain_like = p.r[0].pain_like;
+	window_words(s->c, win, sizeof win);
+	snprintf(t, sizeof t, "%s %d days after vs %d before %s, by %s%s, best first",
+		 po->value, po->after, po->before, po->event, po->by, win);
+	/* a row each: its place from the top, the change and its CI, and where 30% better lies */
+	fputs("$T << EOD\n", s->f);
+	for (size_t i = 0; i < p.n; i++) {
+		const ease_prepost_result *r = &p.r[i];
+
+		fprintf(s->f, "%zu ", i + 1);
+		ease_gp_num(s->f, r->mean);
+		fputc(' ', s->f);
+		ease_gp_num(s->f, r->ci_lo);
+		fputc(' ', s->f);
+		ease_gp_num(s->f, r->ci_hi);
+		fputc(' ', s->f);
+		ease_gp_num(s->f, pain_like ? 0.3 * fabs(r->before_mean) * (lower ? -1 : 1) : NAN);
+		fputc('\n', s->f);
+	}
+	fputs("EOD\n", s->f);
+	set_text(s->f, "title", title_or(s, t));
+	snprintf(lab, sizeof lab, "change in %s, after - before (%s is better)", po->value,
+		 lower ? "left" : "right");
+	set_text(s->f, "xlabel", lab);
+	fputs("unset ylabel\n", s->f);
+	fprintf(s->f, "set yrange [%g:0.5]\nset ytics (", (double)p.n + 0.5);
+	for (size_t i = 0; i < p.n; i++) {
+		char *q;
+
+		snprintf(lab, sizeof lab, "%s (%zu)",
+			 i == p.n - 1 ? "all events" : p.r[i].group, p.r[i].n);
+		q = ease_gp_quote(lab, dumb ? 24 : 40);	/* the names take the width from the bars */
+		fprintf(s->f, "%s%s %zu", i ? ", " : "", q, i + 1);
+		free(q);
+	}
+	fputs(") nomirror noenhanced\nset ytics scale 0\nset grid xtics noytics\n", s->f);
+	fputs("set yzeroaxis lt -1\nset offsets graph 0.05, graph 0.05, 0, 0\n", s->f);
+	/* text draws a key sample over its words when it comes first */
+	fputs(dumb ? "set key below horizontal\n" : "set key below horizontal Left reverse samplen 2\n", s->f);
+	fputs("plot ", s->f);
+	if (!dumb)
+		fputs("$T using ($2/2):1:(abs($2)/2):(0.3) with boxxyerror fill solid 0.45 noborder lt 1 notitle, \\\n     ", s->f);
+	/* in text an error bar's key sample is three rows high, over the x label */
+	if (dumb)
+		fputs("$T using 2:1:3:4 with xerrorbars lt 1 lc rgb '#000000' pt 7 notitle, \\\n     keyentry with points lc rgb '#000000' pt 7 title ", s->f);
+	else
+		fputs("$T using 2:1:3:4 with xerrorbars lt 1 lc rgb '#000000' pt 7 ps 1.2 lw 1.5 title ", s->f);
+	ease_gp_text(s->f, "mean change, 95% CI");
+	if (pain_like) {
+		fputs(", \\\n     $T using 5:($1 - 0.4):(0):(0.8) with vectors nohead lt 6 lw 3 title ", s->f);
+		snprintf(lab, sizeof lab, dumb ? "IMMPACT: 30%% %s" : "IMMPACT: 30%% %s than before", lower ? "lower" : "higher");
+		ease_gp_text(s->f, lab);
+	}
+	fputc('\n', s->f);
+	free_rows(&p);
+}
+
 /* ---- the run ---- */
 
 int
@@ -1335,7 +1555,7 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 	if (c->output)
 		o->output = c->output;	/* -o is parsed with the common options */
 	if (o->kind < 0)
-		ease_usage("which plot? trend, scatter, lags, calendar, meds or relief");
+		ease_usage("which plot? trend, scatter, lags, calendar, meds, relief, profile or techniques");
 	if (o->output) {
 		int t = ease_gp_term_of_path(o->output);
 
@@ -1356,6 +1576,9 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 		ease_usage("--events is for trend plots");
 	if (o->y2 && o->kind != EASE_PLOT_TREND && o->kind != EASE_PLOT_MEDS)
 		ease_usage("--y2 is for trend and meds plots");
+	if ((o->pp.event || o->pp.value || o->pp_window) && o->kind != EASE_PLOT_PROFILE &&
+	    o->kind != EASE_PLOT_TECHNIQUES)
+		ease_usage("--event, --value, --before, --after and --direction are for profile and techniques plots (trend marks sessions with --events)");
 
 	memset(&s, 0, sizeof s);
 	s.c = c;
@@ -1390,6 +1613,12 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 	case EASE_PLOT_RELIEF:
 		plot_relief(&s);
 		break;
+	case EASE_PLOT_PROFILE:
+		plot_profile(&s);
+		break;
+	case EASE_PLOT_TECHNIQUES:
+		plot_techniques(&s);
+		break;
 	}
 	fclose(s.f);
 	size_t npanels = s.npanels ? s.npanels : s.np ? s.np : 1;
@@ -1418,6 +1647,7 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 	free(s.name);
 	free(s.role);
 	free((char *)s.gname);
-	ease_report_skipped();
+	if (!s.reported)
+		ease_report_skipped();
 	return 0;
 }

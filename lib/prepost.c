@@ -634,7 +634,7 @@ static void
 write_head(run *s, const char *const *h)
 {
 	/* late, so that a run that fails has written nothing */
-	if (s->head_done || s->o->explain)
+	if (s->head_done || s->o->explain || s->o->result)
 		return;
 	s->head_done = 1;
 	for (; *h; h++)
@@ -1167,6 +1167,26 @@ warn_few(const run *s, const group *g, const char *what)
 			  what);
 }
 
+/* A row to O->result rather than to the writer. */
+static void
+give(const run *s, const group *g, int offset, size_t n, const ease_ttest *t)
+{
+	ease_prepost_result r;
+
+	memset(&r, 0, sizeof r);
+	r.group = g->name;
+	r.offset = offset;
+	r.n = n;
+	r.mean = s->o->profile ? (n ? t->mean_x : NAN) : g->diff;
+	r.ci_lo = t->ci_lo;
+	r.ci_hi = t->ci_hi;
+	r.before_mean = s->o->profile ? NAN : g->mb;
+	r.after_mean = s->o->profile ? NAN : g->ma;
+	r.lower = s->lower;
+	r.pain_like = s->pain_like;
+	s->o->result(s->o->ctx, &r);
+}
+
 static void
 write_profile(run *s, group **order, size_t n, int width)
 {
@@ -1180,6 +1200,10 @@ write_profile(run *s, group **order, size_t n, int width)
 			char off[24];
 
 			ease_ttest_one(g->prof[k].v, g->prof[k].n, &t);
+			if (s->o->result) {
+				give(s, g, k - s->o->before, g->prof[k].n, &t);
+				continue;
+			}
 			snprintf(off, sizeof off, "%d", k - s->o->before);
 			ease_w_str(s->w, g->name);
 			ease_w_str(s->w, off);
@@ -1228,7 +1252,9 @@ write_results(run *s, const char *unit)
 			warn_few(s, order[i], unit);
 	write_head(s, head_cmp);
 	for (size_t i = 0; i < n; i++) {
-		if (s->o->explain)
+		if (s->o->result)
+			give(s, order[i], 0, order[i]->bef.n, &order[i]->t);
+		else if (s->o->explain)
 			explain(s, order[i], order[i] == &s->g[0]);
 		else
 			write_row(s, order[i]);
@@ -1285,7 +1311,8 @@ run_event(run *s)
 	for (int k = 0; k < e.nb; k++)
 		e.hday[k] = LONG_MIN;
 
-	s->w = ease_writer_open(s->c->output, s->o->explain ? EASE_FMT_TABLE : s->c->format,
+	s->w = s->o->result ? NULL :
+	       ease_writer_open(s->c->output, s->o->explain ? EASE_FMT_TABLE : s->c->format,
 				s->c->files, s->c->nfiles);
 	while ((row = ease_day_next(r)) != NULL) {
 		ease_span_add(&s->span, s->c, row->day);
@@ -1302,7 +1329,8 @@ run_event(run *s)
 		ease_warn("%ld of %ld event%s skipped: fewer than half the days of a window had %s recorded",
 			  s->skipped, s->events, s->events == 1 ? "" : "s", s->measure);
 	write_results(s, "event");
-	ease_writer_close(s->w);
+	if (s->w)
+		ease_writer_close(s->w);
 
 	free(e.hday);
 	free(e.hval);

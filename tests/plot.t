@@ -97,6 +97,11 @@ run_kind calendar "" -- calendar -f "$C3"
 run_kind meds "" -- meds -f "$C2"
 grep -v "set output" techs > techs2
 run_kind relief techs2 -- relief
+grep -v "^ann\|^bob" techs2 > techs3
+head -1 cols > cols1
+python3 -c 'import sys; [print(l.rstrip("\n")[:30]) for l in open(sys.argv[1])]' techs3 > techs30
+run_kind profile "cols1 techs3" -- profile --by technique --value "$C1" --direction lower --before 2 --after 2
+run_kind techniques "techs30" -- techniques --value EOD --direction higher --event "$C4"
 run_kind "one subject" "" -- trend --subject "$(printf 'bob\n!touch canary')" -f EOD
 
 # the title and subject texts themselves
@@ -159,6 +164,50 @@ for i, line in enumerate(R.splitlines()):
 sys.exit(bad)
 PY
 say $? "lags: r and CI by calendar lag as R's cor.test"
+
+# profile and techniques draw ease-prepost's own numbers on the same diary
+cp "$here/../examples/diary.csv" .
+"$bin/ease-prepost" --event massage --value pain --profile --before 4 --after 5 --by technique diary.csv > pp.csv 2>/dev/null
+"$plot" profile --before 4 --after 5 --by technique diary.csv > pf.gp 2>/dev/null
+"$bin/ease-prepost" --event massage --value pain --by technique diary.csv > pt.csv 2>/dev/null
+"$plot" techniques diary.csv > tq.gp 2>/dev/null
+python3 - pp.csv pf.gp pt.csv tq.gp <<'PY'
+import csv, math, re, sys
+def blocks(f):
+    s = open(f).read()
+    return {m.group(1): [l.split() for l in m.group(2).splitlines()]
+            for m in re.finditer(r"^\$(\w+) << EOD\n(.*?)^EOD", s, re.M | re.S)}
+def same(a, b):
+    a, b = float(a), float(b)
+    if math.isnan(a) or math.isnan(b):
+        return math.isnan(a) and math.isnan(b)
+    return abs(a - b) <= 1e-5 * max(1, abs(b))
+bad = 0
+# profile: one block per group in ease-prepost's order, offset mean lo hi
+rows = list(csv.DictReader(open(sys.argv[1])))
+got = [r for k in sorted(blocks(sys.argv[2]), key=lambda k: int(k[1:])) for r in blocks(sys.argv[2])[k]]
+if len(rows) != len(got) or len(rows) < 20:
+    print("# profile rows", len(rows), len(got)); bad = 1
+for want, g in zip(rows, got):
+    w = [want["offset"], want["mean"] or "nan", want["ci_low"] or "nan", want["ci_high"] or "nan"]
+    if not all(same(x, y) for x, y in zip(g, w)):
+        print("# profile", want["group"], g, w); bad = 1
+# techniques: a row each, best first, "all" last: diff ci_low ci_high
+rows = list(csv.DictReader(open(sys.argv[3])))
+got = blocks(sys.argv[4])["T"]
+if len(rows) != len(got) or len(rows) < 3 or rows[-1]["group"] != "all":
+    print("# technique rows", len(rows), len(got)); bad = 1
+labels = re.search(r"set ytics \((.*)\) nomirror", open(sys.argv[4]).read()).group(1)
+for i, (want, g) in enumerate(zip(rows, got)):
+    w = [want["diff"], want["ci_low"], want["ci_high"], str(-0.3 * float(want["before_mean"]))]
+    if not all(same(x, y) for x, y in zip(g[1:], w)) or int(g[0]) != i + 1:
+        print("# technique", want["group"], g, w); bad = 1
+    name = "all events" if want["group"] == "all" else want["group"]
+    if "'%s (%s)' %d" % (name, want["n_before"], i + 1) not in labels:
+        print("# label of", name); bad = 1
+sys.exit(bad)
+PY
+say $? "profile and techniques: the numbers of ease-prepost on the same diary"
 
 echo "1..$n"
 [ "$failed" = 0 ]

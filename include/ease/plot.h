@@ -4,10 +4,12 @@
 
 #include "ease/corr.h"
 #include "ease/opts.h"
+#include "ease/prepost.h"
 
 enum {
 	EASE_PLOT_TREND, EASE_PLOT_SCATTER, EASE_PLOT_LAGS, EASE_PLOT_CALENDAR,
-	EASE_PLOT_MEDS, EASE_PLOT_RELIEF, EASE_PLOT_NKINDS
+	EASE_PLOT_MEDS, EASE_PLOT_RELIEF, EASE_PLOT_PROFILE, EASE_PLOT_TECHNIQUES,
+	EASE_PLOT_NKINDS
 };
 
 /* Panels (subjects) one image stacks at most. */
@@ -22,6 +24,8 @@ typedef struct ease_plot_opts {
 	const char *subject;	/* --subject ID */
 	double margin;		/* --margin (relief) */
 	ease_corr_opts corr;	/* -x -y --lag --lags -m */
+	ease_prepost_opts pp;	/* profile, techniques: --event --value --before --after */
+	int pp_window;		/* --before or --after given */
 	int term;		/* -T, EASE_GP_*; 0: none in the script */
 	int width, height;	/* --size; 0: the terminal's default */
 	const char *title;	/* --title */

@@ -12,6 +12,18 @@ enum {
 	EASE_PP_FACTOR, EASE_PP_ITS
 };
 
+/* One result of --event, handed to a caller that draws instead of writing. */
+typedef struct ease_prepost_result {
+	const char *group;	/* the --by value or technique; "all" comes last */
+	int offset;		/* --profile: the day from the event; else 0 */
+	size_t n;		/* --profile: events with a value that day; else pairs */
+	double mean;		/* --profile: the mean that day; else after - before */
+	double ci_lo, ci_hi;	/* its 95% interval */
+	double before_mean, after_mean;	/* not --profile */
+	int lower;		/* lower values are better */
+	int pain_like;		/* IMMPACT's thresholds apply (pain, stress ...) */
+} ease_prepost_result;
+
 typedef struct ease_prepost_opts {
 	int design;		/* EASE_PP_* */
 	const char *event;	/* --event COL */
@@ -29,6 +41,13 @@ typedef struct ease_prepost_opts {
 	int profile;		/* --profile: means by day offset */
 	int explain;		/* sentences */
 	int se_ols;		/* --se ols (ITS) */
+	/*
+	 * When set (--event only), nothing is written: each row goes to RESULT
+	 * in the order it would be written (best first, "all" last), for
+	 * ease-plot.
+	 */
+	void (*result)(void *ctx, const ease_prepost_result *r);
+	void *ctx;
 } ease_prepost_opts;
 
 void ease_prepost_opts_init(ease_prepost_opts *o);
