@@ -1262,6 +1262,15 @@ flush_table(ease_writer *w)
 	free(isnum);
 }
 
+int
+ease_writer_fd(ease_writer *w)
+{
+	wflush(w);
+	if (fflush(w->fp) != 0)
+		ease_write_failed(wname(w), errno);
+	return fileno(w->fp);
+}
+
 void
 ease_writer_finish(ease_writer *w)
 {

@@ -1,6 +1,7 @@
 /* realpath(3) */
 #define _XOPEN_SOURCE 700
 #include "ease/gnuplot.h"
+#include "ease/csvio.h"
 #include "ease/err.h"
 #include "ease/value.h"
 
@@ -202,15 +203,6 @@ ease_gp_preamble(FILE *f, int term, int w, int h)
 
 /* ---- running gnuplot ---- */
 
-static char *tmp_path;
-
-static void
-remove_tmp(void)
-{
-	if (tmp_path)
-		unlink(tmp_path);
-}
-
 static void
 gp_missing(const char *prog, int e)
 {
@@ -224,49 +216,22 @@ ease_gp_run(const char *script, size_t len, const char *path, char **inputs,
 	    int ninputs)
 {
 	const char *prog = getenv("EASE_GNUPLOT");
-	char *target, *real;
-	struct stat so;
-	int exists, direct, fd, in[2], ep[2], status, e;
+	ease_writer *w;
+	off_t before, after;
+	int fd, in[2], ep[2], status, e;
 	pid_t pid;
 
 	if (prog == NULL || *prog == '\0')
 		prog = "gnuplot";
-	/* a link is followed, so that the file it names is replaced */
-	real = realpath(path, NULL);
-	target = real ? real : ease_xstrdup(path);
-	exists = stat(target, &so) == 0;
-	if (exists && S_ISDIR(so.st_mode))
-		ease_die(EASE_EX_CANTCREAT, "%s: is a directory", path);
-	for (int i = 0; exists && i < ninputs; i++) {
-		struct stat si;
-
-		if (strcmp(inputs[i], "-") != 0 && stat(inputs[i], &si) == 0 &&
-		    si.st_dev == so.st_dev && si.st_ino == so.st_ino)
-			ease_die(EASE_EX_CANTCREAT, "%s: will not write over an input file", path);
-	}
-	direct = exists && !S_ISREG(so.st_mode);
-	if (direct) {
-		fd = open(target, O_WRONLY | O_CLOEXEC);
-		if (fd < 0)
-			ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
-	} else {
-		mode_t um = umask(0);
-
-		umask(um);
-		tmp_path = ease_xmalloc(strlen(target) + 16);
-		sprintf(tmp_path, "%s.XXXXXX", target);
-		fd = mkstemp(tmp_path);
-		if (fd < 0) {
-			e = errno;
-			free(tmp_path);
-			tmp_path = NULL;
-			ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(e));
-		}
-		atexit(remove_tmp);
-		ease_on_fail(remove_tmp);
-		/* the old file's mode is kept; a new one gets the umask's */
-		(void)fchmod(fd, exists ? (so.st_mode & 07777) : (0666 & ~um));
-	}
+	/*
+	 * The library's writer decides where the image goes, as for every
+	 * output: a temporary file renamed over a plain file (links followed,
+	 * mode kept), a device or FIFO or the file standard output already is
+	 * written directly, never an input.  gnuplot writes to its descriptor.
+	 */
+	w = ease_writer_open(path, EASE_FMT_CSV, inputs, ninputs);
+	fd = ease_writer_fd(w);
+	before = lseek(fd, 0, SEEK_CUR);
 	if (pipe(in) != 0 || pipe(ep) != 0)
 		ease_die(EASE_EX_SOFTWARE, "pipe: %s", strerror(errno));
 	(void)fcntl(ep[0], F_SETFD, FD_CLOEXEC);
@@ -285,7 +250,6 @@ ease_gp_run(const char *script, size_t len, const char *path, char **inputs,
 		if (dup2(in[0], 0) < 0 || dup2(fd, 1) < 0)
 			_exit(127);
 		close(in[0]);
-		close(fd);
 		if (strchr(prog, '/'))
 			execv(prog, argv);
 		else
@@ -298,7 +262,6 @@ ease_gp_run(const char *script, size_t len, const char *path, char **inputs,
 	}
 	close(in[0]);
 	close(ep[1]);
-	close(fd);
 
 	/* gnuplot that stops early closes the pipe: its status tells why */
 	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
@@ -330,17 +293,11 @@ ease_gp_run(const char *script, size_t len, const char *path, char **inputs,
 		ease_die(EASE_EX_UNAVAILABLE,
 			 "%s failed (exit status %d, its messages above); nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
 			 prog, WEXITSTATUS(status), path);
-	if (!direct) {
-		struct stat st;
-
-		if (stat(tmp_path, &st) != 0 || st.st_size == 0)
-			ease_die(EASE_EX_UNAVAILABLE,
-				 "%s wrote no image; nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
-				 prog, path);
-		if (rename(tmp_path, target) != 0)
-			ease_die(EASE_EX_CANTCREAT, "%s: %s", path, strerror(errno));
-		free(tmp_path);
-		tmp_path = NULL;
-	}
-	free(target);
+	/* a file that did not grow: gnuplot wrote nothing (a device cannot tell) */
+	after = lseek(fd, 0, SEEK_CUR);
+	if (before >= 0 && after >= 0 && after == before)
+		ease_die(EASE_EX_UNAVAILABLE,
+			 "%s wrote no image; nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
+			 prog, path);
+	ease_writer_close(w);
 }

@@ -96,6 +96,12 @@ void ease_w_rec(ease_writer *w, const ease_rec *rec);
  */
 void ease_writer_finish(ease_writer *w);
 /*
+ * The descriptor W's bytes go to, for another program to write them (ease-plot
+ * hands it to gnuplot); the output is put in place as any other, by
+ * ease_writer_close.
+ */
+int ease_writer_fd(ease_writer *w);
+/*
  * Puts every finished output of the run in place at once, and frees the
  * writers.  Each output must be finished first (else exit 70).
  */
