@@ -85,7 +85,9 @@ ease_canon_check(const ease_canon *k, const ease_rec *rec, const char *file)
 		const char *why = NULL;
 		double v;
 
-		if (role == EASE_R_NONE || role == EASE_R_DATE || (int)i == k->date_col)
+		/* free text can hold anything: nothing to check per row */
+		if (role == EASE_R_NONE || role == EASE_R_DATE || (int)i == k->date_col ||
+		    ease_role_def(role)->type == EASE_T_TEXT)
 			continue;
 		if (ease_cols_check(k->cols, (int)i, rec->f[i], k->decimal_comma,
 				    k->date_format, &v, &why) == EASE_V_BAD)

@@ -446,12 +446,50 @@ ease_role_check(int role, const char *cell, int decimal_comma,
 	return num_value(role, 1, cell, decimal_comma, v, why);
 }
 
+/*
+ * Nearly every diary cell is a plain decimal like 5, 400 or 6.5: read with
+ * at most 15 digits as an exact integer over a power of ten, which IEEE
+ * division rounds correctly, so the result equals the general parser's.
+ * 0 for anything else, which the general parser then judges.
+ */
+static int
+plain_decimal(const char *s, double *v)
+{
+	static const double p10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+		1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+	unsigned long long n = 0;
+	int digits = 0, frac = -1;
+
+	for (;; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (++digits > 15)
+				return 0;
+			n = n * 10 + (unsigned)(*s - '0');
+			if (frac >= 0)
+				frac++;
+		} else if (*s == '.' && frac < 0) {
+			frac = 0;
+		} else
+			break;
+	}
+	if (*s != '\0' || digits == 0 || frac == 0)
+		return 0;
+	*v = frac > 0 ? (double)n / p10[frac] : (double)n;
+	return 1;
+}
+
 int
 ease_cols_check(const ease_cols *c, int col, const char *cell, int decimal_comma,
 		const char *date_fmt, double *v, const char **why)
 {
-	int type = ease_role_def(c->role[col])->type;
+	const ease_roledef *d = ease_role_def(c->role[col]);
+	int type = d->type;
 
+	if ((type == EASE_T_NUM || type == EASE_T_COUNT) && c->scale[col] == 1 &&
+	    !c->thou && (!decimal_comma || !strchr(cell, '.')) &&
+	    plain_decimal(cell, v) && *v >= d->lo && *v <= d->hi &&
+	    (type == EASE_T_NUM || *v == floor(*v)))
+		return EASE_V_OK;
 	if (type == EASE_T_NUM || type == EASE_T_COUNT) {
 		int st = num_value(c->role[col], c->scale[col], cell, decimal_comma, v, why);
 
