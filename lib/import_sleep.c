@@ -4,6 +4,7 @@
  * app knows them) and what the app says about it.
  */
 #include "ease/import.h"
+#include "ease/tz.h"
 
 #include "ease/err.h"
 #include "ease/value.h"
@@ -700,7 +701,7 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			if (!*zone) {
 				zone = im->zone;
 			} else if (strcmp(zone, lastzone) != 0) {
-				if (!ease_imp_zone_ok(zone)) {
+				if (!ease_tz_known(zone)) {
 					ease_bad_value(im->file, rec->line, "Tz", zone,
 						       "is not a time zone (expected a tz database "
 						       "name like Europe/Berlin)");
