@@ -77,6 +77,21 @@ word_is(const char *w, size_t n, const char *word)
 	return n == strlen(word) && memcmp(w, word, n) == 0;
 }
 
+size_t
+ease_tech_suffix(const char *name, size_t len)
+{
+	static const char *const words[] = {"massage", "therapy"};
+
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		size_t k = strlen(words[i]);
+
+		if (len >= k && (len == k || name[len - k - 1] == ' ') &&
+		    strncasecmp(name + len - k, words[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
 /* The key without the alias step. */
 static size_t
 raw_key(const char *name, size_t len, char **buf, size_t *cap)
@@ -110,14 +125,11 @@ raw_key(const char *name, size_t len, char **buf, size_t *cap)
 	}
 	/* "Swedish massage therapy" is Swedish; "massage" alone stays a name */
 	while (words > 1) {
-		size_t sp = out;
+		size_t k = ease_tech_suffix(*buf, out);
 
-		while ((*buf)[sp - 1] != ' ')
-			sp--;
-		if (!word_is(*buf + sp, out - sp, "massage") &&
-		    !word_is(*buf + sp, out - sp, "therapy"))
+		if (k == 0)
 			break;
-		out = sp - 1;
+		out -= k + 1;
 		words--;
 	}
 	(*buf)[out] = '\0';
