@@ -378,8 +378,11 @@ grow_small(void **p, size_t *cap, size_t need, size_t size)
 
 	if (need <= *cap)
 		return;
-	while (c < need)
+	while (c < need) {
+		if (c > ((size_t)-1) / 2 / size)
+			ease_die(EASE_EX_SOFTWARE, "out of memory");
 		c *= 2;
+	}
 	*p = ease_xrealloc(*p, c * size);
 	*cap = c;
 }

@@ -68,13 +68,11 @@ static int
 interval_ok(ease_imp *im, long line, const char *col, const char *cell, time_t s,
 	    time_t e)
 {
-	if (e < s)
-		{
+	if (e < s) {
 		ease_bad_value(im->file, line, col, cell, "is before the start");
 		return 0;
 	}
-	if (difftime(e, s) > DAY_MAX)
-{
+	if (difftime(e, s) > DAY_MAX) {
 		ease_bad_value(im->file, line, col, cell,
 			       "makes a sleep of more than 24 hours");
 		return 0;
@@ -104,8 +102,8 @@ static void
 zone_say(ease_imp *im, const zonecheck *z, const char *col)
 {
 	if (z->n)
-		ease_warn("%s: %ld night%s (the first on line %ld) last%s an hour or so other "
-			  "than %s says: were the times written in another zone than %s? "
+		ease_warn("%s: %ld night%s (the first on line %ld) last%s half an hour or more "
+			  "other than %s says: were the times written in another zone than %s? "
 			  "(--tz)", im->file, z->n, z->n == 1 ? "" : "s", z->first,
 			  z->n == 1 ? "s" : "", col, im->zone ? im->zone : "the system's");
 }
