@@ -5,6 +5,7 @@
  */
 #include "ease/import.h"
 #include "ease/tz.h"
+#include "ease/hash.h"
 
 #include "ease/err.h"
 #include "ease/formats.h"
@@ -88,16 +89,6 @@ typedef struct drv {
 	int pfile;
 	uint64_t pkey, pbody;
 } drv;
-
-static uint64_t
-mix(uint64_t h, const char *s)
-{
-	/* FNV-1a, with a separator so that ("ab","c") differs from ("a","bc") */
-	if (s)
-		for (; *s; s++)
-			h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (h ^ 0x1f) * 1099511628211ULL;
-}
 
 static void
 grow(drv *d)
@@ -211,15 +202,23 @@ ease_imp_emit(ease_imp *im, const ease_event *e, long line)
 		flush(im);
 	num(e->value, v);
 	if (!d->pn) {
+		const char *key[] = {e->subject, e->start, e->kind, e->name};
+
 		d->plen = 0;
 		d->pline = line;
 		d->pfile = im->fileno;
-		d->pkey = mix(mix(mix(mix(14695981039346656037ULL, e->subject), e->start),
-				  e->kind), e->name);
-		d->pbody = 14695981039346656037ULL;
+		d->pkey = EASE_HASH_START;
+		for (size_t i = 0; i < sizeof key / sizeof *key; i++)
+			d->pkey = ease_hash_field(d->pkey, key[i]);
+		d->pbody = EASE_HASH_START;
 	}
-	d->pbody = mix(mix(mix(mix(mix(mix(mix(mix(d->pbody, e->subject), e->start),
-					   e->end), e->kind), e->name), v), e->unit), e->note);
+	{
+		const char *body[] = {e->subject, e->start, e->end, e->kind, e->name, v,
+				      e->unit, e->note};
+
+		for (size_t i = 0; i < sizeof body / sizeof *body; i++)
+			d->pbody = ease_hash_field(d->pbody, body[i]);
+	}
 	pend_add(d, e->subject);
 	pend_add(d, e->start);
 	pend_add(d, e->end);

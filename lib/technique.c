@@ -1,4 +1,5 @@
 #include "ease/technique.h"
+#include "ease/hash.h"
 #include "ease/cols.h"
 #include "ease/err.h"
 #include "ease/value.h"
@@ -320,16 +321,6 @@ struct ease_technames {
 	size_t kcap;
 };
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 ease_technames *
 ease_technames_new(void)
 {
@@ -349,7 +340,7 @@ rehash(ease_technames *t)
 	t->slot = ease_xcalloc(n, sizeof *t->slot);
 	t->nslot = n;
 	for (size_t i = 0; i < t->n; i++) {
-		size_t j = (size_t)hash(t->key[i]) & (n - 1);
+		size_t j = (size_t)ease_hash(t->key[i]) & (n - 1);
 
 		while (t->slot[j])
 			j = (j + 1) & (n - 1);
@@ -361,7 +352,7 @@ const char *
 ease_technames_add(ease_technames *t, const char *name, size_t len)
 {
 	const char *key = ease_tech_key(name, len, &t->kbuf, &t->kcap);
-	size_t j = (size_t)hash(key) & (t->nslot - 1);
+	size_t j = (size_t)ease_hash(key) & (t->nslot - 1);
 	int k;
 
 	for (; t->slot[j]; j = (j + 1) & (t->nslot - 1))
