@@ -378,12 +378,8 @@ static void
 app_export(chk *k, const ease_format *fm)
 {
 	k->problems++;
-	if (ease_format_converter_built())
-		printf("%s: a %s export (%s), not an ease diary: convert it with ease-import --from %s\n",
-		       k->file, fm->app, fm->shape, fm->name);
-	else
-		printf("%s: a %s export (%s), not an ease diary: ease-import (planned) will convert it\n",
-		       k->file, fm->app, fm->shape);
+	printf("%s: a %s export (%s), not an ease diary: convert it with ease-import --from %s\n",
+	       k->file, fm->app, fm->shape, fm->name);
 }
 
 /* Once per column, from all of its dates, unless it is the format given. */

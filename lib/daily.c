@@ -610,13 +610,6 @@ add_session(daily *d, subject *s, long day, long sec, const char *tech,
 	}
 }
 
-/* Lower-case name with runs of other characters as '_': med_<drug>_<unit>. */
-static void
-norm(const char *in, char *out, size_t n)
-{
-	ease_norm_name(in, out, n);
-}
-
 /* A dose: g and mcg into mg; other units as they are. */
 static int
 add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
@@ -627,7 +620,7 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 	dayacc *a;
 	long ix;
 
-	norm(cell(r, drugcol), dn, sizeof dn);
+	ease_norm_name(cell(r, drugcol), dn, sizeof dn);
 	if (dn[0] == '\0')
 		return bad(r, drugcol, "is not a drug name");
 	if (ease_is_missing(ucell))
@@ -635,7 +628,7 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 	else if (strcmp(ucell, "\xc2\xb5g") == 0 || strcmp(ucell, "\xce\xbcg") == 0)
 		strcpy(un, "mcg");
 	else
-		norm(ucell, un, sizeof un);
+		ease_norm_name(ucell, un, sizeof un);
 	if (!isnan(dose)) {
 		if (strcmp(un, "g") == 0) {
 			dose *= 1000;
@@ -685,7 +678,7 @@ add_factor(rd *r, subject *s, long day, const char *fname, double v)
 	char n[128];
 	int col;
 
-	norm(fname, n, sizeof n);
+	ease_norm_name(fname, n, sizeof n);
 	col = add_col(r->d, n, K_FACTOR);
 	if (r->d->col[col].kind == K_FIXED || r->d->col[col].kind == K_MED) {
 		/* a factor called "pain" is not the pain column */
@@ -897,7 +890,7 @@ sleep_type(const char *name, double hours)
 {
 	char n[64];
 
-	norm(name, n, sizeof n);
+	ease_norm_name(name, n, sizeof n);
 	if (strcmp(n, "in_bed") == 0 || strcmp(n, "bed") == 0 || strcmp(n, "inbed") == 0)
 		return SL_INBED;
 	if (strcmp(n, "asleep") == 0 || strcmp(n, "sleep") == 0)
