@@ -64,10 +64,6 @@ $(OUT)/obj/%.o: lib/%.c $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(XFLAGS) $(CPPFLAGS_ALL) -c -o $@ $<
 
-# The app-export table names ease-import as planned until its source exists.
-$(OUT)/obj/formats.o: CPPFLAGS_ALL += -DEASE_HAVE_IMPORT=$(if $(wildcard bin/ease-import.c),1,0)
-$(OUT)/obj/formats.o: $(wildcard bin/ease-import.c)
-
 $(LIBA): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
 	rm -f $@

@@ -1,4 +1,5 @@
 #include "ease/check.h"
+#include "ease/evkind.h"
 #include "ease/csvio.h"
 #include "ease/datehint.h"
 #include "ease/daytab.h"
@@ -12,11 +13,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static const char *const kinds[] = {
-	"pain", "sleep", "massage", "med", "factor", "stress", "mood",
-	"sleep_quality", "note", NULL
-};
 
 /* Small pages: a subject with a few weeks of rows costs a few dozen bytes. */
 enum { PAGE_DAYS = 256 };
@@ -168,55 +164,26 @@ seen_day(struct grp *gr, long day)
 	return was;
 }
 
-static int
-is_kind(const char *s)
-{
-	for (const char *const *p = kinds; *p; p++)
-		if (strcmp(*p, s) == 0)
-			return 1;
-	return 0;
-}
-
-/* The range of an event's value by its kind. */
+/* An event's value read as ease-daily reads it: the kind's range and unit. */
 static void
-check_event_value(chk *k, const ease_rec *rec)
+check_event_value(chk *k, const ease_rec *rec, int kind)
 {
-	const char *kind = rec->f[k->kind_col];
-	const char *cell;
-	double v, lo = -HUGE_VAL, hi = HUGE_VAL;
-	char why[64];
+	int uc = ease_cols_role(k->cols, EASE_R_UNIT), on_unit;
+	const char *cell, *no;
+	char why[128];
+	double v;
 
 	if (k->value_col < 0)
 		return;
 	cell = rec->f[k->value_col];
-	if (strcmp(kind, "note") == 0)
-		return;
-	switch (ease_parse_num(cell, k->c->decimal_comma, &v)) {
-	case EASE_V_MISSING:
-		if (strcmp(kind, "pain") == 0 || strcmp(kind, "stress") == 0 ||
-		    strcmp(kind, "mood") == 0)
-			bad_cell(k, rec->line, k->value_col, cell,
-				 "is missing (a rating needs a value)");
-		return;
-	case EASE_V_BAD:
+	no = ease_event_value(kind, cell, uc >= 0 ? rec->f[uc] : "", k->c->decimal_comma, &v,
+			      &on_unit, why, sizeof why);
+	if (no)
+		bad_cell(k, rec->line, on_unit ? uc : k->value_col,
+			 on_unit ? rec->f[uc] : cell, no);
+	else if (isnan(v) && ease_evkinds[kind].needs_value && kind != EASE_EV_NOTE)
 		bad_cell(k, rec->line, k->value_col, cell,
-			 ease_not_a_number(cell, k->c->decimal_comma, 0));
-		return;
-	}
-	if (strcmp(kind, "pain") == 0 || strcmp(kind, "stress") == 0 ||
-	    strcmp(kind, "mood") == 0 || strcmp(kind, "sleep_quality") == 0)
-		lo = 0, hi = 10;
-	else if (strcmp(kind, "sleep") == 0)
-		lo = 0, hi = 24;
-	else if (strcmp(kind, "massage") == 0 || strcmp(kind, "med") == 0)
-		lo = 0;
-	if (v < lo || v > hi) {
-		if (hi == HUGE_VAL)
-			snprintf(why, sizeof why, "is negative (a %s value)", kind);
-		else
-			snprintf(why, sizeof why, "is outside %g..%g (a %s value)", lo, hi, kind);
-		bad_cell(k, rec->line, k->value_col, cell, why);
-	}
+			 "is missing (a rating needs a value)");
 }
 
 /* The row's day, or 0 when it has no valid one (the problem is reported). */
@@ -302,11 +269,12 @@ check_row(chk *k, const ease_rec *rec)
 			continue;
 		}
 		if (role == EASE_R_KIND && k->form == EASE_FORM_EVENTS) {
-			if (!is_kind(rec->f[i]))
-				bad_cell(k, rec->line, (int)i, rec->f[i],
-					 "is not a kind (pain, sleep, massage, med, factor, stress, mood, note)");
+			int kind = ease_evkind_find(rec->f[i]);
+
+			if (kind < 0)
+				bad_cell(k, rec->line, (int)i, rec->f[i], ease_evkind_bad());
 			else
-				check_event_value(k, rec);
+				check_event_value(k, rec, kind);
 			continue;
 		}
 		if (d->type == EASE_T_TEXT) {
@@ -410,12 +378,8 @@ static void
 app_export(chk *k, const ease_format *fm)
 {
 	k->problems++;
-	if (ease_format_converter_built())
-		printf("%s: a %s export (%s), not an ease diary: convert it with ease-import --from %s\n",
-		       k->file, fm->app, fm->shape, fm->name);
-	else
-		printf("%s: a %s export (%s), not an ease diary: ease-import (planned) will convert it\n",
-		       k->file, fm->app, fm->shape);
+	printf("%s: a %s export (%s), not an ease diary: convert it with ease-import --from %s\n",
+	       k->file, fm->app, fm->shape, fm->name);
 }
 
 /* Once per column, from all of its dates, unless it is the format given. */

@@ -91,7 +91,7 @@ static const ease_roledef defs[EASE_R_COUNT] = {
 		"end end_time stop to",
 		"event end, ISO 8601 date-time (optional)"},
 	[EASE_R_KIND] = {"kind", EASE_T_TEXT, 0, 0, "kind",
-		"event kind: pain sleep massage med factor stress mood note"},
+		"event kind: pain sleep massage med factor stress mood sleep_quality note"},
 	[EASE_R_NAME] = {"name", EASE_T_TEXT, 0, 0, "name",
 		"event name: body location, technique, drug, factor"},
 	[EASE_R_VALUE] = {"value", EASE_T_NUM, -INF, INF, "value",

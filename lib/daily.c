@@ -1,4 +1,5 @@
 #include "ease/daily.h"
+#include "ease/evkind.h"
 #include "ease/cols.h"
 #include "ease/csvio.h"
 #include "ease/datehint.h"
@@ -377,8 +378,11 @@ grow_small(void **p, size_t *cap, size_t need, size_t size)
 
 	if (need <= *cap)
 		return;
-	while (c < need)
+	while (c < need) {
+		if (c > ((size_t)-1) / 2 / size)
+			ease_die(EASE_EX_SOFTWARE, "out of memory");
 		c *= 2;
+	}
 	*p = ease_xrealloc(*p, c * size);
 	*cap = c;
 }
@@ -606,13 +610,6 @@ add_session(daily *d, subject *s, long day, long sec, const char *tech,
 	}
 }
 
-/* Lower-case name with runs of other characters as '_': med_<drug>_<unit>. */
-static void
-norm(const char *in, char *out, size_t n)
-{
-	ease_norm_name(in, out, n);
-}
-
 /* A dose: g and mcg into mg; other units as they are. */
 static int
 add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
@@ -623,7 +620,7 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 	dayacc *a;
 	long ix;
 
-	norm(cell(r, drugcol), dn, sizeof dn);
+	ease_norm_name(cell(r, drugcol), dn, sizeof dn);
 	if (dn[0] == '\0')
 		return bad(r, drugcol, "is not a drug name");
 	if (ease_is_missing(ucell))
@@ -631,7 +628,7 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 	else if (strcmp(ucell, "\xc2\xb5g") == 0 || strcmp(ucell, "\xce\xbcg") == 0)
 		strcpy(un, "mcg");
 	else
-		norm(ucell, un, sizeof un);
+		ease_norm_name(ucell, un, sizeof un);
 	if (!isnan(dose)) {
 		if (strcmp(un, "g") == 0) {
 			dose *= 1000;
@@ -681,7 +678,7 @@ add_factor(rd *r, subject *s, long day, const char *fname, double v)
 	char n[128];
 	int col;
 
-	norm(fname, n, sizeof n);
+	ease_norm_name(fname, n, sizeof n);
 	col = add_col(r->d, n, K_FACTOR);
 	if (r->d->col[col].kind == K_FIXED || r->d->col[col].kind == K_MED) {
 		/* a factor called "pain" is not the pain column */
@@ -888,77 +885,17 @@ row_when(rd *r, int dc, int tcol, long *day, long *sec)
 	return 1;
 }
 
-enum { EV_PAIN, EV_SLEEP, EV_MASSAGE, EV_MED, EV_FACTOR, EV_STRESS, EV_MOOD,
-       EV_QUALITY, EV_NOTE, EV_N };
-static const char *const ev_kind[EV_N] = {
-	"pain", "sleep", "massage", "med", "factor", "stress", "mood",
-	"sleep_quality", "note"
-};
-static const int ev_role[EV_N] = {
-	EASE_R_PAIN, EASE_R_SLEEP_HOURS, EASE_R_MASSAGE_MIN, EASE_R_DOSE,
-	EASE_R_VALUE, EASE_R_STRESS, EASE_R_MOOD, EASE_R_SLEEP_QUALITY, EASE_R_VALUE
-};
-
 static int
 sleep_type(const char *name, double hours)
 {
 	char n[64];
 
-	norm(name, n, sizeof n);
+	ease_norm_name(name, n, sizeof n);
 	if (strcmp(n, "in_bed") == 0 || strcmp(n, "bed") == 0 || strcmp(n, "inbed") == 0)
 		return SL_INBED;
 	if (strcmp(n, "asleep") == 0 || strcmp(n, "sleep") == 0)
 		return SL_ASLEEP;
 	return isnan(hours) ? SL_ASLEEP : SL_INBED;
-}
-
-/*
- * A sleep's value in hours, a session's in minutes, from the unit written
- * beside it (none: those); then the range of the role.
- */
-static int
-duration(rd *r, int kind, int vc, int uc, double *v)
-{
-	static const struct {
-		const char *unit;
-		double sec;
-	} units[] = {
-		{"h", 3600}, {"hr", 3600}, {"hrs", 3600}, {"hour", 3600}, {"hours", 3600},
-		{"min", 60}, {"mins", 60}, {"minute", 60}, {"minutes", 60}, {"m", 60},
-		{"s", 1}, {"sec", 1}, {"secs", 1}, {"second", 1}, {"seconds", 1},
-	};
-	const char *u = uc >= 0 ? cell(r, uc) : "";
-	double to = kind == EV_SLEEP ? 3600 : 60, x = *v;
-	const ease_roledef *def = ease_role_def(ev_role[kind]);
-	char why[128];
-	size_t i;
-
-	if (isnan(x))
-		return 1;
-	if (!ease_is_missing(u)) {
-		char n[32];
-
-		norm(u, n, sizeof n);
-		for (i = 0; i < sizeof units / sizeof units[0]; i++)
-			if (strcmp(n, units[i].unit) == 0)
-				break;
-		if (i == sizeof units / sizeof units[0])
-			return bad(r, uc, kind == EV_SLEEP ?
-				   "is not a unit of a sleep's length (h, min, s)" :
-				   "is not a unit of a session's length (min, h, s)");
-		x = x * units[i].sec / to;
-	}
-	if (x < def->lo || x > def->hi) {
-		char a[40];
-
-		if (kind == EV_SLEEP)
-			snprintf(why, sizeof why, "is %s hours, outside 0..24", ease_fmt_num(x, 6, a));
-		else
-			snprintf(why, sizeof why, "is %s minutes, below 0", ease_fmt_num(x, 6, a));
-		return bad(r, vc, why);
-	}
-	*v = x;
-	return 1;
 }
 
 static void
@@ -984,14 +921,11 @@ read_events(rd *r)
 		double v;
 		subject *s;
 
-		for (kind = 0; kind < EV_N; kind++)
-			if (strcasecmp(k, ev_kind[kind]) == 0)
-				break;
-		if (kind == EV_N) {
-			bad(r, kc, "is not a kind (pain, sleep, massage, med, factor, stress, mood, sleep_quality, note)");
+		if ((kind = ease_evkind_find(k)) < 0) {
+			bad(r, kc, ease_evkind_bad());
 			continue;
 		}
-		if (kind == EV_NOTE)
+		if (kind == EASE_EV_NOTE)
 			continue;
 		if (!get_dt(r, sc, &st))
 			continue;
@@ -999,7 +933,7 @@ read_events(rd *r)
 			if (!get_dt(r, ec, &en))
 				continue;
 			has_end = 1;
-			if (kind != EV_SLEEP && instant(&en) < instant(&st)) {
+			if (kind != EASE_EV_SLEEP && instant(&en) < instant(&st)) {
 				char why[96], b[16];
 
 				snprintf(why, sizeof why, "is before the start, %s %02ld:%02ld",
@@ -1008,35 +942,42 @@ read_events(rd *r)
 				continue;
 			}
 		}
-		if (vc < 0)
+		if (vc < 0) {
 			v = NAN;
-		else if (kind == EV_SLEEP || kind == EV_MASSAGE) {
-			if (!get_num(r, vc, EASE_R_VALUE, &v) || !duration(r, kind, vc, uc, &v))
+		} else {
+			char why[128];
+			int on_unit;
+			const char *no = ease_event_value(kind, cell(r, vc), uc >= 0 ? cell(r, uc) : "",
+							  r->d->c->decimal_comma, &v, &on_unit,
+							  why, sizeof why);
+
+			if (no) {
+				bad(r, on_unit ? uc : vc, no);
 				continue;
-		} else if (!get_num(r, vc, ev_role[kind], &v))
-			continue;
+			}
+		}
 		s = row_subject(r);
 		switch (kind) {
-		case EV_PAIN: case EV_STRESS: case EV_MOOD: case EV_QUALITY: {
+		case EASE_EV_PAIN: case EASE_EV_STRESS: case EASE_EV_MOOD: case EASE_EV_QUALITY: {
 			dayacc *a;
 
-			if (isnan(v)) {
+			if (isnan(v) && ease_evkinds[kind].needs_value) {
 				char why[96];
 
 				snprintf(why, sizeof why, "is not a number (a %s event needs its rating)",
-					 ev_kind[kind]);
+					 ease_evkinds[kind].name);
 				bad(r, vc >= 0 ? vc : kc, why);
 				continue;
 			}
 			a = record(s, st.day);
-			if (kind == EV_PAIN) {
+			if (kind == EASE_EV_PAIN) {
 				mean_add(&a->pain, v, here(r));
 				if (v > a->pain_max)
 					a->pain_max = v;
 				r->d->col[C_PAIN].used = r->d->col[C_PAIN_MAX].used =
 					r->d->col[C_PAIN_N].used = 1;
 			} else {
-				int col = kind == EV_STRESS ? C_STRESS : kind == EV_MOOD ? C_MOOD
+				int col = kind == EASE_EV_STRESS ? C_STRESS : kind == EASE_EV_MOOD ? C_MOOD
 					: C_SLEEP_QUALITY;
 				mean_add(col == C_STRESS ? &a->stress : col == C_MOOD ? &a->mood
 					 : &a->sq, v, here(r));
@@ -1044,7 +985,7 @@ read_events(rd *r)
 			}
 			break;
 		}
-		case EV_SLEEP:
+		case EASE_EV_SLEEP:
 			if (has_end)
 				add_sleep(r, s, vc, &st, ec, &en, v,
 					  sleep_type(cell(r, nc), v));
@@ -1056,18 +997,18 @@ read_events(rd *r)
 			else
 				add_sleep(r, s, -1, NULL, sc, &st, v, SL_VALUE);
 			break;
-		case EV_MASSAGE:
+		case EASE_EV_MASSAGE:
 			if (isnan(v) && has_end)
 				v = (instant(&en) - instant(&st)) / 60;
 			add_session(r->d, s, st.day, st.has_time ? st.sec : -1, cell(r, nc), v,
 				    here(r));
 			break;
-		case EV_MED:
+		case EASE_EV_MED:
 			if (nc < 0)
 				no_role(r, "name (the drug)");
 			add_med(r, s, st.day, nc, v, uc);
 			break;
-		case EV_FACTOR:
+		case EASE_EV_FACTOR:
 			if (nc < 0 || ease_is_missing(cell(r, nc))) {
 				bad(r, nc >= 0 ? nc : kc, "is not a factor name");
 				continue;

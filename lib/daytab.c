@@ -1,4 +1,5 @@
 #include "ease/daytab.h"
+#include "ease/hash.h"
 #include "ease/canon.h"
 #include "ease/err.h"
 #include "ease/value.h"
@@ -18,16 +19,6 @@ struct ease_strset {
 	size_t cap, n;
 };
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 ease_strset *
 ease_strset_new(void)
 {
@@ -42,7 +33,7 @@ ease_strset_new(void)
 static size_t
 find(const ease_strset *s, const char *str)
 {
-	size_t i = hash(str) & (s->cap - 1);
+	size_t i = ease_hash(str) & (s->cap - 1);
 
 	while (s->slot[i] && strcmp(s->slot[i], str) != 0)
 		i = (i + 1) & (s->cap - 1);

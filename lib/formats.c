@@ -3,11 +3,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* Set by the build from whether bin/ease-import.c exists. */
-#ifndef EASE_HAVE_IMPORT
-#define EASE_HAVE_IMPORT 0
-#endif
-
 /*
  * Headers as the apps write them.  Where versions differ, only the columns
  * every version has are required: Bearable added "date formatted" (its columns are
@@ -108,10 +103,4 @@ ease_format_is_title(const ease_rec *h)
 		if (fm->title && same(h->f[0], h->len[0], fm->title))
 			return 1;
 	return 0;
-}
-
-int
-ease_format_converter_built(void)
-{
-	return EASE_HAVE_IMPORT;
 }

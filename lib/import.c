@@ -4,6 +4,8 @@
  * at conflicting ones, and turns local clock times into instants.
  */
 #include "ease/import.h"
+#include "ease/tz.h"
+#include "ease/hash.h"
 
 #include "ease/err.h"
 #include "ease/formats.h"
@@ -87,16 +89,6 @@ typedef struct drv {
 	int pfile;
 	uint64_t pkey, pbody;
 } drv;
-
-static uint64_t
-mix(uint64_t h, const char *s)
-{
-	/* FNV-1a, with a separator so that ("ab","c") differs from ("a","bc") */
-	if (s)
-		for (; *s; s++)
-			h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (h ^ 0x1f) * 1099511628211ULL;
-}
 
 static void
 grow(drv *d)
@@ -210,15 +202,23 @@ ease_imp_emit(ease_imp *im, const ease_event *e, long line)
 		flush(im);
 	num(e->value, v);
 	if (!d->pn) {
+		const char *key[] = {e->subject, e->start, e->kind, e->name};
+
 		d->plen = 0;
 		d->pline = line;
 		d->pfile = im->fileno;
-		d->pkey = mix(mix(mix(mix(14695981039346656037ULL, e->subject), e->start),
-				  e->kind), e->name);
-		d->pbody = 14695981039346656037ULL;
+		d->pkey = EASE_HASH_START;
+		for (size_t i = 0; i < sizeof key / sizeof *key; i++)
+			d->pkey = ease_hash_field(d->pkey, key[i]);
+		d->pbody = EASE_HASH_START;
 	}
-	d->pbody = mix(mix(mix(mix(mix(mix(mix(mix(d->pbody, e->subject), e->start),
-					   e->end), e->kind), e->name), v), e->unit), e->note);
+	{
+		const char *body[] = {e->subject, e->start, e->end, e->kind, e->name, v,
+				      e->unit, e->note};
+
+		for (size_t i = 0; i < sizeof body / sizeof *body; i++)
+			d->pbody = ease_hash_field(d->pbody, body[i]);
+	}
 	pend_add(d, e->subject);
 	pend_add(d, e->start);
 	pend_add(d, e->end);
@@ -231,26 +231,6 @@ ease_imp_emit(ease_imp *im, const ease_event *e, long line)
 }
 
 /* ---- time zones ---- */
-
-int
-ease_imp_zone_ok(const char *zone)
-{
-	const char *dir = getenv("TZDIR");
-	char path[512];
-
-	if (!zone || !*zone)
-		return 0;
-	if (strcmp(zone, "UTC") == 0 || strcmp(zone, "GMT") == 0)
-		return 1;
-	/* a POSIX rule like CET-1CEST is not a place: names only, no way out */
-	if (zone[0] == '/' || strstr(zone, "..") || strchr(zone, ','))
-		return 0;
-	if (!dir || !*dir)
-		dir = "/usr/share/zoneinfo";
-	if (snprintf(path, sizeof path, "%s/%s", dir, zone) >= (int)sizeof path)
-		return 0;
-	return access(path, R_OK) == 0;
-}
 
 /* Makes ZONE the one localtime_r uses: set only when it changes. */
 static void
@@ -274,18 +254,6 @@ use_zone(ease_imp *im, const char *zone)
 	tzset();
 }
 
-/* Seconds east of UTC in the zone set, at T. */
-static long
-offset_at(time_t t)
-{
-	struct tm tm;
-
-	if (!localtime_r(&t, &tm))
-		return 0;
-	return (ease_days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday) * 86400L +
-		tm.tm_hour * 3600L + tm.tm_min * 60L + tm.tm_sec) - (long)t;
-}
-
 const char *
 ease_imp_local(ease_imp *im, const char *zone, long day, long sec, time_t hint,
 	       time_t *out)
@@ -297,14 +265,14 @@ ease_imp_local(ease_imp *im, const char *zone, long day, long sec, time_t hint,
 
 	use_zone(im, zone);
 	/* the offsets in force a day before and a day after: one is the one */
-	o[0] = offset_at((time_t)(naive - 86400));
-	o[1] = offset_at((time_t)(naive + 86400));
+	o[0] = ease_tz_offset(naive - 86400L);
+	o[1] = ease_tz_offset(naive + 86400L);
 	for (int i = 0; i < 2; i++) {
 		if (i == 1 && o[1] == o[0])
 			break;
 		time_t t = (time_t)(naive - o[i]);
 
-		if (offset_at(t) == o[i])
+		if (ease_tz_offset(t) == o[i])
 			cand[n++] = t;
 	}
 	if (n == 0)
@@ -337,8 +305,7 @@ ease_imp_fmt(ease_imp *im, const char *zone, time_t t, char *buf)
 	use_zone(im, zone);
 	if (!localtime_r(&t, &tm))
 		memset(&tm, 0, sizeof tm);
-	off = (ease_days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday) * 86400L +
-	       tm.tm_hour * 3600L + tm.tm_min * 60L + tm.tm_sec) - (long)t;
+	off = ease_tz_offset(t);
 	if (off < 0)
 		sign = '-', off = -off;
 	/* years of struct tm are ints: room for any, then the 40 bytes promised */
@@ -830,22 +797,8 @@ ease_import_run(ease_common *c, const ease_import_opts *o)
 	d.names = files;
 	d.nfiles = nfiles;
 	d.base = ease_xcalloc((size_t)nfiles, sizeof *d.base);
-	if (o->tz) {
-		if (!ease_imp_zone_ok(o->tz))
-			ease_usage("--tz: '%s' is not a time zone (a tz database name like "
-				   "Europe/Berlin, or UTC)", o->tz);
-		im.zone = o->tz;
-	} else {
-		const char *tz = getenv("TZ");
-		const char *name = tz && *tz == ':' ? tz + 1 : tz;
-
-		/* a zone file by its path (TZ=:/etc/localtime) is the user's own */
-		if (tz && !(*name == '/' ? access(name, R_OK) == 0 : ease_imp_zone_ok(name)))
-			ease_die(EASE_EX_USAGE, "TZ='%s' is not a time zone ease-import can "
-				 "trust: give --tz ZONE (a tz database name like Europe/Berlin)",
-				 tz);
-		im.zone = tz;
-	}
+	ease_tz_check(o->tz);
+	im.zone = o->tz ? o->tz : getenv("TZ");
 	tzset();
 	d.w = ease_writer_open(c->output, c->format, c->files, c->nfiles);
 	ease_w_str(d.w, "subject");

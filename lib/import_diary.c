@@ -15,13 +15,6 @@
 #include <string.h>
 #include <strings.h>
 
-/* A day, date-only: the diaries say which day, not which minute. */
-static char *
-day_iso(long day, char *buf)
-{
-	return ease_fmt_date(day, buf);
-}
-
 /* Members of a "[A, B]" list cell, brackets optional, ',' or ';' between. */
 static int
 list_next(const char **p, const char **item, size_t *len)
@@ -167,7 +160,7 @@ ease_import_secuso(ease_imp *im, ease_reader *r, const ease_rec *h)
 			ease_bad_value(im->file, rec->line, "Date", rec->f[cd], why);
 			continue;
 		}
-		day_iso(day, date);
+		ease_fmt_date(day, date);
 		switch (ease_imp_num(rec->f[cp], &pain, NULL)) {
 		case EASE_V_BAD:
 			ease_bad_value(im->file, rec->line, "Pain Level (0-10)", rec->f[cp],

@@ -4,6 +4,7 @@
  * app knows them) and what the app says about it.
  */
 #include "ease/import.h"
+#include "ease/tz.h"
 
 #include "ease/err.h"
 #include "ease/value.h"
@@ -67,13 +68,11 @@ static int
 interval_ok(ease_imp *im, long line, const char *col, const char *cell, time_t s,
 	    time_t e)
 {
-	if (e < s)
-		{
+	if (e < s) {
 		ease_bad_value(im->file, line, col, cell, "is before the start");
 		return 0;
 	}
-	if (difftime(e, s) > DAY_MAX)
-{
+	if (difftime(e, s) > DAY_MAX) {
 		ease_bad_value(im->file, line, col, cell,
 			       "makes a sleep of more than 24 hours");
 		return 0;
@@ -103,8 +102,8 @@ static void
 zone_say(ease_imp *im, const zonecheck *z, const char *col)
 {
 	if (z->n)
-		ease_warn("%s: %ld night%s (the first on line %ld) last%s an hour or so other "
-			  "than %s says: were the times written in another zone than %s? "
+		ease_warn("%s: %ld night%s (the first on line %ld) last%s half an hour or more "
+			  "other than %s says: were the times written in another zone than %s? "
 			  "(--tz)", im->file, z->n, z->n == 1 ? "" : "s", z->first,
 			  z->n == 1 ? "s" : "", col, im->zone ? im->zone : "the system's");
 }
@@ -700,7 +699,7 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			if (!*zone) {
 				zone = im->zone;
 			} else if (strcmp(zone, lastzone) != 0) {
-				if (!ease_imp_zone_ok(zone)) {
+				if (!ease_tz_known(zone)) {
 					ease_bad_value(im->file, rec->line, "Tz", zone,
 						       "is not a time zone (expected a tz database "
 						       "name like Europe/Berlin)");

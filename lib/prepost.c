@@ -884,8 +884,7 @@ what(const run *s, const group *g, int all, char *buf, size_t n)
 	else if (!s->by_tech)
 		snprintf(buf, n, "a session of %s %s", s->o->by, g->name);
 	else if (ease_tech_known(g->name, l) == EASE_TECH_ACUPRESSURE ||
-		 (l >= 7 && (strcmp(g->name + l - 7, "massage") == 0 ||
-			     strcmp(g->name + l - 7, "therapy") == 0)))
+		 ease_tech_suffix(g->name, l) > 0)
 		snprintf(buf, n, "%s", g->name);
 	else
 		snprintf(buf, n, "%s massage", g->name);

@@ -1,4 +1,5 @@
 #include "ease/technique.h"
+#include "ease/hash.h"
 #include "ease/cols.h"
 #include "ease/err.h"
 #include "ease/value.h"
@@ -77,6 +78,21 @@ word_is(const char *w, size_t n, const char *word)
 	return n == strlen(word) && memcmp(w, word, n) == 0;
 }
 
+size_t
+ease_tech_suffix(const char *name, size_t len)
+{
+	static const char *const words[] = {"massage", "therapy"};
+
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+		size_t k = strlen(words[i]);
+
+		if (len >= k && (len == k || name[len - k - 1] == ' ') &&
+		    strncasecmp(name + len - k, words[i], k) == 0)
+			return k;
+	}
+	return 0;
+}
+
 /* The key without the alias step. */
 static size_t
 raw_key(const char *name, size_t len, char **buf, size_t *cap)
@@ -110,14 +126,11 @@ raw_key(const char *name, size_t len, char **buf, size_t *cap)
 	}
 	/* "Swedish massage therapy" is Swedish; "massage" alone stays a name */
 	while (words > 1) {
-		size_t sp = out;
+		size_t k = ease_tech_suffix(*buf, out);
 
-		while ((*buf)[sp - 1] != ' ')
-			sp--;
-		if (!word_is(*buf + sp, out - sp, "massage") &&
-		    !word_is(*buf + sp, out - sp, "therapy"))
+		if (k == 0)
 			break;
-		out = sp - 1;
+		out -= k + 1;
 		words--;
 	}
 	(*buf)[out] = '\0';
@@ -308,16 +321,6 @@ struct ease_technames {
 	size_t kcap;
 };
 
-static uint64_t
-hash(const char *s)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return h;
-}
-
 ease_technames *
 ease_technames_new(void)
 {
@@ -337,7 +340,7 @@ rehash(ease_technames *t)
 	t->slot = ease_xcalloc(n, sizeof *t->slot);
 	t->nslot = n;
 	for (size_t i = 0; i < t->n; i++) {
-		size_t j = (size_t)hash(t->key[i]) & (n - 1);
+		size_t j = (size_t)ease_hash(t->key[i]) & (n - 1);
 
 		while (t->slot[j])
 			j = (j + 1) & (n - 1);
@@ -349,7 +352,7 @@ const char *
 ease_technames_add(ease_technames *t, const char *name, size_t len)
 {
 	const char *key = ease_tech_key(name, len, &t->kbuf, &t->kcap);
-	size_t j = (size_t)hash(key) & (t->nslot - 1);
+	size_t j = (size_t)ease_hash(key) & (t->nslot - 1);
 	int k;
 
 	for (; t->slot[j]; j = (j + 1) & (t->nslot - 1))

@@ -9,31 +9,148 @@
 #include <sys/stat.h>
 #include <time.h>
 
+/* Digits from *P, at most MAX of them, into *V: how many were read. */
+static int
+digits(const char **p, int max, int *v)
+{
+	int n = 0;
+
+	*v = 0;
+	while (n < max && **p >= '0' && **p <= '9')
+		*v = *v * 10 + (*(*p)++ - '0'), n++;
+	return n;
+}
+
+/* A zone abbreviation: three letters or more, or <...> with digits and signs. */
+static int
+posix_name(const char **p)
+{
+	const char *s = *p;
+
+	if (*s == '<') {
+		for (s++; (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+			  (*s >= '0' && *s <= '9') || *s == '+' || *s == '-'; s++)
+			;
+		if (*s != '>' || s - *p < 4)
+			return 0;
+		*p = s + 1;
+		return 1;
+	}
+	while ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z'))
+		s++;
+	if (s - *p < 3)
+		return 0;
+	*p = s;
+	return 1;
+}
+
+/* [+-]hh[:mm[:ss]]; a rule's time of change may run to 167 hours. */
+static int
+posix_time(const char **p, int maxh)
+{
+	int v;
+
+	if (**p == '+' || **p == '-')
+		(*p)++;
+	if (digits(p, 3, &v) == 0 || v > maxh)
+		return 0;
+	for (int i = 0; i < 2 && **p == ':'; i++) {
+		(*p)++;
+		if (digits(p, 2, &v) != 2 || v > 59)
+			return 0;
+	}
+	return 1;
+}
+
+/* Jn, n or Mm.w.d, then an optional /time. */
+static int
+posix_date(const char **p)
+{
+	int v;
+
+	if (**p == 'J') {
+		(*p)++;
+		if (digits(p, 3, &v) == 0 || v < 1 || v > 365)
+			return 0;
+	} else if (**p == 'M') {
+		(*p)++;
+		if (digits(p, 2, &v) == 0 || v < 1 || v > 12 || *(*p)++ != '.' ||
+		    digits(p, 1, &v) != 1 || v < 1 || v > 5 || *(*p)++ != '.' ||
+		    digits(p, 1, &v) != 1 || v > 6)
+			return 0;
+	} else if (digits(p, 3, &v) == 0 || v > 365) {
+		return 0;
+	}
+	if (**p == '/') {
+		(*p)++;
+		return posix_time(p, 167);
+	}
+	return 1;
+}
+
+/* std offset [dst [offset] [,start[/time],end[/time]]], the whole string. */
+static int
+posix_rule(const char *s)
+{
+	if (!posix_name(&s) || !posix_time(&s, 24))
+		return 0;
+	if (*s == '\0')
+		return 1;
+	if (!posix_name(&s))
+		return 0;
+	if (*s != ',' && *s != '\0' && !posix_time(&s, 24))
+		return 0;
+	if (*s == ',') {
+		s++;
+		if (!posix_date(&s) || *s++ != ',' || !posix_date(&s))
+			return 0;
+	}
+	return *s == '\0';
+}
+
 /*
  * glibc takes a name it cannot find for UTC without a word; a zone that is
- * not on the system would measure every night in UTC.  A name with a digit is
- * a POSIX TZ rule ("CET-1CEST,M3.5.0,M10.5.0/3") and stands on its own.
+ * not on the system would measure every night in UTC.  A zone is a file of
+ * the zone database (by name, or by path after ':'), or a string that parses
+ * as a POSIX TZ rule ("CET-1CEST,M3.5.0,M10.5.0/3"), which needs no file.
  */
-static int
-zone_known(const char *zone)
+int
+ease_tz_known(const char *zone)
 {
 	const char *dir = getenv("TZDIR");
 	char path[4096];
 	struct stat st;
+	int colon = zone[0] == ':';
 
-	if (zone[0] == ':')
+	if (colon)
 		zone++;
+	if (*zone == '\0')
+		return 0;
 	if (strcmp(zone, "UTC") == 0 || strcmp(zone, "GMT") == 0)
 		return 1;
-	for (const char *p = zone; *p; p++)
-		if (*p >= '0' && *p <= '9')
-			return 1;
 	if (zone[0] == '/')
 		return stat(zone, &st) == 0 && S_ISREG(st.st_mode);
+	if (!colon && posix_rule(zone))
+		return 1;
 	if (strstr(zone, "..") != NULL)
 		return 0;
-	snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", zone);
+	if (snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo",
+		     zone) >= (int)sizeof path)
+		return 0;
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+void
+ease_tz_check(const char *zone)
+{
+	if (zone != NULL) {
+		if (!ease_tz_known(zone))
+			ease_usage("--tz: '%s' is not a time zone of this system (e.g. Europe/Berlin, UTC)",
+				   zone);
+	} else if ((zone = getenv("TZ")) != NULL && *zone && !ease_tz_known(zone)) {
+		ease_die(EASE_EX_USAGE, "the TZ environment variable '%s' is not a time zone of this system: times without an offset would be read as UTC; give --tz ZONE (e.g. Europe/Berlin, UTC)",
+			 zone);
+	}
 }
 
 /*
@@ -47,21 +164,14 @@ void
 ease_tz_use(const char *zone)
 {
 	cache_day = -2147483647L;
-	if (zone != NULL) {
-		if (*zone == '\0' || !zone_known(zone))
-			ease_usage("--tz: '%s' is not a time zone of this system (e.g. Europe/Berlin, UTC)",
-				   zone);
+	ease_tz_check(zone);
+	if (zone != NULL)
 		setenv("TZ", zone, 1);
-	} else if ((zone = getenv("TZ")) != NULL && *zone && !zone_known(zone)) {
-		ease_warn("the TZ environment variable '%s' is not a time zone of this system: times without an offset are read as UTC (--tz names one)",
-			  zone);
-	}
 	tzset();
 }
 
-/* Seconds east of UTC that the zone's clocks show at instant T. */
-static long
-offset_at(long long t)
+long
+ease_tz_offset(long long t)
 {
 	time_t tt = (time_t)t;
 	struct tm tm;
@@ -80,17 +190,17 @@ ease_tz_instant(long day, long sec)
 	long long wall = (long long)day * 86400 + sec, base = (long long)day * 86400;
 
 	if (day != cache_day) {
-		cache_off[0] = offset_at(base - 43200);
-		cache_off[1] = offset_at(base + 43200);
-		cache_off[2] = offset_at(base + 129600);
+		cache_off[0] = ease_tz_offset(base - 43200);
+		cache_off[1] = ease_tz_offset(base + 43200);
+		cache_off[2] = ease_tz_offset(base + 129600);
 		cache_day = day;
 	}
 	if (cache_off[0] == cache_off[1] && cache_off[1] == cache_off[2])
 		return wall - cache_off[0];
 	/* a change near this date: the offsets before and after it */
-	long before = offset_at(wall - 86400), after = offset_at(wall + 86400);
+	long before = ease_tz_offset(wall - 86400), after = ease_tz_offset(wall + 86400);
 	long long t1 = wall - before, t2 = wall - after;
-	int ok1 = offset_at(t1) == before, ok2 = offset_at(t2) == after;
+	int ok1 = ease_tz_offset(t1) == before, ok2 = ease_tz_offset(t2) == after;
 
 	if (ok1 && ok2)
 		return t1 < t2 ? t1 : t2;

@@ -31,7 +31,5 @@ const ease_format *ease_format_detect(const ease_rec *h);
  * "Sleep"): the header proper is the next record.
  */
 int ease_format_is_title(const ease_rec *h);
-/* Whether ease-import is built yet (the converter the message names). */
-int ease_format_converter_built(void);
 
 #endif

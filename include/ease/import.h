@@ -63,8 +63,6 @@ void ease_imp_emit(ease_imp *im, const ease_event *e, long line);
  */
 const char *ease_imp_local(ease_imp *im, const char *zone, long day, long sec,
 			   time_t hint, time_t *out);
-/* Whether ZONE is a time zone this system knows (tz database name or UTC). */
-int ease_imp_zone_ok(const char *zone);
 /* The instant T as a date-time in ZONE (NULL: the file's) with its offset. */
 char *ease_imp_fmt(ease_imp *im, const char *zone, time_t t, char *buf);
 

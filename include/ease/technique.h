@@ -74,4 +74,10 @@ struct ease_cols;
  */
 int ease_tech_col(const struct ease_cols *c);
 
+/*
+ * The length of NAME's last word when it is "massage" or "therapy" in any
+ * case ("Thai Massage"), else 0: such a name needs no "massage" after it.
+ */
+size_t ease_tech_suffix(const char *name, size_t len);
+
 #endif

@@ -45,6 +45,18 @@ main(void)
 		6 * 3600, "Berlin, bed 00:30, wake 07:30 on the spring night: 6 h");
 	is_long(at("UTC", 2026, 3, 29, 7, 30) - at("UTC", 2026, 3, 29, 0, 30), 7 * 3600,
 		"UTC: 7 h");
+	/* which zones are known: a file, a :path, or the POSIX grammar only */
+	ok(ease_tz_known("Europe/Berlin"), "known: Europe/Berlin");
+	ok(ease_tz_known("UTC"), "known: UTC");
+	ok(ease_tz_known("CET-1CEST,M3.5.0,M10.5.0/3"), "known: a POSIX rule");
+	ok(ease_tz_known("EST5EDT,M3.2.0,M11.1.0"), "known: a POSIX rule without times");
+	ok(ease_tz_known("<+03>-3"), "known: a quoted POSIX name");
+	ok(!ease_tz_known("Europe"), "unknown: a directory of the zone database");
+	ok(!ease_tz_known("Europe/Berlin1"), "unknown: a name with a digit is no POSIX rule");
+	ok(!ease_tz_known("CET-1CEST,M13.5.0,M10.5.0"), "unknown: month 13 in a rule");
+	ok(!ease_tz_known("Mars/Olympus"), "unknown: Mars/Olympus");
+	ok(!ease_tz_known(""), "unknown: empty");
+	ok(!ease_tz_known("../etc/passwd"), "unknown: a way out of the zone database");
 	/* a new zone forgets the offsets of the last date */
 	at("Europe/Berlin", 2026, 7, 1, 12, 0);
 	is_long(at("UTC", 2026, 7, 1, 12, 0), 1782907200, "UTC after Berlin, same date");
