@@ -106,6 +106,7 @@ typedef struct plot {
 	size_t npanels;		/* relief: its panels (np counts the data's) */
 	int reported;		/* profile, techniques: ease-prepost told the rows skipped */
 	const char *gname;	/* the grouping column's name */
+	char *file;		/* the input, as messages name it */
 	int nf, base;		/* trend: -f columns, and where their means go */
 	/* relief: sessions per panel and technique */
 	ease_technames *tn;
@@ -228,6 +229,7 @@ load_derived(plot *s, const char *const *names, int ncol, int want_tech, int nex
 		s->gname = ease_xstrdup(cols->name[ease_day_group_col(r)]);
 	s->want_tech = want_tech;
 	s->has_tech = tcol >= 0;
+	s->file = ease_xstrdup(cols->file);
 	ease_day_fields_used(r, tcol >= 0 ? (size_t)tcol + 1 : 1);
 	ease_day_keep_all(r, derive != NULL);
 	if (s->o->subject && ease_day_group_col(r) < 0)
@@ -483,6 +485,36 @@ title_or(const plot *s, const char *made)
 	return s->o->title ? s->o->title : made;
 }
 
+/*
+ * Nothing to draw: said before gnuplot runs, as bad data.  gnuplot would
+ * fail on an empty range and its failure reads as a missing install.
+ */
+static void
+no_data(const plot *s, const char *why)
+{
+	ease_die(EASE_EX_DATA, "no data to plot: %s: %s", s->file ? s->file : "input", why);
+}
+
+/* Whether column K has a value on two different days of any panel; ONE: on one. */
+static int
+two_days(const plot *s, int k, int *one)
+{
+	long seen = 0;
+
+	*one = 0;
+	for (size_t j = 0; j < s->np; j++)
+		for (long i = 0; i < s->p[j].n; i++)
+			if (!isnan(s->p[j].v[k][i])) {
+				long d = s->p[j].first + i;
+
+				if (*one && d != seen)
+					return 1;
+				seen = d;
+				*one = 1;
+			}
+	return 0;
+}
+
 /* ---- trend ---- */
 
 /* The N-day trailing mean of V (ease-smooth's sma, its default min count). */
@@ -560,6 +592,27 @@ plot_trend(plot *s)
 	s->base = nnames;
 	load_derived(s, names, nnames, o->events != NULL, o->smooth ? nf : 0,
 		     o->smooth ? derive_trend : NULL);
+	{
+		int any = 0, one = 0, o1;
+		char w[300], b[80];
+
+		for (int k = 0; k < nf && !any; k++) {
+			any = two_days(s, k, &o1);
+			one |= o1;
+		}
+		if (!any) {
+			w[0] = '\0';
+			for (int k = 0; k < nf; k++)
+				snprintf(w + strlen(w), sizeof w - strlen(w), "%s'%s'", k ? " or " : "",
+					 ease_shown(s->name[k], b, sizeof b));
+			snprintf(w + strlen(w), sizeof w - strlen(w), "%s", one
+				 ? " has a value on one day only; a trend needs two days or more"
+				 : " has no value in any row");
+			if (!one && ease_window_active(s->c))
+				snprintf(w + strlen(w), sizeof w - strlen(w), " in the date window");
+			no_data(s, w);
+		}
+	}
 	if (o->events && !s->has_tech)
 		ease_warn("--events: no technique column; every session gets one marker");
 
@@ -791,6 +844,35 @@ need_xy(const plot *s)
 		ease_usage("-x and -y: one column each for a plot");
 }
 
+/* No pair at any lag from LO to HI in any panel: nothing to draw. */
+static void
+no_pairs(const plot *s, long lo, long hi)
+{
+	char w[300], b1[80], b2[80];
+
+	for (size_t j = 0; j < s->np; j++) {
+		const panel *p = &s->p[j];
+		double *x = ease_xmalloc((size_t)p->n * sizeof *x + 8);
+		double *y = ease_xmalloc((size_t)p->n * sizeof *y + 8);
+		size_t n = 0;
+
+		for (long k = lo; k <= hi && n == 0; k++)
+			n = pairs(p, k, x, y);
+		free(x);
+		free(y);
+		if (n)
+			return;
+	}
+	if (lo == 0 && hi == 0)
+		snprintf(w, sizeof w, "no day has both '%s' and '%s'",
+			 ease_shown(s->name[0], b1, sizeof b1), ease_shown(s->name[1], b2, sizeof b2));
+	else
+		snprintf(w, sizeof w, "no day has '%s' with '%s' %ld to %ld days later",
+			 ease_shown(s->name[0], b1, sizeof b1), ease_shown(s->name[1], b2, sizeof b2),
+			 lo, hi);
+	no_data(s, w);
+}
+
 static void
 plot_scatter(plot *s)
 {
@@ -804,6 +886,7 @@ plot_scatter(plot *s)
 		ease_usage("scatter takes --lag K; --lags is for the lags plot");
 	lag = o->corr.lag_lo;
 	load(s, names, 2, 0);
+	no_pairs(s, lag, lag);
 	span(s->lo, s->hi, sp, sizeof sp);
 	if (lag)
 		snprintf(t, sizeof t, "%s against %s %ld day%s %s, %s", s->name[1], s->name[0],
@@ -908,6 +991,7 @@ plot_lags(plot *s)
 		methods[nm++] = EASE_SPEARMAN;
 	}
 	load(s, names, 2, 0);
+	no_pairs(s, lo, hi);
 	span(s->lo, s->hi, sp, sizeof sp);
 	snprintf(t, sizeof t, "%s and %s at lags %ld to %ld days, %s", s->name[0], s->name[1],
 		 lo, hi, sp);
@@ -997,6 +1081,17 @@ plot_calendar(plot *s)
 	if (nf != 1)
 		ease_usage("calendar: -f takes one column");
 	load(s, (const char *const *)f, 1, 0);
+	{
+		int one;
+		char b[80];
+
+		if (!two_days(s, 0, &one) && !one) {
+			snprintf(t, sizeof t, "'%s' has no value in any row%s",
+				 ease_shown(s->name[0], b, sizeof b),
+				 ease_window_active(s->c) ? " in the date window" : "");
+			no_data(s, t);
+		}
+	}
 	span(s->lo, s->hi, sp, sizeof sp);
 	snprintf(t, sizeof t, "%s by day, %s (blank: nothing recorded)", s->name[0], sp);
 	if (o->term == EASE_GP_DUMB)
@@ -1647,6 +1742,7 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 	free(s.name);
 	free(s.role);
 	free((char *)s.gname);
+	free(s.file);
 	if (!s.reported)
 		ease_report_skipped();
 	return 0;
