@@ -115,6 +115,21 @@ ease_gp_text(FILE *f, const char *s)
 }
 
 void
+ease_gp_key(FILE *f, const char *name, const char *suffix)
+{
+	char *q = ease_gp_quote(name, EASE_GP_MAXKEY);
+	size_t n = strlen(q);
+
+	/* two quoted strings joined: the first's closing quote dropped, the second's opening one */
+	fwrite(q, 1, n - 1, f);
+	free(q);
+	q = ease_gp_quote(suffix ? suffix : "", EASE_GP_MAXKEY);
+	fputs(q + 1, f);
+	fputs(" noenhanced", f);
+	free(q);
+}
+
+void
 ease_gp_num(FILE *f, double v)
 {
 	char buf[48];

@@ -779,12 +779,13 @@ plot_trend(plot *s)
 				snprintf(lab, sizeof lab, "other techniques");
 			else
 				snprintf(lab, sizeof lab, "%s", ease_technames_get(tn, (size_t)r - 1));
+			const char *keyname = lab;
 			/* a row without a session that day draws nothing */
 			/* never pt 7, the days' own points (a letter each in text) */
 			static const int mark[13] = {1, 5, 6, 9, 4, 8, 13, 10, 12, 11, 14, 3, 2};
 			fprintf(s->f, ", \\\n     $E%zu using 1:($2 == %d ? %s : NaN) with points lt %d pt %d ps 1.2 title ",
 				j + 1, r, ys, r % 8 + 1, mark[r]);
-			ease_gp_text(s->f, lab);
+			ease_gp_key(s->f, keyname, NULL);
 		}
 		fputc('\n', s->f);
 		free(cols);
@@ -1391,8 +1392,8 @@ plot_relief(plot *s)
 
 			fprintf(s->f, "%s$K%zu_%zu using 1:2 with steps lt %d lw %s title ",
 				first ? "" : ", \\\n     ", j + 1, k + 1, lt, k == 0 ? "3 dt 2" : "2");
-			snprintf(lab, sizeof lab, "%s (%zu)", g->name, g->n);
-			ease_gp_text(s->f, lab);
+			snprintf(lab, sizeof lab, " (%zu)", g->n);
+			ease_gp_key(s->f, g->name, lab);
 			if (ncens[k])
 				fprintf(s->f, ", \\\n     $X%zu_%zu using 1:2 with points lt %d pt 1 ps 1.5 notitle",
 					j + 1, k + 1, lt);
@@ -1564,7 +1565,7 @@ plot_profile(plot *s)
 				 s->o->term == EASE_GP_DUMB ? "bars:" : "band:");
 		else
 			snprintf(lab, sizeof lab, "%s", name);
-		ease_gp_text(s->f, lab);
+		ease_gp_key(s->f, lab, NULL);
 	}
 	fputc('\n', s->f);
 	free_rows(&p);

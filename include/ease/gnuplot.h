@@ -25,6 +25,13 @@
 char *ease_gp_quote(const char *s, size_t max);
 /* The same, written to F, followed by " noenhanced". */
 void ease_gp_text(FILE *f, const char *s);
+/*
+ * A key title: NAME cut shorter than other text (EASE_GP_MAXKEY bytes), then
+ * SUFFIX (may be NULL) whole, so that a count like " (12)" stays.  gnuplot
+ * drops the whole key when one title does not fit.
+ */
+#define EASE_GP_MAXKEY 32
+void ease_gp_key(FILE *f, const char *name, const char *suffix);
 /* V as a datablock number: "NaN" when missing, else up to 10 digits. */
 void ease_gp_num(FILE *f, double v);
 
