@@ -635,6 +635,7 @@ plot_trend(plot *s)
 			if (s->p[j].v[nev][i] > 0 && s->p[j].tech && s->p[j].tech[i])
 				ease_technames_add_list(tn, s->p[j].tech[i]);
 	size_t ntech = ease_technames_count(tn);
+	ease_technames_warn_close(tn);	/* a misspelling would get a marker row of its own */
 	if (ntech > 12) {
 		ease_warn("--events: %zu techniques; the first 11 get markers of their own, the rest one together",
 			  ntech);
