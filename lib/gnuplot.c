@@ -226,8 +226,60 @@ gp_missing(const char *prog, int e)
 		 prog, strerror(e));
 }
 
+/*
+ * Whether the image at OFF of FD starts as a TERM file should; when not,
+ * dies naming what came out.  A program in EASE_GNUPLOT that prints text
+ * (a wrapper, an old gnuplot without cairo) would leave a .png of words.
+ * A pipe or device cannot be read back: then nothing is checked.
+ */
+static void
+check_signature(int fd, off_t off, int term, const char *prog, const char *path)
+{
+	unsigned char b[64];
+	ssize_t n;
+	size_t i = 0;
+	const char *want;
+	int ok;
+	char shown[80], *text;
+
+	if (off < 0 || term == EASE_GP_DUMB)
+		return;
+	while ((n = pread(fd, b, sizeof b - 1, off)) < 0 && errno == EINTR)
+		;
+	if (n <= 0)
+		return;
+	b[n] = '\0';
+	switch (term) {
+	case EASE_GP_PNG:
+		want = "PNG";
+		ok = n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0;
+		break;
+	case EASE_GP_PDF:
+		want = "PDF";
+		ok = n >= 5 && memcmp(b, "%PDF-", 5) == 0;
+		break;
+	case EASE_GP_SVG:
+		want = "SVG";
+		while (i < (size_t)n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+			i++;
+		ok = strncmp((char *)b + i, "<?xml", 5) == 0 || strncmp((char *)b + i, "<svg", 4) == 0;
+		break;
+	default:
+		return;
+	}
+	if (ok)
+		return;
+	/* the first line of what came out, as messages show data */
+	for (i = 0; i < (size_t)n && b[i] != '\n' && b[i] != '\0'; i++)
+		;
+	text = ease_xstrndup((char *)b, i);
+	ease_die(EASE_EX_UNAVAILABLE,
+		 "%s wrote no %s image but '%s'; nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox; EASE_GNUPLOT names the program run)",
+		 prog, want, ease_shown(text, shown, sizeof shown), path);
+}
+
 void
-ease_gp_run(const char *script, size_t len, const char *path, char **inputs,
+ease_gp_run(const char *script, size_t len, const char *path, int term, char **inputs,
 	    int ninputs)
 {
 	const char *prog = getenv("EASE_GNUPLOT");
@@ -314,5 +366,6 @@ ease_gp_run(const char *script, size_t len, const char *path, char **inputs,
 		ease_die(EASE_EX_UNAVAILABLE,
 			 "%s wrote no image; nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
 			 prog, path);
+	check_signature(fd, before, term, prog, path);
 	ease_writer_close(w);
 }

@@ -1732,7 +1732,7 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 		ease_die(EASE_EX_SOFTWARE, "open_memstream: out of memory");
 
 	if (o->output)
-		ease_gp_run(buf, len, o->output, c->files, c->nfiles);
+		ease_gp_run(buf, len, o->output, term, c->files, c->nfiles);
 	else if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
 		ease_die(EASE_EX_IO, "standard output: write error");
 	free(buf);

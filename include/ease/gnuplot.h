@@ -55,9 +55,10 @@ void ease_gp_preamble(FILE *f, int term, int w, int h);
  * temporary file beside PATH that is renamed over PATH when gnuplot
  * succeeded (a device or FIFO is written directly).  INPUTS are refused as
  * PATH (exit 73).  gnuplot missing or failing: its messages stay on standard
- * error, the package is named, exit 69.
+ * error, the package is named, exit 69.  What came out must start as a
+ * TERM file does (PNG, PDF, SVG), else exit 69 naming what it was.
  */
-void ease_gp_run(const char *script, size_t len, const char *path,
+void ease_gp_run(const char *script, size_t len, const char *path, int term,
 		 char **inputs, int ninputs);
 
 #endif
