@@ -827,6 +827,16 @@ all_whole(const double *v, size_t n)
 	return n > 0;
 }
 
+/* Whether the N values are all the same (N >= 1). */
+static int
+constant(const double *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (v[i] != v[0])
+			return 0;
+	return n > 0;
+}
+
 /* Same data, same picture: jitter from a fixed sequence. */
 static double
 jitter(unsigned long *st)
@@ -901,7 +911,9 @@ plot_scatter(plot *s)
 		double *x = ease_xmalloc((size_t)p->n * sizeof *x + 8);
 		double *y = ease_xmalloc((size_t)p->n * sizeof *y + 8);
 		size_t n = pairs(p, lag, x, y);
-		int jx = all_whole(x, n), jy = all_whole(y, n);
+		/* a constant is not spread: jitter would draw it as if it varied */
+		int cx = constant(x, n), cy = constant(y, n);
+		int jx = all_whole(x, n) && !cx, jy = all_whole(y, n) && !cy;
 		unsigned long st = 2463534242UL;
 		ease_corr r;
 		double mx = 0, my = 0, sxx = 0, sxy = 0, a = NAN, b = NAN;
@@ -942,6 +954,21 @@ plot_scatter(plot *s)
 		set_text(s->f, "ylabel", lab);
 		fputs("set key below horizontal\n", s->f);
 		fputs("set offsets graph 0.03, graph 0.03, graph 0.03, graph 0.03\n", s->f);
+		/* a constant's axis one unit either side, not gnuplot's tiny one */
+		if (cx) {
+			fputs("set xrange [", s->f);
+			ease_gp_num(s->f, x[0] - 1);
+			fputc(':', s->f);
+			ease_gp_num(s->f, x[0] + 1);
+			fputs("]\n", s->f);
+		}
+		if (cy) {
+			fputs("set yrange [", s->f);
+			ease_gp_num(s->f, y[0] - 1);
+			fputc(':', s->f);
+			ease_gp_num(s->f, y[0] + 1);
+			fputs("]\n", s->f);
+		}
 		snprintf(lab, sizeof lab, "%zu days%s", n,
 			 jx || jy ? " (whole numbers jittered by up to 0.2)" : "");
 		fprintf(s->f, "plot $P%zu using 1:2 with points lt 1 pt 7 ps 0.5 title ", j + 1);
