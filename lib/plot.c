@@ -1143,6 +1143,9 @@ plot_calendar(plot *s)
 			ease_civil_from_days(p->first + i, &y, &m, &d);
 			fprintf(s->f, "%d %ld ", d, (y - y0) * 12 + (m - m0));
 			ease_gp_num(s->f, p->v[0][i]);
+			/* the text's number, half away from zero (gnuplot's %.0f: to even) */
+			fputc(' ', s->f);
+			ease_gp_num(s->f, round(p->v[0][i]) + 0.0);
 			fputc('\n', s->f);
 		}
 		fputs("EOD\n", s->f);
@@ -1173,7 +1176,7 @@ plot_calendar(plot *s)
 			fputs("set cbrange [0:10]\n", s->f);
 		fputs("set key off\nset style fill solid 1.0 noborder\n", s->f);
 		if (o->term == EASE_GP_DUMB)	/* no colours in text: the values themselves */
-			fprintf(s->f, "unset colorbox\nplot $C%zu using 1:2:(sprintf('%%.0f', $3)) with labels notitle\n",
+			fprintf(s->f, "unset colorbox\nplot $C%zu using 1:2:(sprintf('%%.0f', $4)) with labels notitle\n",
 				j + 1);
 		else
 			fprintf(s->f, "plot $C%zu using 1:2:(0.47):(0.47):3 with boxxyerror lc palette notitle\n",
