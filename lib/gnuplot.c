@@ -54,6 +54,19 @@ utf8_len(const unsigned char *p, size_t n)
 	return k;
 }
 
+/* Whether the K-byte character at P is a bidirectional control. */
+static int
+bidi(const unsigned char *p, size_t k)
+{
+	if (k == 2)	/* U+061C arabic letter mark */
+		return p[0] == 0xD8 && p[1] == 0x9C;
+	if (k != 3 || p[0] != 0xE2)
+		return 0;
+	if (p[1] == 0x80)	/* U+200E, U+200F, U+202A to U+202E */
+		return p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xAA && p[2] <= 0xAE);
+	return p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9;	/* U+2066 to U+2069 */
+}
+
 char *
 ease_gp_quote(const char *s, size_t max)
 {
@@ -92,6 +105,8 @@ ease_gp_quote(const char *s, size_t max)
 				out[o++] = (char)ch;
 		} else if (k == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0) {
 			out[o++] = ' ';	/* C1 controls */
+		} else if (bidi(p + i, k)) {
+			out[o++] = ' ';	/* would turn the rest of a title around */
 		} else {
 			memcpy(out + o, p + i, k);
 			o += k;
