@@ -54,6 +54,19 @@ utf8_len(const unsigned char *p, size_t n)
 	return k;
 }
 
+/* Whether the K-byte character at P is a bidirectional control. */
+static int
+bidi(const unsigned char *p, size_t k)
+{
+	if (k == 2)	/* U+061C arabic letter mark */
+		return p[0] == 0xD8 && p[1] == 0x9C;
+	if (k != 3 || p[0] != 0xE2)
+		return 0;
+	if (p[1] == 0x80)	/* U+200E, U+200F, U+202A to U+202E */
+		return p[2] == 0x8E || p[2] == 0x8F || (p[2] >= 0xAA && p[2] <= 0xAE);
+	return p[1] == 0x81 && p[2] >= 0xA6 && p[2] <= 0xA9;	/* U+2066 to U+2069 */
+}
+
 char *
 ease_gp_quote(const char *s, size_t max)
 {
@@ -92,6 +105,8 @@ ease_gp_quote(const char *s, size_t max)
 				out[o++] = (char)ch;
 		} else if (k == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0) {
 			out[o++] = ' ';	/* C1 controls */
+		} else if (bidi(p + i, k)) {
+			out[o++] = ' ';	/* would turn the rest of a title around */
 		} else {
 			memcpy(out + o, p + i, k);
 			o += k;
@@ -110,6 +125,21 @@ ease_gp_text(FILE *f, const char *s)
 	char *q = ease_gp_quote(s, 0);
 
 	fputs(q, f);
+	fputs(" noenhanced", f);
+	free(q);
+}
+
+void
+ease_gp_key(FILE *f, const char *name, const char *suffix)
+{
+	char *q = ease_gp_quote(name, EASE_GP_MAXKEY);
+	size_t n = strlen(q);
+
+	/* two quoted strings joined: the first's closing quote dropped, the second's opening one */
+	fwrite(q, 1, n - 1, f);
+	free(q);
+	q = ease_gp_quote(suffix ? suffix : "", EASE_GP_MAXKEY);
+	fputs(q + 1, f);
 	fputs(" noenhanced", f);
 	free(q);
 }
@@ -211,8 +241,60 @@ gp_missing(const char *prog, int e)
 		 prog, strerror(e));
 }
 
+/*
+ * Whether the image at OFF of FD starts as a TERM file should; when not,
+ * dies naming what came out.  A program in EASE_GNUPLOT that prints text
+ * (a wrapper, an old gnuplot without cairo) would leave a .png of words.
+ * A pipe or device cannot be read back: then nothing is checked.
+ */
+static void
+check_signature(int fd, off_t off, int term, const char *prog, const char *path)
+{
+	unsigned char b[64];
+	ssize_t n;
+	size_t i = 0;
+	const char *want;
+	int ok;
+	char shown[80], *text;
+
+	if (off < 0 || term == EASE_GP_DUMB)
+		return;
+	while ((n = pread(fd, b, sizeof b - 1, off)) < 0 && errno == EINTR)
+		;
+	if (n <= 0)
+		return;
+	b[n] = '\0';
+	switch (term) {
+	case EASE_GP_PNG:
+		want = "PNG";
+		ok = n >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0;
+		break;
+	case EASE_GP_PDF:
+		want = "PDF";
+		ok = n >= 5 && memcmp(b, "%PDF-", 5) == 0;
+		break;
+	case EASE_GP_SVG:
+		want = "SVG";
+		while (i < (size_t)n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+			i++;
+		ok = strncmp((char *)b + i, "<?xml", 5) == 0 || strncmp((char *)b + i, "<svg", 4) == 0;
+		break;
+	default:
+		return;
+	}
+	if (ok)
+		return;
+	/* the first line of what came out, as messages show data */
+	for (i = 0; i < (size_t)n && b[i] != '\n' && b[i] != '\0'; i++)
+		;
+	text = ease_xstrndup((char *)b, i);
+	ease_die(EASE_EX_UNAVAILABLE,
+		 "%s wrote no %s image but '%s'; nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox; EASE_GNUPLOT names the program run)",
+		 prog, want, ease_shown(text, shown, sizeof shown), path);
+}
+
 void
-ease_gp_run(const char *script, size_t len, const char *path, char **inputs,
+ease_gp_run(const char *script, size_t len, const char *path, int term, char **inputs,
 	    int ninputs)
 {
 	const char *prog = getenv("EASE_GNUPLOT");
@@ -299,5 +381,6 @@ ease_gp_run(const char *script, size_t len, const char *path, char **inputs,
 		ease_die(EASE_EX_UNAVAILABLE,
 			 "%s wrote no image; nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
 			 prog, path);
+	check_signature(fd, before, term, prog, path);
 	ease_writer_close(w);
 }

@@ -106,6 +106,7 @@ typedef struct plot {
 	size_t npanels;		/* relief: its panels (np counts the data's) */
 	int reported;		/* profile, techniques: ease-prepost told the rows skipped */
 	const char *gname;	/* the grouping column's name */
+	char *file;		/* the input, as messages name it */
 	int nf, base;		/* trend: -f columns, and where their means go */
 	/* relief: sessions per panel and technique */
 	ease_technames *tn;
@@ -228,6 +229,7 @@ load_derived(plot *s, const char *const *names, int ncol, int want_tech, int nex
 		s->gname = ease_xstrdup(cols->name[ease_day_group_col(r)]);
 	s->want_tech = want_tech;
 	s->has_tech = tcol >= 0;
+	s->file = ease_xstrdup(cols->file);
 	ease_day_fields_used(r, tcol >= 0 ? (size_t)tcol + 1 : 1);
 	ease_day_keep_all(r, derive != NULL);
 	if (s->o->subject && ease_day_group_col(r) < 0)
@@ -483,6 +485,36 @@ title_or(const plot *s, const char *made)
 	return s->o->title ? s->o->title : made;
 }
 
+/*
+ * Nothing to draw: said before gnuplot runs, as bad data.  gnuplot would
+ * fail on an empty range and its failure reads as a missing install.
+ */
+static void
+no_data(const plot *s, const char *why)
+{
+	ease_die(EASE_EX_DATA, "no data to plot: %s: %s", s->file ? s->file : "input", why);
+}
+
+/* Whether column K has a value on two different days of any panel; ONE: on one. */
+static int
+two_days(const plot *s, int k, int *one)
+{
+	long seen = 0;
+
+	*one = 0;
+	for (size_t j = 0; j < s->np; j++)
+		for (long i = 0; i < s->p[j].n; i++)
+			if (!isnan(s->p[j].v[k][i])) {
+				long d = s->p[j].first + i;
+
+				if (*one && d != seen)
+					return 1;
+				seen = d;
+				*one = 1;
+			}
+	return 0;
+}
+
 /* ---- trend ---- */
 
 /* The N-day trailing mean of V (ease-smooth's sma, its default min count). */
@@ -560,6 +592,27 @@ plot_trend(plot *s)
 	s->base = nnames;
 	load_derived(s, names, nnames, o->events != NULL, o->smooth ? nf : 0,
 		     o->smooth ? derive_trend : NULL);
+	{
+		int any = 0, one = 0, o1;
+		char w[300], b[80];
+
+		for (int k = 0; k < nf && !any; k++) {
+			any = two_days(s, k, &o1);
+			one |= o1;
+		}
+		if (!any) {
+			w[0] = '\0';
+			for (int k = 0; k < nf; k++)
+				snprintf(w + strlen(w), sizeof w - strlen(w), "%s'%s'", k ? " or " : "",
+					 ease_shown(s->name[k], b, sizeof b));
+			snprintf(w + strlen(w), sizeof w - strlen(w), "%s", one
+				 ? " has a value on one day only; a trend needs two days or more"
+				 : " has no value in any row");
+			if (!one && ease_window_active(s->c))
+				snprintf(w + strlen(w), sizeof w - strlen(w), " in the date window");
+			no_data(s, w);
+		}
+	}
 	if (o->events && !s->has_tech)
 		ease_warn("--events: no technique column; every session gets one marker");
 
@@ -582,6 +635,7 @@ plot_trend(plot *s)
 			if (s->p[j].v[nev][i] > 0 && s->p[j].tech && s->p[j].tech[i])
 				ease_technames_add_list(tn, s->p[j].tech[i]);
 	size_t ntech = ease_technames_count(tn);
+	ease_technames_warn_close(tn);	/* a misspelling would get a marker row of its own */
 	if (ntech > 12) {
 		ease_warn("--events: %zu techniques; the first 11 get markers of their own, the rest one together",
 			  ntech);
@@ -726,12 +780,13 @@ plot_trend(plot *s)
 				snprintf(lab, sizeof lab, "other techniques");
 			else
 				snprintf(lab, sizeof lab, "%s", ease_technames_get(tn, (size_t)r - 1));
+			const char *keyname = lab;
 			/* a row without a session that day draws nothing */
 			/* never pt 7, the days' own points (a letter each in text) */
 			static const int mark[13] = {1, 5, 6, 9, 4, 8, 13, 10, 12, 11, 14, 3, 2};
 			fprintf(s->f, ", \\\n     $E%zu using 1:($2 == %d ? %s : NaN) with points lt %d pt %d ps 1.2 title ",
 				j + 1, r, ys, r % 8 + 1, mark[r]);
-			ease_gp_text(s->f, lab);
+			ease_gp_key(s->f, keyname, NULL);
 		}
 		fputc('\n', s->f);
 		free(cols);
@@ -772,6 +827,16 @@ all_whole(const double *v, size_t n)
 	return n > 0;
 }
 
+/* Whether the N values are all the same (N >= 1). */
+static int
+constant(const double *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (v[i] != v[0])
+			return 0;
+	return n > 0;
+}
+
 /* Same data, same picture: jitter from a fixed sequence. */
 static double
 jitter(unsigned long *st)
@@ -791,6 +856,35 @@ need_xy(const plot *s)
 		ease_usage("-x and -y: one column each for a plot");
 }
 
+/* No pair at any lag from LO to HI in any panel: nothing to draw. */
+static void
+no_pairs(const plot *s, long lo, long hi)
+{
+	char w[300], b1[80], b2[80];
+
+	for (size_t j = 0; j < s->np; j++) {
+		const panel *p = &s->p[j];
+		double *x = ease_xmalloc((size_t)p->n * sizeof *x + 8);
+		double *y = ease_xmalloc((size_t)p->n * sizeof *y + 8);
+		size_t n = 0;
+
+		for (long k = lo; k <= hi && n == 0; k++)
+			n = pairs(p, k, x, y);
+		free(x);
+		free(y);
+		if (n)
+			return;
+	}
+	if (lo == 0 && hi == 0)
+		snprintf(w, sizeof w, "no day has both '%s' and '%s'",
+			 ease_shown(s->name[0], b1, sizeof b1), ease_shown(s->name[1], b2, sizeof b2));
+	else
+		snprintf(w, sizeof w, "no day has '%s' with '%s' %ld to %ld days later",
+			 ease_shown(s->name[0], b1, sizeof b1), ease_shown(s->name[1], b2, sizeof b2),
+			 lo, hi);
+	no_data(s, w);
+}
+
 static void
 plot_scatter(plot *s)
 {
@@ -804,6 +898,7 @@ plot_scatter(plot *s)
 		ease_usage("scatter takes --lag K; --lags is for the lags plot");
 	lag = o->corr.lag_lo;
 	load(s, names, 2, 0);
+	no_pairs(s, lag, lag);
 	span(s->lo, s->hi, sp, sizeof sp);
 	if (lag)
 		snprintf(t, sizeof t, "%s against %s %ld day%s %s, %s", s->name[1], s->name[0],
@@ -816,7 +911,9 @@ plot_scatter(plot *s)
 		double *x = ease_xmalloc((size_t)p->n * sizeof *x + 8);
 		double *y = ease_xmalloc((size_t)p->n * sizeof *y + 8);
 		size_t n = pairs(p, lag, x, y);
-		int jx = all_whole(x, n), jy = all_whole(y, n);
+		/* a constant is not spread: jitter would draw it as if it varied */
+		int cx = constant(x, n), cy = constant(y, n);
+		int jx = all_whole(x, n) && !cx, jy = all_whole(y, n) && !cy;
 		unsigned long st = 2463534242UL;
 		ease_corr r;
 		double mx = 0, my = 0, sxx = 0, sxy = 0, a = NAN, b = NAN;
@@ -857,6 +954,21 @@ plot_scatter(plot *s)
 		set_text(s->f, "ylabel", lab);
 		fputs("set key below horizontal\n", s->f);
 		fputs("set offsets graph 0.03, graph 0.03, graph 0.03, graph 0.03\n", s->f);
+		/* a constant's axis one unit either side, not gnuplot's tiny one */
+		if (cx) {
+			fputs("set xrange [", s->f);
+			ease_gp_num(s->f, x[0] - 1);
+			fputc(':', s->f);
+			ease_gp_num(s->f, x[0] + 1);
+			fputs("]\n", s->f);
+		}
+		if (cy) {
+			fputs("set yrange [", s->f);
+			ease_gp_num(s->f, y[0] - 1);
+			fputc(':', s->f);
+			ease_gp_num(s->f, y[0] + 1);
+			fputs("]\n", s->f);
+		}
 		snprintf(lab, sizeof lab, "%zu days%s", n,
 			 jx || jy ? " (whole numbers jittered by up to 0.2)" : "");
 		fprintf(s->f, "plot $P%zu using 1:2 with points lt 1 pt 7 ps 0.5 title ", j + 1);
@@ -908,6 +1020,7 @@ plot_lags(plot *s)
 		methods[nm++] = EASE_SPEARMAN;
 	}
 	load(s, names, 2, 0);
+	no_pairs(s, lo, hi);
 	span(s->lo, s->hi, sp, sizeof sp);
 	snprintf(t, sizeof t, "%s and %s at lags %ld to %ld days, %s", s->name[0], s->name[1],
 		 lo, hi, sp);
@@ -997,6 +1110,17 @@ plot_calendar(plot *s)
 	if (nf != 1)
 		ease_usage("calendar: -f takes one column");
 	load(s, (const char *const *)f, 1, 0);
+	{
+		int one;
+		char b[80];
+
+		if (!two_days(s, 0, &one) && !one) {
+			snprintf(t, sizeof t, "'%s' has no value in any row%s",
+				 ease_shown(s->name[0], b, sizeof b),
+				 ease_window_active(s->c) ? " in the date window" : "");
+			no_data(s, t);
+		}
+	}
 	span(s->lo, s->hi, sp, sizeof sp);
 	snprintf(t, sizeof t, "%s by day, %s (blank: nothing recorded)", s->name[0], sp);
 	if (o->term == EASE_GP_DUMB)
@@ -1019,6 +1143,9 @@ plot_calendar(plot *s)
 			ease_civil_from_days(p->first + i, &y, &m, &d);
 			fprintf(s->f, "%d %ld ", d, (y - y0) * 12 + (m - m0));
 			ease_gp_num(s->f, p->v[0][i]);
+			/* the text's number, half away from zero (gnuplot's %.0f: to even) */
+			fputc(' ', s->f);
+			ease_gp_num(s->f, round(p->v[0][i]) + 0.0);
 			fputc('\n', s->f);
 		}
 		fputs("EOD\n", s->f);
@@ -1049,7 +1176,7 @@ plot_calendar(plot *s)
 			fputs("set cbrange [0:10]\n", s->f);
 		fputs("set key off\nset style fill solid 1.0 noborder\n", s->f);
 		if (o->term == EASE_GP_DUMB)	/* no colours in text: the values themselves */
-			fprintf(s->f, "unset colorbox\nplot $C%zu using 1:2:(sprintf('%%.0f', $3)) with labels notitle\n",
+			fprintf(s->f, "unset colorbox\nplot $C%zu using 1:2:(sprintf('%%.0f', $4)) with labels notitle\n",
 				j + 1);
 		else
 			fprintf(s->f, "plot $C%zu using 1:2:(0.47):(0.47):3 with boxxyerror lc palette notitle\n",
@@ -1296,8 +1423,8 @@ plot_relief(plot *s)
 
 			fprintf(s->f, "%s$K%zu_%zu using 1:2 with steps lt %d lw %s title ",
 				first ? "" : ", \\\n     ", j + 1, k + 1, lt, k == 0 ? "3 dt 2" : "2");
-			snprintf(lab, sizeof lab, "%s (%zu)", g->name, g->n);
-			ease_gp_text(s->f, lab);
+			snprintf(lab, sizeof lab, " (%zu)", g->n);
+			ease_gp_key(s->f, g->name, lab);
 			if (ncens[k])
 				fprintf(s->f, ", \\\n     $X%zu_%zu using 1:2 with points lt %d pt 1 ps 1.5 notitle",
 					j + 1, k + 1, lt);
@@ -1469,7 +1596,7 @@ plot_profile(plot *s)
 				 s->o->term == EASE_GP_DUMB ? "bars:" : "band:");
 		else
 			snprintf(lab, sizeof lab, "%s", name);
-		ease_gp_text(s->f, lab);
+		ease_gp_key(s->f, lab, NULL);
 	}
 	fputc('\n', s->f);
 	free_rows(&p);
@@ -1635,7 +1762,7 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 		ease_die(EASE_EX_SOFTWARE, "open_memstream: out of memory");
 
 	if (o->output)
-		ease_gp_run(buf, len, o->output, c->files, c->nfiles);
+		ease_gp_run(buf, len, o->output, term, c->files, c->nfiles);
 	else if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
 		ease_die(EASE_EX_IO, "standard output: write error");
 	free(buf);
@@ -1647,6 +1774,7 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 	free(s.name);
 	free(s.role);
 	free((char *)s.gname);
+	free(s.file);
 	if (!s.reported)
 		ease_report_skipped();
 	return 0;

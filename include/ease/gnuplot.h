@@ -25,6 +25,13 @@
 char *ease_gp_quote(const char *s, size_t max);
 /* The same, written to F, followed by " noenhanced". */
 void ease_gp_text(FILE *f, const char *s);
+/*
+ * A key title: NAME cut shorter than other text (EASE_GP_MAXKEY bytes), then
+ * SUFFIX (may be NULL) whole, so that a count like " (12)" stays.  gnuplot
+ * drops the whole key when one title does not fit.
+ */
+#define EASE_GP_MAXKEY 32
+void ease_gp_key(FILE *f, const char *name, const char *suffix);
 /* V as a datablock number: "NaN" when missing, else up to 10 digits. */
 void ease_gp_num(FILE *f, double v);
 
@@ -48,9 +55,10 @@ void ease_gp_preamble(FILE *f, int term, int w, int h);
  * temporary file beside PATH that is renamed over PATH when gnuplot
  * succeeded (a device or FIFO is written directly).  INPUTS are refused as
  * PATH (exit 73).  gnuplot missing or failing: its messages stay on standard
- * error, the package is named, exit 69.
+ * error, the package is named, exit 69.  What came out must start as a
+ * TERM file does (PNG, PDF, SVG), else exit 69 naming what it was.
  */
-void ease_gp_run(const char *script, size_t len, const char *path,
+void ease_gp_run(const char *script, size_t len, const char *path, int term,
 		 char **inputs, int ninputs);
 
 #endif

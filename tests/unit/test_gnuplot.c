@@ -35,6 +35,11 @@ main(void)
 	quoted("a\xff" "b\xc3", 0, "'a?b?'", "broken UTF-8 is '?'");
 	quoted("\xed\xa0\x80", 0, "'?" "?" "?'", "a surrogate is not UTF-8");
 	quoted("\xc2\x85x", 0, "' x'", "a C1 control is a space");
+	quoted("a\xe2\x80\xaex", 0, "'a x'", "U+202E (right-to-left override) is a space");
+	quoted("\xe2\x80\x8e\xe2\x80\x8f\xe2\x80\xaa\xe2\x81\xa6\xe2\x81\xa9\xd8\x9c", 0,
+	       "'      '", "every bidi control is a space");
+	quoted("\xe2\x80\x94\xe2\x80\x99", 0, "'\xe2\x80\x94\xe2\x80\x99'",
+	       "a dash and a right quote stay");
 	quoted("abcdef", 4, "'abcd...'", "cut at MAX bytes");
 	quoted("ab''''", 4, "'ab''''...'", "cut after doubled quotes");
 	quoted("a\xc3\xa4\xc3\xa4", 4, "'a\xc3\xa4...'", "cut at a character");
