@@ -391,6 +391,31 @@ bear_emit(bear *b, const char *kind, const char *name, double v, const char *uni
 	ease_imp_emit(b->im, &e, b->rec->line);
 }
 
+/*
+ * Whether a symptom's slug names a pain: the word pain or ache, or a word
+ * ending in ache (headache, backache).  Words merely holding the letters,
+ * "Spain trip" or "Painkiller withdrawal", are other symptoms.
+ */
+static int
+pain_words(const char *key)
+{
+	const char *w = key;
+
+	while (*w) {
+		size_t n = strcspn(w, "_");
+
+		if ((n == 4 && strncmp(w, "pain", 4) == 0) ||
+		    (n == 5 && strncmp(w, "pains", 5) == 0) ||
+		    (n >= 4 && strncmp(w + n - 4, "ache", 4) == 0) ||
+		    (n >= 5 && strncmp(w + n - 5, "aches", 5) == 0))
+			return 1;
+		w += n;
+		while (*w == '_')
+			w++;
+	}
+	return 0;
+}
+
 /* "Back (lower) pain (Mild)", rating 1: pain back_lower 2.5. */
 static int
 bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
@@ -443,7 +468,7 @@ bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
 	ease_imp_slug(detail, nl, name, sizeof name);
 	/* "back_lower_pain": a pain of the back, lower; "headache" too */
 	ease_imp_slug(detail, nl, key, sizeof key);
-	if (strstr(key, "pain") || strstr(key, "ache")) {
+	if (pain_words(key)) {
 		char *p = strstr(name, "pain");
 
 		if (p && (p == name || p[-1] == '_') && (p[4] == '\0' || p[4] == '_')) {
