@@ -599,7 +599,9 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 	}
 	ease_imp_fmt(b->im, NULL, ts, s);
 	ease_imp_fmt(b->im, NULL, te, e);
-	ease_event ev = {"", s, e, "sleep", "", h, isnan(h) ? "" : "h", b->note};
+	/* the app's own word: an asleep interval must not read as time in bed */
+	ease_event ev = {"", s, e, "sleep", ib > 0 ? "in_bed" : "asleep", h,
+			 isnan(h) ? "" : "h", b->note};
 
 	ease_imp_emit(b->im, &ev, b->rec->line);
 	return 1;

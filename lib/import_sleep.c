@@ -39,13 +39,19 @@ epoch_ms(const char *s, long long *ms)
 	return 1;
 }
 
-/* A sleep event from START to END (instants), HOURS asleep or NaN. */
+/*
+ * A sleep event from START to END (instants), HOURS asleep or NaN.  NAME
+ * says what the interval is, as ease-daily reads it: "in_bed" for the time
+ * a tracker ran (its hours, when known, are the sleep within), "asleep" for
+ * an interval that is the sleep itself.  An unnamed interval without hours
+ * would be read as asleep: a failed night must not become one.
+ */
 static void
-sleep_event(ease_imp *im, const char *zone, const char *subject, time_t start,
-	    time_t end, double hours, const char *note, long line)
+sleep_event(ease_imp *im, const char *zone, const char *subject, const char *name,
+	    time_t start, time_t end, double hours, const char *note, long line)
 {
 	char a[40], b[40];
-	ease_event e = {subject, a, b, "sleep", "", hours, isnan(hours) ? "" : "h", note};
+	ease_event e = {subject, a, b, "sleep", name, hours, isnan(hours) ? "" : "h", note};
 
 	ease_imp_fmt(im, zone, start, a);
 	ease_imp_fmt(im, zone, end, b);
@@ -154,7 +160,7 @@ ease_import_plees(ease_imp *im, ease_reader *r, const ease_rec *h)
 				       "is outside 0..5 (0: not rated)");
 			continue;
 		}
-		sleep_event(im, NULL, "", s, e, (double)(b - a) / 3.6e6,
+		sleep_event(im, NULL, "", "asleep", s, e, (double)(b - a) / 3.6e6,
 			    ease_imp_cell(rec, cc), rec->line);
 		/* 0 stars is the app's "not rated" */
 		if (rating > 0) {
@@ -337,7 +343,7 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 			continue;
 		ease_imp_fmt(im, NULL, s, a);
 		ease_imp_fmt(im, NULL, e, b);
-		sleep_event(im, NULL, "", s, e, asleep, "", rec->line);
+		sleep_event(im, NULL, "", "in_bed", s, e, asleep, "", rec->line);
 		/* 0%: a night that failed, not the worst one */
 		if (q > 0) {
 			snprintf(note, sizeof note, "%s", rec->f[cq]);
@@ -563,7 +569,7 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 				       "is longer than the sleep from Start Time to End Time");
 			continue;
 		}
-		sleep_event(im, NULL, "", s, e, asleep / 60, "", rec->line);
+		sleep_event(im, NULL, "", "in_bed", s, e, asleep / 60, "", rec->line);
 	}
 	zone_say(im, &zc, "Time in Bed");
 	ease_recstore_free(st);
@@ -778,7 +784,7 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			{
 				char *nt = saa_note(rec->f[ccom]);
 
-				sleep_event(im, zone, "", s, e, hours, nt, rec->line);
+				sleep_event(im, zone, "", "in_bed", s, e, hours, nt, rec->line);
 				free(nt);
 			}
 			ease_imp_fmt(im, zone, e, when);
