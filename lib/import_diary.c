@@ -530,30 +530,69 @@ bear_med(bear *b, const char *detail, const char *amount)
 	return 1;
 }
 
-/* "Massage | Coffee | Trigger point": massages and factors. */
+/* Whether the '|' list L already holds the name T. */
+static int
+list_has(const char *l, const char *t)
+{
+	size_t n = strlen(t);
+
+	for (const char *q = l; *q; q += strcspn(q, "|"), q += *q == '|')
+		if (strncmp(q, t, n) == 0 && (q[n] == '|' || q[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/*
+ * "Massage | Coffee | Trigger point": the factors of one entry that name
+ * massage or techniques are one session, its techniques joined by '|' (one
+ * massage that day, not one per word); any other is a factor of value 1.
+ */
 static void
 bear_factors(bear *b, const char *detail)
 {
 	const char *p = detail, *item;
-	size_t len;
-	char *key = NULL, *name;
+	size_t len, tlen = 0;
+	char *key = NULL, *name, *tech = ease_xstrdup("");
 	size_t cap = 0;
+	int massage = 0;
 
 	while (ease_list_next(&p, &item, &len)) {
 		int k;
 
 		if (len == 0)
 			continue;
-		name = ease_xstrndup(item, len);
 		k = ease_tech_known(item, len);
-		if (k >= 0)
-			bear_emit(b, "massage", ease_tech_name(k), NAN, "");
-		else if (strcmp(ease_tech_key(item, len, &key, &cap), "massage") == 0)
-			bear_emit(b, "massage", "", NAN, "");
-		else
+		if (k < 0 && len > 2 && item[len - 1] == ')') {
+			/* "Massage (deep tissue)": the technique in brackets */
+			const char *o = memchr(item, '(', len);
+
+			if (o && strcmp(ease_tech_key(item, (size_t)(o - item), &key, &cap),
+					"massage") == 0)
+				k = ease_tech_known(o + 1, (size_t)(item + len - 1 - (o + 1)));
+		}
+		if (k >= 0) {
+			const char *t = ease_tech_name(k);
+			size_t n = strlen(t);
+
+			massage = 1;
+			if (*t && !list_has(tech, t)) {
+				tech = ease_xrealloc(tech, tlen + n + 2);
+				if (tlen)
+					tech[tlen++] = '|';
+				memcpy(tech + tlen, t, n + 1);
+				tlen += n;
+			}
+		} else if (strcmp(ease_tech_key(item, len, &key, &cap), "massage") == 0) {
+			massage = 1;
+		} else {
+			name = ease_xstrndup(item, len);
 			bear_emit(b, "factor", name, 1, "");
-		free(name);
+			free(name);
+		}
 	}
+	if (massage)
+		bear_emit(b, "massage", tech, NAN, "");
+	free(tech);
 	free(key);
 }
 
