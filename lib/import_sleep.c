@@ -354,18 +354,19 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 
 			ease_imp_emit(im, &ev, rec->line);
 		}
+		/* measured over the night: on the wake-up's day, as its sleep */
 		if (!isnan(hr)) {
-			ease_event ev = {"", a, "", "factor", "heart_rate", hr, "bpm", ""};
+			ease_event ev = {"", b, "", "factor", "heart_rate", hr, "bpm", ""};
 
 			ease_imp_emit(im, &ev, rec->line);
 		}
 		if (!isnan(steps)) {
-			ease_event ev = {"", a, "", "factor", "steps", steps, "steps", ""};
+			ease_event ev = {"", b, "", "factor", "steps", steps, "steps", ""};
 
 			ease_imp_emit(im, &ev, rec->line);
 		}
 		if (cnotes >= 0) {
-			/* several notes are joined by ':' */
+			/* notes tell of the day before: at the night's start; joined by ':' */
 			const char *p = rec->f[cnotes];
 
 			while (*p) {
