@@ -282,7 +282,14 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 			}
 			bed = (double)hm;	/* H:MM of time in bed, in seconds */
 		}
-		if ((why = local_iso(im, rec->f[cs], (time_t)-1, &s))) {
+		/*
+		 * A start in the repeated hour is the one the time in bed
+		 * reaches back to from a plain end.
+		 */
+		if ((why = local_iso(im, rec->f[cs], (time_t)-1, &s)) && !isnan(bed) &&
+		    bed > 0 && !local_iso(im, rec->f[ce], (time_t)-1, &e))
+			why = local_iso(im, rec->f[cs], e - (time_t)bed, &s);
+		if (why) {
 			ease_bad_value(im->file, rec->line, h->f[cs], rec->f[cs], why);
 			continue;
 		}
