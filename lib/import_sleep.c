@@ -534,11 +534,6 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 				       "has no clock time (expected like 2026-04-02 7:05AM)");
 			continue;
 		}
-		if ((why = ease_dateform_read(&df, fmt, rec->f[cs], &day, &sec)) ||
-		    (why = ease_imp_local(im, NULL, day, sec, (time_t)-1, &s))) {
-			ease_bad_value(im->file, rec->line, "Start Time", rec->f[cs], why);
-			continue;
-		}
 		switch (ease_imp_num(ease_imp_cell(rec, cbed), &bed, NULL)) {
 		case EASE_V_BAD:
 			ease_bad_value(im->file, rec->line, "Time in Bed", rec->f[cbed],
@@ -547,6 +542,21 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 		case EASE_V_MISSING:
 			bed = NAN;
 			break;
+		}
+		if ((why = ease_dateform_read(&df, fmt, rec->f[cs], &day, &sec)) ||
+		    (why = ease_imp_local(im, NULL, day, sec, (time_t)-1, &s))) {
+			long d2, s2;
+
+			/* in the repeated hour: the time in bed back from a plain end */
+			if (!isnan(bed) && bed > 0 &&
+			    !ease_dateform_read(&df, fmt, rec->f[ce], &d2, &s2) &&
+			    !ease_imp_local(im, NULL, d2, s2, (time_t)-1, &e) &&
+			    !ease_dateform_read(&df, fmt, rec->f[cs], &day, &sec))
+				why = ease_imp_local(im, NULL, day, sec, e - (time_t)(bed * 60), &s);
+		}
+		if (why) {
+			ease_bad_value(im->file, rec->line, "Start Time", rec->f[cs], why);
+			continue;
 		}
 		if ((why = ease_dateform_read(&df, fmt, rec->f[ce], &day, &sec)) ||
 		    (why = ease_imp_local(im, NULL, day, sec,
