@@ -384,6 +384,31 @@ bear_emit(bear *b, const char *kind, const char *name, double v, const char *uni
 	ease_imp_emit(b->im, &e, b->rec->line);
 }
 
+/*
+ * Whether a symptom's slug names a pain: the word pain or ache, or a word
+ * ending in ache (headache, backache).  Words merely holding the letters,
+ * "Spain trip" or "Painkiller withdrawal", are other symptoms.
+ */
+static int
+pain_words(const char *key)
+{
+	const char *w = key;
+
+	while (*w) {
+		size_t n = strcspn(w, "_");
+
+		if ((n == 4 && strncmp(w, "pain", 4) == 0) ||
+		    (n == 5 && strncmp(w, "pains", 5) == 0) ||
+		    (n >= 4 && strncmp(w + n - 4, "ache", 4) == 0) ||
+		    (n >= 5 && strncmp(w + n - 5, "aches", 5) == 0))
+			return 1;
+		w += n;
+		while (*w == '_')
+			w++;
+	}
+	return 0;
+}
+
 /* "Back (lower) pain (Mild)", rating 1: pain back_lower 2.5. */
 static int
 bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
@@ -436,7 +461,7 @@ bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
 	ease_imp_slug(detail, nl, name, sizeof name);
 	/* "back_lower_pain": a pain of the back, lower; "headache" too */
 	ease_imp_slug(detail, nl, key, sizeof key);
-	if (strstr(key, "pain") || strstr(key, "ache")) {
+	if (pain_words(key)) {
 		char *p = strstr(name, "pain");
 
 		if (p && (p == name || p[-1] == '_') && (p[4] == '\0' || p[4] == '_')) {
@@ -498,30 +523,69 @@ bear_med(bear *b, const char *detail, const char *amount)
 	return 1;
 }
 
-/* "Massage | Coffee | Trigger point": massages and factors. */
+/* Whether the '|' list L already holds the name T. */
+static int
+list_has(const char *l, const char *t)
+{
+	size_t n = strlen(t);
+
+	for (const char *q = l; *q; q += strcspn(q, "|"), q += *q == '|')
+		if (strncmp(q, t, n) == 0 && (q[n] == '|' || q[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/*
+ * "Massage | Coffee | Trigger point": the factors of one entry that name
+ * massage or techniques are one session, its techniques joined by '|' (one
+ * massage that day, not one per word); any other is a factor of value 1.
+ */
 static void
 bear_factors(bear *b, const char *detail)
 {
 	const char *p = detail, *item;
-	size_t len;
-	char *key = NULL, *name;
+	size_t len, tlen = 0;
+	char *key = NULL, *name, *tech = ease_xstrdup("");
 	size_t cap = 0;
+	int massage = 0;
 
 	while (ease_list_next(&p, &item, &len)) {
 		int k;
 
 		if (len == 0)
 			continue;
-		name = ease_xstrndup(item, len);
 		k = ease_tech_known(item, len);
-		if (k >= 0)
-			bear_emit(b, "massage", ease_tech_name(k), NAN, "");
-		else if (strcmp(ease_tech_key(item, len, &key, &cap), "massage") == 0)
-			bear_emit(b, "massage", "", NAN, "");
-		else
+		if (k < 0 && len > 2 && item[len - 1] == ')') {
+			/* "Massage (deep tissue)": the technique in brackets */
+			const char *o = memchr(item, '(', len);
+
+			if (o && strcmp(ease_tech_key(item, (size_t)(o - item), &key, &cap),
+					"massage") == 0)
+				k = ease_tech_known(o + 1, (size_t)(item + len - 1 - (o + 1)));
+		}
+		if (k >= 0) {
+			const char *t = ease_tech_name(k);
+			size_t n = strlen(t);
+
+			massage = 1;
+			if (*t && !list_has(tech, t)) {
+				tech = ease_xrealloc(tech, tlen + n + 2);
+				if (tlen)
+					tech[tlen++] = '|';
+				memcpy(tech + tlen, t, n + 1);
+				tlen += n;
+			}
+		} else if (strcmp(ease_tech_key(item, len, &key, &cap), "massage") == 0) {
+			massage = 1;
+		} else {
+			name = ease_xstrndup(item, len);
 			bear_emit(b, "factor", name, 1, "");
-		free(name);
+			free(name);
+		}
 	}
+	if (massage)
+		bear_emit(b, "massage", tech, NAN, "");
+	free(tech);
 	free(key);
 }
 
@@ -567,7 +631,9 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 	}
 	ease_imp_fmt(b->im, NULL, ts, s);
 	ease_imp_fmt(b->im, NULL, te, e);
-	ease_event ev = {"", s, e, "sleep", "", h, isnan(h) ? "" : "h", b->note};
+	/* the app's own word: an asleep interval must not read as time in bed */
+	ease_event ev = {"", s, e, "sleep", ib > 0 ? "in_bed" : "asleep", h,
+			 isnan(h) ? "" : "h", b->note};
 
 	ease_imp_emit(b->im, &ev, b->rec->line);
 	return 1;

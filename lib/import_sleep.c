@@ -40,13 +40,19 @@ epoch_ms(const char *s, long long *ms)
 	return 1;
 }
 
-/* A sleep event from START to END (instants), HOURS asleep or NaN. */
+/*
+ * A sleep event from START to END (instants), HOURS asleep or NaN.  NAME
+ * says what the interval is, as ease-daily reads it: "in_bed" for the time
+ * a tracker ran (its hours, when known, are the sleep within), "asleep" for
+ * an interval that is the sleep itself.  An unnamed interval without hours
+ * would be read as asleep: a failed night must not become one.
+ */
 static void
-sleep_event(ease_imp *im, const char *zone, const char *subject, time_t start,
-	    time_t end, double hours, const char *note, long line)
+sleep_event(ease_imp *im, const char *zone, const char *subject, const char *name,
+	    time_t start, time_t end, double hours, const char *note, long line)
 {
 	char a[40], b[40];
-	ease_event e = {subject, a, b, "sleep", "", hours, isnan(hours) ? "" : "h", note};
+	ease_event e = {subject, a, b, "sleep", name, hours, isnan(hours) ? "" : "h", note};
 
 	ease_imp_fmt(im, zone, start, a);
 	ease_imp_fmt(im, zone, end, b);
@@ -153,7 +159,7 @@ ease_import_plees(ease_imp *im, ease_reader *r, const ease_rec *h)
 				       "is outside 0..5 (0: not rated)");
 			continue;
 		}
-		sleep_event(im, NULL, "", s, e, (double)(b - a) / 3.6e6,
+		sleep_event(im, NULL, "", "asleep", s, e, (double)(b - a) / 3.6e6,
 			    ease_imp_cell(rec, cc), rec->line);
 		/* 0 stars is the app's "not rated" */
 		if (rating > 0) {
@@ -275,7 +281,14 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 			}
 			bed = (double)hm;	/* H:MM of time in bed, in seconds */
 		}
-		if ((why = local_iso(im, rec->f[cs], (time_t)-1, &s))) {
+		/*
+		 * A start in the repeated hour is the one the time in bed
+		 * reaches back to from a plain end.
+		 */
+		if ((why = local_iso(im, rec->f[cs], (time_t)-1, &s)) && !isnan(bed) &&
+		    bed > 0 && !local_iso(im, rec->f[ce], (time_t)-1, &e))
+			why = local_iso(im, rec->f[cs], e - (time_t)bed, &s);
+		if (why) {
 			ease_bad_value(im->file, rec->line, h->f[cs], rec->f[cs], why);
 			continue;
 		}
@@ -336,7 +349,7 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 			continue;
 		ease_imp_fmt(im, NULL, s, a);
 		ease_imp_fmt(im, NULL, e, b);
-		sleep_event(im, NULL, "", s, e, asleep, "", rec->line);
+		sleep_event(im, NULL, "", "in_bed", s, e, asleep, "", rec->line);
 		/* 0%: a night that failed, not the worst one */
 		if (q > 0) {
 			snprintf(note, sizeof note, "%s", rec->f[cq]);
@@ -347,18 +360,19 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 
 			ease_imp_emit(im, &ev, rec->line);
 		}
+		/* measured over the night: on the wake-up's day, as its sleep */
 		if (!isnan(hr)) {
-			ease_event ev = {"", a, "", "factor", "heart_rate", hr, "bpm", ""};
+			ease_event ev = {"", b, "", "factor", "heart_rate", hr, "bpm", ""};
 
 			ease_imp_emit(im, &ev, rec->line);
 		}
 		if (!isnan(steps)) {
-			ease_event ev = {"", a, "", "factor", "steps", steps, "steps", ""};
+			ease_event ev = {"", b, "", "factor", "steps", steps, "steps", ""};
 
 			ease_imp_emit(im, &ev, rec->line);
 		}
 		if (cnotes >= 0) {
-			/* several notes are joined by ':' */
+			/* notes tell of the day before: at the night's start; joined by ':' */
 			const char *p = rec->f[cnotes];
 
 			while (*p) {
@@ -519,11 +533,6 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 				       "has no clock time (expected like 2026-04-02 7:05AM)");
 			continue;
 		}
-		if ((why = ease_dateform_read(&df, fmt, rec->f[cs], &day, &sec)) ||
-		    (why = ease_imp_local(im, NULL, day, sec, (time_t)-1, &s))) {
-			ease_bad_value(im->file, rec->line, "Start Time", rec->f[cs], why);
-			continue;
-		}
 		switch (ease_imp_num(ease_imp_cell(rec, cbed), &bed, NULL)) {
 		case EASE_V_BAD:
 			ease_bad_value(im->file, rec->line, "Time in Bed", rec->f[cbed],
@@ -532,6 +541,21 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 		case EASE_V_MISSING:
 			bed = NAN;
 			break;
+		}
+		if ((why = ease_dateform_read(&df, fmt, rec->f[cs], &day, &sec)) ||
+		    (why = ease_imp_local(im, NULL, day, sec, (time_t)-1, &s))) {
+			long d2, s2;
+
+			/* in the repeated hour: the time in bed back from a plain end */
+			if (!isnan(bed) && bed > 0 &&
+			    !ease_dateform_read(&df, fmt, rec->f[ce], &d2, &s2) &&
+			    !ease_imp_local(im, NULL, d2, s2, (time_t)-1, &e) &&
+			    !ease_dateform_read(&df, fmt, rec->f[cs], &day, &sec))
+				why = ease_imp_local(im, NULL, day, sec, e - (time_t)(bed * 60), &s);
+		}
+		if (why) {
+			ease_bad_value(im->file, rec->line, "Start Time", rec->f[cs], why);
+			continue;
 		}
 		if ((why = ease_dateform_read(&df, fmt, rec->f[ce], &day, &sec)) ||
 		    (why = ease_imp_local(im, NULL, day, sec,
@@ -562,7 +586,7 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 				       "is longer than the sleep from Start Time to End Time");
 			continue;
 		}
-		sleep_event(im, NULL, "", s, e, asleep / 60, "", rec->line);
+		sleep_event(im, NULL, "", "in_bed", s, e, asleep / 60, "", rec->line);
 	}
 	zone_say(im, &zc, "Time in Bed");
 	ease_recstore_free(st);
@@ -777,7 +801,7 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			{
 				char *nt = saa_note(rec->f[ccom]);
 
-				sleep_event(im, zone, "", s, e, hours, nt, rec->line);
+				sleep_event(im, zone, "", "in_bed", s, e, hours, nt, rec->line);
 				free(nt);
 			}
 			ease_imp_fmt(im, zone, e, when);
