@@ -665,13 +665,18 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 		a->dat = here(r);
 	a->doses++;
 	d->col[C_MEDS_DOSES].used = 1;
-	if (!isnan(dose)) {
-		snprintf(name, sizeof name, "med_%s%s%s", dn, un[0] ? "_" : "", un);
-		int col = add_col(d, name, K_MED);
+	/*
+	 * An intake without a dose still counts as an intake, but the day's
+	 * total of that drug is unknown: NaN makes the cell empty, not 0 nor
+	 * the sum of the doses that are known.
+	 */
+	if (isnan(dose) && un[0] == '\0')
+		snprintf(un, sizeof un, "%s", d->drugs[ix].unit);
+	snprintf(name, sizeof name, "med_%s%s%s", dn, un[0] ? "_" : "", un);
+	int col = add_col(d, name, K_MED);
 
-		d->col[col].used = 1;
-		dyn_add(a, col, dose, here(r));
-	}
+	d->col[col].used = 1;
+	dyn_add(a, col, dose, here(r));
 	return 1;
 }
 
@@ -1700,6 +1705,8 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 
 		put(w, x->col, d->col[x->col].kind == K_MED ? x->sum : x->sum / (double)x->n,
 		    x->at);
+		if (isnan(x->sum))
+			w->t[x->col] = "";	/* an intake of unknown dose */
 	}
 	/* a day table's cells: the same value, or a conflict */
 	for (size_t i = 0; i < a->ngv; i++) {
