@@ -1198,6 +1198,12 @@ read_sleep(rd *r)
 				if (bclock)
 					bed.day = bed.sec < wake.sec ? wake.day : wake.day - 1;
 			}
+			/* a night of 0 or of exactly 24 h from clock times is a typo */
+			if (bed.sec == wake.sec && (bclock || wclock || bed.day == wake.day)) {
+				bad(r, wc, "is the same clock time as the bedtime: a sleep of 0 or 24 h "
+				    "(correct the bedtime or the wake-up, or leave both empty)");
+				continue;
+			}
 			s = row_subject(r);
 			if (!add_sleep(r, s, hc, &bed, wc, &wake, h, isnan(h) ? SL_ASLEEP : SL_INBED))
 				continue;
