@@ -128,6 +128,7 @@ typedef struct dcol {
 	char *name;
 	int kind;
 	int used;
+	int measure;		/* a factor logged with a unit: heart_rate bpm */
 } dcol;
 
 /* A med_<drug>_<unit> column's drug: the unit its doses are added in. */
@@ -268,6 +269,7 @@ add_col(daily *d, const char *name, int kind)
 	d->col[d->ncol].name = ease_xstrdup(name);
 	d->col[d->ncol].kind = kind;
 	d->col[d->ncol].used = 0;
+	d->col[d->ncol].measure = 0;
 	return (int)d->ncol++;
 }
 
@@ -681,7 +683,7 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 }
 
 static void
-add_factor(rd *r, subject *s, long day, const char *fname, double v)
+add_factor(rd *r, subject *s, long day, const char *fname, double v, const char *unit)
 {
 	char n[128];
 	int col;
@@ -696,6 +698,8 @@ add_factor(rd *r, subject *s, long day, const char *fname, double v)
 		col = add_col(r->d, pre, K_FACTOR);
 	}
 	r->d->col[col].used = 1;
+	if (unit && !ease_is_missing(unit))
+		r->d->col[col].measure = 1;
 	dyn_add(record(s, day), col, isnan(v) ? 1 : v, here(r));
 }
 
@@ -1077,7 +1081,7 @@ read_events(rd *r)
 				bad(r, nc >= 0 ? nc : kc, "is not a factor name");
 				continue;
 			}
-			add_factor(r, s, st.day, cell(r, nc), v);
+			add_factor(r, s, st.day, cell(r, nc), v, uc >= 0 ? cell(r, uc) : NULL);
 			break;
 		}
 	}
@@ -1270,7 +1274,7 @@ read_factors(rd *r)
 			bad(r, fc, "is not a factor name");
 			continue;
 		}
-		add_factor(r, row_subject(r), day, cell(r, fc), v);
+		add_factor(r, row_subject(r), day, cell(r, fc), v, NULL);
 	}
 }
 
@@ -1709,8 +1713,15 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 	for (size_t i = 0; i < a->ndy; i++) {
 		const dynval *x = &a->dy[i];
 
-		put(w, x->col, d->col[x->col].kind == K_MED ? x->sum : x->sum / (double)x->n,
-		    x->at);
+		/*
+		 * Doses and counts (a factor without a unit: 2 coffees and 3
+		 * coffees) add up; a measurement (with a unit: heart rate in
+		 * bpm) and other ratings are averaged.
+		 */
+		int add = d->col[x->col].kind == K_MED ||
+			(d->col[x->col].kind == K_FACTOR && !d->col[x->col].measure);
+
+		put(w, x->col, add ? x->sum : x->sum / (double)x->n, x->at);
 		if (isnan(x->sum))
 			w->t[x->col] = "";	/* an intake of unknown dose */
 	}
@@ -1737,8 +1748,10 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 	/* counts on a day with some record: 0, not unknown */
 	if (a->recorded)
 		for (size_t k = 0; k < nc; k++) {
+			/* a measurement not taken is unknown, not 0 */
 			int zero = k == C_MASSAGE || k == C_MASSAGE_MIN || k == C_MEDS_DOSES ||
-				d->col[k].kind == K_MED || d->col[k].kind == K_FACTOR;
+				d->col[k].kind == K_MED ||
+				(d->col[k].kind == K_FACTOR && !d->col[k].measure);
 
 			if (zero && !w->has[k] && d->col[k].used)
 				put(w, (int)k, 0, none);
