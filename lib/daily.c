@@ -420,6 +420,10 @@ typedef struct rd {
 	int subj;		/* column, -1: none */
 	const ease_rec *rec;
 	ease_datecache dc;
+	int who;		/* a column that may name the subject, -1: none */
+	char *who_prev;
+	long who_day;
+	int who_warned;
 } rd;
 
 static place
@@ -557,9 +561,40 @@ get_num(rd *r, int col, int role, double *v)
 	return 1;
 }
 
-static subject *
-row_subject(rd *r)
+/*
+ * Without a subject column, a column such as name or client may still say
+ * whose rows these are: rows are not grouped by it unasked, but when the
+ * dates go back just where it changes, a warning names --col subject=.
+ */
+static void
+who_check(rd *r, long day)
 {
+	const char *cur;
+
+	if (r->who < 0 || r->who_warned)
+		return;
+	cur = cell(r, r->who);
+	if (r->who_prev && day < r->who_day && strcmp(cur, r->who_prev) != 0) {
+		char s1[128], s2[128];
+		const char *nm = colname(r, r->who);
+
+		ease_warn("%s:%ld: the dates go back where column '%s' changes from '%s' to "
+			  "'%s': if it says whose rows these are, give --col subject=%s "
+			  "(else they are pooled into one row per day)",
+			  r->name, r->rec->line, nm, ease_shown(r->who_prev, s1, sizeof s1),
+			  ease_shown(cur, s2, sizeof s2), nm);
+		r->who_warned = 1;
+	}
+	free(r->who_prev);
+	r->who_prev = ease_xstrdup(cur);
+	r->who_day = day;
+}
+
+static subject *
+row_subject(rd *r, long day)
+{
+	if (r->subj < 0)
+		who_check(r, day);
 	return get_subject(r->d, r->subj >= 0 ? cell(r, r->subj) : "");
 }
 
@@ -809,6 +844,11 @@ open_rd(rd *r, daily *d, const ease_daily_input *in, int file)
 	nmap = header_map(d, h, map);
 	r->cols = ease_cols_new(h, r->name, map, nmap);
 	r->subj = ease_cols_role(r->cols, EASE_R_SUBJECT);
+	r->who = r->subj < 0 ? ease_day_who_column(r->cols, ease_cols_role(r->cols, EASE_R_DATE)) : -1;
+	/* an event's or a factor's name is not whose it is */
+	if (r->who >= 0 && r->cols->role[r->who] == EASE_R_NAME &&
+	    (r->kind == EASE_IN_EVENTS || r->kind == EASE_IN_FACTORS))
+		r->who = -1;
 	return 1;
 }
 
@@ -817,6 +857,7 @@ close_rd(rd *r)
 {
 	ease_cols_free(r->cols);
 	ease_reader_close(r->r);
+	free(r->who_prev);
 }
 
 /* A column by normalised name among those without a role, or -1. */
@@ -1024,7 +1065,7 @@ read_events(rd *r)
 				continue;
 		} else if (!get_num(r, vc, ev_role[kind], &v))
 			continue;
-		s = row_subject(r);
+		s = row_subject(r, st.day);
 		switch (kind) {
 		case EV_PAIN: case EV_STRESS: case EV_MOOD: case EV_QUALITY: {
 			dayacc *a;
@@ -1108,7 +1149,7 @@ read_sessions(rd *r)
 		    !get_num(r, bc, EASE_R_PAIN_BEFORE, &pb) ||
 		    !get_num(r, ac, EASE_R_PAIN_AFTER, &pa))
 			continue;
-		s = row_subject(r);
+		s = row_subject(r, day);
 		add_session(r->d, s, day, sec, tech >= 0 ? cell(r, tech) : NULL, m, here(r));
 		dayacc *a = slot(s, day);
 
@@ -1140,7 +1181,7 @@ read_pain(rd *r)
 			continue;
 		if (isnan(v))
 			continue;
-		a = record(row_subject(r), day);
+		a = record(row_subject(r, day), day);
 		mean_add(&a->pain, v, here(r));
 		if (v > a->pain_max)
 			a->pain_max = v;
@@ -1208,14 +1249,14 @@ read_sleep(rd *r)
 				    "(correct the bedtime or the wake-up, or leave both empty)");
 				continue;
 			}
-			s = row_subject(r);
+			s = row_subject(r, wake.day);
 			if (!add_sleep(r, s, hc, &bed, wc, &wake, h, isnan(h) ? SL_ASLEEP : SL_INBED))
 				continue;
 			day = wake.day;
 		} else {
 			if (dc < 0 || !row_when(r, dc, -1, &day, &sec))
 				continue;
-			s = row_subject(r);
+			s = row_subject(r, day);
 			if (!isnan(h)) {
 				ease_datetime w;
 
@@ -1247,7 +1288,7 @@ read_meds(rd *r)
 
 		if (!row_when(r, dc, tc, &day, &sec) || !get_num(r, doc, EASE_R_DOSE, &v))
 			continue;
-		add_med(r, row_subject(r), day, drc, v, uc);
+		add_med(r, row_subject(r, day), day, drc, v, uc);
 	}
 }
 
@@ -1274,7 +1315,7 @@ read_factors(rd *r)
 			bad(r, fc, "is not a factor name");
 			continue;
 		}
-		add_factor(r, row_subject(r), day, cell(r, fc), v, NULL);
+		add_factor(r, row_subject(r, day), day, cell(r, fc), v, NULL);
 	}
 }
 
@@ -1354,7 +1395,7 @@ read_days(rd *r)
 		}
 		if (!ok)
 			continue;
-		s = row_subject(r);
+		s = row_subject(r, day);
 		slot(s, day);
 		for (size_t i = 0; i < r->cols->n; i++) {
 			const char *why = NULL, *x = cell(r, (int)i);
