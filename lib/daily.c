@@ -256,6 +256,7 @@ typedef struct daily {
 	int dry, dry_conflict;	/* cells of a piece: note conflicts, go on */
 	row rw;			/* one day's cells */
 	size_t held_days;	/* of every subject, in memory */
+	long naps_left;		/* naps read while --naps ignore */
 } daily;
 
 static int
@@ -790,6 +791,8 @@ add_sleep(rd *r, subject *s, int hcol, const ease_datetime *bed, int wakecol,
 		}
 		x.nap = wake->has_time && wake->sec >= NAP_FROM && wake->sec <= NAP_TO &&
 			x.e - x.s < NAP_MAX;
+		if (x.nap && !r->d->o->naps_add)
+			r->d->naps_left++;
 	}
 	a = record(s, wake ? wake->day : bed->day);
 	grow_small((void **)&a->sl, &a->csl, a->nsl + 1, sizeof *a->sl);
@@ -2204,6 +2207,11 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 		free_days(s);
 	}
 	ease_writer_close(w);
+	/* a shift worker's only sleep may look like a nap: never drop it unsaid */
+	if (d.naps_left)
+		ease_warn("%ld sleep%s ending 10:00-20:00 and under 4 h left out as nap%s; "
+			  "--naps add counts them", d.naps_left, d.naps_left == 1 ? "" : "s",
+			  d.naps_left == 1 ? "" : "s");
 	ease_report_skipped();
 
 	for (size_t si = 0; si < d.nsubj; si++) {
