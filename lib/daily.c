@@ -681,7 +681,9 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 	} else if (strcmp(un, "g") == 0 || strcmp(un, "mcg") == 0 || strcmp(un, "ug") == 0) {
 		strcpy(un, "mg");
 	}
-	if (ease_strset_put(d->drug_ix, dn, (long)d->ndrug, &ix)) {
+	/* one unit per drug of one subject: another may take it as a syrup */
+	snprintf(name, sizeof name, "%s%c%s", s->id, '\x1f', dn);
+	if (ease_strset_put(d->drug_ix, name, (long)d->ndrug, &ix)) {
 		ease_grow((void **)&d->drugs, &d->cdrug, d->ndrug + 1, sizeof *d->drugs);
 		d->drugs[d->ndrug] = (drug){ease_xstrdup(un), r->file, r->rec->line};
 		ix = (long)d->ndrug++;
