@@ -1247,6 +1247,18 @@ read_sleep(rd *r)
 					wake.day = day;
 				if (bclock)
 					bed.day = bed.sec < wake.sec ? wake.day : wake.day - 1;
+			} else if (dc >= 0 && !ease_is_missing(cell(r, dc))) {
+				char b1[16], b2[16], b3[16];
+
+				/* the date-times say when; a date naming neither end is a slip */
+				if (!row_when(r, dc, -1, &day, &sec))
+					continue;
+				if (day != wake.day && day != bed.day)
+					ease_warn("%s:%ld: column '%s': '%s' is neither the bedtime's date "
+						  "%s nor the wake-up's %s; the night counts for %s",
+						  r->name, r->rec->line, colname(r, dc),
+						  ease_fmt_date(day, b1), ease_fmt_date(bed.day, b2),
+						  ease_fmt_date(wake.day, b3), b3);
 			}
 			/* a night of 0 or of exactly 24 h from clock times is a typo */
 			if (bed.sec == wake.sec && (bclock || wclock || bed.day == wake.day)) {
