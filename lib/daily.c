@@ -129,6 +129,7 @@ typedef struct dcol {
 	char *name;
 	int kind;
 	int used;
+	int measure;		/* a factor logged with a unit: heart_rate bpm */
 } dcol;
 
 /* A med_<drug>_<unit> column's drug: the unit its doses are added in. */
@@ -256,6 +257,7 @@ typedef struct daily {
 	int dry, dry_conflict;	/* cells of a piece: note conflicts, go on */
 	row rw;			/* one day's cells */
 	size_t held_days;	/* of every subject, in memory */
+	long naps_left;		/* naps read while --naps ignore */
 } daily;
 
 static int
@@ -269,6 +271,7 @@ add_col(daily *d, const char *name, int kind)
 	d->col[d->ncol].name = ease_xstrdup(name);
 	d->col[d->ncol].kind = kind;
 	d->col[d->ncol].used = 0;
+	d->col[d->ncol].measure = 0;
 	return (int)d->ncol++;
 }
 
@@ -422,6 +425,10 @@ typedef struct rd {
 	int subj;		/* column, -1: none */
 	const ease_rec *rec;
 	ease_datecache dc;
+	int who;		/* a column that may name the subject, -1: none */
+	char *who_prev;
+	long who_day;
+	int who_warned;
 } rd;
 
 static place
@@ -559,9 +566,40 @@ get_num(rd *r, int col, int role, double *v)
 	return 1;
 }
 
-static subject *
-row_subject(rd *r)
+/*
+ * Without a subject column, a column such as name or client may still say
+ * whose rows these are: rows are not grouped by it unasked, but when the
+ * dates go back just where it changes, a warning names --col subject=.
+ */
+static void
+who_check(rd *r, long day)
 {
+	const char *cur;
+
+	if (r->who < 0 || r->who_warned)
+		return;
+	cur = cell(r, r->who);
+	if (r->who_prev && day < r->who_day && strcmp(cur, r->who_prev) != 0) {
+		char s1[128], s2[128];
+		const char *nm = colname(r, r->who);
+
+		ease_warn("%s:%ld: the dates go back where column '%s' changes from '%s' to "
+			  "'%s': if it says whose rows these are, give --col subject=%s "
+			  "(else they are pooled into one row per day)",
+			  r->name, r->rec->line, nm, ease_shown(r->who_prev, s1, sizeof s1),
+			  ease_shown(cur, s2, sizeof s2), nm);
+		r->who_warned = 1;
+	}
+	free(r->who_prev);
+	r->who_prev = ease_xstrdup(cur);
+	r->who_day = day;
+}
+
+static subject *
+row_subject(rd *r, long day)
+{
+	if (r->subj < 0)
+		who_check(r, day);
 	return get_subject(r->d, r->subj >= 0 ? cell(r, r->subj) : "");
 }
 
@@ -640,7 +678,9 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 	} else if (strcmp(un, "g") == 0 || strcmp(un, "mcg") == 0 || strcmp(un, "ug") == 0) {
 		strcpy(un, "mg");
 	}
-	if (ease_strset_put(d->drug_ix, dn, (long)d->ndrug, &ix)) {
+	/* one unit per drug of one subject: another may take it as a syrup */
+	snprintf(name, sizeof name, "%s%c%s", s->id, '\x1f', dn);
+	if (ease_strset_put(d->drug_ix, name, (long)d->ndrug, &ix)) {
 		ease_grow((void **)&d->drugs, &d->cdrug, d->ndrug + 1, sizeof *d->drugs);
 		d->drugs[d->ndrug] = (drug){ease_xstrdup(un), r->file, r->rec->line};
 		ix = (long)d->ndrug++;
@@ -662,18 +702,23 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 		a->dat = here(r);
 	a->doses++;
 	d->col[C_MEDS_DOSES].used = 1;
-	if (!isnan(dose)) {
-		snprintf(name, sizeof name, "med_%s%s%s", dn, un[0] ? "_" : "", un);
-		int col = add_col(d, name, K_MED);
+	/*
+	 * An intake without a dose still counts as an intake, but the day's
+	 * total of that drug is unknown: NaN makes the cell empty, not 0 nor
+	 * the sum of the doses that are known.
+	 */
+	if (isnan(dose) && un[0] == '\0')
+		snprintf(un, sizeof un, "%s", d->drugs[ix].unit);
+	snprintf(name, sizeof name, "med_%s%s%s", dn, un[0] ? "_" : "", un);
+	int col = add_col(d, name, K_MED);
 
-		d->col[col].used = 1;
-		dyn_add(a, col, dose, here(r));
-	}
+	d->col[col].used = 1;
+	dyn_add(a, col, dose, here(r));
 	return 1;
 }
 
 static void
-add_factor(rd *r, subject *s, long day, const char *fname, double v)
+add_factor(rd *r, subject *s, long day, const char *fname, double v, const char *unit)
 {
 	char n[128];
 	int col;
@@ -688,6 +733,8 @@ add_factor(rd *r, subject *s, long day, const char *fname, double v)
 		col = add_col(r->d, pre, K_FACTOR);
 	}
 	r->d->col[col].used = 1;
+	if (unit && !ease_is_missing(unit))
+		r->d->col[col].measure = 1;
 	dyn_add(record(s, day), col, isnan(v) ? 1 : v, here(r));
 }
 
@@ -743,6 +790,8 @@ add_sleep(rd *r, subject *s, int hcol, const ease_datetime *bed, int wakecol,
 		}
 		x.nap = wake->has_time && wake->sec >= NAP_FROM && wake->sec <= NAP_TO &&
 			x.e - x.s < NAP_MAX;
+		if (x.nap && !r->d->o->naps_add)
+			r->d->naps_left++;
 	}
 	a = record(s, wake ? wake->day : bed->day);
 	grow_small((void **)&a->sl, &a->csl, a->nsl + 1, sizeof *a->sl);
@@ -797,6 +846,11 @@ open_rd(rd *r, daily *d, const ease_daily_input *in, int file)
 	nmap = header_map(d, h, map);
 	r->cols = ease_cols_new(h, r->name, map, nmap);
 	r->subj = ease_cols_role(r->cols, EASE_R_SUBJECT);
+	r->who = r->subj < 0 ? ease_day_who_column(r->cols, ease_cols_role(r->cols, EASE_R_DATE)) : -1;
+	/* an event's or a factor's name is not whose it is */
+	if (r->who >= 0 && r->cols->role[r->who] == EASE_R_NAME &&
+	    (r->kind == EASE_IN_EVENTS || r->kind == EASE_IN_FACTORS))
+		r->who = -1;
 	return 1;
 }
 
@@ -805,6 +859,7 @@ close_rd(rd *r)
 {
 	ease_cols_free(r->cols);
 	ease_reader_close(r->r);
+	free(r->who_prev);
 }
 
 /* A column by normalised name among those without a role, or -1. */
@@ -956,7 +1011,7 @@ read_events(rd *r)
 				continue;
 			}
 		}
-		s = row_subject(r);
+		s = row_subject(r, st.day);
 		switch (kind) {
 		case EASE_EV_PAIN: case EASE_EV_STRESS: case EASE_EV_MOOD: case EASE_EV_QUALITY: {
 			dayacc *a;
@@ -1013,7 +1068,7 @@ read_events(rd *r)
 				bad(r, nc >= 0 ? nc : kc, "is not a factor name");
 				continue;
 			}
-			add_factor(r, s, st.day, cell(r, nc), v);
+			add_factor(r, s, st.day, cell(r, nc), v, uc >= 0 ? cell(r, uc) : NULL);
 			break;
 		}
 	}
@@ -1040,7 +1095,7 @@ read_sessions(rd *r)
 		    !get_num(r, bc, EASE_R_PAIN_BEFORE, &pb) ||
 		    !get_num(r, ac, EASE_R_PAIN_AFTER, &pa))
 			continue;
-		s = row_subject(r);
+		s = row_subject(r, day);
 		add_session(r->d, s, day, sec, tech >= 0 ? cell(r, tech) : NULL, m, here(r));
 		dayacc *a = slot(s, day);
 
@@ -1072,7 +1127,7 @@ read_pain(rd *r)
 			continue;
 		if (isnan(v))
 			continue;
-		a = record(row_subject(r), day);
+		a = record(row_subject(r, day), day);
 		mean_add(&a->pain, v, here(r));
 		if (v > a->pain_max)
 			a->pain_max = v;
@@ -1133,15 +1188,33 @@ read_sleep(rd *r)
 					wake.day = day;
 				if (bclock)
 					bed.day = bed.sec < wake.sec ? wake.day : wake.day - 1;
+			} else if (dc >= 0 && !ease_is_missing(cell(r, dc))) {
+				char b1[16], b2[16], b3[16];
+
+				/* the date-times say when; a date naming neither end is a slip */
+				if (!row_when(r, dc, -1, &day, &sec))
+					continue;
+				if (day != wake.day && day != bed.day)
+					ease_warn("%s:%ld: column '%s': '%s' is neither the bedtime's date "
+						  "%s nor the wake-up's %s; the night counts for %s",
+						  r->name, r->rec->line, colname(r, dc),
+						  ease_fmt_date(day, b1), ease_fmt_date(bed.day, b2),
+						  ease_fmt_date(wake.day, b3), b3);
 			}
-			s = row_subject(r);
+			/* a night of 0 or of exactly 24 h from clock times is a typo */
+			if (bed.sec == wake.sec && (bclock || wclock || bed.day == wake.day)) {
+				bad(r, wc, "is the same clock time as the bedtime: a sleep of 0 or 24 h "
+				    "(correct the bedtime or the wake-up, or leave both empty)");
+				continue;
+			}
+			s = row_subject(r, wake.day);
 			if (!add_sleep(r, s, hc, &bed, wc, &wake, h, isnan(h) ? SL_ASLEEP : SL_INBED))
 				continue;
 			day = wake.day;
 		} else {
 			if (dc < 0 || !row_when(r, dc, -1, &day, &sec))
 				continue;
-			s = row_subject(r);
+			s = row_subject(r, day);
 			if (!isnan(h)) {
 				ease_datetime w;
 
@@ -1173,7 +1246,7 @@ read_meds(rd *r)
 
 		if (!row_when(r, dc, tc, &day, &sec) || !get_num(r, doc, EASE_R_DOSE, &v))
 			continue;
-		add_med(r, row_subject(r), day, drc, v, uc);
+		add_med(r, row_subject(r, day), day, drc, v, uc);
 	}
 }
 
@@ -1200,7 +1273,7 @@ read_factors(rd *r)
 			bad(r, fc, "is not a factor name");
 			continue;
 		}
-		add_factor(r, row_subject(r), day, cell(r, fc), v);
+		add_factor(r, row_subject(r, day), day, cell(r, fc), v, NULL);
 	}
 }
 
@@ -1280,7 +1353,7 @@ read_days(rd *r)
 		}
 		if (!ok)
 			continue;
-		s = row_subject(r);
+		s = row_subject(r, day);
 		slot(s, day);
 		for (size_t i = 0; i < r->cols->n; i++) {
 			const char *why = NULL, *x = cell(r, (int)i);
@@ -1639,8 +1712,17 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 	for (size_t i = 0; i < a->ndy; i++) {
 		const dynval *x = &a->dy[i];
 
-		put(w, x->col, d->col[x->col].kind == K_MED ? x->sum : x->sum / (double)x->n,
-		    x->at);
+		/*
+		 * Doses and counts (a factor without a unit: 2 coffees and 3
+		 * coffees) add up; a measurement (with a unit: heart rate in
+		 * bpm) and other ratings are averaged.
+		 */
+		int add = d->col[x->col].kind == K_MED ||
+			(d->col[x->col].kind == K_FACTOR && !d->col[x->col].measure);
+
+		put(w, x->col, add ? x->sum : x->sum / (double)x->n, x->at);
+		if (isnan(x->sum))
+			w->t[x->col] = "";	/* an intake of unknown dose */
 	}
 	/* a day table's cells: the same value, or a conflict */
 	for (size_t i = 0; i < a->ngv; i++) {
@@ -1665,8 +1747,10 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 	/* counts on a day with some record: 0, not unknown */
 	if (a->recorded)
 		for (size_t k = 0; k < nc; k++) {
+			/* a measurement not taken is unknown, not 0 */
 			int zero = k == C_MASSAGE || k == C_MASSAGE_MIN || k == C_MEDS_DOSES ||
-				d->col[k].kind == K_MED || d->col[k].kind == K_FACTOR;
+				d->col[k].kind == K_MED ||
+				(d->col[k].kind == K_FACTOR && !d->col[k].measure);
 
 			if (zero && !w->has[k] && d->col[k].used)
 				put(w, (int)k, 0, none);
@@ -2078,6 +2162,11 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 		free_days(s);
 	}
 	ease_writer_close(w);
+	/* a shift worker's only sleep may look like a nap: never drop it unsaid */
+	if (d.naps_left)
+		ease_warn("%ld sleep%s ending 10:00-20:00 and under 4 h left out as nap%s; "
+			  "--naps add counts them", d.naps_left, d.naps_left == 1 ? "" : "s",
+			  d.naps_left == 1 ? "" : "s");
 	ease_report_skipped();
 
 	for (size_t si = 0; si < d.nsubj; si++) {

@@ -143,10 +143,17 @@ who_column(const ease_cols *cols, int date_col)
 		    (cols->role[i] != EASE_R_NONE && cols->role[i] != EASE_R_NAME))
 			continue;
 		if (strcmp(nm, "id") == 0 || strcmp(nm, "name") == 0 ||
-		    strcmp(nm, "who") == 0 || (l > 3 && strcmp(nm + l - 3, "_id") == 0))
+		    strcmp(nm, "who") == 0 || strcmp(nm, "client") == 0 ||
+		    strcmp(nm, "patient") == 0 || (l > 3 && strcmp(nm + l - 3, "_id") == 0))
 			return (int)i;
 	}
 	return -1;
+}
+
+int
+ease_day_who_column(const ease_cols *cols, int date_col)
+{
+	return who_column(cols, date_col);
 }
 
 /* The reader of day tables refuses an event log with what to do instead. */

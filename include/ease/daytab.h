@@ -24,6 +24,9 @@ typedef struct ease_dayreader ease_dayreader;
  * rows are grouped by --by, else by a subject column when there is one.
  */
 ease_dayreader *ease_day_open(ease_common *c);
+/* A column (id, name, who, client, patient, *_id) that may say whose rows
+ * these are when none has the subject role; -1 when none does. */
+int ease_day_who_column(const ease_cols *cols, int date_col);
 const ease_cols *ease_day_cols(const ease_dayreader *r);
 int ease_day_date_col(const ease_dayreader *r);
 int ease_day_group_col(const ease_dayreader *r);
