@@ -203,6 +203,8 @@ ease_gp_preamble(FILE *f, int term, int w, int h)
 /* ---- running gnuplot ---- */
 
 static char *tmp_path;
+/* the file written, kept here (not in a local) so that dying leaks nothing */
+static char *target;
 
 static void
 remove_tmp(void)
@@ -224,7 +226,7 @@ ease_gp_run(const char *script, size_t len, const char *path, char **inputs,
 	    int ninputs)
 {
 	const char *prog = getenv("EASE_GNUPLOT");
-	char *target, *real;
+	char *real;
 	struct stat so;
 	int exists, direct, fd, in[2], ep[2], status, e;
 	pid_t pid;
@@ -343,4 +345,5 @@ ease_gp_run(const char *script, size_t len, const char *path, char **inputs,
 		tmp_path = NULL;
 	}
 	free(target);
+	target = NULL;
 }
