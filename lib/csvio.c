@@ -1415,12 +1415,22 @@ struct ease_recstore {
 	ease_rec rec;
 	char **names;		/* file names, kept: a reader frees its own */
 	size_t nnames, ncap;
+	ease_recstore *prev, *next;	/* in the list of live stores */
 };
+
+/* Every store not yet freed: reachable when a tool dies, as readers are. */
+static ease_recstore *live_stores;
 
 ease_recstore *
 ease_recstore_new(void)
 {
-	return ease_xcalloc(1, sizeof(ease_recstore));
+	ease_recstore *s = ease_xcalloc(1, sizeof *s);
+
+	s->next = live_stores;
+	if (live_stores)
+		live_stores->prev = s;
+	live_stores = s;
+	return s;
 }
 
 void
@@ -1484,6 +1494,12 @@ ease_recstore_free(ease_recstore *s)
 {
 	if (s == NULL)
 		return;
+	if (s->prev)
+		s->prev->next = s->next;
+	else
+		live_stores = s->next;
+	if (s->next)
+		s->next->prev = s->prev;
 	free(s->data);
 	free(s->r);
 	free(s->fptr);
