@@ -699,6 +699,14 @@ find_conflicts(ease_cols *c)
 static int find_by_name(const ease_cols *c, const char *name);
 static int need(const ease_cols *c, const char *name, int by_name);
 
+/*
+ * Every table of columns not yet freed.  A header is often refused (ease_die,
+ * ease_usage) before its table reaches the object that would own it; listed
+ * here it stays reachable, so that dying frees nothing and leaks nothing.
+ */
+static ease_cols **live;
+static size_t nlive, livecap;
+
 ease_cols *
 ease_cols_new_all(const ease_rec *header, const char *file, const ease_colmap *map,
 		  int nmap)
@@ -706,6 +714,8 @@ ease_cols_new_all(const ease_rec *header, const char *file, const ease_colmap *m
 	ease_cols *c = ease_xcalloc(1, sizeof *c);
 	char norm[256];
 
+	ease_grow((void **)&live, &livecap, nlive + 1, sizeof *live);
+	live[nlive++] = c;
 	c->n = header->n;
 	c->file = file;
 	c->line = header->line;
@@ -851,6 +861,11 @@ ease_cols_free(ease_cols *c)
 {
 	if (c == NULL)
 		return;
+	for (size_t i = nlive; i-- > 0;)
+		if (live[i] == c) {
+			live[i] = live[--nlive];
+			break;
+		}
 	for (size_t i = 0; c->thou && i < c->n; i++) {
 		const char *hint = ease_cols_thousands_hint(c, (int)i);
 

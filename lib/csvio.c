@@ -66,7 +66,15 @@ struct ease_reader {
 	int have_header;
 	char err[160];
 	int errset;
+	ease_reader *prev, *next;	/* in the list of open readers */
 };
+
+/*
+ * Every reader not yet closed.  A tool dies of bad input (ease_die) with its
+ * reader often held only in a local the compiler no longer keeps; listed
+ * here it stays reachable, so that dying frees nothing and leaks nothing.
+ */
+static ease_reader *open_readers;
 
 static void
 push_field(ease_reader *r, size_t off, size_t len)
@@ -248,20 +256,29 @@ looks_utf16(const char *b, size_t len)
 ease_reader *
 ease_reader_open(const char *path, char delim)
 {
-	ease_reader *r = ease_xcalloc(1, sizeof *r);
+	ease_reader *r;
+	FILE *fp = stdin;
 	struct stat st;
 
-	if (path == NULL || strcmp(path, "-") == 0) {
-		r->fp = stdin;
-		r->name = ease_xstrdup("<stdin>");
-	} else {
-		r->fp = fopen(path, "rb");
-		if (r->fp == NULL)
+	/* opened and judged before anything is allocated that dying would lose */
+	if (path != NULL && strcmp(path, "-") != 0) {
+		fp = fopen(path, "rb");
+		if (fp == NULL)
 			ease_die(EASE_EX_NOINPUT, "%s: %s", path, strerror(errno));
-		r->name = ease_xstrdup(path);
 	}
-	if (fstat(fileno(r->fp), &st) == 0 && S_ISDIR(st.st_mode))
-		ease_die(EASE_EX_NOINPUT, "%s: is a directory", r->name);
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		if (fp != stdin)
+			fclose(fp);
+		ease_die(EASE_EX_NOINPUT, "%s: is a directory",
+			 fp == stdin ? "<stdin>" : path);
+	}
+	r = ease_xcalloc(1, sizeof *r);
+	r->fp = fp;
+	r->name = ease_xstrdup(fp == stdin ? "<stdin>" : path);
+	r->next = open_readers;
+	if (open_readers)
+		open_readers->prev = r;
+	open_readers = r;
 	r->buf = ease_xmalloc(INBUF + 1);	/* + a byte for plain_line's sentinel */
 	fill(r);
 	r->utf16 = looks_utf16(r->buf, r->len);
@@ -587,6 +604,12 @@ ease_reader_close(ease_reader *r)
 {
 	if (r == NULL)
 		return;
+	if (r->prev)
+		r->prev->next = r->next;
+	else
+		open_readers = r->next;
+	if (r->next)
+		r->next->prev = r->prev;
 	if (r->fp != stdin)
 		fclose(r->fp);
 	csv_free(&r->p);
@@ -612,22 +635,33 @@ struct ease_input {
 	size_t nhdr;
 	char *first;
 	ease_rec header;
+	ease_input *prev, *next;	/* in the list of open inputs */
 };
+
+/* Every input not yet closed: reachable when a tool dies, as readers are. */
+static ease_input *open_inputs;
 
 ease_input *
 ease_input_open(char **files, int nfiles, char delim)
 {
-	ease_input *in = ease_xcalloc(1, sizeof *in);
+	ease_input *in;
+	ease_reader *r;
 	static char *dash[] = {"-"};
 
 	if (nfiles == 0) {
 		files = dash;
 		nfiles = 1;
 	}
+	r = ease_reader_open(files[0], delim);
+	in = ease_xcalloc(1, sizeof *in);
 	in->files = files;
 	in->nfiles = nfiles;
 	in->delim = delim;
-	in->r = ease_reader_open(files[0], delim);
+	in->r = r;
+	in->next = open_inputs;
+	if (open_inputs)
+		open_inputs->prev = in;
+	open_inputs = in;
 	return in;
 }
 
@@ -674,6 +708,7 @@ ease_input_next(ease_input *in)
 		if (in->cur + 1 >= in->nfiles)
 			return NULL;
 		ease_reader_close(in->r);
+		in->r = NULL;
 		in->r = ease_reader_open(in->files[++in->cur], in->delim);
 		/* the limit starts after this file's header has been compared */
 		h = ease_reader_header(in->r);
@@ -711,6 +746,12 @@ ease_input_close(ease_input *in)
 {
 	if (in == NULL)
 		return;
+	if (in->prev)
+		in->prev->next = in->next;
+	else
+		open_inputs = in->next;
+	if (in->next)
+		in->next->prev = in->prev;
 	ease_reader_close(in->r);
 	for (size_t i = 0; i < in->nhdr; i++)
 		free(in->hdr[i]);
@@ -1383,12 +1424,22 @@ struct ease_recstore {
 	ease_rec rec;
 	char **names;		/* file names, kept: a reader frees its own */
 	size_t nnames, ncap;
+	ease_recstore *prev, *next;	/* in the list of live stores */
 };
+
+/* Every store not yet freed: reachable when a tool dies, as readers are. */
+static ease_recstore *live_stores;
 
 ease_recstore *
 ease_recstore_new(void)
 {
-	return ease_xcalloc(1, sizeof(ease_recstore));
+	ease_recstore *s = ease_xcalloc(1, sizeof *s);
+
+	s->next = live_stores;
+	if (live_stores)
+		live_stores->prev = s;
+	live_stores = s;
+	return s;
 }
 
 void
@@ -1452,6 +1503,12 @@ ease_recstore_free(ease_recstore *s)
 {
 	if (s == NULL)
 		return;
+	if (s->prev)
+		s->prev->next = s->next;
+	else
+		live_stores = s->next;
+	if (s->next)
+		s->next->prev = s->prev;
 	free(s->data);
 	free(s->r);
 	free(s->fptr);

@@ -125,7 +125,15 @@ struct ease_dayreader {
 	char *who_prev;		/* its cell in the last row taken */
 	size_t who_cap;
 	ease_dayrow row;
+	ease_dayreader *prev, *next;	/* in the list of open day readers */
 };
+
+/*
+ * Every day reader not yet closed.  A tool may die of bad data anywhere
+ * while it reads; listed here the reader and all it owns stay reachable,
+ * so that dying frees nothing and leaks nothing.
+ */
+static ease_dayreader *open_days;
 
 /*
  * Without a subject column, a column such as ID or name may still say whose
@@ -173,6 +181,10 @@ ease_day_open(ease_common *c)
 	ease_dayreader *r = ease_xcalloc(1, sizeof *r);
 	const ease_rec *h;
 
+	r->next = open_days;
+	if (open_days)
+		open_days->prev = r;
+	open_days = r;
 	r->c = c;
 	r->in = ease_input_open(c->files, c->nfiles, c->delim);
 	h = ease_input_header(r->in);
@@ -588,6 +600,12 @@ ease_day_close(ease_dayreader *r)
 {
 	if (r == NULL)
 		return;
+	if (r->prev)
+		r->prev->next = r->next;
+	else
+		open_days = r->next;
+	if (r->next)
+		r->next->prev = r->prev;
 	ease_input_close(r->in);
 	ease_cols_free(r->cols);
 	ease_recstore_free(r->store);

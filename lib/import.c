@@ -88,6 +88,8 @@ typedef struct drv {
 	long pline;
 	int pfile;
 	uint64_t pkey, pbody;
+	/* this file's header, held here so that dying over it leaks nothing */
+	ease_rec *kept;
 } drv;
 
 static void
@@ -735,7 +737,7 @@ one_file(ease_imp *im, const char *path)
 		if (!h)
 			ease_die(EASE_EX_DATA, "%s: a title line and nothing after it", im->file);
 	}
-	kept = ease_imp_keep(h);
+	kept = d->kept = ease_imp_keep(h);
 	fm = ease_format_detect(kept);
 	if (im->o->from && strcmp(im->o->from, "auto") != 0) {
 		if (!fm || strcmp(fm->name, im->o->from) != 0) {
@@ -773,6 +775,7 @@ one_file(ease_imp *im, const char *path)
 		ease_warn("%s: dropped %ld exact duplicate record%s", im->file, d->dups,
 			  d->dups == 1 ? "" : "s");
 	ease_imp_free(kept);
+	d->kept = NULL;
 	ease_reader_close(r);
 }
 

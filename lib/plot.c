@@ -256,6 +256,8 @@ load_derived(plot *s, const char *const *names, int ncol, int want_tech, int nex
 			p->w1 = i;
 		}
 	}
+	/* freed at once: past here the run may die, and SLOT is dead then */
+	free(slot);
 	for (size_t j = 0; derive && j < s->np; j++)
 		derive(s, &s->p[j]);
 	trim(s);
@@ -278,7 +280,6 @@ load_derived(plot *s, const char *const *names, int ncol, int want_tech, int nex
 		if (s->p[j].first + s->p[j].n - 1 > s->hi)
 			s->hi = s->p[j].first + s->p[j].n - 1;
 	}
-	free(slot);
 	ease_day_close(r);
 }
 
