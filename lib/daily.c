@@ -2084,7 +2084,8 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 				   c->colmap[i].name);
 
 	/* a pass over the days finds the columns that only a derived value fills */
-	qsort(d.subj, d.nsubj, sizeof *d.subj, subj_order);
+	if (d.nsubj > 1)
+		qsort(d.subj, d.nsubj, sizeof *d.subj, subj_order);
 	d.last_subj = -1;
 	/*
 	 * Every day's cells once before the header: the columns that only a
