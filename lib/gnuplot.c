@@ -299,6 +299,7 @@ ease_gp_run(const char *script, size_t len, const char *path, int term, char **i
 {
 	const char *prog = getenv("EASE_GNUPLOT");
 	ease_writer *w;
+	struct stat st;
 	off_t before, after;
 	int fd, in[2], ep[2], status, e;
 	pid_t pid;
@@ -377,7 +378,8 @@ ease_gp_run(const char *script, size_t len, const char *path, int term, char **i
 			 prog, WEXITSTATUS(status), path);
 	/* a file that did not grow: gnuplot wrote nothing (a device cannot tell) */
 	after = lseek(fd, 0, SEEK_CUR);
-	if (before >= 0 && after >= 0 && after == before)
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && before >= 0 &&
+	    after >= 0 && after == before)
 		ease_die(EASE_EX_UNAVAILABLE,
 			 "%s wrote no image; nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
 			 prog, path);
