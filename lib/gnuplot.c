@@ -255,7 +255,7 @@ check_signature(int fd, off_t off, int term, const char *prog, const char *path)
 	size_t i = 0;
 	const char *want;
 	int ok;
-	char shown[80], *text;
+	char shown[80], text[128];
 
 	if (off < 0 || term == EASE_GP_DUMB)
 		return;
@@ -287,7 +287,11 @@ check_signature(int fd, off_t off, int term, const char *prog, const char *path)
 	/* the first line of what came out, as messages show data */
 	for (i = 0; i < (size_t)n && b[i] != '\n' && b[i] != '\0'; i++)
 		;
-	text = ease_xstrndup((char *)b, i);
+	/* a copy on the stack: the run ends here, and nothing may be lost */
+	if (i >= sizeof text)
+		i = sizeof text - 1;
+	memcpy(text, b, i);
+	text[i] = '\0';
 	ease_die(EASE_EX_UNAVAILABLE,
 		 "%s wrote no %s image but '%s'; nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox; EASE_GNUPLOT names the program run)",
 		 prog, want, ease_shown(text, shown, sizeof shown), path);
