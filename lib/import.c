@@ -530,6 +530,41 @@ ease_imp_clock(const char *s, const char **end)
 	return h * 3600 + m * 60 + sec;
 }
 
+ease_recstore *
+ease_imp_read_dated(ease_imp *im, ease_reader *r, const ease_rec *h, const int *cols,
+		    const char *const *names, int ncols, int sections, ease_dateform *df)
+{
+	const char *fmt = im->c->date_format;
+	ease_recstore *st = ease_recstore_new();
+	const ease_rec *rec;
+	char msg[512];
+
+	ease_dateform_init(df);
+	while ((rec = ease_imp_next(im, r))) {
+		int ok = 1;
+
+		if (sections && rec->n == 1) {
+			/* the account export goes on with another section */
+			if (im->o->verbose)
+				ease_warn("%s:%ld: '%s' begins another section: the sleep "
+					  "section ends here", im->file, rec->line, rec->f[0]);
+			break;
+		}
+		if (!ease_imp_width(im, rec, h))
+			continue;
+		for (int k = 0; ok && k < ncols && !fmt; k++)
+			if (ease_dateform_add(df, rec->f[cols[k]], rec->line, msg, sizeof msg)) {
+				ease_bad_value(im->file, rec->line, names[k], rec->f[cols[k]], msg);
+				ok = 0;
+			}
+		if (ok)
+			ease_recstore_add(st, rec, im->file);
+	}
+	if (!fmt && ease_dateform_settle(df, names[0], msg, sizeof msg))
+		ease_die(EASE_EX_DATA, "%s: %s", im->file, msg);
+	return st;
+}
+
 void
 ease_dateform_init(ease_dateform *d)
 {

@@ -130,23 +130,10 @@ ease_import_secuso(ease_imp *im, ease_reader *r, const ease_rec *h)
 	int cdrug = ease_imp_col(h, "Drug Intakes");
 	int ccom = ease_imp_col(h, "Comment");
 	const char *fmt = im->c->date_format;
-	ease_recstore *st = ease_recstore_new();
+	static const char *const names[] = {"Date"};
 	ease_dateform df;
+	ease_recstore *st = ease_imp_read_dated(im, r, h, &cd, names, 1, 0, &df);
 	const ease_rec *rec;
-	char msg[512];
-
-	ease_dateform_init(&df);
-	while ((rec = ease_imp_next(im, r))) {
-		if (!ease_imp_width(im, rec, h))
-			continue;
-		if (!fmt && ease_dateform_add(&df, rec->f[cd], rec->line, msg, sizeof msg)) {
-			ease_bad_value(im->file, rec->line, "Date", rec->f[cd], msg);
-			continue;
-		}
-		ease_recstore_add(st, rec, im->file);
-	}
-	if (!fmt && ease_dateform_settle(&df, "Date", msg, sizeof msg))
-		ease_die(EASE_EX_DATA, "%s: %s", im->file, msg);
 	for (size_t i = 0; i < ease_recstore_count(st); i++) {
 		const char *why, *p, *item;
 		long day, sec;

@@ -410,24 +410,11 @@ fitbit_days(ease_imp *im, ease_reader *r, const ease_rec *h)
 	int cas = ease_imp_need(im, h, "TotalMinutesAsleep");
 	int cbed = ease_imp_need(im, h, "TotalTimeInBed");
 	const char *fmt = im->c->date_format;
-	ease_recstore *st = ease_recstore_new();
+	static const char *const names[] = {"SleepDay"};
 	ease_dateform df;
-	const ease_rec *rec;
-	char msg[512];
-
-	ease_dateform_init(&df);
 	/* the order of day and month is the whole column's: read it first */
-	while ((rec = ease_imp_next(im, r))) {
-		if (!ease_imp_width(im, rec, h))
-			continue;
-		if (!fmt && ease_dateform_add(&df, rec->f[cday], rec->line, msg, sizeof msg)) {
-			ease_bad_value(im->file, rec->line, "SleepDay", rec->f[cday], msg);
-			continue;
-		}
-		ease_recstore_add(st, rec, im->file);
-	}
-	if (!fmt && ease_dateform_settle(&df, "SleepDay", msg, sizeof msg))
-		ease_die(EASE_EX_DATA, "%s: %s", im->file, msg);
+	ease_recstore *st = ease_imp_read_dated(im, r, h, &cday, names, 1, 0, &df);
+	const ease_rec *rec;
 	for (size_t i = 0; i < ease_recstore_count(st); i++) {
 		const char *why;
 		long day, sec;
@@ -479,7 +466,6 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 	ease_recstore *st;
 	ease_dateform df;
 	const ease_rec *rec;
-	char msg[512];
 
 	if (ease_imp_col(h, "SleepDay") >= 0) {
 		fitbit_days(im, r, h);
@@ -491,30 +477,12 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 	cbed = ease_imp_col(h, "Time in Bed");
 	zonecheck zc = {0, 0};
 
-	st = ease_recstore_new();
-	ease_dateform_init(&df);
-	while ((rec = ease_imp_next(im, r))) {
-		if (rec->n == 1) {
-			/* the account export goes on with another section */
-			if (im->o->verbose)
-				ease_warn("%s:%ld: '%s' begins another section: the sleep "
-					  "section ends here", im->file, rec->line, rec->f[0]);
-			break;
-		}
-		if (!ease_imp_width(im, rec, h))
-			continue;
-		if (!fmt && ease_dateform_add(&df, rec->f[cs], rec->line, msg, sizeof msg)) {
-			ease_bad_value(im->file, rec->line, "Start Time", rec->f[cs], msg);
-			continue;
-		}
-		if (!fmt && ease_dateform_add(&df, rec->f[ce], rec->line, msg, sizeof msg)) {
-			ease_bad_value(im->file, rec->line, "End Time", rec->f[ce], msg);
-			continue;
-		}
-		ease_recstore_add(st, rec, im->file);
+	{
+		static const char *const names[] = {"Start Time", "End Time"};
+		int dcols[2] = {cs, ce};
+
+		st = ease_imp_read_dated(im, r, h, dcols, names, 2, 1, &df);
 	}
-	if (!fmt && ease_dateform_settle(&df, "Start Time", msg, sizeof msg))
-		ease_die(EASE_EX_DATA, "%s: %s", im->file, msg);
 	for (size_t i = 0; i < ease_recstore_count(st); i++) {
 		const char *why;
 		long day, sec;

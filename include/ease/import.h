@@ -126,6 +126,16 @@ const char *ease_dateform_settle(ease_dateform *d, const char *col, char *msg,
 const char *ease_dateform_read(const ease_dateform *d, const char *fmt,
 			       const char *cell, long *day, long *sec);
 
+/*
+ * Every row of R (the header H) kept, with the day-and-month order of the
+ * date columns COLS (named NAMES, NCOLS of them) settled by all their dates
+ * into DF: exit 65 when it stays open.  SECTIONS: a one-field row ends the
+ * table (Fitbit's account export).  Free the store when done.
+ */
+ease_recstore *ease_imp_read_dated(ease_imp *im, ease_reader *r, const ease_rec *h,
+				   const int *cols, const char *const *names, int ncols,
+				   int sections, ease_dateform *df);
+
 /* "H:MM[:SS][ ]AM|PM" or "H:MM[:SS]": seconds of the day; -1 when not one. */
 long ease_imp_clock(const char *s, const char **end);
 
