@@ -194,6 +194,7 @@ typedef struct dayacc {
 	long massage;
 	double mmin;
 	long has_mmin;
+	long mmin_unknown;	/* sessions of the day without a duration */
 	place mat;
 	sess *ses;
 	size_t nses, cses;
@@ -645,6 +646,8 @@ add_session(daily *d, subject *s, long day, long sec, const char *tech,
 		a->mmin += minutes;
 		a->has_mmin = 1;
 		d->col[C_MASSAGE_MIN].used = 1;
+	} else {
+		a->mmin_unknown++;
 	}
 }
 
@@ -1686,7 +1689,8 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 		size_t out = 0;
 
 		put(w, C_MASSAGE, (double)a->massage, a->mat);
-		if (a->has_mmin)
+		/* as with doses: one session of unknown length makes the day's total unknown */
+		if (a->has_mmin && !a->mmin_unknown)
 			put(w, C_MASSAGE_MIN, a->mmin, a->mat);
 		qsort(a->ses, a->nses, sizeof *a->ses, sess_cmp);
 		for (size_t i = 0; i < a->nses; i++) {
@@ -1748,9 +1752,13 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 	if (a->recorded)
 		for (size_t k = 0; k < nc; k++) {
 			/* a measurement not taken is unknown, not 0 */
-			int zero = k == C_MASSAGE || k == C_MASSAGE_MIN || k == C_MEDS_DOSES ||
+			int zero = k == C_MASSAGE || k == C_MEDS_DOSES ||
 				d->col[k].kind == K_MED ||
 				(d->col[k].kind == K_FACTOR && !d->col[k].measure);
+
+			/* minutes are 0 only on a day without a session */
+			if (k == C_MASSAGE_MIN)
+				zero = !(w->has[C_MASSAGE] && w->v[C_MASSAGE] > 0);
 
 			if (zero && !w->has[k] && d->col[k].used)
 				put(w, (int)k, 0, none);
@@ -1932,6 +1940,7 @@ merge_day(dayacc *a, dayacc *x)
 	a->massage += x->massage;
 	a->mmin += x->mmin;
 	a->has_mmin |= x->has_mmin;
+	a->mmin_unknown += x->mmin_unknown;
 	if (x->doses && (a->doses == 0 || place_cmp(x->dat, a->dat) < 0))
 		a->dat = x->dat;
 	a->doses += x->doses;
