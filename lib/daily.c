@@ -548,8 +548,12 @@ instant(const ease_datetime *dt)
 }
 
 /* A number of column COL read as ROLE (range by role); NaN when empty. */
+/*
+ * The number in column COL as every tool reads it: a unit in its header
+ * applied ('Duration (h)' in minutes), German thousands noted.
+ */
 static int
-get_num(rd *r, int col, int role, double *v)
+get_num(rd *r, int col, double *v)
 {
 	const char *why = NULL;
 	int st;
@@ -557,7 +561,7 @@ get_num(rd *r, int col, int role, double *v)
 	*v = NAN;
 	if (col < 0)
 		return 1;
-	st = ease_role_check(role, cell(r, col), r->d->c->decimal_comma, NULL, v, &why);
+	st = ease_cols_num(r->cols, col, cell(r, col), r->d->c->decimal_comma, v, &why);
 	if (st == EASE_V_MISSING) {
 		*v = NAN;
 		return 1;
@@ -848,6 +852,8 @@ open_rd(rd *r, daily *d, const ease_daily_input *in, int file)
 	}
 	nmap = header_map(d, h, map);
 	r->cols = ease_cols_new(h, r->name, map, nmap);
+	ease_cols_watch_thousands(r->cols, ease_reader_delim(r->r), d->c->date_format,
+				  d->c->decimal_comma);
 	r->subj = ease_cols_role(r->cols, EASE_R_SUBJECT);
 	r->who = r->subj < 0 ? ease_day_who_column(r->cols, ease_cols_role(r->cols, EASE_R_DATE)) : -1;
 	/* an event's or a factor's name is not whose it is */
@@ -1094,9 +1100,9 @@ read_sessions(rd *r)
 		subject *s;
 
 		if (!row_when(r, dc, tc, &day, &sec) ||
-		    !get_num(r, mc, EASE_R_MASSAGE_MIN, &m) ||
-		    !get_num(r, bc, EASE_R_PAIN_BEFORE, &pb) ||
-		    !get_num(r, ac, EASE_R_PAIN_AFTER, &pa))
+		    !get_num(r, mc, &m) ||
+		    !get_num(r, bc, &pb) ||
+		    !get_num(r, ac, &pa))
 			continue;
 		s = row_subject(r, day);
 		add_session(r->d, s, day, sec, tech >= 0 ? cell(r, tech) : NULL, m, here(r));
@@ -1126,7 +1132,7 @@ read_pain(rd *r)
 		double v;
 		dayacc *a;
 
-		if (!row_when(r, dc, tc, &day, &sec) || !get_num(r, pc, EASE_R_PAIN, &v))
+		if (!row_when(r, dc, tc, &day, &sec) || !get_num(r, pc, &v))
 			continue;
 		if (isnan(v))
 			continue;
@@ -1175,8 +1181,8 @@ read_sleep(rd *r)
 		int bclock = 0, wclock = 0;
 		subject *s;
 
-		if (!get_num(r, hc, EASE_R_SLEEP_HOURS, &h) ||
-		    !get_num(r, qc, EASE_R_SLEEP_QUALITY, &q))
+		if (!get_num(r, hc, &h) ||
+		    !get_num(r, qc, &q))
 			continue;
 		if (times && !ease_is_missing(cell(r, bc)) && !ease_is_missing(cell(r, wc))) {
 			if (!clock_or_dt(r, bc, &bed, &bclock) || !clock_or_dt(r, wc, &wake, &wclock))
@@ -1247,7 +1253,7 @@ read_meds(rd *r)
 		long day, sec;
 		double v;
 
-		if (!row_when(r, dc, tc, &day, &sec) || !get_num(r, doc, EASE_R_DOSE, &v))
+		if (!row_when(r, dc, tc, &day, &sec) || !get_num(r, doc, &v))
 			continue;
 		add_med(r, row_subject(r, day), day, drc, v, uc);
 	}
@@ -1270,7 +1276,7 @@ read_factors(rd *r)
 		long day, sec;
 		double v;
 
-		if (!row_when(r, dc, tc, &day, &sec) || !get_num(r, vc, EASE_R_VALUE, &v))
+		if (!row_when(r, dc, tc, &day, &sec) || !get_num(r, vc, &v))
 			continue;
 		if (ease_is_missing(cell(r, fc))) {
 			bad(r, fc, "is not a factor name");
