@@ -22,6 +22,8 @@
 #define NAP_TO (20 * 3600L)
 #define NAP_MAX (4 * 3600.0)
 #define DAY_SEC 86400.0
+/* the longest night read from clock times alone (a sleep of 16 h, when ill) */
+#define CLOCK_NIGHT_MAX (16 * 3600)
 
 /* ---- options ---- */
 
@@ -1214,6 +1216,23 @@ read_sleep(rd *r)
 			if (bed.sec == wake.sec && (bclock || wclock || bed.day == wake.day)) {
 				bad(r, wc, "is the same clock time as the bedtime: a sleep of 0 or 24 h "
 				    "(correct the bedtime or the wake-up, or leave both empty)");
+				continue;
+			}
+			/*
+			 * Clock times say only which day by their order: a bedtime
+			 * after the wake-up makes a night of most of a day, which
+			 * is a slip of the bedtime far more often than a real sleep.
+			 */
+			if ((bclock || wclock) && bed.day < wake.day &&
+			    DAY_SEC - bed.sec + wake.sec > CLOCK_NIGHT_MAX) {
+				char why[200], hb[40];
+
+				snprintf(why, sizeof why, "is after the wake-up %s: a sleep of %s h "
+					 "(correct the bedtime, or give both as date-times for a sleep "
+					 "over %d h)", cell(r, wc),
+					 ease_fmt_num((DAY_SEC - bed.sec + wake.sec) / 3600.0, 4, hb),
+					 CLOCK_NIGHT_MAX / 3600);
+				bad(r, bc, why);
 				continue;
 			}
 			s = row_subject(r, wake.day);
