@@ -726,6 +726,25 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 	return 1;
 }
 
+/*
+ * A factor's column: its name, or factor_<name> where that would be another
+ * column (a factor "pain" is not the pain column; "date", "subject" and
+ * "med_x_mg" would be read back as the date, the subject or a drug).
+ */
+static int
+factor_col(daily *d, const char *n)
+{
+	long k;
+	char pre[160];
+
+	if (strcmp(n, "date") != 0 && strcmp(n, "subject") != 0 && strncmp(n, "med_", 4) != 0 &&
+	    !(ease_strset_get(d->col_ix, n, &k) &&
+	      (d->col[k].kind == K_FIXED || d->col[k].kind == K_MED)))
+		return add_col(d, n, K_FACTOR);
+	snprintf(pre, sizeof pre, "factor_%s", n);
+	return add_col(d, pre, K_FACTOR);
+}
+
 static void
 add_factor(rd *r, subject *s, long day, const char *fname, double v, const char *unit)
 {
@@ -733,14 +752,7 @@ add_factor(rd *r, subject *s, long day, const char *fname, double v, const char 
 	int col;
 
 	ease_norm_name(fname, n, sizeof n);
-	col = add_col(r->d, n, K_FACTOR);
-	if (r->d->col[col].kind == K_FIXED || r->d->col[col].kind == K_MED) {
-		/* a factor called "pain" is not the pain column */
-		char pre[160];
-
-		snprintf(pre, sizeof pre, "factor_%s", n);
-		col = add_col(r->d, pre, K_FACTOR);
-	}
+	col = factor_col(r->d, n);
 	r->d->col[col].used = 1;
 	if (unit && !ease_is_missing(unit))
 		r->d->col[col].measure = 1;

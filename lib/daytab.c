@@ -78,6 +78,18 @@ ease_strset_add(ease_strset *s, const char *str)
 	return ease_strset_put(s, str, 0, NULL);
 }
 
+int
+ease_strset_get(const ease_strset *s, const char *str, long *val)
+{
+	size_t i = find(s, str);
+
+	if (!s->slot[i])
+		return 0;
+	if (val)
+		*val = s->val[i];
+	return 1;
+}
+
 size_t
 ease_strset_count(const ease_strset *s)
 {

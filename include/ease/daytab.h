@@ -108,6 +108,8 @@ int ease_strset_add(ease_strset *s, const char *str);
  * otherwise returns 0 and sets *OLD to the number it was added with.
  */
 int ease_strset_put(ease_strset *s, const char *str, long val, long *old);
+/* Whether STR is in the set; *VAL (when not NULL) is its number. */
+int ease_strset_get(const ease_strset *s, const char *str, long *val);
 size_t ease_strset_count(const ease_strset *s);
 void ease_strset_free(ease_strset *s);
 
