@@ -587,17 +587,32 @@ saa_time(const char *s, long *day, long *sec)
 	return *sec >= 0 && *sec % 60 == 0;
 }
 
-/* Each #tag of COMMENT a factor; the comment itself the night's note. */
+static int
+tag_char(unsigned char c)
+{
+	return isalnum(c) || c == '_' || c == '-' || c >= 0x80;
+}
+
+/* Whether the tag P (LEN bytes) of COMMENT stood before it: #pain #pain is one. */
+static int
+tag_before(const char *comment, const char *p, size_t len)
+{
+	for (const char *t = comment; (t = strchr(t, '#')) && t + 1 < p; t++)
+		if (strncasecmp(t + 1, p, len) == 0 && !tag_char((unsigned char)t[1 + len]))
+			return 1;
+	return 0;
+}
+
+/* Each #tag of COMMENT a factor, once; the comment itself the night's note. */
 static void
 saa_tags(ease_imp *im, const char *when, const char *comment, long line)
 {
 	for (const char *p = comment; (p = strchr(p, '#')); ) {
 		const char *q = ++p;
 
-		while (*q && (isalnum((unsigned char)*q) || *q == '_' || *q == '-' ||
-			      (unsigned char)*q >= 0x80))
+		while (*q && tag_char((unsigned char)*q))
 			q++;
-		if (q > p) {
+		if (q > p && !tag_before(comment, p, (size_t)(q - p))) {
 			char *name = ease_xstrndup(p, (size_t)(q - p));
 			ease_event e = {"", when, "", "factor", name, 1, "", ""};
 
