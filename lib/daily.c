@@ -125,13 +125,19 @@ static const int fixed_role[C_NFIXED] = {
 };
 
 /* Columns that are 0, not empty, on a day with some record but none of theirs. */
-enum { K_FIXED, K_MED, K_FACTOR, K_TEXT };
+enum { K_FIXED, K_MED, K_FACTOR, K_TEXT, K_MEDPEND };
 
 typedef struct dcol {
 	char *name;
 	int kind;
 	int used;
 	int measure;		/* a factor logged with a unit: heart_rate bpm */
+	/*
+	 * K_MEDPEND: intakes of DRUG without dose or unit before any with a
+	 * unit; never written, they become med_<drug>_<unit> once all input
+	 * is read (the order of the rows must not decide).
+	 */
+	char *drug;
 } dcol;
 
 /* A med_<drug>_<unit> column's drug: the unit its doses are added in. */
@@ -275,6 +281,7 @@ add_col(daily *d, const char *name, int kind)
 	d->col[d->ncol].kind = kind;
 	d->col[d->ncol].used = 0;
 	d->col[d->ncol].measure = 0;
+	d->col[d->ncol].drug = NULL;
 	return (int)d->ncol++;
 }
 
@@ -689,6 +696,21 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 	}
 	/* one unit per drug of one subject: another may take it as a syrup */
 	snprintf(name, sizeof name, "%s%c%s", s->id, '\x1f', dn);
+	if (isnan(dose) && un[0] == '\0' && !ease_strset_get(d->drug_ix, name, NULL)) {
+		int col;
+
+		snprintf(name, sizeof name, "\x1fmed_%s", dn);
+		col = add_col(d, name, K_MEDPEND);
+		if (!d->col[col].drug)
+			d->col[col].drug = ease_xstrdup(dn);
+		a = record(s, day);
+		if (a->doses == 0)
+			a->dat = here(r);
+		a->doses++;
+		d->col[C_MEDS_DOSES].used = 1;
+		dyn_add(a, col, NAN, here(r));
+		return 1;
+	}
 	if (ease_strset_put(d->drug_ix, name, (long)d->ndrug, &ix)) {
 		ease_grow((void **)&d->drugs, &d->cdrug, d->ndrug + 1, sizeof *d->drugs);
 		d->drugs[d->ndrug] = (drug){ease_xstrdup(un), r->file, r->rec->line};
@@ -1661,6 +1683,38 @@ mean_of(const mean *m)
 }
 
 /* The cells of one day from what was read. */
+/* The column of SUBJECT's intakes of DRUG without a dose: by the unit of its others. */
+static long
+pending_col(daily *d, const char *subject, const char *drug)
+{
+	char key[256], name[256];
+	long ix, k;
+	const char *un = "";
+
+	snprintf(key, sizeof key, "%s%c%s", subject, '\x1f', drug);
+	if (ease_strset_get(d->drug_ix, key, &ix))
+		un = d->drugs[ix].unit;
+	snprintf(name, sizeof name, "med_%s%s%s", drug, un[0] ? "_" : "", un);
+	if (!ease_strset_get(d->col_ix, name, &k))
+		k = add_col(d, name, K_MED);
+	return k;
+}
+
+/*
+ * Every column an intake without a dose may go to, made before the first
+ * row is laid out: the row's arrays are as wide as the columns then.
+ */
+static void
+pending_cols(daily *d)
+{
+	size_t n = d->ncol;
+
+	for (size_t c = 0; c < n; c++)
+		if (d->col[c].kind == K_MEDPEND)
+			for (size_t i = 0; i < d->nsubj; i++)
+				pending_col(d, d->subj[i].id, d->col[c].drug);
+}
+
 static void
 day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 {
@@ -1753,6 +1807,8 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 	for (size_t i = 0; i < a->ndy; i++) {
 		const dynval *x = &a->dy[i];
 
+		if (d->col[x->col].kind == K_MEDPEND)
+			continue;
 		/*
 		 * Doses and counts (a factor without a unit: 2 coffees and 3
 		 * coffees) add up; a measurement (with a unit: heart rate in
@@ -1764,6 +1820,18 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 		put(w, x->col, add ? x->sum : x->sum / (double)x->n, x->at);
 		if (isnan(x->sum))
 			w->t[x->col] = "";	/* an intake of unknown dose */
+	}
+	/* intakes of unknown dose: the day's total of that drug is unknown */
+	for (size_t i = 0; i < a->ndy; i++) {
+		const dynval *x = &a->dy[i];
+		long k;
+
+		if (d->col[x->col].kind != K_MEDPEND)
+			continue;
+		k = pending_col(d, s->id, d->col[x->col].drug);
+		d->col[k].used = 1;
+		put(w, (int)k, NAN, x->at);
+		w->t[k] = "";
 	}
 	/* a day table's cells: the same value, or a conflict */
 	for (size_t i = 0; i < a->ngv; i++) {
@@ -2129,6 +2197,7 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 				   ease_role_def(c->colmap[i].role)->name, c->colmap[i].name,
 				   c->colmap[i].name);
 
+	pending_cols(&d);
 	/* a pass over the days finds the columns that only a derived value fills */
 	if (d.nsubj > 1)
 		qsort(d.subj, d.nsubj, sizeof *d.subj, subj_order);
@@ -2225,8 +2294,10 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	if (d.spill)
 		fclose(d.spill);
 	free(d.subj);
-	for (size_t k = 0; k < d.ncol; k++)
+	for (size_t k = 0; k < d.ncol; k++) {
 		free(d.col[k].name);
+		free(d.col[k].drug);
+	}
 	free(d.col);
 	for (size_t k = 0; k < d.ndrug; k++)
 		free(d.drugs[k].unit);
