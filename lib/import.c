@@ -61,9 +61,14 @@ ease_import_list(void)
 /* ---- the events written, and the repeats among them ---- */
 
 /*
- * Records are told apart by their first event's subject, start, kind and
- * name; one seen before with the same events is an exact repeat (dropped),
- * with other events a conflict.  The events of a record wait until it is
+ * Records are told apart by their format and their first event's subject,
+ * start, kind and name; one seen before with the same events is an exact
+ * repeat (dropped), with other events a conflict.  Two apps may record one
+ * night: they are two measurements, for ease-daily to weigh.  A format
+ * that times its entries by a slot of the day (Bearable's "am") logs two
+ * ratings of one slot as two records alike: within a file they are kept,
+ * and only a record that an earlier file holds as often is a repeat
+ * (overlapping exports).  The events of a record wait until it is
  * whole; then two hashes and a line are all that is kept of it: 16 bytes a
  * record, whatever it holds.
  */
@@ -73,11 +78,16 @@ typedef struct seen {
 	uint32_t line;		/* over all files: the file's base + its line */
 } seen;
 
+/* Of seen.line: a slot format's record already matched by a later file's. */
+#define SEEN_MATCHED 0x80000000u
+
 typedef struct drv {
 	ease_writer *w;
 	seen *tab;
 	size_t cap, n;
 	long dups;		/* records dropped as exact repeats, this file */
+	const char *fmt;	/* this file's format */
+	int slots;		/* it times entries by slots: no conflicts */
 	char *const *names;
 	long *base;		/* each file's first global line */
 	int nfiles;
@@ -169,6 +179,15 @@ flush(ease_imp *im)
 
 		if (s->key != key)
 			continue;
+		if (d->slots) {
+			if (s->body == body && !(s->line & SEEN_MATCHED) &&
+			    (long)s->line < d->base[d->pfile]) {
+				s->line |= SEEN_MATCHED;
+				d->dups++;
+				return;
+			}
+			continue;
+		}
 		if (s->body == body) {
 			d->dups++;
 			return;
@@ -209,7 +228,7 @@ ease_imp_emit(ease_imp *im, const ease_event *e, long line)
 		d->plen = 0;
 		d->pline = line;
 		d->pfile = im->fileno;
-		d->pkey = EASE_HASH_START;
+		d->pkey = ease_hash_field(EASE_HASH_START, d->fmt);
 		for (size_t i = 0; i < sizeof key / sizeof *key; i++)
 			d->pkey = ease_hash_field(d->pkey, key[i]);
 		d->pbody = EASE_HASH_START;
@@ -799,6 +818,8 @@ one_file(ease_imp *im, const char *path)
 		ease_warn("%s: --date-format is not used: %s writes its dates one way only",
 			  im->file, name);
 	d->dups = 0;
+	d->fmt = name;
+	d->slots = strcmp(name, "bearable") == 0;
 	if (!reader_of(name))
 		ease_die(EASE_EX_SOFTWARE, "no reader for the format '%s'", name);
 	reader_of(name)(im, r, kept);
