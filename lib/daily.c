@@ -1646,7 +1646,29 @@ night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
 		*aat = m[0].at;
 	} else if (nm > 1) {
 		const cand *p = resolve(d, "sleep_hours", s, day, m, nm);
+		size_t k = 0;
 
+		for (size_t i = 0; i < a->nsl; i++)
+			k += a->sl[i].at.file == p->at.file;
+		/*
+		 * --prefer chose one input: the night is that input's whole
+		 * night (its sleeps added, its time in bed), or the efficiency
+		 * mixes two trackers.
+		 */
+		if (k < a->nsl) {
+			dayacc t;
+
+			memset(&t, 0, sizeof t);
+			t.sl = ease_xcalloc(k, sizeof *t.sl);
+			for (size_t i = 0; i < a->nsl; i++)
+				if (a->sl[i].at.file == p->at.file)
+					t.sl[t.nsl++] = a->sl[i];
+			free(as);
+			free(m);
+			night(d, s, day, &t, asleep, aat, inbed, bat);
+			free(t.sl);
+			return;
+		}
 		*asleep = p->v;
 		*aat = p->at;
 	}
