@@ -1647,15 +1647,18 @@ night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
 	} else if (nm > 1) {
 		const cand *p = resolve(d, "sleep_hours", s, day, m, nm);
 		size_t k = 0;
+		int differ = 0;
 
-		for (size_t i = 0; i < a->nsl; i++)
+		for (size_t i = 0; i < nm; i++)
+			differ |= !same(&m[i], p);
+		for (size_t i = 0; i < a->nsl && differ; i++)
 			k += a->sl[i].at.file == p->at.file;
 		/*
 		 * --prefer chose one input: the night is that input's whole
 		 * night (its sleeps added, its time in bed), or the efficiency
 		 * mixes two trackers.
 		 */
-		if (k < a->nsl) {
+		if (differ && k < a->nsl) {
 			dayacc t;
 
 			memset(&t, 0, sizeof t);
