@@ -4,6 +4,7 @@
  */
 #include "ease/import.h"
 
+#include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/technique.h"
 #include "ease/value.h"
@@ -361,6 +362,7 @@ typedef struct bear {
 	const char *start;	/* the slot's date-time, or the date */
 	const char *date;	/* the date alone */
 	char note[600];
+	ease_strset *slips;	/* factors warned about as slips for a technique */
 } bear;
 
 static void
@@ -522,10 +524,31 @@ list_has(const char *l, const char *t)
 	return 0;
 }
 
+/* Adds technique T to the '|' list *TECH (*TLEN bytes) unless it is there. */
+static void
+tech_add(char **tech, size_t *tlen, const char *t, size_t n)
+{
+	char *one = ease_xstrndup(t, n);
+
+	if (n && !list_has(*tech, one)) {
+		*tech = ease_xrealloc(*tech, *tlen + n + 2);
+		if (*tlen)
+			(*tech)[(*tlen)++] = '|';
+		memcpy(*tech + *tlen, one, n + 1);
+		*tlen += n;
+	}
+	free(one);
+}
+
 /*
  * "Massage | Coffee | Trigger point": the factors of one entry that name
  * massage or techniques are one session, its techniques joined by '|' (one
  * massage that day, not one per word); any other is a factor of value 1.
+ * A technique is a known one (also two run together: "Deep Tissue &
+ * Swedish"), one in brackets after "Massage", or any name ending in the word
+ * massage or therapy ("Sports massage"); "Self-massage" and "Massage gun"
+ * are things done alone, factors.  A factor that looks like a slip for a
+ * technique ("Tigger point") is warned about, once a file.
  */
 static void
 bear_factors(bear *b, const char *detail)
@@ -537,7 +560,7 @@ bear_factors(bear *b, const char *detail)
 	int massage = 0;
 
 	while (ease_list_next(&p, &item, &len)) {
-		int k;
+		int k, k2;
 
 		if (len == 0)
 			continue;
@@ -551,21 +574,27 @@ bear_factors(bear *b, const char *detail)
 				k = ease_tech_known(o + 1, (size_t)(item + len - 1 - (o + 1)));
 		}
 		if (k >= 0) {
-			const char *t = ease_tech_name(k);
-			size_t n = strlen(t);
-
 			massage = 1;
-			if (*t && !list_has(tech, t)) {
-				tech = ease_xrealloc(tech, tlen + n + 2);
-				if (tlen)
-					tech[tlen++] = '|';
-				memcpy(tech + tlen, t, n + 1);
-				tlen += n;
-			}
+			tech_add(&tech, &tlen, ease_tech_name(k), strlen(ease_tech_name(k)));
+		} else if (ease_tech_pair(item, len, &k, &k2)) {
+			massage = 1;
+			tech_add(&tech, &tlen, ease_tech_name(k), strlen(ease_tech_name(k)));
+			tech_add(&tech, &tlen, ease_tech_name(k2), strlen(ease_tech_name(k2)));
 		} else if (strcmp(ease_tech_key(item, len, &key, &cap), "massage") == 0) {
 			massage = 1;
+		} else if (ease_tech_suffix(item, len)) {
+			massage = 1;
+			tech_add(&tech, &tlen, item, len);
 		} else {
 			name = ease_xstrndup(item, len);
+			if ((k = ease_tech_slip(item, len)) >= 0 && ease_strset_add(b->slips, name)) {
+				char shown[128];
+
+				ease_shown(name, shown, sizeof shown);
+				ease_warn("%s:%ld: factor '%s' is kept as a factor, not a massage; "
+					  "did you mean the technique '%s'?", b->im->file,
+					  b->rec->line, shown, ease_tech_name(k));
+			}
 			bear_emit(b, "factor", name, 1, "");
 			free(name);
 		}
@@ -634,13 +663,17 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 	int ca = ease_imp_need(im, h, "rating/amount"), cdet = ease_imp_need(im, h, "detail");
 	int cn = ease_imp_col(h, "notes");
 	const ease_rec *rec;
+	/* held where an error's exit still finds it */
+	static ease_strset *slips;
+
+	slips = ease_strset_new();
 
 	while ((rec = ease_imp_next(im, r))) {
 		long day, sec, d2;
 		const char *cat = rec->f[cc], *amount = rec->f[ca], *detail = rec->f[cdet];
 		const char *notes = ease_imp_cell(rec, cn), *why;
 		char when[40], date[16], name[160];
-		bear b = {im, rec, when, date, ""};
+		bear b = {im, rec, when, date, "", slips};
 		double v;
 
 		if (!ease_imp_width(im, rec, h))
@@ -729,4 +762,6 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 			}
 		}
 	}
+	ease_strset_free(slips);
+	slips = NULL;
 }

@@ -520,6 +520,31 @@ starts_known(const char *key)
 	return k;
 }
 
+int
+ease_tech_pair(const char *name, size_t len, int *a, int *b)
+{
+	char *key = NULL;
+	size_t cap = 0;
+	int r = two_known(ease_tech_key(name, len, &key, &cap), a, b);
+
+	free(key);
+	return r;
+}
+
+int
+ease_tech_slip(const char *name, size_t len)
+{
+	char *key = NULL;
+	size_t cap = 0;
+	int k = -1;
+
+	ease_tech_key(name, len, &key, &cap);
+	if (known_key(key) < 0 && (k = close_to(key)) < 0)
+		k = starts_known(key);
+	free(key);
+	return k;
+}
+
 void
 ease_technames_warn_close(const ease_technames *t)
 {

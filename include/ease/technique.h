@@ -67,6 +67,11 @@ void ease_technames_free(ease_technames *t);
  */
 void ease_technames_warn_close(const ease_technames *t);
 
+/* Whether NAME is two known techniques run together ("Deep Tissue & Swedish"): *A, *B. */
+int ease_tech_pair(const char *name, size_t len, int *a, int *b);
+/* The known technique NAME looks like a slip for ("Tigger point"), or -1. */
+int ease_tech_slip(const char *name, size_t len);
+
 struct ease_cols;
 /*
  * The technique column of C, or -1 with a warning that every session then
