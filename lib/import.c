@@ -785,6 +785,27 @@ one_file(ease_imp *im, const char *path)
 		ease_die(EASE_EX_DATA, "%s: empty file: no header to tell the app by", im->file);
 	if (ease_reader_error(r))
 		ease_die(EASE_EX_DATA, "%s:%ld: %s", im->file, h->line, ease_reader_error(r));
+	if (h->n == 1 && h->len[0] > 0 && !ease_format_is_title(h)) {
+		/*
+		 * Fitbit's account export as downloaded: sections (Body,
+		 * Activities, ...), each under a one-word title; Sleep is read
+		 */
+		const ease_rec *x;
+		long first = h->line;
+		char shown[160];
+
+		ease_shown(h->f[0], shown, sizeof shown);
+		while ((x = ease_imp_next(im, r)) && !(x->n == 1 && ease_format_is_title(x)))
+			;
+		if (!x)
+			ease_die(EASE_EX_DATA, "%s:%ld: not an export ease-import knows by its "
+				 "header: '%s' begins it, and no 'Sleep' section follows "
+				 "(ease-import --list names the formats)", im->file, first, shown);
+		if (im->o->verbose)
+			ease_warn("%s: lines %ld ('%s') to %ld are sections other than Sleep: skipped",
+				  im->file, first, shown, x->line - 1);
+		h = x;
+	}
 	if (ease_format_is_title(h)) {
 		/* Fitbit's "Sleep" above the header: the header is the next line */
 		h = ease_imp_next(im, r);
