@@ -645,6 +645,16 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 		ease_bad_value(b->im->file, b->rec->line, "detail", detail, why);
 		return 0;
 	}
+	/* a minute over is the app's rounding; more is a night that does not add up */
+	if (!isnan(h) && h * 3600 > (double)(te - ts) + 60) {
+		char why2[160], hb[40];
+
+		snprintf(why2, sizeof why2, "is more hours asleep than the %s h %s in the detail",
+			 ease_fmt_num((double)(te - ts) / 3600, 4, hb),
+			 ib > 0 ? "in bed" : "of the asleep times");
+		ease_bad_value(b->im->file, b->rec->line, "rating/amount", amount, why2);
+		return 0;
+	}
 	ease_imp_fmt(b->im, NULL, ts, s);
 	ease_imp_fmt(b->im, NULL, te, e);
 	/* the app's own word: an asleep interval must not read as time in bed */
