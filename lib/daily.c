@@ -1186,8 +1186,17 @@ static int
 clock_or_dt(rd *r, int col, ease_datetime *dt, int *clock)
 {
 	long sec;
+	const char *c = cell(r, col);
+	int st = ease_parse_time(c, &sec);
 
-	if (ease_parse_time(cell(r, col), &sec) == EASE_V_OK) {
+	if (st != EASE_V_OK && strchr(c, ':') && !strpbrk(c, "-/.")) {
+		*clock = 1;
+		return bad(r, col, st == EASE_V_BADCAL
+			   ? "is not a clock time (hours 0 to 23, minutes 0 to 59)"
+			   : "is not a clock time (expected HH:MM like 23:15 or 6:30, "
+			     "11:00pm, or a date-time)");
+	}
+	if (st == EASE_V_OK) {
 		memset(dt, 0, sizeof *dt);
 		dt->sec = sec;
 		dt->has_time = 1;

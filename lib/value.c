@@ -445,11 +445,38 @@ ease_parse_time(const char *s, long *sec)
 	char buf[64];
 	int badcal = 0, n;
 
+	char one[64];
+
 	if (ease_is_missing(s))
 		return EASE_V_MISSING;
 	s = trim(s, buf, sizeof buf);
+	/* hand-kept logs write 6:30 for 06:30 */
+	if (is_digit(s[0]) && s[1] == ':' && strlen(s) + 2 <= sizeof one) {
+		one[0] = '0';
+		strcpy(one + 1, s);
+		s = one;
+	}
 	n = iso_time(s, sec, &badcal);
-	if (n == 0 || s[n] != '\0')
+	if (n == 0)
+		return EASE_V_BAD;
+	/* 11:00pm, 6:30 AM: the 12-hour clock is one reading only */
+	{
+		const char *p = s + n;
+
+		while (*p == ' ')
+			p++;
+		if ((p[0] == 'a' || p[0] == 'A' || p[0] == 'p' || p[0] == 'P') &&
+		    (p[1] == 'm' || p[1] == 'M') && p[2] == '\0') {
+			long h = *sec / 3600;
+
+			if (h < 1 || h > 12)
+				return EASE_V_BADCAL;
+			*sec = (h % 12 + (p[0] == 'p' || p[0] == 'P' ? 12 : 0)) * 3600 +
+			       *sec % 3600;
+			n = (int)(p + 2 - s);
+		}
+	}
+	if (s[n] != '\0')
 		return EASE_V_BAD;
 	return badcal ? EASE_V_BADCAL : EASE_V_OK;
 }

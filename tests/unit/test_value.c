@@ -127,7 +127,15 @@ dates(void)
 	ok(ease_parse_time("23:15", &sec) == EASE_V_OK && sec == 83700, "23:15");
 	ok(ease_parse_time("07:05:30", &sec) == EASE_V_OK && sec == 25530, "07:05:30");
 	ok(ease_parse_time("25:00", &sec) == EASE_V_BADCAL, "25:00");
-	ok(ease_parse_time("7:05", &sec) == EASE_V_BAD, "7:05");
+	ok(ease_parse_time("7:05", &sec) == EASE_V_OK && sec == 25500, "7:05 is 07:05");
+	ok(ease_parse_time("7:5", &sec) == EASE_V_BAD, "7:5");
+	ok(ease_parse_time("11:00pm", &sec) == EASE_V_OK && sec == 82800, "11:00pm");
+	ok(ease_parse_time("12:30 AM", &sec) == EASE_V_OK && sec == 1800, "12:30 AM");
+	ok(ease_parse_time("12:30pm", &sec) == EASE_V_OK && sec == 45000, "12:30pm");
+	ok(ease_parse_time("6:30am", &sec) == EASE_V_OK && sec == 23400, "6:30am");
+	ok(ease_parse_time("13:00pm", &sec) == EASE_V_BADCAL, "13:00pm");
+	ok(ease_parse_time("0:30am", &sec) == EASE_V_BADCAL, "0:30am");
+	ok(ease_parse_time("11:00 pmx", &sec) == EASE_V_BAD, "11:00 pmx");
 	/* every day of four centuries survives the round trip */
 	int all = 1;
 	for (long z = ease_days_from_civil(1800, 1, 1); z < ease_days_from_civil(2200, 1, 1); z++) {
