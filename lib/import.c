@@ -781,6 +781,8 @@ one_file(ease_imp *im, const char *path)
 	im->last_line = 0;
 	im->file = ease_reader_name(r);
 	h = ease_reader_header(r);
+	if (!h && ease_reader_error(r))
+		ease_die(EASE_EX_DATA, "%s: %s", im->file, ease_reader_error(r));
 	if (!h)
 		ease_die(EASE_EX_DATA, "%s: empty file: no header to tell the app by", im->file);
 	if (ease_reader_error(r))
