@@ -100,6 +100,12 @@ ease_daily_set_from(ease_daily_opts *o, const char *arg, int to)
 		o->has_from = 1;
 		o->from = d;
 	}
+	if (o->has_from && o->has_to && o->from > o->to) {
+		char f[16], t[16];
+
+		ease_usage("--from %s is after --to %s: no day is in between",
+			   ease_fmt_date(o->from, f), ease_fmt_date(o->to, t));
+	}
 }
 
 /* ---- columns of the day table ---- */
