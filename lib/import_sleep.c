@@ -793,7 +793,13 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 				snprintf(note, sizeof note, "rating %g of 5", rating);
 				quality(im, "", when, rating * 2, note, rec->line);
 			}
-			saa_tags(im, when, rec->f[ccom], rec->line);
+			/* tags tell of the day before, as Sleep Cycle's notes: at the start */
+			{
+				char at[40];
+
+				ease_imp_fmt(im, zone, s, at);
+				saa_tags(im, at, rec->f[ccom], rec->line);
+			}
 		}
 	}
 }
