@@ -53,7 +53,7 @@ static const ease_tool tool = {
 	"  ease-import bearable.csv > events.csv\n"
 	"  ease-import --tz Europe/Berlin -v sleep-export.csv > sleep.csv\n"
 	"  ease-import --from fitbit --date-format %d-%m-%Y sleep.csv\n",
-	"v", longopts, EASE_O_INPUT | EASE_O_OUTPUT, handle, -1
+	"v", longopts, EASE_O_INPUT | EASE_O_OUTPUT | EASE_O_FIXED_COLS, handle, -1
 };
 
 int

@@ -174,9 +174,15 @@ help(const ease_tool *t)
 	if (t->common & EASE_O_READ)
 		printf("\nInput:\n"
 		       "  -d, --delimiter C    field separator: ',' ';' 'tab' (default: from the header)\n"
-		       "      --decimal-comma  the input writes numbers 7,5 (output: 7.5)\n"
+		       "%s"
 		       "      --date-format F  dates as strptime(3) pattern F, e.g. %%d.%%m.%%Y\n"
-		       "      --col ROLE=NAME  column NAME plays ROLE (pain, sleep_hours, date, ...)\n");
+		       "%s",
+		       t->common & EASE_O_FIXED_COLS
+		       ? "      --decimal-comma  refused: each format says how it writes numbers\n"
+		       : "      --decimal-comma  the input writes numbers 7,5 (output: 7.5)\n",
+		       t->common & EASE_O_FIXED_COLS
+		       ? "      --col ROLE=NAME  refused: each format names its own columns\n"
+		       : "      --col ROLE=NAME  column NAME plays ROLE (pain, sleep_hours, date, ...)\n");
 	if (t->common & EASE_O_SKIP_BAD)
 		printf("%s      --skip-bad       skip rows with bad values, and say how many\n",
 		       t->common & EASE_O_READ ? "" : "\nInput:\n");

@@ -16,6 +16,9 @@ enum {
 	EASE_O_DIGITS = 16,	/* --digits, for tools that compute numbers */
 	EASE_O_SKIP_BAD = 32,	/* --skip-bad, for tools that stop at bad data */
 	EASE_O_INPUT = EASE_O_READ | EASE_O_SKIP_BAD,
+	/* with EASE_O_READ: formats that fix their columns and numbers refuse
+	 * --decimal-comma and --col, and --help says so */
+	EASE_O_FIXED_COLS = 64,
 	EASE_O_ALL = 63
 };
 
