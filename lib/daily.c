@@ -525,6 +525,15 @@ get_dt(rd *r, int col, ease_datetime *dt)
 				dt->has_time = 1;
 				return 1;
 			}
+			if (st == EASE_V_BADYEAR || st == EASE_V_BADCAL) {
+				/* 01.03.26 by %Y: the message that points to %y */
+				const char *yw = NULL;
+				double v;
+
+				if (ease_role_check(EASE_R_DATE, buf, 0, fmt, &v, &yw) != EASE_V_OK &&
+				    yw)
+					return bad(r, col, yw);
+			}
 		}
 		return bad(r, col, "is not a date (or date and time) in the --date-format");
 	}
