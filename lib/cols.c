@@ -71,12 +71,12 @@ static const ease_roledef defs[EASE_R_COUNT] = {
 		"pain_after pain_post post_pain after",
 		"pain 0-10 after a session"},
 	[EASE_R_DRUG] = {"drug", EASE_T_TEXT, 0, 0,
-		"drug medication medicine med painkiller",
+		"drug medication medicine med painkiller medikament arznei medicamento medicament",
 		"drug name"},
 	[EASE_R_DOSE] = {"dose", EASE_T_NUM, 0, INF,
-		"dose amount dosage",
+		"dose amount dosage dosis dosierung menge",
 		"dose taken, >= 0"},
-	[EASE_R_UNIT] = {"unit", EASE_T_TEXT, 0, 0, "unit units",
+	[EASE_R_UNIT] = {"unit", EASE_T_TEXT, 0, 0, "unit units einheit unidad",
 		"unit of a dose or value"},
 	[EASE_R_BEDTIME] = {"bedtime", EASE_T_TIME, 0, 0,
 		"bedtime bed_time went_to_bed sleep_start",
@@ -963,7 +963,8 @@ ease_cols_list(const ease_cols *c, char *buf, size_t n)
 
 	buf[0] = '\0';
 	for (size_t i = 0; i < c->n; i++) {
-		const char *s = ease_shown(c->name[i], shown, sizeof shown);
+		const char *s = c->name[i][0] ? ease_shown(c->name[i], shown, sizeof shown)
+					       : "(unnamed)";
 		size_t l = strlen(s);
 
 		if (len + l + 8 >= n) {
