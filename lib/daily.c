@@ -2200,6 +2200,15 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	}
 	nin = o->nin;
 	in = o->in;
+	/* a second read of standard input would find it empty, silently */
+	for (int i = 0, first = -1; i < nin; i++)
+		if (strcmp(in[i].path, "-") == 0) {
+			if (first >= 0)
+				ease_usage("standard input ('-') is named twice (%s and %s): "
+					   "only one input can read it", kind_opt[in[first].kind],
+					   kind_opt[in[i].kind]);
+			first = i;
+		}
 	/* in command-line order: --prefer first and last go by it */
 	for (int i = 1; i < nin; i++) {
 		ease_daily_input x = in[i];
