@@ -801,8 +801,9 @@ one_file(ease_imp *im, const char *path)
 			;
 		if (!x)
 			ease_die(EASE_EX_DATA, "%s:%ld: not an export ease-import knows by its "
-				 "header: '%s' begins it, and no 'Sleep' section follows "
-				 "(ease-import --list names the formats)", im->file, first, shown);
+				 "header (its first line is one field, '%s', and no Fitbit "
+				 "'Sleep' section follows; ease-import --list names the formats)",
+				 im->file, first, shown);
 		if (im->o->verbose)
 			ease_warn("%s: lines %ld ('%s') to %ld are sections other than Sleep: skipped",
 				  im->file, first, shown, x->line - 1);
