@@ -123,16 +123,17 @@ ease_alert_set(ease_alert_opts *o, int which, const char *arg)
 					   "a number of hours from 0 to 24");
 		break;
 	case EASE_ALERT_O_SLEEP_NIGHTS: {
-		const char *slash = strchr(arg, '/');
-		char k[24];
-		long kv, nv;
+		char *end;
+		long kv = strtol(arg, &end, 10), nv = -1;
 
-		if (slash == NULL || (size_t)(slash - arg) >= sizeof k)
-			ease_usage("--sleep-nights: '%s' is not K/N (3/5: 3 of the last 5 nights)", arg);
-		memcpy(k, arg, (size_t)(slash - arg));
-		k[slash - arg] = '\0';
-		nv = ease_opt_long("--sleep-nights", slash + 1, 1, 365);
-		kv = ease_opt_long("--sleep-nights", k, 1, nv);
+		if (end != arg && *end == '/' && end[1] >= '0' && end[1] <= '9') {
+			const char *p = end + 1;
+
+			nv = strtol(p, &end, 10);
+		}
+		if (nv < 0 || *end != '\0' || kv < 1 || nv > 365 || kv > nv)
+			ease_usage("--sleep-nights: '%s' is not K/N, 1 <= K <= N <= 365 (3/5: 3 of the last 5 nights)",
+				   arg);
 		o->sleep_k = kv;
 		o->sleep_n = nv;
 		break;
@@ -413,8 +414,9 @@ cond_sleep(run *s, long day, char *msg, size_t n)
 	}
 	/* the nights not recorded could be the short ones */
 	if (below + missing >= s->o->sleep_k) {
-		snprintf(msg, n, "%ld of the last %ld nights have %s, %ld of them short",
-			 s->o->sleep_n - missing, s->o->sleep_n, s->sleep_name, below);
+		snprintf(msg, n, "%ld of the last %ld nights %s %s, %ld of them short",
+			 s->o->sleep_n - missing, s->o->sleep_n,
+			 s->o->sleep_n - missing == 1 ? "has" : "have", s->sleep_name, below);
 		return -1;
 	}
 	return 0;
