@@ -220,9 +220,9 @@ typedef struct run {
 	long last, last_session;
 	ease_relief_feed *feed;
 	ease_relief_opts ro;
-	double *rtime;			/* the subject's relief runs, for the median */
-	int *rend;
-	size_t nruns, rcap;
+	/* the subject's relief runs by length in days: ended, censored */
+	double *rev, *rce, *rtime;
+	size_t rcap, nruns;
 	double median;			/* their Kaplan-Meier median */
 	result *res;
 	size_t nres, rescap;
@@ -249,15 +249,32 @@ on_session(void *ctx, long day, const char *subject, const char *const *tech,
 	   size_t ntech, long days, int ended)
 {
 	run *s = ctx;
+	size_t t = (size_t)days;
 
 	(void)day;
 	(void)subject;
 	(void)tech;
 	(void)ntech;
-	ease_grow((void **)&s->rtime, &s->rcap, s->nruns + 1, sizeof *s->rtime);
-	s->rend = ease_xrealloc(s->rend, s->rcap * sizeof *s->rend);
-	s->rtime[s->nruns] = (double)days;
-	s->rend[s->nruns++] = ended;
+	/* counts by length, not the runs: memory is the longest run, not the diary */
+	if (t >= s->rcap) {
+		size_t old = s->rcap, nc = old ? old : 32;
+
+		while (nc <= t)
+			nc *= 2;
+		s->rev = ease_xrealloc(s->rev, nc * sizeof *s->rev);
+		s->rce = ease_xrealloc(s->rce, nc * sizeof *s->rce);
+		s->rtime = ease_xrealloc(s->rtime, nc * sizeof *s->rtime);
+		for (size_t i = old; i < nc; i++) {
+			s->rev[i] = s->rce[i] = 0;
+			s->rtime[i] = (double)i;
+		}
+		s->rcap = nc;
+	}
+	if (ended)
+		s->rev[t]++;
+	else
+		s->rce[t]++;
+	s->nruns++;
 }
 
 static void
@@ -271,6 +288,8 @@ subject_start(run *s, const char *group)
 	s->ema_before = NAN;
 	s->last = s->last_session = -1;
 	s->nruns = 0;
+	for (size_t i = 0; i < s->rcap; i++)
+		s->rev[i] = s->rce[i] = 0;
 	ease_grow((void **)&s->res, &s->rescap, s->nres + 1, sizeof *s->res);
 	res = &s->res[s->nres++];
 	memset(res, 0, sizeof *res);
@@ -508,7 +527,7 @@ relief_median(run *s)
 	s->median = NAN;
 	if (s->nruns < EASE_RELIEF_MIN_SESSIONS)
 		return;
-	kc = ease_km_fit(s->rtime, s->rend, s->nruns);
+	kc = ease_km_fit_counts(s->rtime, s->rev, s->rce, s->rcap);
 	ease_km_summarise(kc, &km);
 	ease_km_free(kc);
 	s->median = km.median;
@@ -715,7 +734,8 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 	free(s.sleep);
 	free(s.meds);
 	free(s.rtime);
-	free(s.rend);
+	free(s.rev);
+	free(s.rce);
 	ease_relief_feed_free(s.feed);
 	ease_day_close(s.r);
 	ease_report_skipped();
