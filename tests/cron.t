@@ -59,10 +59,16 @@ run 2026-11-21 "$diary" "EASE_ALERT_OPTS=--rules flare"
 [ $st = 0 ] && [ ! -f "$scratch/mail.0" ] && [ ! -d "$scratch/out" ]
 check $? "quiet day (the flare's second day): no mail, no file, exit 0"
 
-run 2026-10-12 "$here/cases/alert/flare-short-history/short.csv"
+short=$here/cases/alert/flare-short-history/short.csv
+run 2026-10-12 "$short"
+[ $st = 0 ] && [ ! -f "$scratch/mail.0" ] &&
+	grep -q 'flare: 11 of the 28 days before 2026-10-12 have pain' "$scratch/out/2026-10-12-notes.txt"
+check $? "rules not evaluated on a day without alerts: filed, not mailed"
+
+run 2026-10-12 "$short" EASE_MAIL_NOTES=1
 [ $st = 0 ] && grep -q 'flare: 11 of the 28 days before 2026-10-12 have pain' "$scratch/mail.0" &&
 	grep -qx 'Subject: ease: alert rules not evaluated on 2026-10-12' "$scratch/mail.0"
-check $? "rules not evaluated: their warnings are mailed as such"
+check $? "EASE_MAIL_NOTES=1: they are mailed as such"
 
 run 2026-11-20 "$scratch/missing.csv"
 [ $st = 66 ] && grep -qx 'Subject: ease-alert FAILED (exit 66) on 2026-11-20' "$scratch/mail.0" &&

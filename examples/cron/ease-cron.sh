@@ -5,6 +5,7 @@
 #   ease-cron.sh report [DIARY [ADDRESS]]   ease-report --period week --format text
 #   ease-cron.sh alert  [DIARY [ADDRESS]]   ease-alert --today: a mail only when an
 #                                           alert is raised (exit 1 of ease-alert)
+#                                           or ease-alert fails
 #
 # DIARY and ADDRESS default to these variables (a crontab can set them):
 #   EASE_DIARY        the day table
@@ -15,6 +16,8 @@
 #                     /usr/sbin/sendmail, /usr/lib/sendmail); set it empty to
 #                     write files only
 #   EASE_ALERT_OPTS   more options for ease-alert (--rules flare,high, ...)
+#   EASE_MAIL_NOTES   1: mail the notes of a day without alerts (rules that
+#                     could not be evaluated) instead of filing them
 #   EASE_REPORT_OPTS  more options for ease-report
 #   EASE_TODAY        the date to run for (YYYY-MM-DD; default: today)
 #   EASE_BIN          the folder of the ease tools, when they are not on PATH
@@ -82,9 +85,16 @@ alert)
 	ease-alert --today="$today" ${EASE_ALERT_OPTS:-} "$diary" > "$tmp/out" 2> "$tmp/err"
 	st=$?
 	case $st in
-	0)	# no alert; rules that could not be evaluated still deserve a word
+	0)	# No alert.  Rules that could not be evaluated (too little history, a
+		# diary not written for days) are filed, not mailed: they would come
+		# every morning.  A day with an alert mails its notes with it, and the
+		# weekly report shows missing days.  EASE_MAIL_NOTES=1 mails them.
 		if [ -s "$tmp/err" ]; then
-			deliver notes "ease: alert rules not evaluated on $today" "$tmp/err"
+			if [ "${EASE_MAIL_NOTES:-0}" = 1 ]; then
+				deliver notes "ease: alert rules not evaluated on $today" "$tmp/err"
+			else
+				mkdir -p "$out" && cp "$tmp/err" "$out/$today-notes.txt" || exit 73
+			fi
 		fi ;;
 	1)	n=$(wc -l < "$tmp/out" | tr -d ' ')
 		cat "$tmp/err" >> "$tmp/out"
