@@ -145,10 +145,14 @@ ease_alert_set(ease_alert_opts *o, int which, const char *arg)
 	case EASE_ALERT_O_MEDS_DAYS:
 		o->meds_days = ease_opt_long("--meds-days", arg, 1, 365);
 		break;
-	case EASE_ALERT_O_MARGIN:
-		o->margin = number_in("--margin", arg, 0, 10,
-				      "a number of points from 0 to 10");
+	case EASE_ALERT_O_MARGIN: {
+		ease_relief_opts ro;	/* ease-relief's own check of the value */
+
+		ease_relief_opts_init(&ro);
+		ease_relief_set_margin(&ro, arg);
+		o->margin = ro.margin;
 		break;
+	}
 	}
 }
 
@@ -193,10 +197,13 @@ fmt1(double v, char *buf)
 
 /* ---- one subject ---- */
 
+/* Days count from 1970 and a diary may start before it: no day is this one. */
+#define NO_DAY LONG_MIN
+
 /* What a subject's rules said, kept until the run's date is known. */
 typedef struct result {
 	char *group;
-	long last;		/* the last day read on or before the date; -1 none */
+	long last;		/* the last day read on or before the date, or NO_DAY */
 	text alerts, warnings;	/* lines; each warning's message ends in '\n' */
 	int nalerts;
 } result;
@@ -209,6 +216,7 @@ typedef struct run {
 	int has_group;
 	int value_slot, sleep_slot, meds_slot, massage_slot;
 	const char *value_name;		/* as messages name it */
+	char vname[128];
 	const char *sleep_name, *meds_name;
 	long maxday;			/* the data's last day (all subjects) */
 	/* the subject being read: its last days, by day modulo len */
@@ -283,10 +291,10 @@ subject_start(run *s, const char *group)
 	result *res;
 
 	for (long i = 0; i < s->len; i++)
-		s->tag[i] = LONG_MIN;
+		s->tag[i] = NO_DAY;
 	ease_ema_clear(&s->ema);
 	s->ema_before = NAN;
-	s->last = s->last_session = -1;
+	s->last = s->last_session = NO_DAY;
 	s->nruns = 0;
 	for (size_t i = 0; i < s->rcap; i++)
 		s->rev[i] = s->rce[i] = 0;
@@ -294,7 +302,7 @@ subject_start(run *s, const char *group)
 	res = &s->res[s->nres++];
 	memset(res, 0, sizeof *res);
 	res->group = ease_xstrdup(group);
-	res->last = -1;
+	res->last = NO_DAY;
 }
 
 static void
@@ -502,8 +510,8 @@ cond_overdue(run *s, long day, char *msg, size_t n)
 			 s->nruns);
 		return -1;
 	}
-	/* the day before the last one: a session on the last day is not known then */
-	if (s->last_session > day)
+	/* no session yet; or, the day before the last, one on the last day */
+	if (s->last_session == NO_DAY || s->last_session > day)
 		return 0;
 	since = day - s->last_session;
 	if (!((double)since > s->median))
@@ -542,7 +550,7 @@ subject_end(run *s)
 	if (s->feed)
 		ease_relief_feed_end(s->feed);
 	res->last = s->last;
-	if (s->last < 0)
+	if (s->last == NO_DAY)
 		return;
 	ease_fmt_date(s->last, date);
 	if (s->rules & 1u << EASE_ALERT_OVERDUE)
@@ -595,7 +603,7 @@ say_results(run *s, long today, int *raised)
 		const char *who = s->has_group ? ease_shown(res->group, shown, sizeof shown) : "";
 		const char *sep = s->has_group ? ": " : "";
 
-		if (res->last < 0) {
+		if (res->last == NO_DAY) {
 			if (!s->o->quiet)
 				ease_warn("%s%sno rows on or before %s: no rule evaluated", who, sep,
 					  ease_fmt_date(today, d1));
@@ -667,7 +675,9 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 		value_col = o->value ? ease_cols_need(cols, o->value)
 				     : ease_cols_need_role(cols, EASE_R_PAIN);
 		s.value_slot = ease_day_want(s.r, value_col);
-		s.value_name = o->value ? cols->name[value_col] : "pain";
+		/* alerts go to standard output as they are: a name shown safely */
+		s.value_name = o->value ? ease_shown(cols->name[value_col], s.vname, sizeof s.vname)
+					: "pain";
 	}
 	{
 		int col;
