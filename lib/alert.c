@@ -611,9 +611,9 @@ say_results(run *s, long today, int *raised)
 		}
 		if (today - res->last > s->o->grace) {
 			if (!s->o->quiet)
-				ease_warn("%s%sthe data end on %s, %ld days before %s%s: no rule evaluated (--grace %ld)",
+				ease_warn("%s%sthe data end on %s, %ld day%s before %s%s: no rule evaluated (--grace %ld)",
 					  who, sep, ease_fmt_date(res->last, d1), today - res->last,
-					  ease_fmt_date(today, d2),
+					  today - res->last == 1 ? "" : "s", ease_fmt_date(today, d2),
 					  s->o->has_today ? "" : " (the last date in the data)",
 					  s->o->grace);
 			continue;
