@@ -8,7 +8,8 @@ independently of lib/alert.c.
     python3 tests/ref/alert.py figures DIARY DATE
         the flare rule's figures on DATE at full precision
     python3 tests/ref/alert.py unit > tests/unit/ref_alert.h
-        EMA values for tests/unit/test_alert.c (1e-9 relative)
+        EMA values, and the flare figures of the case flare-first-day, for
+        tests/unit/test_alert.c (1e-9 relative); run from the top folder
 
 The EMA of span N is pandas' ewm(span=N, adjust=True).mean() on consecutive
 days; across gaps, ewm(halflife=H days, times=dates) with H = ln 2 / ln((N+1)/(N-1)),
@@ -157,6 +158,14 @@ def unit():
         r = pd.Series(vals).ewm(span=span, adjust=True).mean()
         print("static const double alert_ema%d_rows[] = {%s};" % (
             span, ", ".join("%.17g" % x for x in r)))
+    # the case flare-first-day: its pain up to 2026-11-20 and the figures there
+    d = read("tests/cases/alert/flare-first-day/diary.csv")
+    s = series(d, "pain", pd.Timestamp("2026-11-20"))
+    day = s.index[-1]
+    base = s[(s.index >= day - pd.Timedelta(days=BASE)) & (s.index < day)].dropna()
+    print("static const double flare_pain[] = {%s};" % ", ".join(repr(float(x)) for x in s))
+    print("static const double flare_ema = %.17g, flare_mean = %.17g, flare_sd = %.17g;" % (
+        ema_on(s, day), base.mean(), base.std(ddof=1)))
 
 
 if __name__ == "__main__":

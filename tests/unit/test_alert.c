@@ -6,6 +6,8 @@
 #include "ease/window.h"
 #include "tap.h"
 
+#include <gsl/gsl_statistics_double.h>
+
 #include "ref_alert.h"
 
 #define N (sizeof alert_vals / sizeof alert_vals[0])
@@ -31,6 +33,28 @@ against_pandas(long span, const double *want, int by_days)
 	ok(bad == 0, name);
 }
 
+/*
+ * The figures of the case flare-first-day on its last day, made as
+ * lib/alert.c makes them: the EMA of every day's pain, the mean and sample
+ * SD of the 28 days before.
+ */
+static void
+flare_figures(void)
+{
+	size_t n = sizeof flare_pain / sizeof flare_pain[0];
+	ease_ema e;
+	double ema = 0;
+
+	ease_ema_init(&e, ease_alert_half_life(3));
+	for (size_t i = 0; i < n; i++)
+		ema = ease_ema_step(&e, (long)i, flare_pain[i]);
+	is_num(ema, flare_ema, 1e-9, "flare-first-day: the EMA on 2026-11-20 as pandas");
+	is_num(gsl_stats_mean(flare_pain + n - 29, 1, 28), flare_mean, 1e-9,
+	       "flare-first-day: the mean of the 28 days before as pandas");
+	is_num(gsl_stats_sd(flare_pain + n - 29, 1, 28), flare_sd, 1e-9,
+	       "flare-first-day: the SD of the 28 days before as pandas (ddof 1)");
+}
+
 int
 main(void)
 {
@@ -42,5 +66,6 @@ main(void)
 	against_pandas(3, alert_ema3_rows, 0);
 	against_pandas(7, alert_ema7, 1);
 	against_pandas(7, alert_ema7_rows, 0);
+	flare_figures();
 	return tap_done();
 }
