@@ -674,6 +674,9 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 		       1u << EASE_ALERT_OVERDUE)) {
 		value_col = o->value ? ease_cols_need(cols, o->value)
 				     : ease_cols_need_role(cols, EASE_R_PAIN);
+		if (value_col == ease_day_date_col(s.r) || value_col == ease_day_group_col(s.r))
+			ease_usage("--value: '%s' is the %s column, not a measure", o->value,
+				   value_col == ease_day_date_col(s.r) ? "date" : "subject");
 		s.value_slot = ease_day_want(s.r, value_col);
 		/* alerts go to standard output as they are: a name shown safely */
 		s.value_name = o->value ? ease_shown(cols->name[value_col], s.vname, sizeof s.vname)
