@@ -119,5 +119,14 @@ fi
 sh "$script" > /dev/null 2>&1
 check $(( $? == 2 ? 0 : 1 )) "no job: usage, exit 2"
 
+# The crontab: five time fields, the report on Mondays, the alerts daily.
+tab=$here/../examples/cron/crontab
+awk '!/^#/ && NF >= 6 && $1 ~ /^[0-9]+$/ && $2 ~ /^[0-9]+$/ && $3 == "*" && $4 == "*" &&
+	$5 == "1" && $6 ~ /ease-cron\.sh$/ && $7 == "report" { r++ }
+     !/^#/ && NF >= 6 && $1 ~ /^[0-9]+$/ && $2 ~ /^[0-9]+$/ && $3 == "*" && $4 == "*" &&
+	$5 == "*" && $6 ~ /ease-cron\.sh$/ && $7 == "alert" { a++ }
+     END { exit !(r == 1 && a == 1) }' "$tab"
+check $? "crontab: the report weekly on Monday, the alerts every day"
+
 echo "1..$n"
 [ $failed = 0 ]
