@@ -478,11 +478,10 @@ write_summary(run *s)
 	free(order);
 }
 
+/* After the reader opens, as before: a run that stops there holds nothing. */
 static void
-run_init(run *s, ease_relief_opts *o)
+run_alloc(run *s)
 {
-	memset(s, 0, sizeof *s);
-	s->o = o;
 	s->keys = ease_strset_new();
 	s->names = ease_technames_new();
 	s->sgroup = ease_xstrdup("");
@@ -515,8 +514,9 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 
 	if (o->explain)
 		o->summary = 1;
-	run_init(&s, o);
+	memset(&s, 0, sizeof s);
 	s.c = c;
+	s.o = o;
 	s.r = ease_day_open(c);
 	cols = ease_day_cols(s.r);
 	pain_col = ease_cols_need_role(cols, EASE_R_PAIN);
@@ -527,6 +527,7 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 	s.massage_slot = ease_day_want(s.r, massage_col);
 	ease_day_fields_used(s.r, s.tech_col >= 0 ? (size_t)s.tech_col + 1 : 1);
 	ease_day_keep_all(s.r, 1);
+	run_alloc(&s);
 
 	/* sentences are text: one cell a line, never quoted */
 	fmt = o->explain ? EASE_FMT_TABLE : c->format;
@@ -575,7 +576,9 @@ ease_relief_feed_new(ease_relief_opts *o, int pain_slot, int massage_slot,
 {
 	ease_relief_feed *f = ease_xmalloc(sizeof *f);
 
-	run_init(&f->s, o);
+	memset(&f->s, 0, sizeof f->s);
+	f->s.o = o;
+	run_alloc(&f->s);
 	f->s.pain_slot = pain_slot;
 	f->s.massage_slot = massage_slot;
 	f->s.tech_col = tech_col;
