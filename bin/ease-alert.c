@@ -49,7 +49,7 @@ static const ease_tool tool = {
 	"      --value COL         the column flare, high and overdue read (pain)\n"
 	"      --today[=DATE]      evaluate on DATE (default: the system's date)\n"
 	"                          instead of the last date in the data; later rows\n"
-	"                          are not read\n"
+	"                          are left out\n"
 	"      --grace N           days the data may end before that date (1)\n"
 	"      --quiet             no output: the exit status alone\n"
 	"      --repeat            alert on every day a rule's condition holds, not\n"
