@@ -275,7 +275,7 @@ one_row(run *s, const ease_dayrow *row)
 		s->nh = 0;
 	}
 	/* days after --until are as good as absent: the data end there */
-	if (s->c->has_until && row->day > s->c->until)
+	if (s->c && s->c->has_until && row->day > s->c->until)
 		return;
 	if (s->open) {
 		if (session)
@@ -288,7 +288,7 @@ one_row(run *s, const ease_dayrow *row)
 		}
 	}
 	/* the days before --since still make the first baselines */
-	if (session && ease_day_in_window(s->r, row->day)) {
+	if (session && (s->r == NULL || ease_day_in_window(s->r, row->day))) {
 		double b = baseline(s, row->day);
 
 		s->days_massage++;
@@ -478,6 +478,32 @@ write_summary(run *s)
 	free(order);
 }
 
+/* After the reader opens, as before: a run that stops there holds nothing. */
+static void
+run_alloc(run *s)
+{
+	s->keys = ease_strset_new();
+	s->names = ease_technames_new();
+	s->sgroup = ease_xstrdup("");
+	add_group(s, "all", 3);
+}
+
+static void
+run_free(run *s)
+{
+	for (size_t i = 0; i < s->ng; i++) {
+		free(s->g[i].name);
+		free(s->g[i].ev);
+		free(s->g[i].ce);
+	}
+	free(s->g);
+	free(s->stech);
+	free(s->sgroup);
+	ease_strset_free(s->keys);
+	ease_technames_free(s->names);
+	free(s->kbuf);
+}
+
 int
 ease_relief_run(ease_common *c, ease_relief_opts *o)
 {
@@ -501,10 +527,7 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 	s.massage_slot = ease_day_want(s.r, massage_col);
 	ease_day_fields_used(s.r, s.tech_col >= 0 ? (size_t)s.tech_col + 1 : 1);
 	ease_day_keep_all(s.r, 1);
-	s.keys = ease_strset_new();
-	s.names = ease_technames_new();
-	s.sgroup = ease_xstrdup("");
-	add_group(&s, "all", 3);
+	run_alloc(&s);
 
 	/* sentences are text: one cell a line, never quoted */
 	fmt = o->explain ? EASE_FMT_TABLE : c->format;
@@ -534,19 +557,52 @@ ease_relief_run(ease_common *c, ease_relief_opts *o)
 		ease_writer_close(s.w);
 	}
 
-	for (size_t i = 0; i < s.ng; i++) {
-		free(s.g[i].name);
-		free(s.g[i].ev);
-		free(s.g[i].ce);
-	}
-	free(s.g);
-	free(s.stech);
-	free(s.sgroup);
-	ease_strset_free(s.keys);
 	ease_technames_warn_close(s.names);
-	ease_technames_free(s.names);
-	free(s.kbuf);
+	run_free(&s);
 	ease_day_close(s.r);
 	ease_report_skipped();
 	return 0;
+}
+
+/* ---- rows handed in by another tool ---- */
+
+struct ease_relief_feed {
+	run s;
+};
+
+ease_relief_feed *
+ease_relief_feed_new(ease_relief_opts *o, int pain_slot, int massage_slot,
+		     int tech_col)
+{
+	ease_relief_feed *f = ease_xmalloc(sizeof *f);
+
+	memset(&f->s, 0, sizeof f->s);
+	f->s.o = o;
+	run_alloc(&f->s);
+	f->s.pain_slot = pain_slot;
+	f->s.massage_slot = massage_slot;
+	f->s.tech_col = tech_col;
+	return f;
+}
+
+void
+ease_relief_feed_row(ease_relief_feed *f, const ease_dayrow *row)
+{
+	one_row(&f->s, row);
+}
+
+void
+ease_relief_feed_end(ease_relief_feed *f)
+{
+	close_run(&f->s, 0);
+	f->s.nh = 0;
+}
+
+void
+ease_relief_feed_free(ease_relief_feed *f)
+{
+	if (f == NULL)
+		return;
+	run_free(&f->s);
+	free(f);
 }

@@ -24,6 +24,7 @@ smooth	ease-smooth -f pain
 corr	ease-corr
 prepost	ease-prepost --event massage --value pain
 relief	ease-relief
+alert	ease-alert
 plot	ease-plot trend -f pain
 daily	ease-daily
 import	ease-import

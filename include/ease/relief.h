@@ -33,4 +33,20 @@ void ease_relief_set_margin(ease_relief_opts *o, const char *arg);
  */
 int ease_relief_run(ease_common *c, ease_relief_opts *o);
 
+/*
+ * The same runs for a tool that reads the day table itself (ease-alert):
+ * it hands in its rows, in order, and each session's run goes to
+ * O->session (which must be set) as it ends.  PAIN_SLOT and MASSAGE_SLOT
+ * are the rows' slots of those columns; TECH_COL the technique column, or
+ * -1 to pool every session.  No date window applies.  _end closes the open
+ * run (censored) at the end of a subject's rows.
+ */
+struct ease_dayrow;
+typedef struct ease_relief_feed ease_relief_feed;
+ease_relief_feed *ease_relief_feed_new(ease_relief_opts *o, int pain_slot,
+				       int massage_slot, int tech_col);
+void ease_relief_feed_row(ease_relief_feed *f, const struct ease_dayrow *row);
+void ease_relief_feed_end(ease_relief_feed *f);
+void ease_relief_feed_free(ease_relief_feed *f);
+
 #endif

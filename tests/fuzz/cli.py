@@ -32,6 +32,9 @@ cmds = [
     ["ease-plot", "scatter", "-x", "sleep_hours", "-y", "pain", "--lag", "1"],
     ["ease-plot", "lags", "-x", "massage", "-y", "pain", "-m", "all"],
     ["ease-plot", "calendar", "-T", "dumb"], ["ease-plot", "meds"], ["ease-plot", "relief"],
+    ["ease-alert"], ["ease-alert", "--repeat", "--skip-bad", "--grace", "400"],
+    ["ease-alert", "--rules", "flare,high,sleep", "--baseline", "2", "--flare-span", "1",
+     "--sleep-nights", "1/1", "--high-days", "1"],
     # every app export through ease-import, by its header and by name
     ["ease-import", "--tz", "Europe/Berlin"], ["ease-import", "--skip-bad", "--tz", "America/New_York"],
     ["ease-import", "--date-format", "%d-%m-%Y", "-v"],
