@@ -932,6 +932,16 @@ d1(double v, char *b)
 	return b;
 }
 
+/* Two decimals (a correlation), never "-0.00". */
+static const char *
+d2(double v, char *b)
+{
+	if (fabs(v) < 0.005)
+		v = 0;
+	snprintf(b, 16, "%.2f", v);
+	return b;
+}
+
 static const char *
 sd1(double v, char *b)
 {
@@ -943,13 +953,18 @@ sd1(double v, char *b)
 	return b;
 }
 
+/* "<" as the format writes it, for "p < 0.001" */
+static const char *lt = "<";
+
 static const char *
 ptext(double p, char *b)
 {
 	if (isnan(p))
 		return strcpy(b, "p not known");
-	if (p < 0.001)
-		return strcpy(b, "p < 0.001");
+	if (p < 0.001) {
+		snprintf(b, 24, "p %s 0.001", lt);
+		return b;
+	}
 	snprintf(b, 24, "p = %.2g", p);
 	return b;
 }
@@ -1192,9 +1207,9 @@ s_sleep(rep *R, const subj *s, const findings *F, int multi)
 		double pv = isnan(F->sc_padj) ? F->sc.p : F->sc_padj;
 
 		ptext(pv, p);
-		snprintf(r_, sizeof r_, "%.2f", F->sc.r);
-		snprintf(lo, sizeof lo, "%.2f", F->sc.ci_lo);
-		snprintf(hi, sizeof hi, "%.2f", F->sc.ci_hi);
+		d2(F->sc.r, r_);
+		d2(F->sc.ci_lo, lo);
+		d2(F->sc.ci_hi, hi);
 		if (pv < 0.05)
 			para(R, "Nights with more sleep were followed by days with %s pain: Pearson r = %s (95 %% CI %s to %s, %zu nights; %s%s). A link in a diary does not show which causes which.",
 			     F->sc.r < 0 ? "less" : "more", r_, lo, hi, F->sc.n, p,
@@ -1608,6 +1623,7 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 	R.c = c;
 	R.o = o;
 	R.fmt = o->format;
+	lt = R.fmt == EASE_REP_HTML ? "&lt;" : "<";
 	cleanup_rep = &R;
 	ease_on_fail(remove_tmp);
 	load(&R);
