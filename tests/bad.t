@@ -25,6 +25,7 @@ corr	ease-corr
 prepost	ease-prepost --event massage --value pain
 relief	ease-relief
 plot	ease-plot trend -f pain
+report	ease-report
 daily	ease-daily
 import	ease-import
 ease	ease corr -y pain'
