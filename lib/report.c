@@ -1346,7 +1346,7 @@ s_massage(rep *R, const subj *s, const findings *F, int multi)
 {
 	table t = {6, NULL, 0, 0};
 	const ease_prepost_result *best = NULL, *all = NULL;
-	char d[16], lo[16], hi[16], p[32], ci[48], rl[64], nn[16], a[16], b[16];
+	char d[16], lo[16], hi[16], p[32], ci[48], rl[128], nn[16], a[16], b[16];
 
 	(void)s;
 	if (F->sessions == 0 || F->tech.n == 0)
