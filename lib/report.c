@@ -424,6 +424,15 @@ typedef struct cmp {
 	ease_prepost_result r;
 } cmp;
 
+/* The value of column K on DAY, NaN outside the subject's days. */
+static double
+val(const subj *s, int k, long day)
+{
+	long i = day - s->first;
+
+	return i >= 0 && i < s->n ? s->v[k][i] : NAN;
+}
+
 static long
 count_values(const subj *s, int k, long lo, long hi)
 {
@@ -845,6 +854,15 @@ t_row(table *t, ...)
 }
 
 static void
+t_free(table *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->cell[i]);
+	free(t->cell);
+	memset(t, 0, sizeof *t);
+}
+
+static void
 t_write(rep *R, table *t)
 {
 	FILE *f = R->f;
@@ -912,10 +930,7 @@ t_write(rep *R, table *t)
 		}
 	}
 out:
-	for (size_t i = 0; i < t->n; i++)
-		free(t->cell[i]);
-	free(t->cell);
-	memset(t, 0, sizeof *t);
+	t_free(t);
 }
 
 /* ---- numbers in words ---- */
@@ -1077,9 +1092,12 @@ s_overview(rep *R, const subj *s, const findings *F, int multi)
 
 	section(R, multi, "Overview");
 	para(R, "The diary runs from %s to %s: %ld day%s, %ld with pain recorded, %ld without. The last %ld days (%s) are compared with the %ld before (%s).",
-	     ease_fmt_date(s->first, a), ease_fmt_date(R->end, b), s->n, plural(s->n),
-	     logged, s->n - logged, R->o->period, dates(F->lo1, F->hi1, w),
+	     ease_fmt_date(s->first, a), ease_fmt_date(s->first + s->n - 1, b), s->n,
+	     plural(s->n), logged, s->n - logged, R->o->period, dates(F->lo1, F->hi1, w),
 	     R->o->period, dates(F->lo0, F->hi0, w0));
+	if (s->first + s->n - 1 < F->lo1)
+		para(R, "Nothing is recorded in the last %ld days: the report runs to %s (--today), the diary ends on %s.",
+		     R->o->period, ease_fmt_date(R->end, a), ease_fmt_date(s->first + s->n - 1, b));
 	if (R->col[V_MASSAGE] < 0)
 		return;
 	if (F->sessions == 0) {
@@ -1112,13 +1130,12 @@ sparkline(rep *R, const subj *s)
 	if (from < s->first)
 		from = s->first;
 	for (long d = from - 6; d <= R->end; d++) {
-		long i = d - s->first;
 		double m;
 
 		if (d < s->first)
 			continue;
 		ease_win_start(w, d - 6);
-		ease_win_push(w, d, s->v[V_PAIN][i]);
+		ease_win_push(w, d, val(s, V_PAIN, d));
 		if (d < from)
 			continue;
 		m = ease_win_get(w, EASE_W_SMA, 4);
@@ -1133,6 +1150,9 @@ sparkline(rep *R, const subj *s)
 			shown++;
 		}
 	}
+	/* days not recorded at the end: no trailing blanks in a mail */
+	while (l > 0 && line[l - 1] == ' ')
+		l--;
 	line[l] = '\0';
 	ease_win_free(w);
 	if (shown == 0)
@@ -1259,7 +1279,8 @@ s_meds(rep *R, const subj *s, const findings *F, int multi)
 		}
 		para(R, "Days with any dose: %ld of %ld in the last %ld days, %ld of %ld before.",
 		     u1, n1, R->o->period, u0, n0);
-	}
+	} else if (has_col(R, V_DOSES))
+		para(R, "Doses are not recorded in both periods, so they cannot be compared.");
 	if (R->nmed > 0) {
 		table t = {5, NULL, 0, 0};
 		int rows = 0;
@@ -1287,7 +1308,7 @@ s_meds(rep *R, const subj *s, const findings *F, int multi)
 		if (rows)
 			t_write(R, &t);
 		else
-			t_write(R, &(table){0, NULL, 0, 0});
+			t_free(&t);
 	}
 	c = &F->treat[V_DOSES];
 	if (c->done && c->nb >= MIN_DAYS && c->na >= MIN_DAYS) {
@@ -1490,16 +1511,14 @@ plot_pain(rep *R, const subj *s)
 	fputs("$D << EOD\n", f);
 	w = ease_win_new(7, 1u << EASE_W_SMA);
 	for (long day = from - 6; day <= R->end; day++) {
-		long i = day - s->first;
-
-		if (i < 0)
+		if (day < s->first)
 			continue;
 		ease_win_start(w, day - 6);
-		ease_win_push(w, day, s->v[V_PAIN][i]);
+		ease_win_push(w, day, val(s, V_PAIN, day));
 		if (day < from)
 			continue;
 		fprintf(f, "%s ", ease_fmt_date(day, d));
-		ease_gp_num(f, s->v[V_PAIN][i]);
+		ease_gp_num(f, val(s, V_PAIN, day));
 		fputc(' ', f);
 		ease_gp_num(f, ease_win_get(w, EASE_W_SMA, 4));
 		fputc('\n', f);
