@@ -1362,12 +1362,41 @@ relief_text(const rgroup *g, char *buf, size_t n)
 	return buf;
 }
 
+/* ease-prepost's caveat: sessions booked on bad days. */
+static void
+rtm_note(rep *R, const ease_prepost_result *all)
+{
+	char a[16], b[16];
+
+	if (all && all->rtm)
+		para(R, "But pain was already higher than usual in the days before sessions (%s against %s on days away from any session): sessions were booked on bad days, so part of the change after them can be regression to the mean.",
+		     d1(all->before_mean, a), d1(all->baseline, b));
+}
+
+/* The interval ease-relief --explain suggests for G's sessions, or why none. */
+static void
+rebook(rep *R, const rgroup *g, const char *what)
+{
+	char m[32];
+
+	if (g && g->n >= EASE_RELIEF_MIN_SESSIONS && !isnan(g->km.median) &&
+	    g->km.median >= 1 && g->km.median_lo >= 1) {
+		long every = (long)floor(g->km.median);
+
+		para(R, "Suggested rebooking interval: about every %ld day%s. Relief after %s lasted a median of %s day%s (%zu sessions): booking then, the next session comes while relief still lasts about half the time.",
+		     every, plural(every), what, ease_fmt_num(g->km.median, 3, m),
+		     g->km.median == 1 ? "" : "s", g->n);
+	} else
+		para(R, "The data do not show yet how long relief after %s lasts, so no rebooking interval is suggested.",
+		     what);
+}
+
 static void
 s_massage(rep *R, const subj *s, const findings *F, int multi)
 {
 	table t = {6, NULL, 0, 0};
 	const ease_prepost_result *best = NULL, *all = NULL;
-	char d[16], lo[16], hi[16], p[32], ci[48], rl[128], nn[16], a[16], b[16];
+	char d[16], lo[16], hi[16], p[32], ci[48], rl[128], nn[16];
 
 	(void)s;
 	if (F->sessions == 0 || F->tech.n == 0)
@@ -1394,24 +1423,32 @@ s_massage(rep *R, const subj *s, const findings *F, int multi)
 	para(R, "Pain in the %d days after each session against the %d days before it, by technique (n sessions; a session of two techniques counts for both). Relief days: how long pain stayed at least 1 point below the 3 days before the session, the Kaplan-Meier median with its 95 %% CI ('more': beyond what the data show).",
 	     3, 3);
 	t_write(R, &t);
-	if (all && all->rtm)
-		para(R, "Pain was already higher than usual in the days before sessions (%s against %s on days away from any session): sessions were booked on bad days, so part of the change after them can be regression to the mean.",
-		     d1(all->before_mean, a), d1(all->baseline, b));
+	if (best == NULL && F->tech.n == 1 && all && all->n >= EASE_PREPOST_MIN_EVENTS &&
+	    !isnan(all->mean)) {
+		/* no technique recorded: the sessions are one treatment */
+		int adj;
+		double pv = best_p(all, &adj);
+
+		if (all->ci_hi < 0 && pv < 0.05)
+			para(R, "Pain was lower after sessions: %s points (95 %% CI %s to %s, %zu sessions; %s%s).",
+			     sd1(all->mean, d), sd1(all->ci_lo, lo), sd1(all->ci_hi, hi), all->n,
+			     ptext(pv, p), adj ? ", adjusted for day-to-day correlation" : "");
+		else
+			para(R, "The sessions show no clear change in pain yet: %s points (95 %% CI %s to %s, %zu sessions; %s%s).",
+			     sd1(all->mean, d), sd1(all->ci_lo, lo), sd1(all->ci_hi, hi), all->n,
+			     ptext(pv, p), adj ? ", adjusted for day-to-day correlation" : "");
+		if (all->ci_hi < 0 && pv < 0.05)
+			rebook(R, relief_of(F, "all"), "a session");
+		rtm_note(R, all);
+		return;
+	}
 	if (best && best->ci_hi < 0 && best->p_holm < 0.05) {
 		const rgroup *g = relief_of(F, best->group);
 
 		para(R, "The technique that helped most: %s, pain %s points after it (95 %% CI %s to %s, %zu sessions, Holm-adjusted %s).",
 		     esc(R, best->group), sd1(best->mean, d), sd1(best->ci_lo, lo), sd1(best->ci_hi, hi),
 		     best->n, ptext(best->p_holm, p));
-		if (g && g->n >= EASE_RELIEF_MIN_SESSIONS && !isnan(g->km.median) &&
-		    g->km.median >= 1 && g->km.median_lo >= 1) {
-			long every = (long)floor(g->km.median);
-
-			para(R, "Suggested rebooking interval: about every %ld day%s. Relief after %s lasted a median of %s days (%zu sessions): booking then, the next session comes while relief still lasts about half the time.",
-			     every, plural(every), esc(R, best->group), ease_fmt_num(g->km.median, 3, rl), g->n);
-		} else
-			para(R, "The data do not show yet how long relief after %s lasts, so no rebooking interval is suggested.",
-			     esc(R, best->group));
+		rebook(R, g, esc(R, best->group));
 	} else if (best)
 		para(R, "No technique shows a clear benefit yet (%s: %s points, 95 %% CI %s to %s, %zu sessions, Holm-adjusted %s): the data cannot tell the techniques apart, so no rebooking interval is suggested.",
 		     esc(R, best->group), sd1(best->mean, d), sd1(best->ci_lo, lo), sd1(best->ci_hi, hi),
@@ -1419,6 +1456,7 @@ s_massage(rep *R, const subj *s, const findings *F, int multi)
 	else
 		para(R, "Too few sessions with pain recorded around them to judge any technique (at least %d each are needed).",
 		     EASE_PREPOST_MIN_EVENTS);
+	rtm_note(R, all);
 }
 
 static void
