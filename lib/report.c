@@ -1621,7 +1621,8 @@ page_foot(rep *R)
 		"This report summarises a self-kept diary. It is not a diagnosis and does not replace medical advice; "
 		"talk to a doctor or therapist before changing treatment or medication. Each change is given with its "
 		"95 % confidence interval and the number of days or sessions it rests on; where the data are too few, "
-		"the report says so instead of claiming an effect.";
+		"the report says so instead of claiming an effect. Days in a diary are not independent: the intervals "
+		"do not allow for that, the adjusted p-values do and are the safer guide.";
 
 	if (R->fmt == EASE_REP_HTML) {
 		fprintf(R->f, "<p class=\"foot\">%s</p>\n</main>\n</body>\n</html>\n", foot);
@@ -1673,6 +1674,17 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 	size_t len = 0;
 	int multi;
 
+	/*
+	 * "--today 2026-03-01" makes the date a file: say how it is written
+	 * rather than that no such file exists.
+	 */
+	for (int i = 0; o->today && o->today_day < 0 && i < c->nfiles; i++) {
+		long day;
+
+		if (access(c->files[i], F_OK) != 0 &&
+		    ease_parse_date(c->files[i], NULL, &day) == EASE_V_OK)
+			ease_usage("--today takes its date after '=': --today=%s", c->files[i]);
+	}
 	/* -o is parsed with the common options */
 	if (o->output == NULL)
 		o->output = c->output;
