@@ -1562,11 +1562,20 @@ plot_pain(rep *R, const subj *s)
 		fputc('\n', f);
 	}
 	ease_win_free(w);
-	fputs("EOD\n"
-	      "set xdata time\nset timefmt '%Y-%m-%d'\nset format x '%d %b'\n"
+	fputs("EOD\n", f);
+	fputs("set xdata time\nset timefmt '%Y-%m-%d'\nset format x '%d %b'\n"
 	      "set yrange [0:10]\nset ylabel 'pain (0-10)'\nset grid ytics\n"
-	      "set key top left horizontal\n"
-	      "plot $D using 1:2 with points pt 7 ps 0.5 title 'day', \\\n"
+	      "set key top left horizontal opaque\n", f);
+	/* the last period shaded: what the numbers above compare */
+	{
+		char lo[16], hi[16];
+		long l0 = R->end - R->o->period + 1;
+
+		fprintf(f, "set object 1 rectangle from '%s', graph 0 to '%s', graph 1 "
+			"fillcolor rgb '#e8e8e8' fillstyle solid 1.0 noborder behind\n",
+			ease_fmt_date(l0 < from ? from : l0, lo), ease_fmt_date(R->end, hi));
+	}
+	fputs("plot $D using 1:2 with points pt 7 ps 0.5 title 'day', \\\n"
 	      "     $D using 1:3 with lines lw 2 title '7-day mean'\n", f);
 	fclose(f);
 	svg = ease_report_svg(script, len);
@@ -1578,7 +1587,8 @@ plot_pain(rep *R, const subj *s)
 	}
 	fprintf(R->f, "<figure>%s<figcaption>Pain each day and its 7-day mean, %s", svg,
 		ease_fmt_date(from, d));
-	fprintf(R->f, " to %s.</figcaption></figure>\n", ease_fmt_date(R->end, d));
+	fprintf(R->f, " to %s; the last %ld days shaded.</figcaption></figure>\n",
+		ease_fmt_date(R->end, d), R->o->period);
 	free(svg);
 }
 
