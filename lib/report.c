@@ -1653,22 +1653,26 @@ page_foot(rep *R)
 static void
 clinic_table(rep *R, findings *F)
 {
-	table t = {7, NULL, 0, 0};
-	char a[16], b[16], d[16], n[16], ss[16];
+	table t = {8, NULL, 0, 0};
+	char a[16], b[16], d[16], n[16], ss[16], lo[16], hi[16], ci[48];
 
 	heading(R, 2, "Summary");
-	para(R, "Mean pain in the last %ld days against the %ld before, each subject's own diary.",
+	para(R, "Mean pain in the last %ld days against the %ld before, each subject's own diary (the change with its 95 %% CI; each subject's section gives its p-value).",
 	     R->o->period, R->o->period);
-	t_row(&t, "subject", "days", "pain", "before", "change", "IMMPACT", "sessions");
+	t_row(&t, "subject", "days", "pain", "before", "change", "95 % CI", "IMMPACT", "sessions");
 	for (size_t i = 0; i < R->ns; i++) {
 		const cmp *c = &F[i].period[V_PAIN];
 		int few = !c->done || c->nb < MIN_DAYS || c->na < MIN_DAYS;
 
 		snprintf(n, sizeof n, "%ld", R->s[i].n);
 		snprintf(ss, sizeof ss, "%ld", F[i].sessions);
+		if (few)
+			strcpy(ci, "");
+		else
+			snprintf(ci, sizeof ci, "%s to %s", sd1(c->r.ci_lo, lo), sd1(c->r.ci_hi, hi));
 		t_row(&t, esc(R, R->s[i].id), n, c->done ? d1(c->r.after_mean, a) : "n/a",
 		      c->done ? d1(c->r.before_mean, b) : "n/a",
-		      few ? "too few" : sd1(c->r.mean, d),
+		      few ? "too few" : sd1(c->r.mean, d), ci,
 		      few || !c->r.category ? "" : c->r.category, ss);
 	}
 	t_write(R, &t);
