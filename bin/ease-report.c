@@ -40,7 +40,7 @@ handle(int opt, const char *arg, void *ctx)
 }
 
 static const ease_tool tool = {
-	"report", "[--period week|month|DAYS] [--today[=DATE]] [--format text|markdown|html] [--subject ID] [-o FILE] [OPTION]... [FILE]...",
+	"report", "[--period P] [--today[=DATE]] [--format F] [--subject ID] [OPTION]... [FILE]...",
 	"      --period P          week (7 days, the default), month (28 days: four\n"
 	"                          whole weeks) or a number of days; the last period\n"
 	"                          is compared with the one before\n"
