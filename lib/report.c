@@ -1066,14 +1066,18 @@ cmp_words(const cmp *c, const char *unit, const char *days, int pain, char *buf,
 	else
 		snprintf(buf + l, n - l, ", within what day-to-day variation gives: no change is shown");
 	l = strlen(buf);
-	if (pain && r->category && *r->category) {
+	if (pain && r->category && *r->category && pv < 0.05) {
 		double pts = -r->mean;
 
 		snprintf(buf + l, n - l, "; %s, %s.", cat_words(r->category),
 			 pts >= 2 || (r->before_mean != 0 && 100 * pts / fabs(r->before_mean) >= 30) ?
 			 "clinically important (2 points or 30 % at least)" :
 			 "below what is clinically important (2 points or 30 %)");
-	} else
+	} else if (pain && r->category && *r->category && strcmp(r->category, "none") != 0)
+		/* a size is no finding while chance explains it */
+		snprintf(buf + l, n - l, "; if it held, a change of this size would be %s.",
+			 cat_words(r->category));
+	else
 		snprintf(buf + l, n - l, ".");
 }
 
