@@ -1298,7 +1298,11 @@ s_meds(rep *R, const subj *s, const findings *F, int multi)
 				continue;
 			snprintf(ci, sizeof ci, "%s to %s", sd1(m->r.ci_lo, lo), sd1(m->r.ci_hi, hi));
 			char dn[200];
-			const char *nm = R->medname[j] + 4, *u = strrchr(nm, '_');
+			const char *nm = R->medname[j], *u;
+
+			if (strncmp(nm, "med_", 4) == 0)
+				nm += 4;
+			u = strrchr(nm, '_');
 
 			if (u)
 				snprintf(dn, sizeof dn, "%.*s (%s)", (int)(u - nm), nm, u + 1);
