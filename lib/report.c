@@ -107,7 +107,7 @@ typedef struct rep {
 	subj *s;
 	size_t ns, scap;
 	long end;		/* the last day reported */
-	char tmp[64];		/* the temporary day table of the subject at hand */
+	char tmp[4096];		/* the temporary day table of the subject at hand */
 	int tmp_open;
 	int gp_failed;		/* gnuplot missing or failing: no more tries */
 	FILE *f;		/* the report being written */
@@ -329,7 +329,7 @@ write_tmp(rep *R, const subj *s)
 	if (R->tmp_open)
 		unlink(R->tmp);
 	snprintf(R->tmp, sizeof R->tmp, "%s/ease-reportXXXXXX",
-		 dir && *dir && strlen(dir) < 40 ? dir : "/tmp");
+		 dir && *dir && strlen(dir) < 4000 ? dir : "/tmp");
 	fd = mkstemp(R->tmp);
 	if (fd < 0)
 		ease_die(EASE_EX_CANTCREAT, "cannot make a temporary file in %s: %s",
