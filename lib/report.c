@@ -1618,7 +1618,7 @@ static const char css[] =
 	"padding-top:.5em;margin-top:2em}"
 	"@media print{@page{size:A4;margin:12mm}body{font-size:9pt;line-height:1.3}"
 	"main{max-width:none;padding:0}h2{margin-top:.8em}p{margin:.3em 0}"
-	"figure{break-inside:avoid}figure svg{max-height:45mm}"
+	"figure,tr{break-inside:avoid}h2,h3{break-after:avoid}figure svg{max-height:45mm}"
 	"table{display:table;font-size:8.5pt}}";
 
 static void
