@@ -1542,6 +1542,7 @@ plot_pain(rep *R, const subj *s)
 	long from = R->end - (R->o->period * 4 > SPARK_DAYS ? R->o->period * 4 : SPARK_DAYS) + 1;
 	char *script = NULL, *svg, d[16];
 	size_t len = 0;
+	int missing;
 	FILE *f;
 
 	if (from < s->first)
@@ -1586,11 +1587,12 @@ plot_pain(rep *R, const subj *s)
 	fputs("plot $D using 1:2 with points pt 7 ps 0.5 title 'day', \\\n"
 	      "     $D using 1:3 with lines lw 2 title '7-day mean'\n", f);
 	fclose(f);
-	svg = ease_report_svg(script, len);
+	svg = ease_report_svg(script, len, &missing);
 	free(script);
 	if (svg == NULL) {
-		R->gp_failed = 1;
-		fputs("<p class=\"note\">No plot: gnuplot could not be run (see the warning it gave).</p>\n", R->f);
+		R->gp_failed = missing;
+		fputs(missing ? "<p class=\"note\">No plot: gnuplot could not be run (see the warning it gave).</p>\n" :
+		      "<p class=\"note\">No plot: gnuplot failed on it (see its messages).</p>\n", R->f);
 		return;
 	}
 	fprintf(R->f, "<figure>%s<figcaption>Pain each day and its 7-day mean, %s", svg,

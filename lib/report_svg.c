@@ -47,7 +47,7 @@ slurp(int fd, size_t *len)
 }
 
 char *
-ease_report_svg(const char *script, size_t len)
+ease_report_svg(const char *script, size_t len, int *missing)
 {
 	const char *prog = getenv("EASE_GNUPLOT");
 	FILE *out = tmpfile();
@@ -57,6 +57,7 @@ ease_report_svg(const char *script, size_t len)
 	char *svg, *at;
 	size_t n = 0;
 
+	*missing = 0;
 	if (prog == NULL || *prog == '\0')
 		prog = "gnuplot";
 	if (out == NULL) {
@@ -115,11 +116,12 @@ ease_report_svg(const char *script, size_t len)
 	if (got == (ssize_t)sizeof e) {
 		ease_warn("no plots in the page: cannot run '%s': %s; install gnuplot (Debian, Ubuntu: apt-get install gnuplot-nox) or name the program in EASE_GNUPLOT",
 			  prog, strerror(e));
+		*missing = 1;
 		fclose(out);
 		return NULL;
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		ease_warn("no plots in the page: %s failed (its messages above)", prog);
+		ease_warn("a plot is left out of the page: %s failed (its messages above)", prog);
 		fclose(out);
 		return NULL;
 	}

@@ -38,8 +38,8 @@ int ease_report_run(ease_common *c, ease_report_opts *o);
 /*
  * The SVG image gnuplot makes of SCRIPT (its terminal set, no output file),
  * from "<svg" on, in a new string; NULL, with a warning, when
- * gnuplot is missing or fails.
+ * gnuplot is missing (*MISSING set to 1: no use trying again) or fails.
  */
-char *ease_report_svg(const char *script, size_t len);
+char *ease_report_svg(const char *script, size_t len, int *missing);
 
 #endif
