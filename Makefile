@@ -35,7 +35,7 @@ UNITS    = $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
 HEADERS  = $(wildcard include/ease/*.h)
 MAN      = $(wildcard man/man1/*.1 man/man5/*.5 man/man7/*.7)
 
-.PHONY: all deps check-deps test unit cases bad-regen valgrind install uninstall clean bench fuzz help lint-man demo
+.PHONY: all deps check-deps test unit cases bad-regen valgrind install uninstall clean bench fuzz help lint-man demo html-check
 
 all: check-deps $(LIBA) $(TOOLS)
 
@@ -46,6 +46,7 @@ help:
 	@echo "make test       build and run every test (SANITIZE=1: under ASan and UBSan)"
 	@echo "make bad-regen  rewrite tests/bad/expected.tsv from the tools (then review it)"
 	@echo "make valgrind   run the case tests under valgrind's memcheck"
+	@echo "make html-check validate ease-report's HTML, render and print it in Chromium"
 	@echo "make bench      time ease against datamash, Miller and a raw libcsv parse"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=...; make uninstall"
 
@@ -97,6 +98,10 @@ bad-regen: all
 valgrind: all
 	@command -v valgrind > /dev/null || { echo "make valgrind: valgrind is not installed (make deps)" >&2; exit 1; }
 	@EASE_BIN=$(abspath $(BINOUT)) EASE_VALGRIND=1 prove -f tests/cases.t
+
+# ease-report's HTML: html5lib (strict), rendered and printed by headless Chromium.
+html-check: all
+	@EASE_BIN=$(abspath $(BINOUT)) sh tests/html-check.sh
 
 lint-man:
 	@for m in $(MAN); do groff -man -ww -z $$m || exit 1; done

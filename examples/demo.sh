@@ -49,3 +49,11 @@ echo
 echo "== How long does relief last?"
 echo "   ease relief --summary --format table diary.csv"
 ease relief --summary --format table diary.csv
+
+echo
+echo "== The weekly report    ease report diary.csv"
+ease report diary.csv
+ease report --period month --format html -o report.html diary.csv
+echo
+echo "== The page for the doctor: $here/report.html"
+echo "   ease report --period month --format html -o report.html diary.csv"

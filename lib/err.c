@@ -126,11 +126,21 @@ ease_die(int status, const char *fmt, ...)
 	ease_fail_exit(status);
 }
 
+static int quiet;
+
+void
+ease_set_quiet(int on)
+{
+	quiet = on;
+}
+
 void
 ease_warn(const char *fmt, ...)
 {
 	va_list ap;
 
+	if (quiet)
+		return;
 	fprintf(stderr, "%s: ", ease_prog);
 	va_start(ap, fmt);
 	ease_vsay(fmt, ap);

@@ -817,6 +817,22 @@ baseline_mean(const run *s)
 	return s->base_sum / (double)s->base_n;
 }
 
+/*
+ * Whether the days before the events were worse than the days away from any
+ * (by a point, or 15 %): sessions booked on bad days, so part of the change
+ * can be regression to the mean.
+ */
+static int
+rtm(const run *s, const group *g)
+{
+	double base = baseline_mean(s), worse;
+
+	if (isnan(base) || isnan(g->mb))
+		return 0;
+	worse = s->lower ? g->mb - base : base - g->mb;
+	return worse >= 1 || (base != 0 && worse >= 0.15 * fabs(base));
+}
+
 static void
 write_row(run *s, const group *g)
 {
@@ -952,7 +968,8 @@ explain(run *s, const group *g, int all)
 {
 	char lead[480], aft[480], bef[480], cause[480], line[4096];
 	char b[48], a[48], d[48], lo[48], hi[48], p[64], tail[600], pc[48], catw[64] = "";
-	double pct, pts, base = baseline_mean(s);
+	double base = baseline_mean(s);
+	double pct, pts;
 	const char *cat = category(s, g), *m = s->word;
 	const char *unit = paired(s) ? "session" : "day";
 	size_t n = paired(s) ? g->bef.n : (g->bef.n < g->aft.n ? g->bef.n : g->aft.n);
@@ -1019,16 +1036,12 @@ explain(run *s, const group *g, int all)
 			 n < EASE_PREPOST_MIN_EVENTS ?
 			 (paired(s) ? "; at least 5 sessions are needed" :
 				      "; at least 5 days on each side are needed") : "");
-	if (!isnan(base)) {
-		double worse = s->lower ? g->mb - base : base - g->mb;
+	if (rtm(s, g)) {
+		size_t l = strlen(line);
 
-		if (worse >= 1 || (base != 0 && worse >= 0.15 * fabs(base))) {
-			size_t l = strlen(line);
-
-			snprintf(line + l, sizeof line - l,
-				 " Your %s %s already %s than usual before the sessions (%s against %s on days away from any session): sessions were booked on bad days, so part of the change can be regression to the mean.",
-				 m, s->verb, s->lower ? "higher" : "lower", b, dec1(base, lo));
-		}
+		snprintf(line + l, sizeof line - l,
+			 " Your %s %s already %s than usual before the sessions (%s against %s on days away from any session): sessions were booked on bad days, so part of the change can be regression to the mean.",
+			 m, s->verb, s->lower ? "higher" : "lower", b, dec1(base, lo));
 	}
 out:
 	ease_w_str(s->w, line);
@@ -1183,6 +1196,20 @@ give(const run *s, const group *g, int offset, size_t n, const ease_ttest *t)
 	r.after_mean = s->o->profile ? NAN : g->ma;
 	r.lower = s->lower;
 	r.pain_like = s->pain_like;
+	if (!s->o->profile) {
+		int has = !isnan(g->diff);
+
+		r.n_after = g->aft.n;
+		r.p = t->p;
+		r.p_adj = g->p_adj;
+		r.p_holm = g->p_holm;
+		r.baseline = baseline_mean(s);
+		r.category = has ? category(s, g) : "";
+		r.rtm = rtm(s, g);
+	} else {
+		r.p = r.p_adj = r.p_holm = r.baseline = NAN;
+		r.category = "";
+	}
 	s->o->result(s->o->ctx, &r);
 }
 
@@ -1444,7 +1471,8 @@ run_independent(run *s)
 	ease_day_fields_used(r, 1);
 	ease_day_keep_all(r, 1);
 
-	s->w = ease_writer_open(s->c->output, s->o->explain ? EASE_FMT_TABLE : s->c->format,
+	s->w = s->o->result ? NULL :
+	       ease_writer_open(s->c->output, s->o->explain ? EASE_FMT_TABLE : s->c->format,
 				s->c->files, s->c->nfiles);
 	while ((row = ease_day_next(r)) != NULL) {
 		ease_span_add(&s->span, s->c, row->day);
@@ -1470,7 +1498,8 @@ run_independent(run *s)
 			 ease_fmt_date(e.hi, hi), g->bef.n == 0 ? "before" : "from");
 	}
 	write_results(s, "day");
-	ease_writer_close(s->w);
+	if (s->w)
+		ease_writer_close(s->w);
 	free(e.fday);
 	free(e.fval);
 	ease_day_close(r);

@@ -26,6 +26,7 @@ prepost	ease-prepost --event massage --value pain
 relief	ease-relief
 alert	ease-alert
 plot	ease-plot trend -f pain
+report	ease-report
 daily	ease-daily
 import	ease-import
 ease	ease corr -y pain'

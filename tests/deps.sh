@@ -6,7 +6,7 @@ set -u
 
 BUILD="gcc make pkg-config libgsl-dev libcsv-dev"
 RUN="gnuplot-nox"
-TEST="perl groff-base locales valgrind"
+TEST="perl groff-base locales valgrind python3-html5lib python3-pil chromium"
 
 missing_build() {
 	m=""

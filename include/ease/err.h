@@ -40,6 +40,11 @@ void ease_die(int status, const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 2, 3)));
 void ease_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /*
+ * While on, ease_warn says nothing: a tool that runs another's analysis on
+ * data it has read and checked already (ease-report) words its caveats itself.
+ */
+void ease_set_quiet(int on);
+/*
  * Ends a run that failed: flushes the streams, runs the cleanup set with
  * ease_on_fail (a half-written -o file is removed) and leaves at once,
  * without the exit-time work a finished run does.

@@ -22,6 +22,12 @@ typedef struct ease_prepost_result {
 	double before_mean, after_mean;	/* not --profile */
 	int lower;		/* lower values are better */
 	int pain_like;		/* IMMPACT's thresholds apply (pain, stress ...) */
+	/* not --profile: as the row's columns of those names */
+	size_t n_after;
+	double p, p_adj, p_holm, baseline;
+	const char *category;	/* IMMPACT: "substantial" ... "worse"; "" */
+	int rtm;		/* the before days were worse than the baseline:
+				 * part of the change can be regression to the mean */
 } ease_prepost_result;
 
 typedef struct ease_prepost_opts {
@@ -42,7 +48,7 @@ typedef struct ease_prepost_opts {
 	int explain;		/* sentences */
 	int se_ols;		/* --se ols (ITS) */
 	/*
-	 * When set (--event only), nothing is written: each row goes to RESULT
+	 * When set (--event, --split and --factor), nothing is written: each row goes to RESULT
 	 * in the order it would be written (best first, "all" last), for
 	 * ease-plot.
 	 */
