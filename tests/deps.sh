@@ -2,11 +2,14 @@
 # Which Debian packages ease needs, what is missing, and (as root) installing it.
 #   deps.sh check    fail with the package names when the build cannot work
 #   deps.sh install  apt-get install what is missing, or print the command
+#   deps.sh install html   the same, with what make html-check needs
 set -u
 
 BUILD="gcc make pkg-config libgsl-dev libcsv-dev"
 RUN="gnuplot-nox"
-TEST="perl groff-base locales valgrind python3-html5lib python3-pil chromium"
+TEST="perl groff-base locales valgrind"
+# make html-check only: a browser is a large install, not needed to use ease
+HTML="python3-html5lib python3-pil chromium"
 
 missing_build() {
 	m=""
@@ -24,7 +27,7 @@ missing_build() {
 
 missing_pkgs() {
 	m=""
-	for p in $BUILD $RUN $TEST; do
+	for p in $BUILD $RUN $TEST ${EXTRA:-}; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || m="$m $p"
 	done
 	echo $m
@@ -40,6 +43,7 @@ check)
 	fi
 	;;
 install)
+	[ "${2:-}" = html ] && EXTRA=$HTML
 	command -v dpkg-query >/dev/null 2>&1 || {
 		echo "ease: not a Debian system; install GSL, libcsv and gnuplot yourself" >&2
 		exit 1

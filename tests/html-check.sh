@@ -18,9 +18,9 @@ ok() {
 	if [ "$1" = 0 ]; then echo "ok $n - $2"; else failed=$((failed + 1)); echo "not ok $n - $2"; fi
 }
 
-"$py" -c 'import html5lib' 2>/dev/null || { echo "html-check: python3-html5lib is not installed (make deps)" >&2; exit 1; }
+"$py" -c 'import html5lib' 2>/dev/null || { echo "html-check: python3-html5lib is not installed (sh tests/deps.sh install html)" >&2; exit 1; }
 browser=$(command -v chromium || command -v chromium-browser || true)
-[ -n "$browser" ] || { echo "html-check: chromium is not installed (make deps)" >&2; exit 1; }
+[ -n "$browser" ] || { echo "html-check: chromium is not installed (sh tests/deps.sh install html)" >&2; exit 1; }
 
 diary=$here/cases/report/text/diary.csv
 clinic=$here/cases/report/clinic/clinic.csv
