@@ -111,6 +111,8 @@ typedef struct plot {
 	/* relief: sessions per panel and technique */
 	ease_technames *tn;
 	size_t rcap;
+	size_t keep;		/* the key's names cut after this many bytes */
+	int side;		/* the widest margin of the plot, in characters; 0: 12 */
 } plot;
 
 static void
@@ -341,6 +343,68 @@ set_text(FILE *f, const char *what, const char *text)
 	fputc('\n', f);
 }
 
+/* Writes the N bytes at P as a single-quoted string of at most MAX bytes of text. */
+static void
+quoted_part(FILE *f, const char *p, size_t n, size_t max)
+{
+	char *part = ease_xstrndup(p, n), *q;
+
+	q = ease_gp_quote(part, max < n ? (max > 3 ? max - 3 : 1) : n + 1);
+	fputs(q, f);
+	free(q);
+	free(part);
+}
+
+/*
+ * TEXT as a title or x label that stays on the canvas.  gnuplot centres
+ * these on the plot, not on the canvas, and draws past the edge what does
+ * not fit; with margins of at most SIDE characters (gnuplot's cells) and
+ * the right one two at least, the canvas less SIDE - 2 holds.  A wider text is broken at the blank that
+ * evens its two lines best, joined by a newline in double quotes (ease's
+ * own string: no text of the data or the user ever goes there), and a line
+ * still too wide is cut ("...").
+ */
+static void
+fit_text(plot *s, const char *text, int side)
+{
+	double wc, hr;
+	size_t n = strlen(text), room, best = 0, worst = (size_t)-1;
+
+	ease_gp_cells(s->o->term, s->o->width, s->o->height, &wc, &hr);
+	/* the right margin is two cells at least, so the centre moves by at most (SIDE - 2) / 2 */
+	room = wc - (side > 4 ? side - 2 : 2) > 10 ? (size_t)(wc - (side > 4 ? side - 2 : 2)) : 10;
+	if (n <= room) {
+		ease_gp_text(s->f, text);
+		return;
+	}
+	for (size_t i = 1; i + 1 < n; i++)
+		if (text[i] == ' ') {
+			size_t w = i > n - i - 1 ? i : n - i - 1;
+
+			if (w < worst) {
+				worst = w;
+				best = i;
+			}
+		}
+	if (best == 0) {
+		quoted_part(s->f, text, n, room);
+	} else {
+		quoted_part(s->f, text, best, room);
+		fputs(" . \"\\n\" . ", s->f);
+		quoted_part(s->f, text + best + 1, n - best - 1, room);
+	}
+	fputs(" noenhanced", s->f);
+}
+
+/* "set WHAT TEXT" for a title or x label over the plot (fit_text) */
+static void
+set_fit(plot *s, const char *what, const char *text)
+{
+	fprintf(s->f, "set %s ", what);
+	fit_text(s, text, s->side ? s->side : 12);
+	fputc('\n', s->f);
+}
+
 /* "2026-01-01 to 2026-12-31" */
 static void
 span(long lo, long hi, char *buf, size_t n)
@@ -449,7 +513,7 @@ begin_panels(plot *s, const char *title)
 {
 	if (s->np > 1) {
 		fprintf(s->f, "set multiplot layout %zu,1 title ", s->np);
-		ease_gp_text(s->f, title);
+		fit_text(s, title, 0);	/* over the whole canvas */
 		fputc('\n', s->f);
 	}
 }
@@ -461,16 +525,16 @@ panel_title(plot *s, const panel *p, const char *title)
 		char t[200];
 
 		snprintf(t, sizeof t, "%s %s", s->gname ? s->gname : "", p->group);
-		set_text(s->f, "title", t);
+		set_fit(s, "title", t);
 	} else if (p->group[0] && !s->o->title) {
 		/* one subject of several (--subject): the title names it */
 		char *t = ease_xmalloc(strlen(title) + strlen(p->group) + 80);
 
 		sprintf(t, "%s %s: %s", s->gname ? s->gname : "subject", p->group, title);
-		set_text(s->f, "title", t);
+		set_fit(s, "title", t);
 		free(t);
 	} else
-		set_text(s->f, "title", title);
+		set_fit(s, "title", title);
 }
 
 static void
@@ -478,6 +542,107 @@ end_panels(plot *s)
 {
 	if (s->np > 1)
 		fputs("unset multiplot\n", s->f);
+}
+
+/* One entry of a key: TEXT cut after CAP bytes at most, then FIXED bytes kept whole. */
+typedef struct keyent {
+	const char *text;
+	size_t cap;		/* EASE_GP_MAXKEY for a name from the data, else EASE_GP_MAXTEXT */
+	size_t fixed;		/* a count like " (12)" */
+} keyent;
+
+/* The height of one panel, in the units of --size. */
+static int
+panel_height(const plot *s, size_t npanels)
+{
+	int dumb = s->o->term == EASE_GP_DUMB;
+
+	if (npanels < 1)
+		npanels = 1;
+	if (s->o->height)
+		return (int)(s->o->height / (int)npanels);
+	if (npanels > 1)	/* as ease_plot_run sizes a stack of panels */
+		return dumb ? 12 : 300;
+	return dumb ? 25 : 500;
+}
+
+/*
+ * The key below the plot, laid out so that it never leaves the canvas.
+ * gnuplot counts the key's columns on the canvas width less a character or
+ * three, before it knows the margins, and then centres them under the plot:
+ * long names at the left (techniques) or a wide key pushed the last column
+ * off the right edge.  So the columns are counted here on the canvas less
+ * the wider of the two margins (SIDE: at most that many characters on
+ * either side of the plot), in gnuplot's own character cells, and given as
+ * maxcols.  A key that would take more than 40% of the height gets a
+ * smaller font, then names cut shorter (to 12 bytes, then further only to
+ * fit at all).  Sets s->keep for key_text; the extra height keeps the
+ * key's first row off the x label.
+ */
+static void
+key_below(plot *s, const keyent *e, size_t n, int side, size_t npanels)
+{
+	/*
+	 * The tries, in order: the key's font, the shortest cut (0: none) and
+	 * the share of the height it may take.  A smaller font reads better
+	 * than names cut short.
+	 */
+	static const struct { double font; size_t least; double share; } tries[] = {
+		{1, 0, 0.4}, {0.8, 0, 0.4}, {0.8, 12, 0.4}, {0.8, 6, 0.5}, {0.8, 1, 1}
+	};
+	enum { NTRIES = sizeof tries / sizeof tries[0] };
+	double wc, hr;
+	size_t keep = 0, cols = 1, top = 0;
+	int dumb = s->o->term == EASE_GP_DUMB, t;
+
+	ease_gp_cells(s->o->term, s->o->width, panel_height(s, npanels), &wc, &hr);
+	for (size_t i = 0; i < n; i++)
+		if (e[i].cap > top)
+			top = e[i].cap;
+	for (t = 0; t < NTRIES; t++) {
+		/* text: no smaller font there */
+		double f = dumb ? 1 : tries[t].font, avail = (wc - side) / f - 1;
+		size_t least = tries[t].least ? tries[t].least : top;
+
+		for (keep = top;; keep--) {
+			size_t widest = 0, rows;
+			double colw;
+
+			for (size_t i = 0; i < n; i++) {
+				size_t len = strlen(e[i].text), cap = e[i].cap < keep ? e[i].cap : keep;
+
+				len = (len > cap ? cap + 3 : len) + e[i].fixed;
+				if (len > widest)
+					widest = len;
+			}
+			/* the text, a cell either side, the sample (samplen 2) and its tic */
+			colw = (double)widest + 5;
+			cols = colw <= avail ? (size_t)(avail / colw) : 1;
+			if (cols > n)
+				cols = n;
+			if (cols < 1)
+				cols = 1;
+			rows = (n + cols - 1) / cols;
+			/* a row more: the key's extra height */
+			if (colw <= avail && (rows + 1) * f <= hr * tries[t].share)
+				goto done;
+			if (keep <= least)
+				break;
+		}
+	}
+	t = NTRIES - 1;
+done:
+	s->keep = keep;
+	fprintf(s->f, "set key below horizontal%s samplen 2 maxcols %zu%s%s\n",
+		dumb ? "" : " Left reverse", cols, dumb ? "" : " height 1",
+		!dumb && tries[t].font < 1 ? " font ',8'" : "");
+}
+
+/* A key entry's title: NAME cut as key_below decided (CAP at most), then SUFFIX. */
+static void
+key_text(plot *s, const char *name, const char *suffix, size_t cap)
+{
+	ease_gp_key_cut(s->f, name, suffix, s->keep && s->keep < cap ? s->keep : cap);
 }
 
 static const char *
@@ -948,7 +1113,7 @@ plot_scatter(plot *s)
 		axis_label(s, 0, lab, sizeof lab);
 		if (lag)
 			snprintf(lab + strlen(lab), sizeof lab - strlen(lab), ", day d");
-		set_text(s->f, "xlabel", lab);
+		set_fit(s, "xlabel", lab);
 		axis_label(s, 1, lab, sizeof lab);
 		if (lag)
 			snprintf(lab + strlen(lab), sizeof lab - strlen(lab), ", day d%+ld", lag);
@@ -1061,7 +1226,7 @@ plot_lags(plot *s)
 		panel_title(s, p, title_or(s, t));
 		snprintf(lab, sizeof lab, "lag (days): %s on day d, %s on day d + lag",
 			 s->name[0], s->name[1]);
-		set_text(s->f, "xlabel", lab);
+		set_fit(s, "xlabel", lab);
 		set_text(s->f, "ylabel", "correlation");
 		/* the data's range in tenths: r near 0 would be a flat line in -1..1 */
 		ylo = fmax(-1, floor(ylo * 10 - 0.5) / 10);
@@ -1166,7 +1331,7 @@ plot_calendar(plot *s)
 				fprintf(s->f, ", '%s' %d", month_abbr[mm - 1], k);
 		}
 		fputs(") nomirror\n", s->f);
-		set_text(s->f, "xlabel", "day of the month");
+		set_fit(s, "xlabel", "day of the month");
 		fputs("unset ylabel\n", s->f);
 		axis_label(s, 0, lab, sizeof lab);
 		set_text(s->f, "cblabel", lab);
@@ -1401,39 +1566,71 @@ plot_relief(plot *s)
 		}
 		if (s->np > 1) {
 			snprintf(lab, sizeof lab, "%s %s", s->c->by ? s->c->by : "subject", p->subject);
-			set_text(s->f, "title", lab);
+			set_fit(s, "title", lab);
 		} else if (p->subject[0] && !s->o->title) {
 			snprintf(lab, sizeof lab, "%s %s: ", s->c->by ? s->c->by : "subject", p->subject);
 			snprintf(lab + strlen(lab), sizeof lab - strlen(lab), "%s", t);
-			set_text(s->f, "title", lab);
+			set_fit(s, "title", lab);
 		} else
-			set_text(s->f, "title", title_or(s, t));
-		set_text(s->f, "xlabel", "days since the session (+: censored by the next session or the end of the data)");
-		set_text(s->f, "ylabel", "share of sessions still in relief");
-		fprintf(s->f, "set xrange [0:%g]\nset xtics %g\nset yrange [0:1.05]\nset key below horizontal\n",
-			tmax + 0.5, tmax > 20 ? ceil(tmax / 10) : 1);
-		fputs("plot ", s->f);
-		for (size_t k = 0; k < p->ng; k++) {
-			rgroup *g = &p->g[k];
-			long idx = 0;
-			int lt;
+			set_fit(s, "title", title_or(s, t));
+		{
+			/* what the crosses mean, where the width holds it */
+			static const char why[] = "days since the session (censored: the next session came first, or the data ended)";
+			double wc, hr;
 
-			if (k > 0)
-				ease_strset_put(seen, g->name, 0, &idx);
-			lt = k == 0 ? 7 : (int)(idx % 6) + 1;
-
-			fprintf(s->f, "%s$K%zu_%zu using 1:2 with steps lt %d lw %s title ",
-				first ? "" : ", \\\n     ", j + 1, k + 1, lt, k == 0 ? "3 dt 2" : "2");
-			snprintf(lab, sizeof lab, " (%zu)", g->n);
-			ease_gp_key(s->f, g->name, lab);
-			if (ncens[k])
-				fprintf(s->f, ", \\\n     $X%zu_%zu using 1:2 with points lt %d pt 1 ps 1.5 notitle",
-					j + 1, k + 1, lt);
-			first = 0;
+			ease_gp_cells(s->o->term, s->o->width, panel_height(s, r.np), &wc, &hr);
+			set_fit(s, "xlabel", sizeof why - 1 <= wc - 2 * 12 ? why : "days since the session");
 		}
-		fputs(", \\\n     keyentry with points lc rgb '#000000' pt 1 title ", s->f);
-		ease_gp_text(s->f, "censored");
-		fputc('\n', s->f);
+		set_text(s->f, "ylabel", "share of sessions still in relief");
+		fprintf(s->f, "set xrange [0:%g]\nset xtics %g\nset yrange [0:1.05]\n",
+			tmax + 0.5, tmax > 20 ? ceil(tmax / 10) : 1);
+		{
+			static const char censored[] = "censored";
+			keyent *e = ease_xcalloc(p->ng + 1, sizeof *e);
+			char cnt[32];
+
+			for (size_t k = 0; k < p->ng; k++) {
+				e[k].text = p->g[k].name;
+				e[k].cap = EASE_GP_MAXKEY;
+				e[k].fixed = (size_t)snprintf(cnt, sizeof cnt, " (%zu)", p->g[k].n);
+			}
+			e[p->ng].text = censored;
+			e[p->ng].cap = EASE_GP_MAXTEXT;
+			key_below(s, e, p->ng + 1, 12, r.np);
+			free(e);
+			fputs("plot ", s->f);
+			for (size_t k = 0; k < p->ng; k++) {
+				rgroup *g = &p->g[k];
+				long idx = 0;
+
+				if (k > 0)
+					ease_strset_put(seen, g->name, 0, &idx);
+				/* "all sessions" black and thick; each technique a style of its own */
+				fprintf(s->f, "%s$K%zu_%zu using 1:2 with steps ", first ? "" : ", \\\n     ",
+					j + 1, k + 1);
+				if (k == 0)
+					fputs("lt 7 lw 3 dt 2", s->f);
+				else {
+					ease_gp_series(s->f, (size_t)idx);
+					fputs(" lw 2", s->f);
+				}
+				fputs(" title ", s->f);
+				snprintf(cnt, sizeof cnt, " (%zu)", g->n);
+				key_text(s, g->name, cnt, EASE_GP_MAXKEY);
+				if (ncens[k]) {
+					fprintf(s->f, ", \\\n     $X%zu_%zu using 1:2 with points ", j + 1, k + 1);
+					if (k == 0)
+						fputs("lt 7", s->f);
+					else
+						ease_gp_series(s->f, (size_t)idx);
+					fputs(" pt 1 ps 1.5 notitle", s->f);
+				}
+				first = 0;
+			}
+			fputs(", \\\n     keyentry with points lc rgb '#000000' pt 1 title ", s->f);
+			key_text(s, censored, NULL, EASE_GP_MAXTEXT);
+			fputc('\n', s->f);
+		}
 		free(ncens);
 	}
 	end_panels(s);
@@ -1564,40 +1761,52 @@ plot_profile(plot *s)
 		}
 		fputs("EOD\n", s->f);
 	}
-	set_text(s->f, "title", title_or(s, t));
+	set_fit(s, "title", title_or(s, t));
 	snprintf(lab, sizeof lab, "days from the day with %s (0: that day)", po->event);
-	set_text(s->f, "xlabel", lab);
+	set_fit(s, "xlabel", lab);
 	snprintf(lab, sizeof lab, "%s, mean over the events", po->value);
 	set_text(s->f, "ylabel", lab);
-	fprintf(s->f, "set xrange [%g:%g]\nset xtics 1\nset key below horizontal Left reverse samplen 2 height 1.5\n",
-		-po->before - 0.5, po->after + 0.5);
+	fprintf(s->f, "set xrange [%g:%g]\nset xtics 1\n", -po->before - 0.5, po->after + 0.5);
 	fputs("set style fill transparent solid 0.15 noborder\n", s->f);
 	/* the event day: a line across the whole height */
 	fputs("set arrow 1 from 0, graph 0 to 0, graph 1 nohead lc rgb '#555555' dt 2 lw 1.5\n", s->f);
 	set_text(s->f, "label 1", "event day");
 	fputs("set label 1 at 0, graph 0.96 offset 2,0\n", s->f);
-	fputs("plot ", s->f);
-	for (size_t g = 0; g < ng; g++) {
-		const char *name = p.r[g * (size_t)width].group;
-		int all = g == ng - 1, lt = all ? 7 : (int)(g % 6) + 1;
+	{
+		char alltext[80];
+		keyent *e = ease_xcalloc(ng + 1, sizeof *e);
 
-		/* with a line per technique only "all" has its band: many hide each other */
-		if (!all)
-			fputs(g ? ", \\\n     " : "", s->f);
-		else if (s->o->term == EASE_GP_DUMB)
-			fprintf(s->f, "%s$P%zu using 1:2:3:4 with yerrorbars lt %d pt 0 notitle, \\\n     ",
-				g ? ", \\\n     " : "", g + 1, lt);
-		else
-			fprintf(s->f, "%s$P%zu using 1:3:4 with filledcurves lt %d notitle, \\\n     ",
-				g ? ", \\\n     " : "", g + 1, lt);
-		fprintf(s->f, "$P%zu using 1:2 with linespoints lt %d lw %s pt 7 title ",
-			g + 1, lt, all && ng > 1 ? "3 dt 2" : "2");
-		if (all)
-			snprintf(lab, sizeof lab, "%s (%s 95%% CI)", ng > 1 ? "all events" : "mean",
-				 s->o->term == EASE_GP_DUMB ? "bars:" : "band:");
-		else
-			snprintf(lab, sizeof lab, "%s", name);
-		ease_gp_key(s->f, lab, NULL);
+		snprintf(alltext, sizeof alltext, "%s (%s 95%% CI)", ng > 1 ? "all events" : "mean",
+			 s->o->term == EASE_GP_DUMB ? "bars:" : "band:");
+		for (size_t g = 0; g < ng; g++) {
+			e[g].text = g == ng - 1 ? alltext : p.r[g * (size_t)width].group;
+			e[g].cap = g == ng - 1 ? EASE_GP_MAXTEXT : EASE_GP_MAXKEY;
+		}
+		key_below(s, e, ng, 12, 1);
+		free(e);
+		fputs("plot ", s->f);
+		for (size_t g = 0; g < ng; g++) {
+			const char *name = p.r[g * (size_t)width].group;
+			int all = g == ng - 1;
+
+			/* with a line per technique only "all" has its band: many hide each other */
+			if (!all)
+				fputs(g ? ", \\\n     " : "", s->f);
+			else if (s->o->term == EASE_GP_DUMB)
+				fprintf(s->f, "%s$P%zu using 1:2:3:4 with yerrorbars lt 7 pt 0 notitle, \\\n     ",
+					g ? ", \\\n     " : "", g + 1);
+			else
+				fprintf(s->f, "%s$P%zu using 1:3:4 with filledcurves lt 7 notitle, \\\n     ",
+					g ? ", \\\n     " : "", g + 1);
+			fprintf(s->f, "$P%zu using 1:2 with linespoints ", g + 1);
+			/* "all" black, each technique a style of its own */
+			if (all)
+				fputs("lt 7", s->f);
+			else
+				ease_gp_series(s->f, g);
+			fprintf(s->f, " lw %s pt 7 title ", all && ng > 1 ? "3 dt 2" : "2");
+			key_text(s, all ? alltext : name, NULL, all ? EASE_GP_MAXTEXT : EASE_GP_MAXKEY);
+		}
 	}
 	fputc('\n', s->f);
 	free_rows(&p);
@@ -1633,25 +1842,59 @@ plot_techniques(plot *s)
 		fputc('\n', s->f);
 	}
 	fputs("EOD\n", s->f);
-	set_text(s->f, "title", title_or(s, t));
-	snprintf(lab, sizeof lab, "change in %s, after - before (%s is better)", po->value,
-		 lower ? "left" : "right");
-	set_text(s->f, "xlabel", lab);
 	fputs("unset ylabel\n", s->f);
+	/* the names take the width from the bars: a third of it at most */
+	double wc, hr;
+	size_t cut, widest = 0;
+	char immpact[80];
+
+	ease_gp_cells(s->o->term, s->o->width, panel_height(s, 1), &wc, &hr);
+	cut = dumb ? 24 : 40;
+	if (cut > wc / 3)
+		cut = (size_t)(wc / 3);
 	fprintf(s->f, "set yrange [%g:0.5]\nset ytics (", (double)p.n + 0.5);
 	for (size_t i = 0; i < p.n; i++) {
-		char *q;
+		char *q, cnt[32];
+		const char *name = i == p.n - 1 ? "all events" : p.r[i].group;
+		size_t len = strlen(name);
 
-		snprintf(lab, sizeof lab, "%s (%zu)",
-			 i == p.n - 1 ? "all events" : p.r[i].group, p.r[i].n);
-		q = ease_gp_quote(lab, dumb ? 24 : 40);	/* the names take the width from the bars */
-		fprintf(s->f, "%s%s %zu", i ? ", " : "", q, i + 1);
+		snprintf(cnt, sizeof cnt, " (%zu)", p.r[i].n);
+		/* the count stays whole: the name is cut */
+		if (len + strlen(cnt) > cut) {
+			size_t keep = cut > strlen(cnt) + 4 ? cut - strlen(cnt) - 3 : 1;
+
+			q = ease_gp_quote(name, keep);
+			q[strlen(q) - 1] = '\0';
+			fprintf(s->f, "%s%s%s' %zu", i ? ", " : "", q, cnt, i + 1);
+			len = keep + 3;
+		} else {
+			q = ease_gp_quote(name, len + 1);
+			q[strlen(q) - 1] = '\0';
+			fprintf(s->f, "%s%s%s' %zu", i ? ", " : "", q, cnt, i + 1);
+		}
 		free(q);
+		if (len + strlen(cnt) > widest)
+			widest = len + strlen(cnt);
 	}
 	fputs(") nomirror noenhanced\nset ytics scale 0\nset grid xtics noytics\n", s->f);
+	/* fewer than two rows of text a name: a smaller font keeps the names apart */
+	if (!dumb && hr < 2.0 * (double)p.n)
+		fputs("set ytics font ',8'\n", s->f);
+	/* the names, a gap and the tics at the left */
+	s->side = (int)widest + 4;
+	set_fit(s, "title", title_or(s, t));
+	snprintf(lab, sizeof lab, "change in %s, after - before (%s is better)", po->value,
+		 lower ? "left" : "right");
+	set_fit(s, "xlabel", lab);
 	fputs("set yzeroaxis lt -1\nset offsets graph 0.05, graph 0.05, 0, 0\n", s->f);
-	/* text draws a key sample over its words when it comes first */
-	fputs(dumb ? "set key below horizontal\n" : "set key below horizontal Left reverse samplen 2\n", s->f);
+	snprintf(immpact, sizeof immpact, dumb ? "IMMPACT: 30%% %s" : "IMMPACT: 30%% %s than before",
+		 lower ? "lower" : "higher");
+	{
+		keyent e[2] = {{"mean change, 95% CI", EASE_GP_MAXTEXT, 0},
+			       {immpact, EASE_GP_MAXTEXT, 0}};
+
+		key_below(s, e, pain_like ? 2 : 1, s->side, 1);
+	}
 	fputs("plot ", s->f);
 	if (!dumb)
 		fputs("$T using ($2/2):1:(abs($2)/2):(0.3) with boxxyerror fill solid 0.45 noborder lt 1 notitle, \\\n     ", s->f);
@@ -1660,11 +1903,10 @@ plot_techniques(plot *s)
 		fputs("$T using 2:1:3:4 with xerrorbars lt 1 lc rgb '#000000' pt 7 notitle, \\\n     keyentry with points lc rgb '#000000' pt 7 title ", s->f);
 	else
 		fputs("$T using 2:1:3:4 with xerrorbars lt 1 lc rgb '#000000' pt 7 ps 1.2 lw 1.5 title ", s->f);
-	ease_gp_text(s->f, "mean change, 95% CI");
+	key_text(s, "mean change, 95% CI", NULL, EASE_GP_MAXTEXT);
 	if (pain_like) {
 		fputs(", \\\n     $T using 5:($1 - 0.4):(0):(0.8) with vectors nohead lt 6 lw 3 title ", s->f);
-		snprintf(lab, sizeof lab, dumb ? "IMMPACT: 30%% %s" : "IMMPACT: 30%% %s than before", lower ? "lower" : "higher");
-		ease_gp_text(s->f, lab);
+		key_text(s, immpact, NULL, EASE_GP_MAXTEXT);
 	}
 	fputc('\n', s->f);
 	free_rows(&p);

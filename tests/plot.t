@@ -209,5 +209,35 @@ sys.exit(bad)
 PY
 say $? "profile and techniques: the numbers of ease-prepost on the same diary"
 
+# Readable at the default size and a small one: no text leaves the canvas and
+# none overlaps another (tests/plot/fits.py; --scale 1.25: as the PNG draws
+# it), for the example diary with twelve techniques, some with long names.
+python3 - diary.csv > long.csv <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+names = ["Swedish", "trigger point therapy on the upper trapezius and levator scapulae",
+         "lumbar and hip", "myofascial release of the thoracolumbar fascia", "acupressure",
+         "deep tissue", "hot stone massage with aromatherapy oils", "cupping", "Thai massage",
+         "reflexology", "shiatsu", "sports massage"]
+k = 0
+for r in rows:
+    if r["massage"] != "0" and r["technique"]:
+        r["technique"] = names[k % len(names)]
+        k += 1
+w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].keys()), lineterminator="\n")
+w.writeheader()
+w.writerows(rows)
+PY
+fits() {	# fits NAME ARGS...: the SVG at both sizes passes fits.py
+	name=$1; shift
+	for size in 800,500 480,320; do
+		"$plot" "$@" --size $size -o fit.svg long.csv 2>/dev/null &&
+		python3 "$here/plot/fits.py" --scale 1.25 fit.svg
+		say $? "$name at $size: every text on the canvas, none over another"
+	done
+}
+fits techniques techniques
+fits relief relief
+
 echo "1..$n"
 [ "$failed" = 0 ]
