@@ -89,6 +89,7 @@ typedef struct panel {
 	double **v;		/* v[k][i], NaN when missing */
 	char **tech;		/* technique cell of each day, or NULL */
 	size_t cap;
+	long *day;		/* scatter, lags: the days, first .. first + n - 1 */
 } panel;
 
 typedef struct plot {
@@ -159,6 +160,7 @@ free_panel(plot *s, panel *p)
 	for (long i = 0; p->tech && i < p->n; i++)
 		free(p->tech[i]);
 	free(p->tech);
+	free(p->day);
 	free(p->group);
 }
 
@@ -967,21 +969,20 @@ plot_trend(plot *s)
 
 /* ---- scatter and lags: pairs a calendar LAG apart ---- */
 
-/* The pairs x on day d, y on day d + LAG, both present; returns how many. */
+/*
+ * The pairs x on day d, y on day d + LAG, both present, as ease-corr makes
+ * them; returns how many.  A panel holds every calendar day, so its days
+ * are its first and the ones after.
+ */
 static size_t
-pairs(const panel *p, long lag, double *x, double *y)
+pairs(panel *p, long lag, double *x, double *y)
 {
-	size_t n = 0;
-
-	for (long i = 0; i < p->n; i++) {
-		long k = i + lag;
-
-		if (k < 0 || k >= p->n || isnan(p->v[0][i]) || isnan(p->v[1][k]))
-			continue;
-		x[n] = p->v[0][i];
-		y[n++] = p->v[1][k];
+	if (p->day == NULL) {
+		p->day = ease_xmalloc((size_t)(p->n ? p->n : 1) * sizeof *p->day);
+		for (long i = 0; i < p->n; i++)
+			p->day[i] = p->first + i;
 	}
-	return n;
+	return ease_corr_lag_pairs(p->day, p->v[0], p->v[1], (size_t)p->n, lag, x, y);
 }
 
 static int
@@ -1024,12 +1025,12 @@ need_xy(const plot *s)
 
 /* No pair at any lag from LO to HI in any panel: nothing to draw. */
 static void
-no_pairs(const plot *s, long lo, long hi)
+no_pairs(plot *s, long lo, long hi)
 {
 	char w[300], b1[80], b2[80];
 
 	for (size_t j = 0; j < s->np; j++) {
-		const panel *p = &s->p[j];
+		panel *p = &s->p[j];
 		double *x = ease_xmalloc((size_t)p->n * sizeof *x + 8);
 		double *y = ease_xmalloc((size_t)p->n * sizeof *y + 8);
 		size_t n = 0;
@@ -1082,25 +1083,14 @@ plot_scatter(plot *s)
 		int jx = all_whole(x, n) && !cx, jy = all_whole(y, n) && !cy;
 		unsigned long st = 2463534242UL;
 		ease_corr r;
-		double mx = 0, my = 0, sxx = 0, sxy = 0, a = NAN, b = NAN;
+		ease_comom m = {0};
+		double a, b;
 
 		ease_corr_test(EASE_PEARSON, x, y, n, &r);
-		for (size_t i = 0; i < n; i++) {
-			mx += x[i];
-			my += y[i];
-		}
-		if (n) {
-			mx /= (double)n;
-			my /= (double)n;
-		}
-		for (size_t i = 0; i < n; i++) {
-			sxx += (x[i] - mx) * (x[i] - mx);
-			sxy += (x[i] - mx) * (y[i] - my);
-		}
-		if (n >= 2 && sxx > 0) {
-			b = sxy / sxx;
-			a = my - b * mx;
-		}
+		/* the line from the sums ease-corr's Pearson keeps */
+		for (size_t i = 0; i < n; i++)
+			ease_comom_add(&m, x[i], y[i]);
+		ease_comom_line(&m, &a, &b);
 		fprintf(s->f, "$P%zu << EOD\n", j + 1);
 		for (size_t i = 0; i < n; i++) {
 			ease_gp_num(s->f, x[i] + (jx ? jitter(&st) : 0));
