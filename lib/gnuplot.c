@@ -144,7 +144,7 @@ ease_gp_key_cut(FILE *f, const char *name, const char *suffix, size_t max)
 	/* two quoted strings joined: the first's closing quote dropped, the second's opening one */
 	fwrite(q, 1, n - 1, f);
 	free(q);
-	q = ease_gp_quote(suffix ? suffix : "", EASE_GP_MAXKEY);
+	q = ease_gp_quote(suffix ? suffix : "", 0);
 	fputs(q + 1, f);
 	fputs(" noenhanced", f);
 	free(q);

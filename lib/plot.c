@@ -416,13 +416,24 @@ span(long lo, long hi, char *buf, size_t n)
 	snprintf(buf, n, "%s to %s", ease_fmt_date(lo, a), ease_fmt_date(hi, b));
 }
 
+/* The plot's width in gnuplot's cells: the canvas less margins of 12 and 2 (24 with y2). */
+static double
+plot_cells(const plot *s)
+{
+	double wc, hr;
+
+	ease_gp_cells(s->o->term, s->o->width, s->o->height, &wc, &hr);
+	return wc - (s->o->y2 || s->o->kind == EASE_PLOT_MEDS ? 24 : 14);
+}
+
 /*
  * A date axis over LO..HI with ticks a reader can count: Mondays up to ten
  * weeks, every other Monday up to five months, else months, every one up to
- * a year, else every few (TEXT: fewer, for a terminal's 80 columns).
+ * a year, else every few (TEXT: fewer, for a terminal's 80 columns); fewer
+ * still where CELLS, the plot's width, would crowd them.
  */
 static void
-time_axis(FILE *f, long lo, long hi, int pad, int text)
+time_axis(FILE *f, long lo, long hi, int pad, int text, double cells)
 {
 	char a[16], b[16];
 	int first = 1;
@@ -433,6 +444,10 @@ time_axis(FILE *f, long lo, long hi, int pad, int text)
 	fputs("set xtics (", f);
 	if (hi - lo <= 150) {
 		int every = hi - lo <= 70 ? 1 : 2, k = 0;
+
+		/* "12 Jan" and a gap: 7.5 of gnuplot's cells a label */
+		while (!text && (double)(hi - lo + 1) / 7 / every * 7.5 > cells)
+			every++;
 
 		/* 1970-01-01 was a Thursday: Monday is day % 7 == 4 */
 		for (long d = lo; d <= hi; d++)
@@ -459,6 +474,9 @@ time_axis(FILE *f, long lo, long hi, int pad, int text)
 		if (text && step < 12)
 			while (months / step > 6 && step < 12)
 				step = step < 3 ? step + 1 : step < 6 ? 6 : 12;
+		/* a canvas: "Jan 2026" beside "Feb" takes 6.5 cells a label */
+		while (!text && (double)months / step * 6.5 > cells)
+			step = step < 3 ? step + 1 : step < 6 ? 6 : step < 12 ? 12 : step + 12;
 		if (dd > 1 || m != 1 || step > 1) {
 			/* from the first month start at or after LO */
 			if (ease_days_from_civil(y, m, 1) < lo && ++m > 12) {
@@ -569,6 +587,19 @@ panel_height(const plot *s, size_t npanels)
 }
 
 /*
+ * Where an entry of CAP bytes at most is cut when the key's names are cut
+ * after KEEP: ease's own words (CAP above EASE_GP_MAXKEY) keep 24 bytes, so
+ * that "all events" and its CI read before names do.
+ */
+static size_t
+key_cut(size_t cap, size_t keep)
+{
+	if (cap > EASE_GP_MAXKEY && keep < 24)
+		keep = 24;
+	return cap < keep ? cap : keep;
+}
+
+/*
  * The key below the plot, laid out so that it never leaves the canvas.
  * gnuplot counts the key's columns on the canvas width less a character or
  * three, before it knows the margins, and then centres them under the plot:
@@ -611,7 +642,7 @@ key_below(plot *s, const keyent *e, size_t n, int side, size_t npanels)
 			double colw;
 
 			for (size_t i = 0; i < n; i++) {
-				size_t len = strlen(e[i].text), cap = e[i].cap < keep ? e[i].cap : keep;
+				size_t len = strlen(e[i].text), cap = key_cut(e[i].cap, keep);
 
 				len = (len > cap ? cap + 3 : len) + e[i].fixed;
 				if (len > widest)
@@ -644,7 +675,7 @@ done:
 static void
 key_text(plot *s, const char *name, const char *suffix, size_t cap)
 {
-	ease_gp_key_cut(s->f, name, suffix, s->keep && s->keep < cap ? s->keep : cap);
+	ease_gp_key_cut(s->f, name, suffix, s->keep ? key_cut(cap, s->keep) : cap);
 }
 
 static const char *
@@ -734,6 +765,17 @@ derive_trend(plot *s, panel *p)
 		memcpy(p->v[s->base + k], m, (size_t)p->n * sizeof *m);
 		free(m);
 	}
+}
+
+/* The key's words for row R of trend's session markers. */
+static const char *
+marker_label(ease_technames *tn, int r, size_t ntech)
+{
+	if (r == 0)
+		return ntech ? "session, no technique" : "session";
+	if (r == 12 && ntech > 12)
+		return "other techniques";
+	return ease_technames_get(tn, (size_t)r - 1);
 }
 
 static void
@@ -878,7 +920,7 @@ plot_trend(plot *s)
 			nrows = (int)(ntech > 12 ? 12 : ntech) + 1;
 		}
 		panel_title(s, p, title_or(s, t));
-		time_axis(s->f, s->lo, s->hi, 0, s->o->term == EASE_GP_DUMB);
+		time_axis(s->f, s->lo, s->hi, 0, s->o->term == EASE_GP_DUMB, plot_cells(s));
 		double range = hi - lo, bottom = lo - 0.08 * range * (nrows + 1);
 		fputs("set yrange [", s->f);
 		ease_gp_num(s->f, nev >= 0 ? bottom : lo - 0.05 * range);
@@ -914,26 +956,39 @@ plot_trend(plot *s)
 			set_text(s->f, "y2label", lab);
 			fputs("set ytics nomirror\nset y2tics\n", s->f);
 		}
-		fputs("set key below horizontal\n", s->f);
+		/* the key: column names cut as technique names are, their words kept */
+		char msfx[48];
+		keyent e[2 * 8 + 1 + 13];
+		size_t ne = 0;
+
+		snprintf(msfx, sizeof msfx, ", %ld-day mean", o->smooth);
+		for (int k = 0; k < nf; k++) {
+			e[ne++] = (keyent){s->name[k], EASE_GP_MAXKEY, o->smooth ? strlen(" (days)") : 0};
+			if (o->smooth)
+				e[ne++] = (keyent){s->name[k], EASE_GP_MAXKEY, strlen(msfx)};
+		}
+		if (ny2 >= 0)
+			e[ne++] = (keyent){s->name[ny2], EASE_GP_MAXKEY, strlen(" (right axis)")};
+		for (int r = 0; nev >= 0 && r < nrows; r++)
+			if (used[r])
+				e[ne++] = (keyent){marker_label(tn, r, ntech), EASE_GP_MAXKEY, 0};
+		key_below(s, e, ne, 12, s->np);
 		fputs("plot ", s->f);
 		for (int k = 0; k < nf; k++) {
 			fprintf(s->f, "%s$%s using 1:%d with %s lt %d title ", first ? "" : ", \\\n     ",
 				bname, k + 2, o->smooth ? "points pt 7 ps 0.35" : "linespoints pt 7 ps 0.4 lw 1.5", k + 1);
 			first = 0;
-			snprintf(lab, sizeof lab, "%s%s", s->name[k], o->smooth ? " (days)" : "");
-			ease_gp_text(s->f, lab);
+			key_text(s, s->name[k], o->smooth ? " (days)" : NULL, EASE_GP_MAXKEY);
 			if (o->smooth) {
 				fprintf(s->f, ", \\\n     $%s using 1:%d with lines lt %d lw 2.5 title ",
 					bname, nf + k + 2, k + 1);
-				snprintf(lab, sizeof lab, "%s, %ld-day mean", s->name[k], o->smooth);
-				ease_gp_text(s->f, lab);
+				key_text(s, s->name[k], msfx, EASE_GP_MAXKEY);
 			}
 		}
 		if (ny2 >= 0) {
 			fprintf(s->f, ", \\\n     $%s using 1:%d axes x1y2 with lines lt %d dt 2 title ",
 				bname, nc + 1, nf + 1);
-			snprintf(lab, sizeof lab, "%s (right axis)", s->name[ny2]);
-			ease_gp_text(s->f, lab);
+			key_text(s, s->name[ny2], " (right axis)", EASE_GP_MAXKEY);
 		}
 		for (int r = 0; nev >= 0 && r < nrows; r++) {
 			if (!used[r])
@@ -942,19 +997,12 @@ plot_trend(plot *s)
 			char ys[48];
 
 			ease_fmt_num(y, 10, ys);
-			if (r == 0)
-				snprintf(lab, sizeof lab, "%s", ntech ? "session, no technique" : "session");
-			else if (r == 12 && ntech > 12)
-				snprintf(lab, sizeof lab, "other techniques");
-			else
-				snprintf(lab, sizeof lab, "%s", ease_technames_get(tn, (size_t)r - 1));
-			const char *keyname = lab;
 			/* a row without a session that day draws nothing */
 			/* never pt 7, the days' own points (a letter each in text) */
 			static const int mark[13] = {1, 5, 6, 9, 4, 8, 13, 10, 12, 11, 14, 3, 2};
 			fprintf(s->f, ", \\\n     $E%zu using 1:($2 == %d ? %s : NaN) with points lt %d pt %d ps 1.2 title ",
 				j + 1, r, ys, r % 8 + 1, mark[r]);
-			ease_gp_key(s->f, keyname, NULL);
+			key_text(s, marker_label(tn, r, ntech), NULL, EASE_GP_MAXKEY);
 		}
 		fputc('\n', s->f);
 		free(cols);
@@ -1108,7 +1156,6 @@ plot_scatter(plot *s)
 		if (lag)
 			snprintf(lab + strlen(lab), sizeof lab - strlen(lab), ", day d%+ld", lag);
 		set_text(s->f, "ylabel", lab);
-		fputs("set key below horizontal\n", s->f);
 		fputs("set offsets graph 0.03, graph 0.03, graph 0.03, graph 0.03\n", s->f);
 		/* a constant's axis one unit either side, not gnuplot's tiny one */
 		if (cx) {
@@ -1125,27 +1172,42 @@ plot_scatter(plot *s)
 			ease_gp_num(s->f, y[0] + 1);
 			fputs("]\n", s->f);
 		}
-		snprintf(lab, sizeof lab, "%zu days%s", n,
-			 jx || jy ? " (whole numbers jittered by up to 0.2)" : "");
-		fprintf(s->f, "plot $P%zu using 1:2 with points lt 1 pt 7 ps 0.5 title ", j + 1);
-		ease_gp_text(s->f, lab);
-		if (!isnan(b)) {
-			char ra[48], rb[48], rc[48], na[48], nb[48];
+		/*
+		 * The points, the line, and r on an entry of its own: joined to
+		 * the line's, it was cut on a narrow canvas.
+		 */
+		char pts[120], rtext[256], ra[48], rb[48], rc[48], na[48], nb[48];
+		keyent e[3];
+		size_t ne = 0;
 
-			ease_fmt_num(r.r, 2, ra);
-			ease_fmt_num(r.ci_lo, 2, rb);
-			ease_fmt_num(r.ci_hi, 2, rc);
-			if (isnan(r.r))
-				snprintf(lab, sizeof lab, "least squares; r not defined, n = %zu", n);
-			else if (isnan(r.ci_lo))
-				snprintf(lab, sizeof lab, "least squares; Pearson r = %s, n = %zu", ra, n);
-			else
-				snprintf(lab, sizeof lab, "least squares; Pearson r = %s (95%% CI %s to %s), n = %zu",
-					 ra, rb, rc, n);
+		snprintf(pts, sizeof pts, "%zu days%s", n,
+			 jx || jy ? " (whole numbers jittered by up to 0.2)" : "");
+		ease_fmt_num(r.r, 2, ra);
+		ease_fmt_num(r.ci_lo, 2, rb);
+		ease_fmt_num(r.ci_hi, 2, rc);
+		if (isnan(r.r))
+			snprintf(rtext, sizeof rtext, "r not defined, n = %zu", n);
+		else if (isnan(r.ci_lo))
+			snprintf(rtext, sizeof rtext, "Pearson r = %s, n = %zu", ra, n);
+		else
+			snprintf(rtext, sizeof rtext, "Pearson r = %s (95%% CI %s to %s), n = %zu",
+				 ra, rb, rc, n);
+		e[ne++] = (keyent){pts, EASE_GP_MAXTEXT, 0};
+		if (!isnan(b)) {
+			e[ne++] = (keyent){"least-squares line", EASE_GP_MAXTEXT, 0};
+			e[ne++] = (keyent){rtext, EASE_GP_MAXTEXT, 0};
+		}
+		key_below(s, e, ne, 12, s->np);
+		fprintf(s->f, "plot $P%zu using 1:2 with points lt 1 pt 7 ps 0.5 title ", j + 1);
+		key_text(s, pts, NULL, EASE_GP_MAXTEXT);
+		if (!isnan(b)) {
+			/* the slope may be negative: "a + -b * x" is still gnuplot */
 			fprintf(s->f, ", \\\n     %s + %s * x with lines lt 2 lw 2.5 title ",
 				ease_fmt_num(a, 10, na), ease_fmt_num(b, 10, nb));
-			/* the slope may be negative: "a + -b * x" is still gnuplot */
-			ease_gp_text(s->f, lab);
+			key_text(s, "least-squares line", NULL, EASE_GP_MAXTEXT);
+			/* no sample: the words belong to the line above */
+			fputs(", \\\n     keyentry with lines lt bgnd title ", s->f);
+			key_text(s, rtext, NULL, EASE_GP_MAXTEXT);
 		}
 		fputc('\n', s->f);
 		free(x);
@@ -1223,8 +1285,16 @@ plot_lags(plot *s)
 		yhi = fmin(1, ceil(yhi * 10 + 0.5) / 10);
 		fprintf(s->f, "set xrange [%ld:%ld]\nset yrange [%g:%g]\nset xzeroaxis lt -1\n",
 			lo - (lo == hi), hi + (lo == hi), ylo, yhi);
-		fprintf(s->f, "set xtics %ld\nset key below horizontal\nset style fill transparent solid 0.2 noborder\n",
+		fprintf(s->f, "set xtics %ld\nset style fill transparent solid 0.2 noborder\n",
 			hi - lo > 30 ? (hi - lo) / 10 : 1);
+		{
+			keyent e[EASE_NMETHODS];
+			const char *sfx = o->term == EASE_GP_DUMB ? " (bars: 95% CI)" : " (band: 95% CI)";
+
+			for (int m = 0; m < nm; m++)
+				e[m] = (keyent){ease_corr_method_name(methods[m]), EASE_GP_MAXTEXT, strlen(sfx)};
+			key_below(s, e, (size_t)nm, 12, s->np);
+		}
 		fputs("plot ", s->f);
 		for (int m = 0; m < nm; m++) {
 			const char *mn = ease_corr_method_name(methods[m]);
@@ -1233,8 +1303,7 @@ plot_lags(plot *s)
 				/* a filled band in characters hides the lines: bars */
 				fprintf(s->f, "%s$L%zu_%d using 1:2:3:4 with yerrorbars lt %d pt 0 notitle, \\\n     $L%zu_%d using 1:2 with linespoints lt %d pt %d title ",
 					first ? "" : ", \\\n     ", j + 1, m + 1, m + 1, j + 1, m + 1, m + 1, m + 1);
-				snprintf(lab, sizeof lab, "%s (bars: 95%% CI)", mn);
-				ease_gp_text(s->f, lab);
+				key_text(s, mn, " (bars: 95% CI)", EASE_GP_MAXTEXT);
 				first = 0;
 				continue;
 			}
@@ -1242,8 +1311,7 @@ plot_lags(plot *s)
 				first ? "" : ", \\\n     ", j + 1, m + 1, m + 1);
 			fprintf(s->f, ", \\\n     $L%zu_%d using 1:2 with linespoints lt %d pt 7 title ",
 				j + 1, m + 1, m + 1);
-			snprintf(lab, sizeof lab, "%s (band: 95%% CI)", mn);
-			ease_gp_text(s->f, lab);
+			key_text(s, mn, " (band: 95% CI)", EASE_GP_MAXTEXT);
 			first = 0;
 		}
 		fputc('\n', s->f);
@@ -1396,7 +1464,7 @@ plot_meds(plot *s)
 		snprintf(bname, sizeof bname, "M%zu", j + 1);
 		day_block(s->f, bname, p, cols, 2);
 		panel_title(s, p, title_or(s, t));
-		time_axis(s->f, s->lo, s->hi, 4, s->o->term == EASE_GP_DUMB);
+		time_axis(s->f, s->lo, s->hi, 4, s->o->term == EASE_GP_DUMB, plot_cells(s));
 		snprintf(lab, sizeof lab, "%s per 7 days", s->name[0]);
 		set_text(s->f, "ylabel", lab);
 		axis_label(s, 1, lab, sizeof lab);
@@ -1404,13 +1472,19 @@ plot_meds(plot *s)
 		fputs("set yrange [0:*]\nset ytics nomirror\nset y2tics\n", s->f);
 		if (s->role[1] == EASE_R_PAIN)
 			fputs("set y2range [0:10]\n", s->f);
-		fputs("set boxwidth 518400 absolute\nset style fill solid 0.55 border\nset key below horizontal\n", s->f);
-		fprintf(s->f, "plot $%s using 1:2 with boxes lt 5 title ", bname);
-		snprintf(lab, sizeof lab, "%s, 7-day total (weeks with 5+ days recorded)", s->name[0]);
-		ease_gp_text(s->f, lab);
-		fprintf(s->f, ", \\\n     $%s using 1:3 axes x1y2 with lines lt 1 lw 2.5 title ", bname);
-		snprintf(lab, sizeof lab, "%s, 7-day mean", s->name[1]);
-		ease_gp_text(s->f, lab);
+		fputs("set boxwidth 518400 absolute\nset style fill solid 0.55 border\n", s->f);
+		{
+			static const char tot[] = ", 7-day total (weeks with 5+ days recorded)";
+			static const char mean[] = ", 7-day mean";
+			keyent e[2] = {{s->name[0], EASE_GP_MAXKEY, sizeof tot - 1},
+				       {s->name[1], EASE_GP_MAXKEY, sizeof mean - 1}};
+
+			key_below(s, e, 2, 12, s->np);
+			fprintf(s->f, "plot $%s using 1:2 with boxes lt 5 title ", bname);
+			key_text(s, s->name[0], tot, EASE_GP_MAXKEY);
+			fprintf(s->f, ", \\\n     $%s using 1:3 axes x1y2 with lines lt 1 lw 2.5 title ", bname);
+			key_text(s, s->name[1], mean, EASE_GP_MAXKEY);
+		}
 		fputc('\n', s->f);
 	}
 	end_panels(s);
@@ -1766,8 +1840,8 @@ plot_profile(plot *s)
 		char alltext[80];
 		keyent *e = ease_xcalloc(ng + 1, sizeof *e);
 
-		snprintf(alltext, sizeof alltext, "%s (%s 95%% CI)", ng > 1 ? "all events" : "mean",
-			 s->o->term == EASE_GP_DUMB ? "bars:" : "band:");
+		snprintf(alltext, sizeof alltext, "%s, 95%% CI %s", ng > 1 ? "all events" : "mean",
+			 s->o->term == EASE_GP_DUMB ? "bars" : "band");
 		for (size_t g = 0; g < ng; g++) {
 			e[g].text = g == ng - 1 ? alltext : p.r[g * (size_t)width].group;
 			e[g].cap = g == ng - 1 ? EASE_GP_MAXTEXT : EASE_GP_MAXKEY;
