@@ -802,6 +802,8 @@ plot_trend(plot *s)
 	s->base = nnames;
 	load_derived(s, names, nnames, o->events != NULL, o->smooth ? nf : 0,
 		     o->smooth ? derive_trend : NULL);
+	/* freed at once: past here the run may die with nothing to hold it */
+	free(names);
 	{
 		int any = 0, one = 0, o1;
 		char w[300], b[80];
@@ -1012,7 +1014,6 @@ plot_trend(plot *s)
 	for (int k = 0; k < nf; k++)
 		free(f[k]);
 	free(f);
-	free(names);
 }
 
 /* ---- scatter and lags: pairs a calendar LAG apart ---- */
