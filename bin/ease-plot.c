@@ -144,10 +144,13 @@ static const ease_tool tool = {
 	"  -T, --terminal T         the script draws png, svg, pdf or dumb (text)\n"
 	"  -o, --output FILE        run gnuplot into FILE.png, .svg, .pdf or .txt\n"
 	"                           (replaced only when gnuplot succeeds)\n"
-	"      --size W,H           pixels (800,500), or characters for text (80,25)\n"
+	"      --size W,H           pixels (800,500), or characters for text (80,25);\n"
+	"                           the key, titles and names are laid out to fit it\n"
 	"      --title TEXT         the plot's title instead of the one made\n"
 	"Without -o the gnuplot script goes to standard output.  gnuplot is found on\n"
-	"PATH, or named by EASE_GNUPLOT; missing or failing, exit 69.\n",
+	"PATH, or named by EASE_GNUPLOT; missing or failing, exit 69.\n"
+	"Names in the key are cut after 32 bytes (\"...\"), shorter on a narrow canvas;\n"
+	"a line per technique has a colour of its own up to 10, then dashes.\n",
 	"  ease-plot trend -f pain --smooth 7 --events massage diary.csv | gnuplot -p\n"
 	"  ease-plot scatter -x sleep_hours -y pain --lag 1 -o sleep.png diary.csv\n"
 	"  ease-plot calendar -o pain.txt --since 2026-06-01 diary.csv\n"

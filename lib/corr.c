@@ -578,29 +578,36 @@ row_add(run *R, const ease_dayrow *row)
 	R->n++;
 }
 
-/* The complete pairs (x on day d, y on day d + LAG) into px, py. */
-static size_t
-lag_pairs(run *R, const var *x, const var *y, long lag)
+size_t
+ease_corr_lag_pairs(const long *day, const double *x, const double *y, size_t n, long lag,
+		    double *px, double *py)
 {
 	size_t k = 0, j = 0;
 
-	for (size_t i = 0; i < R->n; i++) {
-		long want = R->day[i] + lag;
+	for (size_t i = 0; i < n; i++) {
+		long want = day[i] + lag;
 
-		if (isnan(x->v[i]))
+		if (isnan(x[i]))
 			continue;
 		/* days rise strictly, so the partner only moves forward */
-		while (j < R->n && R->day[j] < want)
+		while (j < n && day[j] < want)
 			j++;
-		if (j == R->n)
+		if (j == n)
 			break;
-		if (R->day[j] == want && !isnan(y->v[j])) {
-			R->px[k] = x->v[i];
-			R->py[k] = y->v[j];
+		if (day[j] == want && !isnan(y[j])) {
+			px[k] = x[i];
+			py[k] = y[j];
 			k++;
 		}
 	}
 	return k;
+}
+
+/* The complete pairs (x on day d, y on day d + LAG) into px, py. */
+static size_t
+lag_pairs(run *R, const var *x, const var *y, long lag)
+{
+	return ease_corr_lag_pairs(R->day, x->v, y->v, R->n, lag, R->px, R->py);
 }
 
 /* "subjects", or "groups of 'COL'" for --by another column. */

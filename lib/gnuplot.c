@@ -132,13 +132,19 @@ ease_gp_text(FILE *f, const char *s)
 void
 ease_gp_key(FILE *f, const char *name, const char *suffix)
 {
-	char *q = ease_gp_quote(name, EASE_GP_MAXKEY);
+	ease_gp_key_cut(f, name, suffix, EASE_GP_MAXKEY);
+}
+
+void
+ease_gp_key_cut(FILE *f, const char *name, const char *suffix, size_t max)
+{
+	char *q = ease_gp_quote(name, max ? max : EASE_GP_MAXKEY);
 	size_t n = strlen(q);
 
 	/* two quoted strings joined: the first's closing quote dropped, the second's opening one */
 	fwrite(q, 1, n - 1, f);
 	free(q);
-	q = ease_gp_quote(suffix ? suffix : "", EASE_GP_MAXKEY);
+	q = ease_gp_quote(suffix ? suffix : "", 0);
 	fputs(q + 1, f);
 	fputs(" noenhanced", f);
 	free(q);
@@ -229,6 +235,51 @@ ease_gp_preamble(FILE *f, int term, int w, int h)
 		fprintf(f, "set linetype %zu lc rgb '%s' lw %s pt %zu ps 0.8\n", i + 1,
 			palette[i], i == 0 ? "2" : "1.5", i + 1 == 8 ? 9 : i + 1 + 4 * (i < 3));
 	fputs("set linetype cycle 8\n", f);
+}
+
+void
+ease_gp_cells(int term, int w, int h, double *cols, double *rows)
+{
+	/*
+	 * gnuplot's character cell at 'Sans,10' (GPVAL_TERM_HCHAR and
+	 * VCHAR over the canvas), in pixels; pdf's in hundredths of an inch.
+	 */
+	switch (term) {
+	case EASE_GP_DUMB:
+		*cols = w ? w : 80;
+		*rows = h ? h : 25;
+		return;
+	case EASE_GP_SVG:
+		*cols = (w ? w : 800) / 7.0;
+		*rows = (h ? h : 500) / 15.0;
+		return;
+	case EASE_GP_PDF:
+		*cols = (w ? w : 800) / 5.9;
+		*rows = (h ? h : 500) / 10.8;
+		return;
+	default:
+		*cols = (w ? w : 800) / 8.0;
+		*rows = (h ? h : 500) / 15.6;
+	}
+}
+
+/*
+ * Okabe and Ito's strongest six (black and yellow left out: black is the
+ * "all" line, yellow does not read on white), then Tol's muted wine,
+ * olive, indigo and teal, which keep apart from those six in the common
+ * deficiencies.
+ */
+static const char *const series_colour[EASE_GP_NCOLOURS] = {
+	"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
+	"#882255", "#999933", "#332288", "#44AA99"
+};
+
+void
+ease_gp_series(FILE *f, size_t k)
+{
+	/* gnuplot's dash types 1 to 5: solid, dashed, dotted, dash-dot, dash-dot-dot */
+	fprintf(f, "lc rgb '%s' dt %zu", series_colour[k % EASE_GP_NCOLOURS],
+		k / EASE_GP_NCOLOURS % 5 + 1);
 }
 
 /* ---- running gnuplot ---- */

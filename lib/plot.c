@@ -89,6 +89,7 @@ typedef struct panel {
 	double **v;		/* v[k][i], NaN when missing */
 	char **tech;		/* technique cell of each day, or NULL */
 	size_t cap;
+	long *day;		/* scatter, lags: the days, first .. first + n - 1 */
 } panel;
 
 typedef struct plot {
@@ -111,6 +112,8 @@ typedef struct plot {
 	/* relief: sessions per panel and technique */
 	ease_technames *tn;
 	size_t rcap;
+	size_t keep;		/* the key's names cut after this many bytes */
+	int side;		/* the widest margin of the plot, in characters; 0: 12 */
 } plot;
 
 static void
@@ -157,6 +160,7 @@ free_panel(plot *s, panel *p)
 	for (long i = 0; p->tech && i < p->n; i++)
 		free(p->tech[i]);
 	free(p->tech);
+	free(p->day);
 	free(p->group);
 }
 
@@ -341,6 +345,68 @@ set_text(FILE *f, const char *what, const char *text)
 	fputc('\n', f);
 }
 
+/* Writes the N bytes at P as a single-quoted string of at most MAX bytes of text. */
+static void
+quoted_part(FILE *f, const char *p, size_t n, size_t max)
+{
+	char *part = ease_xstrndup(p, n), *q;
+
+	q = ease_gp_quote(part, max < n ? (max > 3 ? max - 3 : 1) : n + 1);
+	fputs(q, f);
+	free(q);
+	free(part);
+}
+
+/*
+ * TEXT as a title or x label that stays on the canvas.  gnuplot centres
+ * these on the plot, not on the canvas, and draws past the edge what does
+ * not fit; with margins of at most SIDE characters (gnuplot's cells) and
+ * the right one two at least, the canvas less SIDE - 2 holds.  A wider text is broken at the blank that
+ * evens its two lines best, joined by a newline in double quotes (ease's
+ * own string: no text of the data or the user ever goes there), and a line
+ * still too wide is cut ("...").
+ */
+static void
+fit_text(plot *s, const char *text, int side)
+{
+	double wc, hr;
+	size_t n = strlen(text), room, best = 0, worst = (size_t)-1;
+
+	ease_gp_cells(s->o->term, s->o->width, s->o->height, &wc, &hr);
+	/* the right margin is two cells at least, so the centre moves by at most (SIDE - 2) / 2 */
+	room = wc - (side > 4 ? side - 2 : 2) > 10 ? (size_t)(wc - (side > 4 ? side - 2 : 2)) : 10;
+	if (n <= room) {
+		ease_gp_text(s->f, text);
+		return;
+	}
+	for (size_t i = 1; i + 1 < n; i++)
+		if (text[i] == ' ') {
+			size_t w = i > n - i - 1 ? i : n - i - 1;
+
+			if (w < worst) {
+				worst = w;
+				best = i;
+			}
+		}
+	if (best == 0) {
+		quoted_part(s->f, text, n, room);
+	} else {
+		quoted_part(s->f, text, best, room);
+		fputs(" . \"\\n\" . ", s->f);
+		quoted_part(s->f, text + best + 1, n - best - 1, room);
+	}
+	fputs(" noenhanced", s->f);
+}
+
+/* "set WHAT TEXT" for a title or x label over the plot (fit_text) */
+static void
+set_fit(plot *s, const char *what, const char *text)
+{
+	fprintf(s->f, "set %s ", what);
+	fit_text(s, text, s->side ? s->side : 12);
+	fputc('\n', s->f);
+}
+
 /* "2026-01-01 to 2026-12-31" */
 static void
 span(long lo, long hi, char *buf, size_t n)
@@ -350,13 +416,24 @@ span(long lo, long hi, char *buf, size_t n)
 	snprintf(buf, n, "%s to %s", ease_fmt_date(lo, a), ease_fmt_date(hi, b));
 }
 
+/* The plot's width in gnuplot's cells: the canvas less margins of 12 and 2 (24 with y2). */
+static double
+plot_cells(const plot *s)
+{
+	double wc, hr;
+
+	ease_gp_cells(s->o->term, s->o->width, s->o->height, &wc, &hr);
+	return wc - (s->o->y2 || s->o->kind == EASE_PLOT_MEDS ? 24 : 14);
+}
+
 /*
  * A date axis over LO..HI with ticks a reader can count: Mondays up to ten
  * weeks, every other Monday up to five months, else months, every one up to
- * a year, else every few (TEXT: fewer, for a terminal's 80 columns).
+ * a year, else every few (TEXT: fewer, for a terminal's 80 columns); fewer
+ * still where CELLS, the plot's width, would crowd them.
  */
 static void
-time_axis(FILE *f, long lo, long hi, int pad, int text)
+time_axis(FILE *f, long lo, long hi, int pad, int text, double cells)
 {
 	char a[16], b[16];
 	int first = 1;
@@ -367,6 +444,10 @@ time_axis(FILE *f, long lo, long hi, int pad, int text)
 	fputs("set xtics (", f);
 	if (hi - lo <= 150) {
 		int every = hi - lo <= 70 ? 1 : 2, k = 0;
+
+		/* "12 Jan" and a gap: 7.5 of gnuplot's cells a label */
+		while (!text && (double)(hi - lo + 1) / 7 / every * 7.5 > cells)
+			every++;
 
 		/* 1970-01-01 was a Thursday: Monday is day % 7 == 4 */
 		for (long d = lo; d <= hi; d++)
@@ -393,6 +474,9 @@ time_axis(FILE *f, long lo, long hi, int pad, int text)
 		if (text && step < 12)
 			while (months / step > 6 && step < 12)
 				step = step < 3 ? step + 1 : step < 6 ? 6 : 12;
+		/* a canvas: "Jan 2026" beside "Feb" takes 6.5 cells a label */
+		while (!text && (double)months / step * 6.5 > cells)
+			step = step < 3 ? step + 1 : step < 6 ? 6 : step < 12 ? 12 : step + 12;
 		if (dd > 1 || m != 1 || step > 1) {
 			/* from the first month start at or after LO */
 			if (ease_days_from_civil(y, m, 1) < lo && ++m > 12) {
@@ -449,7 +533,7 @@ begin_panels(plot *s, const char *title)
 {
 	if (s->np > 1) {
 		fprintf(s->f, "set multiplot layout %zu,1 title ", s->np);
-		ease_gp_text(s->f, title);
+		fit_text(s, title, 0);	/* over the whole canvas */
 		fputc('\n', s->f);
 	}
 }
@@ -461,16 +545,16 @@ panel_title(plot *s, const panel *p, const char *title)
 		char t[200];
 
 		snprintf(t, sizeof t, "%s %s", s->gname ? s->gname : "", p->group);
-		set_text(s->f, "title", t);
+		set_fit(s, "title", t);
 	} else if (p->group[0] && !s->o->title) {
 		/* one subject of several (--subject): the title names it */
 		char *t = ease_xmalloc(strlen(title) + strlen(p->group) + 80);
 
 		sprintf(t, "%s %s: %s", s->gname ? s->gname : "subject", p->group, title);
-		set_text(s->f, "title", t);
+		set_fit(s, "title", t);
 		free(t);
 	} else
-		set_text(s->f, "title", title);
+		set_fit(s, "title", title);
 }
 
 static void
@@ -478,6 +562,120 @@ end_panels(plot *s)
 {
 	if (s->np > 1)
 		fputs("unset multiplot\n", s->f);
+}
+
+/* One entry of a key: TEXT cut after CAP bytes at most, then FIXED bytes kept whole. */
+typedef struct keyent {
+	const char *text;
+	size_t cap;		/* EASE_GP_MAXKEY for a name from the data, else EASE_GP_MAXTEXT */
+	size_t fixed;		/* a count like " (12)" */
+} keyent;
+
+/* The height of one panel, in the units of --size. */
+static int
+panel_height(const plot *s, size_t npanels)
+{
+	int dumb = s->o->term == EASE_GP_DUMB;
+
+	if (npanels < 1)
+		npanels = 1;
+	if (s->o->height)
+		return (int)(s->o->height / (int)npanels);
+	if (npanels > 1)	/* as ease_plot_run sizes a stack of panels */
+		return dumb ? 12 : 300;
+	return dumb ? 25 : 500;
+}
+
+/*
+ * Where an entry of CAP bytes at most is cut when the key's names are cut
+ * after KEEP: ease's own words (CAP above EASE_GP_MAXKEY) keep 24 bytes, so
+ * that "all events" and its CI read before names do.
+ */
+static size_t
+key_cut(size_t cap, size_t keep)
+{
+	if (cap > EASE_GP_MAXKEY && keep < 24)
+		keep = 24;
+	return cap < keep ? cap : keep;
+}
+
+/*
+ * The key below the plot, laid out so that it never leaves the canvas.
+ * gnuplot counts the key's columns on the canvas width less a character or
+ * three, before it knows the margins, and then centres them under the plot:
+ * long names at the left (techniques) or a wide key pushed the last column
+ * off the right edge.  So the columns are counted here on the canvas less
+ * the wider of the two margins (SIDE: at most that many characters on
+ * either side of the plot), in gnuplot's own character cells, and given as
+ * maxcols.  A key that would take more than 40% of the height gets a
+ * smaller font, then names cut shorter (to 12 bytes, then further only to
+ * fit at all).  Sets s->keep for key_text; the extra height keeps the
+ * key's first row off the x label.
+ */
+static void
+key_below(plot *s, const keyent *e, size_t n, int side, size_t npanels)
+{
+	/*
+	 * The tries, in order: the key's font, the shortest cut (0: none) and
+	 * the share of the height it may take.  A smaller font reads better
+	 * than names cut short.
+	 */
+	static const struct { double font; size_t least; double share; } tries[] = {
+		{1, 0, 0.4}, {0.8, 0, 0.4}, {0.8, 12, 0.4}, {0.8, 6, 0.5}, {0.8, 1, 1}
+	};
+	enum { NTRIES = sizeof tries / sizeof tries[0] };
+	double wc, hr;
+	size_t keep = 0, cols = 1, top = 0;
+	int dumb = s->o->term == EASE_GP_DUMB, t;
+
+	ease_gp_cells(s->o->term, s->o->width, panel_height(s, npanels), &wc, &hr);
+	for (size_t i = 0; i < n; i++)
+		if (e[i].cap > top)
+			top = e[i].cap;
+	for (t = 0; t < NTRIES; t++) {
+		/* text: no smaller font there */
+		double f = dumb ? 1 : tries[t].font, avail = (wc - side) / f - 1;
+		size_t least = tries[t].least ? tries[t].least : top;
+
+		for (keep = top;; keep--) {
+			size_t widest = 0, rows;
+			double colw;
+
+			for (size_t i = 0; i < n; i++) {
+				size_t len = strlen(e[i].text), cap = key_cut(e[i].cap, keep);
+
+				len = (len > cap ? cap + 3 : len) + e[i].fixed;
+				if (len > widest)
+					widest = len;
+			}
+			/* the text, a cell either side, the sample (samplen 2) and its tic */
+			colw = (double)widest + 5;
+			cols = colw <= avail ? (size_t)(avail / colw) : 1;
+			if (cols > n)
+				cols = n;
+			if (cols < 1)
+				cols = 1;
+			rows = (n + cols - 1) / cols;
+			/* a row more: the key's extra height */
+			if (colw <= avail && (rows + 1) * f <= hr * tries[t].share)
+				goto done;
+			if (keep <= least)
+				break;
+		}
+	}
+	t = NTRIES - 1;
+done:
+	s->keep = keep;
+	fprintf(s->f, "set key below horizontal%s samplen 2 maxcols %zu%s%s\n",
+		dumb ? "" : " Left reverse", cols, dumb ? "" : " height 1",
+		!dumb && tries[t].font < 1 ? " font ',8'" : "");
+}
+
+/* A key entry's title: NAME cut as key_below decided (CAP at most), then SUFFIX. */
+static void
+key_text(plot *s, const char *name, const char *suffix, size_t cap)
+{
+	ease_gp_key_cut(s->f, name, suffix, s->keep ? key_cut(cap, s->keep) : cap);
 }
 
 static const char *
@@ -569,6 +767,17 @@ derive_trend(plot *s, panel *p)
 	}
 }
 
+/* The key's words for row R of trend's session markers. */
+static const char *
+marker_label(ease_technames *tn, int r, size_t ntech)
+{
+	if (r == 0)
+		return ntech ? "session, no technique" : "session";
+	if (r == 12 && ntech > 12)
+		return "other techniques";
+	return ease_technames_get(tn, (size_t)r - 1);
+}
+
 static void
 plot_trend(plot *s)
 {
@@ -593,6 +802,8 @@ plot_trend(plot *s)
 	s->base = nnames;
 	load_derived(s, names, nnames, o->events != NULL, o->smooth ? nf : 0,
 		     o->smooth ? derive_trend : NULL);
+	/* freed at once: past here the run may die with nothing to hold it */
+	free(names);
 	{
 		int any = 0, one = 0, o1;
 		char w[300], b[80];
@@ -711,7 +922,7 @@ plot_trend(plot *s)
 			nrows = (int)(ntech > 12 ? 12 : ntech) + 1;
 		}
 		panel_title(s, p, title_or(s, t));
-		time_axis(s->f, s->lo, s->hi, 0, s->o->term == EASE_GP_DUMB);
+		time_axis(s->f, s->lo, s->hi, 0, s->o->term == EASE_GP_DUMB, plot_cells(s));
 		double range = hi - lo, bottom = lo - 0.08 * range * (nrows + 1);
 		fputs("set yrange [", s->f);
 		ease_gp_num(s->f, nev >= 0 ? bottom : lo - 0.05 * range);
@@ -747,26 +958,39 @@ plot_trend(plot *s)
 			set_text(s->f, "y2label", lab);
 			fputs("set ytics nomirror\nset y2tics\n", s->f);
 		}
-		fputs("set key below horizontal\n", s->f);
+		/* the key: column names cut as technique names are, their words kept */
+		char msfx[48];
+		keyent e[2 * 8 + 1 + 13];
+		size_t ne = 0;
+
+		snprintf(msfx, sizeof msfx, ", %ld-day mean", o->smooth);
+		for (int k = 0; k < nf; k++) {
+			e[ne++] = (keyent){s->name[k], EASE_GP_MAXKEY, o->smooth ? strlen(" (days)") : 0};
+			if (o->smooth)
+				e[ne++] = (keyent){s->name[k], EASE_GP_MAXKEY, strlen(msfx)};
+		}
+		if (ny2 >= 0)
+			e[ne++] = (keyent){s->name[ny2], EASE_GP_MAXKEY, strlen(" (right axis)")};
+		for (int r = 0; nev >= 0 && r < nrows; r++)
+			if (used[r])
+				e[ne++] = (keyent){marker_label(tn, r, ntech), EASE_GP_MAXKEY, 0};
+		key_below(s, e, ne, 12, s->np);
 		fputs("plot ", s->f);
 		for (int k = 0; k < nf; k++) {
 			fprintf(s->f, "%s$%s using 1:%d with %s lt %d title ", first ? "" : ", \\\n     ",
 				bname, k + 2, o->smooth ? "points pt 7 ps 0.35" : "linespoints pt 7 ps 0.4 lw 1.5", k + 1);
 			first = 0;
-			snprintf(lab, sizeof lab, "%s%s", s->name[k], o->smooth ? " (days)" : "");
-			ease_gp_text(s->f, lab);
+			key_text(s, s->name[k], o->smooth ? " (days)" : NULL, EASE_GP_MAXKEY);
 			if (o->smooth) {
 				fprintf(s->f, ", \\\n     $%s using 1:%d with lines lt %d lw 2.5 title ",
 					bname, nf + k + 2, k + 1);
-				snprintf(lab, sizeof lab, "%s, %ld-day mean", s->name[k], o->smooth);
-				ease_gp_text(s->f, lab);
+				key_text(s, s->name[k], msfx, EASE_GP_MAXKEY);
 			}
 		}
 		if (ny2 >= 0) {
 			fprintf(s->f, ", \\\n     $%s using 1:%d axes x1y2 with lines lt %d dt 2 title ",
 				bname, nc + 1, nf + 1);
-			snprintf(lab, sizeof lab, "%s (right axis)", s->name[ny2]);
-			ease_gp_text(s->f, lab);
+			key_text(s, s->name[ny2], " (right axis)", EASE_GP_MAXKEY);
 		}
 		for (int r = 0; nev >= 0 && r < nrows; r++) {
 			if (!used[r])
@@ -775,19 +999,12 @@ plot_trend(plot *s)
 			char ys[48];
 
 			ease_fmt_num(y, 10, ys);
-			if (r == 0)
-				snprintf(lab, sizeof lab, "%s", ntech ? "session, no technique" : "session");
-			else if (r == 12 && ntech > 12)
-				snprintf(lab, sizeof lab, "other techniques");
-			else
-				snprintf(lab, sizeof lab, "%s", ease_technames_get(tn, (size_t)r - 1));
-			const char *keyname = lab;
 			/* a row without a session that day draws nothing */
 			/* never pt 7, the days' own points (a letter each in text) */
 			static const int mark[13] = {1, 5, 6, 9, 4, 8, 13, 10, 12, 11, 14, 3, 2};
 			fprintf(s->f, ", \\\n     $E%zu using 1:($2 == %d ? %s : NaN) with points lt %d pt %d ps 1.2 title ",
 				j + 1, r, ys, r % 8 + 1, mark[r]);
-			ease_gp_key(s->f, keyname, NULL);
+			key_text(s, marker_label(tn, r, ntech), NULL, EASE_GP_MAXKEY);
 		}
 		fputc('\n', s->f);
 		free(cols);
@@ -797,26 +1014,24 @@ plot_trend(plot *s)
 	for (int k = 0; k < nf; k++)
 		free(f[k]);
 	free(f);
-	free(names);
 }
 
 /* ---- scatter and lags: pairs a calendar LAG apart ---- */
 
-/* The pairs x on day d, y on day d + LAG, both present; returns how many. */
+/*
+ * The pairs x on day d, y on day d + LAG, both present, as ease-corr makes
+ * them; returns how many.  A panel holds every calendar day, so its days
+ * are its first and the ones after.
+ */
 static size_t
-pairs(const panel *p, long lag, double *x, double *y)
+pairs(panel *p, long lag, double *x, double *y)
 {
-	size_t n = 0;
-
-	for (long i = 0; i < p->n; i++) {
-		long k = i + lag;
-
-		if (k < 0 || k >= p->n || isnan(p->v[0][i]) || isnan(p->v[1][k]))
-			continue;
-		x[n] = p->v[0][i];
-		y[n++] = p->v[1][k];
+	if (p->day == NULL) {
+		p->day = ease_xmalloc((size_t)(p->n ? p->n : 1) * sizeof *p->day);
+		for (long i = 0; i < p->n; i++)
+			p->day[i] = p->first + i;
 	}
-	return n;
+	return ease_corr_lag_pairs(p->day, p->v[0], p->v[1], (size_t)p->n, lag, x, y);
 }
 
 static int
@@ -859,12 +1074,12 @@ need_xy(const plot *s)
 
 /* No pair at any lag from LO to HI in any panel: nothing to draw. */
 static void
-no_pairs(const plot *s, long lo, long hi)
+no_pairs(plot *s, long lo, long hi)
 {
 	char w[300], b1[80], b2[80];
 
 	for (size_t j = 0; j < s->np; j++) {
-		const panel *p = &s->p[j];
+		panel *p = &s->p[j];
 		double *x = ease_xmalloc((size_t)p->n * sizeof *x + 8);
 		double *y = ease_xmalloc((size_t)p->n * sizeof *y + 8);
 		size_t n = 0;
@@ -917,25 +1132,14 @@ plot_scatter(plot *s)
 		int jx = all_whole(x, n) && !cx, jy = all_whole(y, n) && !cy;
 		unsigned long st = 2463534242UL;
 		ease_corr r;
-		double mx = 0, my = 0, sxx = 0, sxy = 0, a = NAN, b = NAN;
+		ease_comom m = {0};
+		double a, b;
 
 		ease_corr_test(EASE_PEARSON, x, y, n, &r);
-		for (size_t i = 0; i < n; i++) {
-			mx += x[i];
-			my += y[i];
-		}
-		if (n) {
-			mx /= (double)n;
-			my /= (double)n;
-		}
-		for (size_t i = 0; i < n; i++) {
-			sxx += (x[i] - mx) * (x[i] - mx);
-			sxy += (x[i] - mx) * (y[i] - my);
-		}
-		if (n >= 2 && sxx > 0) {
-			b = sxy / sxx;
-			a = my - b * mx;
-		}
+		/* the line from the sums ease-corr's Pearson keeps */
+		for (size_t i = 0; i < n; i++)
+			ease_comom_add(&m, x[i], y[i]);
+		ease_comom_line(&m, &a, &b);
 		fprintf(s->f, "$P%zu << EOD\n", j + 1);
 		for (size_t i = 0; i < n; i++) {
 			ease_gp_num(s->f, x[i] + (jx ? jitter(&st) : 0));
@@ -948,12 +1152,11 @@ plot_scatter(plot *s)
 		axis_label(s, 0, lab, sizeof lab);
 		if (lag)
 			snprintf(lab + strlen(lab), sizeof lab - strlen(lab), ", day d");
-		set_text(s->f, "xlabel", lab);
+		set_fit(s, "xlabel", lab);
 		axis_label(s, 1, lab, sizeof lab);
 		if (lag)
 			snprintf(lab + strlen(lab), sizeof lab - strlen(lab), ", day d%+ld", lag);
 		set_text(s->f, "ylabel", lab);
-		fputs("set key below horizontal\n", s->f);
 		fputs("set offsets graph 0.03, graph 0.03, graph 0.03, graph 0.03\n", s->f);
 		/* a constant's axis one unit either side, not gnuplot's tiny one */
 		if (cx) {
@@ -970,27 +1173,42 @@ plot_scatter(plot *s)
 			ease_gp_num(s->f, y[0] + 1);
 			fputs("]\n", s->f);
 		}
-		snprintf(lab, sizeof lab, "%zu days%s", n,
-			 jx || jy ? " (whole numbers jittered by up to 0.2)" : "");
-		fprintf(s->f, "plot $P%zu using 1:2 with points lt 1 pt 7 ps 0.5 title ", j + 1);
-		ease_gp_text(s->f, lab);
-		if (!isnan(b)) {
-			char ra[48], rb[48], rc[48], na[48], nb[48];
+		/*
+		 * The points, the line, and r on an entry of its own: joined to
+		 * the line's, it was cut on a narrow canvas.
+		 */
+		char pts[120], rtext[256], ra[48], rb[48], rc[48], na[48], nb[48];
+		keyent e[3];
+		size_t ne = 0;
 
-			ease_fmt_num(r.r, 2, ra);
-			ease_fmt_num(r.ci_lo, 2, rb);
-			ease_fmt_num(r.ci_hi, 2, rc);
-			if (isnan(r.r))
-				snprintf(lab, sizeof lab, "least squares; r not defined, n = %zu", n);
-			else if (isnan(r.ci_lo))
-				snprintf(lab, sizeof lab, "least squares; Pearson r = %s, n = %zu", ra, n);
-			else
-				snprintf(lab, sizeof lab, "least squares; Pearson r = %s (95%% CI %s to %s), n = %zu",
-					 ra, rb, rc, n);
+		snprintf(pts, sizeof pts, "%zu days%s", n,
+			 jx || jy ? " (whole numbers jittered by up to 0.2)" : "");
+		ease_fmt_num(r.r, 2, ra);
+		ease_fmt_num(r.ci_lo, 2, rb);
+		ease_fmt_num(r.ci_hi, 2, rc);
+		if (isnan(r.r))
+			snprintf(rtext, sizeof rtext, "r not defined, n = %zu", n);
+		else if (isnan(r.ci_lo))
+			snprintf(rtext, sizeof rtext, "Pearson r = %s, n = %zu", ra, n);
+		else
+			snprintf(rtext, sizeof rtext, "Pearson r = %s (95%% CI %s to %s), n = %zu",
+				 ra, rb, rc, n);
+		e[ne++] = (keyent){pts, EASE_GP_MAXTEXT, 0};
+		if (!isnan(b)) {
+			e[ne++] = (keyent){"least-squares line", EASE_GP_MAXTEXT, 0};
+			e[ne++] = (keyent){rtext, EASE_GP_MAXTEXT, 0};
+		}
+		key_below(s, e, ne, 12, s->np);
+		fprintf(s->f, "plot $P%zu using 1:2 with points lt 1 pt 7 ps 0.5 title ", j + 1);
+		key_text(s, pts, NULL, EASE_GP_MAXTEXT);
+		if (!isnan(b)) {
+			/* the slope may be negative: "a + -b * x" is still gnuplot */
 			fprintf(s->f, ", \\\n     %s + %s * x with lines lt 2 lw 2.5 title ",
 				ease_fmt_num(a, 10, na), ease_fmt_num(b, 10, nb));
-			/* the slope may be negative: "a + -b * x" is still gnuplot */
-			ease_gp_text(s->f, lab);
+			key_text(s, "least-squares line", NULL, EASE_GP_MAXTEXT);
+			/* no sample: the words belong to the line above */
+			fputs(", \\\n     keyentry with lines lt bgnd title ", s->f);
+			key_text(s, rtext, NULL, EASE_GP_MAXTEXT);
 		}
 		fputc('\n', s->f);
 		free(x);
@@ -1061,15 +1279,23 @@ plot_lags(plot *s)
 		panel_title(s, p, title_or(s, t));
 		snprintf(lab, sizeof lab, "lag (days): %s on day d, %s on day d + lag",
 			 s->name[0], s->name[1]);
-		set_text(s->f, "xlabel", lab);
+		set_fit(s, "xlabel", lab);
 		set_text(s->f, "ylabel", "correlation");
 		/* the data's range in tenths: r near 0 would be a flat line in -1..1 */
 		ylo = fmax(-1, floor(ylo * 10 - 0.5) / 10);
 		yhi = fmin(1, ceil(yhi * 10 + 0.5) / 10);
 		fprintf(s->f, "set xrange [%ld:%ld]\nset yrange [%g:%g]\nset xzeroaxis lt -1\n",
 			lo - (lo == hi), hi + (lo == hi), ylo, yhi);
-		fprintf(s->f, "set xtics %ld\nset key below horizontal\nset style fill transparent solid 0.2 noborder\n",
+		fprintf(s->f, "set xtics %ld\nset style fill transparent solid 0.2 noborder\n",
 			hi - lo > 30 ? (hi - lo) / 10 : 1);
+		{
+			keyent e[EASE_NMETHODS];
+			const char *sfx = o->term == EASE_GP_DUMB ? " (bars: 95% CI)" : " (band: 95% CI)";
+
+			for (int m = 0; m < nm; m++)
+				e[m] = (keyent){ease_corr_method_name(methods[m]), EASE_GP_MAXTEXT, strlen(sfx)};
+			key_below(s, e, (size_t)nm, 12, s->np);
+		}
 		fputs("plot ", s->f);
 		for (int m = 0; m < nm; m++) {
 			const char *mn = ease_corr_method_name(methods[m]);
@@ -1078,8 +1304,7 @@ plot_lags(plot *s)
 				/* a filled band in characters hides the lines: bars */
 				fprintf(s->f, "%s$L%zu_%d using 1:2:3:4 with yerrorbars lt %d pt 0 notitle, \\\n     $L%zu_%d using 1:2 with linespoints lt %d pt %d title ",
 					first ? "" : ", \\\n     ", j + 1, m + 1, m + 1, j + 1, m + 1, m + 1, m + 1);
-				snprintf(lab, sizeof lab, "%s (bars: 95%% CI)", mn);
-				ease_gp_text(s->f, lab);
+				key_text(s, mn, " (bars: 95% CI)", EASE_GP_MAXTEXT);
 				first = 0;
 				continue;
 			}
@@ -1087,8 +1312,7 @@ plot_lags(plot *s)
 				first ? "" : ", \\\n     ", j + 1, m + 1, m + 1);
 			fprintf(s->f, ", \\\n     $L%zu_%d using 1:2 with linespoints lt %d pt 7 title ",
 				j + 1, m + 1, m + 1);
-			snprintf(lab, sizeof lab, "%s (band: 95%% CI)", mn);
-			ease_gp_text(s->f, lab);
+			key_text(s, mn, " (band: 95% CI)", EASE_GP_MAXTEXT);
 			first = 0;
 		}
 		fputc('\n', s->f);
@@ -1166,7 +1390,7 @@ plot_calendar(plot *s)
 				fprintf(s->f, ", '%s' %d", month_abbr[mm - 1], k);
 		}
 		fputs(") nomirror\n", s->f);
-		set_text(s->f, "xlabel", "day of the month");
+		set_fit(s, "xlabel", "day of the month");
 		fputs("unset ylabel\n", s->f);
 		axis_label(s, 0, lab, sizeof lab);
 		set_text(s->f, "cblabel", lab);
@@ -1241,7 +1465,7 @@ plot_meds(plot *s)
 		snprintf(bname, sizeof bname, "M%zu", j + 1);
 		day_block(s->f, bname, p, cols, 2);
 		panel_title(s, p, title_or(s, t));
-		time_axis(s->f, s->lo, s->hi, 4, s->o->term == EASE_GP_DUMB);
+		time_axis(s->f, s->lo, s->hi, 4, s->o->term == EASE_GP_DUMB, plot_cells(s));
 		snprintf(lab, sizeof lab, "%s per 7 days", s->name[0]);
 		set_text(s->f, "ylabel", lab);
 		axis_label(s, 1, lab, sizeof lab);
@@ -1249,13 +1473,19 @@ plot_meds(plot *s)
 		fputs("set yrange [0:*]\nset ytics nomirror\nset y2tics\n", s->f);
 		if (s->role[1] == EASE_R_PAIN)
 			fputs("set y2range [0:10]\n", s->f);
-		fputs("set boxwidth 518400 absolute\nset style fill solid 0.55 border\nset key below horizontal\n", s->f);
-		fprintf(s->f, "plot $%s using 1:2 with boxes lt 5 title ", bname);
-		snprintf(lab, sizeof lab, "%s, 7-day total (weeks with 5+ days recorded)", s->name[0]);
-		ease_gp_text(s->f, lab);
-		fprintf(s->f, ", \\\n     $%s using 1:3 axes x1y2 with lines lt 1 lw 2.5 title ", bname);
-		snprintf(lab, sizeof lab, "%s, 7-day mean", s->name[1]);
-		ease_gp_text(s->f, lab);
+		fputs("set boxwidth 518400 absolute\nset style fill solid 0.55 border\n", s->f);
+		{
+			static const char tot[] = ", 7-day total (weeks with 5+ days recorded)";
+			static const char mean[] = ", 7-day mean";
+			keyent e[2] = {{s->name[0], EASE_GP_MAXKEY, sizeof tot - 1},
+				       {s->name[1], EASE_GP_MAXKEY, sizeof mean - 1}};
+
+			key_below(s, e, 2, 12, s->np);
+			fprintf(s->f, "plot $%s using 1:2 with boxes lt 5 title ", bname);
+			key_text(s, s->name[0], tot, EASE_GP_MAXKEY);
+			fprintf(s->f, ", \\\n     $%s using 1:3 axes x1y2 with lines lt 1 lw 2.5 title ", bname);
+			key_text(s, s->name[1], mean, EASE_GP_MAXKEY);
+		}
 		fputc('\n', s->f);
 	}
 	end_panels(s);
@@ -1401,39 +1631,71 @@ plot_relief(plot *s)
 		}
 		if (s->np > 1) {
 			snprintf(lab, sizeof lab, "%s %s", s->c->by ? s->c->by : "subject", p->subject);
-			set_text(s->f, "title", lab);
+			set_fit(s, "title", lab);
 		} else if (p->subject[0] && !s->o->title) {
 			snprintf(lab, sizeof lab, "%s %s: ", s->c->by ? s->c->by : "subject", p->subject);
 			snprintf(lab + strlen(lab), sizeof lab - strlen(lab), "%s", t);
-			set_text(s->f, "title", lab);
+			set_fit(s, "title", lab);
 		} else
-			set_text(s->f, "title", title_or(s, t));
-		set_text(s->f, "xlabel", "days since the session (+: censored by the next session or the end of the data)");
-		set_text(s->f, "ylabel", "share of sessions still in relief");
-		fprintf(s->f, "set xrange [0:%g]\nset xtics %g\nset yrange [0:1.05]\nset key below horizontal\n",
-			tmax + 0.5, tmax > 20 ? ceil(tmax / 10) : 1);
-		fputs("plot ", s->f);
-		for (size_t k = 0; k < p->ng; k++) {
-			rgroup *g = &p->g[k];
-			long idx = 0;
-			int lt;
+			set_fit(s, "title", title_or(s, t));
+		{
+			/* what the crosses mean, where the width holds it */
+			static const char why[] = "days since the session (censored: the next session came first, or the data ended)";
+			double wc, hr;
 
-			if (k > 0)
-				ease_strset_put(seen, g->name, 0, &idx);
-			lt = k == 0 ? 7 : (int)(idx % 6) + 1;
-
-			fprintf(s->f, "%s$K%zu_%zu using 1:2 with steps lt %d lw %s title ",
-				first ? "" : ", \\\n     ", j + 1, k + 1, lt, k == 0 ? "3 dt 2" : "2");
-			snprintf(lab, sizeof lab, " (%zu)", g->n);
-			ease_gp_key(s->f, g->name, lab);
-			if (ncens[k])
-				fprintf(s->f, ", \\\n     $X%zu_%zu using 1:2 with points lt %d pt 1 ps 1.5 notitle",
-					j + 1, k + 1, lt);
-			first = 0;
+			ease_gp_cells(s->o->term, s->o->width, panel_height(s, r.np), &wc, &hr);
+			set_fit(s, "xlabel", sizeof why - 1 <= wc - 2 * 12 ? why : "days since the session");
 		}
-		fputs(", \\\n     keyentry with points lc rgb '#000000' pt 1 title ", s->f);
-		ease_gp_text(s->f, "censored");
-		fputc('\n', s->f);
+		set_text(s->f, "ylabel", "share of sessions still in relief");
+		fprintf(s->f, "set xrange [0:%g]\nset xtics %g\nset yrange [0:1.05]\n",
+			tmax + 0.5, tmax > 20 ? ceil(tmax / 10) : 1);
+		{
+			static const char censored[] = "censored";
+			keyent *e = ease_xcalloc(p->ng + 1, sizeof *e);
+			char cnt[32];
+
+			for (size_t k = 0; k < p->ng; k++) {
+				e[k].text = p->g[k].name;
+				e[k].cap = EASE_GP_MAXKEY;
+				e[k].fixed = (size_t)snprintf(cnt, sizeof cnt, " (%zu)", p->g[k].n);
+			}
+			e[p->ng].text = censored;
+			e[p->ng].cap = EASE_GP_MAXTEXT;
+			key_below(s, e, p->ng + 1, 12, r.np);
+			free(e);
+			fputs("plot ", s->f);
+			for (size_t k = 0; k < p->ng; k++) {
+				rgroup *g = &p->g[k];
+				long idx = 0;
+
+				if (k > 0)
+					ease_strset_put(seen, g->name, 0, &idx);
+				/* "all sessions" black and thick; each technique a style of its own */
+				fprintf(s->f, "%s$K%zu_%zu using 1:2 with steps ", first ? "" : ", \\\n     ",
+					j + 1, k + 1);
+				if (k == 0)
+					fputs("lt 7 lw 3 dt 2", s->f);
+				else {
+					ease_gp_series(s->f, (size_t)idx);
+					fputs(" lw 2", s->f);
+				}
+				fputs(" title ", s->f);
+				snprintf(cnt, sizeof cnt, " (%zu)", g->n);
+				key_text(s, g->name, cnt, EASE_GP_MAXKEY);
+				if (ncens[k]) {
+					fprintf(s->f, ", \\\n     $X%zu_%zu using 1:2 with points ", j + 1, k + 1);
+					if (k == 0)
+						fputs("lt 7", s->f);
+					else
+						ease_gp_series(s->f, (size_t)idx);
+					fputs(" pt 1 ps 1.5 notitle", s->f);
+				}
+				first = 0;
+			}
+			fputs(", \\\n     keyentry with points lc rgb '#000000' pt 1 title ", s->f);
+			key_text(s, censored, NULL, EASE_GP_MAXTEXT);
+			fputc('\n', s->f);
+		}
 		free(ncens);
 	}
 	end_panels(s);
@@ -1564,40 +1826,52 @@ plot_profile(plot *s)
 		}
 		fputs("EOD\n", s->f);
 	}
-	set_text(s->f, "title", title_or(s, t));
+	set_fit(s, "title", title_or(s, t));
 	snprintf(lab, sizeof lab, "days from the day with %s (0: that day)", po->event);
-	set_text(s->f, "xlabel", lab);
+	set_fit(s, "xlabel", lab);
 	snprintf(lab, sizeof lab, "%s, mean over the events", po->value);
 	set_text(s->f, "ylabel", lab);
-	fprintf(s->f, "set xrange [%g:%g]\nset xtics 1\nset key below horizontal Left reverse samplen 2 height 1.5\n",
-		-po->before - 0.5, po->after + 0.5);
+	fprintf(s->f, "set xrange [%g:%g]\nset xtics 1\n", -po->before - 0.5, po->after + 0.5);
 	fputs("set style fill transparent solid 0.15 noborder\n", s->f);
 	/* the event day: a line across the whole height */
 	fputs("set arrow 1 from 0, graph 0 to 0, graph 1 nohead lc rgb '#555555' dt 2 lw 1.5\n", s->f);
 	set_text(s->f, "label 1", "event day");
 	fputs("set label 1 at 0, graph 0.96 offset 2,0\n", s->f);
-	fputs("plot ", s->f);
-	for (size_t g = 0; g < ng; g++) {
-		const char *name = p.r[g * (size_t)width].group;
-		int all = g == ng - 1, lt = all ? 7 : (int)(g % 6) + 1;
+	{
+		char alltext[80];
+		keyent *e = ease_xcalloc(ng + 1, sizeof *e);
 
-		/* with a line per technique only "all" has its band: many hide each other */
-		if (!all)
-			fputs(g ? ", \\\n     " : "", s->f);
-		else if (s->o->term == EASE_GP_DUMB)
-			fprintf(s->f, "%s$P%zu using 1:2:3:4 with yerrorbars lt %d pt 0 notitle, \\\n     ",
-				g ? ", \\\n     " : "", g + 1, lt);
-		else
-			fprintf(s->f, "%s$P%zu using 1:3:4 with filledcurves lt %d notitle, \\\n     ",
-				g ? ", \\\n     " : "", g + 1, lt);
-		fprintf(s->f, "$P%zu using 1:2 with linespoints lt %d lw %s pt 7 title ",
-			g + 1, lt, all && ng > 1 ? "3 dt 2" : "2");
-		if (all)
-			snprintf(lab, sizeof lab, "%s (%s 95%% CI)", ng > 1 ? "all events" : "mean",
-				 s->o->term == EASE_GP_DUMB ? "bars:" : "band:");
-		else
-			snprintf(lab, sizeof lab, "%s", name);
-		ease_gp_key(s->f, lab, NULL);
+		snprintf(alltext, sizeof alltext, "%s, 95%% CI %s", ng > 1 ? "all events" : "mean",
+			 s->o->term == EASE_GP_DUMB ? "bars" : "band");
+		for (size_t g = 0; g < ng; g++) {
+			e[g].text = g == ng - 1 ? alltext : p.r[g * (size_t)width].group;
+			e[g].cap = g == ng - 1 ? EASE_GP_MAXTEXT : EASE_GP_MAXKEY;
+		}
+		key_below(s, e, ng, 12, 1);
+		free(e);
+		fputs("plot ", s->f);
+		for (size_t g = 0; g < ng; g++) {
+			const char *name = p.r[g * (size_t)width].group;
+			int all = g == ng - 1;
+
+			/* with a line per technique only "all" has its band: many hide each other */
+			if (!all)
+				fputs(g ? ", \\\n     " : "", s->f);
+			else if (s->o->term == EASE_GP_DUMB)
+				fprintf(s->f, "%s$P%zu using 1:2:3:4 with yerrorbars lt 7 pt 0 notitle, \\\n     ",
+					g ? ", \\\n     " : "", g + 1);
+			else
+				fprintf(s->f, "%s$P%zu using 1:3:4 with filledcurves lt 7 notitle, \\\n     ",
+					g ? ", \\\n     " : "", g + 1);
+			fprintf(s->f, "$P%zu using 1:2 with linespoints ", g + 1);
+			/* "all" black, each technique a style of its own */
+			if (all)
+				fputs("lt 7", s->f);
+			else
+				ease_gp_series(s->f, g);
+			fprintf(s->f, " lw %s pt 7 title ", all && ng > 1 ? "3 dt 2" : "2");
+			key_text(s, all ? alltext : name, NULL, all ? EASE_GP_MAXTEXT : EASE_GP_MAXKEY);
+		}
 	}
 	fputc('\n', s->f);
 	free_rows(&p);
@@ -1633,25 +1907,59 @@ plot_techniques(plot *s)
 		fputc('\n', s->f);
 	}
 	fputs("EOD\n", s->f);
-	set_text(s->f, "title", title_or(s, t));
-	snprintf(lab, sizeof lab, "change in %s, after - before (%s is better)", po->value,
-		 lower ? "left" : "right");
-	set_text(s->f, "xlabel", lab);
 	fputs("unset ylabel\n", s->f);
+	/* the names take the width from the bars: a third of it at most */
+	double wc, hr;
+	size_t cut, widest = 0;
+	char immpact[80];
+
+	ease_gp_cells(s->o->term, s->o->width, panel_height(s, 1), &wc, &hr);
+	cut = dumb ? 24 : 40;
+	if (cut > wc / 3)
+		cut = (size_t)(wc / 3);
 	fprintf(s->f, "set yrange [%g:0.5]\nset ytics (", (double)p.n + 0.5);
 	for (size_t i = 0; i < p.n; i++) {
-		char *q;
+		char *q, cnt[32];
+		const char *name = i == p.n - 1 ? "all events" : p.r[i].group;
+		size_t len = strlen(name);
 
-		snprintf(lab, sizeof lab, "%s (%zu)",
-			 i == p.n - 1 ? "all events" : p.r[i].group, p.r[i].n);
-		q = ease_gp_quote(lab, dumb ? 24 : 40);	/* the names take the width from the bars */
-		fprintf(s->f, "%s%s %zu", i ? ", " : "", q, i + 1);
+		snprintf(cnt, sizeof cnt, " (%zu)", p.r[i].n);
+		/* the count stays whole: the name is cut */
+		if (len + strlen(cnt) > cut) {
+			size_t keep = cut > strlen(cnt) + 4 ? cut - strlen(cnt) - 3 : 1;
+
+			q = ease_gp_quote(name, keep);
+			q[strlen(q) - 1] = '\0';
+			fprintf(s->f, "%s%s%s' %zu", i ? ", " : "", q, cnt, i + 1);
+			len = keep + 3;
+		} else {
+			q = ease_gp_quote(name, len + 1);
+			q[strlen(q) - 1] = '\0';
+			fprintf(s->f, "%s%s%s' %zu", i ? ", " : "", q, cnt, i + 1);
+		}
 		free(q);
+		if (len + strlen(cnt) > widest)
+			widest = len + strlen(cnt);
 	}
 	fputs(") nomirror noenhanced\nset ytics scale 0\nset grid xtics noytics\n", s->f);
+	/* fewer than two rows of text a name: a smaller font keeps the names apart */
+	if (!dumb && hr < 2.0 * (double)p.n)
+		fputs("set ytics font ',8'\n", s->f);
+	/* the names, a gap and the tics at the left */
+	s->side = (int)widest + 4;
+	set_fit(s, "title", title_or(s, t));
+	snprintf(lab, sizeof lab, "change in %s, after - before (%s is better)", po->value,
+		 lower ? "left" : "right");
+	set_fit(s, "xlabel", lab);
 	fputs("set yzeroaxis lt -1\nset offsets graph 0.05, graph 0.05, 0, 0\n", s->f);
-	/* text draws a key sample over its words when it comes first */
-	fputs(dumb ? "set key below horizontal\n" : "set key below horizontal Left reverse samplen 2\n", s->f);
+	snprintf(immpact, sizeof immpact, dumb ? "IMMPACT: 30%% %s" : "IMMPACT: 30%% %s than before",
+		 lower ? "lower" : "higher");
+	{
+		keyent e[2] = {{"mean change, 95% CI", EASE_GP_MAXTEXT, 0},
+			       {immpact, EASE_GP_MAXTEXT, 0}};
+
+		key_below(s, e, pain_like ? 2 : 1, s->side, 1);
+	}
 	fputs("plot ", s->f);
 	if (!dumb)
 		fputs("$T using ($2/2):1:(abs($2)/2):(0.3) with boxxyerror fill solid 0.45 noborder lt 1 notitle, \\\n     ", s->f);
@@ -1660,11 +1968,10 @@ plot_techniques(plot *s)
 		fputs("$T using 2:1:3:4 with xerrorbars lt 1 lc rgb '#000000' pt 7 notitle, \\\n     keyentry with points lc rgb '#000000' pt 7 title ", s->f);
 	else
 		fputs("$T using 2:1:3:4 with xerrorbars lt 1 lc rgb '#000000' pt 7 ps 1.2 lw 1.5 title ", s->f);
-	ease_gp_text(s->f, "mean change, 95% CI");
+	key_text(s, "mean change, 95% CI", NULL, EASE_GP_MAXTEXT);
 	if (pain_like) {
 		fputs(", \\\n     $T using 5:($1 - 0.4):(0):(0.8) with vectors nohead lt 6 lw 3 title ", s->f);
-		snprintf(lab, sizeof lab, dumb ? "IMMPACT: 30%% %s" : "IMMPACT: 30%% %s than before", lower ? "lower" : "higher");
-		ease_gp_text(s->f, lab);
+		key_text(s, immpact, NULL, EASE_GP_MAXTEXT);
 	}
 	fputc('\n', s->f);
 	free_rows(&p);

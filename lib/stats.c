@@ -118,6 +118,20 @@ ease_comom_add(ease_comom *a, double x, double y)
 	a->sxy += du * (w - a->my);
 }
 
+void
+ease_comom_line(const ease_comom *a, double *intercept, double *slope)
+{
+	double b;
+
+	*intercept = *slope = NAN;
+	if (a->n < 2 || !(a->sxx > 0))
+		return;
+	/* back from the shifted, scaled units: x = x0 + u 2^ex, y = y0 + w 2^ey */
+	b = ldexp(a->sxy / a->sxx, a->ey - a->ex);
+	*slope = b;
+	*intercept = a->y0 + ldexp(a->my, a->ey) - b * (a->x0 + ldexp(a->mx, a->ex));
+}
+
 double
 ease_comom_r(const ease_comom *a)
 {

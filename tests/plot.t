@@ -110,6 +110,19 @@ rm -f canary*
 printf 't !touch canary\n' > want
 check_svg t.svg want; say $? "--title shows literally"
 ! ls canary* >/dev/null 2>&1; say $? "--title ran no command"
+# a title too wide for a small canvas goes in two lines, as literally
+rm -f canary*
+long="it's \`touch canary\` \"q\" and system('touch canary') @m, a title far too long for the width"
+"$plot" trend -f pain --size 480,320 --title "$long" -o t2.svg hostile.csv 2>/dev/null
+python3 - t2.svg "$long" <<'PY'
+import sys, xml.etree.ElementTree as ET
+texts = [t.text or "" for t in ET.parse(sys.argv[1]).getroot().iter("{http://www.w3.org/2000/svg}text")]
+want = sys.argv[2]
+ok = any(a + " " + b == want for a, b in zip(texts, texts[1:])) and want not in texts
+sys.exit(0 if ok else 1)
+PY
+say $? "--title in two lines shows literally"
+! ls canary* >/dev/null 2>&1; say $? "--title in two lines ran no command"
 
 # Files: PNG signature and the size asked, SVG as XML, PDF header.
 "$plot" trend -f pain --size 640,400 -o p.png hostile.csv 2>/dev/null
@@ -208,6 +221,44 @@ for i, (want, g) in enumerate(zip(rows, got)):
 sys.exit(bad)
 PY
 say $? "profile and techniques: the numbers of ease-prepost on the same diary"
+
+# Readable at the default size and a small one: no text leaves the canvas and
+# none overlaps another (tests/plot/fits.py; --scale 1.25: as the PNG draws
+# it), for the example diary with twelve techniques, some with long names.
+python3 - diary.csv > long.csv <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+names = ["Swedish", "trigger point therapy on the upper trapezius and levator scapulae",
+         "lumbar and hip", "myofascial release of the thoracolumbar fascia", "acupressure",
+         "deep tissue", "hot stone massage with aromatherapy oils", "cupping", "Thai massage",
+         "reflexology", "shiatsu", "sports massage"]
+k = 0
+for r in rows:
+    if r["massage"] != "0" and r["technique"]:
+        r["technique"] = names[k % len(names)]
+        k += 1
+w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].keys()), lineterminator="\n")
+w.writeheader()
+w.writerows(rows)
+PY
+fits() {	# fits NAME ARGS...: the SVG at both sizes passes fits.py
+	name=$1; shift
+	for size in 800,500 480,320; do
+		"$plot" "$@" --size $size -o fit.svg long.csv 2>/dev/null &&
+		python3 "$here/plot/fits.py" --scale 1.25 fit.svg
+		say $? "$name at $size: every text on the canvas, none over another"
+	done
+}
+fits techniques techniques
+fits relief relief
+fits "trend --events" trend --events massage
+fits "trend --smooth --y2" trend -f pain,sleep_hours --y2 stress --smooth 7
+fits "trend, ten weeks" trend --since 2026-03-01 --until 2026-05-09
+fits scatter scatter -x sleep_hours -y pain --lag 1
+fits lags lags -x sleep_hours -y pain
+fits calendar calendar
+fits meds meds
+fits "profile --by technique" profile --by technique
 
 echo "1..$n"
 [ "$failed" = 0 ]

@@ -23,6 +23,15 @@ void ease_corr_parse_lags(ease_corr_opts *o, const char *arg, int single);
 /* At most this many pairs of columns in one run (exit 2 above it). */
 #define EASE_CORR_MAX_PAIRS 10000
 
+/*
+ * The complete pairs at a calendar lag: x on day d, y on day d + LAG, both
+ * present (not NaN), into PX, PY (room for N); DAY[0..N-1] rises strictly
+ * (a day missing from it has no pair).  Returns how many.  ease-corr's
+ * pairing, shared with ease-plot's scatter and lags.
+ */
+size_t ease_corr_lag_pairs(const long *day, const double *x, const double *y, size_t n,
+			   long lag, double *px, double *py);
+
 /* The whole run; returns the exit status. */
 int ease_corr_run(ease_common *c, const ease_corr_opts *o);
 

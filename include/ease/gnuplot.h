@@ -32,6 +32,8 @@ void ease_gp_text(FILE *f, const char *s);
  */
 #define EASE_GP_MAXKEY 32
 void ease_gp_key(FILE *f, const char *name, const char *suffix);
+/* The same with NAME cut after MAX bytes (a narrow canvas cuts it shorter). */
+void ease_gp_key_cut(FILE *f, const char *name, const char *suffix, size_t max);
 /* V as a datablock number: "NaN" when missing, else up to 10 digits. */
 void ease_gp_num(FILE *f, double v);
 
@@ -48,6 +50,24 @@ int ease_gp_term_of_path(const char *path);
  * plot shares.
  */
 void ease_gp_preamble(FILE *f, int term, int w, int h);
+
+/*
+ * The canvas of TERM at W x H (0: the default size) in gnuplot's own
+ * character cells: *COLS across, *ROWS down.  gnuplot lays out a key in
+ * these cells (its estimate is wider than the text drawn, so what fits in
+ * them fits on the image).  No terminal (a script for gnuplot -p): as png.
+ */
+void ease_gp_cells(int term, int w, int h, double *cols, double *rows);
+
+/*
+ * Series styles that no two look the same: EASE_GP_NCOLOURS colours that
+ * people with a colour-vision deficiency still tell apart (Okabe and Ito's
+ * six strongest, then four of Tol's muted set), then the same colours
+ * again dashed, then dotted, and so on.  Writes "lc rgb '#...' dt N" for
+ * series K (from 0).
+ */
+#define EASE_GP_NCOLOURS 10
+void ease_gp_series(FILE *f, size_t k);
 
 /*
  * Runs gnuplot (the program $EASE_GNUPLOT names, else "gnuplot" on PATH)

@@ -24,6 +24,11 @@ typedef struct ease_comom {
 void ease_comom_add(ease_comom *a, double x, double y);
 /* r, clipped to -1..1; NaN when n < 2 or either side is constant. */
 double ease_comom_r(const ease_comom *a);
+/*
+ * The least-squares line y = *A + *B x of the pairs summed up (ease-plot
+ * scatter draws it); both NaN when n < 2 or x is constant.
+ */
+void ease_comom_line(const ease_comom *a, double *intercept, double *slope);
 
 /* Whether all N values are equal (no correlation can be had then). */
 int ease_is_constant(const double *v, size_t n);

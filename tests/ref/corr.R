@@ -158,6 +158,17 @@ unit <- function() {
 	b <- 1e12 + c(0.7, 0.5, 0.9, 0.5, 0.4, 0.8)
 	show("edge: r near 1e12", cor(a - a[1], b - b[1]))
 	show("midrank of x[1] (= 4, tied)", rank(x)[2])
+	# the least-squares line of ease_comom_line (ease-plot scatter): lm on
+	# X, Y; near 1e9 on x less 1e9 (lm's QR would drop x as collinear),
+	# given as the slope and the line's value at 1e9 + 5
+	f <- lm(y ~ x)
+	show("line of x, y: intercept", coef(f)[1])
+	show("line of x, y: slope", coef(f)[2])
+	u <- c(1, 2, 4, 7, 11, 16)
+	v <- c(3.1, 2.7, 4.4, 5.0, 6.9, 8.2)
+	f <- lm(v ~ u)
+	show("line near 1e9: slope", coef(f)[2])
+	show("line near 1e9: at 1e9 + 5", coef(f)[1] + coef(f)[2] * 5)
 }
 
 a <- commandArgs(trailingOnly = TRUE)

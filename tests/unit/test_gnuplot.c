@@ -3,6 +3,7 @@
 #include "tap.h"
 #include "gp_check.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,5 +88,43 @@ main(void)
 	is_long(ease_gp_term_of_path("a.gif"), -1, ".gif is not one");
 	is_long(ease_gp_term_of_path("a.d/png"), -1, "no extension");
 	is_long(ease_gp_term_by_name("svg"), EASE_GP_SVG, "svg by name");
+
+	/* series styles: 50 techniques, no two alike; the first ten solid */
+	{
+		char styles[50][64];
+		int same = 0;
+
+		for (size_t k = 0; k < 50; k++) {
+			FILE *f = fmemopen(styles[k], sizeof styles[k], "w");
+
+			ease_gp_series(f, k);
+			fclose(f);
+			for (size_t i = 0; i < k; i++)
+				same += strcmp(styles[i], styles[k]) == 0;
+		}
+		is_long(same, 0, "50 series styles, all different");
+		ok(strstr(styles[9], "dt 1") && strstr(styles[10], "dt 2") &&
+		   strncmp(styles[10], styles[0], 18) == 0,
+		   "the 11th series: the first colour, dashed");
+	}
+	/* a key title: the name cut, the suffix whole */
+	{
+		char buf[256];
+		FILE *f = fmemopen(buf, sizeof buf, "w");
+
+		ease_gp_key_cut(f, "abcdefghijklmnop", ", 7-day total (weeks with 5+ days recorded)", 5);
+		fclose(f);
+		is_str(buf, "'abcde..., 7-day total (weeks with 5+ days recorded)' noenhanced",
+		       "key: name cut, suffix whole");
+	}
+	/* canvas cells: gnuplot's own estimate per terminal */
+	{
+		double c, r;
+
+		ease_gp_cells(EASE_GP_PNG, 0, 0, &c, &r);
+		ok(c == 100 && r > 32 && r < 32.1, "png 800x500: 100 by 32 cells");
+		ease_gp_cells(EASE_GP_DUMB, 0, 0, &c, &r);
+		ok(c == 80 && r == 25, "dumb: 80 by 25");
+	}
 	return tap_done();
 }

@@ -334,5 +334,29 @@ main(void)
 		ease_corr_test(EASE_KENDALL, a, b, 4, &c);
 		is_num(c.p, 1.0 / 12, 1e-12, "kendall n 4, tau -1: p 1/12");
 	}
+	{
+		/* the least-squares line: corr.R unit, "line of ..." (R's lm) */
+		ease_comom m = {0}, f = {0};
+		double a, b;
+		static const double u[6] = {1, 2, 4, 7, 11, 16};
+		static const double v[6] = {3.1, 2.7, 4.4, 5.0, 6.9, 8.2};
+
+		for (size_t i = 0; i < N12; i++)
+			ease_comom_add(&m, X[i], Y[i]);
+		ease_comom_line(&m, &a, &b);
+		is_num(a, 34.731707317073187, 1e-12, "line of x, y: intercept");
+		is_num(b, -1.9837398373983759, 1e-12, "line of x, y: slope");
+		for (size_t i = 0; i < 6; i++)
+			ease_comom_add(&f, 1e9 + u[i], v[i]);
+		ease_comom_line(&f, &a, &b);
+		is_num(b, 0.36653346653346652, 1e-12, "line near 1e9: slope");
+		/* a - b 1e9 loses what 1e9 x eps is: about 1e-7 */
+		is_num(a + b * (1e9 + 5), 4.3780219780219802, 1e-6, "line near 1e9: at 1e9 + 5");
+		memset(&f, 0, sizeof f);
+		ease_comom_add(&f, 3, 1);
+		ease_comom_add(&f, 3, 2);
+		ease_comom_line(&f, &a, &b);
+		ok(isnan(a) && isnan(b), "line of a constant x: none");
+	}
 	return tap_done();
 }
