@@ -348,28 +348,17 @@ check_signature(int fd, off_t off, int term, const char *prog, const char *path)
 		 prog, want, ease_shown(text, shown, sizeof shown), path);
 }
 
-void
-ease_gp_run(const char *script, size_t len, const char *path, int term, char **inputs,
-	    int ninputs)
+int
+ease_gp_exec(const char *script, size_t len, int fd, const char **progp, int *status)
 {
 	const char *prog = getenv("EASE_GNUPLOT");
-	ease_writer *w;
-	struct stat st;
-	off_t before, after;
-	int fd, in[2], ep[2], status, e;
+	int in[2], ep[2], e = 0;
 	pid_t pid;
+	ssize_t got;
 
 	if (prog == NULL || *prog == '\0')
 		prog = "gnuplot";
-	/*
-	 * The library's writer decides where the image goes, as for every
-	 * output: a temporary file renamed over a plain file (links followed,
-	 * mode kept), a device or FIFO or the file standard output already is
-	 * written directly, never an input.  gnuplot writes to its descriptor.
-	 */
-	w = ease_writer_open(path, EASE_FMT_CSV, inputs, ninputs);
-	fd = ease_writer_fd(w);
-	before = lseek(fd, 0, SEEK_CUR);
+	*progp = prog;
 	if (pipe(in) != 0 || pipe(ep) != 0)
 		ease_die(EASE_EX_SOFTWARE, "pipe: %s", strerror(errno));
 	(void)fcntl(ep[0], F_SETFD, FD_CLOEXEC);
@@ -415,14 +404,35 @@ ease_gp_run(const char *script, size_t len, const char *path, int term, char **i
 	close(in[1]);
 	signal(SIGPIPE, old);
 
-	ssize_t got;
 	while ((got = read(ep[0], &e, sizeof e)) < 0 && errno == EINTR)
 		;
 	close(ep[0]);
-	while (waitpid(pid, &status, 0) < 0)
+	while (waitpid(pid, status, 0) < 0)
 		if (errno != EINTR)
 			ease_die(EASE_EX_SOFTWARE, "waitpid: %s", strerror(errno));
-	if (got == (ssize_t)sizeof e)
+	return got == (ssize_t)sizeof e ? (e ? e : ENOEXEC) : 0;
+}
+
+void
+ease_gp_run(const char *script, size_t len, const char *path, int term, char **inputs,
+	    int ninputs)
+{
+	const char *prog;
+	ease_writer *w;
+	struct stat st;
+	off_t before, after;
+	int fd, status, e;
+
+	/*
+	 * The library's writer decides where the image goes, as for every
+	 * output: a temporary file renamed over a plain file (links followed,
+	 * mode kept), a device or FIFO or the file standard output already is
+	 * written directly, never an input.  gnuplot writes to its descriptor.
+	 */
+	w = ease_writer_open(path, EASE_FMT_CSV, inputs, ninputs);
+	fd = ease_writer_fd(w);
+	before = lseek(fd, 0, SEEK_CUR);
+	if ((e = ease_gp_exec(script, len, fd, &prog, &status)) != 0)
 		gp_missing(prog, e);
 	if (WIFSIGNALED(status))
 		ease_die(EASE_EX_UNAVAILABLE, "%s was killed by signal %d; nothing written to %s",

@@ -1,20 +1,17 @@
 /*
  * ease-report's plots: gnuplot's SVG caught in memory, to be inlined in the
- * HTML page.  Unlike ease-plot, a report without gnuplot is still a report:
+ * HTML page (gnuplot run by the plot code's own runner).  Unlike ease-plot, a report without gnuplot is still a report:
  * a missing or failing gnuplot is a warning here, not the end of the run.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "ease/err.h"
+#include "ease/gnuplot.h"
 #include "ease/report.h"
 
 /* A whole file read back from FD, from its start; NULL on an error. */
@@ -49,71 +46,18 @@ slurp(int fd, size_t *len)
 char *
 ease_report_svg(const char *script, size_t len, int *missing)
 {
-	const char *prog = getenv("EASE_GNUPLOT");
 	FILE *out = tmpfile();
-	int in[2], ep[2], status, e = 0, fd;
-	pid_t pid;
-	ssize_t got;
+	const char *prog;
+	int status, e;
 	char *svg, *at;
 	size_t n = 0;
 
 	*missing = 0;
-	if (prog == NULL || *prog == '\0')
-		prog = "gnuplot";
 	if (out == NULL) {
 		ease_warn("no plots: cannot make a temporary file: %s", strerror(errno));
 		return NULL;
 	}
-	fd = fileno(out);
-	if (pipe(in) != 0 || pipe(ep) != 0)
-		ease_die(EASE_EX_SOFTWARE, "pipe: %s", strerror(errno));
-	(void)fcntl(ep[0], F_SETFD, FD_CLOEXEC);
-	(void)fcntl(ep[1], F_SETFD, FD_CLOEXEC);
-	(void)fcntl(in[1], F_SETFD, FD_CLOEXEC);
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	if (pid < 0)
-		ease_die(EASE_EX_UNAVAILABLE, "cannot start gnuplot: %s", strerror(errno));
-	if (pid == 0) {
-		char *argv[2];
-
-		argv[0] = (char *)prog;
-		argv[1] = NULL;
-		if (dup2(in[0], 0) < 0 || dup2(fd, 1) < 0)
-			_exit(127);
-		close(in[0]);
-		if (strchr(prog, '/'))
-			execv(prog, argv);
-		else
-			execvp(prog, argv);
-		e = errno;
-		if (write(ep[1], &e, sizeof e) < 0) {
-			/* the exit status says it */
-		}
-		_exit(127);
-	}
-	close(in[0]);
-	close(ep[1]);
-	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
-	for (size_t off = 0; off < len;) {
-		ssize_t k = write(in[1], script + off, len - off);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			break;
-		off += (size_t)k;
-	}
-	close(in[1]);
-	signal(SIGPIPE, old);
-	while ((got = read(ep[0], &e, sizeof e)) < 0 && errno == EINTR)
-		;
-	close(ep[0]);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
-			ease_die(EASE_EX_SOFTWARE, "waitpid: %s", strerror(errno));
-	if (got == (ssize_t)sizeof e) {
+	if ((e = ease_gp_exec(script, len, fileno(out), &prog, &status)) != 0) {
 		ease_warn("no plots in the page: cannot run '%s': %s; install gnuplot (Debian, Ubuntu: apt-get install gnuplot-nox) or name the program in EASE_GNUPLOT",
 			  prog, strerror(e));
 		*missing = 1;
@@ -125,7 +69,7 @@ ease_report_svg(const char *script, size_t len, int *missing)
 		fclose(out);
 		return NULL;
 	}
-	svg = slurp(fd, &n);
+	svg = slurp(fileno(out), &n);
 	fclose(out);
 	at = svg ? strstr(svg, "<svg") : NULL;
 	if (at == NULL) {

@@ -70,6 +70,13 @@ void ease_gp_cells(int term, int w, int h, double *cols, double *rows);
 void ease_gp_series(FILE *f, size_t k);
 
 /*
+ * Runs gnuplot (the program EASE_GNUPLOT names, else gnuplot from PATH) with
+ * SCRIPT on its standard input and FD as its standard output, and waits:
+ * *PROG is the program run, *STATUS its wait status.  Returns 0 when it
+ * started, else the errno of a program that could not (not installed).
+ */
+int ease_gp_exec(const char *script, size_t len, int fd, const char **prog, int *status);
+/*
  * Runs gnuplot (the program $EASE_GNUPLOT names, else "gnuplot" on PATH)
  * without a shell on the LEN bytes of SCRIPT, its standard output going to a
  * temporary file beside PATH that is renamed over PATH when gnuplot
