@@ -52,7 +52,7 @@ static const ease_tool tool = {
 	"      --pain FILE         pain ratings: date or datetime, pain[, location]\n"
 	"      --sleep FILE        nights: date,hours or bedtime,waketime[, quality]\n"
 	"      --meds FILE         intakes: date[,time],drug,dose,unit\n"
-	"      --factors FILE      factors: date,factor[,value]\n"
+	"      --factors FILE      factors: date,factor[,value][,unit]\n"
 	"      --days FILE         a day table whose columns are merged in\n"
 	"  EVENTS are event logs (subject,start,end,kind,name,value,unit,note);\n"
 	"  standard input when no input is named at all.\n"

@@ -1258,6 +1258,7 @@ read_factors(rd *r)
 	int tc, dc = date_cols(r, 1, &tc);
 	int fc = named(r, factor_names);
 	int vc = ease_cols_role(r->cols, EASE_R_VALUE);
+	int uc = ease_cols_role(r->cols, EASE_R_UNIT);
 
 	if (fc < 0)
 		fc = ease_cols_role(r->cols, EASE_R_NAME);
@@ -1273,7 +1274,9 @@ read_factors(rd *r)
 			bad(r, fc, "is not a factor name");
 			continue;
 		}
-		add_factor(r, row_subject(r, day), day, cell(r, fc), v, NULL);
+		/* a unit (bpm, rating) makes it a measurement: averaged, not added */
+		add_factor(r, row_subject(r, day), day, cell(r, fc), v,
+			   uc >= 0 ? cell(r, uc) : NULL);
 	}
 }
 

@@ -460,7 +460,8 @@ bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
 		}
 		bear_emit(b, "pain", name, lvl * 2.5, "");
 	} else {
-		bear_emit(b, "factor", name, lvl * 2.5, "");
+		/* a rating: ease-daily averages a day's ratings, adds up counts */
+		bear_emit(b, "factor", name, lvl * 2.5, "rating");
 	}
 	return 1;
 }
@@ -720,7 +721,7 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 				}
 			} else if (strcasecmp(cat, "Energy") == 0) {
 				if (!isnan(v))
-					bear_emit(&b, "factor", "energy", v, "");
+					bear_emit(&b, "factor", "energy", v, "rating");
 			} else {
 				snprintf(b.note, sizeof b.note, "%s%s%s", detail,
 					 *detail && *notes ? ": " : "", notes);
