@@ -258,6 +258,7 @@ typedef struct daily {
 	row rw;			/* one day's cells */
 	size_t held_days;	/* of every subject, in memory */
 	long naps_left;		/* naps read while --naps ignore */
+	long rows;		/* data rows read, of every input */
 } daily;
 
 static int
@@ -821,7 +822,7 @@ header_map(daily *d, const ease_rec *h, ease_colmap *out)
 	return n;
 }
 
-static int
+static void
 open_rd(rd *r, daily *d, const ease_daily_input *in, int file)
 {
 	const ease_rec *h;
@@ -838,11 +839,9 @@ open_rd(rd *r, daily *d, const ease_daily_input *in, int file)
 	d->fname[file] = ease_xstrdup(ease_reader_name(r->r));
 	r->name = d->fname[file];
 	h = ease_reader_header(r->r);
-	if (h == NULL) {
-		ease_warn("%s: empty input, nothing read", r->name);
-		ease_reader_close(r->r);
-		return 0;
-	}
+	/* as every tool: a file without even a header is a mistake, not a day */
+	if (h == NULL)
+		ease_die(EASE_EX_DATA, "%s: empty file, expected a header line", r->name);
 	nmap = header_map(d, h, map);
 	r->cols = ease_cols_new(h, r->name, map, nmap);
 	r->subj = ease_cols_role(r->cols, EASE_R_SUBJECT);
@@ -851,7 +850,16 @@ open_rd(rd *r, daily *d, const ease_daily_input *in, int file)
 	if (r->who >= 0 && r->cols->role[r->who] == EASE_R_NAME &&
 	    (r->kind == EASE_IN_EVENTS || r->kind == EASE_IN_FACTORS))
 		r->who = -1;
-	return 1;
+}
+
+/* The next data row, counted: inputs of headers alone make no table. */
+static const ease_rec *
+next_row(rd *r)
+{
+	r->rec = ease_reader_next(r->r);
+	if (r->rec)
+		r->d->rows++;
+	return r->rec;
 }
 
 static void
@@ -969,7 +977,7 @@ read_events(rd *r)
 		no_role(r, "start");
 	if (kc < 0)
 		no_role(r, "kind");
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		const char *k = cell(r, kc);
 		ease_datetime st, en;
 		int kind, has_end = 0;
@@ -1085,7 +1093,7 @@ read_sessions(rd *r)
 
 	if (tech < 0 && mc < 0)
 		no_role(r, "technique or duration_min");
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		long day, sec;
 		double m, pb, pa;
 		subject *s;
@@ -1118,7 +1126,7 @@ read_pain(rd *r)
 
 	if (pc < 0)
 		no_role(r, "pain");
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		long day, sec;
 		double v;
 		dayacc *a;
@@ -1165,7 +1173,7 @@ read_sleep(rd *r)
 
 	if (!times && (dc < 0 || hc < 0))
 		no_role(r, dc < 0 ? "the date" : "sleep_hours (or bedtime and waketime)");
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		ease_datetime bed, wake;
 		long day = 0, sec;
 		double h, q;
@@ -1240,7 +1248,7 @@ read_meds(rd *r)
 
 	if (drc < 0)
 		no_role(r, "drug");
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		long day, sec;
 		double v;
 
@@ -1264,7 +1272,7 @@ read_factors(rd *r)
 		fc = ease_cols_role(r->cols, EASE_R_NAME);
 	if (fc < 0)
 		no_role(r, "factor");
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		long day, sec;
 		double v;
 
@@ -1334,7 +1342,7 @@ read_days(rd *r)
 				    role == EASE_R_MED ? K_MED : K_TEXT);
 		target[i] = t;
 	}
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		long day;
 		subject *s;
 		int ok = 1;
@@ -2067,8 +2075,7 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	for (int i = 0; i < nin; i++) {
 		rd r;
 
-		if (!open_rd(&r, &d, &in[i], i))
-			continue;
+		open_rd(&r, &d, &in[i], i);
 		switch (in[i].kind) {
 		case EASE_IN_EVENTS: read_events(&r); break;
 		case EASE_IN_SESSIONS: read_sessions(&r); break;
@@ -2079,6 +2086,17 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 		default: read_days(&r); break;
 		}
 		close_rd(&r);
+	}
+	if (d.rows == 0) {
+		char names[512];
+		size_t n = 0;
+
+		names[0] = '\0';
+		for (int i = 0; i < nin && n < sizeof names; i++)
+			n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "",
+					      d.fname[i]);
+		ease_die(EASE_EX_DATA, "%s: no data rows, only %s", names,
+			 nin > 1 ? "headers" : "a header");
 	}
 	for (int i = 0; i < c->ncolmap; i++)
 		if (!d.map_used[i])
