@@ -538,13 +538,54 @@ get_dt(rd *r, int col, ease_datetime *dt)
 	return bad(r, col, "is not a date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)");
 }
 
-/* Real seconds of a date-time: its offset, or the zone's clock. */
-static double
-instant(const ease_datetime *dt)
+/*
+ * Real seconds of a date-time in *T: its offset, or the zone's clock by the
+ * rule every tool reads local times by (lib/tz.c).  HINT (NaN: none) is
+ * where the time should be by the record's other end and length, to settle
+ * a time of the repeated autumn hour.  Returns 0 when the time is refused:
+ * a time the clocks skipped, or one of the repeated hour nothing settles.
+ */
+static int
+instant_at(rd *r, int col, const ease_datetime *dt, double hint, double *t)
 {
-	if (dt->has_offset)
-		return (double)dt->day * DAY_SEC + dt->sec - dt->offset_min * 60.0;
-	return (double)ease_tz_instant(dt->day, dt->sec);
+	long long x;
+	const char *why;
+	char msg[256];
+
+	if (dt->has_offset) {
+		*t = (double)dt->day * DAY_SEC + dt->sec - dt->offset_min * 60.0;
+		return 1;
+	}
+	why = ease_tz_local(dt->day, dt->sec, isnan(hint) ? EASE_TZ_NO_HINT : (long long)llround(hint),
+			    &x);
+	if (why == NULL) {
+		*t = (double)x;
+		return 1;
+	}
+	snprintf(msg, sizeof msg, "%s; write it with its offset", why);
+	return bad(r, col, msg);
+}
+
+/*
+ * The instants of an interval's two ends.  An end in the repeated hour is
+ * settled by the other end and the record's LENGTH in seconds (NaN: not
+ * known), as ease-import does.
+ */
+static int
+interval_at(rd *r, int scol, const ease_datetime *st, int ecol, const ease_datetime *en,
+	    double length, double *s, double *e)
+{
+	long long x;
+	int s_one = st->has_offset || !ease_tz_local(st->day, st->sec, EASE_TZ_NO_HINT, &x);
+	int e_one = en->has_offset || !ease_tz_local(en->day, en->sec, EASE_TZ_NO_HINT, &x);
+
+	if (!s_one && e_one && !isnan(length))
+		return instant_at(r, ecol, en, NAN, e) &&
+		       instant_at(r, scol, st, *e - length, s);
+	if (s_one && !e_one && !isnan(length))
+		return instant_at(r, scol, st, NAN, s) &&
+		       instant_at(r, ecol, en, *s + length, e);
+	return instant_at(r, scol, st, NAN, s) && instant_at(r, ecol, en, NAN, e);
 }
 
 /* A number of column COL read as ROLE (range by role); NaN when empty. */
@@ -744,7 +785,7 @@ add_factor(rd *r, subject *s, long day, const char *fname, double v, const char 
  * date.  Returns 0 when the row is skipped.
  */
 static int
-add_sleep(rd *r, subject *s, int hcol, const ease_datetime *bed, int wakecol,
+add_sleep(rd *r, subject *s, int hcol, int bedcol, const ease_datetime *bed, int wakecol,
 	  const ease_datetime *wake, double hours, int type)
 {
 	sleeprec x;
@@ -757,8 +798,8 @@ add_sleep(rd *r, subject *s, int hcol, const ease_datetime *bed, int wakecol,
 	x.at = here(r);
 	x.s = x.e = NAN;
 	if (bed && wake) {
-		x.s = instant(bed);
-		x.e = instant(wake);
+		if (!interval_at(r, bedcol, bed, wakecol, wake, hours * 3600, &x.s, &x.e))
+			return 0;
 		if (x.e < x.s) {
 			char b[48];
 
@@ -981,7 +1022,7 @@ read_events(rd *r)
 		const char *k = cell(r, kc);
 		ease_datetime st, en;
 		int kind, has_end = 0;
-		double v;
+		double v, t0 = 0, t1 = 0;
 		subject *s;
 
 		if ((kind = ease_evkind_find(k)) < 0) {
@@ -996,14 +1037,6 @@ read_events(rd *r)
 			if (!get_dt(r, ec, &en))
 				continue;
 			has_end = 1;
-			if (kind != EASE_EV_SLEEP && instant(&en) < instant(&st)) {
-				char why[96], b[16];
-
-				snprintf(why, sizeof why, "is before the start, %s %02ld:%02ld",
-					 ease_fmt_date(st.day, b), st.sec / 3600, st.sec / 60 % 60);
-				bad(r, ec, why);
-				continue;
-			}
 		}
 		if (vc < 0) {
 			v = NAN;
@@ -1016,6 +1049,20 @@ read_events(rd *r)
 
 			if (no) {
 				bad(r, on_unit ? uc : vc, no);
+				continue;
+			}
+		}
+		if (has_end && kind != EASE_EV_SLEEP) {
+			/* a session's minutes settle an end in the repeated hour */
+			if (!interval_at(r, sc, &st, ec, &en,
+					 kind == EASE_EV_MASSAGE ? v * 60 : NAN, &t0, &t1))
+				continue;
+			if (t1 < t0) {
+				char why[96], b[16];
+
+				snprintf(why, sizeof why, "is before the start, %s %02ld:%02ld",
+					 ease_fmt_date(st.day, b), st.sec / 3600, st.sec / 60 % 60);
+				bad(r, ec, why);
 				continue;
 			}
 		}
@@ -1050,7 +1097,7 @@ read_events(rd *r)
 		}
 		case EASE_EV_SLEEP:
 			if (has_end)
-				add_sleep(r, s, vc, &st, ec, &en, v,
+				add_sleep(r, s, vc, sc, &st, ec, &en, v,
 					  sleep_type(cell(r, nc), v));
 			else if (st.has_time)
 				bad(r, ec >= 0 ? ec : sc,
@@ -1058,11 +1105,11 @@ read_events(rd *r)
 			else if (isnan(v))
 				bad(r, vc >= 0 ? vc : kc, "is not a number (a sleep without times needs its hours)");
 			else
-				add_sleep(r, s, -1, NULL, sc, &st, v, SL_VALUE);
+				add_sleep(r, s, -1, -1, NULL, sc, &st, v, SL_VALUE);
 			break;
 		case EASE_EV_MASSAGE:
 			if (isnan(v) && has_end)
-				v = (instant(&en) - instant(&st)) / 60;
+				v = (t1 - t0) / 60;
 			add_session(r->d, s, st.day, st.has_time ? st.sec : -1, cell(r, nc), v,
 				    here(r));
 			break;
@@ -1216,7 +1263,7 @@ read_sleep(rd *r)
 				continue;
 			}
 			s = row_subject(r, wake.day);
-			if (!add_sleep(r, s, hc, &bed, wc, &wake, h, isnan(h) ? SL_ASLEEP : SL_INBED))
+			if (!add_sleep(r, s, hc, bc, &bed, wc, &wake, h, isnan(h) ? SL_ASLEEP : SL_INBED))
 				continue;
 			day = wake.day;
 		} else {
@@ -1228,7 +1275,7 @@ read_sleep(rd *r)
 
 				memset(&w, 0, sizeof w);
 				w.day = day;
-				add_sleep(r, s, -1, NULL, hc, &w, h, SL_VALUE);
+				add_sleep(r, s, -1, -1, NULL, hc, &w, h, SL_VALUE);
 			}
 		}
 		if (!isnan(q)) {

@@ -246,6 +246,7 @@ use_zone(ease_imp *im, const char *zone)
 			im->tz_set[0] = '\0';
 			unsetenv("TZ");
 			tzset();
+			ease_tz_forget();
 		}
 		return;
 	}
@@ -254,47 +255,22 @@ use_zone(ease_imp *im, const char *zone)
 	snprintf(im->tz_set, sizeof im->tz_set, "%s", zone);
 	setenv("TZ", zone, 1);
 	tzset();
+	ease_tz_forget();
 }
 
 const char *
 ease_imp_local(ease_imp *im, const char *zone, long day, long sec, time_t hint,
 	       time_t *out)
 {
-	long naive = day * 86400L + sec;
-	long o[2];
-	time_t cand[2];
-	int n = 0;
+	long long t;
+	const char *why;
 
 	use_zone(im, zone);
-	/* the offsets in force a day before and a day after: one is the one */
-	o[0] = ease_tz_offset(naive - 86400L);
-	o[1] = ease_tz_offset(naive + 86400L);
-	for (int i = 0; i < 2; i++) {
-		if (i == 1 && o[1] == o[0])
-			break;
-		time_t t = (time_t)(naive - o[i]);
-
-		if (ease_tz_offset(t) == o[i])
-			cand[n++] = t;
-	}
-	if (n == 0)
-		return "is a time the clocks skipped (daylight saving time began)";
-	if (n == 2) {
-		if (hint == (time_t)-1)
-			return "is in the hour the clocks repeated (daylight saving time "
-			       "ended): it could be either";
-		long long d0 = llabs((long long)(cand[0] - hint));
-		long long d1 = llabs((long long)(cand[1] - hint));
-
-		/* a hint about as near to both says nothing: no guess then */
-		if (llabs(d0 - d1) < 600)
-			return "is in the hour the clocks repeated (daylight saving time "
-			       "ended), and the record's length does not tell which";
-		*out = d0 < d1 ? cand[0] : cand[1];
-		return NULL;
-	}
-	*out = cand[0];
-	return NULL;
+	/* one rule with ease-daily: the library's, of lib/tz.c */
+	why = ease_tz_local(day, sec, hint == (time_t)-1 ? EASE_TZ_NO_HINT : (long long)hint, &t);
+	if (why == NULL)
+		*out = (time_t)t;
+	return why;
 }
 
 char *

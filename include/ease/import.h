@@ -56,10 +56,11 @@ void ease_imp_emit(ease_imp *im, const ease_event *e, long line);
 
 /*
  * Local wall-clock time (days since 1970-01-01, seconds of the day) in zone
- * ZONE (NULL: the file's) to an instant.  Returns 0, or a bad-record message
- * for a time the clocks skipped; an hour the clocks repeated takes the
- * instant nearer HINT (what the record's length says), and is an error when
- * HINT is -1 or as near to both (within 10 minutes).
+ * ZONE (NULL: the file's) to an instant, by ease_tz_local's rule (ease-daily
+ * reads local times by it too).  Returns NULL, or a bad-record message for a
+ * time the clocks skipped; an hour the clocks repeated takes the instant
+ * nearer HINT (what the record's length says), and is an error when HINT is
+ * -1 or as near to both (within 10 minutes).
  */
 const char *ease_imp_local(ease_imp *im, const char *zone, long day, long sec,
 			   time_t hint, time_t *out);
