@@ -539,23 +539,19 @@ get_dt(rd *r, int col, ease_datetime *dt)
 }
 
 /*
- * Real seconds of a date-time in *T: its offset, or the zone's clock by the
- * rule every tool reads local times by (lib/tz.c).  HINT (NaN: none) is
- * where the time should be by the record's other end and length, to settle
- * a time of the repeated autumn hour.  Returns 0 when the time is refused:
- * a time the clocks skipped, or one of the repeated hour nothing settles.
+ * Real seconds of a local date-time (no offset) in *T by the rule every
+ * tool reads local times by (lib/tz.c).  HINT (NaN: none) is where the time
+ * should be by the record's other end and length, to settle a time of the
+ * repeated autumn hour.  Returns 0 when the time is refused: a time the
+ * clocks skipped, or one of the repeated hour nothing settles.
  */
 static int
-instant_at(rd *r, int col, const ease_datetime *dt, double hint, double *t)
+local_at(rd *r, int col, const ease_datetime *dt, double hint, double *t)
 {
 	long long x;
 	const char *why;
 	char msg[256];
 
-	if (dt->has_offset) {
-		*t = (double)dt->day * DAY_SEC + dt->sec - dt->offset_min * 60.0;
-		return 1;
-	}
 	why = ease_tz_local(dt->day, dt->sec, isnan(hint) ? EASE_TZ_NO_HINT : (long long)llround(hint),
 			    &x);
 	if (why == NULL) {
@@ -576,16 +572,24 @@ interval_at(rd *r, int scol, const ease_datetime *st, int ecol, const ease_datet
 	    double length, double *s, double *e)
 {
 	long long x;
-	int s_one = st->has_offset || !ease_tz_local(st->day, st->sec, EASE_TZ_NO_HINT, &x);
-	int e_one = en->has_offset || !ease_tz_local(en->day, en->sec, EASE_TZ_NO_HINT, &x);
+	int s_ok = 1, e_ok = 1;
 
-	if (!s_one && e_one && !isnan(length))
-		return instant_at(r, ecol, en, NAN, e) &&
-		       instant_at(r, scol, st, *e - length, s);
-	if (s_one && !e_one && !isnan(length))
-		return instant_at(r, scol, st, NAN, s) &&
-		       instant_at(r, ecol, en, *s + length, e);
-	return instant_at(r, scol, st, NAN, s) && instant_at(r, ecol, en, NAN, e);
+	if (st->has_offset)
+		*s = (double)st->day * DAY_SEC + st->sec - st->offset_min * 60.0;
+	else if ((s_ok = !ease_tz_local(st->day, st->sec, EASE_TZ_NO_HINT, &x)))
+		*s = (double)x;
+	if (en->has_offset)
+		*e = (double)en->day * DAY_SEC + en->sec - en->offset_min * 60.0;
+	else if ((e_ok = !ease_tz_local(en->day, en->sec, EASE_TZ_NO_HINT, &x)))
+		*e = (double)x;
+	if (s_ok && e_ok)
+		return 1;
+	if (e_ok && !isnan(length))
+		return local_at(r, scol, st, *e - length, s);
+	if (s_ok && !isnan(length))
+		return local_at(r, ecol, en, *s + length, e);
+	/* the message of the first end nothing settles */
+	return s_ok ? local_at(r, ecol, en, NAN, e) : local_at(r, scol, st, NAN, s);
 }
 
 /* A number of column COL read as ROLE (range by role); NaN when empty. */
