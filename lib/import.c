@@ -165,7 +165,7 @@ flush(ease_imp *im)
 	for (j = key & (d->cap - 1); d->tab[j].key; j = (j + 1) & (d->cap - 1)) {
 		seen *s = &d->tab[j];
 		char place[300];
-		const char *kind, *name, *start;
+		const char *kind, *name, *start, *value;
 
 		if (s->key != key)
 			continue;
@@ -177,10 +177,13 @@ flush(ease_imp *im)
 		kind = start + strlen(start) + 1;
 		kind += strlen(kind) + 1;
 		name = kind + strlen(kind) + 1;
+		value = name + strlen(name) + 1;
 		place_of(d, s->line, place, sizeof place, d->pfile);
-		ease_bad_row(im->file, d->pline, "%s%s%s%s at %s differs from the one of %s "
+		/* this record's value: the other one is at the place named */
+		ease_bad_row(im->file, d->pline, "%s%s%s%s at %s%s%s%s differs from the one of %s "
 			     "(a conflicting duplicate: keep one of the two)", kind,
-			     *name ? " '" : "", name, *name ? "'" : "", start, place);
+			     *name ? " '" : "", name, *name ? "'" : "", start,
+			     *value ? ", value '" : "", value, *value ? "'," : "", place);
 		return;
 	}
 	d->tab[j] = (seen){key, body, g};
@@ -271,6 +274,22 @@ ease_imp_local(ease_imp *im, const char *zone, long day, long sec, time_t hint,
 	if (why == NULL)
 		*out = (time_t)t;
 	return why;
+}
+
+const char *
+ease_imp_interval(ease_imp *im, const char *zone, long d0, long s0, long d1, long s1,
+		  double length, time_t *a, time_t *b, int *which)
+{
+	const char *wa = ease_imp_local(im, zone, d0, s0, (time_t)-1, a);
+	const char *wb = ease_imp_local(im, zone, d1, s1, (time_t)-1, b);
+
+	/* an end in the repeated hour: the other end and the length settle it */
+	if (wa && !wb && !isnan(length))
+		wa = ease_imp_local(im, zone, d0, s0, *b - (time_t)llround(length), a);
+	else if (wb && !wa && !isnan(length))
+		wb = ease_imp_local(im, zone, d1, s1, *a + (time_t)llround(length), b);
+	*which = wa ? 0 : 1;
+	return wa ? wa : wb;
 }
 
 char *

@@ -433,8 +433,12 @@ bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
 	}
 	lvl = (int)r;
 	if (sev >= 0 && sev != lvl) {
-		ease_bad_value(b->im->file, b->rec->line, "rating/amount", rating,
-			       "disagrees with the severity word of the detail");
+		char why[200];
+
+		snprintf(why, sizeof why, "disagrees with the severity '%.*s' of the detail, "
+			 "which is %d (0 to 4: none, mild, moderate, severe, extreme)",
+			 (int)(detail + len - 1 - (open + 1)), open + 1, sev);
+		ease_bad_value(b->im->file, b->rec->line, "rating/amount", rating, why);
 		return 0;
 	}
 	/* "Moderate (2 of 4)": the word as written and the rating it is */
@@ -587,6 +591,7 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 	char s[40], e[40];
 	time_t ts, te;
 	const char *why;
+	int which;
 
 	if (ease_is_missing(amount))
 		h = NAN;
@@ -610,11 +615,15 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 		return 1;
 	}
 	/* the night ends on the row's date; it began the day before if later */
-	if ((why = ease_imp_local(b->im, NULL, a > z ? day - 1 : day, a,
-				  (time_t)-1, &ts)) ||
-	    (why = ease_imp_local(b->im, NULL, day, z,
-				  isnan(h) ? (time_t)-1 : ts + (time_t)(h * 3600), &te))) {
-		ease_bad_value(b->im->file, b->rec->line, "detail", detail, why);
+	if ((why = ease_imp_interval(b->im, NULL, a > z ? day - 1 : day, a, day, z, h * 3600,
+				     &ts, &te, &which))) {
+		char msg[300];
+		long t = which ? z : a;
+
+		/* the detail holds two times: say which one */
+		snprintf(msg, sizeof msg, "has the time %02ld:%02ld, which %s", t / 3600,
+			 t / 60 % 60, why);
+		ease_bad_value(b->im->file, b->rec->line, "detail", detail, msg);
 		return 0;
 	}
 	ease_imp_fmt(b->im, NULL, ts, s);
@@ -653,8 +662,12 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 		}
 		if (cdf >= 0 && (ease_parse_date(rec->f[cdf], NULL, &d2) != EASE_V_OK ||
 				 d2 != day)) {
-			ease_bad_value(im->file, rec->line, "date formatted", rec->f[cdf],
-				       "is not the day of the date column");
+			char why[200], iso[16];
+
+			/* the two columns say the day twice: name the other one */
+			snprintf(why, sizeof why, "is not the day of the date column, '%s' (expected %s)",
+				 rec->f[cd], ease_fmt_date(day, iso));
+			ease_bad_value(im->file, rec->line, "date formatted", rec->f[cdf], why);
 			continue;
 		}
 		sec = slot_time(rec->f[ct]);

@@ -64,6 +64,15 @@ void ease_imp_emit(ease_imp *im, const ease_event *e, long line);
  */
 const char *ease_imp_local(ease_imp *im, const char *zone, long day, long sec,
 			   time_t hint, time_t *out);
+/*
+ * The two ends of a record's interval, local times D0 S0 and D1 S1, in *A and
+ * *B: an end in the repeated hour is settled by the other end and the
+ * record's LENGTH in seconds (NaN: not known), as ease-daily settles it.
+ * Returns NULL, or the message of ease_imp_local and in *WHICH the end it
+ * is about (0 the start, 1 the end).
+ */
+const char *ease_imp_interval(ease_imp *im, const char *zone, long d0, long s0, long d1,
+			      long s1, double length, time_t *a, time_t *b, int *which);
 /* The instant T as a date-time in ZONE (NULL: the file's) with its offset. */
 char *ease_imp_fmt(ease_imp *im, const char *zone, time_t t, char *buf);
 
