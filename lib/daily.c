@@ -1965,15 +1965,31 @@ set_aside(daily *d, subject *s)
 	free_days(s);
 }
 
+/* A count of records merged: the place of the earliest one is kept. */
+static void
+count_merge(long *n, place *at, long xn, place xat)
+{
+	if (xn && (*n == 0 || place_cmp(xat, *at) < 0))
+		*at = xat;
+	*n += xn;
+}
+
 static void
 mean_merge(mean *m, const mean *x)
 {
-	if (x->n == 0)
-		return;
-	if (m->n == 0 || place_cmp(x->at, m->at) < 0)
-		m->at = x->at;
+	count_merge(&m->n, &m->at, x->n, x->at);
 	m->sum += x->sum;
-	m->n += x->n;
+}
+
+/* Appends the K items of SRC, SIZE bytes each, to the array *P of *N. */
+static void
+append(void **p, size_t *n, size_t *cap, const void *src, size_t k, size_t size)
+{
+	if (k == 0)
+		return;
+	grow_small(p, cap, *n + k, size);
+	memcpy((char *)*p + *n * size, src, k * size);
+	*n += k;
 }
 
 /* Adds the summary X of one day to A (X is consumed). */
@@ -1989,46 +2005,41 @@ merge_day(dayacc *a, dayacc *x)
 	mean_merge(&a->stress, &x->stress);
 	mean_merge(&a->mood, &x->mood);
 	mean_merge(&a->sq, &x->sq);
-	if (x->massage && (a->massage == 0 || place_cmp(x->mat, a->mat) < 0))
-		a->mat = x->mat;
-	a->massage += x->massage;
+	count_merge(&a->massage, &a->mat, x->massage, x->mat);
 	a->mmin += x->mmin;
 	a->has_mmin |= x->has_mmin;
-	if (x->doses && (a->doses == 0 || place_cmp(x->dat, a->dat) < 0))
-		a->dat = x->dat;
-	a->doses += x->doses;
-	for (size_t i = 0; i < x->nses; i++) {
-		grow_small((void **)&a->ses, &a->cses, a->nses + 1, sizeof *a->ses);
-		a->ses[a->nses++] = x->ses[i];
-	}
+	count_merge(&a->doses, &a->dat, x->doses, x->dat);
 	for (size_t i = 0; i < x->ndy; i++) {
 		size_t j;
 
 		for (j = 0; j < a->ndy && a->dy[j].col != x->dy[i].col; j++)
 			;
 		if (j == a->ndy) {
-			grow_small((void **)&a->dy, &a->cdy, a->ndy + 1, sizeof *a->dy);
-			a->dy[a->ndy++] = x->dy[i];
+			append((void **)&a->dy, &a->ndy, &a->cdy, &x->dy[i], 1, sizeof *a->dy);
 			continue;
 		}
 		a->dy[j].sum += x->dy[i].sum;
-		a->dy[j].n += x->dy[i].n;
-		if (place_cmp(x->dy[i].at, a->dy[j].at) < 0)
-			a->dy[j].at = x->dy[i].at;
+		count_merge(&a->dy[j].n, &a->dy[j].at, x->dy[i].n, x->dy[i].at);
 	}
-	for (size_t i = 0; i < x->nsl; i++) {
-		grow_small((void **)&a->sl, &a->csl, a->nsl + 1, sizeof *a->sl);
-		a->sl[a->nsl++] = x->sl[i];
-	}
-	for (size_t i = 0; i < x->ngv; i++) {
-		grow_small((void **)&a->gv, &a->cgv, a->ngv + 1, sizeof *a->gv);
-		a->gv[a->ngv++] = x->gv[i];
-	}
+	append((void **)&a->ses, &a->nses, &a->cses, x->ses, x->nses, sizeof *a->ses);
+	append((void **)&a->sl, &a->nsl, &a->csl, x->sl, x->nsl, sizeof *a->sl);
+	append((void **)&a->gv, &a->ngv, &a->cgv, x->gv, x->ngv, sizeof *a->gv);
 	free(x->ses);
 	free(x->dy);
 	free(x->sl);
 	free(x->gv);
 	free(x);
+}
+
+/* N items of SIZE bytes read back from the spill file, with room for one more. */
+static void *
+unspill_arr(daily *d, size_t n, size_t size, size_t *cap)
+{
+	void *p = ease_xcalloc(n + 1, size);
+
+	*cap = n + 1;
+	spill_get(d, p, n * size);
+	return p;
 }
 
 /* Reads S's days set aside back into memory, merged with those it has. */
@@ -2044,20 +2055,12 @@ bring_back(daily *d, subject *s)
 
 			spill_get(d, &day, sizeof day);
 			spill_get(d, x, sizeof *x);
-			x->ses = ease_xcalloc(x->nses + 1, sizeof *x->ses);
-			x->cses = x->nses + 1;
-			spill_get(d, x->ses, x->nses * sizeof *x->ses);
+			x->ses = unspill_arr(d, x->nses, sizeof *x->ses, &x->cses);
 			for (size_t i = 0; i < x->nses; i++)
 				x->ses[i].tech = unspill_str(d);
-			x->dy = ease_xcalloc(x->ndy + 1, sizeof *x->dy);
-			x->cdy = x->ndy + 1;
-			spill_get(d, x->dy, x->ndy * sizeof *x->dy);
-			x->sl = ease_xcalloc(x->nsl + 1, sizeof *x->sl);
-			x->csl = x->nsl + 1;
-			spill_get(d, x->sl, x->nsl * sizeof *x->sl);
-			x->gv = ease_xcalloc(x->ngv + 1, sizeof *x->gv);
-			x->cgv = x->ngv + 1;
-			spill_get(d, x->gv, x->ngv * sizeof *x->gv);
+			x->dy = unspill_arr(d, x->ndy, sizeof *x->dy, &x->cdy);
+			x->sl = unspill_arr(d, x->nsl, sizeof *x->sl, &x->csl);
+			x->gv = unspill_arr(d, x->ngv, sizeof *x->gv, &x->cgv);
 			for (size_t i = 0; i < x->ngv; i++)
 				x->gv[i].text = unspill_str(d);
 			p = slot_ref(s, day);
