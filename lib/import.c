@@ -564,7 +564,7 @@ void
 ease_dateform_init(ease_dateform *d)
 {
 	memset(d, 0, sizeof *d);
-	d->can_dmy = d->can_mdy = 1;
+	ease_datehint_init(&d->order);
 }
 
 /*
@@ -635,18 +635,9 @@ ease_dateform_add(ease_dateform *d, const char *cell, long line, char *msg, size
 			 "or make them one", shape, d->first_line, d->first, d->shape);
 		return msg;
 	}
-	if (shape[0] == 'Y')
-		return NULL;
-	if (v[0] > 12 && d->can_mdy) {
-		d->can_mdy = 0;
-		snprintf(d->dmy, sizeof d->dmy, "%.39s", cell);
-		d->dmy_line = line;
-	}
-	if (v[1] > 12 && d->can_dmy) {
-		d->can_dmy = 0;
-		snprintf(d->mdy, sizeof d->mdy, "%.39s", cell);
-		d->mdy_line = line;
-	}
+	/* the order is the shared detector's (lib/datehint.c), as ease-check's */
+	if (shape[0] != 'Y')
+		ease_datehint_note(&d->order, v[0], v[1], cell, line);
 	return NULL;
 }
 
@@ -654,18 +645,20 @@ const char *
 ease_dateform_settle(ease_dateform *d, const char *col, char *msg, size_t n)
 {
 	char sep;
+	int order;
 
 	if (!d->seen || d->shape[0] == 'Y')
 		return NULL;
 	sep = d->shape[1];
-	if (!d->can_dmy && !d->can_mdy) {
+	order = ease_datehint_order(&d->order);
+	if (order == '!') {
 		snprintf(msg, n, "column '%s': line %ld ('%s') puts the day first and "
 			 "line %ld ('%s') the month first: one column, two orders; "
-			 "give --date-format for the one meant", col, d->dmy_line,
-			 d->dmy, d->mdy_line, d->mdy);
+			 "give --date-format for the one meant", col, d->order.day1_line,
+			 d->order.day1, d->order.day2_line, d->order.day2);
 		return msg;
 	}
-	if (d->can_dmy && d->can_mdy) {
+	if (order == 0) {
 		const char *y = strstr(d->shape, "YYYY") ? "Y" : "y";
 
 		snprintf(msg, n, "column '%s': no date tells whether '%s' (line %ld) is "
@@ -708,7 +701,7 @@ ease_dateform_read(const ease_dateform *d, const char *fmt, const char *cell,
 			return "is not a date with numbers";
 		if (shape[0] == 'Y')
 			y = v[0], m = v[1], dd = v[2];
-		else if (d->can_dmy && !d->can_mdy)
+		else if (ease_datehint_order(&d->order) == 'd')
 			dd = v[0], m = v[1], y = v[2];
 		else
 			m = v[0], dd = v[1], y = v[2];

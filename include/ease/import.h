@@ -6,6 +6,7 @@
 #ifndef EASE_IMPORT_H
 #define EASE_IMPORT_H
 
+#include "ease/datehint.h"
 #include <stddef.h>
 #include <time.h>
 #include "ease/csvio.h"
@@ -114,9 +115,7 @@ typedef struct ease_dateform {
 	char shape[16];		/* "N/N/YYYY": the first shape met */
 	char first[40];
 	long first_line;
-	int can_dmy, can_mdy;	/* no date so far rules the order out */
-	char dmy[40], mdy[40];	/* dates that need day / month first */
-	long dmy_line, mdy_line;
+	ease_datehint order;	/* what the dates tell of day and month */
 } ease_dateform;
 
 void ease_dateform_init(ease_dateform *d);
