@@ -62,7 +62,7 @@ ease_import_list(void)
 
 /*
  * Records are told apart by their first event's subject, start, kind and
- * name; one seen before with the same events is an exact repeat (dropped),
+ * name (and a note's text); one seen before with the same events is an exact repeat (dropped),
  * with other events a conflict.  The events of a record wait until it is
  * whole; then two hashes and a line are all that is kept of it: 16 bytes a
  * record, whatever it holds.
@@ -215,6 +215,9 @@ ease_imp_emit(ease_imp *im, const ease_event *e, long line)
 		d->pkey = EASE_HASH_START;
 		for (size_t i = 0; i < sizeof key / sizeof *key; i++)
 			d->pkey = ease_hash_field(d->pkey, key[i]);
+		/* two notes of one time are two notes (a weight and a pulse), not a conflict */
+		if (strcmp(e->kind, "note") == 0)
+			d->pkey = ease_hash_field(d->pkey, e->note);
 		d->pbody = EASE_HASH_START;
 	}
 	{

@@ -636,9 +636,34 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 	return 1;
 }
 
+/* Entries of other categories with a number, and the categories' names. */
+typedef struct others {
+	long n;
+	char cats[200];
+	int more;
+} others;
+
+static void
+other_add(others *o, const char *cat)
+{
+	size_t l = strlen(o->cats), cl = strlen(cat);
+	const char *p = o->cats;
+
+	o->n++;
+	for (; *p; p += strcspn(p, ","), p += *p == ',' ? 2 : 0)
+		if (strncmp(p, cat, cl) == 0 && (p[cl] == ',' || p[cl] == '\0'))
+			return;
+	if (l + cl + 3 > sizeof o->cats) {
+		o->more = 1;
+		return;
+	}
+	snprintf(o->cats + l, sizeof o->cats - l, "%s%s", l ? ", " : "", cat);
+}
+
 void
 ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 {
+	others oth = {0, "", 0};
 	int cd = ease_imp_need(im, h, "date"), cdf = ease_imp_col(h, "date formatted");
 	int ct = ease_imp_need(im, h, "time of day"), cc = ease_imp_need(im, h, "category");
 	int ca = ease_imp_need(im, h, "rating/amount"), cdet = ease_imp_need(im, h, "detail");
@@ -740,7 +765,15 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 					 *detail && *notes ? ": " : "", notes);
 				bear_emit(&b, "note", ease_imp_slug(cat, strlen(cat), name,
 								    sizeof name), v, "");
+				if (!isnan(v))
+					other_add(&oth, cat);
 			}
 		}
 	}
+	/* numbers nobody reads further on: said, not lost without a word */
+	if (oth.n)
+		ease_warn("%s: %ld entr%s with a number in categories ease-daily does not read "
+			  "(%s%s) %s written as note events, which ease-daily leaves out",
+			  im->file, oth.n, oth.n == 1 ? "y" : "ies", oth.cats,
+			  oth.more ? ", ..." : "", oth.n == 1 ? "is" : "are");
 }
