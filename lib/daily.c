@@ -171,6 +171,13 @@ typedef struct mean {
 	place at;
 } mean;
 
+/* A sleep quality rated at an instant: a nap's, when a nap ends then. */
+typedef struct qrate {
+	double t;
+	double v;
+	place at;
+} qrate;
+
 typedef struct dynval {
 	long col;
 	double sum;
@@ -205,6 +212,8 @@ typedef struct dayacc {
 	size_t nsl, csl;
 	given *gv;
 	size_t ngv, cgv;
+	qrate *qr;
+	size_t nqr, cqr;
 } dayacc;
 
 typedef struct subject {
@@ -389,6 +398,17 @@ grow_small(void **p, size_t *cap, size_t need, size_t size)
 	}
 	*p = ease_xrealloc(*p, c * size);
 	*cap = c;
+}
+
+/* Appends the K items of SRC, SIZE bytes each, to the array *P of *N. */
+static void
+append(void **p, size_t *n, size_t *cap, const void *src, size_t k, size_t size)
+{
+	if (k == 0)
+		return;
+	grow_small(p, cap, *n + k, size);
+	memcpy((char *)*p + *n * size, src, k * size);
+	*n += k;
 }
 
 static void
@@ -590,6 +610,24 @@ interval_at(rd *r, int scol, const ease_datetime *st, int ecol, const ease_datet
 		return local_at(r, ecol, en, *s + length, e);
 	/* the message of the first end nothing settles */
 	return s_ok ? local_at(r, ecol, en, NAN, e) : local_at(r, scol, st, NAN, s);
+}
+
+/* The instant of a point in time when it has one (no date alone, no refused local time). */
+static int
+point_at(const ease_datetime *dt, double *t)
+{
+	long long x;
+
+	if (!dt->has_time)
+		return 0;
+	if (dt->has_offset) {
+		*t = (double)dt->day * DAY_SEC + dt->sec - dt->offset_min * 60.0;
+		return 1;
+	}
+	if (ease_tz_local(dt->day, dt->sec, EASE_TZ_NO_HINT, &x))
+		return 0;
+	*t = (double)x;
+	return 1;
 }
 
 /* A number of column COL read as ROLE (range by role); NaN when empty. */
@@ -1093,8 +1131,14 @@ read_events(rd *r)
 			} else {
 				int col = kind == EASE_EV_STRESS ? C_STRESS : kind == EASE_EV_MOOD ? C_MOOD
 					: C_SLEEP_QUALITY;
-				mean_add(col == C_STRESS ? &a->stress : col == C_MOOD ? &a->mood
-					 : &a->sq, v, here(r));
+				qrate q = {0, v, here(r)};
+
+				/* kept with its instant: the rating of a nap left out goes too */
+				if (col == C_SLEEP_QUALITY && point_at(&st, &q.t))
+					append((void **)&a->qr, &a->nqr, &a->cqr, &q, 1, sizeof q);
+				else
+					mean_add(col == C_STRESS ? &a->stress : col == C_MOOD ? &a->mood
+						 : &a->sq, v, here(r));
 				r->d->col[col].used = 1;
 			}
 			break;
@@ -1734,8 +1778,21 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 			}
 		}
 	}
-	if (a->sq.n)
-		put(w, C_SLEEP_QUALITY, mean_of(&a->sq), a->sq.at);
+	{
+		mean sq = a->sq;
+
+		/* a nap left out takes the quality rated as it ended with it */
+		for (size_t i = 0; i < a->nqr; i++) {
+			int nap = 0;
+
+			for (size_t j = 0; j < a->nsl && !d->o->naps_add && !nap; j++)
+				nap = a->sl[j].nap && fabs(a->sl[j].e - a->qr[i].t) <= 60;
+			if (!nap)
+				mean_add(&sq, a->qr[i].v, a->qr[i].at);
+		}
+		if (sq.n)
+			put(w, C_SLEEP_QUALITY, mean_of(&sq), sq.at);
+	}
 	if (a->stress.n)
 		put(w, C_STRESS, mean_of(&a->stress), a->stress.at);
 	if (a->mood.n)
@@ -1856,6 +1913,7 @@ free_day(dayacc *a)
 	free(a->dy);
 	free(a->sl);
 	free(a->gv);
+	free(a->qr);
 	free(a);
 }
 
@@ -1959,6 +2017,7 @@ set_aside(daily *d, subject *s)
 		spill_put(d, a->gv, a->ngv * sizeof *a->gv);
 		for (size_t i = 0; i < a->ngv; i++)
 			spill_str(d, a->gv[i].text);
+		spill_put(d, a->qr, a->nqr * sizeof *a->qr);
 		n++;
 	}
 	s->seg_n[s->nseg++] = n;
@@ -1981,16 +2040,6 @@ mean_merge(mean *m, const mean *x)
 	m->sum += x->sum;
 }
 
-/* Appends the K items of SRC, SIZE bytes each, to the array *P of *N. */
-static void
-append(void **p, size_t *n, size_t *cap, const void *src, size_t k, size_t size)
-{
-	if (k == 0)
-		return;
-	grow_small(p, cap, *n + k, size);
-	memcpy((char *)*p + *n * size, src, k * size);
-	*n += k;
-}
 
 /* Adds the summary X of one day to A (X is consumed). */
 static void
@@ -2024,10 +2073,12 @@ merge_day(dayacc *a, dayacc *x)
 	append((void **)&a->ses, &a->nses, &a->cses, x->ses, x->nses, sizeof *a->ses);
 	append((void **)&a->sl, &a->nsl, &a->csl, x->sl, x->nsl, sizeof *a->sl);
 	append((void **)&a->gv, &a->ngv, &a->cgv, x->gv, x->ngv, sizeof *a->gv);
+	append((void **)&a->qr, &a->nqr, &a->cqr, x->qr, x->nqr, sizeof *a->qr);
 	free(x->ses);
 	free(x->dy);
 	free(x->sl);
 	free(x->gv);
+	free(x->qr);
 	free(x);
 }
 
@@ -2063,6 +2114,7 @@ bring_back(daily *d, subject *s)
 			x->gv = unspill_arr(d, x->ngv, sizeof *x->gv, &x->cgv);
 			for (size_t i = 0; i < x->ngv; i++)
 				x->gv[i].text = unspill_str(d);
+			x->qr = unspill_arr(d, x->nqr, sizeof *x->qr, &x->cqr);
 			p = slot_ref(s, day);
 			if (*p == NULL) {
 				*p = x;
@@ -2240,9 +2292,10 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	ease_writer_close(w);
 	/* a shift worker's only sleep may look like a nap: never drop it unsaid */
 	if (d.naps_left)
-		ease_warn("%ld sleep%s ending 10:00-20:00 and under 4 h left out as nap%s; "
-			  "--naps add counts them", d.naps_left, d.naps_left == 1 ? "" : "s",
-			  d.naps_left == 1 ? "" : "s");
+		ease_warn("%ld sleep%s ending 10:00-20:00 and under 4 h left out as nap%s, "
+			  "with any sleep quality rated at %s end; --naps add counts them",
+			  d.naps_left, d.naps_left == 1 ? "" : "s", d.naps_left == 1 ? "" : "s",
+			  d.naps_left == 1 ? "its" : "their");
 	ease_report_skipped();
 
 	for (size_t si = 0; si < d.nsubj; si++) {
