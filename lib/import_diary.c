@@ -732,18 +732,21 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 			int st = ease_parse_num(amount, 0, &v);
 			int mood = strcasecmp(cat, "Mood") == 0;
 			int quality = strcasecmp(cat, "Sleep quality") == 0;
+			int energy = strcasecmp(cat, "Energy") == 0;
 			double hi = quality ? 5 : 10;
 
-			if (st == EASE_V_BAD && (mood || quality)) {
+			/* a rating that does not read is an error, not a day without it */
+			if (st == EASE_V_BAD && (mood || quality || energy)) {
 				ease_bad_value(im->file, rec->line, "rating/amount", amount,
 					       quality ? "is not a rating (expected 1 to 5)"
 						       : "is not a rating (expected 0 to 10)");
 				continue;
 			}
-			if (st == EASE_V_OK && (mood || quality) && (v < 0 || v > hi)) {
+			if (st == EASE_V_OK && (mood || quality || energy) && (v < 0 || v > hi)) {
 				ease_bad_value(im->file, rec->line, "rating/amount", amount,
 					       quality ? "is outside 1..5 (a sleep quality)"
-						       : "is outside 0..10 (a mood)");
+					       : mood ? "is outside 0..10 (a mood)"
+						      : "is outside 0..10 (an energy rating)");
 				continue;
 			}
 			if (st != EASE_V_OK)
