@@ -626,6 +626,15 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 		ease_bad_value(b->im->file, b->rec->line, "detail", detail, msg);
 		return 0;
 	}
+	/* a minute over is rounding; more is a slip ease-daily would refuse later */
+	if (!isnan(h) && h * 3600 > difftime(te, ts) + 60) {
+		char why[300], hb[40];
+
+		snprintf(why, sizeof why, "is more hours asleep than the %s h of the detail, '%s'",
+			 ease_fmt_num(difftime(te, ts) / 3600, 4, hb), detail);
+		ease_bad_value(b->im->file, b->rec->line, "rating/amount", amount, why);
+		return 0;
+	}
 	ease_imp_fmt(b->im, NULL, ts, s);
 	ease_imp_fmt(b->im, NULL, te, e);
 	/* the app's own word: an asleep interval must not read as time in bed */
