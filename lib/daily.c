@@ -569,8 +569,9 @@ static int
 local_at(rd *r, int col, const ease_datetime *dt, double hint, double *t)
 {
 	long long x;
+	long off;
 	const char *why;
-	char msg[256];
+	char msg[320], day[16];
 
 	why = ease_tz_local(dt->day, dt->sec, isnan(hint) ? EASE_TZ_NO_HINT : (long long)llround(hint),
 			    &x);
@@ -578,7 +579,11 @@ local_at(rd *r, int col, const ease_datetime *dt, double hint, double *t)
 		*t = (double)x;
 		return 1;
 	}
-	snprintf(msg, sizeof msg, "%s; write it with its offset", why);
+	/* a clock time alone cannot say it: the fix is a full date-time */
+	off = ease_tz_offset((long long)dt->day * DAY_SEC + dt->sec - DAY_SEC);
+	snprintf(msg, sizeof msg, "%s; write it as a date-time with its offset, as "
+		 "%sT%02ld:%02ld%c%02ld:%02ld", why, ease_fmt_date(dt->day, day), dt->sec / 3600,
+		 dt->sec / 60 % 60, off < 0 ? '-' : '+', labs(off) / 3600, labs(off) / 60 % 60);
 	return bad(r, col, msg);
 }
 
