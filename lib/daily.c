@@ -587,6 +587,13 @@ local_at(rd *r, int col, const ease_datetime *dt, double hint, double *t)
 	return bad(r, col, msg);
 }
 
+/* Real seconds of a date-time that carries its offset. */
+static double
+offset_at(const ease_datetime *dt)
+{
+	return (double)dt->day * DAY_SEC + dt->sec - dt->offset_min * 60.0;
+}
+
 /*
  * The instants of an interval's two ends.  An end in the repeated hour is
  * settled by the other end and the record's LENGTH in seconds (NaN: not
@@ -600,11 +607,11 @@ interval_at(rd *r, int scol, const ease_datetime *st, int ecol, const ease_datet
 	int s_ok = 1, e_ok = 1;
 
 	if (st->has_offset)
-		*s = (double)st->day * DAY_SEC + st->sec - st->offset_min * 60.0;
+		*s = offset_at(st);
 	else if ((s_ok = !ease_tz_local(st->day, st->sec, EASE_TZ_NO_HINT, &x)))
 		*s = (double)x;
 	if (en->has_offset)
-		*e = (double)en->day * DAY_SEC + en->sec - en->offset_min * 60.0;
+		*e = offset_at(en);
 	else if ((e_ok = !ease_tz_local(en->day, en->sec, EASE_TZ_NO_HINT, &x)))
 		*e = (double)x;
 	if (s_ok && e_ok)
@@ -626,7 +633,7 @@ point_at(const ease_datetime *dt, double *t)
 	if (!dt->has_time)
 		return 0;
 	if (dt->has_offset) {
-		*t = (double)dt->day * DAY_SEC + dt->sec - dt->offset_min * 60.0;
+		*t = offset_at(dt);
 		return 1;
 	}
 	if (ease_tz_local(dt->day, dt->sec, EASE_TZ_NO_HINT, &x))
