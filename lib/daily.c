@@ -185,6 +185,13 @@ typedef struct mean {
 	place at;
 } mean;
 
+/* A sleep quality rated at an instant: a nap's, when a nap ends then. */
+typedef struct qrate {
+	double t;
+	double v;
+	place at;
+} qrate;
+
 typedef struct dynval {
 	long col;
 	double sum;
@@ -220,6 +227,8 @@ typedef struct dayacc {
 	size_t nsl, csl;
 	given *gv;
 	size_t ngv, cgv;
+	qrate *qr;
+	size_t nqr, cqr;
 } dayacc;
 
 typedef struct subject {
@@ -273,6 +282,7 @@ typedef struct daily {
 	row rw;			/* one day's cells */
 	size_t held_days;	/* of every subject, in memory */
 	long naps_left;		/* naps read while --naps ignore */
+	long rows;		/* data rows read, of every input */
 } daily;
 
 static int
@@ -404,6 +414,17 @@ grow_small(void **p, size_t *cap, size_t need, size_t size)
 	}
 	*p = ease_xrealloc(*p, c * size);
 	*cap = c;
+}
+
+/* Appends the K items of SRC, SIZE bytes each, to the array *P of *N. */
+static void
+append(void **p, size_t *n, size_t *cap, const void *src, size_t k, size_t size)
+{
+	if (k == 0)
+		return;
+	grow_small(p, cap, *n + k, size);
+	memcpy((char *)*p + *n * size, src, k * size);
+	*n += k;
 }
 
 static void
@@ -562,13 +583,88 @@ get_dt(rd *r, int col, ease_datetime *dt)
 	return bad(r, col, "is not a date (expected YYYY-MM-DD or YYYY-MM-DDTHH:MM)");
 }
 
-/* Real seconds of a date-time: its offset, or the zone's clock. */
-static double
-instant(const ease_datetime *dt)
+/*
+ * Real seconds of a local date-time (no offset) in *T by the rule every
+ * tool reads local times by (lib/tz.c).  HINT (NaN: none) is where the time
+ * should be by the record's other end and length, to settle a time of the
+ * repeated autumn hour.  Returns 0 when the time is refused: a time the
+ * clocks skipped, or one of the repeated hour nothing settles.
+ */
+static int
+local_at(rd *r, int col, const ease_datetime *dt, double hint, double *t)
 {
-	if (dt->has_offset)
-		return (double)dt->day * DAY_SEC + dt->sec - dt->offset_min * 60.0;
-	return (double)ease_tz_instant(dt->day, dt->sec);
+	long long x;
+	long off;
+	const char *why;
+	char msg[320], day[16];
+
+	why = ease_tz_local(dt->day, dt->sec, isnan(hint) ? EASE_TZ_NO_HINT : (long long)llround(hint),
+			    &x);
+	if (why == NULL) {
+		*t = (double)x;
+		return 1;
+	}
+	/* a clock time alone cannot say it: the fix is a full date-time */
+	off = ease_tz_offset((long long)dt->day * DAY_SEC + dt->sec - DAY_SEC);
+	snprintf(msg, sizeof msg, "%s; write it as a date-time with its offset, as "
+		 "%sT%02ld:%02ld%c%02ld:%02ld", why, ease_fmt_date(dt->day, day), dt->sec / 3600,
+		 dt->sec / 60 % 60, off < 0 ? '-' : '+', labs(off) / 3600, labs(off) / 60 % 60);
+	return bad(r, col, msg);
+}
+
+/* Real seconds of a date-time that carries its offset. */
+static double
+offset_at(const ease_datetime *dt)
+{
+	return (double)dt->day * DAY_SEC + dt->sec - dt->offset_min * 60.0;
+}
+
+/*
+ * The instants of an interval's two ends.  An end in the repeated hour is
+ * settled by the other end and the record's LENGTH in seconds (NaN: not
+ * known), as ease-import does.
+ */
+static int
+interval_at(rd *r, int scol, const ease_datetime *st, int ecol, const ease_datetime *en,
+	    double length, double *s, double *e)
+{
+	long long x;
+	int s_ok = 1, e_ok = 1;
+
+	if (st->has_offset)
+		*s = offset_at(st);
+	else if ((s_ok = !ease_tz_local(st->day, st->sec, EASE_TZ_NO_HINT, &x)))
+		*s = (double)x;
+	if (en->has_offset)
+		*e = offset_at(en);
+	else if ((e_ok = !ease_tz_local(en->day, en->sec, EASE_TZ_NO_HINT, &x)))
+		*e = (double)x;
+	if (s_ok && e_ok)
+		return 1;
+	if (e_ok && !isnan(length))
+		return local_at(r, scol, st, *e - length, s);
+	if (s_ok && !isnan(length))
+		return local_at(r, ecol, en, *s + length, e);
+	/* the message of the first end nothing settles */
+	return s_ok ? local_at(r, ecol, en, NAN, e) : local_at(r, scol, st, NAN, s);
+}
+
+/* The instant of a point in time when it has one (no date alone, no refused local time). */
+static int
+point_at(const ease_datetime *dt, double *t)
+{
+	long long x;
+
+	if (!dt->has_time)
+		return 0;
+	if (dt->has_offset) {
+		*t = offset_at(dt);
+		return 1;
+	}
+	if (ease_tz_local(dt->day, dt->sec, EASE_TZ_NO_HINT, &x))
+		return 0;
+	*t = (double)x;
+	return 1;
 }
 
 /* A number of column COL read as ROLE (range by role); NaN when empty. */
@@ -801,7 +897,7 @@ add_factor(rd *r, subject *s, long day, const char *fname, double v, const char 
  * date.  Returns 0 when the row is skipped.
  */
 static int
-add_sleep(rd *r, subject *s, int hcol, const ease_datetime *bed, int wakecol,
+add_sleep(rd *r, subject *s, int hcol, int bedcol, const ease_datetime *bed, int wakecol,
 	  const ease_datetime *wake, double hours, int type)
 {
 	sleeprec x;
@@ -814,8 +910,8 @@ add_sleep(rd *r, subject *s, int hcol, const ease_datetime *bed, int wakecol,
 	x.at = here(r);
 	x.s = x.e = NAN;
 	if (bed && wake) {
-		x.s = instant(bed);
-		x.e = instant(wake);
+		if (!interval_at(r, bedcol, bed, wakecol, wake, hours * 3600, &x.s, &x.e))
+			return 0;
 		if (x.e < x.s) {
 			char b[48];
 
@@ -879,7 +975,7 @@ header_map(daily *d, const ease_rec *h, ease_colmap *out)
 	return n;
 }
 
-static int
+static void
 open_rd(rd *r, daily *d, const ease_daily_input *in, int file)
 {
 	const ease_rec *h;
@@ -896,11 +992,9 @@ open_rd(rd *r, daily *d, const ease_daily_input *in, int file)
 	d->fname[file] = ease_xstrdup(ease_reader_name(r->r));
 	r->name = d->fname[file];
 	h = ease_reader_header(r->r);
-	if (h == NULL) {
-		ease_warn("%s: empty input, nothing read", r->name);
-		ease_reader_close(r->r);
-		return 0;
-	}
+	/* as every tool: a file without even a header is a mistake, not a day */
+	if (h == NULL)
+		ease_die(EASE_EX_DATA, "%s: empty file, expected a header line", r->name);
 	nmap = header_map(d, h, map);
 	r->cols = ease_cols_new(h, r->name, map, nmap);
 	ease_cols_watch_thousands(r->cols, ease_reader_delim(r->r), d->c->date_format,
@@ -911,7 +1005,16 @@ open_rd(rd *r, daily *d, const ease_daily_input *in, int file)
 	if (r->who >= 0 && r->cols->role[r->who] == EASE_R_NAME &&
 	    (r->kind == EASE_IN_EVENTS || r->kind == EASE_IN_FACTORS))
 		r->who = -1;
-	return 1;
+}
+
+/* The next data row, counted: inputs of headers alone make no table. */
+static const ease_rec *
+next_row(rd *r)
+{
+	r->rec = ease_reader_next(r->r);
+	if (r->rec)
+		r->d->rows++;
+	return r->rec;
 }
 
 static void
@@ -1029,11 +1132,11 @@ read_events(rd *r)
 		no_role(r, "start");
 	if (kc < 0)
 		no_role(r, "kind");
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		const char *k = cell(r, kc);
 		ease_datetime st, en;
 		int kind, has_end = 0;
-		double v;
+		double v, t0 = 0, t1 = 0;
 		subject *s;
 
 		if ((kind = ease_evkind_find(k)) < 0) {
@@ -1048,14 +1151,6 @@ read_events(rd *r)
 			if (!get_dt(r, ec, &en))
 				continue;
 			has_end = 1;
-			if (kind != EASE_EV_SLEEP && instant(&en) < instant(&st)) {
-				char why[96], b[16];
-
-				snprintf(why, sizeof why, "is before the start, %s %02ld:%02ld",
-					 ease_fmt_date(st.day, b), st.sec / 3600, st.sec / 60 % 60);
-				bad(r, ec, why);
-				continue;
-			}
 		}
 		if (vc < 0) {
 			v = NAN;
@@ -1068,6 +1163,20 @@ read_events(rd *r)
 
 			if (no) {
 				bad(r, on_unit ? uc : vc, no);
+				continue;
+			}
+		}
+		if (has_end && kind != EASE_EV_SLEEP) {
+			/* a session's minutes settle an end in the repeated hour */
+			if (!interval_at(r, sc, &st, ec, &en,
+					 kind == EASE_EV_MASSAGE ? v * 60 : NAN, &t0, &t1))
+				continue;
+			if (t1 < t0) {
+				char why[96], b[16];
+
+				snprintf(why, sizeof why, "is before the start, %s %02ld:%02ld",
+					 ease_fmt_date(st.day, b), st.sec / 3600, st.sec / 60 % 60);
+				bad(r, ec, why);
 				continue;
 			}
 		}
@@ -1094,15 +1203,21 @@ read_events(rd *r)
 			} else {
 				int col = kind == EASE_EV_STRESS ? C_STRESS : kind == EASE_EV_MOOD ? C_MOOD
 					: C_SLEEP_QUALITY;
-				mean_add(col == C_STRESS ? &a->stress : col == C_MOOD ? &a->mood
-					 : &a->sq, v, here(r));
+				qrate q = {0, v, here(r)};
+
+				/* kept with its instant: the rating of a nap left out goes too */
+				if (col == C_SLEEP_QUALITY && point_at(&st, &q.t))
+					append((void **)&a->qr, &a->nqr, &a->cqr, &q, 1, sizeof q);
+				else
+					mean_add(col == C_STRESS ? &a->stress : col == C_MOOD ? &a->mood
+						 : &a->sq, v, here(r));
 				r->d->col[col].used = 1;
 			}
 			break;
 		}
 		case EASE_EV_SLEEP:
 			if (has_end)
-				add_sleep(r, s, vc, &st, ec, &en, v,
+				add_sleep(r, s, vc, sc, &st, ec, &en, v,
 					  sleep_type(cell(r, nc), v));
 			else if (st.has_time)
 				bad(r, ec >= 0 ? ec : sc,
@@ -1110,11 +1225,11 @@ read_events(rd *r)
 			else if (isnan(v))
 				bad(r, vc >= 0 ? vc : kc, "is not a number (a sleep without times needs its hours)");
 			else
-				add_sleep(r, s, -1, NULL, sc, &st, v, SL_VALUE);
+				add_sleep(r, s, -1, -1, NULL, sc, &st, v, SL_VALUE);
 			break;
 		case EASE_EV_MASSAGE:
 			if (isnan(v) && has_end)
-				v = (instant(&en) - instant(&st)) / 60;
+				v = (t1 - t0) / 60;
 			add_session(r->d, s, st.day, st.has_time ? st.sec : -1, cell(r, nc), v,
 				    here(r));
 			break;
@@ -1145,7 +1260,7 @@ read_sessions(rd *r)
 
 	if (tech < 0 && mc < 0)
 		no_role(r, "technique or duration_min");
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		long day, sec;
 		double m, pb, pa;
 		subject *s;
@@ -1178,7 +1293,7 @@ read_pain(rd *r)
 
 	if (pc < 0)
 		no_role(r, "pain");
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		long day, sec;
 		double v;
 		dayacc *a;
@@ -1234,7 +1349,7 @@ read_sleep(rd *r)
 
 	if (!times && (dc < 0 || hc < 0))
 		no_role(r, dc < 0 ? "the date" : "sleep_hours (or bedtime and waketime)");
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		ease_datetime bed, wake;
 		long day = 0, sec;
 		double h, q;
@@ -1294,7 +1409,7 @@ read_sleep(rd *r)
 				continue;
 			}
 			s = row_subject(r, wake.day);
-			if (!add_sleep(r, s, hc, &bed, wc, &wake, h, isnan(h) ? SL_ASLEEP : SL_INBED))
+			if (!add_sleep(r, s, hc, bc, &bed, wc, &wake, h, isnan(h) ? SL_ASLEEP : SL_INBED))
 				continue;
 			day = wake.day;
 		} else {
@@ -1306,7 +1421,7 @@ read_sleep(rd *r)
 
 				memset(&w, 0, sizeof w);
 				w.day = day;
-				add_sleep(r, s, -1, NULL, hc, &w, h, SL_VALUE);
+				add_sleep(r, s, -1, -1, NULL, hc, &w, h, SL_VALUE);
 			}
 		}
 		if (!isnan(q)) {
@@ -1326,7 +1441,7 @@ read_meds(rd *r)
 
 	if (drc < 0)
 		no_role(r, "drug");
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		long day, sec;
 		double v;
 
@@ -1344,12 +1459,13 @@ read_factors(rd *r)
 	int tc, dc = date_cols(r, 1, &tc);
 	int fc = named(r, factor_names);
 	int vc = ease_cols_role(r->cols, EASE_R_VALUE);
+	int uc = ease_cols_role(r->cols, EASE_R_UNIT);
 
 	if (fc < 0)
 		fc = ease_cols_role(r->cols, EASE_R_NAME);
 	if (fc < 0)
 		no_role(r, "factor");
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		long day, sec;
 		double v;
 
@@ -1359,7 +1475,9 @@ read_factors(rd *r)
 			bad(r, fc, "is not a factor name");
 			continue;
 		}
-		add_factor(r, row_subject(r, day), day, cell(r, fc), v, NULL);
+		/* a unit (bpm, rating) makes it a measurement: averaged, not added */
+		add_factor(r, row_subject(r, day), day, cell(r, fc), v,
+			   uc >= 0 ? cell(r, uc) : NULL);
 	}
 }
 
@@ -1417,7 +1535,7 @@ read_days(rd *r)
 				    role == EASE_R_MED ? K_MED : K_TEXT);
 		target[i] = t;
 	}
-	while ((r->rec = ease_reader_next(r->r)) != NULL) {
+	while (next_row(r) != NULL) {
 		long day;
 		subject *s;
 		int ok = 1;
@@ -1815,8 +1933,21 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 			}
 		}
 	}
-	if (a->sq.n)
-		put(w, C_SLEEP_QUALITY, mean_of(&a->sq), a->sq.at);
+	{
+		mean sq = a->sq;
+
+		/* a nap left out takes the quality rated as it ended with it */
+		for (size_t i = 0; i < a->nqr; i++) {
+			int nap = 0;
+
+			for (size_t j = 0; j < a->nsl && !d->o->naps_add && !nap; j++)
+				nap = a->sl[j].nap && fabs(a->sl[j].e - a->qr[i].t) <= 60;
+			if (!nap)
+				mean_add(&sq, a->qr[i].v, a->qr[i].at);
+		}
+		if (sq.n)
+			put(w, C_SLEEP_QUALITY, mean_of(&sq), sq.at);
+	}
 	if (a->stress.n)
 		put(w, C_STRESS, mean_of(&a->stress), a->stress.at);
 	if (a->mood.n)
@@ -1956,6 +2087,7 @@ free_day(dayacc *a)
 	free(a->dy);
 	free(a->sl);
 	free(a->gv);
+	free(a->qr);
 	free(a);
 }
 
@@ -2059,22 +2191,29 @@ set_aside(daily *d, subject *s)
 		spill_put(d, a->gv, a->ngv * sizeof *a->gv);
 		for (size_t i = 0; i < a->ngv; i++)
 			spill_str(d, a->gv[i].text);
+		spill_put(d, a->qr, a->nqr * sizeof *a->qr);
 		n++;
 	}
 	s->seg_n[s->nseg++] = n;
 	free_days(s);
 }
 
+/* A count of records merged: the place of the earliest one is kept. */
+static void
+count_merge(long *n, place *at, long xn, place xat)
+{
+	if (xn && (*n == 0 || place_cmp(xat, *at) < 0))
+		*at = xat;
+	*n += xn;
+}
+
 static void
 mean_merge(mean *m, const mean *x)
 {
-	if (x->n == 0)
-		return;
-	if (m->n == 0 || place_cmp(x->at, m->at) < 0)
-		m->at = x->at;
+	count_merge(&m->n, &m->at, x->n, x->at);
 	m->sum += x->sum;
-	m->n += x->n;
 }
+
 
 /* Adds the summary X of one day to A (X is consumed). */
 static void
@@ -2089,47 +2228,44 @@ merge_day(dayacc *a, dayacc *x)
 	mean_merge(&a->stress, &x->stress);
 	mean_merge(&a->mood, &x->mood);
 	mean_merge(&a->sq, &x->sq);
-	if (x->massage && (a->massage == 0 || place_cmp(x->mat, a->mat) < 0))
-		a->mat = x->mat;
-	a->massage += x->massage;
+	count_merge(&a->massage, &a->mat, x->massage, x->mat);
 	a->mmin += x->mmin;
 	a->has_mmin |= x->has_mmin;
 	a->mmin_unknown += x->mmin_unknown;
-	if (x->doses && (a->doses == 0 || place_cmp(x->dat, a->dat) < 0))
-		a->dat = x->dat;
-	a->doses += x->doses;
-	for (size_t i = 0; i < x->nses; i++) {
-		grow_small((void **)&a->ses, &a->cses, a->nses + 1, sizeof *a->ses);
-		a->ses[a->nses++] = x->ses[i];
-	}
+	count_merge(&a->doses, &a->dat, x->doses, x->dat);
 	for (size_t i = 0; i < x->ndy; i++) {
 		size_t j;
 
 		for (j = 0; j < a->ndy && a->dy[j].col != x->dy[i].col; j++)
 			;
 		if (j == a->ndy) {
-			grow_small((void **)&a->dy, &a->cdy, a->ndy + 1, sizeof *a->dy);
-			a->dy[a->ndy++] = x->dy[i];
+			append((void **)&a->dy, &a->ndy, &a->cdy, &x->dy[i], 1, sizeof *a->dy);
 			continue;
 		}
 		a->dy[j].sum += x->dy[i].sum;
-		a->dy[j].n += x->dy[i].n;
-		if (place_cmp(x->dy[i].at, a->dy[j].at) < 0)
-			a->dy[j].at = x->dy[i].at;
+		count_merge(&a->dy[j].n, &a->dy[j].at, x->dy[i].n, x->dy[i].at);
 	}
-	for (size_t i = 0; i < x->nsl; i++) {
-		grow_small((void **)&a->sl, &a->csl, a->nsl + 1, sizeof *a->sl);
-		a->sl[a->nsl++] = x->sl[i];
-	}
-	for (size_t i = 0; i < x->ngv; i++) {
-		grow_small((void **)&a->gv, &a->cgv, a->ngv + 1, sizeof *a->gv);
-		a->gv[a->ngv++] = x->gv[i];
-	}
+	append((void **)&a->ses, &a->nses, &a->cses, x->ses, x->nses, sizeof *a->ses);
+	append((void **)&a->sl, &a->nsl, &a->csl, x->sl, x->nsl, sizeof *a->sl);
+	append((void **)&a->gv, &a->ngv, &a->cgv, x->gv, x->ngv, sizeof *a->gv);
+	append((void **)&a->qr, &a->nqr, &a->cqr, x->qr, x->nqr, sizeof *a->qr);
 	free(x->ses);
 	free(x->dy);
 	free(x->sl);
 	free(x->gv);
+	free(x->qr);
 	free(x);
+}
+
+/* N items of SIZE bytes read back from the spill file, with room for one more. */
+static void *
+unspill_arr(daily *d, size_t n, size_t size, size_t *cap)
+{
+	void *p = ease_xcalloc(n + 1, size);
+
+	*cap = n + 1;
+	spill_get(d, p, n * size);
+	return p;
 }
 
 /* Reads S's days set aside back into memory, merged with those it has. */
@@ -2145,22 +2281,15 @@ bring_back(daily *d, subject *s)
 
 			spill_get(d, &day, sizeof day);
 			spill_get(d, x, sizeof *x);
-			x->ses = ease_xcalloc(x->nses + 1, sizeof *x->ses);
-			x->cses = x->nses + 1;
-			spill_get(d, x->ses, x->nses * sizeof *x->ses);
+			x->ses = unspill_arr(d, x->nses, sizeof *x->ses, &x->cses);
 			for (size_t i = 0; i < x->nses; i++)
 				x->ses[i].tech = unspill_str(d);
-			x->dy = ease_xcalloc(x->ndy + 1, sizeof *x->dy);
-			x->cdy = x->ndy + 1;
-			spill_get(d, x->dy, x->ndy * sizeof *x->dy);
-			x->sl = ease_xcalloc(x->nsl + 1, sizeof *x->sl);
-			x->csl = x->nsl + 1;
-			spill_get(d, x->sl, x->nsl * sizeof *x->sl);
-			x->gv = ease_xcalloc(x->ngv + 1, sizeof *x->gv);
-			x->cgv = x->ngv + 1;
-			spill_get(d, x->gv, x->ngv * sizeof *x->gv);
+			x->dy = unspill_arr(d, x->ndy, sizeof *x->dy, &x->cdy);
+			x->sl = unspill_arr(d, x->nsl, sizeof *x->sl, &x->csl);
+			x->gv = unspill_arr(d, x->ngv, sizeof *x->gv, &x->cgv);
 			for (size_t i = 0; i < x->ngv; i++)
 				x->gv[i].text = unspill_str(d);
+			x->qr = unspill_arr(d, x->nqr, sizeof *x->qr, &x->cqr);
 			p = slot_ref(s, day);
 			if (*p == NULL) {
 				*p = x;
@@ -2236,8 +2365,7 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	for (int i = 0; i < nin; i++) {
 		rd r;
 
-		if (!open_rd(&r, &d, &in[i], i))
-			continue;
+		open_rd(&r, &d, &in[i], i);
 		switch (in[i].kind) {
 		case EASE_IN_EVENTS: read_events(&r); break;
 		case EASE_IN_SESSIONS: read_sessions(&r); break;
@@ -2248,6 +2376,17 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 		default: read_days(&r); break;
 		}
 		close_rd(&r);
+	}
+	if (d.rows == 0) {
+		char names[512];
+		size_t n = 0;
+
+		names[0] = '\0';
+		for (int i = 0; i < nin && n < sizeof names; i++)
+			n += (size_t)snprintf(names + n, sizeof names - n, "%s%s", i ? ", " : "",
+					      d.fname[i]);
+		ease_die(EASE_EX_DATA, "%s: no data rows, only %s", names,
+			 nin > 1 ? "headers" : "a header");
 	}
 	for (int i = 0; i < c->ncolmap; i++)
 		if (!d.map_used[i])
@@ -2338,9 +2477,10 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	ease_writer_close(w);
 	/* a shift worker's only sleep may look like a nap: never drop it unsaid */
 	if (d.naps_left)
-		ease_warn("%ld sleep%s ending 10:00-20:00 and under 4 h left out as nap%s; "
-			  "--naps add counts them", d.naps_left, d.naps_left == 1 ? "" : "s",
-			  d.naps_left == 1 ? "" : "s");
+		ease_warn("%ld sleep%s ending 10:00-20:00 and under 4 h left out as nap%s, "
+			  "with any sleep quality rated at %s end; --naps add counts them",
+			  d.naps_left, d.naps_left == 1 ? "" : "s", d.naps_left == 1 ? "" : "s",
+			  d.naps_left == 1 ? "its" : "their");
 	ease_report_skipped();
 
 	for (size_t si = 0; si < d.nsubj; si++) {

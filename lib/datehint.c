@@ -99,8 +99,15 @@ ease_datehint_add(ease_datehint *h, const char *cell, long line)
 		return 0;	/* another shape: the format that fits the first will say so */
 	}
 	h->n++;
-	if (year_first)
-		return 1;
+	if (!year_first)
+		ease_datehint_note(h, a, b, cell, line);
+	(void)c;
+	return 1;
+}
+
+void
+ease_datehint_note(ease_datehint *h, long a, long b, const char *cell, long line)
+{
 	if (a > 12 && h->day1_line == 0) {
 		snprintf(h->day1, sizeof h->day1, "%s", cell);
 		h->day1_line = line;
@@ -109,8 +116,6 @@ ease_datehint_add(ease_datehint *h, const char *cell, long line)
 		snprintf(h->day2, sizeof h->day2, "%s", cell);
 		h->day2_line = line;
 	}
-	(void)c;
-	return 1;
 }
 
 /* "%d/%m/%Y" and "DD/MM/YYYY" for the order: 'd' day first, 'm' month first, 'y' year first. */
@@ -149,9 +154,8 @@ typed(const char *fmt, char *buf)
 	return buf;
 }
 
-/* 'd', 'm' or 'y' when one order reads every date; 0 when open; '!' when none does. */
-static int
-order_of(const ease_datehint *h)
+int
+ease_datehint_order(const ease_datehint *h)
 {
 	if (h->year_first)
 		return 'y';
@@ -184,7 +188,7 @@ ease_datehint_say(const ease_datehint *h, char *buf, size_t n)
 
 	if (!h->have)
 		return NULL;
-	order = order_of(h);
+	order = ease_datehint_order(h);
 	switch (order) {
 	case 'y':
 		pattern(h, 'y', f1, s1);
@@ -221,7 +225,7 @@ ease_datehint_format(const ease_datehint *h, char *buf)
 	char shown[32];
 	int order;
 
-	if (!h->have || (order = order_of(h)) == 0 || order == '!')
+	if (!h->have || (order = ease_datehint_order(h)) == 0 || order == '!')
 		return NULL;
 	pattern(h, order, buf, shown);
 	return buf;
@@ -236,7 +240,7 @@ ease_datehint_short(const ease_datehint *h, char *buf, size_t n)
 
 	if (!h->have)
 		return NULL;
-	order = order_of(h);
+	order = ease_datehint_order(h);
 	if (order == '!')
 		return NULL;
 	if (order) {

@@ -62,13 +62,13 @@ ease_import_list(void)
 
 /*
  * Records are told apart by their format and their first event's subject,
- * start, kind and name; one seen before with the same events is an exact
- * repeat (dropped), with other events a conflict.  Two apps may record one
- * night: they are two measurements, for ease-daily to weigh.  A format
- * that times its entries by a slot of the day (Bearable's "am") logs two
- * ratings of one slot as two records alike: within a file they are kept,
- * and only a record that an earlier file holds as often is a repeat
- * (overlapping exports).  The events of a record wait until it is
+ * start, kind and name (and a note's text); one seen before with the same
+ * events is an exact repeat (dropped), with other events a conflict.  Two
+ * apps may record one night: they are two measurements, for ease-daily to
+ * weigh.  A format that times its entries by a slot of the day (Bearable's
+ * "am") logs two ratings of one slot as two records alike: within a file
+ * they are kept, and only a record that an earlier file holds as often is
+ * a repeat (overlapping exports).  The events of a record wait until it is
  * whole; then two hashes and a line are all that is kept of it: 16 bytes a
  * record, whatever it holds.
  */
@@ -175,7 +175,7 @@ flush(ease_imp *im)
 	for (j = key & (d->cap - 1); d->tab[j].key; j = (j + 1) & (d->cap - 1)) {
 		seen *s = &d->tab[j];
 		char place[300];
-		const char *kind, *name, *start;
+		const char *kind, *name, *start, *value;
 
 		if (s->key != key)
 			continue;
@@ -196,10 +196,13 @@ flush(ease_imp *im)
 		kind = start + strlen(start) + 1;
 		kind += strlen(kind) + 1;
 		name = kind + strlen(kind) + 1;
+		value = name + strlen(name) + 1;
 		place_of(d, s->line, place, sizeof place, d->pfile);
-		ease_bad_row(im->file, d->pline, "%s%s%s%s at %s differs from the one of %s "
+		/* this record's value: the other one is at the place named */
+		ease_bad_row(im->file, d->pline, "%s%s%s%s at %s%s%s%s differs from the one of %s "
 			     "(a conflicting duplicate: keep one of the two)", kind,
-			     *name ? " '" : "", name, *name ? "'" : "", start, place);
+			     *name ? " '" : "", name, *name ? "'" : "", start,
+			     *value ? ", value '" : "", value, *value ? "'," : "", place);
 		return;
 	}
 	d->tab[j] = (seen){key, body, g};
@@ -231,6 +234,9 @@ ease_imp_emit(ease_imp *im, const ease_event *e, long line)
 		d->pkey = ease_hash_field(EASE_HASH_START, d->fmt);
 		for (size_t i = 0; i < sizeof key / sizeof *key; i++)
 			d->pkey = ease_hash_field(d->pkey, key[i]);
+		/* two notes of one time are two notes (a weight and a pulse), not a conflict */
+		if (strcmp(e->kind, "note") == 0)
+			d->pkey = ease_hash_field(d->pkey, e->note);
 		d->pbody = EASE_HASH_START;
 	}
 	{
@@ -265,6 +271,7 @@ use_zone(ease_imp *im, const char *zone)
 			im->tz_set[0] = '\0';
 			unsetenv("TZ");
 			tzset();
+			ease_tz_forget();
 		}
 		return;
 	}
@@ -273,47 +280,38 @@ use_zone(ease_imp *im, const char *zone)
 	snprintf(im->tz_set, sizeof im->tz_set, "%s", zone);
 	setenv("TZ", zone, 1);
 	tzset();
+	ease_tz_forget();
 }
 
 const char *
 ease_imp_local(ease_imp *im, const char *zone, long day, long sec, time_t hint,
 	       time_t *out)
 {
-	long naive = day * 86400L + sec;
-	long o[2];
-	time_t cand[2];
-	int n = 0;
+	long long t;
+	const char *why;
 
 	use_zone(im, zone);
-	/* the offsets in force a day before and a day after: one is the one */
-	o[0] = ease_tz_offset(naive - 86400L);
-	o[1] = ease_tz_offset(naive + 86400L);
-	for (int i = 0; i < 2; i++) {
-		if (i == 1 && o[1] == o[0])
-			break;
-		time_t t = (time_t)(naive - o[i]);
+	/* one rule with ease-daily: the library's, of lib/tz.c */
+	why = ease_tz_local(day, sec, hint == (time_t)-1 ? EASE_TZ_NO_HINT : (long long)hint, &t);
+	if (why == NULL)
+		*out = (time_t)t;
+	return why;
+}
 
-		if (ease_tz_offset(t) == o[i])
-			cand[n++] = t;
-	}
-	if (n == 0)
-		return "is a time the clocks skipped (daylight saving time began)";
-	if (n == 2) {
-		if (hint == (time_t)-1)
-			return "is in the hour the clocks repeated (daylight saving time "
-			       "ended): it could be either";
-		long long d0 = llabs((long long)(cand[0] - hint));
-		long long d1 = llabs((long long)(cand[1] - hint));
+const char *
+ease_imp_interval(ease_imp *im, const char *zone, long d0, long s0, long d1, long s1,
+		  double length, time_t *a, time_t *b, int *which)
+{
+	const char *wa = ease_imp_local(im, zone, d0, s0, (time_t)-1, a);
+	const char *wb = ease_imp_local(im, zone, d1, s1, (time_t)-1, b);
 
-		/* a hint about as near to both says nothing: no guess then */
-		if (llabs(d0 - d1) < 600)
-			return "is in the hour the clocks repeated (daylight saving time "
-			       "ended), and the record's length does not tell which";
-		*out = d0 < d1 ? cand[0] : cand[1];
-		return NULL;
-	}
-	*out = cand[0];
-	return NULL;
+	/* an end in the repeated hour: the other end and the length settle it */
+	if (wa && !wb && !isnan(length))
+		wa = ease_imp_local(im, zone, d0, s0, *b - (time_t)llround(length), a);
+	else if (wb && !wa && !isnan(length))
+		wb = ease_imp_local(im, zone, d1, s1, *a + (time_t)llround(length), b);
+	*which = wa ? 0 : 1;
+	return wa ? wa : wb;
 }
 
 char *
@@ -588,7 +586,7 @@ void
 ease_dateform_init(ease_dateform *d)
 {
 	memset(d, 0, sizeof *d);
-	d->can_dmy = d->can_mdy = 1;
+	ease_datehint_init(&d->order);
 }
 
 /*
@@ -659,18 +657,9 @@ ease_dateform_add(ease_dateform *d, const char *cell, long line, char *msg, size
 			 "or make them one", shape, d->first_line, d->first, d->shape);
 		return msg;
 	}
-	if (shape[0] == 'Y')
-		return NULL;
-	if (v[0] > 12 && d->can_mdy) {
-		d->can_mdy = 0;
-		snprintf(d->dmy, sizeof d->dmy, "%.39s", cell);
-		d->dmy_line = line;
-	}
-	if (v[1] > 12 && d->can_dmy) {
-		d->can_dmy = 0;
-		snprintf(d->mdy, sizeof d->mdy, "%.39s", cell);
-		d->mdy_line = line;
-	}
+	/* the order is the shared detector's (lib/datehint.c), as ease-check's */
+	if (shape[0] != 'Y')
+		ease_datehint_note(&d->order, v[0], v[1], cell, line);
 	return NULL;
 }
 
@@ -678,18 +667,20 @@ const char *
 ease_dateform_settle(ease_dateform *d, const char *col, char *msg, size_t n)
 {
 	char sep;
+	int order;
 
 	if (!d->seen || d->shape[0] == 'Y')
 		return NULL;
 	sep = d->shape[1];
-	if (!d->can_dmy && !d->can_mdy) {
+	order = ease_datehint_order(&d->order);
+	if (order == '!') {
 		snprintf(msg, n, "column '%s': line %ld ('%s') puts the day first and "
 			 "line %ld ('%s') the month first: one column, two orders; "
-			 "give --date-format for the one meant", col, d->dmy_line,
-			 d->dmy, d->mdy_line, d->mdy);
+			 "give --date-format for the one meant", col, d->order.day1_line,
+			 d->order.day1, d->order.day2_line, d->order.day2);
 		return msg;
 	}
-	if (d->can_dmy && d->can_mdy) {
+	if (order == 0) {
 		const char *y = strstr(d->shape, "YYYY") ? "Y" : "y";
 
 		snprintf(msg, n, "column '%s': no date tells whether '%s' (line %ld) is "
@@ -732,7 +723,7 @@ ease_dateform_read(const ease_dateform *d, const char *fmt, const char *cell,
 			return "is not a date with numbers";
 		if (shape[0] == 'Y')
 			y = v[0], m = v[1], dd = v[2];
-		else if (d->can_dmy && !d->can_mdy)
+		else if (ease_datehint_order(&d->order) == 'd')
 			dd = v[0], m = v[1], y = v[2];
 		else
 			m = v[0], dd = v[1], y = v[2];

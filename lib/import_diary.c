@@ -435,8 +435,12 @@ bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
 	}
 	lvl = (int)r;
 	if (sev >= 0 && sev != lvl) {
-		ease_bad_value(b->im->file, b->rec->line, "rating/amount", rating,
-			       "disagrees with the severity word of the detail");
+		char why[200];
+
+		snprintf(why, sizeof why, "disagrees with the severity '%.*s' of the detail, "
+			 "which is %d (0 to 4: none, mild, moderate, severe, extreme)",
+			 (int)(detail + len - 1 - (open + 1)), open + 1, sev);
+		ease_bad_value(b->im->file, b->rec->line, "rating/amount", rating, why);
 		return 0;
 	}
 	/* "Moderate (2 of 4)": the word as written and the rating it is */
@@ -462,7 +466,8 @@ bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
 		}
 		bear_emit(b, "pain", name, lvl * 2.5, "");
 	} else {
-		bear_emit(b, "factor", name, lvl * 2.5, "");
+		/* a rating: ease-daily averages a day's ratings, adds up counts */
+		bear_emit(b, "factor", name, lvl * 2.5, "rating");
 	}
 	return 1;
 }
@@ -615,6 +620,7 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 	char s[40], e[40];
 	time_t ts, te;
 	const char *why;
+	int which;
 
 	if (ease_is_missing(amount))
 		h = NAN;
@@ -638,21 +644,24 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 		return 1;
 	}
 	/* the night ends on the row's date; it began the day before if later */
-	if ((why = ease_imp_local(b->im, NULL, a > z ? day - 1 : day, a,
-				  (time_t)-1, &ts)) ||
-	    (why = ease_imp_local(b->im, NULL, day, z,
-				  isnan(h) ? (time_t)-1 : ts + (time_t)(h * 3600), &te))) {
-		ease_bad_value(b->im->file, b->rec->line, "detail", detail, why);
+	if ((why = ease_imp_interval(b->im, NULL, a > z ? day - 1 : day, a, day, z, h * 3600,
+				     &ts, &te, &which))) {
+		char msg[300];
+		long t = which ? z : a;
+
+		/* the detail holds two times: say which one */
+		snprintf(msg, sizeof msg, "has the time %02ld:%02ld, which %s", t / 3600,
+			 t / 60 % 60, why);
+		ease_bad_value(b->im->file, b->rec->line, "detail", detail, msg);
 		return 0;
 	}
-	/* a minute over is the app's rounding; more is a night that does not add up */
-	if (!isnan(h) && h * 3600 > (double)(te - ts) + 60) {
-		char why2[160], hb[40];
+	/* a minute over is rounding; more is a slip ease-daily would refuse later */
+	if (!isnan(h) && h * 3600 > difftime(te, ts) + 60) {
+		char why[300], hb[40];
 
-		snprintf(why2, sizeof why2, "is more hours asleep than the %s h %s in the detail",
-			 ease_fmt_num((double)(te - ts) / 3600, 4, hb),
-			 ib > 0 ? "in bed" : "of the asleep times");
-		ease_bad_value(b->im->file, b->rec->line, "rating/amount", amount, why2);
+		snprintf(why, sizeof why, "is more hours asleep than the %s h of the detail, '%s'",
+			 ease_fmt_num(difftime(te, ts) / 3600, 4, hb), detail);
+		ease_bad_value(b->im->file, b->rec->line, "rating/amount", amount, why);
 		return 0;
 	}
 	ease_imp_fmt(b->im, NULL, ts, s);
@@ -665,9 +674,34 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 	return 1;
 }
 
+/* Entries of other categories with a number, and the categories' names. */
+typedef struct others {
+	long n;
+	char cats[200];
+	int more;
+} others;
+
+static void
+other_add(others *o, const char *cat)
+{
+	size_t l = strlen(o->cats), cl = strlen(cat);
+	const char *p = o->cats;
+
+	o->n++;
+	for (; *p; p += strcspn(p, ","), p += *p == ',' ? 2 : 0)
+		if (strncmp(p, cat, cl) == 0 && (p[cl] == ',' || p[cl] == '\0'))
+			return;
+	if (l + cl + 3 > sizeof o->cats) {
+		o->more = 1;
+		return;
+	}
+	snprintf(o->cats + l, sizeof o->cats - l, "%s%s", l ? ", " : "", cat);
+}
+
 void
 ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 {
+	others oth = {0, "", 0};
 	int cd = ease_imp_need(im, h, "date"), cdf = ease_imp_col(h, "date formatted");
 	int ct = ease_imp_need(im, h, "time of day"), cc = ease_imp_need(im, h, "category");
 	int ca = ease_imp_need(im, h, "rating/amount"), cdet = ease_imp_need(im, h, "detail");
@@ -695,8 +729,12 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 		}
 		if (cdf >= 0 && (ease_parse_date(rec->f[cdf], NULL, &d2) != EASE_V_OK ||
 				 d2 != day)) {
-			ease_bad_value(im->file, rec->line, "date formatted", rec->f[cdf],
-				       "is not the day of the date column");
+			char why[200], iso[16];
+
+			/* the two columns say the day twice: name the other one */
+			snprintf(why, sizeof why, "is not the day of the date column, '%s' (expected %s)",
+				 rec->f[cd], ease_fmt_date(day, iso));
+			ease_bad_value(im->file, rec->line, "date formatted", rec->f[cdf], why);
 			continue;
 		}
 		sec = slot_time(rec->f[ct]);
@@ -736,18 +774,21 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 			int st = ease_parse_num(amount, 0, &v);
 			int mood = strcasecmp(cat, "Mood") == 0;
 			int quality = strcasecmp(cat, "Sleep quality") == 0;
+			int energy = strcasecmp(cat, "Energy") == 0;
 			double hi = quality ? 5 : 10;
 
-			if (st == EASE_V_BAD && (mood || quality)) {
+			/* a rating that does not read is an error, not a day without it */
+			if (st == EASE_V_BAD && (mood || quality || energy)) {
 				ease_bad_value(im->file, rec->line, "rating/amount", amount,
 					       quality ? "is not a rating (expected 1 to 5)"
 						       : "is not a rating (expected 0 to 10)");
 				continue;
 			}
-			if (st == EASE_V_OK && (mood || quality) && (v < 0 || v > hi)) {
+			if (st == EASE_V_OK && (mood || quality || energy) && (v < 0 || v > hi)) {
 				ease_bad_value(im->file, rec->line, "rating/amount", amount,
 					       quality ? "is outside 1..5 (a sleep quality)"
-						       : "is outside 0..10 (a mood)");
+					       : mood ? "is outside 0..10 (a mood)"
+						      : "is outside 0..10 (an energy rating)");
 				continue;
 			}
 			if (st != EASE_V_OK)
@@ -763,15 +804,23 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 				}
 			} else if (strcasecmp(cat, "Energy") == 0) {
 				if (!isnan(v))
-					bear_emit(&b, "factor", "energy", v, "");
+					bear_emit(&b, "factor", "energy", v, "rating");
 			} else {
 				snprintf(b.note, sizeof b.note, "%s%s%s", detail,
 					 *detail && *notes ? ": " : "", notes);
 				bear_emit(&b, "note", ease_imp_slug(cat, strlen(cat), name,
 								    sizeof name), v, "");
+				if (!isnan(v))
+					other_add(&oth, cat);
 			}
 		}
 	}
+	/* numbers nobody reads further on: said, not lost without a word */
+	if (oth.n)
+		ease_warn("%s: %ld entr%s with a number in categories ease-daily does not read "
+			  "(%s%s) %s written as note events, which ease-daily leaves out",
+			  im->file, oth.n, oth.n == 1 ? "y" : "ies", oth.cats,
+			  oth.more ? ", ..." : "", oth.n == 1 ? "is" : "are");
 	ease_strset_free(slips);
 	slips = NULL;
 }

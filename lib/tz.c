@@ -184,10 +184,33 @@ ease_tz_offset(long long t)
 	return (long)(wall - t);
 }
 
-long long
-ease_tz_instant(long day, long sec)
+/* "+02:00" of OFF seconds east of UTC. */
+static char *
+fmt_offset(long off, char *buf)
 {
+	char sign = off < 0 ? '-' : '+';
+
+	if (off < 0)
+		off = -off;
+	snprintf(buf, 8, "%c%02ld:%02ld", sign, off / 3600 % 100, off / 60 % 60);
+	return buf;
+}
+
+void
+ease_tz_forget(void)
+{
+	cache_day = -2147483647L;
+}
+
+const char *
+ease_tz_local(long day, long sec, long long hint, long long *out)
+{
+	static char why[200];
 	long long wall = (long long)day * 86400 + sec, base = (long long)day * 86400;
+	long o[2];
+	long long cand[2];
+	int n = 0;
+	char a[8], b[8];
 
 	if (day != cache_day) {
 		cache_off[0] = ease_tz_offset(base - 43200);
@@ -195,16 +218,40 @@ ease_tz_instant(long day, long sec)
 		cache_off[2] = ease_tz_offset(base + 129600);
 		cache_day = day;
 	}
-	if (cache_off[0] == cache_off[1] && cache_off[1] == cache_off[2])
-		return wall - cache_off[0];
-	/* a change near this date: the offsets before and after it */
-	long before = ease_tz_offset(wall - 86400), after = ease_tz_offset(wall + 86400);
-	long long t1 = wall - before, t2 = wall - after;
-	int ok1 = ease_tz_offset(t1) == before, ok2 = ease_tz_offset(t2) == after;
+	if (cache_off[0] == cache_off[1] && cache_off[1] == cache_off[2]) {
+		*out = wall - cache_off[0];
+		return NULL;
+	}
+	/* a change near this date: the offsets in force a day before and after */
+	o[0] = ease_tz_offset(wall - 86400);
+	o[1] = ease_tz_offset(wall + 86400);
+	for (int i = 0; i < 2; i++) {
+		if (i == 1 && o[1] == o[0])
+			break;
+		if (ease_tz_offset(wall - o[i]) == o[i])
+			cand[n++] = wall - o[i];
+	}
+	if (n == 0) {
+		snprintf(why, sizeof why, "is a time the clocks skipped (daylight saving time "
+			 "began: %s became %s)", fmt_offset(o[0], a), fmt_offset(o[1], b));
+		return why;
+	}
+	if (n == 2) {
+		long long d0, d1;
 
-	if (ok1 && ok2)
-		return t1 < t2 ? t1 : t2;
-	if (ok2)
-		return t2;
-	return t1;
+		/* a hint about as near to both says nothing: no guess then */
+		if (hint == EASE_TZ_NO_HINT ||
+		    llabs((d0 = llabs(cand[0] - hint)) - (d1 = llabs(cand[1] - hint))) < 600) {
+			snprintf(why, sizeof why, "is in the hour the clocks repeated (daylight "
+				 "saving time ended): it could be %s or %s, %s",
+				 fmt_offset(o[0], a), fmt_offset(o[1], b),
+				 hint == EASE_TZ_NO_HINT ? "and nothing tells which"
+							 : "and the record's length does not tell which");
+			return why;
+		}
+		*out = d0 < d1 ? cand[0] : cand[1];
+		return NULL;
+	}
+	*out = cand[0];
+	return NULL;
 }

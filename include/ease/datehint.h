@@ -35,6 +35,18 @@ void ease_datehint_init(ease_datehint *h);
  */
 int ease_datehint_add(ease_datehint *h, const char *cell, long line);
 /*
+ * Counts what a date of day and month in either order tells of the order: its
+ * first two numbers A and B (CELL, at LINE); a number above 12 is a day.
+ * ease_datehint_add calls it; a reader that splits dates of its own (with
+ * blanks after the dots: "27. 11. 2020") calls it directly.
+ */
+void ease_datehint_note(ease_datehint *h, long a, long b, const char *cell, long line);
+/*
+ * The one order every date counted allows: 'd' day first, 'm' month first,
+ * 'y' year first; 0 while open; '!' when no one order reads them all.
+ */
+int ease_datehint_order(const ease_datehint *h);
+/*
  * What to do, in one sentence for the end of a run ("the dates read as
  * DD/MM/YYYY (line 14: '13/03/2026'): try --date-format %d/%m/%Y"), or NULL
  * when no date of a known shape was seen.

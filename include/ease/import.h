@@ -6,6 +6,7 @@
 #ifndef EASE_IMPORT_H
 #define EASE_IMPORT_H
 
+#include "ease/datehint.h"
 #include <stddef.h>
 #include <time.h>
 #include "ease/csvio.h"
@@ -56,13 +57,23 @@ void ease_imp_emit(ease_imp *im, const ease_event *e, long line);
 
 /*
  * Local wall-clock time (days since 1970-01-01, seconds of the day) in zone
- * ZONE (NULL: the file's) to an instant.  Returns 0, or a bad-record message
- * for a time the clocks skipped; an hour the clocks repeated takes the
- * instant nearer HINT (what the record's length says), and is an error when
- * HINT is -1 or as near to both (within 10 minutes).
+ * ZONE (NULL: the file's) to an instant, by ease_tz_local's rule (ease-daily
+ * reads local times by it too).  Returns NULL, or a bad-record message for a
+ * time the clocks skipped; an hour the clocks repeated takes the instant
+ * nearer HINT (what the record's length says), and is an error when HINT is
+ * -1 or as near to both (within 10 minutes).
  */
 const char *ease_imp_local(ease_imp *im, const char *zone, long day, long sec,
 			   time_t hint, time_t *out);
+/*
+ * The two ends of a record's interval, local times D0 S0 and D1 S1, in *A and
+ * *B: an end in the repeated hour is settled by the other end and the
+ * record's LENGTH in seconds (NaN: not known), as ease-daily settles it.
+ * Returns NULL, or the message of ease_imp_local and in *WHICH the end it
+ * is about (0 the start, 1 the end).
+ */
+const char *ease_imp_interval(ease_imp *im, const char *zone, long d0, long s0, long d1,
+			      long s1, double length, time_t *a, time_t *b, int *which);
 /* The instant T as a date-time in ZONE (NULL: the file's) with its offset. */
 char *ease_imp_fmt(ease_imp *im, const char *zone, time_t t, char *buf);
 
@@ -104,9 +115,7 @@ typedef struct ease_dateform {
 	char shape[16];		/* "N/N/YYYY": the first shape met */
 	char first[40];
 	long first_line;
-	int can_dmy, can_mdy;	/* no date so far rules the order out */
-	char dmy[40], mdy[40];	/* dates that need day / month first */
-	long dmy_line, mdy_line;
+	ease_datehint order;	/* what the dates tell of day and month */
 } ease_dateform;
 
 void ease_dateform_init(ease_dateform *d);

@@ -5,6 +5,8 @@
 #ifndef EASE_TZ_H
 #define EASE_TZ_H
 
+#include <limits.h>
+
 /*
  * Makes ZONE ("Europe/Berlin") the zone local times are read in; NULL keeps
  * the TZ environment variable, or the system's zone without one.  Exits 2
@@ -28,13 +30,22 @@ void ease_tz_check(const char *zone);
 /* Seconds east of UTC that the clocks of the zone in TZ show at instant T. */
 long ease_tz_offset(long long t);
 
+/* No instant to settle a time of the repeated hour by. */
+#define EASE_TZ_NO_HINT LLONG_MIN
+
 /*
- * Seconds since 1970-01-01 UTC of wall-clock time SEC seconds after the
- * midnight starting DAY (days since 1970-01-01) in the zone.  A time that
- * occurs twice (the hour the clocks go back) is taken at its first
- * occurrence; one that does not occur (the hour skipped in spring) as if the
- * clocks had not moved yet.
+ * The instant (seconds since 1970-01-01 UTC) of wall-clock time SEC seconds
+ * after the midnight starting DAY (days since 1970-01-01) in the zone, in
+ * *OUT.  Returns NULL, or why there is none, as the end of a message about
+ * the value: a time the clocks skipped (spring), or one in the hour they
+ * repeated (autumn) that HINT does not settle.  HINT is where the time
+ * should be by the record's other end and length; the nearer of the two
+ * occurrences is taken when it is clearly nearer (by 10 minutes or more).
+ * Every tool reads local times by this one rule.
  */
-long long ease_tz_instant(long day, long sec);
+const char *ease_tz_local(long day, long sec, long long hint, long long *out);
+
+/* Forgets what is known of the zone: to call after TZ changed (tzset). */
+void ease_tz_forget(void);
 
 #endif

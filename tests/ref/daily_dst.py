@@ -1,7 +1,8 @@
 # Expected hours of the nights in tests/cases/daily/dst: real elapsed time
-# between two local wall-clock times, by Python's zoneinfo (fold=0: a time
-# that occurs twice is its first occurrence; one that does not occur takes
-# the offset from before the change).  Run: python3 tests/ref/daily_dst.py
+# between two local wall-clock times, by Python's zoneinfo.  No time of these
+# nights is skipped or repeated (ease refuses those unless a record's length
+# settles them: cases daily/dst-repeated-hour, daily/bad-dst-*).
+# Run: python3 tests/ref/daily_dst.py
 import csv, sys
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo

@@ -93,5 +93,18 @@ main(void)
 	       "--date-format '%d/%m/%Y %I:%M %p' or '%m/%d/%Y %I:%M %p'", "one cell with a time");
 	is_str(one("3/1/2026 25:15", buf, sizeof buf), NULL, "no hour 25");
 	is_str(one("3/1/2026 9:15 XM", buf, sizeof buf), NULL, "no XM");
+	/* the order alone, from numbers a reader split itself ("27. 11. 2020") */
+	{
+		ease_datehint h;
+
+		ease_datehint_init(&h);
+		ease_datehint_note(&h, 3, 11, "3. 11. 2020", 2);
+		is_long(ease_datehint_order(&h), 0, "order: open while no number is above 12");
+		ease_datehint_note(&h, 27, 11, "27. 11. 2020", 3);
+		is_long(ease_datehint_order(&h), 'd', "order: 27 first is the day");
+		is_long(h.day1_line, 3, "order: the line that settled it");
+		ease_datehint_note(&h, 4, 13, "4. 13. 2020", 4);
+		is_long(ease_datehint_order(&h), '!', "order: 13 second too: no one order");
+	}
 	return tap_done();
 }

@@ -1,8 +1,9 @@
 /*
  * Local wall-clock times to instants across clock changes.  Expected values:
- * Python's zoneinfo, datetime(..., tzinfo=ZoneInfo(zone), fold=0).timestamp()
- * (fold=0: the first of a time that occurs twice, the offset from before
- * the change for one that does not occur).
+ * Python's zoneinfo, datetime(..., tzinfo=ZoneInfo(zone), fold=F).timestamp()
+ * (tests/ref/tz_local.py; fold=0 the first of a time that occurs twice,
+ * fold=1 the second).  A skipped time, and a repeated one no hint settles,
+ * have no instant.
  */
 #include "ease/tz.h"
 #include "ease/value.h"
@@ -10,12 +11,21 @@
 
 #include <stdlib.h>
 
-static long long
-at(const char *zone, int y, int m, int d, int hh, int mm)
+static const char *
+local(const char *zone, int y, int m, int d, int hh, int mm, long long hint, long long *t)
 {
 	setenv("TZ", zone, 1);
 	ease_tz_use(NULL);
-	return ease_tz_instant(ease_days_from_civil(y, m, d), hh * 3600L + mm * 60L);
+	*t = -1;
+	return ease_tz_local(ease_days_from_civil(y, m, d), hh * 3600L + mm * 60L, hint, t);
+}
+
+static long long
+at(const char *zone, int y, int m, int d, int hh, int mm)
+{
+	long long t;
+
+	return local(zone, y, m, d, hh, mm, EASE_TZ_NO_HINT, &t) ? -1 : t;
 }
 
 int
@@ -28,18 +38,40 @@ main(void)
 		const char *name;
 	} t[] = {
 		{"Europe/Berlin", 2026, 3, 29, 0, 30, 1774740600, "Berlin, before the spring change"},
-		{"Europe/Berlin", 2026, 3, 29, 2, 30, 1774747800, "Berlin, in the skipped hour"},
 		{"Europe/Berlin", 2026, 3, 29, 7, 30, 1774762200, "Berlin, after the spring change"},
-		{"Europe/Berlin", 2026, 10, 25, 2, 30, 1792888200, "Berlin, the hour that comes twice: first"},
 		{"Europe/Berlin", 2026, 10, 25, 7, 30, 1792909800, "Berlin, after the autumn change"},
-		{"America/New_York", 2026, 3, 8, 2, 30, 1772955000, "New York, the skipped hour"},
-		{"America/New_York", 2026, 11, 1, 1, 30, 1793511000, "New York, the hour that comes twice"},
-		{"Australia/Lord_Howe", 2026, 4, 5, 1, 45, 1775313900, "Lord Howe, a half-hour change"},
 	};
 
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		is_long(at(t[i].zone, t[i].y, t[i].m, t[i].d, t[i].hh, t[i].mm), t[i].want,
 			t[i].name);
+	/* a skipped time, a repeated one: no instant without a hint that settles it */
+	long long x;
+	const char *why;
+
+	why = local("Europe/Berlin", 2026, 3, 29, 2, 30, EASE_TZ_NO_HINT, &x);
+	is_str(why ? why : "(none)", "is a time the clocks skipped (daylight saving time began: "
+	       "+01:00 became +02:00)", "Berlin, in the skipped hour");
+	ok(local("America/New_York", 2026, 3, 8, 2, 30, EASE_TZ_NO_HINT, &x) != NULL,
+	   "New York, the skipped hour");
+	why = local("Europe/Berlin", 2026, 10, 25, 2, 30, EASE_TZ_NO_HINT, &x);
+	is_str(why ? why : "(none)", "is in the hour the clocks repeated (daylight saving time "
+	       "ended): it could be +02:00 or +01:00, and nothing tells which",
+	       "Berlin, the repeated hour without a hint");
+	ok(local("Europe/Berlin", 2026, 10, 25, 2, 30, 1792888200 + 1800, &x) != NULL,
+	   "Berlin, the repeated hour: a hint halfway settles nothing");
+	ok(!local("Europe/Berlin", 2026, 10, 25, 2, 30, 1792888200 + 600, &x) && x == 1792888200,
+	   "Berlin, the repeated hour: a hint near the first occurrence");
+	ok(!local("Europe/Berlin", 2026, 10, 25, 2, 30, 1792891800 - 60, &x) && x == 1792891800,
+	   "Berlin, the repeated hour: a hint near the second occurrence");
+	ok(!local("America/New_York", 2026, 11, 1, 1, 30, 1793514600, &x) && x == 1793514600,
+	   "New York, the repeated hour, settled: the second");
+	why = local("Australia/Lord_Howe", 2026, 4, 5, 1, 45, EASE_TZ_NO_HINT, &x);
+	is_str(why ? why : "(none)", "is in the hour the clocks repeated (daylight saving time "
+	       "ended): it could be +11:00 or +10:30, and nothing tells which",
+	       "Lord Howe, a half-hour change repeats 01:30 to 02:00");
+	ok(!local("Australia/Lord_Howe", 2026, 4, 5, 1, 45, 1775313900, &x) && x == 1775313900,
+	   "Lord Howe, settled: the first");
 	/* the night of the issue: 6 h in Berlin, 7 h in UTC */
 	is_long(at("Europe/Berlin", 2026, 3, 29, 7, 30) - at("Europe/Berlin", 2026, 3, 29, 0, 30),
 		6 * 3600, "Berlin, bed 00:30, wake 07:30 on the spring night: 6 h");
