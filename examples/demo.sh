@@ -55,5 +55,12 @@ echo "== The weekly report    ease report diary.csv"
 ease report diary.csv
 ease report --period month --format html -o report.html diary.csv
 echo
+echo "== This morning's alerts (cron)    ease alert diary.csv"
+echo "   exit 1 when an alert is raised, 0 when none; one line per alert"
+st=0
+ease alert diary.csv 2>&1 || st=$?
+[ "$st" -le 1 ] || exit "$st"
+[ "$st" = 1 ] || echo "   (no alert on the diary's last day, $(tail -n 1 diary.csv | cut -d, -f1))"
+echo
 echo "== The page for the doctor: $here/report.html"
 echo "   ease report --period month --format html -o report.html diary.csv"
