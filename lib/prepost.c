@@ -208,6 +208,9 @@ typedef struct run {
 	unsigned long gen;	/* subjects met */
 	/* r1 of the measure over consecutive days */
 	ease_comom r1c;
+	/* --split, --factor: r1 within each sample (before, after) */
+	ease_comom r1g[2];
+	int prev_grp;
 	long prev_day;
 	double prev_v;
 	int have_prev;
@@ -678,7 +681,7 @@ plain_mean(const vec *v)
 static void
 compute_independent(run *s, group *g)
 {
-	double r1 = ease_comom_r(&s->r1c);
+	double r1 = ease_comom_r_pooled(s->r1g, 2);
 
 	ease_ttest_welch(g->aft.v, g->aft.n, g->bef.v, g->bef.n, &g->t);
 	ease_ranksum(g->aft.v, g->aft.n, g->bef.v, g->bef.n, &g->rk);
@@ -1389,6 +1392,22 @@ sample_add(run *s, int after, double v)
 	vec_add(after ? &s->g[0].aft : &s->g[0].bef, v);
 }
 
+/*
+ * Day D's value V in sample GRP (-1: in neither): two days in a row of one
+ * sample make a pair for its lag-1 correlation.  Pairs across the split
+ * would take the jump between the levels for day-to-day persistence.
+ */
+static void
+r1_add(run *s, long d, double v, int grp)
+{
+	if (grp >= 0 && s->have_prev && s->prev_day == d - 1 && s->prev_grp == grp)
+		ease_comom_add(&s->r1g[grp], s->prev_v, v);
+	s->have_prev = 1;
+	s->prev_day = d;
+	s->prev_v = v;
+	s->prev_grp = grp;
+}
+
 static void
 ind_row(run *s, indstate *e, const ease_dayreader *r, const ease_dayrow *row)
 {
@@ -1411,6 +1430,7 @@ ind_row(run *s, indstate *e, const ease_dayreader *r, const ease_dayrow *row)
 		int L = s->o->lag, slot = (int)(((d % (L + 1)) + (L + 1)) % (L + 1));
 		int fs = (int)((((d - L) % (L + 1)) + (L + 1)) % (L + 1));
 		double f = row->v[e->factor_slot];
+		int grp = -1;
 
 		e->fday[slot] = d;
 		e->fval[slot] = f;
@@ -1418,23 +1438,26 @@ ind_row(run *s, indstate *e, const ease_dayreader *r, const ease_dayrow *row)
 			s->events++;
 		/* the factor day must be in the window, the value day within the data */
 		if (!isnan(v) && e->fday[fs] == d - L && !isnan(e->fval[fs]) &&
-		    ease_day_in_window(r, d - L) && !(s->c->has_until && d > s->c->until))
-			sample_add(s, e->fval[fs] > 0, v);
+		    ease_day_in_window(r, d - L) && !(s->c->has_until && d > s->c->until)) {
+			grp = e->fval[fs] > 0;
+			sample_add(s, grp, v);
+		}
+		if (!isnan(v) && inwin)
+			r1_add(s, d, v, grp);
 	}
 	if (!inwin || isnan(v))
 		return;
-	if (s->have_prev && s->prev_day == d - 1)
-		ease_comom_add(&s->r1c, s->prev_v, v);
-	s->have_prev = 1;
-	s->prev_day = d;
-	s->prev_v = v;
 	if (!e->any || d < e->lo)
 		e->lo = d;
 	if (!e->any || d > e->hi)
 		e->hi = d;
 	e->any = 1;
-	if (s->o->design == EASE_PP_SPLIT)
-		sample_add(s, d >= (s->o->at_first ? e->first : s->o->at), v);
+	if (s->o->design == EASE_PP_SPLIT) {
+		int grp = d >= (s->o->at_first ? e->first : s->o->at);
+
+		sample_add(s, grp, v);
+		r1_add(s, d, v, grp);
+	}
 }
 
 static void

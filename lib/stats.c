@@ -118,6 +118,26 @@ ease_comom_add(ease_comom *a, double x, double y)
 	a->sxy += du * (w - a->my);
 }
 
+double
+ease_comom_r_pooled(const ease_comom *a, size_t k)
+{
+	double sxx = 0, syy = 0, sxy = 0, r;
+
+	for (size_t i = 0; i < k; i++) {
+		if (a[i].n < 2)
+			continue;
+		sxx += ldexp(a[i].sxx, 2 * a[i].ex);
+		syy += ldexp(a[i].syy, 2 * a[i].ey);
+		sxy += ldexp(a[i].sxy, a[i].ex + a[i].ey);
+	}
+	if (!(sxx > 0) || !(syy > 0))
+		return NAN;
+	r = sxy / (sqrt(sxx) * sqrt(syy));
+	if (fabs(r) < 1e-13)
+		return 0;
+	return r > 1 ? 1 : r < -1 ? -1 : r;
+}
+
 void
 ease_comom_line(const ease_comom *a, double *intercept, double *slope)
 {

@@ -29,6 +29,13 @@ double ease_comom_r(const ease_comom *a);
  * scatter draws it); both NaN when n < 2 or x is constant.
  */
 void ease_comom_line(const ease_comom *a, double *intercept, double *slope);
+/*
+ * The pooled within-group r of K accumulators: each group's pairs taken
+ * about their own means, the co-moments summed (the lag-1 correlation of
+ * the days around each period's level, not of the jump between periods).
+ * NaN when every group has fewer than 2 pairs or a side is constant.
+ */
+double ease_comom_r_pooled(const ease_comom *a, size_t k);
 
 /* Whether all N values are equal (no correlation can be had then). */
 int ease_is_constant(const double *v, size_t n);

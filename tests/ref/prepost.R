@@ -243,7 +243,9 @@ if (mode %in% c("pairs", "pairs-compare")) {
 # Hedges' g with the exact J, NAP (Parker & Vannest 2009) with its SE and
 # Newcombe's interval and Tau-U (Parker et al. 2011) written from the papers,
 # as in tests/ref/hyptest.R; p_adj with n_eff = n (1 - r1)/(1 + r1) of each
-# sample, r1 that of the value over consecutive days.
+# sample, r1 the pooled within-sample lag-1 correlation: pairs of
+# consecutive days in the same sample, each sample's pairs about their own
+# means (a jump between the samples is not day-to-day persistence).
 hedges_g <- function(x, y) {
 	m <- length(x) + length(y) - 2
 	sp <- sqrt(((length(x) - 1) * var(x) + (length(y) - 1) * var(y)) / m)
@@ -282,13 +284,11 @@ if (mode %in% c("split", "factor")) {
 	if (!"subject" %in% names(d)) d$subject <- ""
 	d$subject[is.na(d$subject)] <- ""
 	d$day <- as.numeric(as.Date(d$date))
-	A <- c(); B <- c(); r1x <- c(); r1y <- c()
+	A <- c(); B <- c(); r1x <- c(); r1y <- c(); r1g <- c()
 	for (s in unique(d$subject)) {
 		x <- d[d$subject == s, ]
-		for (i in seq_len(nrow(x) - 1))
-			if (x$day[i + 1] == x$day[i] + 1 && !is.na(x[[value]][i]) && !is.na(x[[value]][i + 1])) {
-				r1x <- c(r1x, x[[value]][i]); r1y <- c(r1y, x[[value]][i + 1])
-			}
+		# each day's sample: 0 before, 1 after, NA in neither
+		grp <- rep(NA, nrow(x))
 		if (mode == "split") {
 			at <- if (args[4] == "first") {
 				e <- x$day[!is.na(x[[args[5]]]) & x[[args[5]]] > 0]
@@ -296,17 +296,31 @@ if (mode %in% c("split", "factor")) {
 			} else as.numeric(as.Date(args[4]))
 			ok <- !is.na(x[[value]])
 			A <- c(A, x[[value]][ok & x$day < at]); B <- c(B, x[[value]][ok & x$day >= at])
+			grp <- ifelse(x$day >= at, 1, 0)
 		} else {
 			lag <- as.integer(args[5])
 			f <- setNames(x[[args[4]]], x$day)
 			for (i in seq_len(nrow(x))) {
 				v <- x[[value]][i]; fv <- f[as.character(x$day[i] - lag)]
 				if (is.na(v) || is.na(fv)) next
+				grp[i] <- if (fv > 0) 1 else 0
 				if (fv > 0) B <- c(B, v) else A <- c(A, v)
 			}
 		}
+		for (i in seq_len(nrow(x) - 1))
+			if (x$day[i + 1] == x$day[i] + 1 && !is.na(x[[value]][i]) && !is.na(x[[value]][i + 1]) &&
+			    !is.na(grp[i]) && !is.na(grp[i + 1]) && grp[i] == grp[i + 1]) {
+				r1x <- c(r1x, x[[value]][i]); r1y <- c(r1y, x[[value]][i + 1])
+				r1g <- c(r1g, grp[i])
+			}
 	}
-	r1 <- cor(r1x, r1y)
+	sxy <- 0; sxx <- 0; syy <- 0
+	for (g in unique(r1g)) {
+		if (sum(r1g == g) < 2) next
+		u <- r1x[r1g == g] - mean(r1x[r1g == g]); w <- r1y[r1g == g] - mean(r1y[r1g == g])
+		sxy <- sxy + sum(u * w); sxx <- sxx + sum(u * u); syy <- syy + sum(w * w)
+	}
+	r1 <- sxy / sqrt(sxx * syy)
 	tt <- t.test(B, A)
 	w <- suppressWarnings(wilcox.test(B, A))
 	nap <- nap_ref(A, B, lower)
