@@ -902,7 +902,7 @@ add_sleep(rd *r, subject *s, int hcol, int bedcol, const ease_datetime *bed, int
 {
 	sleeprec x;
 	dayacc *a;
-	char why[160];
+	char why[320];
 
 	x.hours = hours;
 	x.type = type;
@@ -938,8 +938,14 @@ add_sleep(rd *r, subject *s, int hcol, int bedcol, const ease_datetime *bed, int
 		if (!isnan(hours) && hours * 3600 > x.e - x.s + 1e-6) {
 			char h[40];
 
-			snprintf(why, sizeof why, "is more hours asleep than the %s h from bed to wake-up",
-				 ease_fmt_num((x.e - x.s) / 3600, 6, h));
+			double clock = (wake->day - bed->day) * DAY_SEC + (wake->sec - bed->sec);
+
+			/* times without an offset, read in a zone whose clocks changed that night */
+			snprintf(why, sizeof why, "is more hours asleep than the %s h from bed to wake-up%s",
+				 ease_fmt_num((x.e - x.s) / 3600, 6, h),
+				 !bed->has_offset && !wake->has_offset && clock != x.e - x.s
+				 ? " (the clocks changed that night in the zone the times are read in; "
+				   "times kept without a change of clocks: --tz UTC)" : "");
 			return bad(r, hcol, why);
 		}
 		x.nap = wake->has_time && wake->sec >= NAP_FROM && wake->sec <= NAP_TO &&
