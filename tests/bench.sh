@@ -64,6 +64,9 @@ bench_run() {
 ratio() { echo "scale=2; $1 / ($2 + 0.001)" | bc -l | sed "s/^\./0./"; }
 
 echo "bench: $(wc -l < "$day") lines, $(du -h "$day" | cut -f1); best of 3 runs each"
+# EASE_BENCH=daily,report: only those tools' parts
 for part in "$top"/tests/bench/*.sh; do
+	t=${part##*/}
+	case ",${EASE_BENCH:-${t%.sh}}," in *",${t%.sh},"*) ;; *) continue ;; esac
 	[ -f "$part" ] && . "$part"
 done
