@@ -314,11 +314,14 @@ state_load(state *st, const char *path)
 	ease_reader_close(r);
 }
 
-/* Written as -o writes: the old file stays whole until the new one is complete. */
+/*
+ * Written as -o writes: the old file stays whole until the new one is
+ * complete.  W is opened before any alert is written, so that a state that
+ * cannot be kept fails the run before it says anything.
+ */
 static void
-state_save(state *st, const char *path, ease_common *c)
+state_save(state *st, ease_writer *w)
 {
-	ease_writer *w = ease_writer_open(path, EASE_FMT_CSV, c->files, c->nfiles);
 	char d[16];
 
 	for (size_t i = 0; i < 5; i++)
@@ -855,6 +858,7 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 	const ease_cols *cols;
 	int named = o->rules != 0, value_col = -1, raised = 0;
 	long span;
+	ease_writer *stw = NULL;
 
 	memset(&s, 0, sizeof s);
 	s.c = c;
@@ -864,8 +868,10 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 	s.maxday = LONG_MIN;
 	if (o->has_today)
 		today_not_file(c);
-	if (o->state)
+	if (o->state) {
 		state_load(&s.st, o->state);
+		stw = ease_writer_open(o->state, EASE_FMT_CSV, c->files, c->nfiles);
+	}
 	s.r = ease_day_open(c);
 	cols = ease_day_cols(s.r);
 	s.has_group = ease_day_group_col(s.r) >= 0;
@@ -936,8 +942,8 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 			 cols->file);
 	subject_end(&s);
 	say_results(&s, o->has_today ? o->today : s.maxday, &raised);
-	if (o->state)
-		state_save(&s.st, o->state, c);
+	if (stw)
+		state_save(&s.st, stw);
 
 	for (size_t i = 0; i < s.nres; i++) {
 		free(s.res[i].group);
