@@ -184,7 +184,7 @@ else
 fi
 
 n=$((n + 1))
-env PATH=/usr/bin:/bin HOME="$scratch" EASE_TODAY=2026-11-23 EASE_OUT="$scratch/out" \
+env PATH=/usr/bin:/bin EASE_BIN=/nonexistent HOME="$scratch" EASE_TODAY=2026-11-23 EASE_OUT="$scratch/out" \
 	EASE_SENDMAIL= sh "$script" report "$diary" > /dev/null 2> "$scratch/stderr"
 st=$?
 if [ $st = 127 ] && grep -q 'ease-report is not installed' "$scratch/out/2026-11-23-error.txt"; then
