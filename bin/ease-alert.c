@@ -22,20 +22,21 @@ static const struct option longopts[] = {
 	{"meds-days", required_argument, NULL, O_FIRST + EASE_ALERT_O_MEDS_DAYS},
 	{"margin", required_argument, NULL, O_FIRST + EASE_ALERT_O_MARGIN},
 	{"repeat", no_argument, NULL, O_FIRST + EASE_ALERT_O_REPEAT},
+	{"state", required_argument, NULL, O_FIRST + EASE_ALERT_O_STATE},
 	{NULL, 0, NULL, 0}
 };
 
 static int
 handle(int opt, const char *arg, void *ctx)
 {
-	if (opt < O_FIRST || opt > O_FIRST + EASE_ALERT_O_REPEAT)
+	if (opt < O_FIRST || opt > O_FIRST + EASE_ALERT_O_STATE)
 		return 1;
 	ease_alert_set(ctx, opt - O_FIRST, arg);
 	return 0;
 }
 
 static const ease_tool tool = {
-	"alert", "[--rules LIST] [--value COL] [--today[=DATE]] [--quiet] [OPTION]... [FILE]...",
+	"alert", "[--rules LIST] [--value COL] [--today[=DATE]] [--state FILE] [OPTION]... [FILE]...",
 	"      --rules LIST        rules to evaluate, comma-separated (default: each\n"
 	"                          one the table has the columns for):\n"
 	"        flare             the 3-day EMA of pain above mean + 2 SD of the\n"
@@ -54,6 +55,9 @@ static const ease_tool tool = {
 	"      --quiet             no output: the exit status alone\n"
 	"      --repeat            alert on every day a rule's condition holds, not\n"
 	"                          on its first day only\n"
+	"      --state FILE        remember in FILE the alerts raised: each is raised\n"
+	"                          once a spell, even when the diary is written late,\n"
+	"                          and a diary not written for days is an alert once\n"
 	"      --baseline N        days before that make the flare and meds\n"
 	"                          baselines (28); half must have a value\n"
 	"      --flare-k K         standard deviations above the mean (2)\n"

@@ -1,5 +1,6 @@
 #include "ease/alert.h"
 #include "ease/cols.h"
+#include "ease/csvio.h"
 #include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/km.h"
@@ -94,6 +95,11 @@ ease_alert_set(ease_alert_opts *o, int which, const char *arg)
 		break;
 	case EASE_ALERT_O_REPEAT:
 		o->repeat = 1;
+		break;
+	case EASE_ALERT_O_STATE:
+		if (*arg == '\0')
+			ease_usage("--state: needs a file name");
+		o->state = arg;
 		break;
 	case EASE_ALERT_O_TODAY:
 		o->has_today = 1;
@@ -200,13 +206,144 @@ fmt1(double v, char *buf)
 /* Days count from 1970 and a diary may start before it: no day is this one. */
 #define NO_DAY LONG_MIN
 
-/* What a subject's rules said, kept until the run's date is known. */
+/*
+ * What a subject's rules said, kept until the run's date is known: only
+ * then is it known whether the data are recent enough to be judged.
+ */
 typedef struct result {
 	char *group;
 	long last;		/* the last day read on or before the date, or NO_DAY */
-	text alerts, warnings;	/* lines; each warning's message ends in '\n' */
-	int nalerts;
+	text warnings;		/* lines; each warning's message ends in '\n' */
+	int now[EASE_ALERT_NRULES];	/* the rule's condition on LAST: 1, 0, -1 */
+	int prev[EASE_ALERT_NRULES];	/* and on the day before, where it holds on LAST */
+	char *msg[EASE_ALERT_NRULES];	/* the alert's text, where it holds */
 } result;
+
+/* ---- the state file: what earlier runs raised ---- */
+
+/* The rule that stands for a diary not written for longer than --grace. */
+#define STALE EASE_ALERT_NRULES
+
+typedef struct state_ent {
+	char *subject;		/* "" without a subject column */
+	int rule;		/* EASE_ALERT_*, or STALE */
+	long alerted;		/* the data day of the last alert raised, or NO_DAY */
+	long quiet;		/* the last day on which the condition did not hold */
+	long evaluated;		/* the last day the rule was judged on */
+} state_ent;
+
+typedef struct state {
+	state_ent *e;
+	size_t n, cap;
+} state;
+
+static const char *const state_cols[] = {
+	"subject", "rule", "alerted", "quiet", "evaluated"
+};
+
+static const char *
+state_rule_name(int rule)
+{
+	return rule == STALE ? "stale" : rule_names[rule];
+}
+
+static state_ent *
+state_find(state *st, const char *subject, int rule, int add)
+{
+	for (size_t i = 0; i < st->n; i++)
+		if (st->e[i].rule == rule && strcmp(st->e[i].subject, subject) == 0)
+			return &st->e[i];
+	if (!add)
+		return NULL;
+	ease_grow((void **)&st->e, &st->cap, st->n + 1, sizeof *st->e);
+	st->e[st->n] = (state_ent){ ease_xstrdup(subject), rule, NO_DAY, NO_DAY, NO_DAY };
+	return &st->e[st->n++];
+}
+
+static long
+state_date(const char *path, const ease_rec *rec, size_t col)
+{
+	long day;
+
+	if (rec->f[col][0] == '\0')
+		return NO_DAY;
+	if (ease_parse_date(rec->f[col], NULL, &day) != EASE_V_OK)
+		ease_die(EASE_EX_DATA, "%s:%ld: column '%s': '%s' is not a date (YYYY-MM-DD)",
+			 path, rec->line, state_cols[col], rec->f[col]);
+	return day;
+}
+
+/* A file not there yet is a state with nothing in it: the first run makes it. */
+static void
+state_load(state *st, const char *path)
+{
+	ease_reader *r;
+	const ease_rec *rec;
+
+	if (access(path, F_OK) != 0 && errno == ENOENT)
+		return;
+	r = ease_reader_open(path, ',');
+	rec = ease_reader_header(r);
+	if (rec == NULL) {
+		ease_reader_close(r);
+		return;
+	}
+	if (rec->n != 5 || strcmp(rec->f[0], "subject") != 0 || strcmp(rec->f[1], "rule") != 0 ||
+	    strcmp(rec->f[2], "alerted") != 0 || strcmp(rec->f[3], "quiet") != 0 ||
+	    strcmp(rec->f[4], "evaluated") != 0)
+		ease_die(EASE_EX_DATA, "%s:%ld: not an ease-alert state file (its header is subject,rule,alerted,quiet,evaluated); give --state a file of its own",
+			 path, rec->line);
+	while ((rec = ease_reader_next(r)) != NULL) {
+		int rule = -1;
+		state_ent *e;
+
+		for (int i = 0; i <= STALE; i++)
+			if (strcmp(rec->f[1], state_rule_name(i)) == 0)
+				rule = i;
+		if (rule < 0)
+			ease_die(EASE_EX_DATA, "%s:%ld: column 'rule': '%s' is not a rule (flare, high, sleep, meds, overdue, stale)",
+				 path, rec->line, rec->f[1]);
+		if (state_find(st, rec->f[0], rule, 0))
+			ease_die(EASE_EX_DATA, "%s:%ld: column 'rule': '%s' of subject '%s' is there twice",
+				 path, rec->line, rec->f[1], rec->f[0]);
+		e = state_find(st, rec->f[0], rule, 1);
+		e->alerted = state_date(path, rec, 2);
+		e->quiet = state_date(path, rec, 3);
+		e->evaluated = state_date(path, rec, 4);
+	}
+	ease_reader_close(r);
+}
+
+/*
+ * Written as -o writes: the old file stays whole until the new one is
+ * complete.  W is opened before any alert is written, so that a state that
+ * cannot be kept fails the run before it says anything.
+ */
+static void
+state_save(state *st, ease_writer *w)
+{
+	char d[16];
+
+	for (size_t i = 0; i < 5; i++)
+		ease_w_str(w, state_cols[i]);
+	ease_w_end(w);
+	for (size_t i = 0; i < st->n; i++) {
+		state_ent *e = &st->e[i];
+		long days[3] = { e->alerted, e->quiet, e->evaluated };
+
+		if (e->rule < 0)
+			continue;	/* dropped: a stale spell that ended */
+		ease_w_str(w, e->subject);
+		ease_w_str(w, state_rule_name(e->rule));
+		for (int k = 0; k < 3; k++)
+			ease_w_str(w, days[k] == NO_DAY ? "" : ease_fmt_date(days[k], d));
+		ease_w_end(w);
+	}
+	ease_writer_close(w);
+	for (size_t i = 0; i < st->n; i++)
+		free(st->e[i].subject);
+	free(st->e);
+}
 
 typedef struct run {
 	ease_common *c;
@@ -234,6 +371,7 @@ typedef struct run {
 	double median;			/* their Kaplan-Meier median */
 	result *res;
 	size_t nres, rescap;
+	state st;
 } run;
 
 static size_t
@@ -484,8 +622,9 @@ cond_meds(run *s, long day, char *msg, size_t n)
 	rate_b = sb / (double)nb * (double)m;
 	if (!(rate_r > s->o->meds_factor * rate_b))
 		return 0;
-	snprintf(msg, n, "%s doses in the last %ld days, above %s x %s (the %ld days before, per %ld days)",
-		 fmt1(rate_r, x), m, fmt1(s->o->meds_factor, f), fmt1(rate_b, y), b, m);
+	fmt1(rate_r, x);
+	snprintf(msg, n, "%s dose%s in the last %ld days, above %s x %s (the %ld days before, per %ld days)",
+		 x, strcmp(x, "1") == 0 ? "" : "s", m, fmt1(s->o->meds_factor, f), fmt1(rate_b, y), b, m);
 	return 1;
 }
 
@@ -545,37 +684,54 @@ static void
 subject_end(run *s)
 {
 	result *res = &s->res[s->nres - 1];
-	char msg[512], prev[512], date[16], shown[256];
+	char msg[512], prev[512];
 
 	if (s->feed)
 		ease_relief_feed_end(s->feed);
 	res->last = s->last;
+	for (int i = 0; i < EASE_ALERT_NRULES; i++)
+		res->now[i] = -1;
 	if (s->last == NO_DAY)
 		return;
-	ease_fmt_date(s->last, date);
 	if (s->rules & 1u << EASE_ALERT_OVERDUE)
 		relief_median(s);
 	for (int i = 0; i < EASE_ALERT_NRULES; i++) {
-		int now;
-
 		if (!(s->rules & 1u << i))
 			continue;
-		now = conds[i](s, s->last, msg, sizeof msg);
-		if (now < 0) {
+		res->now[i] = conds[i](s, s->last, msg, sizeof msg);
+		if (res->now[i] < 0) {
 			text_add(&res->warnings, "%s: %s: not evaluated\n", rule_names[i], msg);
 			continue;
 		}
-		/* news on the first day only: the condition did not hold the day before */
-		if (now == 0 || (!s->o->repeat &&
-				 conds[i](s, s->last - 1, prev, sizeof prev) == 1))
+		if (res->now[i] == 0)
 			continue;
-		if (s->has_group)
-			text_add(&res->alerts, "%s %s %s: %s\n", date,
-				 ease_shown(res->group, shown, sizeof shown), rule_names[i], msg);
-		else
-			text_add(&res->alerts, "%s %s: %s\n", date, rule_names[i], msg);
-		res->nalerts++;
+		res->msg[i] = ease_xstrdup(msg);
+		res->prev[i] = s->o->repeat ? 0 : conds[i](s, s->last - 1, prev, sizeof prev);
 	}
+}
+
+/*
+ * Whether a rule whose condition holds on the subject's last day raises its
+ * alert.  Without a state the alert is news on the first day of a spell only:
+ * the condition did not hold the day before (or that day cannot be judged).
+ * That misses a spell whose first day was written too late to be judged on
+ * its own morning; the state says whether this spell was alerted already.
+ */
+static int
+rule_fires(run *s, result *res, int rule)
+{
+	state_ent *e;
+
+	if (s->o->repeat)
+		return 1;
+	if (!s->o->state)
+		return res->prev[rule] != 1;
+	e = state_find(&s->st, res->group, rule, 1);
+	/* no alert yet, or a day without the condition since the last one */
+	if (e->alerted == NO_DAY || e->quiet > e->alerted)
+		return 1;
+	/* the spell starts on the last day: raised unless this run repeats one */
+	return res->prev[rule] == 0 && e->alerted < res->last;
 }
 /* ---- the run ---- */
 
@@ -597,6 +753,7 @@ static void
 say_results(run *s, long today, int *raised)
 {
 	char d1[16], d2[16], shown[256];
+	text alerts = { NULL, 0, 0 };
 
 	for (size_t i = 0; i < s->nres; i++) {
 		result *res = &s->res[i];
@@ -610,6 +767,19 @@ say_results(run *s, long today, int *raised)
 			continue;
 		}
 		if (today - res->last > s->o->grace) {
+			state_ent *e = s->o->state ? state_find(&s->st, res->group, STALE, 1) : NULL;
+
+			/* with a state, a diary that stopped is news once a spell: it is mailed */
+			if (e && e->alerted != res->last) {
+				e->alerted = res->last;
+				*raised = 1;
+				if (!s->o->quiet)
+					text_add(&alerts, "%s %s%sstale: the diary has no entry since %s (%ld days before %s; --grace %ld)\n",
+						 ease_fmt_date(today, d1), who, s->has_group ? " " : "",
+						 ease_fmt_date(res->last, d2), today - res->last,
+						 d1, s->o->grace);
+				continue;
+			}
 			if (!s->o->quiet)
 				ease_warn("%s%sthe data end on %s, %ld day%s before %s%s: no rule evaluated (--grace %ld)",
 					  who, sep, ease_fmt_date(res->last, d1), today - res->last,
@@ -618,18 +788,50 @@ say_results(run *s, long today, int *raised)
 					  s->o->grace);
 			continue;
 		}
-		if (res->nalerts)
+		if (s->o->state) {
+			state_ent *e = state_find(&s->st, res->group, STALE, 0);
+
+			if (e)
+				e->rule = -1;	/* the spell is over: the next one is news */
+		}
+		ease_fmt_date(res->last, d1);
+		for (int i = 0; i < EASE_ALERT_NRULES; i++) {
+			state_ent *e = NULL;
+
+			if (res->now[i] < 0)
+				continue;
+			if (s->o->state) {
+				e = state_find(&s->st, res->group, i, 1);
+				e->evaluated = res->last;
+			}
+			if (res->now[i] == 0) {
+				if (e)
+					e->quiet = res->last;
+				continue;
+			}
+			if (!rule_fires(s, res, i))
+				continue;
+			if (e)
+				e->alerted = res->last;
 			*raised = 1;
+			if (s->o->quiet)
+				continue;
+			if (s->has_group)
+				text_add(&alerts, "%s %s %s: %s\n", d1, who, rule_names[i], res->msg[i]);
+			else
+				text_add(&alerts, "%s %s: %s\n", d1, rule_names[i], res->msg[i]);
+		}
 		if (s->o->quiet)
 			continue;
-		if (res->alerts.len && fputs(res->alerts.s, stdout) == EOF)
-			ease_write_failed("standard output", errno);
 		for (char *p = res->warnings.s, *nl; p && *p; p = nl + 1) {
 			nl = strchr(p, '\n');
 			*nl = '\0';
 			ease_warn("%s%s%s", who, sep, p);
 		}
 	}
+	if (alerts.len && fputs(alerts.s, stdout) == EOF)
+		ease_write_failed("standard output", errno);
+	free(alerts.s);
 }
 
 /*
@@ -656,6 +858,7 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 	const ease_cols *cols;
 	int named = o->rules != 0, value_col = -1, raised = 0;
 	long span;
+	ease_writer *stw = NULL;
 
 	memset(&s, 0, sizeof s);
 	s.c = c;
@@ -665,6 +868,10 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 	s.maxday = LONG_MIN;
 	if (o->has_today)
 		today_not_file(c);
+	if (o->state) {
+		state_load(&s.st, o->state);
+		stw = ease_writer_open(o->state, EASE_FMT_CSV, c->files, c->nfiles);
+	}
 	s.r = ease_day_open(c);
 	cols = ease_day_cols(s.r);
 	s.has_group = ease_day_group_col(s.r) >= 0;
@@ -735,11 +942,14 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 			 cols->file);
 	subject_end(&s);
 	say_results(&s, o->has_today ? o->today : s.maxday, &raised);
+	if (stw)
+		state_save(&s.st, stw);
 
 	for (size_t i = 0; i < s.nres; i++) {
 		free(s.res[i].group);
-		free(s.res[i].alerts.s);
 		free(s.res[i].warnings.s);
+		for (int k = 0; k < EASE_ALERT_NRULES; k++)
+			free(s.res[i].msg[k]);
 	}
 	free(s.res);
 	free(s.tag);

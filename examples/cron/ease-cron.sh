@@ -3,15 +3,22 @@
 # diary, mailed through sendmail when there is one, else written into a folder.
 #
 #   ease-cron.sh report [DIARY [ADDRESS]]   ease-report --period week --format text
-#   ease-cron.sh alert  [DIARY [ADDRESS]]   ease-alert --today: a mail only when an
-#                                           alert is raised (exit 1 of ease-alert)
-#                                           or ease-alert fails
+#                                           --today=DATE: the week to DATE, so a
+#                                           diary that stopped shows missing days
+#   ease-cron.sh alert  [DIARY [ADDRESS]]   ease-alert --today=DATE --state FILE: a
+#                                           mail only when an alert is raised (exit 1
+#                                           of ease-alert) or ease-alert fails; each
+#                                           alert once a spell, even when the diary
+#                                           is written a day late, and a diary not
+#                                           written for days once ("stale")
 #
 # DIARY and ADDRESS default to these variables (a crontab can set them):
 #   EASE_DIARY        the day table
 #   EASE_MAILTO       where the mail goes
 #   EASE_OUT          the folder for messages when there is no sendmail or no
 #                     address (default: $HOME/ease-mail)
+#   EASE_STATE        ease-alert's state file: the alerts raised so far (default:
+#                     $EASE_OUT/alert.state; one per diary)
 #   EASE_SENDMAIL     the sendmail program (default: sendmail on PATH, then
 #                     /usr/sbin/sendmail, /usr/lib/sendmail); set it empty to
 #                     write files only
@@ -22,15 +29,22 @@
 #   EASE_TODAY        the date to run for (YYYY-MM-DD; default: today)
 #   EASE_BIN          the folder of the ease tools, when they are not on PATH
 #
-# A tool that fails (exit 2 or more) is reported as a failure, with its
-# message, never as a quiet day; the script then exits with the tool's
-# status.  Exit 0: done (mailed, filed, or nothing to say); 69: the message
-# could not be delivered (it is left in the folder).
+# A message that cannot be mailed (no sendmail, no address) is filed in the
+# folder; an alert or a failure filed so is also written to standard error,
+# which cron mails to MAILTO.  A tool that fails (exit 2 or more) is reported
+# as a failure, with its message, never as a quiet day.
+#
+# Exit status: 0 done (mailed, filed, or nothing to say); 2 usage (no job, no
+# diary); the tool's own status when it fails (2 usage, 65 bad data, 66 the
+# diary cannot be read, ...), 127 when it is not installed (or not on PATH);
+# 69 the message could not be mailed (sendmail failed: it is left in the
+# folder); 73 the folder cannot be written.
 
 job=${1:-}
 diary=${2:-${EASE_DIARY:-}}
 to=${3:-${EASE_MAILTO:-}}
 out=${EASE_OUT:-${HOME:-.}/ease-mail}
+state=${EASE_STATE:-$out/alert.state}
 today=${EASE_TODAY:-$(date +%Y-%m-%d)}
 [ -n "${EASE_BIN:-}" ] && PATH="$EASE_BIN:$PATH"
 
@@ -75,20 +89,41 @@ deliver() {
 	fi
 	mkdir -p "$out" || exit 73
 	cp "$tmp/message" "$out/$today-$1.txt" || exit 73
+	# nobody reads the folder every morning: cron mails this to MAILTO
+	if [ "$failed" = 0 ] && { [ "$1" = alert ] || [ "$1" = error ]; }; then
+		if [ -z "$to" ]; then why="no address (EASE_MAILTO)"; else why="no sendmail"; fi
+		{
+			echo "ease-cron.sh: $why: the message \"$2\" is filed in $out/$today-$1.txt:"
+			cat "$3"
+		} >&2
+	fi
 	return 0
+}
+
+# need TOOL: a tool that is not there is a failure, mailed as such (exit 127).
+need() {
+	command -v "$1" >/dev/null 2>&1 && return 0
+	echo "$1 is not installed (or not on PATH: set EASE_BIN)" > "$tmp/body"
+	deliver error "$1 FAILED (exit 127) on $today" "$tmp/body"
+	exit 127
 }
 
 failed=0
 case $job in
 alert)
+	need ease-alert
+	mkdir -p "$(dirname "$state")" || exit 73
 	# shellcheck disable=SC2086 # the options are words on purpose
-	ease-alert --today="$today" ${EASE_ALERT_OPTS:-} "$diary" > "$tmp/out" 2> "$tmp/err"
+	ease-alert --today="$today" --state "$state" ${EASE_ALERT_OPTS:-} "$diary" \
+		> "$tmp/out" 2> "$tmp/err"
 	st=$?
 	case $st in
 	0)	# No alert.  Rules that could not be evaluated (too little history, a
-		# diary not written for days) are filed, not mailed: they would come
-		# every morning.  A day with an alert mails its notes with it, and the
-		# weekly report shows missing days.  EASE_MAIL_NOTES=1 mails them.
+		# diary still not written) are filed, not mailed: they would come
+		# every morning.  The first morning a diary is found not written is an
+		# alert of its own (ease-alert --state), a day with an alert mails its
+		# notes with it, and the weekly report shows missing days.
+		# EASE_MAIL_NOTES=1 mails them.
 		if [ -s "$tmp/err" ]; then
 			if [ "${EASE_MAIL_NOTES:-0}" = 1 ]; then
 				deliver notes "ease: alert rules not evaluated on $today" "$tmp/err"
@@ -104,13 +139,12 @@ alert)
 		exit "$st" ;;
 	esac ;;
 report)
-	if ! command -v ease-report >/dev/null 2>&1; then
-		echo "ease-report is not installed (or not on PATH)" > "$tmp/body"
-		deliver error "ease-report FAILED on $today" "$tmp/body"
-		exit 69
-	fi
+	need ease-report
+	# the week to the mail's date, not to the diary's last entry: a diary
+	# that stopped shows as days without entries
 	# shellcheck disable=SC2086
-	ease-report --period week --format text ${EASE_REPORT_OPTS:-} "$diary" > "$tmp/out" 2> "$tmp/err"
+	ease-report --period week --format text --today="$today" ${EASE_REPORT_OPTS:-} "$diary" \
+		> "$tmp/out" 2> "$tmp/err"
 	st=$?
 	if [ "$st" -ne 0 ]; then
 		{ echo "ease-report failed (exit $st):"; cat "$tmp/err"; } > "$tmp/body"

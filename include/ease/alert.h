@@ -20,7 +20,8 @@ enum {
 	EASE_ALERT_O_FLARE_K, EASE_ALERT_O_FLARE_SPAN, EASE_ALERT_O_HIGH,
 	EASE_ALERT_O_HIGH_DAYS, EASE_ALERT_O_SLEEP_HOURS,
 	EASE_ALERT_O_SLEEP_NIGHTS, EASE_ALERT_O_MEDS_FACTOR,
-	EASE_ALERT_O_MEDS_DAYS, EASE_ALERT_O_MARGIN, EASE_ALERT_O_REPEAT
+	EASE_ALERT_O_MEDS_DAYS, EASE_ALERT_O_MARGIN, EASE_ALERT_O_REPEAT,
+	EASE_ALERT_O_STATE
 };
 
 typedef struct ease_alert_opts {
@@ -28,6 +29,7 @@ typedef struct ease_alert_opts {
 	const char *value;	/* --value COL; NULL: pain */
 	int quiet;
 	int repeat;		/* alert on every day a condition holds, not its first only */
+	const char *state;	/* --state FILE: the alerts raised before, kept between runs */
 	int has_today;		/* --today: evaluate on TODAY instead of the data's last date */
 	long today;
 	long grace;		/* days the data may end before that date */

@@ -107,15 +107,15 @@ def meds(s, day, last):
     b = base.mean() * MEDS_DAYS
     if not r > MEDS_F * b:
         return 0, None
-    return 1, "%s doses in the last 7 days, above 1.5 x %s (the 28 days before, per 7 days)" % (
-        fmt1(r), fmt1(b))
+    return 1, "%s dose%s in the last 7 days, above 1.5 x %s (the 28 days before, per 7 days)" % (
+        fmt1(r), "" if fmt1(r) == "1" else "s", fmt1(b))
 
 
 RULES = {"flare": ("pain", flare), "high": ("pain", high),
          "sleep": ("sleep_hours", sleep), "meds": ("meds_doses", meds)}
 
 
-def lines(path, today, rules):
+def lines(path, today, rules, held=False):
     d = read(path)
     today = pd.Timestamp(today)
     groups = d.groupby("subject", sort=False) if "subject" in d else [(None, d)]
@@ -126,7 +126,10 @@ def lines(path, today, rules):
             col, fn = RULES[name]
             s = series(g, col, today)
             now, msg = fn(s, last, last)
-            if now == 1 and fn(s, last - pd.Timedelta(days=1), last)[0] != 1:
+            # "held": the condition on the last day alone, as --state or --repeat
+            # raise it on a later day of a spell
+            first = held or fn(s, last - pd.Timedelta(days=1), last)[0] != 1
+            if now == 1 and first:
                 who = "" if subj is None else " " + subj
                 print("%s%s %s: %s" % (last.strftime("%Y-%m-%d"), who, name, msg))
 
@@ -172,6 +175,8 @@ if __name__ == "__main__":
     if sys.argv[1] == "lines":
         rules = sys.argv[4].split(",") if len(sys.argv) > 4 else ["flare", "high", "sleep", "meds"]
         lines(sys.argv[2], sys.argv[3], rules)
+    elif sys.argv[1] == "held":
+        lines(sys.argv[2], sys.argv[3], sys.argv[4].split(","), held=True)
     elif sys.argv[1] == "figures":
         figures(sys.argv[2], sys.argv[3])
     else:
