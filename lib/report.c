@@ -831,9 +831,6 @@ wrap(FILE *f, const char *text, const char *first, const char *rest)
 				fputc('\n', f);
 				fputs(rest, f);
 				col = cols_of(rest, strlen(rest));
-			} else if (w != text && col > 0) {
-				fputc(' ', f);
-				col++;
 			}
 			room = WIDTH - col;
 			while (take < wl && (c < room || ((unsigned char)w[take] & 0xc0) == 0x80)) {
@@ -847,6 +844,12 @@ wrap(FILE *f, const char *text, const char *first, const char *rest)
 			w += take;
 			wl -= take;
 			wc = cols_of(w, wl);
+		}
+		if (wl == 0) {
+			/* a broken word that ended with its line */
+			while (*p == ' ')
+				p++;
+			continue;
 		}
 		if (col > cols_of(rest, strlen(rest)) && col + 1 + wc > WIDTH) {
 			fputc('\n', f);
