@@ -36,8 +36,15 @@
 #define SPARK_DAYS 56		/* the sparkline: 8 weeks, one character a day */
 #define MIN_DAYS 5		/* days on each side of a comparison (as ease-prepost) */
 #define MIN_PAIRS 10		/* nights with sleep and pain, for a correlation */
-#define FLARE_PAIN 7		/* a flare: pain this high ... */
-#define FLARE_RUN 2		/* ... on this many days in a row (ease-alert's "high") */
+/*
+ * A high-pain spell: pain this high on this many days in a row, ease-alert's
+ * "high" rule.  Not its "flare" (pain's EMA above its baseline), which needs
+ * a baseline: calling both "flare" made the two tools contradict each other.
+ */
+#define SPELL_PAIN 7
+#define SPELL_RUN 2
+#define SPELL_WORDS "pain 7 or more on 2 days in a row, ease-alert's high rule"
+
 
 void
 ease_report_opts_init(ease_report_opts *o)
@@ -552,8 +559,11 @@ rset_free(rset *s)
 /* Everything said of one subject. */
 typedef struct findings {
 	long lo1, hi1, lo0, hi0;	/* the last period, the one before */
+	long len1, len0;		/* their days, cut to the diary's start */
+	int cut0;			/* the one before starts before the diary */
 	long first_session;		/* day, or -1 */
 	long sessions, sessions1;	/* all, in the last period */
+	long session_days;		/* days with a session: ease-prepost's events */
 	cmp period[V_MED0];		/* per V_*: last against before */
 	cmp *medp;			/* per drug */
 	cmp treat[V_MED0];		/* since sessions began against before */
@@ -583,6 +593,7 @@ count_sessions(rep *R, const subj *s, findings *F)
 			continue;
 		if (F->first_session < 0)
 			F->first_session = s->first + i;
+		F->session_days++;
 		F->sessions += (long)m;
 		if (s->first + i >= F->lo1)
 			F->sessions1 += (long)m;
@@ -656,6 +667,15 @@ analyse(rep *R, const subj *s, findings *F)
 	F->lo1 = R->end - P + 1;
 	F->hi0 = F->lo1 - 1;
 	F->lo0 = F->lo1 - P;
+	/* days before the diary began are not missing days: the periods start with it */
+	if (F->lo0 < s->first) {
+		F->cut0 = 1;
+		F->lo0 = s->first;
+	}
+	if (F->lo1 < s->first)
+		F->lo1 = s->first;
+	F->len1 = F->hi1 - F->lo1 + 1;
+	F->len0 = F->hi0 >= F->lo0 ? F->hi0 - F->lo0 + 1 : 0;
 	count_sessions(R, s, F);
 	write_tmp(R, s);
 	for (int k = 0; k < V_MED0; k++) {
@@ -758,6 +778,34 @@ esc(const rep *R, const char *s)
 	return b;
 }
 
+#define NAME_COLS 32	/* a name in a text table or list, at most */
+
+/*
+ * NAME (already escaped) as a text report shows it in a table or a list:
+ * cut to NAME_COLS columns with "...", so that one long name does not push
+ * every line past 80 columns.  Markdown and HTML keep it whole.
+ */
+static const char *
+short_name(const rep *R, const char *name)
+{
+	static char ring[4][NAME_COLS * 4 + 8];
+	static int next;
+	char *b;
+	size_t i = 0, c = 0;
+
+	if (R->fmt != EASE_REP_TEXT || cols_of(name, strlen(name)) <= NAME_COLS)
+		return name;
+	b = ring[next++ & 3];
+	while (name[i]) {
+		if (((unsigned char)name[i] & 0xc0) != 0x80 && ++c > NAME_COLS - 3)
+			break;
+		b[i] = name[i];
+		i++;
+	}
+	memcpy(b + i, "...", 4);
+	return b;
+}
+
 /* Words of TEXT wrapped at WIDTH columns, FIRST before the first line, REST before the others. */
 static void
 wrap(FILE *f, const char *text, const char *first, const char *rest)
@@ -775,6 +823,34 @@ wrap(FILE *f, const char *text, const char *first, const char *rest)
 			p++;
 		wl = (size_t)(p - w);
 		wc = cols_of(w, wl);
+		/* a word longer than a line (a long name) is broken, not let past WIDTH */
+		while (col + 1 + wc > WIDTH && wc > WIDTH - cols_of(rest, strlen(rest))) {
+			size_t room, take = 0, c = 0;
+
+			if (col > cols_of(rest, strlen(rest))) {
+				fputc('\n', f);
+				fputs(rest, f);
+				col = cols_of(rest, strlen(rest));
+			}
+			room = WIDTH - col;
+			while (take < wl && (c < room || ((unsigned char)w[take] & 0xc0) == 0x80)) {
+				c += ((unsigned char)w[take] & 0xc0) != 0x80;
+				if (c > room)
+					break;
+				take++;
+			}
+			fwrite(w, 1, take, f);
+			col += cols_of(w, take);
+			w += take;
+			wl -= take;
+			wc = cols_of(w, wl);
+		}
+		if (wl == 0) {
+			/* a broken word that ended with its line */
+			while (*p == ' ')
+				p++;
+			continue;
+		}
 		if (col > cols_of(rest, strlen(rest)) && col + 1 + wc > WIDTH) {
 			fputc('\n', f);
 			fputs(rest, f);
@@ -996,6 +1072,18 @@ pnum(double p, char *b)
 	return b;
 }
 
+/*
+ * What a p said is: every p not adjusted for day-to-day correlation says so,
+ * as the adjusted one is the safer guide.
+ */
+static const char *
+adj_words(int adj, double p)
+{
+	if (adj)
+		return ", adjusted for day-to-day correlation";
+	return isnan(p) ? "" : ", not adjusted for day-to-day correlation, which could not be done here";
+}
+
 /* The p said: adjusted for day-to-day correlation when it could be. */
 static double
 best_p(const ease_prepost_result *r, int *adj)
@@ -1059,7 +1147,7 @@ cmp_words(const cmp *c, const char *unit, const char *days, int pain, char *buf,
 		 "%s (%zu %ss) against %s (%zu %ss) before: a change of %s%s%s (95 %% CI %s to %s; %s%s)",
 		 a, c->na, days, b, c->nb, days, sd1(r->mean, d), *unit ? " " : "", unit,
 		 sd1(r->ci_lo, lo), sd1(r->ci_hi, hi), ptext(pv, p),
-		 adj ? ", adjusted for day-to-day correlation" : "");
+		 adj_words(adj, pv));
 	l = strlen(buf);
 	if (pv < 0.05)
 		snprintf(buf + l, n - l, ", unlikely to be chance alone");
@@ -1095,13 +1183,26 @@ s_overview(rep *R, const subj *s, const findings *F, int multi)
 	size_t l = 0;
 
 	section(R, multi, "Overview");
-	para(R, "The diary runs from %s to %s: %ld day%s, %ld with pain recorded, %ld without. The last %ld days (%s) are compared with the %ld before (%s).",
-	     ease_fmt_date(s->first, a), ease_fmt_date(s->first + s->n - 1, b), s->n,
-	     plural(s->n), logged, s->n - logged, R->o->period, dates(F->lo1, F->hi1, w),
-	     R->o->period, dates(F->lo0, F->hi0, w0));
+	if (F->len1 < R->o->period)
+		para(R, "The diary runs from %s to %s: %ld day%s, %ld with pain recorded, %ld without. It is shorter than the %ld days of a period: the last period is cut to the diary's start (%s, %ld day%s) and there is no period before it to compare with.",
+		     ease_fmt_date(s->first, a), ease_fmt_date(s->first + s->n - 1, b), s->n,
+		     plural(s->n), logged, s->n - logged, R->o->period, dates(F->lo1, F->hi1, w),
+		     F->len1, plural(F->len1));
+	else if (F->cut0)
+		para(R, "The diary runs from %s to %s: %ld day%s, %ld with pain recorded, %ld without. The last %ld days (%s) are compared with the %ld day%s before (%s): that period is cut to the diary's start.",
+		     ease_fmt_date(s->first, a), ease_fmt_date(s->first + s->n - 1, b), s->n,
+		     plural(s->n), logged, s->n - logged, R->o->period, dates(F->lo1, F->hi1, w),
+		     F->len0, plural(F->len0), dates(F->lo0, F->hi0, w0));
+	else
+		para(R, "The diary runs from %s to %s: %ld day%s, %ld with pain recorded, %ld without. The last %ld days (%s) are compared with the %ld before (%s).",
+		     ease_fmt_date(s->first, a), ease_fmt_date(s->first + s->n - 1, b), s->n,
+		     plural(s->n), logged, s->n - logged, R->o->period, dates(F->lo1, F->hi1, w),
+		     R->o->period, dates(F->lo0, F->hi0, w0));
 	if (s->first + s->n - 1 < F->lo1)
-		para(R, "Nothing is recorded in the last %ld days: the report runs to %s (--today), the diary ends on %s.",
-		     R->o->period, ease_fmt_date(R->end, a), ease_fmt_date(s->first + s->n - 1, b));
+		para(R, "Nothing is recorded in the last %ld days: the report runs to %s (%s), the diary ends on %s.",
+		     R->o->period, ease_fmt_date(R->end, a),
+		     R->o->today ? "--today" : "the last date of any subject",
+		     ease_fmt_date(s->first + s->n - 1, b));
 	if (R->col[V_MASSAGE] < 0)
 		return;
 	if (F->sessions == 0) {
@@ -1111,7 +1212,7 @@ s_overview(rep *R, const subj *s, const findings *F, int multi)
 	line[0] = '\0';
 	for (size_t j = 0; j < F->ntc && l + 200 < sizeof line; j++) {
 		l += (size_t)snprintf(line + l, sizeof line - l, "%s%s %ld", j ? ", " : "",
-				      esc(R, ease_technames_get(F->tn, j)), F->tcount[j]);
+				      short_name(R, esc(R, ease_technames_get(F->tn, j))), F->tcount[j]);
 	}
 	para(R, "Massage sessions: %ld in all%s%s%s, %ld in the last %ld days; the first on %s.",
 	     F->sessions, *line ? " (" : "", line, *line ? ")" : "", F->sessions1,
@@ -1170,6 +1271,32 @@ sparkline(rep *R, const subj *s)
 }
 
 static void plot_pain(rep *R, const subj *s);
+static const char *unrecorded(const subj *s, int k, const findings *F);
+
+/* Why WHAT (column K) has no comparison of the periods. */
+static void
+no_compare(rep *R, const char *what, const subj *s, int k, const findings *F)
+{
+	if (F->len0 == 0)
+		para(R, "%s: the diary has no days before the last period, so there is nothing to compare with.",
+		     what);
+	else
+		para(R, "%s %s recorded %s, so the periods cannot be compared.", what,
+		     strcmp(what, "Doses") == 0 ? "are" : "is", unrecorded(s, k, F));
+}
+
+/* Which period lacks column K's values: "in neither period", "only ..." */
+static const char *
+unrecorded(const subj *s, int k, const findings *F)
+{
+	long n1 = count_values(s, k, F->lo1, F->hi1);
+	long n0 = F->len0 > 0 ? count_values(s, k, F->lo0, F->hi0) : 0;
+
+	if (n1 == 0 && n0 == 0)
+		return "in neither period";
+	return n1 == 0 ? "only in the period before, not in the last one" :
+	       "only in the last period, not in the one before";
+}
 
 static void
 s_pain(rep *R, const subj *s, const findings *F, int multi)
@@ -1178,11 +1305,15 @@ s_pain(rep *R, const subj *s, const findings *F, int multi)
 	const cmp *c = &F->period[V_PAIN];
 
 	section(R, multi, "Pain (0-10)");
-	if (!c->done)
-		para(R, "Pain is not recorded in both periods, so they cannot be compared (%ld day%s with pain in the last %ld days, %ld in the %ld before).",
+	if (!c->done && F->len0 == 0)
+		para(R, "The diary has no days before the last period, so there is nothing to compare it with (%ld day%s with pain recorded in the last period).",
 		     count_values(s, V_PAIN, F->lo1, F->hi1),
-		     plural(count_values(s, V_PAIN, F->lo1, F->hi1)), R->o->period,
-		     count_values(s, V_PAIN, F->lo0, F->hi0), R->o->period);
+		     plural(count_values(s, V_PAIN, F->lo1, F->hi1)));
+	else if (!c->done)
+		para(R, "Pain is recorded %s, so the periods cannot be compared (%ld day%s with pain in the last %ld days, %ld in the %ld before).",
+		     unrecorded(s, V_PAIN, F), count_values(s, V_PAIN, F->lo1, F->hi1),
+		     plural(count_values(s, V_PAIN, F->lo1, F->hi1)), F->len1,
+		     count_values(s, V_PAIN, F->lo0, F->hi0), F->len0);
 	else {
 		cmp_words(c, "points", "day", 1, buf, sizeof buf);
 		para(R, "Mean pain in the last %ld days: %s", R->o->period, buf);
@@ -1211,7 +1342,7 @@ s_sleep(rep *R, const subj *s, const findings *F, int multi)
 		cmp_words(c, "hours", "night", 0, buf, sizeof buf);
 		para(R, "Mean hours asleep in the last %ld nights: %s", R->o->period, buf);
 	} else
-		para(R, "Sleep is not recorded in both periods, so they cannot be compared.");
+		no_compare(R, "Sleep", s, V_SLEEP, F);
 	if (has_col(R, V_EFF) && count_values(s, V_EFF, F->lo1, F->hi1) > 0) {
 		double sum = 0;
 		long n = 0;
@@ -1237,12 +1368,16 @@ s_sleep(rep *R, const subj *s, const findings *F, int multi)
 		if (pv < 0.05)
 			para(R, "Nights with more sleep were followed by days with %s pain: Pearson r = %s (95 %% CI %s to %s, %zu nights; %s%s). A link in a diary does not show which causes which.",
 			     F->sc.r < 0 ? "less" : "more", r_, lo, hi, F->sc.n, p,
-			     isnan(F->sc_padj) ? "" : ", adjusted for day-to-day correlation");
+			     adj_words(!isnan(F->sc_padj), pv));
 		else
 			para(R, "No clear link between a night's sleep and the next day's pain: Pearson r = %s (95 %% CI %s to %s, %zu nights; %s%s).",
 			     r_, lo, hi, F->sc.n, p,
-			     isnan(F->sc_padj) ? "" : ", adjusted for day-to-day correlation");
-	} else if (F->sc_done)
+			     adj_words(!isnan(F->sc_padj), pv));
+	} else if (F->sc_done && F->sc.n >= MIN_PAIRS)
+		/* enough nights, but one of the two never changes: no r to give */
+		para(R, "Sleep or pain stays the same over the %zu nights with both, so whether they go together cannot be told.",
+		     F->sc.n);
+	else if (F->sc_done)
 		para(R, "Too few nights with both sleep and the next day's pain (%zu; at least %d are needed) to tell whether they go together.",
 		     F->sc.n, MIN_PAIRS);
 }
@@ -1284,7 +1419,7 @@ s_meds(rep *R, const subj *s, const findings *F, int multi)
 		para(R, "Days with any dose: %ld of %ld in the last %ld days, %ld of %ld before.",
 		     u1, n1, R->o->period, u0, n0);
 	} else if (has_col(R, V_DOSES))
-		para(R, "Doses are not recorded in both periods, so they cannot be compared.");
+		no_compare(R, "Doses", s, V_DOSES, F);
 	if (R->nmed > 0) {
 		table t = {5, NULL, 0, 0};
 		int rows = 0;
@@ -1332,7 +1467,7 @@ s_meds(rep *R, const subj *s, const findings *F, int multi)
 			para(R, "Since sessions began: %s doses a day against %s before (%s, 95 %% CI %s to %s; %s%s): the diary does not show a change in medication.",
 			     d1(c->r.after_mean, a), d1(c->r.before_mean, b), sd1(c->r.mean, d),
 			     sd1(c->r.ci_lo, lo), sd1(c->r.ci_hi, hi), ptext(pv, p),
-			     adj ? ", adjusted for day-to-day correlation" : "");
+			     adj_words(adj, pv));
 	}
 }
 
@@ -1377,26 +1512,64 @@ rtm_note(rep *R, const ease_prepost_result *all)
 	char a[16], b[16];
 
 	if (all && all->rtm)
-		para(R, "But pain was already higher than usual in the days before sessions (%s against %s on days away from any session): sessions were booked on bad days, so part of the change after them can be regression to the mean.",
+		para(R, "Pain was already higher than usual in the days before sessions (%s against %s on days away from any session): sessions were booked on bad days, so part or all of the change after them can be regression to the mean, pain going back to its usual level without any help.",
 		     d1(all->before_mean, a), d1(all->baseline, b));
 }
 
-/* The interval ease-relief --explain suggests for G's sessions, or why none. */
+/*
+ * The interval ease-relief --explain suggests for G's sessions, or the true
+ * reason why none, in --explain's words.
+ */
 static void
 rebook(rep *R, const rgroup *g, const char *what)
 {
-	char m[32];
+	char m[32], lo[32];
+	size_t n = g ? g->n : 0;
 
-	if (g && g->n >= EASE_RELIEF_MIN_SESSIONS && !isnan(g->km.median) &&
-	    g->km.median >= 1 && g->km.median_lo >= 1) {
+	if (n < EASE_RELIEF_MIN_SESSIONS)
+		para(R, "The data do not show yet how long relief after %s lasts: %zu session%s, at least %d are needed, so no rebooking interval is suggested.",
+		     what, n, n == 1 ? "" : "s", EASE_RELIEF_MIN_SESSIONS);
+	else if (isnan(g->km.median))
+		para(R, "Relief after %s lasted longer than the data can follow in more than half of %zu sessions (the next session or the end of the diary came first): the data do not show yet when it wears off, so no rebooking interval is suggested.",
+		     what, n);
+	else if (g->km.median < 1)
+		para(R, "Relief after %s did not last into the next day in at least half of %zu sessions (median %s days), so no rebooking interval is suggested.",
+		     what, n, ease_fmt_num(g->km.median, 3, m));
+	else if (!(g->km.median_lo >= 1)) {
+		if (isnan(g->km.median_lo))
+			strcpy(lo, "not known from the data ('?')");
+		else
+			snprintf(lo, sizeof lo, "%s, below a day", ease_fmt_num(g->km.median_lo, 3, m));
+		para(R, "Relief after %s lasted a median of %s day%s (%zu sessions), but the lower end of its 95 %% CI is %s: more sessions will tell, so no rebooking interval is suggested yet.",
+		     what, ease_fmt_num(g->km.median, 3, m), g->km.median == 1 ? "" : "s", n, lo);
+	} else {
 		long every = (long)floor(g->km.median);
 
 		para(R, "Suggested rebooking interval: about every %ld day%s. Relief after %s lasted a median of %s day%s (%zu sessions): booking then, the next session comes while relief still lasts about half the time.",
 		     every, plural(every), what, ease_fmt_num(g->km.median, 3, m),
-		     g->km.median == 1 ? "" : "s", g->n);
-	} else
-		para(R, "The data do not show yet how long relief after %s lasts, so no rebooking interval is suggested.",
-		     what);
+		     g->km.median == 1 ? "" : "s", n);
+	}
+}
+
+/*
+ * The median relief of every session, which ease-alert's overdue rule books
+ * by: said so that the report and the morning's alert never seem to disagree.
+ */
+static void
+alert_median(rep *R, const findings *F)
+{
+	const rgroup *g = relief_of(F, "all");
+	char m[32];
+
+	if (g && g->n >= EASE_RELIEF_MIN_SESSIONS && g->km.median < 1)
+		para(R, "All sessions together: a median relief of %s days (%zu sessions), under a day, so ease-alert's overdue rule has no interval to warn by.",
+		     ease_fmt_num(g->km.median, 3, m), g->n);
+	else if (g && g->n >= EASE_RELIEF_MIN_SESSIONS && !isnan(g->km.median))
+		para(R, "All sessions together: a median relief of %s day%s (%zu sessions). ease-alert's overdue rule warns when no session came for longer than this; it does not need a technique that helped, as the rebooking interval here does.",
+		     ease_fmt_num(g->km.median, 3, m), g->km.median == 1 ? "" : "s", g->n);
+	else
+		para(R, "All sessions together: the median relief is not known yet (%zu session%s), so ease-alert's overdue rule cannot be judged.",
+		     g ? g->n : 0, g && g->n == 1 ? "" : "s");
 }
 
 static void
@@ -1405,6 +1578,7 @@ s_massage(rep *R, const subj *s, const findings *F, int multi)
 	table t = {6, NULL, 0, 0};
 	const ease_prepost_result *best = NULL, *all = NULL;
 	char d[16], lo[16], hi[16], p[32], ci[48], rl[128], nn[16];
+	int rtm;
 
 	(void)s;
 	if (F->sessions == 0 || F->tech.n == 0)
@@ -1424,55 +1598,76 @@ s_massage(rep *R, const subj *s, const findings *F, int multi)
 			strcpy(ci, "too few");
 		else
 			snprintf(ci, sizeof ci, "%s to %s", sd1(r->ci_lo, lo), sd1(r->ci_hi, hi));
-		t_row(&t, is_all ? "all sessions" : esc(R, r->group), nn, sd1(r->mean, d), ci,
+		t_row(&t, is_all ? "all sessions" : short_name(R, esc(R, r->group)), nn, sd1(r->mean, d), ci,
 		      is_all || isnan(r->p_holm) ? "" : pnum(r->p_holm, p),
 		      relief_text(relief_of(F, is_all ? "all" : r->group), rl, sizeof rl));
 	}
-	para(R, "Pain in the %d days after each session against the %d days before it, by technique (n sessions; a session of two techniques counts for both). Relief days: how long pain stayed at least 1 point below the 3 days before the session, the Kaplan-Meier median with its 95 %% CI ('more': beyond what the data show).",
+	para(R, "Pain in the %d days after each session against the %d days before it, by technique (n sessions; a session of two techniques counts for both). p Holm: the p-values of the techniques corrected for testing several (Holm), from p-values not adjusted for day-to-day correlation. Relief days: how long pain stayed at least 1 point below the 3 days before the session, the Kaplan-Meier median with its 95 %% CI ('more': beyond what the data show; '?': the data do not give the lower end).",
 	     3, 3);
 	t_write(R, &t);
+	if (all && (long)all->n < F->session_days) {
+		long k = F->session_days - (long)all->n;
+
+		para(R, "%ld of the %ld days with a session %s not in the table: fewer than half the days before or after %s had pain recorded.",
+		     k, F->session_days, k == 1 ? "is" : "are", k == 1 ? "it" : "them");
+	}
+	rtm = all && all->rtm;
+	if (rtm)
+		/* the caveat first: a drop it explains is no finding */
+		rtm_note(R, all);
 	if (best == NULL && F->tech.n == 1 && all && all->n >= EASE_PREPOST_MIN_EVENTS &&
 	    !isnan(all->mean)) {
 		/* no technique recorded: the sessions are one treatment */
 		int adj;
 		double pv = best_p(all, &adj);
+		int helped = all->ci_hi < 0 && pv < 0.05;
 
-		if (all->ci_hi < 0 && pv < 0.05)
+		if (helped && rtm)
+			para(R, "Pain after sessions: %s points (95 %% CI %s to %s, %zu sessions; %s%s); with sessions booked on bad days this is not shown to be their effect, so no rebooking interval is suggested.",
+			     sd1(all->mean, d), sd1(all->ci_lo, lo), sd1(all->ci_hi, hi), all->n,
+			     ptext(pv, p), adj_words(adj, pv));
+		else if (helped)
 			para(R, "Pain was lower after sessions: %s points (95 %% CI %s to %s, %zu sessions; %s%s).",
 			     sd1(all->mean, d), sd1(all->ci_lo, lo), sd1(all->ci_hi, hi), all->n,
-			     ptext(pv, p), adj ? ", adjusted for day-to-day correlation" : "");
+			     ptext(pv, p), adj_words(adj, pv));
 		else
-			para(R, "The sessions show no clear change in pain yet: %s points (95 %% CI %s to %s, %zu sessions; %s%s).",
+			para(R, "The sessions show no clear change in pain yet: %s points (95 %% CI %s to %s, %zu sessions; %s%s), so no rebooking interval is suggested.",
 			     sd1(all->mean, d), sd1(all->ci_lo, lo), sd1(all->ci_hi, hi), all->n,
-			     ptext(pv, p), adj ? ", adjusted for day-to-day correlation" : "");
-		if (all->ci_hi < 0 && pv < 0.05)
+			     ptext(pv, p), adj_words(adj, pv));
+		if (helped && !rtm)
 			rebook(R, relief_of(F, "all"), "a session");
-		rtm_note(R, all);
-		return;
-	}
-	if (best && best->ci_hi < 0 && best->p_holm < 0.05) {
+	} else if (best && best->ci_hi < 0 && best->p_holm < 0.05 && rtm) {
+		para(R, "The largest drop after a technique: %s, pain %s points after it (95 %% CI %s to %s, %zu sessions, Holm-adjusted %s); with sessions booked on bad days it is not shown to be the technique's effect, so no rebooking interval is suggested.",
+		     esc(R, best->group), sd1(best->mean, d), sd1(best->ci_lo, lo), sd1(best->ci_hi, hi),
+		     best->n, ptext(best->p_holm, p));
+	} else if (best && best->ci_hi < 0 && best->p_holm < 0.05) {
 		const rgroup *g = relief_of(F, best->group);
 
 		para(R, "The technique that helped most: %s, pain %s points after it (95 %% CI %s to %s, %zu sessions, Holm-adjusted %s).",
 		     esc(R, best->group), sd1(best->mean, d), sd1(best->ci_lo, lo), sd1(best->ci_hi, hi),
 		     best->n, ptext(best->p_holm, p));
 		rebook(R, g, esc(R, best->group));
-	} else if (best)
-		para(R, "No technique shows a clear benefit yet (%s: %s points, 95 %% CI %s to %s, %zu sessions, Holm-adjusted %s): the data cannot tell the techniques apart, so no rebooking interval is suggested.",
+	} else if (best && F->tech.n == 2)
+		/* one technique: there is nothing to tell it apart from */
+		para(R, "%s shows no clear benefit yet (%s points, 95 %% CI %s to %s, %zu sessions, Holm-adjusted %s), so no rebooking interval is suggested.",
+		     esc(R, best->group), sd1(best->mean, d), sd1(best->ci_lo, lo), sd1(best->ci_hi, hi),
+		     best->n, ptext(best->p_holm, p));
+	else if (best)
+		para(R, "No technique shows a clear benefit yet (%s: %s points, 95 %% CI %s to %s, %zu sessions, Holm-adjusted %s), so no rebooking interval is suggested.",
 		     esc(R, best->group), sd1(best->mean, d), sd1(best->ci_lo, lo), sd1(best->ci_hi, hi),
 		     best->n, ptext(best->p_holm, p));
 	else
 		para(R, "Too few sessions with pain recorded around them to judge any technique (at least %d each are needed).",
 		     EASE_PREPOST_MIN_EVENTS);
-	rtm_note(R, all);
+	alert_median(R, F);
 }
 
 static void
 s_notable(rep *R, const subj *s, const findings *F, int multi)
 {
 	double top = NAN;
-	long topday = -1, runs = 0;
-	char a[16], b[16], line[1024], x[16];
+	long topday = -1, runs = 0, span, rec;
+	char a[16], b[16], line[1024], x[16], w[40];
 	size_t l = 0;
 
 	for (long d = F->lo1; d <= F->hi1; d++) {
@@ -1490,12 +1685,12 @@ s_notable(rep *R, const subj *s, const findings *F, int multi)
 		double peak = 0;
 
 		while (i + k >= 0 && i + k < s->n && d + k <= F->hi1 &&
-		       s->v[V_PAIN][i + k] >= FLARE_PAIN) {
+		       s->v[V_PAIN][i + k] >= SPELL_PAIN) {
 			if (s->v[V_PAIN][i + k] > peak)
 				peak = s->v[V_PAIN][i + k];
 			k++;
 		}
-		if (k >= FLARE_RUN && l + 120 < sizeof line) {
+		if (k >= SPELL_RUN && l + 120 < sizeof line) {
 			l += (size_t)snprintf(line + l, sizeof line - l, "%s%s to %s (%ld days, highest %s)",
 					      runs ? "; " : "", ease_fmt_date(d, a),
 					      ease_fmt_date(d + k - 1, b), k, d1(peak, x));
@@ -1504,31 +1699,46 @@ s_notable(rep *R, const subj *s, const findings *F, int multi)
 		if (k > 0)
 			d += k - 1;
 	}
-	if (topday < 0 && runs == 0)
+	span = F->hi1 - F->lo0 + 1;
+	rec = count_values(s, V_PAIN, F->lo0, F->hi1);
+	if (topday < 0 && rec == 0)
 		return;
 	section(R, multi, "Notable days");
 	if (topday >= 0)
 		para(R, "Highest pain in the last %ld days: %s on %s.", R->o->period,
 		     d1(top, b), ease_fmt_date(topday, a));
 	if (runs)
-		para(R, "Flares (pain %d or more on %d days in a row or more) in the last %ld days: %s.",
-		     FLARE_PAIN, FLARE_RUN, 2 * R->o->period, line);
+		para(R, "High-pain spells (" SPELL_WORDS ") from %s (%ld day%s, %ld with pain recorded): %s.",
+		     dates(F->lo0, F->hi1, w), span, plural(span), rec, line);
+	else if (rec < SPELL_RUN)
+		para(R, "Too few days recorded to tell whether there was a high-pain spell (" SPELL_WORDS "): pain is recorded on %ld of the %ld day%s from %s.",
+		     rec, span, plural(span), dates(F->lo0, F->hi1, w));
 	else
-		para(R, "No flare (pain %d or more on %d days in a row) in the last %ld days.",
-		     FLARE_PAIN, FLARE_RUN, 2 * R->o->period);
+		para(R, "No high-pain spell (" SPELL_WORDS ") on the %ld day%s with pain recorded of the %ld from %s.",
+		     rec, plural(rec), span, dates(F->lo0, F->hi1, w));
 }
 
 static void
 s_quality(rep *R, const subj *s, const findings *F, int multi)
 {
-	long m1 = R->o->period - count_values(s, V_PAIN, F->lo1, F->hi1);
-	long m0 = R->o->period - count_values(s, V_PAIN, F->lo0, F->hi0);
+	long m1 = F->len1 - count_values(s, V_PAIN, F->lo1, F->hi1);
+	long m0 = F->len0 - count_values(s, V_PAIN, F->lo0, F->hi0);
 	long all = s->n - count_values(s, V_PAIN, s->first, R->end);
 
 	section(R, multi, "Data quality");
-	para(R, "Days without pain recorded: %ld of %ld in the last period, %ld of %ld before, %ld of %ld in the whole diary.%s",
-	     m1, R->o->period, m0, R->o->period, all, s->n,
-	     m1 + m0 > R->o->period ? " With so many gaps the comparison says little." : "");
+	if (s->first + s->n - 1 < (F->len0 > 0 ? F->lo0 : F->lo1)) {
+		char d[16];
+
+		/* days after the diary's end are not its missing days */
+		para(R, "The diary ends on %s, before the periods compared. Days without pain recorded: %ld of %ld in the whole diary.",
+		     ease_fmt_date(s->first + s->n - 1, d), all, s->n);
+	} else if (F->len0 > 0)
+		para(R, "Days without pain recorded: %ld of %ld in the last period, %ld of %ld before, %ld of %ld in the whole diary.%s",
+		     m1, F->len1, m0, F->len0, all, s->n,
+		     m1 + m0 > (F->len1 + F->len0) / 2 ? " With so many gaps the comparison says little." : "");
+	else
+		para(R, "Days without pain recorded: %ld of %ld in the last period, %ld of %ld in the whole diary.",
+		     m1, F->len1, all, s->n);
 	if (R->c->skip_bad)
 		para(R, "Rows skipped as bad (--skip-bad): %ld.", ease_skipped_rows());
 }
@@ -1614,6 +1824,8 @@ static const char css[] =
 	"overflow-x:auto}"
 	"th,td{padding:.2em .5em;border-bottom:1px solid #ddd;text-align:left}"
 	"td.n,th.n{text-align:right;white-space:nowrap}"
+	/* a long name from the data breaks rather than widen the page on a phone */
+	"p,td,th,h1,h2,h3,figcaption{overflow-wrap:anywhere;word-break:break-word}"
 	"figure{margin:.5em 0}figure svg{width:100%;height:auto}"
 	"figcaption{font-size:.85em;color:#555}"
 	".note{color:#8a4b00}.foot{font-size:.85em;color:#555;border-top:1px solid #ccc;"
@@ -1667,12 +1879,14 @@ clinic_table(rep *R, findings *F)
 	char a[16], b[16], d[16], n[16], ss[16], lo[16], hi[16], ci[48];
 
 	heading(R, 2, "Summary");
-	para(R, "Mean pain in the last %ld days against the %ld before, each subject's own diary (the change with its 95 %% CI; each subject's section gives its p-value).",
-	     R->o->period, R->o->period);
+	para(R, "Mean pain in the last %ld days against the %ld before, each subject's own diary (the change with its 95 %% CI; each subject's section gives its p-value). IMMPACT: the category of the change only where the change holds (p %s 0.05); '-': no change is shown, whatever its size.",
+	     R->o->period, R->o->period, lt);
 	t_row(&t, "subject", "days", "pain", "before", "change", "95 % CI", "IMMPACT", "sessions");
 	for (size_t i = 0; i < R->ns; i++) {
 		const cmp *c = &F[i].period[V_PAIN];
-		int few = !c->done || c->nb < MIN_DAYS || c->na < MIN_DAYS;
+		int few = !c->done || c->nb < MIN_DAYS || c->na < MIN_DAYS, adj;
+		/* as the subject's section: a category is a finding only while the change holds */
+		int holds = !few && best_p(&c->r, &adj) < 0.05;
 
 		snprintf(n, sizeof n, "%ld", R->s[i].n);
 		snprintf(ss, sizeof ss, "%ld", F[i].sessions);
@@ -1680,10 +1894,11 @@ clinic_table(rep *R, findings *F)
 			strcpy(ci, "");
 		else
 			snprintf(ci, sizeof ci, "%s to %s", sd1(c->r.ci_lo, lo), sd1(c->r.ci_hi, hi));
-		t_row(&t, esc(R, R->s[i].id), n, c->done ? d1(c->r.after_mean, a) : "n/a",
+		t_row(&t, short_name(R, esc(R, R->s[i].id)), n, c->done ? d1(c->r.after_mean, a) : "n/a",
 		      c->done ? d1(c->r.before_mean, b) : "n/a",
 		      few ? "too few" : sd1(c->r.mean, d), ci,
-		      few || !c->r.category ? "" : c->r.category, ss);
+		      few || !c->r.category || !*c->r.category ? "" : holds ? c->r.category : "-",
+		      ss);
 	}
 	t_write(R, &t);
 }

@@ -1,8 +1,8 @@
 #!/bin/sh
 # ease-report --format html as a browser sees it: valid HTML5 by html5lib's
 # strict parser, self-contained (no script, nothing fetched), rendered by
-# headless Chromium to a screenshot that is not blank, and printed to PDF on
-# at most two A4 pages.  The pages stay in $EASE_HTML_KEEP when it is set.
+# headless Chromium to a screenshot that is not blank, printed to PDF on
+# at most two A4 pages a subject, and a very long name not widening the page.  The pages stay in $EASE_HTML_KEEP when it is set.
 set -u
 LC_ALL=C; export LC_ALL
 here=$(cd "$(dirname "$0")" && pwd)
@@ -91,5 +91,14 @@ PY
 		ok $? "clinic.html prints ($pages pages: two per subject at most is not promised)"
 	fi
 done
+# A 200-character technique name must break, not widen the page on a phone:
+# a copy of the page with a probe that writes the page's width into the DOM.
+"$bin/ease-report" --format html -o "$out/long.html" "$here/cases/report/long-name-80-columns/hostile.csv" 2> /dev/null
+sed 's|</main>|<script>document.body.setAttribute("data-w", document.documentElement.scrollWidth + " " + document.documentElement.clientWidth)</script></main>|' \
+	"$out/long.html" > "$out/long-probe.html"
+w=$(timeout 120 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=412,2000 \
+	--dump-dom "file://$out/long-probe.html" 2> "$out/chromium.log" | sed -n 's/.*data-w="\([0-9]*\) \([0-9]*\)".*/\1 \2/p')
+[ -n "$w" ] && [ "${w% *}" -le "${w#* }" ]
+ok $? "long.html (a 200-character name) is no wider than a phone's screen (${w:-no width} px: page, screen)"
 echo "1..$n"
 [ "$failed" = 0 ]
