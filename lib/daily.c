@@ -728,6 +728,33 @@ row_subject(rd *r, long day)
 	return get_subject(r->d, r->subj >= 0 ? cell(r, r->subj) : "");
 }
 
+/*
+ * The '|' list CELL in d->buf with each technique in the spelling shown
+ * (canonical for a known one); returns its length, 0 for no technique.
+ */
+static size_t
+tech_list(daily *d, const char *cell)
+{
+	const char *item;
+	size_t len, out = 0;
+
+	ease_grow((void **)&d->buf, &d->bufcap, 1, 1);
+	while (ease_list_next(&cell, &item, &len)) {
+		if (len == 0)
+			continue;
+		const char *show = ease_technames_add(d->tech, item, len);
+		size_t sl = strlen(show);
+
+		ease_grow((void **)&d->buf, &d->bufcap, out + sl + 2, 1);
+		if (out)
+			d->buf[out++] = EASE_LIST_SEP;
+		memcpy(d->buf + out, show, sl);
+		out += sl;
+	}
+	d->buf[out] = '\0';
+	return out;
+}
+
 /* Adds a session; TECH is a cell (a '|' list) or NULL. */
 static void
 add_session(daily *d, subject *s, long day, long sec, const char *tech,
@@ -741,26 +768,9 @@ add_session(daily *d, subject *s, long day, long sec, const char *tech,
 	x->sec = sec;
 	x->seq = d->seq++;
 	x->tech = NULL;
-	if (tech && !ease_is_missing(tech)) {
-		const char *item;
-		size_t len, out = 0;
-
-		while (ease_list_next(&tech, &item, &len)) {
-			if (len == 0)
-				continue;
-			const char *show = ease_technames_add(d->tech, item, len);
-			size_t sl = strlen(show);
-
-			ease_grow((void **)&d->buf, &d->bufcap, out + sl + 2, 1);
-			if (out)
-				d->buf[out++] = EASE_LIST_SEP;
-			memcpy(d->buf + out, show, sl);
-			out += sl;
-		}
-		if (out) {
-			x->tech = ease_xstrndup(d->buf, out);
-			d->col[C_TECHNIQUE].used = 1;
-		}
+	if (tech && !ease_is_missing(tech) && tech_list(d, tech)) {
+		x->tech = ease_xstrdup(d->buf);
+		d->col[C_TECHNIQUE].used = 1;
 	}
 	if (a->massage == 0)
 		a->mat = at;
@@ -1574,25 +1584,7 @@ read_days(rd *r)
 				continue;
 			d->col[t].used = 1;
 			if (t == C_TECHNIQUE) {
-				size_t out = 0;
-				const char *item, *p = x;
-				size_t len;
-
-				while (ease_list_next(&p, &item, &len)) {
-					if (!len)
-						continue;
-					const char *show = ease_technames_add(d->tech, item, len);
-					size_t sl = strlen(show);
-
-					ease_grow((void **)&d->buf, &d->bufcap, out + sl + 2, 1);
-					if (out)
-						d->buf[out++] = EASE_LIST_SEP;
-					memcpy(d->buf + out, show, sl);
-					out += sl;
-				}
-				d->buf = ease_xrealloc(d->buf, out + 1);
-				d->bufcap = out + 1;
-				d->buf[out] = '\0';
+				tech_list(d, x);
 				add_given(s, day, t, NAN, 0, d->buf, here(r));
 			} else if (d->col[t].kind == K_TEXT) {
 				char nb[64];
