@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease — build, test, install.  `make help` lists the targets.
 
 PREFIX  ?= /usr/local

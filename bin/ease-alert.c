@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-alert: the day's alerts of a diary, for a daily cron job. */
 #include "ease/alert.h"
 #include "ease/err.h"

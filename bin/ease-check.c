@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-check: is this diary fit to analyse? */
 #include "ease/check.h"
 #include "ease/err.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-corr: correlations with p-values, intervals, lags, autocorrelation. */
 #include "ease/corr.h"
 #include "ease/opts.h"

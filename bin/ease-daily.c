@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-daily: event logs and kind tables into one row per calendar day. */
 #include "ease/daily.h"
 #include "ease/err.h"

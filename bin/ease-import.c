@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-import: app exports into the event log. */
 #include "ease/err.h"
 #include "ease/import.h"

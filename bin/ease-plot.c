@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-plot: the diary as a gnuplot script, or an image drawn by gnuplot. */
 #include "ease/err.h"
 #include "ease/opts.h"

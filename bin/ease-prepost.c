@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-prepost: before-and-after statistics of sessions and periods. */
 #include "ease/err.h"
 #include "ease/opts.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-relief: how many days relief lasts after a massage session. */
 #include "ease/err.h"
 #include "ease/opts.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-report: the last period of a diary against the one before. */
 #include "ease/err.h"
 #include "ease/opts.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-select: keep the rows and columns asked for. */
 #include "ease/err.h"
 #include "ease/opts.h"

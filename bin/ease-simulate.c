@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-simulate: synthetic diaries with known effects. */
 #include "ease/opts.h"
 #include "ease/simulate.h"

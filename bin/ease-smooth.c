@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-smooth: calendar-aware moving averages and sums. */
 #include "ease/err.h"
 #include "ease/opts.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease: the front end of the ease tools. */
 #include "ease/front.h"
 

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The main job on the example diary (make demo): is it sound, how did the last
 # weeks go, what goes with pain, and how long relief lasts after a session?
 set -e

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ease/check.h"
 #include "ease/evkind.h"
 #include "ease/csvio.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ease/cols.h"
 #include "ease/datehint.h"
 #include "ease/err.h"

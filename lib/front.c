@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #define _GNU_SOURCE	/* readlink on /proc */
 #include "ease/front.h"
 #include "ease/err.h"
@@ -220,8 +221,7 @@ ease_front_main(int argc, char **argv)
 	} else if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0) {
 		rc = list_tools(dir);
 	} else if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
-		printf("ease %s\n", EASE_VERSION);
-		rc = 0;
+		ease_version();
 	} else if (strcmp(argv[1], "help") == 0) {
 		if (argc > 3)
 			ease_die(EASE_EX_USAGE, "help takes one tool name");

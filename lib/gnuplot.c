@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* realpath(3) */
 #define _XOPEN_SOURCE 700
 #include "ease/gnuplot.h"

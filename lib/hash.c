@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ease/hash.h"
 
 #define FNV_PRIME 1099511628211ULL

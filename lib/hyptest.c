@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Before-and-after tests and effect sizes.  The definitions are those of R
  * (t.test, wilcox.test, kruskal.test, p.adjust, lm), SingleCaseES (NAP,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ease-import's driver: picks each file's reader by its header (the shared
  * table of lib/formats.c), writes the events, drops exact repeats and stops

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The diaries: the SecUSo pain diary and Bearable, where pain, medication,
  * mood and factors are written by hand.

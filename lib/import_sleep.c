@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The sleep trackers: Plees Tracker, Sleep Cycle, Fitbit and Sleep as
  * Android, each night a sleep event (in bed to wake, hours asleep when the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ease/opts.h"
 #include "ease/csvio.h"
 #include "ease/err.h"
@@ -64,6 +65,19 @@ ease_tool_purpose(const char *name)
 		if (strcmp(t->name, name) == 0)
 			return t->purpose;
 	return NULL;
+}
+
+void
+ease_version(void)
+{
+	printf("%s (ease) %s\n"
+	       "Copyright (C) 2026 the ease authors.\n"
+	       "License GPL-3.0-or-later "
+	       "<https://gnu.org/licenses/gpl.html>.\n"
+	       "This is free software: you are free to change and redistribute it.\n"
+	       "There is NO WARRANTY, to the extent permitted by law.\n",
+	       ease_prog, EASE_VERSION);
+	exit(0);
 }
 
 void
@@ -284,8 +298,7 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 			help(t);
 			break;
 		case 'V':
-			printf("ease-%s (ease) %s\n", t->name, EASE_VERSION);
-			exit(0);
+			ease_version();
 		case 'd':
 			c->delim = parse_delim(optarg);
 			break;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* realpath and open_memstream are POSIX 2008: the Makefile asks for it */
 #include "ease/plot.h"
 #include "ease/cols.h"

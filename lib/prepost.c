@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ease/prepost.h"
 #include "ease/cols.h"
 #include "ease/csvio.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ease-report: the last period of a diary against the one before, and the
  * treatment period against the baseline, as text for a mail, Markdown, or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ease-report's plots: gnuplot's SVG caught in memory, to be inlined in the
  * HTML page (gnuplot run by the plot code's own runner).  Unlike ease-plot, a report without gnuplot is still a report:

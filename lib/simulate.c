@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ease/simulate.h"
 #include "ease/csvio.h"
 #include "ease/err.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ease/smooth.h"
 #include "ease/canon.h"
 #include "ease/csvio.h"

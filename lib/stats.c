@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ease/stats.h"
 #include "ease/err.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ease/technique.h"
 #include "ease/hash.h"
 #include "ease/cols.h"

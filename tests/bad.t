@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The bad-input corpus: every tool that reads a diary, run on every file of
 # tests/bad/files (and the big ones tests/bad/gen.sh writes at test time),
 # must end with the exit status and first line of standard error kept for it

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # make bench: ease against a raw libcsv parse, GNU datamash and Miller, on one
 # generated 2-million-row day table, in one run.  Prints ratios; fails on none.
 # Each tool's comparisons live in tests/bench/TOOL.sh and use bench_run/ratio

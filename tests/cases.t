@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs the command-line cases: each folder tests/cases/TOOL/NAME holds
 #   cmd     one shell command line, run in a scratch copy of the folder
 #   out     expected standard output  (absent: none)

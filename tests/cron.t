@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # examples/cron/ease-cron.sh with a stand-in sendmail on PATH that records
 # what it was given: an alert is mailed, a quiet day is not, a failing tool
 # is mailed as a failure (never as a quiet day), and without sendmail the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Which Debian packages ease needs, what is missing, and (as root) installing it.
 #   deps.sh check    fail with the package names when the build cannot work
 #   deps.sh install  apt-get install what is missing, or print the command

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # make fuzz: the CSV reader, value parsers and gnuplot escaper under libFuzzer with ASan and
 # UBSan, for FUZZ_SECONDS (default 60), starting from the test inputs.
 # Needs: apt-get install clang libclang-rt-14-dev

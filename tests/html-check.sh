@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-report --format html as a browser sees it: valid HTML5 by html5lib's
 # strict parser, self-contained (no script, nothing fetched), rendered by
 # headless Chromium to a screenshot that is not blank, printed to PDF on

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The options each tool takes, said alike in three places: its --help (the
 # source: lib/opts.c writes the common part from the groups the tool takes),
 # the OPTIONS section of its man page, and the README's table of the common

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-check on a two-million-row day table within 64 MB of address space:
 # duplicates and order are checked per subject with a bitmap of the days
 # seen, not a copy of every row.  The table is made here (four subjects of

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What -o does to the file that is already there, and how output ends when
 # the reader goes away.  The cases that rename in /dev or make device nodes
 # need root and are skipped without it.

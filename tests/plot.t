@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-plot against a hostile diary (tests/plot/hostile.csv, made by
 # hostile.py): column, technique and subject names that try every way gnuplot
 # has to run a command.  For every kind, as a script piped to gnuplot and as

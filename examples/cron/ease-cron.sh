@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The ease main job, for cron: the weekly report and the daily alerts of one
 # diary, mailed through sendmail when there is one, else written into a folder.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-alert: rules evaluated on the last day of a diary, for a daily cron job. */
 #ifndef EASE_ALERT_H
 #define EASE_ALERT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Input cells written back in the canonical form of ease-diary(5): ISO
  * dates and '.' decimals, whatever --date-format and --decimal-comma said the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Validating diaries of every form: the whole of ease-check. */
 #ifndef EASE_CHECK_H
 #define EASE_CHECK_H

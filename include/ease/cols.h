@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Column names and the roles they play. */
 #ifndef EASE_COLS_H
 #define EASE_COLS_H

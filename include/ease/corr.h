@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-corr: correlations of day-table columns, with lags and adjusted p. */
 #ifndef EASE_CORR_H
 #define EASE_CORR_H

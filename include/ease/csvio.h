@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Streaming CSV input (on libcsv) and RFC 4180 output. */
 #ifndef EASE_CSVIO_H
 #define EASE_CSVIO_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-daily: event logs, kind tables and day tables into one day table. */
 #ifndef EASE_DAILY_H
 #define EASE_DAILY_H

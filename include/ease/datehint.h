@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Which --date-format reads a column of dates written another way than
  * YYYY-MM-DD, judged from all of its dates: 01/03/2026 alone can be the 1st of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Reading a day table: one row per calendar day (per subject), in date order. */
 #ifndef EASE_DAYTAB_H
 #define EASE_DAYTAB_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Errors, exit statuses and checked allocation shared by every tool. */
 #ifndef EASE_ERR_H
 #define EASE_ERR_H

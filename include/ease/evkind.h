@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The kinds of an event log (ease-diary(5)): one table that ease-check and
  * ease-daily both read, so that a row one accepts the other accepts too.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * App exports ease knows by their header: the one table ease-check uses to
  * name the converter, and ease-import will use to pick its reader.

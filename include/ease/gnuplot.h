@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Writing gnuplot scripts that no diary can turn into a command, and running
  * gnuplot on them.  gnuplot runs the text between backquotes inside double

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The one string hash of the library: 64-bit FNV-1a.
  */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Before-and-after tests and effect sizes (ease-prepost): t tests, rank tests,
  * Kruskal-Wallis, Holm, NAP, Tau-U and the interrupted time series.  Each

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ease-import: app exports (Bearable, Sleep as Android, Fitbit, Sleep Cycle,
  * Plees Tracker, the SecUSo pain diary) read into the event log

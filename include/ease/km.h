@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Kaplan-Meier: survival curves with censoring, as R's survival::survfit. */
 #ifndef EASE_KM_H
 #define EASE_KM_H

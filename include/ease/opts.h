@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Options every tool shares, parsed in one place. */
 #ifndef EASE_OPTS_H
 #define EASE_OPTS_H
@@ -71,6 +72,10 @@ typedef struct ease_tool {
 void ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 		     void *ctx);
 /* "PROG: message" and "Try 'PROG --help' for more information.", exit 2. */
+/* Prints "PROG (ease) VERSION" and the licence, as -V does, and exits 0. */
+void ease_version(void)
+	__attribute__((noreturn));
+
 void ease_usage(const char *fmt, ...)
 	__attribute__((noreturn, format(printf, 1, 2)));
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-plot: the diary as gnuplot scripts and images. */
 #ifndef EASE_PLOT_H
 #define EASE_PLOT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-prepost: before-and-after statistics of sessions and periods. */
 #ifndef EASE_PREPOST_H
 #define EASE_PREPOST_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-relief: how many days relief lasts after a massage session. */
 #ifndef EASE_RELIEF_H
 #define EASE_RELIEF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-report: a period summary of a day table as text, Markdown or HTML. */
 #ifndef EASE_REPORT_H
 #define EASE_REPORT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Row conditions and the select filter. */
 #ifndef EASE_SELECT_H
 #define EASE_SELECT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Synthetic diaries with known effects: the model behind ease-simulate. */
 #ifndef EASE_SIMULATE_H
 #define EASE_SIMULATE_H

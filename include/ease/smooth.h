@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* ease-smooth: calendar-aware moving averages of day-table columns. */
 #ifndef EASE_SMOOTH_H
 #define EASE_SMOOTH_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The days a run read, against its date window (--since, --until, --last),
  * so that an empty result can say why: a window that holds no day of the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Statistics: correlation coefficients, their tests and intervals. */
 #ifndef EASE_STATS_H
 #define EASE_STATS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Technique names: one spelling for what people write many ways
  * ("Deep Tissue", "deep-tissue massage", "deep_tissue").

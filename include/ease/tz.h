@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Local wall-clock times to real instants, by the C library's time zone
  * database: how long a night lasted when the clocks moved during it.

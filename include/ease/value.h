@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Cell values: numbers, missing markers, dates, times, date-times. */
 #ifndef EASE_VALUE_H
 #define EASE_VALUE_H

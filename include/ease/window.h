@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Moving statistics over calendar days: windows of N days, and the EMA. */
 #ifndef EASE_WINDOW_H
 #define EASE_WINDOW_H

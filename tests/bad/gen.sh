@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes into DIR the bad inputs too big (or too binary) to keep in git:
 #   big-field-note.csv   a 1 MiB text cell (valid: it must pass through whole)
 #   big-field-pain.csv   a 1 MiB cell where a number belongs

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-alert: a daily cron run on a 10-year diary (ease-simulate, 3653 days)
 # must answer in under 50 ms.  /usr/bin/time counts in hundredths, too coarse
 # for that, so each command here runs 20 times under one clock, against

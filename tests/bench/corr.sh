@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-corr: one pair (pain vs sleep_hours) on the 2-million-row day table,
 # against GNU datamash and Miller in the same run; then the rank methods.
 echo

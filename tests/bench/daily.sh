@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-daily: a 2-million-row event log (200 subjects, grouped as ease-simulate
 # writes them) to a day table, and the same log sorted by time (every subject
 # interleaved), against the nearest thing datamash does: the daily mean of the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-import: a generated Sleep as Android export of 1,000,000 nights (a
 # header before each, of varying width, as the app writes them), against a
 # raw libcsv parse of the same file timed in the same run.  Memory grows by

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-plot: a ten-year diary (3,650 days) drawn to PNG, gnuplot included,
 # for every kind that reads the whole of it.  Target: under a second each.
 echo

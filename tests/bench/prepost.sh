@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-prepost: the event design by technique (every massage day of the
 # table, its 3 days before against its 3 days after, tests per technique)
 # against ease-smooth's 7-day average on the same table: both read every row

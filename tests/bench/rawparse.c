@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The floor for any CSV tool here: libcsv parsing the file and counting
  * fields, nothing else.  make bench reports ease against it.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-relief: relief runs per session and the Kaplan-Meier summary, against
 # ease-smooth's 7-day average timed in the same run: both read every day of
 # the table once, so relief should cost no more than twice a smoothing pass.

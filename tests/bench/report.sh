@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-report: a ten-year diary (3,650 days) as the HTML page with its plot,
 # gnuplot included, against the analyses it runs done by the tools one by one
 # (ease-prepost, ease-relief, ease-corr and ease-plot trend to SVG).

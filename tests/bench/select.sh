@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-select passing the whole table through, against the raw parse and mlr cat.
 echo
 echo "ease-select (pass-through)"

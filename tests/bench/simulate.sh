@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-simulate making the 2-million-row day table the other parts read.
 # Nothing else makes this table, so there is no ratio: seconds and rows/s.
 echo

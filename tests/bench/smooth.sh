@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # ease-smooth: a 7-day SMA and a 7-day-half-life EMA of pain, against Miller's
 # sliding-window average and EWMA (which count rows, not days: on this table,
 # one row per day, they compute the same numbers) and the raw parse.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Compares a day table B with the day table A it should reproduce: same rows
 # (by date and subject), and every column of A that B has holds the same
 # value to the decimals ease-simulate(1) writes that column with (it drops

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Mutation fuzzing of the tools themselves: mutated diaries through the
 sanitizer build (make SANITIZE=1), every tool and many options.  A finding is
 a sanitizer report, a signal, or an exit status outside 0, 1, 2 and 65; its

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * libFuzzer target: any bytes as a column or technique name.  What the
  * gnuplot escaper returns must be one single-quoted string that nothing in

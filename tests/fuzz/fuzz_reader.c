@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * libFuzzer target: any bytes as a diary.  Reads them through the CSV reader
  * with three delimiters, and every cell through the value

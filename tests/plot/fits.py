@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """fits.py [--scale K] FILE.svg...: every text of a gnuplot SVG lies inside the
 canvas and no two texts overlap.  Text widths are estimated from DejaVu Sans's
 advance widths (the 'Sans' of the plots), in ems, a little on the narrow side,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Writes hostile.csv: a diary whose every name tries to make gnuplot run
 'touch canary'.  Run from this folder; the CSV is committed."""
 import csv, io

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Reference for ease-alert, written from the rules of ease-alert(1) with pandas,
 independently of lib/alert.c.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Data and SciPy values for the --explain wording cases:
   /usr/bin/python3 tests/ref/corr-explain.py
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env Rscript
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Reference values for ease-corr, computed independently with R's cor.test.
 #
 # Rows, as ease-corr prints them (6 significant digits):

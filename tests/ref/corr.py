@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Cross-check of tests/ref/corr.R with SciPy, on the vectors of
 tests/unit/test_stats.c:  /usr/bin/python3 tests/ref/corr.py
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Expected hours of the nights in tests/cases/daily/dst: real elapsed time
 # between two local wall-clock times, by Python's zoneinfo.  No time of these
 # nights is skipped or repeated (ease refuses those unless a record's length

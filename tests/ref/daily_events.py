@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Expected day table of tests/cases/daily/events (ev.csv, --from 2026-03-01
 # --to 2026-03-04), computed here on its own: pain mean/max/count, sleep by
 # wake-up date, sessions by start time with canonical technique names,

@@ -1,4 +1,5 @@
 #!/usr/bin/env Rscript
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Reference values for lib/hyptest.c, computed independently of ease with R.
 #
 #   Rscript tests/ref/hyptest.R

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Newey-West reference values for lib/hyptest.c's interrupted time series.
 
     python3 tests/ref/hyptest.py

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Instants of local times around daylight-saving changes, for
 tests/unit/test_import.c (ease-import's ease_imp_local): Python's zoneinfo
 over the same tz database.  fold=0 is the first of a repeated hour."""

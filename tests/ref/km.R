@@ -1,4 +1,5 @@
 #!/usr/bin/env Rscript
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Reference values for lib/km.c (Kaplan-Meier), computed with R's survival
 # package: the curve of survfit(Surv(t, e) ~ 1) (conf.type "log", R's
 # default) and summary(fit)$table (median with its 95% CI, the restricted

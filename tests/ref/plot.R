@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Reference values for tests/plot.t: the least-squares line and Pearson r
 # with its 95% CI that `ease-plot scatter -x sleep_hours -y pain --lag 1`
 # draws for tests/data/plot42.csv (pairs: sleep on day d, pain on day d+1,

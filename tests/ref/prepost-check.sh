@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The largest relative difference between ease-prepost and its references
 # (tests/ref/prepost.R, tests/ref/prepost.py) on every vs-* case, both run to
 # 17 significant digits: sh tests/ref/prepost-check.sh (after make).

@@ -1,4 +1,5 @@
 #!/usr/bin/env Rscript
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Reference for ease-prepost, written from the rules of ease-prepost(1) and
 # independent of its code: the windows, pairs and samples are formed here
 # again, and every test is R's own (t.test, wilcox.test, kruskal.test,

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Reference for ease-prepost --its, independent of ease: the segmented
 regression of each subject's days by statsmodels.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env Rscript
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Reference p-values for the small-sample branches of ease's Spearman and
 # Kendall tests (and Pearson's t beside them): R's cor.test with its defaults (exact = NULL), two-sided.
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env Rscript
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Reference for ease-relief, written from the rules of ease-relief(1) and
 # independent of its code: the sessions and their relief runs, and the
 # Kaplan-Meier summary by R's survival package.

@@ -1,4 +1,5 @@
 #!/usr/bin/env Rscript
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Reference for ease-report's comparisons, from the rules of ease-report(1)
 # and independent of ease's code: the last PERIOD days up to END against the
 # PERIOD before, and the days from the first massage session on against the

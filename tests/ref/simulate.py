@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Reference values for tests/unit/test_simulate.c (run with Debian's python3,
 # which has SciPy).  Each printed line is pasted next to the check it feeds.
 from scipy import stats

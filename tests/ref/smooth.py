@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Reference values for ease-smooth and lib/window.c, from pandas.
 
 Run from the top folder with Debian's Python (pandas 1.5):

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Instants of local times for tests/unit/test_tz.c, by Python's zoneinfo:
 # fold=0 is the first of a time that occurs twice, fold=1 the second.
 # Run: python3 tests/ref/tz_local.py

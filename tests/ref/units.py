@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Expected values of the unit cases (issue 9, "A unit in the header"):
 a header's unit of time converted to the role's unit, written with 6
 significant digits.  Prints what tests/cases/smooth/unit-seconds/out,

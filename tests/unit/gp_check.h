@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The escaper's promise, checked as gnuplot reads a single-quoted string:
  * from the opening quote, '' is one quote and the string ends at the first

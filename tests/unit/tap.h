@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A few TAP helpers for the unit tests; prove reads what they print. */
 #ifndef EASE_TAP_H
 #define EASE_TAP_H

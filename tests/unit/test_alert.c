@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ease-alert's flare EMA: span N as the day-by-day EMA of lib/window.c,
  * against pandas (tests/ref/alert.py unit writes ref_alert.h).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Input cells written back in the canonical form. */
 #include "ease/canon.h"
 #include "ease/err.h"

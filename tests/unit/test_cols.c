@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Header normalisation, roles, role checks, conditions. */
 #include "ease/cols.h"
 #include "ease/select.h"

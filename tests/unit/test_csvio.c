@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The CSV reader and writer: line numbers, quoting, delimiters, round trips. */
 #include "ease/csvio.h"
 #include "tap.h"

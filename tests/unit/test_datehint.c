@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The --date-format hint, judged from every date of a column. */
 #include "ease/datehint.h"
 #include "tap.h"

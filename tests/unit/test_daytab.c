@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The day-table reader: dates in order (through its same-month shortcut), groups, values. */
 #include "ease/daytab.h"
 #include "ease/err.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What messages show of a cell or a name: invisible bytes made visible. */
 #include "ease/err.h"
 #include "tap.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The table of app exports known by their header. */
 #include "ease/formats.h"
 #include "tap.h"

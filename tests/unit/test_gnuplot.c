@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The gnuplot string escaper: what a diary's text may become in a script. */
 #include "ease/gnuplot.h"
 #include "tap.h"

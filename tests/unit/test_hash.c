@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The library's string hash is 64-bit FNV-1a.  Expected values: the test
  * vectors published with FNV (the empty string is the offset basis).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests of lib/hyptest.c.  Every expected value was produced by R
  * (`Rscript tests/ref/hyptest.R`) or, for the Newey-West fit, statsmodels

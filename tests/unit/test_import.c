@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ease-import's pieces: every recognised export has a reader, clock times,
  * numbers as apps write them, the order of a numeric date column, local

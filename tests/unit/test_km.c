@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests of lib/km.c.  Expected values: tests/ref/km.R (R's
  * survival::survfit and summary(fit)$table), kept in ref_km.h; never ease's

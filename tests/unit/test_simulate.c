@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * The simulator's model: long runs with fixed seeds must show the configured
  * effects.  Tolerances are several standard errors wide (the runs are fixed,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests of lib/stats.c.  Expected values: tests/ref/corr.R (`Rscript
  * tests/ref/corr.R unit`, R's cor.test), cross-checked with SciPy by

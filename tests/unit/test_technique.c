@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Technique names: keys, the known six, '|' lists, the register. */
 #include "ease/technique.h"
 #include "tap.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Local wall-clock times to instants across clock changes.  Expected values:
  * Python's zoneinfo, datetime(..., tzinfo=ZoneInfo(zone), fold=F).timestamp()

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Values: numbers, missing markers, dates, times, formatting. */
 #include "ease/value.h"
 #include "tap.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Moving statistics over calendar days, against pandas (tests/ref/smooth.py). */
 #include "ease/window.h"
 #include "tap.h"
