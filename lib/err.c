@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -156,6 +157,8 @@ ease_warn(const char *fmt, ...)
 static size_t
 utf8_at(const unsigned char *s, size_t n, unsigned long *cp)
 {
+	if (n == 0)
+		return 0;
 	size_t len;
 	unsigned long c;
 
@@ -478,4 +481,39 @@ ease_grow(void **p, size_t *cap, size_t need, size_t size)
 	}
 	*p = ease_xrealloc(*p, c * size);
 	*cap = c;
+}
+
+size_t
+ease_utf8_at(const char *s, size_t n, unsigned long *cp)
+{
+	unsigned long c;
+
+	return utf8_at((const unsigned char *)s, n, cp ? cp : &c);
+}
+
+char *
+ease_utf8_fix(const char *s, size_t len, size_t *outlen)
+{
+	/* each bad byte becomes 3 bytes at most: no reallocation needed */
+	char *out = ease_xmalloc(len > (SIZE_MAX - 1) / 3 ? SIZE_MAX : 3 * len + 1);
+	size_t o = 0;
+
+	for (size_t k = 0; k < len;) {
+		unsigned long cp;
+		size_t l = utf8_at((const unsigned char *)s + k, len - k, &cp);
+
+		if (l == 0 || cp == 0) {
+			memcpy(out + o, "\xef\xbf\xbd", 3);
+			o += 3;
+			k++;
+		} else {
+			memcpy(out + o, s + k, l);
+			o += l;
+			k += l;
+		}
+	}
+	out[o] = '\0';
+	if (outlen)
+		*outlen = o;
+	return out;
 }

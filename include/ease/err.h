@@ -93,6 +93,20 @@ void ease_vsay(const char *fmt, va_list ap);
 /* The same on FP: ease-check's findings, which are its output. */
 void ease_vfsay(FILE *fp, const char *fmt, va_list ap);
 
+/*
+ * Length of the valid UTF-8 sequence at S (N bytes, N > 0) and its code
+ * point in *CP, or 0 when the bytes there are not valid UTF-8 (overlong,
+ * surrogate, beyond U+10FFFF, cut short).
+ */
+size_t ease_utf8_at(const char *s, size_t n, unsigned long *cp);
+/*
+ * A copy of LEN bytes of S (malloc'd, NUL-terminated, its length in *OUTLEN
+ * when OUTLEN is not NULL) in which every byte that does not start a valid
+ * UTF-8 sequence, and every NUL, is replaced by U+FFFD: text a tool writes
+ * into a document declared UTF-8 (a report, a plot, a table) is always valid.
+ */
+char *ease_utf8_fix(const char *s, size_t len, size_t *outlen);
+
 void *ease_xmalloc(size_t n);
 void *ease_xcalloc(size_t n, size_t size);
 void *ease_xrealloc(void *p, size_t n);

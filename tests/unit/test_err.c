@@ -3,6 +3,9 @@
 #include "ease/err.h"
 #include "tap.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 static const char *
 shown(const char *s, size_t n)
 {
@@ -39,5 +42,26 @@ main(void)
 	ok(!ease_has_hidden("Schmerzstärke", strlen("Schmerzstärke")), "nothing hidden in plain UTF-8");
 	ok(ease_has_hidden("p\xE2\x80\x8B" "ain", 6), "a zero-width space is hidden");
 	ok(ease_has_hidden("4\0" "9", 3), "so is a NUL, by length");
+	{
+		size_t n;
+		char *f = ease_utf8_fix("a\xC3\xA4" "b", 4, &n);
+		ok(n == 4 && !memcmp(f, "a\xC3\xA4" "b", 4), "valid UTF-8 is kept as it is");
+		free(f);
+		f = ease_utf8_fix("x\xC3", 2, &n);
+		ok(n == 4 && !memcmp(f, "x\xEF\xBF\xBD", 4), "a sequence cut short becomes U+FFFD");
+		free(f);
+		f = ease_utf8_fix("\xFF\xC0\xAF", 3, &n);
+		ok(n == 9 && !memcmp(f, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD", 9),
+		   "each invalid byte, overlong included, becomes one U+FFFD");
+		free(f);
+		f = ease_utf8_fix("\xED\xA0\x80!", 4, &n);
+		ok(n == 10 && f[9] == '!', "a surrogate is three bad bytes");
+		free(f);
+		f = ease_utf8_fix("a\0b", 3, &n);
+		ok(n == 5 && !memcmp(f, "a\xEF\xBF\xBD" "b", 5), "a NUL becomes U+FFFD");
+		free(f);
+		ok(ease_utf8_at("\xF0\x9F\x98\x80", 4, NULL) == 4, "a 4-byte emoji is one sequence");
+		ok(ease_utf8_at("\xF0\x9F\x98", 3, NULL) == 0, "cut short it is none");
+	}
 	return tap_done();
 }
