@@ -106,6 +106,11 @@ html-check: all
 
 lint-man:
 	@for m in $(MAN); do groff -man -ww -z $$m || exit 1; done
+	@# a command shown in EXAMPLES must be copyable: every hyphen escaped
+	@awk '/^\.SH/ { ex = ($$0 ~ /EXAMPLES/) } /^\.nf/ { nf = 1; next } \
+		/^\.fi/ { nf = 0 } ex && nf && !/^\./ && /(^|[^\\])-/ \
+		{ print FILENAME ":" FNR ": unescaped hyphen in an example: " $$0; bad = 1 } \
+		END { exit bad }' $(MAN)
 
 bench: all
 	@sh tests/bench.sh
