@@ -82,7 +82,7 @@ $(OUT)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIBA) $(HEADERS)
 # prove prints the closing "Result: PASS" line CI reads.
 test: all $(TOOLS) $(UNITS)
 	@EASE_BIN=$(abspath $(BINOUT)) \
-		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t tests/output.t tests/cron.t
+		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t tests/output.t tests/cron.t tests/docs.t
 
 unit: all $(UNITS)
 	@prove -v --exec "" $(UNITS)
@@ -107,8 +107,8 @@ html-check: all
 lint-man:
 	@for m in $(MAN); do groff -man -ww -z $$m || exit 1; done
 	@# a command shown in EXAMPLES must be copyable: every hyphen escaped
-	@awk '/^\.SH/ { ex = ($$0 ~ /EXAMPLES/) } /^\.nf/ { nf = 1; next } \
-		/^\.fi/ { nf = 0 } ex && nf && !/^\./ && /(^|[^\\])-/ \
+	@awk '/^\.SH/ { ex = ($$0 ~ /EXAMPLES/) } /^\.(nf|EX)/ { nf = 1; next } \
+		/^\.(fi|EE)/ { nf = 0 } ex && nf && !/^\./ && /(^|[^\\])-/ \
 		{ print FILENAME ":" FNR ": unescaped hyphen in an example: " $$0; bad = 1 } \
 		END { exit bad }' $(MAN)
 
