@@ -3,7 +3,8 @@
 # Every command the README and the manual pages' EXAMPLES show runs as shown.
 # Each runs alone in a fresh folder that holds the bundled examples (as
 # examples/ and at the top, as a user who copied them would have them) and
-# the stand-ins of tests/docs for the exports and kind tables the text names.
+# stand-ins for the exports and kind tables the text names (test data, and
+# the few of tests/docs).
 # A command must exit 0 (ease-alert: 0 or 1, as 1 says an alert was raised
 # and a bare --today is the day the test runs); where the README shows a session ("$ command",
 # its output, "$ echo $?", the status) the output and status must match.
@@ -75,6 +76,12 @@ while IFS=$tab read -r src cmd want expf; do
 	mkdir "$run" "$run/examples"
 	cp "$top"/examples/*.csv "$run/examples/"
 	cp "$top"/examples/*.csv "$here"/docs/*.csv "$run/"
+	# the exports and kind tables the text names, from the test data
+	cp "$here/data/import/bearable.csv" "$here/data/import/sleep-export.csv" "$run/"
+	cp "$here/data/import/fitbit.csv" "$run/fitbit-sleep.csv"
+	cp "$here/data/import/fitbit-dashes-open.csv" "$run/sleep-dmy.csv"
+	cp "$here/cases/daily/kind-tables/pain.csv" "$here/cases/daily/kind-tables/sleep.csv" "$run/"
+	cp "$top/examples/diary-eu.csv" "$run/export.csv"
 	shown=$(printf '%s' "$cmd" | sed -e 's/[[:space:]][[:space:]]*#[[:space:]].*$//')
 	c=$(printf '%s' "$shown" | sed -e 's/| *gnuplot -p/| GNUTERM=dumb gnuplot/' \
 		-e 's/| *mail .*$/> \/dev\/null/')
