@@ -39,6 +39,7 @@ die_of_sigpipe(void)
 
 	if (fail_hook)
 		fail_hook();
+	ease_cov_flush();
 	signal(SIGPIPE, SIG_DFL);
 	sigemptyset(&s);
 	sigaddset(&s, SIGPIPE);
@@ -75,6 +76,7 @@ check_std_streams(void)
 		/* nowhere left to say it */
 		if (fail_hook)
 			fail_hook();
+		ease_cov_flush();
 		_exit(EASE_EX_IO);
 	}
 }
@@ -104,6 +106,18 @@ ease_on_fail(void (*fn)(void))
 	fail_hook = fn;
 }
 
+#ifdef EASE_COVERAGE
+void __gcov_dump(void);
+#endif
+
+void
+ease_cov_flush(void)
+{
+#ifdef EASE_COVERAGE
+	__gcov_dump();
+#endif
+}
+
 void
 ease_fail_exit(int status)
 {
@@ -111,6 +125,7 @@ ease_fail_exit(int status)
 	fflush(stderr);
 	if (fail_hook)
 		fail_hook();
+	ease_cov_flush();
 	_exit(status);
 }
 
