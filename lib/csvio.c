@@ -1168,6 +1168,15 @@ ease_w_num(ease_writer *w, double v, int digits)
 }
 
 void
+ease_w_line(ease_writer *w, const char *s, size_t len)
+{
+	if (w->format == EASE_FMT_TABLE || w->nfield != 0)
+		ease_die(EASE_EX_SOFTWARE, "ease_w_line: not between rows of a CSV or TSV output");
+	wput(w, s, len);
+	row_done(w);
+}
+
+void
 ease_w_end(ease_writer *w)
 {
 	if (w->format == EASE_FMT_TABLE) {

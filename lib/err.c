@@ -510,8 +510,12 @@ char *
 ease_utf8_fix(const char *s, size_t len, size_t *outlen)
 {
 	/* each bad byte becomes 3 bytes at most: no reallocation needed */
-	char *out = ease_xmalloc(len > (SIZE_MAX - 1) / 3 ? SIZE_MAX : 3 * len + 1);
+	char *out;
 	size_t o = 0;
+
+	if (len > (SIZE_MAX - 1) / 3)
+		ease_die(EASE_EX_SOFTWARE, "out of memory: %zu bytes of text", len);
+	out = ease_xmalloc(3 * len + 1);
 
 	for (size_t k = 0; k < len;) {
 		unsigned long cp;

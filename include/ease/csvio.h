@@ -88,6 +88,12 @@ void ease_w_str(ease_writer *w, const char *s);
 /* A computed number: DIGITS significant digits, NaN as an empty cell. */
 void ease_w_num(ease_writer *w, double v, int digits);
 void ease_w_end(ease_writer *w);
+/*
+ * LEN bytes of S written as they are, between rows of a CSV or TSV output
+ * (a comment line, or the lines of a format that is not CSV); S holds whole
+ * lines, line ends included.
+ */
+void ease_w_line(ease_writer *w, const char *s, size_t len);
 /* N fields at once, continuing the row: the fast way to pass a row through. */
 void ease_w_fields(ease_writer *w, size_t n, char *const *f, const size_t *len);
 void ease_w_rec(ease_writer *w, const ease_rec *rec);
