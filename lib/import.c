@@ -876,6 +876,8 @@ ease_import_run(ease_common *c, const ease_import_opts *o)
 	im.zone = o->tz ? o->tz : getenv("TZ");
 	tzset();
 	d.w = ease_writer_open(c->output, c->format, c->files, c->nfiles);
+	/* a failure late in a file must not leave a pipe a log cut short */
+	ease_writer_spool(d.w);
 	ease_w_str(d.w, "subject");
 	ease_w_str(d.w, "start");
 	ease_w_str(d.w, "end");
