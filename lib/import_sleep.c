@@ -10,7 +10,10 @@
 #include "ease/err.h"
 #include "ease/value.h"
 
+#include "ease/hash.h"
+
 #include <ctype.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -594,34 +597,111 @@ tag_char(unsigned char c)
 	return isalnum(c) || c == '_' || c == '-' || c >= 0x80;
 }
 
-/* Whether the tag P (LEN bytes) of COMMENT stood before it: #pain #pain is one. */
+/*
+ * A count tag, NAME_Nx (#alcohol_3x: three drinks): the length of NAME in
+ * *BASE and N in *COUNT; 0 when the tag P (LEN bytes) is a plain one.
+ */
 static int
-tag_before(const char *comment, const char *p, size_t len)
+tag_count(const char *p, size_t len, size_t *base, double *count)
 {
-	for (const char *t = comment; (t = strchr(t, '#')) && t + 1 < p; t++)
-		if (strncasecmp(t + 1, p, len) == 0 && !tag_char((unsigned char)t[1 + len]))
-			return 1;
-	return 0;
+	size_t i = len, nd = 0;
+	double v = 0, scale = 1;
+
+	if (len < 4 || (p[len - 1] != 'x' && p[len - 1] != 'X'))
+		return 0;
+	for (i = len - 1; i > 0 && isdigit((unsigned char)p[i - 1]) && nd < 6; i--, nd++) {
+		v += (p[i - 1] - '0') * scale;
+		scale *= 10;
+	}
+	if (nd == 0 || i < 2 || p[i - 1] != '_')
+		return 0;
+	*base = i - 1;
+	*count = v;
+	return 1;
 }
 
-/* Each #tag of COMMENT a factor, once; the comment itself the night's note. */
+/* One tag of a comment: where its name is, and its value. */
+typedef struct saa_tag {
+	const char *p;
+	size_t len;
+	double v;
+} saa_tag;
+
+static uint64_t
+tag_hash(const char *p, size_t len)
+{
+	uint64_t h = EASE_HASH_START;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)tolower((unsigned char)p[i]);
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/*
+ * Each #tag of COMMENT a factor, once however often it is written (#pain
+ * #pain, #Pain: one; a count tag the largest count), in the order first
+ * written; the comment itself is the night's note.  Tags are told apart by
+ * a hash table: linear in the comment, however many tags it holds.
+ */
 static void
 saa_tags(ease_imp *im, const char *when, const char *comment, long line)
 {
+	saa_tag *tags = NULL;
+	size_t n = 0, cap = 0, tcap = 16;
+	size_t *tab;
+
 	for (const char *p = comment; (p = strchr(p, '#')); ) {
-		const char *q = ++p;
+		const char *name = ++p;
+		size_t len, base;
+		double v = 1;
 
-		while (*q && tag_char((unsigned char)*q))
-			q++;
-		if (q > p && !tag_before(comment, p, (size_t)(q - p))) {
-			char *name = ease_xstrndup(p, (size_t)(q - p));
-			ease_event e = {"", when, "", "factor", name, 1, "", ""};
-
-			ease_imp_emit(im, &e, line);
-			free(name);
-		}
-		p = q;
+		while (*p && tag_char((unsigned char)*p))
+			p++;
+		len = (size_t)(p - name);
+		if (!len)
+			continue;
+		if (tag_count(name, len, &base, &v))
+			len = base;
+		ease_grow((void **)&tags, &cap, n + 1, sizeof *tags);
+		tags[n++] = (saa_tag){name, len, v};
 	}
+	if (!n)
+		return;
+	while (tcap < 2 * n)
+		tcap *= 2;
+	/* slots hold a tag's index + 1; 0 is free */
+	tab = ease_xcalloc(tcap, sizeof *tab);
+	for (size_t i = 0; i < n; i++) {
+		size_t j = tag_hash(tags[i].p, tags[i].len) & (tcap - 1);
+
+		for (; tab[j]; j = (j + 1) & (tcap - 1)) {
+			saa_tag *t = &tags[tab[j] - 1];
+
+			if (t->len == tags[i].len && strncasecmp(t->p, tags[i].p, t->len) == 0)
+				break;
+		}
+		if (!tab[j]) {
+			tab[j] = i + 1;
+			continue;
+		}
+		/* a repeat: the first keeps the largest count, the repeat is dropped */
+		if (tags[i].v > tags[tab[j] - 1].v)
+			tags[tab[j] - 1].v = tags[i].v;
+		tags[i].len = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!tags[i].len)
+			continue;
+		char *name = ease_xstrndup(tags[i].p, tags[i].len);
+		ease_event e = {"", when, "", "factor", name, tags[i].v, "", ""};
+
+		ease_imp_emit(im, &e, line);
+		free(name);
+	}
+	free(tab);
+	free(tags);
 }
 
 /* The comment with the app's literal "\n" as the line break it stands for. */
@@ -642,6 +722,25 @@ saa_note(const char *s)
 	return o;
 }
 
+/* The app's "not measured": -1 and -2 (written -1, -2.0, ...). */
+static int
+saa_placeholder(double v)
+{
+	return v == -1 || v == -2;
+}
+
+/*
+ * An Id a spreadsheet has rounded to a number in its own way (1.59287E+12,
+ * 1606459080000.0): a number, but not the digits the app writes.
+ */
+static int
+saa_rounded_id(const char *cell)
+{
+	double v;
+
+	return ease_imp_num(cell, &v, NULL) == EASE_V_OK && v >= 1e11 && v < 1e14;
+}
+
 void
 ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 {
@@ -652,6 +751,8 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 	int cid = 0, ctz = 0, cfrom = 0, cto = 0, chours = 0, crat = 0, ccom = 0, maxcol = 0;
 	char lastzone[256] = "";
 	const ease_rec *rec;
+	long rounded = 0, rounded_line = 0;
+	char rounded_id[64] = "";
 
 	for (int again = 1; again; ) {
 		cid = ease_imp_col(h, "Id");
@@ -698,10 +799,19 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 					     rec->n, hline, hn);
 				continue;
 			}
+			id = -1;
 			if (!epoch_ms(rec->f[cid], &id)) {
-				ease_bad_value(im->file, rec->line, "Id", rec->f[cid],
-					       "is not a time in milliseconds since 1970");
-				continue;
+				if (!saa_rounded_id(rec->f[cid])) {
+					ease_bad_value(im->file, rec->line, "Id", rec->f[cid],
+						       "is not a time in milliseconds since 1970");
+					continue;
+				}
+				/* the start comes from From and Tz instead, to the minute */
+				id = -1;
+				if (!rounded++) {
+					rounded_line = rec->line;
+					snprintf(rounded_id, sizeof rounded_id, "%.63s", rec->f[cid]);
+				}
 			}
 			zone = rec->f[ctz];
 			if (!*zone) {
@@ -715,7 +825,6 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 				}
 				snprintf(lastzone, sizeof lastzone, "%s", zone);
 			}
-			s = (time_t)(id / 1000);
 			switch (ease_imp_num(rec->f[chours], &hours, NULL)) {
 			case EASE_V_BAD:
 				ease_bad_value(im->file, rec->line, "Hours", rec->f[chours],
@@ -725,24 +834,33 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 				hours = -1;
 				break;
 			}
-			/* -1 and -2 are the app's "not measured" */
-			if (hours < 0)
+			/* -1 and -2 are the app's "not measured"; no other number below 0 */
+			if (saa_placeholder(hours))
 				hours = NAN;
-			else if (hours > 24) {
+			else if (hours < 0) {
+				ease_bad_value(im->file, rec->line, "Hours", rec->f[chours],
+					       "is negative (the app writes -1 or -2 for a night "
+					       "it did not measure)");
+				continue;
+			} else if (hours > 24) {
 				ease_bad_value(im->file, rec->line, "Hours", rec->f[chours],
 					       "is more than 24 hours");
 				continue;
-			} else {
-				hint = s + (time_t)(hours * 3600);
 			}
 			if (!saa_time(rec->f[cfrom], &day, &sec)) {
 				ease_bad_value(im->file, rec->line, "From", rec->f[cfrom],
 					       "is not a date and time (expected like 27. 11. 2020 7:38)");
 				continue;
 			}
-			{
+			if (id < 0) {
+				if ((why = ease_imp_local(im, zone, day, sec, (time_t)-1, &s))) {
+					ease_bad_value(im->file, rec->line, "From", rec->f[cfrom], why);
+					continue;
+				}
+			} else {
 				time_t f;
 
+				s = (time_t)(id / 1000);
 				/* the Id is the start to the millisecond; From says it in the zone */
 				if ((why = ease_imp_local(im, zone, day, sec, s, &f)) ||
 				    llabs((long long)(f - s)) > 120) {
@@ -751,6 +869,8 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 					continue;
 				}
 			}
+			if (!isnan(hours))
+				hint = s + (time_t)(hours * 3600);
 			if (!saa_time(rec->f[cto], &day, &sec)) {
 				ease_bad_value(im->file, rec->line, "To", rec->f[cto],
 					       "is not a date and time (expected like 27. 11. 2020 7:38)");
@@ -761,6 +881,12 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 				ease_bad_value(im->file, rec->line, "To", rec->f[cto], why);
 				continue;
 			}
+			/*
+			 * To is cut to the minute, the Id is not: a record of
+			 * seconds ends in the minute it began, not before it
+			 */
+			if (e < s && s - e < 60)
+				e = s;
 			if (!interval_ok(im, rec->line, "To", rec->f[cto], s, e))
 				continue;
 			if (!isnan(hours) && hours * 3600 > difftime(e, s) + 120) {
@@ -780,6 +906,12 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			if (rating > 5) {
 				ease_bad_value(im->file, rec->line, "Rating", rec->f[crat],
 					       "is outside 0..5");
+				continue;
+			}
+			if (rating < 0 && !saa_placeholder(rating)) {
+				ease_bad_value(im->file, rec->line, "Rating", rec->f[crat],
+					       "is negative (expected 0 to 5; the app writes -1 or "
+					       "-2 for a night not rated)");
 				continue;
 			}
 			{
@@ -803,4 +935,10 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			}
 		}
 	}
+	if (rounded)
+		ease_warn("%s: %ld record%s (the first on line %ld, '%s') %s an Id a "
+			  "spreadsheet has rounded: %s start is From in the zone of Tz, to the "
+			  "minute (export again from the app, or keep the Id column as text)",
+			  im->file, rounded, rounded == 1 ? "" : "s", rounded_line, rounded_id,
+			  rounded == 1 ? "has" : "have", rounded == 1 ? "its" : "their");
 }
