@@ -253,6 +253,21 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 	int csteps = ease_imp_col(h, "Steps");
 	int cnotes = ease_imp_col(h, "Sleep Notes");
 	const ease_rec *rec;
+	int from_bed = 0;
+
+	/* the newer layout has written its notes as "Notes" too */
+	if (cnotes < 0)
+		cnotes = ease_imp_col(h, "Notes");
+	if (casleep < 0 && im->o->asleep_from_bed)
+		from_bed = 1;
+	else if (casleep < 0 && im->o->verbose)
+		ease_warn("%s: this layout of Sleep Cycle has no time asleep: each night is "
+			  "its time in bed without hours asleep (sleep_hours stays empty; "
+			  "--asleep-from-bed takes the time in bed as the hours asleep)",
+			  im->file);
+	else if (casleep >= 0 && im->o->asleep_from_bed)
+		ease_warn("%s: --asleep-from-bed is not used: this export has '%s'",
+			  im->file, h->f[casleep]);
 
 	if (csteps < 0)
 		csteps = ease_imp_col(h, "Activity (steps)");
@@ -273,6 +288,12 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 			if (ease_imp_num(rec->f[cbed_s], &bed, NULL) == EASE_V_BAD) {
 				ease_bad_value(im->file, rec->line, h->f[cbed_s], rec->f[cbed_s],
 					       "is not a number of seconds");
+				continue;
+			}
+			/* checked before any arithmetic with it: 1e300 is no time in bed */
+			if (bed < 0 || bed > DAY_MAX) {
+				ease_bad_value(im->file, rec->line, h->f[cbed_s], rec->f[cbed_s],
+					       "is not a time in bed of 0 to 86400 seconds (24 hours)");
 				continue;
 			}
 		} else if (cbed >= 0 && !ease_is_missing(rec->f[cbed])) {
@@ -315,6 +336,11 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 				asleep = NAN;
 				break;
 			}
+			if (asleep < 0) {
+				ease_bad_value(im->file, rec->line, h->f[casleep], rec->f[casleep],
+					       "is negative (a night the app failed to track has 0)");
+				continue;
+			}
 			if (asleep > difftime(e, s) + 60) {
 				ease_bad_value(im->file, rec->line, h->f[casleep], rec->f[casleep],
 					       "is longer than the night from Start to End");
@@ -351,9 +377,14 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 		if (!count_cell(im, rec, chr, "Heart rate", &hr) ||
 		    !count_cell(im, rec, csteps, csteps >= 0 ? h->f[csteps] : "", &steps))
 			continue;
+		/* asked for: the time in bed as the hours asleep, but not of a failed night */
+		if (from_bed && q > 0)
+			asleep = difftime(e, s) / 3600;
 		ease_imp_fmt(im, NULL, s, a);
 		ease_imp_fmt(im, NULL, e, b);
-		sleep_event(im, NULL, "", "in_bed", s, e, asleep, "", rec->line);
+		sleep_event(im, NULL, "", "in_bed", s, e, asleep,
+			    from_bed && q > 0 ? "hours asleep: the time in bed (--asleep-from-bed)" : "",
+			    rec->line);
 		/* 0%: a night that failed, not the worst one */
 		if (q > 0) {
 			snprintf(note, sizeof note, "%s", rec->f[cq]);
@@ -513,6 +544,12 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 		case EASE_V_MISSING:
 			bed = NAN;
 			break;
+		}
+		/* checked before any arithmetic with it: 1e300 is no time in bed */
+		if (bed < 0 || bed > 1440) {
+			ease_bad_value(im->file, rec->line, "Time in Bed", rec->f[cbed],
+				       "is not a number of minutes 0..1440");
+			continue;
 		}
 		if ((why = ease_dateform_read(&df, fmt, rec->f[cs], &day, &sec)) ||
 		    (why = ease_imp_local(im, NULL, day, sec, (time_t)-1, &s))) {

@@ -17,6 +17,7 @@ typedef struct ease_import_opts {
 	const char *from;	/* a format's name; NULL or "auto": by the header */
 	const char *tz;		/* zone of times written without one; NULL: TZ */
 	int verbose;
+	int asleep_from_bed;	/* Sleep Cycle's older layout: hours asleep = time in bed */
 } ease_import_opts;
 
 /* Converts every file of C; returns the exit status. */
