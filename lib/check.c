@@ -185,6 +185,19 @@ check_event_value(chk *k, const ease_rec *rec, int kind)
 	else if (isnan(v) && ease_evkinds[kind].needs_value && kind != EASE_EV_NOTE)
 		bad_cell(k, rec->line, k->value_col, cell,
 			 "is missing (a rating needs a value)");
+	/* a drug or a factor without a name: ease-daily stops at it, as here */
+	if (kind == EASE_EV_MED || kind == EASE_EV_FACTOR) {
+		int nc = ease_cols_role(k->cols, EASE_R_NAME);
+		const char *name = nc >= 0 ? rec->f[nc] : "";
+		char norm[128];
+
+		if (kind == EASE_EV_MED && ease_norm_name(name, norm, sizeof norm)[0] == '\0')
+			bad_cell(k, rec->line, nc >= 0 ? nc : k->kind_col, name,
+				 "is not a drug name (a med event names its drug)");
+		else if (kind == EASE_EV_FACTOR && ease_is_missing(name))
+			bad_cell(k, rec->line, nc >= 0 ? nc : k->kind_col, name,
+				 "is not a factor name (a factor event names its factor)");
+	}
 }
 
 /* The row's day, or 0 when it has no valid one (the problem is reported). */

@@ -453,6 +453,11 @@ bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
 		snprintf(b->note, sizeof b->note, "%d of 4%s%s", lvl,
 			 *notes ? "; " : "", notes);
 	ease_imp_slug(detail, nl, name, sizeof name);
+	if (!name[0]) {
+		ease_bad_value(b->im->file, b->rec->line, "detail", detail,
+			       "names no symptom (expected like 'Back (lower) pain (Mild)')");
+		return 0;
+	}
 	/* "back_lower_pain": a pain of the back, lower; "headache" too */
 	ease_imp_slug(detail, nl, key, sizeof key);
 	if (pain_words(key)) {
@@ -492,6 +497,11 @@ bear_med(bear *b, const char *detail, const char *amount)
 	}
 	while (nl && detail[nl - 1] == ' ')
 		nl--;
+	if (nl == 0) {
+		ease_bad_value(b->im->file, b->rec->line, "detail", detail,
+			       "names no drug (expected like 'Ibuprofen (mg)')");
+		return 0;
+	}
 	snprintf(drug, sizeof drug, "%.*s", (int)nl, detail);
 	switch (ease_imp_num(amount, &v, NULL)) {
 	case EASE_V_BAD:

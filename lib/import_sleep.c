@@ -145,6 +145,15 @@ ease_import_plees(ease_imp *im, ease_reader *r, const ease_rec *h)
 				       "is not a time in milliseconds since 1970");
 			continue;
 		}
+		/* 9999-12-31T23:59:59Z: beyond it no ease tool reads a date */
+		if (a > 253402300799999LL || b > 253402300799999LL) {
+			int first = a > 253402300799999LL;
+
+			ease_bad_value(im->file, rec->line, first ? "start" : "stop",
+				       first ? rec->f[cs] : rec->f[ce],
+				       "is after the year 9999 (is it milliseconds since 1970?)");
+			continue;
+		}
 		s = (time_t)(a / 1000);
 		e = (time_t)(b / 1000);
 		if (!interval_ok(im, rec->line, "stop", rec->f[ce], s, e))
