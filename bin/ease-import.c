@@ -50,7 +50,7 @@ static const ease_tool tool = {
 	"import", "[OPTION]... [FILE]...",
 	"      --from FORMAT    the app that wrote FILE: auto (by its header, the\n"
 	"                       default), bearable, sleep-as-android, fitbit,\n"
-	"                       sleep-cycle, plees-tracker, secuso\n"
+	"                       sleep-cycle, plees-tracker, sleepmeter, secuso\n"
 	"      --asleep-from-bed\n"
 	"                       Sleep Cycle's older layout, which has no time\n"
 	"                       asleep: take each night's time in bed as its hours\n"

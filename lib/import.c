@@ -36,6 +36,8 @@ static const struct {
 	 "Sleep Cycle: nights, quality, notes (both layouts)"},
 	{"plees-tracker", ease_import_plees,
 	 "Plees Tracker: sleeps in epoch milliseconds, rating"},
+	{"sleepmeter", ease_import_sleepmeter,
+	 "Sleepmeter: nights and naps, wakings, quality, aids, hindrances, tags"},
 	{"secuso", ease_import_secuso,
 	 "Privacy Friendly Pain Diary (SecUSo): pain by body region, condition, drugs"},
 	{NULL, NULL, NULL}

@@ -988,3 +988,350 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			  im->file, rounded, rounded == 1 ? "" : "s", rounded_line, rounded_id,
 			  rounded == 1 ? "has" : "have", rounded == 1 ? "its" : "their");
 }
+
+/* ---- Sleepmeter ---- */
+
+/* "2021-03-02 07:00+0100" (or +01:00): the local day, second and offset. */
+static int
+sm_time(const char *s, long *day, long *sec, long *off_min)
+{
+	long v[5] = {0, 0, 0, 0, 0};
+	static const char sep[] = "-- :";
+	static const int width[] = {4, 2, 2, 2, 2};
+	long oh, om;
+	int sign;
+
+	while (*s == ' ')
+		s++;
+	for (int i = 0; i < 5; i++) {
+		for (int k = 0; k < width[i]; k++, s++) {
+			if (!isdigit((unsigned char)*s))
+				return 0;
+			v[i] = v[i] * 10 + (*s - '0');
+		}
+		if (i < 4 && *s++ != sep[i])
+			return 0;
+	}
+	if (*s != '+' && *s != '-')
+		return 0;
+	sign = *s++ == '-' ? -1 : 1;
+	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]))
+		return 0;
+	oh = (s[0] - '0') * 10 + (s[1] - '0');
+	s += 2;
+	if (*s == ':')
+		s++;
+	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]))
+		return 0;
+	om = (s[0] - '0') * 10 + (s[1] - '0');
+	s += 2;
+	while (*s == ' ')
+		s++;
+	if (*s || v[3] > 23 || v[4] > 59 || oh > 14 || om > 59 ||
+	    !ease_valid_civil(v[0], (int)v[1], (int)v[2]))
+		return 0;
+	*day = ease_days_from_civil(v[0], (int)v[1], (int)v[2]);
+	*sec = v[3] * 3600 + v[4] * 60;
+	*off_min = sign * (oh * 60 + om);
+	return 1;
+}
+
+/* One end of a night: its instant, and as written (its own offset kept). */
+typedef struct sm_end {
+	long long t;
+	char iso[40];
+} sm_end;
+
+static int
+sm_end_read(const char *cell, sm_end *e)
+{
+	long day, sec, off;
+	char date[16];
+	long a;
+
+	if (!sm_time(cell, &day, &sec, &off))
+		return 0;
+	e->t = (long long)day * 86400 + sec - off * 60;
+	a = off < 0 ? -off : off;
+	snprintf(e->iso, sizeof e->iso, "%sT%02ld:%02ld%c%02ld:%02ld",
+		 ease_fmt_date(day, date), sec / 3600, sec / 60 % 60, off < 0 ? '-' : '+',
+		 a / 60, a % 60);
+	return 1;
+}
+
+/*
+ * The wakings of a night, "60-75|190-200": minutes after falling asleep.
+ * Their total in *MIN; 0 when the cell is not such a list or a waking lies
+ * outside the night of LEN minutes.
+ */
+static int
+sm_holes(const char *s, double len, double *min)
+{
+	*min = 0;
+	while (*s == ' ')
+		s++;
+	if (!*s)
+		return 1;
+	for (;;) {
+		long a = 0, b = 0;
+		int na = 0, nb = 0;
+
+		while (isdigit((unsigned char)*s) && na < 7)
+			a = a * 10 + (*s++ - '0'), na++;
+		if (!na || *s++ != '-')
+			return 0;
+		while (isdigit((unsigned char)*s) && nb < 7)
+			b = b * 10 + (*s++ - '0'), nb++;
+		if (!nb || b < a || b > len)
+			return 0;
+		*min += (double)(b - a);
+		if (*s == '\0')
+			break;
+		if (*s++ != '|')
+			return 0;
+	}
+	return *min <= len;
+}
+
+/* The custom aids, hindrances and tags the export lists before its nights. */
+enum { SM_AID, SM_HINDRANCE, SM_TAG, SM_NLISTS };
+
+typedef struct sm_custom {
+	char *id, *name;
+} sm_custom;
+
+typedef struct sm_lists {
+	sm_custom *c[SM_NLISTS];
+	size_t n[SM_NLISTS], cap[SM_NLISTS];
+} sm_lists;
+
+static const char *const sm_section[SM_NLISTS] = {
+	"custom_aid_id", "custom_hindrance_id", "custom_tag_id"
+};
+static const char *const sm_column[SM_NLISTS] = {"aid", "hindrances", "tags"};
+
+static int
+sm_section_of(const ease_rec *rec)
+{
+	for (int i = 0; i < SM_NLISTS; i++)
+		if (rec->n && strcasecmp(rec->f[0], sm_section[i]) == 0)
+			return i;
+	return -1;
+}
+
+static void
+sm_lists_free(sm_lists *l)
+{
+	for (int i = 0; i < SM_NLISTS; i++) {
+		for (size_t k = 0; k < l->n[i]; k++) {
+			free(l->c[i][k].id);
+			free(l->c[i][k].name);
+		}
+		free(l->c[i]);
+	}
+}
+
+/*
+ * Each member of the list CELL (aids, hindrances or tags: NONE, or names
+ * joined by '|') a factor of value 1 at WHEN; a custom one by the name its
+ * section gives.  0 when a member names a custom entry no section lists.
+ */
+static int
+sm_factors(ease_imp *im, const sm_lists *l, int which, const char *cell, const char *when,
+	   long line, int emit)
+{
+	const char *p = cell;
+
+	while (*p == ' ')
+		p++;
+	if (strcmp(p, "NONE") == 0 || !*p)
+		return 1;
+	while (*p) {
+		size_t len = strcspn(p, "|");
+		char *word = ease_xstrndup(p, len);
+		const char *name = NULL;
+		char *low = NULL;
+
+		if (strncmp(word, "CUSTOM_", 7) == 0) {
+			for (size_t k = 0; k < l->n[which] && !name; k++)
+				if (strcmp(l->c[which][k].id, word) == 0)
+					name = l->c[which][k].name;
+			if (!name) {
+				char why[200];
+
+				snprintf(why, sizeof why, "names %.40s, which no %s section of the "
+					 "export lists", word, sm_section[which]);
+				ease_bad_value(im->file, line, sm_column[which], cell, why);
+				free(word);
+				return 0;
+			}
+		} else {
+			/* the app's own names, SOUND_MACHINE: sound_machine */
+			low = ease_xstrdup(word);
+			for (char *q = low; *q; q++)
+				*q = (char)tolower((unsigned char)*q);
+			name = low;
+		}
+		if (emit && *name) {
+			ease_event e = {"", when, "", "factor", name, 1, "", ""};
+
+			ease_imp_emit(im, &e, line);
+		}
+		free(low);
+		free(word);
+		p += len;
+		if (*p == '|')
+			p++;
+	}
+	return 1;
+}
+
+void
+ease_import_sleepmeter(ease_imp *im, ease_reader *r, const ease_rec *h0)
+{
+	sm_lists l;
+	const ease_rec *rec = NULL, *h;
+	ease_rec *main = NULL;
+	int sec = sm_section_of(h0);
+	int cw, cs, cb, choles, ctype, cq, cn, cl[SM_NLISTS];
+
+	memset(&l, 0, sizeof l);
+	/* the custom sections first, each under its own header, to the nights' header */
+	while (sec >= 0) {
+		int next = -1;
+
+		while ((rec = ease_imp_next(im, r))) {
+			if ((next = sm_section_of(rec)) >= 0)
+				break;
+			if (rec->n && strcasecmp(rec->f[0], "wake") == 0)
+				break;
+			if (rec->n < 2 || !*rec->f[0]) {
+				ease_bad_row(im->file, rec->line, "%zu field%s in the %s section "
+					     "(expected an id and a name)", rec->n,
+					     rec->n == 1 ? "" : "s", sm_section[sec]);
+				continue;
+			}
+			ease_grow((void **)&l.c[sec], &l.cap[sec], l.n[sec] + 1, sizeof *l.c[sec]);
+			l.c[sec][l.n[sec]].id = ease_xstrdup(rec->f[0]);
+			l.c[sec][l.n[sec]].name = ease_xstrdup(rec->f[rec->n - 1]);
+			l.n[sec]++;
+		}
+		if (!rec) {
+			/* custom lists and no nights: nothing to write */
+			sm_lists_free(&l);
+			return;
+		}
+		sec = next;
+	}
+	/* after custom sections, the nights' header is the record that ended them */
+	if (sm_section_of(h0) >= 0)
+		main = ease_imp_keep(rec);
+	h = main ? main : h0;
+	cw = ease_imp_need(im, h, "wake");
+	cs = ease_imp_need(im, h, "sleep");
+	cb = ease_imp_need(im, h, "bedtime");
+	choles = ease_imp_need(im, h, "holes");
+	ctype = ease_imp_need(im, h, "type");
+	cq = ease_imp_need(im, h, "quality");
+	cn = ease_imp_col(h, "notes");
+	for (int i = 0; i < SM_NLISTS; i++)
+		cl[i] = ease_imp_col(h, sm_column[i]);
+	while ((rec = ease_imp_next(im, r))) {
+		sm_end wake, sleep, bed;
+		double q, holes, len, asleep;
+		int nap, ok = 1;
+		char note[64];
+
+		if (!ease_imp_width(im, rec, h))
+			continue;
+		if (!sm_end_read(rec->f[cb], &bed)) {
+			ease_bad_value(im->file, rec->line, "bedtime", rec->f[cb],
+				       "is not a date-time (expected like 2021-03-01 23:00+0100)");
+			continue;
+		}
+		if (!sm_end_read(rec->f[cs], &sleep)) {
+			ease_bad_value(im->file, rec->line, "sleep", rec->f[cs],
+				       "is not a date-time (expected like 2021-03-01 23:30+0100)");
+			continue;
+		}
+		if (!sm_end_read(rec->f[cw], &wake)) {
+			ease_bad_value(im->file, rec->line, "wake", rec->f[cw],
+				       "is not a date-time (expected like 2021-03-02 07:00+0100)");
+			continue;
+		}
+		if (sleep.t < bed.t) {
+			ease_bad_value(im->file, rec->line, "sleep", rec->f[cs],
+				       "is before the bedtime");
+			continue;
+		}
+		if (wake.t < sleep.t) {
+			ease_bad_value(im->file, rec->line, "wake", rec->f[cw],
+				       "is before the time of falling asleep");
+			continue;
+		}
+		if (wake.t - bed.t > (long long)DAY_MAX) {
+			ease_bad_value(im->file, rec->line, "wake", rec->f[cw],
+				       "makes a night of more than 24 hours from the bedtime");
+			continue;
+		}
+		len = (double)(wake.t - sleep.t) / 60;
+		if (!sm_holes(rec->f[choles], len, &holes)) {
+			ease_bad_value(im->file, rec->line, "holes", rec->f[choles],
+				       "is not a list of wakings within the sleep (expected like "
+				       "60-75|190-200: minutes after falling asleep)");
+			continue;
+		}
+		if (strcmp(rec->f[ctype], "NIGHT_SLEEP") == 0)
+			nap = 0;
+		else if (strcmp(rec->f[ctype], "NAP") == 0)
+			nap = 1;
+		else {
+			ease_bad_value(im->file, rec->line, "type", rec->f[ctype],
+				       "is not a type of sleep (expected NIGHT_SLEEP or NAP)");
+			continue;
+		}
+		switch (ease_imp_num(rec->f[cq], &q, NULL)) {
+		case EASE_V_BAD:
+			ease_bad_value(im->file, rec->line, "quality", rec->f[cq],
+				       "is not a quality (expected a whole number 0 to 10)");
+			continue;
+		case EASE_V_MISSING:
+			q = NAN;
+			break;
+		}
+		if (!isnan(q) && (q < 0 || q > 10 || q != floor(q))) {
+			ease_bad_value(im->file, rec->line, "quality", rec->f[cq],
+				       "is not a quality (expected a whole number 0 to 10)");
+			continue;
+		}
+		/* every list read before anything of the record is written */
+		for (int i = 0; i < SM_NLISTS && ok; i++)
+			if (cl[i] >= 0)
+				ok = sm_factors(im, &l, i, rec->f[cl[i]], bed.iso, rec->line, 0);
+		if (!ok)
+			continue;
+		asleep = (len - holes) / 60;
+		if (nap) {
+			/* a nap adds to the day's sleep as a factor, not to the night's */
+			ease_event e = {"", sleep.iso, wake.iso, "factor", "nap_hours", asleep, "",
+					cn >= 0 ? rec->f[cn] : ""};
+
+			ease_imp_emit(im, &e, rec->line);
+		} else {
+			ease_event e = {"", bed.iso, wake.iso, "sleep", "in_bed", asleep, "h",
+					cn >= 0 ? rec->f[cn] : ""};
+
+			ease_imp_emit(im, &e, rec->line);
+			if (!isnan(q)) {
+				snprintf(note, sizeof note, "quality %g of 10", q);
+				quality(im, "", wake.iso, q, note, rec->line);
+			}
+		}
+		for (int i = 0; i < SM_NLISTS; i++)
+			if (cl[i] >= 0)
+				sm_factors(im, &l, i, rec->f[cl[i]], nap ? sleep.iso : bed.iso,
+					   rec->line, 1);
+	}
+	ease_imp_free(main);
+	sm_lists_free(&l);
+}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ease-import: app exports (Bearable, Sleep as Android, Fitbit, Sleep Cycle,
- * Plees Tracker, the SecUSo pain diary) read into the event log
+ * Plees Tracker, Sleepmeter, the SecUSo pain diary) read into the event log
  * subject,start,end,kind,name,value,unit,note.
  */
 #ifndef EASE_IMPORT_H
@@ -158,5 +158,6 @@ void ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h);
 void ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h);
 void ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h);
 void ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h);
+void ease_import_sleepmeter(ease_imp *im, ease_reader *r, const ease_rec *h);
 
 #endif
