@@ -83,6 +83,13 @@ typedef struct ease_writer ease_writer;
  */
 ease_writer *ease_writer_open(const char *path, int format, char **inputs,
 			      int ninputs);
+/*
+ * Standard output too is held back (in a nameless temporary file under
+ * TMPDIR) until the run's outputs are committed: a run that fails writes
+ * nothing a pipe could take for a whole result.  Call right after
+ * ease_writer_open; for any other output it changes nothing.
+ */
+void ease_writer_spool(ease_writer *w);
 void ease_w_field(ease_writer *w, const char *s, size_t len);
 void ease_w_str(ease_writer *w, const char *s);
 /* A computed number: DIGITS significant digits, NaN as an empty cell. */
