@@ -23,6 +23,12 @@
 #define NAP_TO (20 * 3600L)
 #define NAP_MAX (4 * 3600.0)
 #define DAY_SEC 86400.0
+/*
+ * The rounding rule: hours asleep may exceed the time from bed to wake-up by
+ * a minute for each end (clock times cut to the minute) and 0.005 h (hours
+ * rounded to two decimals), 138 s in all; ease-import refuses more.
+ */
+#define EASE_SLEEP_ROUNDING (2 * 60 + 18)
 /* the longest night read from clock times alone (a sleep of 16 h, when ill) */
 #define CLOCK_NIGHT_MAX (16 * 3600)
 
@@ -283,6 +289,7 @@ typedef struct daily {
 	row rw;			/* one day's cells */
 	size_t held_days;	/* of every subject, in memory */
 	long naps_left;		/* naps read while --naps ignore */
+	long sleep_empty;	/* sleep events of a date alone, without hours */
 	long rows;		/* data rows read, of every input */
 } daily;
 
@@ -938,13 +945,14 @@ add_sleep(rd *r, subject *s, int hcol, int bedcol, const ease_datetime *bed, int
 			return bad(r, wakecol, why);
 		}
 		/*
-		 * Apps write bed and wake to the minute but the hours asleep
-		 * more finely (Sleep as Android: 7.419 h for 07:38-15:03), so a
-		 * minute over is rounding: the hours stand, and the time in bed
-		 * is at least as long.
+		 * Apps cut bed and wake to the minute but write the hours
+		 * asleep more finely (Sleep as Android: 7.419 h for
+		 * 07:38-15:03), and ease-import writes 5.70 as 5.7: hours over
+		 * by the rounding rule are rounding, so the hours stand, and
+		 * the time in bed is at least as long.
 		 */
 		if (!isnan(hours) && hours * 3600 > x.e - x.s &&
-		    hours * 3600 <= x.e - x.s + 60)
+		    hours * 3600 <= x.e - x.s + EASE_SLEEP_ROUNDING)
 			x.e = x.s + hours * 3600;
 		if (!isnan(hours) && hours * 3600 > x.e - x.s + 1e-6) {
 			char h[40];
@@ -1240,7 +1248,8 @@ read_events(rd *r)
 				bad(r, ec >= 0 ? ec : sc,
 				    "is not a wake-up time (a sleep that starts at a time of day needs its end)");
 			else if (isnan(v))
-				bad(r, vc >= 0 ? vc : kc, "is not a number (a sleep without times needs its hours)");
+				/* a night an app synced without data (Bearable, from Google Fit) */
+				r->d->sleep_empty++;
 			else
 				add_sleep(r, s, -1, -1, NULL, sc, &st, v, SL_VALUE);
 			break;
@@ -2480,6 +2489,10 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 			  "with any sleep quality rated at %s end; --naps add counts them",
 			  d.naps_left, d.naps_left == 1 ? "" : "s", d.naps_left == 1 ? "" : "s",
 			  d.naps_left == 1 ? "its" : "their");
+	if (d.sleep_empty)
+		ease_warn("%ld sleep record%s of a date alone (no hours, no times) left out: "
+			  "a night synced without data has no sleep_hours",
+			  d.sleep_empty, d.sleep_empty == 1 ? "" : "s");
 	ease_report_skipped();
 
 	for (size_t si = 0; si < d.nsubj; si++) {
