@@ -89,7 +89,7 @@ $(OUT)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIBA) $(HEADERS)
 # prove prints the closing "Result: PASS" line CI reads.
 test: all $(TOOLS) $(UNITS)
 	@EASE_BIN=$(abspath $(BINOUT)) \
-		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t tests/output.t tests/cron.t tests/docs.t tests/plan.t
+		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t tests/output.t tests/cron.t tests/chain.t tests/docs.t tests/plan.t
 
 unit: all $(UNITS)
 	@prove -v --exec "" $(UNITS)
