@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -294,28 +295,19 @@ gp_missing(const char *prog, int e)
 }
 
 /*
- * Whether the image at OFF of FD starts as a TERM file should; when not,
- * dies naming what came out.  A program in EASE_GNUPLOT that prints text
- * (a wrapper, an old gnuplot without cairo) would leave a .png of words.
- * A pipe or device cannot be read back: then nothing is checked.
+ * Whether the N bytes at B start as a TERM file should; when not, dies
+ * naming what came out.  A program in EASE_GNUPLOT that prints text (a
+ * wrapper, an old gnuplot without cairo) would leave a .png of words.
  */
 static void
-check_signature(int fd, off_t off, int term, const char *prog, const char *path)
+check_signature(const unsigned char *b, size_t n, int term, const char *prog,
+		const char *path)
 {
-	unsigned char b[64];
-	ssize_t n;
 	size_t i = 0;
 	const char *want;
 	int ok;
 	char shown[80], text[128];
 
-	if (off < 0 || term == EASE_GP_DUMB)
-		return;
-	while ((n = pread(fd, b, sizeof b - 1, off)) < 0 && errno == EINTR)
-		;
-	if (n <= 0)
-		return;
-	b[n] = '\0';
 	switch (term) {
 	case EASE_GP_PNG:
 		want = "PNG";
@@ -327,9 +319,10 @@ check_signature(int fd, off_t off, int term, const char *prog, const char *path)
 		break;
 	case EASE_GP_SVG:
 		want = "SVG";
-		while (i < (size_t)n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+		while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
 			i++;
-		ok = strncmp((char *)b + i, "<?xml", 5) == 0 || strncmp((char *)b + i, "<svg", 4) == 0;
+		ok = (n - i >= 5 && memcmp(b + i, "<?xml", 5) == 0) ||
+		     (n - i >= 4 && memcmp(b + i, "<svg", 4) == 0);
 		break;
 	default:
 		return;
@@ -337,11 +330,8 @@ check_signature(int fd, off_t off, int term, const char *prog, const char *path)
 	if (ok)
 		return;
 	/* the first line of what came out, as messages show data */
-	for (i = 0; i < (size_t)n && b[i] != '\n' && b[i] != '\0'; i++)
+	for (i = 0; i < n && i < sizeof text - 1 && b[i] != '\n' && b[i] != '\0'; i++)
 		;
-	/* a copy on the stack: the run ends here, and nothing may be lost */
-	if (i >= sizeof text)
-		i = sizeof text - 1;
 	memcpy(text, b, i);
 	text[i] = '\0';
 	ease_die(EASE_EX_UNAVAILABLE,
@@ -414,41 +404,201 @@ ease_gp_exec(const char *script, size_t len, int fd, const char **progp, int *st
 	return got == (ssize_t)sizeof e ? (e ? e : ENOEXEC) : 0;
 }
 
+/* Bytes read from a program, growing as they come. */
+typedef struct {
+	char *p;
+	size_t n, cap;
+} gp_bytes;
+
+/* Reads what is there on FD into B; 0 at the end (or an error: the pipe is done). */
+static int
+gp_drain(int fd, gp_bytes *b)
+{
+	for (;;) {
+		ssize_t k;
+
+		ease_grow((void **)&b->p, &b->cap, b->n + 65536 + 1, 1);
+		k = read(fd, b->p + b->n, 65536);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return 1;
+		if (k <= 0)
+			return 0;
+		b->n += (size_t)k;
+		b->p[b->n] = '\0';
+	}
+}
+
+/*
+ * Runs gnuplot as ease_gp_exec does, but with its standard output and
+ * standard error read back into OUT and ERR: what it draws reaches the file
+ * only through ease's checked writer, after gnuplot has succeeded, and its
+ * message can be named.  The script is written while the output is read,
+ * so that neither waits on a full pipe.
+ */
+static int
+gp_capture(const char *script, size_t len, gp_bytes *out, gp_bytes *err,
+	   const char **progp, int *status)
+{
+	const char *prog = getenv("EASE_GNUPLOT");
+	int in[2], op[2], ep[2], xp[2], e = 0;
+	pid_t pid;
+	ssize_t got;
+	size_t off = 0;
+
+	if (prog == NULL || *prog == '\0')
+		prog = "gnuplot";
+	*progp = prog;
+	if (pipe(in) != 0 || pipe(op) != 0 || pipe(ep) != 0 || pipe(xp) != 0)
+		ease_die(EASE_EX_SOFTWARE, "pipe: %s", strerror(errno));
+	(void)fcntl(in[1], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(op[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(ep[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(xp[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(xp[1], F_SETFD, FD_CLOEXEC);
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		ease_die(EASE_EX_UNAVAILABLE, "cannot start gnuplot: %s", strerror(errno));
+	if (pid == 0) {
+		char *argv[2];
+
+		argv[0] = (char *)prog;
+		argv[1] = NULL;
+		if (dup2(in[0], 0) < 0 || dup2(op[1], 1) < 0 || dup2(ep[1], 2) < 0)
+			_exit(127);
+		close(in[0]);
+		close(op[1]);
+		close(ep[1]);
+		if (strchr(prog, '/'))
+			execv(prog, argv);
+		else
+			execvp(prog, argv);
+		e = errno;
+		if (write(xp[1], &e, sizeof e) < 0) {
+			/* nothing more to say: the exit status says it */
+		}
+		_exit(127);
+	}
+	close(in[0]);
+	close(op[1]);
+	close(ep[1]);
+	close(xp[1]);
+	(void)fcntl(in[1], F_SETFL, O_NONBLOCK);
+	(void)fcntl(op[0], F_SETFL, O_NONBLOCK);
+	(void)fcntl(ep[0], F_SETFL, O_NONBLOCK);
+
+	/* gnuplot that stops early closes the pipe: its status tells why */
+	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+	struct pollfd fds[3] = {{in[1], POLLOUT, 0}, {op[0], POLLIN, 0}, {ep[0], POLLIN, 0}};
+
+	if (len == 0) {
+		close(in[1]);
+		fds[0].fd = -1;
+	}
+	while (fds[1].fd >= 0 || fds[2].fd >= 0) {
+		if (poll(fds, 3, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			ease_die(EASE_EX_SOFTWARE, "poll: %s", strerror(errno));
+		}
+		if (fds[0].fd >= 0 && fds[0].revents) {
+			ssize_t k = write(in[1], script + off, len - off);
+
+			if (k > 0)
+				off += (size_t)k;
+			if ((k < 0 && errno != EINTR && errno != EAGAIN) || off == len) {
+				close(in[1]);
+				fds[0].fd = -1;
+			}
+		}
+		for (int i = 1; i < 3; i++)
+			if (fds[i].fd >= 0 && fds[i].revents && !gp_drain(fds[i].fd, i == 1 ? out : err)) {
+				close(fds[i].fd);
+				fds[i].fd = -1;
+			}
+	}
+	if (fds[0].fd >= 0)
+		close(in[1]);
+	signal(SIGPIPE, old);
+
+	while ((got = read(xp[0], &e, sizeof e)) < 0 && errno == EINTR)
+		;
+	close(xp[0]);
+	while (waitpid(pid, status, 0) < 0)
+		if (errno != EINTR)
+			ease_die(EASE_EX_SOFTWARE, "waitpid: %s", strerror(errno));
+	return got == (ssize_t)sizeof e ? (e ? e : ENOEXEC) : 0;
+}
+
+/*
+ * gnuplot's own word on what went wrong: the last line it wrote to
+ * standard error (it ends an error with "line N: what"), into BUF.
+ */
+static const char *
+gp_message(const gp_bytes *err, char *buf, size_t n)
+{
+	size_t end = err->n, start;
+
+	while (end > 0 && (err->p[end - 1] == '\n' || err->p[end - 1] == '\r' ||
+			   err->p[end - 1] == ' ' || err->p[end - 1] == '\t'))
+		end--;
+	if (end == 0)
+		return NULL;
+	start = end;
+	while (start > 0 && err->p[start - 1] != '\n')
+		start--;
+	while (start < end && (err->p[start] == ' ' || err->p[start] == '\t'))
+		start++;
+	return ease_shown_n(err->p + start, end - start, buf, n);
+}
+
 void
 ease_gp_run(const char *script, size_t len, const char *path, int term, char **inputs,
 	    int ninputs)
 {
-	const char *prog;
+	const char *prog, *msg;
 	ease_writer *w;
-	struct stat st;
-	off_t before, after;
-	int fd, status, e;
+	gp_bytes out = {NULL, 0, 0}, err = {NULL, 0, 0};
+	int status, e;
+	char said[200];
 
 	/*
 	 * The library's writer decides where the image goes, as for every
 	 * output: a temporary file renamed over a plain file (links followed,
 	 * mode kept), a device or FIFO or the file standard output already is
-	 * written directly, never an input.  gnuplot writes to its descriptor.
+	 * written directly, never an input.  It is opened first, so that a
+	 * path that cannot be written is said before gnuplot runs.
 	 */
 	w = ease_writer_open(path, EASE_FMT_CSV, inputs, ninputs);
-	fd = ease_writer_fd(w);
-	before = lseek(fd, 0, SEEK_CUR);
-	if ((e = ease_gp_exec(script, len, fd, &prog, &status)) != 0)
+	e = gp_capture(script, len, &out, &err, &prog, &status);
+	/* its messages, warnings included, as it wrote them */
+	if (err.n)
+		fwrite(err.p, 1, err.n, stderr);
+	if (e != 0)
 		gp_missing(prog, e);
+	msg = gp_message(&err, said, sizeof said);
 	if (WIFSIGNALED(status))
 		ease_die(EASE_EX_UNAVAILABLE, "%s was killed by signal %d; nothing written to %s",
 			 prog, WTERMSIG(status), path);
+	/* ease wrote the script: only a terminal gnuplot lacks is the install's fault */
+	if (WEXITSTATUS(status) != 0 && msg && strstr(msg, "terminal"))
+		ease_die(EASE_EX_UNAVAILABLE,
+			 "%s failed (exit status %d): '%s'; nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
+			 prog, WEXITSTATUS(status), msg, path);
 	if (WEXITSTATUS(status) != 0)
 		ease_die(EASE_EX_UNAVAILABLE,
-			 "%s failed (exit status %d, its messages above); nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
-			 prog, WEXITSTATUS(status), path);
-	/* a file that did not grow: gnuplot wrote nothing (a device cannot tell) */
-	after = lseek(fd, 0, SEEK_CUR);
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && before >= 0 &&
-	    after >= 0 && after == before)
+			 "%s failed (exit status %d): '%s'; nothing written to %s (ease-plot without -o writes the script gnuplot read)",
+			 prog, WEXITSTATUS(status), msg ? msg : "it said nothing", path);
+	if (out.n == 0)
 		ease_die(EASE_EX_UNAVAILABLE,
 			 "%s wrote no image; nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
 			 prog, path);
-	check_signature(fd, before, term, prog, path);
+	check_signature((const unsigned char *)out.p, out.n, term, prog, path);
+	ease_w_bytes(w, out.p, out.n);
+	free(out.p);
+	free(err.p);
 	ease_writer_close(w);
 }

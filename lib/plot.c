@@ -2,6 +2,7 @@
 /* realpath and open_memstream are POSIX 2008: the Makefile asks for it */
 #include "ease/plot.h"
 #include "ease/cols.h"
+#include "ease/csvio.h"
 #include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/gnuplot.h"
@@ -2072,8 +2073,13 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 
 	if (o->output)
 		ease_gp_run(buf, len, o->output, term, c->files, c->nfiles);
-	else if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
-		ease_die(EASE_EX_IO, "standard output: write error");
+	else {
+		/* the writer's checks: 74 on a failed write, a quiet SIGPIPE on a closed pipe */
+		ease_writer *out = ease_writer_open(NULL, EASE_FMT_CSV, c->files, c->nfiles);
+
+		ease_w_bytes(out, buf, len);
+		ease_writer_close(out);
+	}
 	free(buf);
 	for (size_t j = 0; j < s.np; j++)
 		free_panel(&s, &s.p[j]);

@@ -79,11 +79,13 @@ void ease_gp_series(FILE *f, size_t k);
 int ease_gp_exec(const char *script, size_t len, int fd, const char **prog, int *status);
 /*
  * Runs gnuplot (the program $EASE_GNUPLOT names, else "gnuplot" on PATH)
- * without a shell on the LEN bytes of SCRIPT, its standard output going to a
- * temporary file beside PATH that is renamed over PATH when gnuplot
- * succeeded (a device or FIFO is written directly).  INPUTS are refused as
- * PATH (exit 73).  gnuplot missing or failing: its messages stay on standard
- * error, the package is named, exit 69.  What came out must start as a
+ * without a shell on the LEN bytes of SCRIPT, its standard output read back
+ * through a pipe and written, once gnuplot has succeeded, through the
+ * checked writer to PATH (a temporary file renamed over it; a device or
+ * FIFO directly): a failed write exits 74 and leaves PATH as it was.
+ * INPUTS are refused as PATH (exit 73).  gnuplot missing: the package is
+ * named, exit 69; failing: its messages stay on standard error, its last
+ * line is quoted, exit 69.  What came out must be there and start as a
  * TERM file does (PNG, PDF, SVG), else exit 69 naming what it was.
  */
 void ease_gp_run(const char *script, size_t len, const char *path, int term,
