@@ -20,42 +20,6 @@
 
 /* ---- text ---- */
 
-/*
- * Length of the UTF-8 character at P (N bytes left), or 0 when the bytes
- * there are not one: an SVG with a broken character is not XML.
- */
-static size_t
-utf8_len(const unsigned char *p, size_t n)
-{
-	size_t k;
-	unsigned lo = 0x80, hi = 0xBF;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xC2 && p[0] <= 0xDF)
-		k = 2;
-	else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-		k = 3;
-		if (p[0] == 0xE0)
-			lo = 0xA0;	/* overlong */
-		if (p[0] == 0xED)
-			hi = 0x9F;	/* surrogates */
-	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-		k = 4;
-		if (p[0] == 0xF0)
-			lo = 0x90;
-		if (p[0] == 0xF4)
-			hi = 0x8F;
-	} else
-		return 0;
-	if (n < k || p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < k; i++)
-		if (p[i] < 0x80 || p[i] > 0xBF)
-			return 0;
-	return k;
-}
-
 /* Whether the K-byte character at P is a bidirectional control. */
 static int
 bidi(const unsigned char *p, size_t k)
@@ -70,55 +34,88 @@ bidi(const unsigned char *p, size_t k)
 }
 
 char *
-ease_gp_quote(const char *s, size_t max)
+ease_gp_clean(const char *s, size_t max)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), kept = 0, o = 0;
-	char *out;
+	size_t n, kept = 0, o = 0;
+	/* an SVG with a broken character is not XML: U+FFFD for every bad byte */
+	char *fixed = ease_utf8_fix(s, strlen(s), &n), *out;
+	const unsigned char *p = (const unsigned char *)fixed;
 
 	if (max == 0)
 		max = EASE_GP_MAXTEXT;
-	/* every byte kept may double, plus the quotes, "..." and the NUL */
-	out = ease_xmalloc(2 * (n < max ? n : max) + 8);
-	out[o++] = '\'';
+	out = ease_xmalloc((n < max ? n : max) + 4);
 	for (size_t i = 0; i < n;) {
-		size_t k = utf8_len(p + i, n - i);
+		size_t k = ease_utf8_at(fixed + i, n - i, NULL);
 
-		if (kept + (k ? k : 1) > max) {
+		if (kept + k > max) {
 			memcpy(out + o, "...", 3);
 			o += 3;
 			break;
 		}
-		if (k == 0) {
-			out[o++] = '?';
-			kept++;
-			i++;
-			continue;
-		}
-		if (k == 1) {
-			unsigned char ch = p[i];
-
-			if (ch < 0x20 || ch == 0x7F)
-				out[o++] = ' ';
-			else if (ch == '\'') {
-				out[o++] = '\'';
-				out[o++] = '\'';
-			} else
-				out[o++] = (char)ch;
-		} else if (k == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0) {
+		if (k == 1 && (p[i] < 0x20 || p[i] == 0x7F))
+			out[o++] = ' ';	/* a newline would end the command */
+		else if (k == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0)
 			out[o++] = ' ';	/* C1 controls */
-		} else if (bidi(p + i, k)) {
+		else if (bidi(p + i, k))
 			out[o++] = ' ';	/* would turn the rest of a title around */
-		} else {
+		else {
 			memcpy(out + o, p + i, k);
 			o += k;
 		}
 		kept += k;
 		i += k;
 	}
-	out[o++] = '\'';
+	out[o] = '\0';
+	free(fixed);
+	return out;
+}
+
+/*
+ * TEXT (clean: no control character, valid UTF-8) as a gnuplot
+ * double-quoted string.  gnuplot reads \\ and \" as the characters and
+ * \ooo as the byte, so that no backquote (command substitution, which
+ * gnuplot runs inside double quotes) and no @ (a macro) is left in the line.
+ * Octal escapes start with 1: gnuplot reads "\0" followed by three more
+ * digits as one escape.
+ */
+static char *
+literal(const char *text)
+{
+	size_t n = strlen(text), o = 0;
+	char *out = ease_xmalloc(4 * n + 3);
+
+	out[o++] = '"';
+	for (size_t i = 0; i < n; i++) {
+		switch (text[i]) {
+		case '"':
+		case '\\':
+			out[o++] = '\\';
+			out[o++] = text[i];
+			break;
+		case '`':
+			memcpy(out + o, "\\140", 4);
+			o += 4;
+			break;
+		case '@':
+			memcpy(out + o, "\\100", 4);
+			o += 4;
+			break;
+		default:
+			out[o++] = text[i];
+		}
+	}
+	out[o++] = '"';
 	out[o] = '\0';
 	return out;
+}
+
+char *
+ease_gp_quote(const char *s, size_t max)
+{
+	char *c = ease_gp_clean(s, max), *q = literal(c);
+
+	free(c);
+	return q;
 }
 
 void
@@ -140,16 +137,20 @@ ease_gp_key(FILE *f, const char *name, const char *suffix)
 void
 ease_gp_key_cut(FILE *f, const char *name, const char *suffix, size_t max)
 {
-	char *q = ease_gp_quote(name, max ? max : EASE_GP_MAXKEY);
-	size_t n = strlen(q);
+	char *a = ease_gp_clean(name, max ? max : EASE_GP_MAXKEY);
+	char *b = ease_gp_clean(suffix ? suffix : "", 0);
+	size_t na = strlen(a), nb = strlen(b);
+	char *both = ease_xmalloc(na + nb + 1), *q;
 
-	/* two quoted strings joined: the first's closing quote dropped, the second's opening one */
-	fwrite(q, 1, n - 1, f);
-	free(q);
-	q = ease_gp_quote(suffix ? suffix : "", 0);
-	fputs(q + 1, f);
+	memcpy(both, a, na);
+	memcpy(both + na, b, nb + 1);
+	q = literal(both);
+	fputs(q, f);
 	fputs(" noenhanced", f);
 	free(q);
+	free(both);
+	free(a);
+	free(b);
 }
 
 void

@@ -353,7 +353,7 @@ quoted_part(FILE *f, const char *p, size_t n, size_t max)
 {
 	char *part = ease_xstrndup(p, n), *q;
 
-	q = ease_gp_quote(part, max < n ? (max > 3 ? max - 3 : 1) : n + 1);
+	q = ease_gp_quote(part, max < n ? (max > 3 ? max - 3 : 1) : 3 * n + 1);
 	fputs(q, f);
 	free(q);
 	free(part);
@@ -1932,12 +1932,12 @@ plot_techniques(plot *s)
 
 			q = ease_gp_quote(name, keep);
 			q[strlen(q) - 1] = '\0';
-			fprintf(s->f, "%s%s%s' %zu", i ? ", " : "", q, cnt, i + 1);
+			fprintf(s->f, "%s%s%s\" %zu", i ? ", " : "", q, cnt, i + 1);
 			len = keep + 3;
 		} else {
-			q = ease_gp_quote(name, len + 1);
+			q = ease_gp_quote(name, 3 * len + 1);	/* whole: U+FFFD is 3 bytes */
 			q[strlen(q) - 1] = '\0';
-			fprintf(s->f, "%s%s%s' %zu", i ? ", " : "", q, cnt, i + 1);
+			fprintf(s->f, "%s%s%s\" %zu", i ? ", " : "", q, cnt, i + 1);
 		}
 		free(q);
 		if (len + strlen(cnt) > widest)

@@ -251,7 +251,7 @@ for i, (want, g) in enumerate(zip(rows, got)):
     if not all(same(x, y) for x, y in zip(g[1:], w)) or int(g[0]) != i + 1:
         print("# technique", want["group"], g, w); bad = 1
     name = "all events" if want["group"] == "all" else want["group"]
-    if "'%s (%s)' %d" % (name, want["n_before"], i + 1) not in labels:
+    if '"%s (%s)" %d' % (name, want["n_before"], i + 1) not in labels:
         print("# label of", name); bad = 1
 sys.exit(bad)
 PY
