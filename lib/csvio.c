@@ -1291,6 +1291,14 @@ ease_w_rec(ease_writer *w, const ease_rec *rec)
 	ease_w_end(w);
 }
 
+void
+ease_w_bytes(ease_writer *w, const char *s, size_t n)
+{
+	/* straight through, not copied into the buffer: an image may be larger */
+	wflush(w);
+	wwrite(w, s, n);
+}
+
 /* Display width: code points, each counted as one column. */
 static size_t
 width_of(const char *s)

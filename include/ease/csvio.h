@@ -105,6 +105,11 @@ void ease_w_line(ease_writer *w, const char *s, size_t len);
 void ease_w_fields(ease_writer *w, size_t n, char *const *f, const size_t *len);
 void ease_w_rec(ease_writer *w, const ease_rec *rec);
 /*
+ * N bytes as they are, not as a field (a script, an image): one unit, like
+ * a row, and checked like every other write.
+ */
+void ease_w_bytes(ease_writer *w, const char *s, size_t n);
+/*
  * Writes out what is left and checks every write (exit 74; a closed pipe ends
  * the run as SIGPIPE would), but replaces nothing yet.
  */
