@@ -329,9 +329,20 @@ state_load(state *st, const char *path)
 {
 	ease_reader *r;
 	const ease_rec *rec;
+	struct stat sb;
 
-	if (access(path, F_OK) != 0 && errno == ENOENT)
-		return;
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return;
+	} else if (!S_ISREG(sb.st_mode))
+		/*
+		 * The state is read and then replaced: a FIFO would block the
+		 * run until something wrote to it; a device or folder cannot
+		 * be replaced.
+		 */
+		ease_die(EASE_EX_NOINPUT, "%s: --state: not a regular file (%s); give --state a file of its own",
+			 path, S_ISFIFO(sb.st_mode) ? "a FIFO" : S_ISDIR(sb.st_mode) ? "a folder"
+			 : S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "a device" : "a socket");
 	r = ease_reader_open(path, ',');
 	rec = ease_reader_header(r);
 	if (rec == NULL) {
