@@ -771,3 +771,16 @@ ease_today(void)
 	localtime_r(&t, &tm);
 	return ease_days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday);
 }
+
+const char *
+ease_fmt_dec1(double v, char *buf)
+{
+	char t[40];
+
+	snprintf(t, sizeof t, "%.1f", fabs(v));
+	if (strcmp(t, "0.0") == 0 || v >= 0)
+		snprintf(buf, 48, "%s", t);
+	else
+		snprintf(buf, 48, "\xe2\x88\x92%s", t);
+	return buf;
+}

@@ -78,6 +78,11 @@ int ease_parse_datetime(const char *s, const char *date_fmt, ease_datetime *dt);
 double ease_datetime_diff(const ease_datetime *a, const ease_datetime *b);
 
 /* YYYY-MM-DD into BUF (at least 16 bytes); years outside 0..9999 signed. */
+/*
+ * V with one decimal and a true minus sign ("1.8", "\xe2\x88\x922.4"), for
+ * sentences; a value that rounds to 0.0 has no sign.  BUF holds 48 bytes.
+ */
+const char *ease_fmt_dec1(double v, char *buf);
 char *ease_fmt_date(long day, char *buf);
 
 /*
