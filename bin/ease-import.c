@@ -48,8 +48,9 @@ static const ease_tool tool = {
 	"                       default), bearable, sleep-as-android, fitbit,\n"
 	"                       sleep-cycle, plees-tracker, secuso\n"
 	"      --list           name the formats, one line each, and stop\n"
-	"      --tz ZONE        zone of times written without one (default: TZ);\n"
-	"                       a Tz column in the file wins\n"
+	"      --tz ZONE        zone of times written without one (default: TZ): a\n"
+	"                       tz database name (Europe/Berlin), :PATH of a zone\n"
+	"                       file or a POSIX TZ rule; a Tz column in the file wins\n"
 	"  -v, --verbose        say which format each file was read as\n",
 	"  ease-import bearable.csv > events.csv\n"
 	"  ease-import --tz Europe/Berlin -v sleep-export.csv > sleep.csv\n"

@@ -305,7 +305,13 @@ ease_imp_interval(ease_imp *im, const char *zone, long d0, long s0, long d1, lon
 {
 	const char *wa = ease_imp_local(im, zone, d0, s0, (time_t)-1, a);
 	const char *wb = ease_imp_local(im, zone, d1, s1, (time_t)-1, b);
+	/* beyond it a length settles nothing (lib/tz.c), and must not overflow */
+	const double far = 4.0 * EASE_TZ_MAX_DAY * 86400;
 
+	if (length > far)
+		length = far;
+	else if (length < -far)
+		length = -far;
 	/* an end in the repeated hour: the other end and the length settle it */
 	if (wa && !wb && !isnan(length))
 		wa = ease_imp_local(im, zone, d0, s0, *b - (time_t)llround(length), a);

@@ -709,8 +709,8 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			} else if (strcmp(zone, lastzone) != 0) {
 				if (!ease_tz_known(zone)) {
 					ease_bad_value(im->file, rec->line, "Tz", zone,
-						       "is not a time zone (expected a tz database "
-						       "name like Europe/Berlin)");
+						       "is not a time zone (expected "
+						       EASE_TZ_ACCEPTED_DATA ")");
 					continue;
 				}
 				snprintf(lastzone, sizeof lastzone, "%s", zone);

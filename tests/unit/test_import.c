@@ -94,6 +94,22 @@ main(void)
 		   t == 1793511000, "New York 01:30 on the autumn day, first by the hint");
 		is_str(ease_imp_fmt(&im, "America/New_York", 1793514600, buf),
 		       "2026-11-01T01:30-05:00", "the second 01:30 carries -05:00");
+		/* a length of 1e300 s settles nothing and overflows nothing (UBSan) */
+		{
+			time_t a, b;
+			int which;
+			long d = ease_days_from_civil(2026, 10, 25);
+			const char *why;
+
+			why = ease_imp_interval(&im, "Europe/Berlin", d, 2 * 3600L + 1800, d,
+						7 * 3600L, 1e300, &a, &b, &which);
+			is_str(why ? why : "(none)", "is in the hour the clocks repeated (daylight "
+			       "saving time ended): it could be +02:00 or +01:00, and the record's "
+			       "length does not tell which", "a start in the repeated hour, 1e300 s long");
+			ok(ease_imp_interval(&im, "Europe/Berlin", d - 1, 23 * 3600L, d,
+					     2 * 3600L + 1800, -1e300, &a, &b, &which) != NULL &&
+			   which == 1, "an end in the repeated hour, -1e300 s long");
+		}
 	}
 	return tap_done();
 }
