@@ -14,6 +14,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -285,17 +286,19 @@ use_zone(ease_imp *im, const char *zone)
 		zone = im->zone;
 	if (!zone) {
 		/* no --tz, no TZ: the system's zone, as at the start */
-		if (im->tz_set[0]) {
-			im->tz_set[0] = '\0';
+		if (im->tz_set) {
+			free(im->tz_set);
+			im->tz_set = NULL;
 			unsetenv("TZ");
 			tzset();
 			ease_tz_forget();
 		}
 		return;
 	}
-	if (strcmp(im->tz_set, zone) == 0)
+	if (im->tz_set && strcmp(im->tz_set, zone) == 0)
 		return;
-	snprintf(im->tz_set, sizeof im->tz_set, "%s", zone);
+	free(im->tz_set);
+	im->tz_set = ease_xstrdup(zone);
 	setenv("TZ", zone, 1);
 	tzset();
 	ease_tz_forget();
@@ -520,6 +523,51 @@ ease_imp_slug(const char *s, size_t len, char *buf, size_t n)
 	}
 	buf[o] = '\0';
 	return buf;
+}
+
+void
+ease_imp_str_add(ease_imp_str *b, const char *p, size_t n)
+{
+	ease_grow((void **)&b->s, &b->cap, b->len + n + 1, 1);
+	if (n)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+ease_imp_str_addf(ease_imp_str *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		ease_die(EASE_EX_SOFTWARE, "a message that cannot be formatted");
+	ease_grow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+ease_imp_str_clear(ease_imp_str *b)
+{
+	b->len = 0;
+	ease_imp_str_add(b, "", 0);
+}
+
+char *
+ease_imp_slug_dup(const char *s, size_t len)
+{
+	/* a slug is never longer than its text: room for all of it */
+	size_t n = len + 3;
+	char *buf = ease_xmalloc(n);
+
+	return ease_imp_slug(s, len, buf, n);
 }
 
 /* ---- clock times and numeric dates ---- */
@@ -916,6 +964,7 @@ ease_import_run(ease_common *c, const ease_import_opts *o)
 	ease_writer_close(d.w);
 	ease_report_skipped();
 	ease_recset_free(d.seen);
+	free(im.tz_set);
 	free(d.base);
 	free(d.pend);
 	free(d.pkey);

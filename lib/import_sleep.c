@@ -262,7 +262,7 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 		const char *why;
 		double q, asleep = NAN, bed = NAN, hr, steps, mood = -1;
 		int pct;
-		char a[40], b[40], note[48];
+		char a[40], b[40];
 
 		if (!ease_imp_width(im, rec, h))
 			continue;
@@ -353,8 +353,7 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 		sleep_event(im, NULL, "", "in_bed", s, e, asleep, "", rec->line);
 		/* 0%: a night that failed, not the worst one */
 		if (q > 0) {
-			snprintf(note, sizeof note, "%s", rec->f[cq]);
-			quality(im, "", b, q / 10, note, rec->line);
+			quality(im, "", b, q / 10, rec->f[cq], rec->line);
 		}
 		if (mood >= 0) {
 			ease_event ev = {"", b, "", "mood", "", mood, "", rec->f[cmood]};
@@ -412,6 +411,8 @@ fitbit_days(ease_imp *im, ease_reader *r, const ease_rec *h)
 	int cbed = ease_imp_need(im, h, "TotalTimeInBed");
 	const char *fmt = im->c->date_format;
 	static const char *const names[] = {"SleepDay"};
+	/* held where an error's exit still finds it */
+	static ease_imp_str note;
 	ease_dateform df;
 	/* the order of day and month is the whole column's: read it first */
 	ease_recstore *st = ease_imp_read_dated(im, r, h, &cday, names, 1, 0, &df);
@@ -420,7 +421,7 @@ fitbit_days(ease_imp *im, ease_reader *r, const ease_rec *h)
 		const char *why;
 		long day, sec;
 		double asleep, bed, n;
-		char date[16], note[96];
+		char date[16];
 
 		rec = ease_recstore_get(st, i, NULL);
 		if ((why = ease_dateform_read(&df, fmt, rec->f[cday], &day, &sec))) {
@@ -449,13 +450,16 @@ fitbit_days(ease_imp *im, ease_reader *r, const ease_rec *h)
 				       "is not a number");
 			continue;
 		}
-		snprintf(note, sizeof note, "in bed %s min, %s sleep record%s",
-			 rec->f[cbed], rec->f[cn], n == 1 ? "" : "s");
+		ease_imp_str_clear(&note);
+		ease_imp_str_addf(&note, "in bed %s min, %s sleep record%s", rec->f[cbed],
+				  rec->f[cn], n == 1 ? "" : "s");
 		ease_event e = {rec->f[cid], ease_fmt_date(day, date), "", "sleep", "",
-				asleep / 60, "h", note};
+				asleep / 60, "h", note.s};
 
 		ease_imp_emit(im, &e, rec->line);
 	}
+	free(note.s);
+	note = (ease_imp_str){0};
 	ease_recstore_free(st);
 }
 
@@ -650,7 +654,8 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 	size_t hn = 0;
 	long hline = 0;
 	int cid = 0, ctz = 0, cfrom = 0, cto = 0, chours = 0, crat = 0, ccom = 0, maxcol = 0;
-	char lastzone[256] = "";
+	/* held where an error's exit still finds it */
+	static char *lastzone;
 	const ease_rec *rec;
 
 	for (int again = 1; again; ) {
@@ -706,14 +711,15 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			zone = rec->f[ctz];
 			if (!*zone) {
 				zone = im->zone;
-			} else if (strcmp(zone, lastzone) != 0) {
+			} else if (!lastzone || strcmp(zone, lastzone) != 0) {
 				if (!ease_tz_known(zone)) {
 					ease_bad_value(im->file, rec->line, "Tz", zone,
 						       "is not a time zone (expected "
 						       EASE_TZ_ACCEPTED_DATA ")");
 					continue;
 				}
-				snprintf(lastzone, sizeof lastzone, "%s", zone);
+				free(lastzone);
+				lastzone = ease_xstrdup(zone);
 			}
 			s = (time_t)(id / 1000);
 			switch (ease_imp_num(rec->f[chours], &hours, NULL)) {
@@ -803,4 +809,6 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			}
 		}
 	}
+	free(lastzone);
+	lastzone = NULL;
 }
