@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -859,25 +860,69 @@ add_session(daily *d, subject *s, long day, long sec, const char *tech,
 	}
 }
 
+/* NAME normalised (ease_norm_name), malloc'd: a long name is never cut. */
+static char *
+norm_dup(const char *name)
+{
+	/* as long as NAME at most; "mcg" fits in any */
+	size_t n = strlen(name) + 4;
+
+	return ease_norm_name(name, ease_xmalloc(n), n);
+}
+
+/* Text formatted as by printf, malloc'd: names in it are never cut. */
+static char *
+fmt_dup(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *t;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		ease_die(EASE_EX_SOFTWARE, "a name that cannot be formatted");
+	t = ease_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(t, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return t;
+}
+
+static int add_med_named(rd *r, subject *s, long day, int drugcol, double dose,
+			 int unitcol, const char *ucell, char *dn, char *un);
+
 /* A dose: g and mcg into mg; other units as they are. */
 static int
 add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 {
-	daily *d = r->d;
-	char dn[128], un[64], name[256];
 	const char *ucell = unitcol >= 0 ? cell(r, unitcol) : "";
+	char *dn = norm_dup(cell(r, drugcol)), *un = norm_dup(ucell);
+	int ok = add_med_named(r, s, day, drugcol, dose, unitcol, ucell, dn, un);
+
+	free(dn);
+	free(un);
+	return ok;
+}
+
+/* add_med's work, the drug's and the unit's names normalised into DN and UN. */
+static int
+add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol,
+	      const char *ucell, char *dn, char *un)
+{
+	daily *d = r->d;
+	char *name;
+	const char *unit;
 	dayacc *a;
 	long ix;
 
-	ease_norm_name(cell(r, drugcol), dn, sizeof dn);
 	if (dn[0] == '\0')
 		return bad(r, drugcol, "is not a drug name");
 	if (ease_is_missing(ucell))
 		un[0] = '\0';
 	else if (strcmp(ucell, "\xc2\xb5g") == 0 || strcmp(ucell, "\xce\xbcg") == 0)
 		strcpy(un, "mcg");
-	else
-		ease_norm_name(ucell, un, sizeof un);
 	if (!isnan(dose)) {
 		if (strcmp(un, "g") == 0) {
 			dose *= 1000;
@@ -890,12 +935,14 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 		strcpy(un, "mg");
 	}
 	/* one unit per drug of one subject: another may take it as a syrup */
-	snprintf(name, sizeof name, "%s%c%s", s->id, '\x1f', dn);
+	name = fmt_dup("%s%c%s", s->id, '\x1f', dn);
 	if (isnan(dose) && un[0] == '\0' && !ease_strset_get(d->drug_ix, name, NULL)) {
 		int col;
 
-		snprintf(name, sizeof name, "\x1fmed_%s", dn);
+		free(name);
+		name = fmt_dup("\x1fmed_%s", dn);
 		col = add_col(d, name, K_MEDPEND);
+		free(name);
 		if (!d->col[col].drug)
 			d->col[col].drug = ease_xstrdup(dn);
 		a = record(s, day);
@@ -914,6 +961,7 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 		char why[512];
 		const drug *g = &d->drugs[ix];
 
+		free(name);
 		snprintf(why, sizeof why,
 			 "cannot be added to the %s%s of %s at %s:%ld (one unit per drug; g, mg, mcg and \xc2\xb5g convert)",
 			 g->unit[0] ? "" : "doses without a unit", g->unit, dn,
@@ -923,6 +971,7 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 			       un[0] ? ucell : "", why);
 		return 0;
 	}
+	free(name);
 	a = record(s, day);
 	if (a->doses == 0)
 		a->dat = here(r);
@@ -933,11 +982,11 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 	 * total of that drug is unknown: NaN makes the cell empty, not 0 nor
 	 * the sum of the doses that are known.
 	 */
-	if (isnan(dose) && un[0] == '\0')
-		snprintf(un, sizeof un, "%s", d->drugs[ix].unit);
-	snprintf(name, sizeof name, "med_%s%s%s", dn, un[0] ? "_" : "", un);
+	unit = isnan(dose) && un[0] == '\0' ? d->drugs[ix].unit : un;
+	name = fmt_dup("med_%s%s%s", dn, unit[0] ? "_" : "", unit);
 	int col = add_col(d, name, K_MED);
 
+	free(name);
 	d->col[col].used = 1;
 	dyn_add(a, col, dose, here(r));
 	return 1;
@@ -952,24 +1001,27 @@ static int
 factor_col(daily *d, const char *n)
 {
 	long k;
-	char pre[160];
+	char *pre;
+	int col;
 
 	if (strcmp(n, "date") != 0 && strcmp(n, "subject") != 0 && strncmp(n, "med_", 4) != 0 &&
 	    !(ease_strset_get(d->col_ix, n, &k) &&
 	      (d->col[k].kind == K_FIXED || d->col[k].kind == K_MED)))
 		return add_col(d, n, K_FACTOR);
-	snprintf(pre, sizeof pre, "factor_%s", n);
-	return add_col(d, pre, K_FACTOR);
+	pre = fmt_dup("factor_%s", n);
+	col = add_col(d, pre, K_FACTOR);
+	free(pre);
+	return col;
 }
 
 static void
 add_factor(rd *r, subject *s, long day, const char *fname, double v, const char *unit)
 {
-	char n[128];
+	char *n = norm_dup(fname);
 	int col;
 
-	ease_norm_name(fname, n, sizeof n);
 	col = factor_col(r->d, n);
+	free(n);
 	r->d->col[col].used = 1;
 	if (unit && !ease_is_missing(unit))
 		r->d->col[col].measure = 1;
@@ -1921,16 +1973,17 @@ mean_of(const mean *m)
 static long
 pending_col(daily *d, const char *subject, const char *drug)
 {
-	char key[256], name[256];
+	char *key = fmt_dup("%s%c%s", subject, '\x1f', drug), *name;
 	long ix, k;
 	const char *un = "";
 
-	snprintf(key, sizeof key, "%s%c%s", subject, '\x1f', drug);
 	if (ease_strset_get(d->drug_ix, key, &ix))
 		un = d->drugs[ix].unit;
-	snprintf(name, sizeof name, "med_%s%s%s", drug, un[0] ? "_" : "", un);
+	free(key);
+	name = fmt_dup("med_%s%s%s", drug, un[0] ? "_" : "", un);
 	if (!ease_strset_get(d->col_ix, name, &k))
 		k = add_col(d, name, K_MED);
+	free(name);
 	return k;
 }
 

@@ -96,7 +96,10 @@ size_t ease_fmt_uint(unsigned long long v, char *buf);
 /* "%.*g" by the C library in the C locale: the reference ease_fmt_num meets. */
 char *ease_fmt_num_libc(double v, int digits, char *buf);
 
-/* Today's date in local time, days since 1970-01-01. */
+/*
+ * Today's date in local time, days since 1970-01-01; exits 2 when the TZ
+ * environment variable names no zone (ease_tz_check).
+ */
 long ease_today(void);
 
 #endif
