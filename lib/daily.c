@@ -1018,9 +1018,9 @@ add_sleep(rd *r, subject *s, int hcol, int bedcol, const ease_datetime *bed, int
 		 * the time in bed is at least as long.
 		 */
 		if (!isnan(hours) && hours * 3600 > x.e - x.s &&
-		    hours * 3600 <= x.e - x.s + EASE_SLEEP_ROUNDING)
+		    hours * 3600 <= x.e - x.s + EASE_SLEEP_ROUNDING) {
 			x.e = x.s + hours * 3600;
-		if (!isnan(hours) && hours * 3600 > x.e - x.s + 1e-6) {
+		} else if (!isnan(hours) && hours * 3600 > x.e - x.s) {
 			char h[40];
 
 			double clock = (wake->day - bed->day) * DAY_SEC + (wake->sec - bed->sec);
