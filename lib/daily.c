@@ -2163,7 +2163,8 @@ static daily *sort_d;
 static int
 fixed_rank(int x)
 {
-	if (x == sort_d->loc_col)
+	/* made here or read from a day table */
+	if (x >= C_NFIXED && strcmp(sort_d->col[x].name, "pain_locations") == 0)
 		return 2 * C_PAIN_N + 1;
 	return x < C_NFIXED ? 2 * x + (x > C_PAIN_N) * 2 : -1;
 }
