@@ -139,7 +139,7 @@ static const int fixed_role[C_NFIXED] = {
 };
 
 /* Columns that are 0, not empty, on a day with some record but none of theirs. */
-enum { K_FIXED, K_MED, K_FACTOR, K_TEXT, K_MEDPEND, K_PAINLOC };
+enum { K_FIXED, K_MED, K_FACTOR, K_TEXT, K_MEDPEND };
 
 typedef struct dcol {
 	char *name;
@@ -149,11 +149,9 @@ typedef struct dcol {
 	/*
 	 * K_MEDPEND: intakes of DRUG without dose or unit before any with a
 	 * unit; never written, they become med_<drug>_<unit> once all input
-	 * is read (the order of the rows must not decide).  K_PAINLOC: the
-	 * ratings of one body location, never written: they say which
-	 * locations made a day's pain.
+	 * is read (the order of the rows must not decide).
 	 */
-	char *drug;		/* K_MEDPEND's drug, K_PAINLOC's location */
+	char *drug;
 } dcol;
 
 /* A med_<drug>_<unit> column's drug: the unit its doses are added in. */
@@ -202,8 +200,12 @@ typedef struct qrate {
 	place at;
 } qrate;
 
+/* A pain location's ratings among a day's values: column numbers below 0. */
+#define LOC_COL(i) (-1 - (long)(i))
+#define LOC_OF(col) ((size_t)(-1 - (col)))
+
 typedef struct dynval {
-	long col;
+	long col;		/* a column, or LOC_COL of a pain location */
 	double sum;
 	long n;
 	place at;
@@ -461,7 +463,7 @@ mean_add(mean *m, double v, place at)
 }
 
 static void
-dyn_add(dayacc *a, int col, double v, place at)
+dyn_add(dayacc *a, long col, double v, place at)
 {
 	for (size_t i = 0; i < a->ndy; i++)
 		if (a->dy[i].col == col) {
@@ -510,18 +512,9 @@ add_pain(daily *d, subject *s, long day, double v, const char *names, place at)
 	if (v > a->pain_max)
 		a->pain_max = v;
 	d->col[C_PAIN].used = d->col[C_PAIN_MAX].used = d->col[C_PAIN_N].used = 1;
-	/* each location as a column of its own, unwritten: the day's list */
-	while (ease_pain_loc_next(&p, &d->locname, &d->loccap)) {
-		char key[32 + 8];
-		int col;
-
-		snprintf(key, sizeof key, "\x1fpainloc_%zu",
-			 ease_painlocs_add(&d->locs, d->locname));
-		col = add_col(d, key, K_PAINLOC);
-		if (!d->col[col].drug)
-			d->col[col].drug = ease_xstrdup(d->locname);
-		dyn_add(a, col, v, at);
-	}
+	/* each location among the day's values, by a column number below 0 */
+	while (ease_pain_loc_next(&p, &d->locname, &d->loccap))
+		dyn_add(a, LOC_COL(ease_painlocs_add(&d->locs, d->locname)), v, at);
 }
 
 /* ---- reading ---- */
@@ -1070,10 +1063,9 @@ add_sleep(rd *r, subject *s, int hcol, int bedcol, const ease_datetime *bed, int
 		 * the time in bed is at least as long.
 		 */
 		if (!isnan(hours) && hours * 3600 > x.e - x.s &&
-		    hours * 3600 <= x.e - x.s + EASE_SLEEP_ROUNDING)
-			/* no second comparison: far from 1970, x.s + h - x.s is not h */
+		    hours * 3600 <= x.e - x.s + EASE_SLEEP_ROUNDING) {
 			x.e = x.s + hours * 3600;
-		else if (!isnan(hours) && hours * 3600 > x.e - x.s) {
+		} else if (!isnan(hours) && hours * 3600 > x.e - x.s) {
 			char h[40];
 
 			double clock = (wake->day - bed->day) * DAY_SEC + (wake->sec - bed->sec);
@@ -2016,12 +2008,10 @@ pain_locations(daily *d, const dayacc *a, row *w)
 	size_t n = 0, out = 0;
 
 	for (size_t i = 0; i < a->ndy; i++) {
-		const dcol *c = &d->col[a->dy[i].col];
-
-		if (c->kind != K_PAINLOC)
+		if (a->dy[i].col >= 0)
 			continue;
 		ease_grow((void **)&d->locv, &d->locvcap, n + 1, sizeof *d->locv);
-		d->locv[n++] = c->drug;
+		d->locv[n++] = d->locs.name[LOC_OF(a->dy[i].col)];
 	}
 	if (n == 0)
 		return;
@@ -2148,7 +2138,7 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 	for (size_t i = 0; i < a->ndy; i++) {
 		const dynval *x = &a->dy[i];
 
-		if (d->col[x->col].kind == K_MEDPEND || d->col[x->col].kind == K_PAINLOC)
+		if (x->col < 0 || d->col[x->col].kind == K_MEDPEND)
 			continue;
 		/*
 		 * Doses and counts (a factor without a unit: 2 coffees and 3
@@ -2167,7 +2157,7 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 		const dynval *x = &a->dy[i];
 		long k;
 
-		if (d->col[x->col].kind != K_MEDPEND)
+		if (x->col < 0 || d->col[x->col].kind != K_MEDPEND)
 			continue;
 		k = pending_col(d, s->id, d->col[x->col].drug);
 		d->col[k].used = 1;
@@ -2217,7 +2207,8 @@ static daily *sort_d;
 static int
 fixed_rank(int x)
 {
-	if (x == sort_d->loc_col)
+	/* made here or read from a day table */
+	if (x >= C_NFIXED && strcmp(sort_d->col[x].name, "pain_locations") == 0)
 		return 2 * C_PAIN_N + 1;
 	return x < C_NFIXED ? 2 * x + (x > C_PAIN_N) * 2 : -1;
 }
