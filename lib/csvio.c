@@ -254,6 +254,19 @@ looks_utf16(const char *b, size_t len)
 	return pairs >= 2 && (le || be);
 }
 
+/* The size of the last block libcsv could not get, for the message. */
+static size_t csv_failed;
+
+static void *
+csv_realloc(void *p, size_t n)
+{
+	void *q = realloc(p, n);
+
+	if (q == NULL)
+		csv_failed = n;
+	return q;
+}
+
 ease_reader *
 ease_reader_open(const char *path, char delim)
 {
@@ -304,6 +317,7 @@ ease_reader_open(const char *path, char delim)
 	r->cls[(unsigned char)delim] = 1;
 	if (csv_init(&r->p, 0) != 0)
 		ease_die(EASE_EX_SOFTWARE, "cannot start the CSV parser");
+	csv_set_realloc_func(&r->p, csv_realloc);
 	csv_set_delim(&r->p, (unsigned char)delim);
 	return r;
 }
@@ -448,9 +462,12 @@ feed(ease_reader *r)
 			 */
 			csv_set_space_func(&r->p, (memchr(s, ' ', seg) ||
 						   memchr(s, '\t', seg)) ? no_space : NULL);
-			if (csv_parse(&r->p, s, seg, on_field, on_record, r) != seg)
+			if (csv_parse(&r->p, s, seg, on_field, on_record, r) != seg) {
+				if (csv_error(&r->p) == CSV_ENOMEM)
+					ease_nomem(csv_failed);
 				ease_die(EASE_EX_SOFTWARE, "%s: CSV parser: %s", r->name,
 					 csv_strerror(csv_error(&r->p)));
+			}
 		}
 		r->pos += seg;
 		if (nl)
