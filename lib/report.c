@@ -744,25 +744,29 @@ cols_of(const char *s, size_t n)
 	return c;
 }
 
+/* The results of esc that live at once; older ones are freed as it goes. */
+#define ESC_LIVE 8
+static char *esc_ring[ESC_LIVE];
+static int esc_next;
+
 /*
  * Text from the data (a subject, a technique) as the format writes it:
- * controls made spaces, and HTML's or Markdown's special characters escaped.
- * Eight results live at once.
+ * valid UTF-8 with controls made spaces (ease_table_cell), and HTML's or
+ * Markdown's special characters escaped; whole, however long.  The last
+ * ESC_LIVE results live at once.
  */
 static const char *
 esc(const rep *R, const char *s)
 {
-	static char ring[8][600];
-	static int next;
-	char *b = ring[next++ & 7];
+	char *cell = ease_table_cell(s, strlen(s));
+	/* "&quot;" is the longest a byte becomes */
+	char *b = ease_xmalloc(6 * strlen(cell) + 1);
 	size_t l = 0;
 
-	for (; *s && l + 8 < sizeof ring[0]; s++) {
-		unsigned char ch = (unsigned char)*s;
+	for (const char *p = cell; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
 		const char *rep_ = NULL;
 
-		if (ch < 0x20 || ch == 0x7f)
-			ch = ' ';
 		if (R->fmt == EASE_REP_HTML) {
 			rep_ = ch == '&' ? "&amp;" : ch == '<' ? "&lt;" : ch == '>' ? "&gt;" :
 			       ch == '"' ? "&quot;" : NULL;
@@ -776,6 +780,42 @@ esc(const rep *R, const char *s)
 			b[l++] = (char)ch;
 	}
 	b[l] = '\0';
+	free(cell);
+	free(esc_ring[esc_next]);
+	esc_ring[esc_next] = b;
+	esc_next = (esc_next + 1) % ESC_LIVE;
+	return b;
+}
+
+static void
+esc_free(void)
+{
+	for (int i = 0; i < ESC_LIVE; i++) {
+		free(esc_ring[i]);
+		esc_ring[i] = NULL;
+	}
+}
+
+/* FMT as printf makes it, in a string of its own (malloc'd): no length limit. */
+static char *
+xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *
+xprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *b;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		ease_die(EASE_EX_SOFTWARE, "cannot format '%s'", fmt);
+	b = ease_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b, (size_t)n + 1, fmt, ap);
+	va_end(ap);
 	return b;
 }
 
@@ -897,18 +937,27 @@ para(rep *R, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void
 para(rep *R, const char *fmt, ...)
 {
-	char buf[4096];
+	char *buf;
 	va_list ap;
+	int n;
 
+	/* a paragraph holds names from the data: as long as they are */
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (R->fmt == EASE_REP_HTML) {
+	if (n < 0)
+		ease_die(EASE_EX_SOFTWARE, "cannot format '%s'", fmt);
+	buf = ease_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(buf, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	if (R->fmt == EASE_REP_HTML)
 		fprintf(R->f, "<p>%s</p>\n", buf);
-		return;
+	else {
+		fputc('\n', R->f);
+		wrap(R->f, buf, "", "");
 	}
-	fputc('\n', R->f);
-	wrap(R->f, buf, "", "");
+	free(buf);
 }
 
 /* A table: NC columns, the first left-aligned, the others right. */
@@ -1180,8 +1229,8 @@ static void
 s_overview(rep *R, const subj *s, const findings *F, int multi)
 {
 	long logged = count_values(s, V_PAIN, s->first, R->end);
-	char a[16], b[16], line[2048], w[40], w0[40];
-	size_t l = 0;
+	char a[16], b[16], w[40], w0[40], *line = NULL;
+	size_t l = 0, cap = 0;
 
 	section(R, multi, "Overview");
 	if (F->len1 < R->o->period)
@@ -1210,14 +1259,23 @@ s_overview(rep *R, const subj *s, const findings *F, int multi)
 		para(R, "No massage session is recorded.");
 		return;
 	}
+	ease_grow((void **)&line, &cap, 1, 1);
 	line[0] = '\0';
-	for (size_t j = 0; j < F->ntc && l + 200 < sizeof line; j++) {
-		l += (size_t)snprintf(line + l, sizeof line - l, "%s%s %ld", j ? ", " : "",
-				      short_name(R, esc(R, ease_technames_get(F->tn, j))), F->tcount[j]);
+	for (size_t j = 0; j < F->ntc; j++) {
+		char *one = xprintf("%s%s %ld", j ? ", " : "",
+				    short_name(R, esc(R, ease_technames_get(F->tn, j))),
+				    F->tcount[j]);
+		size_t k = strlen(one);
+
+		ease_grow((void **)&line, &cap, l + k + 1, 1);
+		memcpy(line + l, one, k + 1);
+		l += k;
+		free(one);
 	}
 	para(R, "Massage sessions: %ld in all%s%s%s, %ld in the last %ld days; the first on %s.",
 	     F->sessions, *line ? " (" : "", line, *line ? ")" : "", F->sessions1,
 	     R->o->period, ease_fmt_date(F->first_session, a));
+	free(line);
 }
 
 /* The 7-day mean of pain, a character a day: what a mail client can show. */
@@ -1433,7 +1491,7 @@ s_meds(rep *R, const subj *s, const findings *F, int multi)
 			if (!m->done)
 				continue;
 			snprintf(ci, sizeof ci, "%s to %s", sd1(m->r.ci_lo, lo), sd1(m->r.ci_hi, hi));
-			char dn[200];
+			char *dn;
 			const char *nm = R->medname[j], *u;
 
 			if (strncmp(nm, "med_", 4) == 0)
@@ -1441,12 +1499,13 @@ s_meds(rep *R, const subj *s, const findings *F, int multi)
 			u = strrchr(nm, '_');
 
 			if (u)
-				snprintf(dn, sizeof dn, "%.*s (%s)", (int)(u - nm), nm, u + 1);
+				dn = xprintf("%.*s (%s)", (int)(u - nm), nm, u + 1);
 			else
-				snprintf(dn, sizeof dn, "%s", nm);
+				dn = xprintf("%s", nm);
 			t_row(&t, esc(R, dn), d1(m->r.after_mean, a),
 			      d1(m->r.before_mean, b), sd1(m->r.mean, d),
 			      m->nb < MIN_DAYS || m->na < MIN_DAYS ? "too few days" : ci);
+			free(dn);
 			rows++;
 		}
 		if (rows)
@@ -1910,7 +1969,7 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 	rep R;
 	findings *F;
 	ease_writer *w;
-	char *text = NULL, title[256], a[16];
+	char *text = NULL, *title, a[16];
 	size_t len = 0;
 
 	/*
@@ -1950,11 +2009,11 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 	if (R.f == NULL)
 		ease_die(EASE_EX_SOFTWARE, "out of memory");
 	if (R.ns == 1 && *R.s[0].id)
-		snprintf(title, sizeof title, "Back pain diary: %s, to %s", esc(&R, R.s[0].id),
-			 ease_fmt_date(R.end, a));
+		title = xprintf("Back pain diary: %s, to %s", esc(&R, R.s[0].id),
+				ease_fmt_date(R.end, a));
 	else
-		snprintf(title, sizeof title, "Back pain %s, to %s",
-			 R.ns > 1 ? "diaries" : "diary", ease_fmt_date(R.end, a));
+		title = xprintf("Back pain %s, to %s",
+				R.ns > 1 ? "diaries" : "diary", ease_fmt_date(R.end, a));
 	page_head(&R, title);
 	if (R.fmt == EASE_REP_TEXT) {
 		size_t n = cols_of(title, strlen(title));
@@ -1973,10 +2032,10 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 		subj *s = &R.s[i];
 
 		if (R.ns > 1) {
-			char h[300];
+			char *h = xprintf("Subject %s", esc(&R, s->id));
 
-			snprintf(h, sizeof h, "Subject %s", esc(&R, s->id));
 			heading(&R, 2, h);
+			free(h);
 		}
 		s_overview(&R, s, &F[i], R.ns > 1);
 		s_pain(&R, s, &F[i], R.ns > 1);
@@ -1989,6 +2048,18 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 	page_foot(&R);
 	if (fclose(R.f) != 0)
 		ease_die(EASE_EX_SOFTWARE, "out of memory");
+	free(title);
+	esc_free();
+	{
+		/*
+		 * Every name was made valid where it was escaped; this pass makes
+		 * sure of the whole page (declared UTF-8), whatever else got in.
+		 */
+		char *fixed = ease_utf8_fix(text, len, &len);
+
+		free(text);
+		text = fixed;
+	}
 	w = ease_writer_open(o->output, EASE_FMT_CSV, c->files, c->nfiles);
 	{
 		int fd = ease_writer_fd(w);
