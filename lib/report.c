@@ -995,7 +995,8 @@ t_write(rep *R, table *t)
 	size_t rows = t->n / (size_t)t->nc, w[16] = {0};
 
 	if (R->fmt == EASE_REP_HTML) {
-		fputs("<table>\n", f);
+		/* a wide table scrolls in its box, not the page, on a phone */
+		fputs("<div class=\"tbl\"><table>\n", f);
 		for (size_t r = 0; r < rows; r++) {
 			fputs("<tr>", f);
 			for (int c = 0; c < t->nc; c++)
@@ -1004,7 +1005,7 @@ t_write(rep *R, table *t)
 					r ? "td" : "th");
 			fputs("</tr>\n", f);
 		}
-		fputs("</table>\n", f);
+		fputs("</table></div>\n", f);
 		goto out;
 	}
 	for (size_t r = 0; r < rows; r++)
@@ -1805,26 +1806,22 @@ s_quality(rep *R, const subj *s, const findings *F, int multi)
 
 /* ---- plots (HTML) ---- */
 
-static void
-plot_pain(rep *R, const subj *s)
+/*
+ * The gnuplot script of S's pain plot from FROM, at W x H pixels with text
+ * of FONT points (the SVG's units): malloc'd, its length in *LEN.
+ */
+static char *
+pain_script(rep *R, const subj *s, long from, int w_, int h, int font, size_t *len)
 {
 	ease_window *w;
-	long from = R->end - (R->o->period * 4 > SPARK_DAYS ? R->o->period * 4 : SPARK_DAYS) + 1;
-	char *script = NULL, *svg, d[16];
-	size_t len = 0;
-	int missing;
+	char *script = NULL, d[16];
 	FILE *f;
 
-	if (from < s->first)
-		from = s->first;
-	if (R->gp_failed) {
-		fputs("<p class=\"note\">No plot: gnuplot could not be run (see the warning it gave).</p>\n", R->f);
-		return;
-	}
-	f = open_memstream(&script, &len);
+	f = open_memstream(&script, len);
 	if (f == NULL)
 		ease_die(EASE_EX_SOFTWARE, "out of memory");
-	ease_gp_preamble(f, EASE_GP_SVG, 640, 240);
+	ease_gp_preamble(f, EASE_GP_SVG, w_, h);
+	fprintf(f, "set termoption font 'Sans,%d'\n", font);
 	fputs("$D << EOD\n", f);
 	w = ease_win_new(7, 1u << EASE_W_SMA);
 	for (long day = from - 6; day <= R->end; day++) {
@@ -1845,6 +1842,10 @@ plot_pain(rep *R, const subj *s)
 	fputs("set xdata time\nset timefmt '%Y-%m-%d'\nset format x '%d %b'\n"
 	      "set yrange [0:10]\nset ylabel 'pain (0-10)'\nset grid ytics\n"
 	      "set key top left horizontal opaque\n", f);
+	/* a phone's plot: fewer dates along the axis, the key in a column */
+	if (w_ < 500)
+		fprintf(f, "set xtics %ld\nset key vertical samplen 2\n",
+			86400L * ((R->end - from) / 4 + 1));
 	/* the last period shaded: what the numbers above compare */
 	{
 		char lo[16], hi[16];
@@ -1857,19 +1858,53 @@ plot_pain(rep *R, const subj *s)
 	fputs("plot $D using 1:2 with points pt 7 ps 0.5 title 'day', \\\n"
 	      "     $D using 1:3 with lines lw 2 title '7-day mean'\n", f);
 	fclose(f);
-	svg = ease_report_svg(script, len, &missing);
-	free(script);
-	if (svg == NULL) {
+	return script;
+}
+
+/*
+ * The pain plot twice: one for a screen of a desktop's width and for print,
+ * one for a phone's (the CSS shows one).  Shrunk to a phone's width, the
+ * wide one's text would be 6 px; each is drawn at about the size it is shown.
+ */
+static void
+plot_pain(rep *R, const subj *s)
+{
+	static const struct { int w, h, font; const char *cls; } size[] = {
+		{ 640, 240, 11, "wide" }, { 340, 260, 12, "narrow" }
+	};
+	long from = R->end - (R->o->period * 4 > SPARK_DAYS ? R->o->period * 4 : SPARK_DAYS) + 1;
+	char *svg[2] = { NULL, NULL }, d[16];
+	int missing = 0;
+
+	if (from < s->first)
+		from = s->first;
+	if (R->gp_failed) {
+		fputs("<p class=\"note\">No plot: gnuplot could not be run (see the warning it gave).</p>\n", R->f);
+		return;
+	}
+	for (int k = 0; k < 2 && !missing && (k == 0 || svg[0]); k++) {
+		size_t len = 0;
+		char *script = pain_script(R, s, from, size[k].w, size[k].h, size[k].font, &len);
+
+		svg[k] = ease_report_svg(script, len, &missing);
+		free(script);
+	}
+	if (svg[0] == NULL || svg[1] == NULL) {
+		free(svg[0]);
+		free(svg[1]);
 		R->gp_failed = missing;
 		fputs(missing ? "<p class=\"note\">No plot: gnuplot could not be run (see the warning it gave).</p>\n" :
 		      "<p class=\"note\">No plot: gnuplot failed on it (see its messages).</p>\n", R->f);
 		return;
 	}
-	fprintf(R->f, "<figure>%s<figcaption>Pain each day and its 7-day mean, %s", svg,
-		ease_fmt_date(from, d));
+	fputs("<figure>", R->f);
+	for (int k = 0; k < 2; k++) {
+		fprintf(R->f, "<div class=\"%s\">%s</div>", size[k].cls, svg[k]);
+		free(svg[k]);
+	}
+	fprintf(R->f, "<figcaption>Pain each day and its 7-day mean, %s", ease_fmt_date(from, d));
 	fprintf(R->f, " to %s; the last %ld days shaded.</figcaption></figure>\n",
 		ease_fmt_date(R->end, d), R->o->period);
-	free(svg);
 }
 
 /* ---- the page ---- */
@@ -1880,20 +1915,24 @@ static const char css[] =
 	"main{max-width:46em;margin:0 auto;padding:1em}"
 	"h1{font-size:1.5em;margin:.3em 0}h2{font-size:1.2em;border-bottom:1px solid #ccc;"
 	"margin-top:1.4em}h3{font-size:1.05em;margin-bottom:.2em}"
-	"table{border-collapse:collapse;margin:.6em 0;font-size:.92em;display:block;"
-	"overflow-x:auto}"
+	/* a table wider than a phone scrolls in its box: its cells keep their words whole */
+	".tbl{overflow-x:auto;margin:.6em 0}"
+	"table{border-collapse:collapse;font-size:.92em}"
 	"th,td{padding:.2em .5em;border-bottom:1px solid #ddd;text-align:left}"
 	"td.n,th.n{text-align:right;white-space:nowrap}"
 	/* a long name from the data breaks rather than widen the page on a phone */
-	"p,td,th,h1,h2,h3,figcaption{overflow-wrap:anywhere;word-break:break-word}"
-	"figure{margin:.5em 0}figure svg{width:100%;height:auto}"
+	"p,h1,h2,h3,figcaption{overflow-wrap:anywhere;word-break:break-word}"
+	/* each plot drawn for the width it is shown at: its text stays legible */
+	"figure{margin:.5em 0}figure svg{width:100%;height:auto;display:block}"
+	".narrow{display:none;max-width:30em}"
+	"@media screen and (max-width:671px){.wide{display:none}.narrow{display:block}}"
 	"figcaption{font-size:.85em;color:#555}"
 	".note{color:#8a4b00}.foot{font-size:.85em;color:#555;border-top:1px solid #ccc;"
 	"padding-top:.5em;margin-top:2em}"
 	"@media print{@page{size:A4;margin:12mm}body{font-size:9pt;line-height:1.3}"
 	"main{max-width:none;padding:0}h2{margin-top:.8em}p{margin:.3em 0}"
 	"figure,tr{break-inside:avoid}h2,h3{break-after:avoid}figure svg{max-height:45mm}"
-	"table{display:table;font-size:8.5pt}}";
+	".tbl{overflow:visible}table{font-size:8.5pt}}";
 
 static void
 page_head(rep *R, const char *title)
