@@ -91,6 +91,13 @@ ease_writer *ease_writer_open(const char *path, int format, char **inputs,
  */
 void ease_writer_spool(ease_writer *w);
 void ease_w_field(ease_writer *w, const char *s, size_t len);
+/*
+ * LEN bytes of S as a cell of a table for people (--format table, the text
+ * of ease-report): a malloc'd copy, valid UTF-8 (U+FFFD for every byte that
+ * is not, as ease_utf8_fix) with control characters made spaces, so that
+ * neither breaks the alignment or the document.
+ */
+char *ease_table_cell(const char *s, size_t len);
 void ease_w_str(ease_writer *w, const char *s);
 /* A computed number: DIGITS significant digits, NaN as an empty cell. */
 void ease_w_num(ease_writer *w, double v, int digits);
