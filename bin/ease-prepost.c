@@ -7,7 +7,7 @@
 enum {
 	O_EVENT = EASE_OPT_TOOL, O_VALUE, O_BEFORE, O_AFTER, O_PAIRS, O_SPLIT,
 	O_FACTOR, O_LAG, O_ITS, O_BY, O_COMPARE, O_PROFILE, O_DIRECTION,
-	O_EXPLAIN, O_SE
+	O_EXPLAIN, O_SE, O_MODEL, O_TERMS, O_METHOD
 };
 
 static const struct option longopts[] = {
@@ -26,6 +26,9 @@ static const struct option longopts[] = {
 	{"profile", no_argument, NULL, O_PROFILE},
 	{"direction", required_argument, NULL, O_DIRECTION},
 	{"explain", no_argument, NULL, O_EXPLAIN},
+	{"model", no_argument, NULL, O_MODEL},
+	{"terms", required_argument, NULL, O_TERMS},
+	{"method", required_argument, NULL, O_METHOD},
 	{NULL, 0, NULL, 0}
 };
 
@@ -83,6 +86,15 @@ handle(int opt, const char *arg, void *ctx)
 		return 0;
 	case O_SE:
 		ease_prepost_set_se(o, arg);
+		return 0;
+	case O_MODEL:
+		o->model = 1;
+		return 0;
+	case O_TERMS:
+		ease_prepost_set_terms(o, arg);
+		return 0;
+	case O_METHOD:
+		ease_prepost_set_method(o, arg);
 		return 0;
 	}
 	return 1;

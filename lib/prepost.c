@@ -25,6 +25,8 @@ ease_prepost_opts_init(ease_prepost_opts *o)
 	memset(o, 0, sizeof *o);
 	o->before = 3;
 	o->after = 3;
+	o->se = EASE_SE_GLS;
+	o->terms = EASE_PP_TREND | EASE_PP_WEEKDAY;
 }
 
 static const char *const design_opt[] = {
@@ -77,8 +79,10 @@ ease_prepost_set_window(ease_prepost_opts *o, const char *opt, const char *arg)
 
 	if (strcmp(opt, "--before") == 0)
 		o->before = n;
-	else
+	else {
 		o->after = n;
+		o->after_given = 1;
+	}
 }
 
 void
@@ -101,17 +105,60 @@ ease_prepost_set_direction(ease_prepost_opts *o, const char *arg)
 void
 ease_prepost_set_se(ease_prepost_opts *o, const char *arg)
 {
-	if (strcmp(arg, "ols") == 0)
-		o->se_ols = 1;
+	if (strcmp(arg, "gls") == 0)
+		o->se = EASE_SE_GLS;
 	else if (strcmp(arg, "hac") == 0)
-		o->se_ols = 0;
+		o->se = EASE_SE_HAC;
+	else if (strcmp(arg, "ols") == 0)
+		o->se = EASE_SE_OLS;
 	else
-		ease_usage("--se: '%s' is not hac or ols", arg);
+		ease_usage("--se: '%s' is not gls, hac or ols", arg);
+	o->se_given = 1;
+}
+
+void
+ease_prepost_set_terms(ease_prepost_opts *o, const char *arg)
+{
+	if (strcmp(arg, "trend,weekday") == 0 || strcmp(arg, "weekday,trend") == 0)
+		o->terms = EASE_PP_TREND | EASE_PP_WEEKDAY;
+	else if (strcmp(arg, "trend") == 0)
+		o->terms = EASE_PP_TREND;
+	else if (strcmp(arg, "weekday") == 0)
+		o->terms = EASE_PP_WEEKDAY;
+	else if (strcmp(arg, "none") == 0)
+		o->terms = 0;
+	else
+		ease_usage("--terms: '%s' is not trend,weekday, trend, weekday or none", arg);
+}
+
+void
+ease_prepost_set_method(ease_prepost_opts *o, const char *arg)
+{
+	if (strcmp(arg, "reml") == 0)
+		o->gls_ml = 0;
+	else if (strcmp(arg, "ml") == 0)
+		o->gls_ml = 1;
+	else
+		ease_usage("--method: '%s' is not reml or ml", arg);
 }
 
 void
 ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 {
+	if (o->model) {
+		if (o->design != EASE_PP_NONE || o->event == NULL)
+			ease_usage("--model needs --event COL (the sessions) and no other design");
+		if (o->before != 3)
+			ease_usage("--model takes no --before: it compares each day after a session with every other day");
+		if (o->compare || o->profile || o->explain)
+			ease_usage("--model does not go with %s",
+				   o->compare ? "--compare" : o->profile ? "--profile" : "--explain");
+		if (!o->after_given)
+			o->after = 1;
+	} else if (o->terms != (EASE_PP_TREND | EASE_PP_WEEKDAY))
+		ease_usage("--terms goes with --model");
+	if (o->gls_ml && !o->model && !(o->design == EASE_PP_ITS && o->se == EASE_SE_GLS))
+		ease_usage("--method goes with --model or --its (--se gls)");
 	if (o->design == EASE_PP_NONE) {
 		if (o->event == NULL)
 			ease_usage("no design: give --event COL, --pairs B,A, --split DATE, --factor COL or --its DATE");
@@ -139,7 +186,7 @@ ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 		ease_usage("--by goes with --event or --pairs");
 	if (o->lag && o->design != EASE_PP_FACTOR)
 		ease_usage("--lag goes with --factor");
-	if (o->se_ols && o->design != EASE_PP_ITS)
+	if (o->se_given && o->design != EASE_PP_ITS)
 		ease_usage("--se goes with --its");
 	if (o->explain && o->design == EASE_PP_ITS)
 		ease_usage("--explain does not go with --its: its rows are numbers (--format table aligns them)");
@@ -150,7 +197,8 @@ ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 	 * table of the comparisons is their sentences, while the ITS and the
 	 * profile rows are numbers, aligned.
 	 */
-	if (c->format == EASE_FMT_TABLE && o->design != EASE_PP_ITS && !o->profile)
+	if (c->format == EASE_FMT_TABLE && o->design != EASE_PP_ITS && !o->profile &&
+	    !o->model)
 		o->explain = 1;
 }
 
@@ -1544,7 +1592,7 @@ typedef struct itsstate {
 static const char *const head_its[] = {
 	"group", "measure", "n", "t0", "pre_level", "pre_slope", "level_change",
 	"level_se", "level_p", "slope_change", "slope_se", "slope_p", "r1_resid",
-	"se_kind", NULL
+	"phi", "se_kind", NULL
 };
 
 static void
@@ -1555,6 +1603,7 @@ its_subject_end(run *s, itsstate *e)
 	char d0[16];
 	int dg = s->c->digits;
 	ease_writer *w = s->w;
+	int kind = s->o->se == EASE_SE_GLS && s->o->gls_ml ? EASE_SE_GLS_ML : s->o->se;
 
 	if (e->t.n == 0)
 		return;
@@ -1562,10 +1611,9 @@ its_subject_end(run *s, itsstate *e)
 		ease_warn("%s: no day with %s > 0: no interruption to fit",
 			  e->subject, s->o->event);
 		memset(&fit, 0, sizeof fit);
-		ease_its_fit(NULL, NULL, 0, 0, s->o->se_ols ? EASE_SE_OLS : EASE_SE_HAC, &fit);
+		ease_its_fit(NULL, NULL, 0, 0, kind, &fit);
 	} else {
-		ease_its_fit(e->t.v, e->y.v, e->t.n, (double)(at - e->day0),
-			     s->o->se_ols ? EASE_SE_OLS : EASE_SE_HAC, &fit);
+		ease_its_fit(e->t.v, e->y.v, e->t.n, (double)(at - e->day0), kind, &fit);
 		if (isnan(fit.b[0]))
 			ease_warn("%s: fewer than 2 days with %s on a side of %s: no fit",
 				  e->subject, s->measure, ease_fmt_date(at, d0));
@@ -1586,7 +1634,8 @@ its_subject_end(run *s, itsstate *e)
 	ease_w_num(w, fit.se[3], dg);
 	ease_w_num(w, fit.p[3], dg);
 	ease_w_num(w, fit.r1_resid, dg);
-	ease_w_str(w, s->o->se_ols ? "ols" : "hac");
+	ease_w_num(w, fit.phi, dg);
+	ease_w_str(w, kind == EASE_SE_OLS ? "ols" : kind == EASE_SE_HAC ? "hac" : "gls");
 	ease_w_end(w);
 	e->t.n = e->y.n = 0;
 }
@@ -1784,6 +1833,8 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 {
 	run s;
 
+	if (o->model)
+		return ease_prepost_model_run(c, o);
 	memset(&s, 0, sizeof s);
 	s.c = c;
 	s.o = o;
@@ -1832,4 +1883,11 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 	ease_strset_free(s.gkeys);
 	ease_report_skipped();
 	return 0;
+}
+
+
+int
+ease_prepost_lower_role(int role)
+{
+	return lower_by_role(role);
 }

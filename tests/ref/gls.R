@@ -87,3 +87,39 @@ cc <- data.frame(day = day,
                  y = round(3 + 1.2 * (-1)^day * ((day * 7) %% 5) / 4 + ((day * 13) %% 11) / 5, 2),
                  x1 = as.numeric(day %% 5 == 0))
 emit("GC_REML", cc, y ~ x1, "REML", ~ day)
+
+# ITS: the series S1 and S2 of tests/ref/hyptest.R (its_data), fitted
+# y ~ t + post + I((t - t0) * post): sandwich::NeweyWest(fit, prewhite =
+# TRUE, adjust = TRUE) with its automatic lag and lmtest-style t on n - 4 df;
+# and nlme::gls with corAR1(form = ~ t), REML and ML (refined as above).
+its_data <- function(n, a, m, t0, gaps, amp) {
+  t <- setdiff(0:(n - 1), gaps)
+  i <- seq_along(t)
+  post <- as.numeric(t >= t0)
+  y <- (600 + 2 * t - 150 * post - 3 * (t - t0) * post +
+        ((i * a + 11) %% m - (m - 1) / 2) * amp) / 100
+  data.frame(t = t, y = y, post = post, tp = (t - t0) * post)
+}
+cat("\ntypedef struct ref_its {\n\tconst char *name;\n\tint lags;\n")
+cat("\tdouble hac_se[4], hac_p[4];\n\tdouble reml_phi, reml_b[4], reml_se[4], reml_p[4];\n")
+cat("\tdouble ml_phi, ml_b[4], ml_se[4], ml_p[4];\n} ref_its;\n")
+cat("\nstatic const ref_its ITS_REF[2] = {\n")
+for (k in list(list("S1", its_data(60, 37, 41, 30, c(7, 8, 33, 50), 4)),
+               list("S2", its_data(200, 23, 29, 120, c(0, 5, 99, 120, 121, 150), 40)))) {
+  d <- k[[2]]
+  fit <- lm(y ~ t + post + tp, data = d)
+  lag <- floor(bwNeweyWest(fit))
+  v <- NeweyWest(fit, prewhite = TRUE, adjust = TRUE)
+  se <- sqrt(diag(v))
+  p <- 2 * pt(-abs(coef(fit) / se), df.residual(fit))
+  cat(sprintf("\t/* %s: NeweyWest(lm(y ~ t + post + I((t - t0) * post)), prewhite = TRUE, adjust = TRUE), lag floor(bwNeweyWest(fit)) = %d; gls REML, ML */\n",
+              k[[1]], lag))
+  cat(sprintf("\t{\"%s\", %d,\n\t {%s},\n\t {%s},\n", k[[1]], lag, num(se), num(p)))
+  for (method in c("REML", "ML")) {
+    r <- refit(y ~ t + post + tp, d, method, ~ t)
+    s <- coef(summary(r$fit))
+    cat(sprintf("\t %.17g, {%s},\n\t {%s},\n\t {%s}%s\n", r$phi, num(s[, 1]), num(s[, 2]),
+                num(s[, 4]), if (method == "REML") "," else "},"))
+  }
+}
+cat("};\n")

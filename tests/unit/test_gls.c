@@ -4,6 +4,7 @@
  * the expected values are in ref_gls.h, written by `Rscript tests/ref/gls.R`.
  */
 #include "ease/gls.h"
+#include "ease/hyptest.h"
 #include "tap.h"
 #include "ref_gls.h"
 
@@ -58,6 +59,73 @@ check(const ref_gls *r)
 	}
 }
 
+/* its_data() of tests/ref/hyptest.R and gls.R: integers until one division */
+static size_t
+its_data(long nd, long a, long m, long t0, const long *gaps, size_t ngaps,
+	 long amp, double *t, double *y)
+{
+	size_t k = 0;
+
+	for (long d = 0; d < nd; d++) {
+		long i, post, v;
+		int gap = 0;
+
+		for (size_t g = 0; g < ngaps; g++)
+			gap |= gaps[g] == d;
+		if (gap)
+			continue;
+		i = (long)k + 1;
+		post = d >= t0;
+		v = 600 + 2 * d - 150 * post - 3 * (d - t0) * post;
+		t[k] = (double)d;
+		y[k] = ((double)v + (double)(((i * a + 11) % m) - (m - 1) / 2) * (double)amp) / 100;
+		k++;
+	}
+	return k;
+}
+
+static void
+test_its(void)
+{
+	static const long g1[] = {7, 8, 33, 50}, g2[] = {0, 5, 99, 120, 121, 150};
+	double t[200], y[200];
+	char name[160];
+
+	for (int k = 0; k < 2; k++) {
+		const ref_its *r = &ITS_REF[k];
+		size_t n = k == 0 ? its_data(60, 37, 41, 30, g1, 4, 4, t, y) :
+			   its_data(200, 23, 29, 120, g2, 6, 40, t, y);
+		double t0 = k == 0 ? 30 : 120;
+		ease_its f;
+
+		ease_its_fit(t, y, n, t0, EASE_SE_HAC, &f);
+		snprintf(name, sizeof name, "ITS HAC %s: lag", r->name);
+		is_long(f.lags, r->lags, name);
+		for (int j = 0; j < 4; j++) {
+			snprintf(name, sizeof name, "ITS HAC %s: se[%d]", r->name, j);
+			is_num(f.se[j], r->hac_se[j], REL, name);
+			snprintf(name, sizeof name, "ITS HAC %s: p[%d]", r->name, j);
+			is_num(f.p[j], r->hac_p[j], REL, name);
+		}
+		for (int ml = 0; ml < 2; ml++) {
+			const double *b = ml ? r->ml_b : r->reml_b, *se = ml ? r->ml_se : r->reml_se;
+			const double *p = ml ? r->ml_p : r->reml_p;
+
+			ease_its_fit(t, y, n, t0, ml ? EASE_SE_GLS_ML : EASE_SE_GLS, &f);
+			snprintf(name, sizeof name, "ITS GLS %s %s: phi", ml ? "ML" : "REML", r->name);
+			is_num(f.phi, ml ? r->ml_phi : r->reml_phi, REL_FIT, name);
+			for (int j = 0; j < 4; j++) {
+				snprintf(name, sizeof name, "ITS GLS %s %s: b[%d]", ml ? "ML" : "REML", r->name, j);
+				ok(fabs(f.b[j] - b[j]) <= REL_FIT * fmax(fabs(b[j]), se[j]), name);
+				snprintf(name, sizeof name, "ITS GLS %s %s: se[%d]", ml ? "ML" : "REML", r->name, j);
+				is_num(f.se[j], se[j], REL_FIT, name);
+				snprintf(name, sizeof name, "ITS GLS %s %s: p[%d]", ml ? "ML" : "REML", r->name, j);
+				is_num(f.p[j], p[j], 1e-5, name);
+			}
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -70,6 +138,7 @@ main(void)
 
 	for (size_t i = 0; i < sizeof refs / sizeof *refs; i++)
 		check(refs[i]);
+	test_its();
 
 	/* a column of zeros is not identified: no fit, not a wrong one */
 	for (int i = 0; i < 6; i++) {
