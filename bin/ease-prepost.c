@@ -101,9 +101,18 @@ handle(int opt, const char *arg, void *ctx)
 }
 
 static const ease_tool tool = {
-	"prepost", "--event COL --value COL | --pairs B,A | --split DATE|first --value COL\n"
+	"prepost", "--model --event COL --value COL [--by COL] [--after K]\n"
+	"         | --event COL --value COL | --pairs B,A | --split DATE|first --value COL\n"
 	"         | --factor COL --value COL | --its DATE|first --value COL [OPTION]... [FILE]...",
 	"  Designs (one a run):\n"
+	"      --model             with --event: the day-after model, which technique\n"
+	"                          helps: the value on the --after K days (1) after a\n"
+	"                          session of each --by group against every other day,\n"
+	"                          GLS with AR(1) errors over calendar days (as R\n"
+	"                          nlme::gls corAR1), a row per group, Holm across them\n"
+	"      --terms T           with --model: trend,weekday (default), trend,\n"
+	"                          weekday or none besides the sessions\n"
+	"      --method M          --model, --its: reml (default) or ml for phi\n"
 	"      --event COL         each day with COL > 0: mean --value over the days\n"
 	"                          before it against the days after it (paired)\n"
 	"      --value COL         the measure compared (pain, sleep_hours, ...)\n"
@@ -117,7 +126,8 @@ static const ease_tool tool = {
 	"      --lag L             with --factor: the value L days later (0)\n"
 	"      --its DATE          segmented regression, level and slope change at DATE\n"
 	"                          ('first': the first --event day), one row a subject\n"
-	"      --se hac|ols        --its standard errors: Newey-West (hac, default) or OLS\n"
+	"      --se gls|hac|ols    --its: GLS with AR(1) errors (default), least squares\n"
+	"                          with Newey-West errors (R sandwich::NeweyWest), or OLS\n"
 	"  Rows:\n"
 	"      --by COL            one row per value of COL (a technique list counts for\n"
 	"                          each technique) and 'all', best first\n"
@@ -126,6 +136,7 @@ static const ease_tool tool = {
 	"      --profile           with --event: mean value on each day offset, 95% CI\n"
 	"      --direction D       lower or higher is better (default: from the measure)\n"
 	"      --explain           a sentence per row (also --format table)\n",
+	"  ease-prepost --model --event massage --value pain --by technique diary.csv\n"
 	"  ease-prepost --event massage --value pain --by technique diary.csv\n"
 	"  ease-prepost --event massage --value pain --explain diary.csv\n"
 	"  ease-prepost --pairs pain_before,pain_after --by technique sessions.csv\n"

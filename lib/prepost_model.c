@@ -315,9 +315,12 @@ fit(model *m, const size_t *g, size_t ng, mrow *rows)
 		r->p = fit.p_val[c];
 		r->phi = fit.phi;
 	}
-	if (!fit.ok && n)
-		ease_warn("%s: --model: the model cannot be fitted (%zu days for %zu terms, or terms that the others determine: sessions always on one weekday? try --terms trend or --terms none)",
-			  m->file, n, keep);
+	if (!fit.ok && n <= keep + 1)
+		ease_warn("%s: --model: %zu day%s with %s, too few for %zu terms (at least %zu; --terms none needs fewer)",
+			  m->file, n, n == 1 ? "" : "s", m->measure, keep, keep + 2);
+	else if (!fit.ok)
+		ease_warn("%s: --model: the model cannot be fitted: a term is made of the others (sessions always on one weekday? try --terms trend)",
+			  m->file);
 	free(col);
 	free(ind_n);
 	free(x);
