@@ -8,6 +8,7 @@
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_min.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* |phi| stays below this: at 1 the correlation matrix is singular. */
@@ -263,4 +264,90 @@ ease_gls_ar1(const double *x, const double *y, const long *day,
 		finish(&w, best, c, out);
 	release(&w);
 	return out->ok;
+}
+
+int
+ease_ols_ar1(const double *x, const double *y, const long *day,
+	     const long *block, size_t n, size_t p, const ease_gls *g,
+	     ease_gls *out)
+{
+	work w;
+	double *rx, ri[EASE_GLS_MAXP * EASE_GLS_MAXP], a[EASE_GLS_MAXP * EASE_GLS_MAXP];
+	double m[EASE_GLS_MAXP * EASE_GLS_MAXP], s2, q;
+
+	if (!g->ok || !setup(&w, x, y, day, block, n, p, g->method, out))
+		return 0;
+	/* at phi 0 the transform is the identity, and W holds X = QR */
+	if (!isfinite(crit(&w, 0))) {
+		release(&w);
+		return 0;
+	}
+	memset(ri, 0, sizeof ri);
+	for (size_t jj = p; jj-- > 0;) {
+		ri[jj * p + jj] = 1 / gsl_matrix_get(w.qr, jj, jj);
+		for (size_t ii = jj; ii-- > 0;) {
+			double v = 0;
+
+			for (size_t k = ii + 1; k <= jj; k++)
+				v += gsl_matrix_get(w.qr, ii, k) * ri[k * p + jj];
+			ri[ii * p + jj] = -v / gsl_matrix_get(w.qr, ii, ii);
+		}
+	}
+	/* A = (X'X)^-1 = R^-1 R^-T */
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < p; j++) {
+			double v = 0;
+
+			for (size_t k = (i > j ? i : j); k < p; k++)
+				v += ri[i * p + k] * ri[j * p + k];
+			a[i * p + j] = v;
+		}
+	/* M = X' R X, blocks independent */
+	rx = ease_xcalloc(n * p + 1, sizeof *rx);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			double r;
+
+			if (block && block[i] != block[j])
+				continue;
+			r = i == j ? 1 : phi_pow(g->phi, labs(day[i] - day[j]));
+			if (r == 0)
+				continue;
+			for (size_t c = 0; c < p; c++)
+				rx[i * p + c] += r * x[j * p + c];
+		}
+	for (size_t c = 0; c < p; c++)
+		for (size_t e = 0; e < p; e++) {
+			double v = 0;
+
+			for (size_t i = 0; i < n; i++)
+				v += x[i * p + c] * rx[i * p + e];
+			m[c * p + e] = v;
+		}
+	free(rx);
+	s2 = g->sigma * g->sigma;
+	out->phi = g->phi;
+	out->sigma = g->sigma;
+	out->loglik = g->loglik;
+	out->df = (double)(n - p);
+	q = gsl_cdf_tdist_Pinv(0.975, out->df);
+	for (size_t i = 0; i < p; i++) {
+		for (size_t j = 0; j < p; j++) {
+			double v = 0;
+
+			for (size_t k = 0; k < p; k++)
+				for (size_t l = 0; l < p; l++)
+					v += a[i * p + k] * m[k * p + l] * a[l * p + j];
+			out->cov[i * p + j] = s2 * v;
+		}
+		out->b[i] = gsl_vector_get(w.b, i);
+		out->se[i] = sqrt(out->cov[i * p + i]);
+		out->t[i] = out->b[i] / out->se[i];
+		out->p_val[i] = ease_t_p2(out->t[i], out->df);
+		out->ci_lo[i] = out->b[i] - q * out->se[i];
+		out->ci_hi[i] = out->b[i] + q * out->se[i];
+	}
+	out->ok = 1;
+	release(&w);
+	return 1;
 }

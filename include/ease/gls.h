@@ -55,4 +55,16 @@ int ease_gls_ar1_at(const double *x, const double *y, const long *day,
 		    const long *block, size_t n, size_t p, double phi,
 		    int method, ease_gls *out);
 
+/*
+ * Ordinary least squares of Y on X with its covariance under the AR(1)
+ * errors of G, a fit of the same X, Y, DAY, BLOCK: sigma^2 (X'X)^-1 X'RX
+ * (X'X)^-1, R the correlation phi^|d - d'| within blocks, phi and sigma^2
+ * G's.  The estimates are the plain ones (a difference of means stays
+ * one), their intervals and p from t on n - p df, into OUT as
+ * ease_gls_ar1's.
+ */
+int ease_ols_ar1(const double *x, const double *y, const long *day,
+		 const long *block, size_t n, size_t p, const ease_gls *g,
+		 ease_gls *out);
+
 #endif
