@@ -123,3 +123,23 @@ for (k in list(list("S1", its_data(60, 37, 41, 30, c(7, 8, 33, 50), 4)),
   }
 }
 cat("};\n")
+
+# Least squares with its covariance under the AR(1) errors of a REML fit
+# (the split design): (X'X)^-1 X'VX (X'X)^-1, V = sigma^2 phi^|d - d'|
+# within blocks, at the refined phi and sigma of gls().
+ols_ar1 <- function(name, d, form, cor_form, blockcol) {
+  r <- refit(form, d, "REML", cor_form)
+  X <- model.matrix(form, d)
+  blk <- if (is.null(blockcol)) rep(0, nrow(d)) else d[[blockcol]]
+  R <- outer(seq_len(nrow(d)), seq_len(nrow(d)), function(i, j)
+    ifelse(blk[i] == blk[j], r$phi^abs(d$day[i] - d$day[j]), 0))
+  A <- solve(crossprod(X))
+  V <- r$fit$sigma^2 * A %*% t(X) %*% R %*% X %*% A
+  b <- coef(lm(form, data = d))
+  cat(sprintf("/* %s: lm(%s) with the AR(1) covariance of gls(REML) */\n", name, deparse(form)))
+  cat(sprintf("static const double %s_OLS_B[] = {%s};\n", name, num(b)))
+  cat(sprintf("static const double %s_OLS_SE[] = {%s};\n", name, num(sqrt(diag(V)))))
+}
+cat("\n")
+ols_ar1("GA_REML", a, y ~ x1 + tr, ~ day, NULL)
+ols_ar1("GB_REML", b, y ~ block + x1, ~ day | block, "block")

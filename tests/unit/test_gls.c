@@ -126,6 +126,23 @@ test_its(void)
 	}
 }
 
+/* Least squares with the AR(1) covariance, at R's phi and sigma. */
+static void
+check_ols(const ref_gls *r, const double *b, const double *se)
+{
+	ease_gls g, o;
+	char name[160];
+
+	ease_gls_ar1_at(r->x, r->y, r->day, r->block, r->n, r->p, r->phi, r->method, &g);
+	ok(ease_ols_ar1(r->x, r->y, r->day, r->block, r->n, r->p, &g, &o), "ease_ols_ar1 fits");
+	for (size_t j = 0; j < r->p; j++) {
+		snprintf(name, sizeof name, "%s: OLS-AR(1) b[%zu]", r->name, j);
+		is_num(o.b[j], b[j], REL, name);
+		snprintf(name, sizeof name, "%s: OLS-AR(1) se[%zu]", r->name, j);
+		is_num(o.se[j], se[j], REL, name);
+	}
+}
+
 int
 main(void)
 {
@@ -139,6 +156,8 @@ main(void)
 	for (size_t i = 0; i < sizeof refs / sizeof *refs; i++)
 		check(refs[i]);
 	test_its();
+	check_ols(&GA_REML, GA_REML_OLS_B, GA_REML_OLS_SE);
+	check_ols(&GB_REML, GB_REML_OLS_B, GB_REML_OLS_SE);
 
 	/* a column of zeros is not identified: no fit, not a wrong one */
 	for (int i = 0; i < 6; i++) {
