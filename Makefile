@@ -94,7 +94,7 @@ $(OUT)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIBA) $(HEADERS)
 # prove prints the closing "Result: PASS" line CI reads.
 test: all $(TOOLS) $(UNITS)
 	@EASE_BIN=$(abspath $(BINOUT)) EASE_VERSION=$(VERSION) \
-		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t tests/output.t tests/cron.t tests/version.t tests/install.t
+		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t tests/output.t tests/cron.t tests/version.t tests/install.t tests/completion.t
 
 unit: all $(UNITS)
 	@prove -v --exec "" $(UNITS)
@@ -126,7 +126,9 @@ fuzz:
 	@sh tests/fuzz.sh
 
 # README, NEWS, COPYING and the examples go to $(DOCDIR); the crontab is
-# installed naming the installed script and tools, not this folder.
+# installed naming the installed script and tools, not this folder.  Bash
+# completion: one file, found as ease and as each ease-TOOL (bash-completion
+# loads a command's file by its name); zsh's _ease covers them all.
 DOCS     = README.md NEWS COPYING
 EXAMPLES = examples/README $(wildcard examples/*.csv)
 EXPLOTS  = $(wildcard examples/plots/*.png)
@@ -144,11 +146,17 @@ install: all
 	sed -e 's|/usr/local/share/doc/ease|$(DOCDIR)|g' -e 's|/usr/local/bin|$(BINDIR)|g' \
 		examples/cron/crontab > $(DESTDIR)$(DOCDIR)/examples/cron/crontab
 	chmod 644 $(DESTDIR)$(DOCDIR)/examples/cron/crontab
+	install -d $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 644 completion/ease.bash $(DESTDIR)$(BASHCOMPDIR)/ease
+	for t in $(filter-out ease,$(notdir $(TOOLS))); do ln -sf ease $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	install -m 644 completion/_ease $(DESTDIR)$(ZSHCOMPDIR)/_ease
 
 uninstall:
 	for t in $(notdir $(TOOLS)); do rm -f $(DESTDIR)$(BINDIR)/$$t; done
 	for m in $(MAN); do rm -f $(DESTDIR)$(MANDIR)/$$(basename $$(dirname $$m))/$$(basename $$m); done
 	for f in $(INSTALLED_DOCS); do rm -f $(DESTDIR)$(DOCDIR)/$$f; done
+	for t in $(notdir $(TOOLS)); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_ease
 	-rmdir $(DESTDIR)$(DOCDIR)/examples/cron $(DESTDIR)$(DOCDIR)/examples/plots \
 		$(DESTDIR)$(DOCDIR)/examples $(DESTDIR)$(DOCDIR) 2>/dev/null
 

@@ -113,8 +113,9 @@ next:;
 	closedir(d);
 }
 
+/* LIST: only the names, one a line (--list-tools, for completion). */
 static int
-list_tools(const char *dir)
+list_tools_as(const char *dir, int names_only)
 {
 	char **names = NULL;
 	size_t n = 0, cap = 0;
@@ -136,6 +137,14 @@ list_tools(const char *dir)
 	}
 	if (n)
 		qsort(names, n, sizeof *names, cmp_str);
+	if (names_only) {
+		for (size_t i = 0; i < n; i++) {
+			printf("%s\n", names[i]);
+			free(names[i]);
+		}
+		free(names);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EASE_EX_IO;
+	}
 	printf("Usage: ease TOOL [ARGUMENT]...    run ease-TOOL\n"
 	       "       ease help TOOL             its manual\n"
 	       "       ease help diary            the diary's formats, ease-diary(5)\n"
@@ -154,6 +163,12 @@ list_tools(const char *dir)
 	       "See 'ease help ease' and 'ease help diary'.\n");
 	free(names);
 	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EASE_EX_IO;
+}
+
+static int
+list_tools(const char *dir)
+{
+	return list_tools_as(dir, 0);
 }
 
 static int
@@ -257,6 +272,9 @@ ease_front_main(int argc, char **argv)
 		rc = list_tools(dir);
 	} else if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
 		ease_version();
+	} else if (strcmp(argv[1], "--list-tools") == 0 && argc == 2) {
+		/* hidden: the shell's completion asks it */
+		rc = list_tools_as(dir, 1);
 	} else if (strcmp(argv[1], "help") == 0) {
 		if (argc > 3)
 			ease_die(EASE_EX_USAGE, "help takes one tool name");

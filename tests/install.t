@@ -26,7 +26,9 @@ for f in bin/ease bin/ease-check bin/ease-alert share/man/man1/ease.1 \
 	share/man/man1/ease-alert.1 share/man/man5/ease-diary.5 share/man/man7/ease.7 \
 	share/doc/ease/README.md share/doc/ease/NEWS share/doc/ease/COPYING \
 	share/doc/ease/examples/README share/doc/ease/examples/diary.csv \
-	share/doc/ease/examples/cron/crontab share/doc/ease/examples/plots/trend.png; do
+	share/doc/ease/examples/cron/crontab share/doc/ease/examples/plots/trend.png \
+	share/bash-completion/completions/ease share/bash-completion/completions/ease-plot \
+	share/zsh/site-functions/_ease; do
 	test -f "$p/$f"
 	check $? "installed: $f"
 done
@@ -34,6 +36,13 @@ test -x "$doc/examples/cron/ease-cron.sh"
 check $? "installed: the cron script, executable"
 "$p/bin/ease-select" -V | head -1 | grep -qx "ease-select (ease) $version"
 check $? "the installed tools say version $version"
+
+# The installed bash completion, loaded as bash-completion loads it (the file
+# of the command's name), completes the installed tools.
+got=$(PATH="$p/bin:/usr/bin:/bin" bash -c '. "$1"; COMP_LINE="ease-plot sc"; COMP_POINT=12
+	_ease_tool; echo "${COMPREPLY[*]}"' x "$p/share/bash-completion/completions/ease-plot")
+[ "$got" = scatter ]
+check $? "installed bash completion: 'ease-plot sc' gives '$got'"
 
 # The crontab names the installed files, nothing of the source tree.
 tab=$doc/examples/cron/crontab
