@@ -44,7 +44,7 @@ UNITS    = $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
 HEADERS  = $(wildcard include/ease/*.h)
 MAN      = $(wildcard man/man1/*.1 man/man5/*.5 man/man7/*.7)
 
-.PHONY: all deps check-deps test unit cases bad-regen valgrind install uninstall clean bench fuzz help lint-man demo html-check version dist distcheck
+.PHONY: all deps check-deps test unit cases bad-regen valgrind install uninstall clean bench fuzz help lint-man demo html-check version dist distcheck ref-check
 
 all: check-deps $(LIBA) $(TOOLS)
 
@@ -55,6 +55,7 @@ help:
 	@echo "make test       build and run every test (SANITIZE=1: under ASan and UBSan)"
 	@echo "make bad-regen  rewrite tests/bad/expected.tsv from the tools (then review it)"
 	@echo "make valgrind   run the case tests under valgrind's memcheck"
+	@echo "make ref-check  run the R and SciPy references again and compare (deps.sh install ref)"
 	@echo "make html-check validate ease-report's HTML, render and print it in Chromium"
 	@echo "make bench      time ease against datamash, Miller and a raw libcsv parse"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=...; make uninstall"
@@ -115,6 +116,11 @@ valgrind: all
 # ease-report's HTML: html5lib (strict), rendered and printed by headless Chromium.
 html-check: all
 	@EASE_BIN=$(abspath $(BINOUT)) sh tests/html-check.sh
+
+# The independent references (R, SciPy, pandas, statsmodels) run again and
+# compared with the numbers the tests hold: sh tests/deps.sh install ref.
+ref-check: all
+	@sh tests/ref-check.sh
 
 lint-man:
 	@for m in $(MAN); do groff -man -ww -z $$m || exit 1; done

@@ -6,6 +6,9 @@
 #   err     expected standard error   (absent: none)
 #   status  expected exit status      (absent: 0)
 #   env     optional: NAME=VALUE lines exported for the command
+#   why     optional: why the case exists, and the independent reference of
+#           its numbers where one made them (tests/README; make ref-check)
+#   ref     optional: the reference's command that prints its expected output
 # The shared inputs of tests/data are there as data/.  @VERSION@ in out or err
 # stands for the version (VERSION in the Makefile), written there only.
 # EASE_BIN is the folder of the tools under test; EASE_CASES=TOOL limits the run.

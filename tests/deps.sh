@@ -4,6 +4,7 @@
 #   deps.sh check    fail with the package names when the build cannot work
 #   deps.sh install  apt-get install what is missing, or print the command
 #   deps.sh install html   the same, with what make html-check needs
+#   deps.sh install ref    the same, with R and SciPy for make ref-check
 set -u
 
 BUILD="gcc make pkg-config libgsl-dev libcsv-dev"
@@ -11,6 +12,8 @@ RUN="gnuplot-nox"
 TEST="perl groff-base locales valgrind"
 # make html-check only: a browser is a large install, not needed to use ease
 HTML="python3-html5lib python3-pil chromium"
+# make ref-check only: the independent references of the statistics
+REF="r-base-core r-cran-survival r-cran-nlme r-cran-sandwich python3-scipy python3-pandas python3-statsmodels"
 
 missing_build() {
 	m=""
@@ -45,6 +48,7 @@ check)
 	;;
 install)
 	[ "${2:-}" = html ] && EXTRA=$HTML
+	[ "${2:-}" = ref ] && EXTRA=$REF
 	command -v dpkg-query >/dev/null 2>&1 || {
 		echo "ease: not a Debian system; install GSL, libcsv and gnuplot yourself" >&2
 		exit 1
