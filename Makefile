@@ -28,6 +28,12 @@ OUT      = build/san
 XFLAGS   = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 BINOUT   = $(OUT)/bin
 LIBA     = $(OUT)/lib/libease.a
+else ifeq ($(COVERAGE),1)
+# COVERAGE=1 (make coverage): gcov's counters, flushed before every _exit and exec
+OUT      = build/cov
+XFLAGS   = -O0 -g --coverage -DEASE_COVERAGE
+BINOUT   = $(OUT)/bin
+LIBA     = $(OUT)/lib/libease.a
 else
 OUT      = build
 XFLAGS   =
@@ -44,7 +50,7 @@ UNITS    = $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
 HEADERS  = $(wildcard include/ease/*.h)
 MAN      = $(wildcard man/man1/*.1 man/man5/*.5 man/man7/*.7)
 
-.PHONY: all deps check-deps test unit cases bad-regen valgrind install uninstall clean bench fuzz help lint-man demo html-check version dist distcheck ref-check
+.PHONY: all deps check-deps test unit cases bad-regen valgrind coverage install uninstall clean bench fuzz help lint-man demo html-check version dist distcheck ref-check
 
 all: check-deps $(LIBA) $(TOOLS)
 
@@ -55,6 +61,7 @@ help:
 	@echo "make test       build and run every test (SANITIZE=1: under ASan and UBSan)"
 	@echo "make bad-regen  rewrite tests/bad/expected.tsv from the tools (then review it)"
 	@echo "make valgrind   run the case tests under valgrind's memcheck"
+	@echo "make coverage   run every test on a --coverage build; line coverage per file"
 	@echo "make ref-check  run the R and SciPy references again and compare (deps.sh install ref)"
 	@echo "make html-check validate ease-report's HTML, render and print it in Chromium"
 	@echo "make bench      time ease against datamash, Miller and a raw libcsv parse"
@@ -77,7 +84,7 @@ $(OUT)/obj/%.o: lib/%.c $(HEADERS)
 	$(CC) $(WARN) $(CFLAGS) $(XFLAGS) $(CPPFLAGS_ALL) -c -o $@ $<
 
 # the files that print the version
-$(OUT)/obj/opts.o $(OUT)/obj/plot.o: Makefile
+$(OUT)/obj/opts.o $(OUT)/obj/plot.o $(OUT)/obj/plan.o: Makefile
 
 $(LIBA): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -95,7 +102,7 @@ $(OUT)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIBA) $(HEADERS)
 # prove prints the closing "Result: PASS" line CI reads.
 test: all $(TOOLS) $(UNITS)
 	@EASE_BIN=$(abspath $(BINOUT)) EASE_VERSION=$(VERSION) \
-		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t tests/output.t tests/cron.t tests/version.t tests/install.t tests/completion.t
+		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t tests/output.t tests/cron.t tests/chain.t tests/docs.t tests/plan.t tests/version.t tests/install.t tests/completion.t
 
 unit: all $(UNITS)
 	@prove -v --exec "" $(UNITS)
@@ -113,6 +120,13 @@ valgrind: all
 	@command -v valgrind > /dev/null || { echo "make valgrind: valgrind is not installed (make deps)" >&2; exit 1; }
 	@EASE_BIN=$(abspath $(BINOUT)) EASE_VALGRIND=1 prove -f tests/cases.t
 
+# Line coverage of lib/ and bin/ over the whole suite, per file and in total.
+# The counters start from zero; tests/coverage.sh reads them with gcov.
+coverage:
+	@find build/cov -name '*.gcda' -delete 2>/dev/null || true
+	@$(MAKE) --no-print-directory COVERAGE=1 test
+	@sh tests/coverage.sh build/cov
+
 # ease-report's HTML: html5lib (strict), rendered and printed by headless Chromium.
 html-check: all
 	@EASE_BIN=$(abspath $(BINOUT)) sh tests/html-check.sh
@@ -124,6 +138,11 @@ ref-check: all
 
 lint-man:
 	@for m in $(MAN); do groff -man -ww -z $$m || exit 1; done
+	@# a command shown in EXAMPLES must be copyable: every hyphen escaped
+	@awk '/^\.SH/ { ex = ($$0 ~ /EXAMPLES/) } /^\.(nf|EX)/ { nf = 1; next } \
+		/^\.(fi|EE)/ { nf = 0 } ex && nf && !/^\./ && /(^|[^\\])-/ \
+		{ print FILENAME ":" FNR ": unescaped hyphen in an example: " $$0; bad = 1 } \
+		END { exit bad }' $(MAN)
 
 bench: all
 	@sh tests/bench.sh

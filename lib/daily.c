@@ -23,6 +23,12 @@
 #define NAP_TO (20 * 3600L)
 #define NAP_MAX (4 * 3600.0)
 #define DAY_SEC 86400.0
+/*
+ * The rounding rule: hours asleep may exceed the time from bed to wake-up by
+ * a minute for each end (clock times cut to the minute) and 0.005 h (hours
+ * rounded to two decimals), 138 s in all; ease-import refuses more.
+ */
+#define EASE_SLEEP_ROUNDING (2 * 60 + 18)
 /* the longest night read from clock times alone (a sleep of 16 h, when ill) */
 #define CLOCK_NIGHT_MAX (16 * 3600)
 
@@ -132,7 +138,7 @@ static const int fixed_role[C_NFIXED] = {
 };
 
 /* Columns that are 0, not empty, on a day with some record but none of theirs. */
-enum { K_FIXED, K_MED, K_FACTOR, K_TEXT, K_MEDPEND };
+enum { K_FIXED, K_MED, K_FACTOR, K_TEXT, K_MEDPEND, K_PAINLOC };
 
 typedef struct dcol {
 	char *name;
@@ -142,9 +148,11 @@ typedef struct dcol {
 	/*
 	 * K_MEDPEND: intakes of DRUG without dose or unit before any with a
 	 * unit; never written, they become med_<drug>_<unit> once all input
-	 * is read (the order of the rows must not decide).
+	 * is read (the order of the rows must not decide).  K_PAINLOC: the
+	 * ratings of one body location, never written: they say which
+	 * locations made a day's pain.
 	 */
-	char *drug;
+	char *drug;		/* K_MEDPEND's drug, K_PAINLOC's location */
 } dcol;
 
 /* A med_<drug>_<unit> column's drug: the unit its doses are added in. */
@@ -255,6 +263,8 @@ typedef struct row {
 	double *tol;
 	char *techbuf;
 	size_t techcap;
+	char *locbuf;		/* the day's pain_locations */
+	size_t loccap;
 	size_t cap;		/* columns the arrays hold */
 } row;
 
@@ -283,6 +293,18 @@ typedef struct daily {
 	row rw;			/* one day's cells */
 	size_t held_days;	/* of every subject, in memory */
 	long naps_left;		/* naps read while --naps ignore */
+	long sleep_empty;	/* sleep events of a date alone, without hours */
+	ease_painlocs want;	/* --pain-location; none: every location */
+	char *want_hit;		/* of each: a rating had it */
+	ease_painlocs locs;	/* locations of the ratings that make pain */
+	ease_painlocs left;	/* of the ratings --pain-location left out */
+	ease_painlocs seen;	/* of every rating */
+	long nleft;
+	char *locname;
+	size_t loccap;
+	int loc_col;		/* pain_locations, -1 when not written */
+	const char **locv;	/* a day's locations, to sort */
+	size_t locvcap;
 	long rows;		/* data rows read, of every input */
 } daily;
 
@@ -448,6 +470,57 @@ dyn_add(dayacc *a, int col, double v, place at)
 		}
 	grow_small((void **)&a->dy, &a->cdy, a->ndy + 1, sizeof *a->dy);
 	a->dy[a->ndy++] = (dynval){col, v, 1, at};
+}
+
+/*
+ * A pain rating of the locations in NAMES (a '|' list; NULL or empty: none
+ * said): it makes the day's pain unless --pain-location leaves it out.
+ */
+static void
+add_pain(daily *d, subject *s, long day, double v, const char *names, place at)
+{
+	dayacc *a = record(s, day);
+	const char *p = names ? names : "";
+
+	if (d->want.n) {
+		int take = 0;
+
+		while (ease_pain_loc_next(&p, &d->locname, &d->loccap)) {
+			ease_painlocs_add(&d->seen, d->locname);
+			if (ease_painlocs_has(&d->want, d->locname)) {
+				d->want_hit[ease_painlocs_add(&d->want, d->locname)] = 1;
+				take = 1;
+			}
+		}
+		if (!take) {
+			p = names ? names : "";
+			if (!ease_pain_loc_next(&p, &d->locname, &d->loccap))
+				ease_painlocs_add(&d->left, "(none)");
+			else
+				do
+					ease_painlocs_add(&d->left, d->locname);
+				while (ease_pain_loc_next(&p, &d->locname, &d->loccap));
+			d->nleft++;
+			return;
+		}
+		p = names ? names : "";
+	}
+	mean_add(&a->pain, v, at);
+	if (v > a->pain_max)
+		a->pain_max = v;
+	d->col[C_PAIN].used = d->col[C_PAIN_MAX].used = d->col[C_PAIN_N].used = 1;
+	/* each location as a column of its own, unwritten: the day's list */
+	while (ease_pain_loc_next(&p, &d->locname, &d->loccap)) {
+		char key[32 + 8];
+		int col;
+
+		snprintf(key, sizeof key, "\x1fpainloc_%zu",
+			 ease_painlocs_add(&d->locs, d->locname));
+		col = add_col(d, key, K_PAINLOC);
+		if (!d->col[col].drug)
+			d->col[col].drug = ease_xstrdup(d->locname);
+		dyn_add(a, col, v, at);
+	}
 }
 
 /* ---- reading ---- */
@@ -938,15 +1011,17 @@ add_sleep(rd *r, subject *s, int hcol, int bedcol, const ease_datetime *bed, int
 			return bad(r, wakecol, why);
 		}
 		/*
-		 * Apps write bed and wake to the minute but the hours asleep
-		 * more finely (Sleep as Android: 7.419 h for 07:38-15:03), so a
-		 * minute over is rounding: the hours stand, and the time in bed
-		 * is at least as long.
+		 * Apps cut bed and wake to the minute but write the hours
+		 * asleep more finely (Sleep as Android: 7.419 h for
+		 * 07:38-15:03), and ease-import writes 5.70 as 5.7: hours over
+		 * by the rounding rule are rounding, so the hours stand, and
+		 * the time in bed is at least as long.
 		 */
 		if (!isnan(hours) && hours * 3600 > x.e - x.s &&
-		    hours * 3600 <= x.e - x.s + 60)
+		    hours * 3600 <= x.e - x.s + EASE_SLEEP_ROUNDING)
+			/* no second comparison: far from 1970, x.s + h - x.s is not h */
 			x.e = x.s + hours * 3600;
-		if (!isnan(hours) && hours * 3600 > x.e - x.s + 1e-6) {
+		else if (!isnan(hours) && hours * 3600 > x.e - x.s) {
 			char h[40];
 
 			double clock = (wake->day - bed->day) * DAY_SEC + (wake->sec - bed->sec);
@@ -1082,6 +1157,7 @@ no_role(const rd *r, const char *what)
 static const char *const dt_names[] = {
 	"datetime", "date_time", "timestamp", "time_stamp", NULL
 };
+static const char *const loc_names[] = {"location", "body_location", "region", NULL};
 static const char *const time_names[] = {"time", "clock", "uhrzeit", "hora", "heure", NULL};
 
 /* The date (or date-time) column of a kind table, and its time column. */
@@ -1210,14 +1286,10 @@ read_events(rd *r)
 				bad(r, vc >= 0 ? vc : kc, why);
 				continue;
 			}
-			a = record(s, st.day);
 			if (kind == EASE_EV_PAIN) {
-				mean_add(&a->pain, v, here(r));
-				if (v > a->pain_max)
-					a->pain_max = v;
-				r->d->col[C_PAIN].used = r->d->col[C_PAIN_MAX].used =
-					r->d->col[C_PAIN_N].used = 1;
+				add_pain(r->d, s, st.day, v, nc >= 0 ? cell(r, nc) : NULL, here(r));
 			} else {
+				a = record(s, st.day);
 				int col = kind == EASE_EV_STRESS ? C_STRESS : kind == EASE_EV_MOOD ? C_MOOD
 					: C_SLEEP_QUALITY;
 				qrate q = {0, v, here(r)};
@@ -1240,7 +1312,8 @@ read_events(rd *r)
 				bad(r, ec >= 0 ? ec : sc,
 				    "is not a wake-up time (a sleep that starts at a time of day needs its end)");
 			else if (isnan(v))
-				bad(r, vc >= 0 ? vc : kc, "is not a number (a sleep without times needs its hours)");
+				/* a night an app synced without data (Bearable, from Google Fit) */
+				r->d->sleep_empty++;
 			else
 				add_sleep(r, s, -1, -1, NULL, sc, &st, v, SL_VALUE);
 			break;
@@ -1307,24 +1380,19 @@ read_pain(rd *r)
 {
 	int tc, dc = date_cols(r, 1, &tc);
 	int pc = ease_cols_role(r->cols, EASE_R_PAIN);
+	int lc = named(r, loc_names);
 
 	if (pc < 0)
 		no_role(r, "pain");
 	while (next_row(r) != NULL) {
 		long day, sec;
 		double v;
-		dayacc *a;
 
 		if (!row_when(r, dc, tc, &day, &sec) || !get_num(r, pc, &v))
 			continue;
 		if (isnan(v))
 			continue;
-		a = record(row_subject(r, day), day);
-		mean_add(&a->pain, v, here(r));
-		if (v > a->pain_max)
-			a->pain_max = v;
-		r->d->col[C_PAIN].used = r->d->col[C_PAIN_MAX].used =
-			r->d->col[C_PAIN_N].used = 1;
+		add_pain(r->d, row_subject(r, day), day, v, lc >= 0 ? cell(r, lc) : NULL, here(r));
 	}
 }
 
@@ -1881,6 +1949,45 @@ pending_cols(daily *d)
 				pending_col(d, d->subj[i].id, d->col[c].drug);
 }
 
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The day's pain_locations: its locations, by name, as a '|' list. */
+static void
+pain_locations(daily *d, const dayacc *a, row *w)
+{
+	const char **names;
+	size_t n = 0, out = 0;
+
+	for (size_t i = 0; i < a->ndy; i++) {
+		const dcol *c = &d->col[a->dy[i].col];
+
+		if (c->kind != K_PAINLOC)
+			continue;
+		ease_grow((void **)&d->locv, &d->locvcap, n + 1, sizeof *d->locv);
+		d->locv[n++] = c->drug;
+	}
+	if (n == 0)
+		return;
+	names = d->locv;
+	qsort(names, n, sizeof *names, name_cmp);
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(names[i]);
+
+		ease_grow((void **)&w->locbuf, &w->loccap, out + l + 2, 1);
+		if (out)
+			w->locbuf[out++] = EASE_LIST_SEP;
+		memcpy(w->locbuf + out, names[i], l);
+		out += l;
+	}
+	w->locbuf[out] = '\0';
+	put(w, d->loc_col, NAN, a->pain.at);
+	w->t[d->loc_col] = w->locbuf;
+}
+
 static void
 day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 {
@@ -1983,10 +2090,12 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 	}
 	if (a->doses)
 		put(w, C_MEDS_DOSES, (double)a->doses, a->dat);
+	if (d->loc_col >= 0 && a->pain.n)
+		pain_locations(d, a, w);
 	for (size_t i = 0; i < a->ndy; i++) {
 		const dynval *x = &a->dy[i];
 
-		if (d->col[x->col].kind == K_MEDPEND)
+		if (d->col[x->col].kind == K_MEDPEND || d->col[x->col].kind == K_PAINLOC)
 			continue;
 		/*
 		 * Doses and counts (a factor without a unit: 2 coffees and 3
@@ -2051,14 +2160,25 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 
 static daily *sort_d;
 
+/* The fixed columns in their order, pain_locations after pain_n; -1 for others. */
+static int
+fixed_rank(int x)
+{
+	if (x == sort_d->loc_col)
+		return 2 * C_PAIN_N + 1;
+	return x < C_NFIXED ? 2 * x + (x > C_PAIN_N) * 2 : -1;
+}
+
 static int
 col_order(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
 	int kx = sort_d->col[x].kind, ky = sort_d->col[y].kind;
 
-	if (x < C_NFIXED || y < C_NFIXED)
-		return x < y ? -1 : x > y;
+	int rx = fixed_rank(x), ry = fixed_rank(y);
+
+	if (rx >= 0 || ry >= 0)
+		return ry < 0 ? -1 : rx < 0 ? 1 : (rx > ry) - (rx < ry);
 	/* drugs, then factors and other columns, each by name */
 	if ((kx == K_MED) != (ky == K_MED))
 		return kx == K_MED ? -1 : 1;
@@ -2302,6 +2422,58 @@ bring_back(daily *d, subject *s)
 	s->nseg = 0;
 }
 
+/* --pain-location LOC[,LOC]: the locations whose ratings make pain. */
+static void
+want_locations(daily *d, const char *arg)
+{
+	const char *p = arg;
+
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		char *one = ease_xstrndup(p, len);
+		const char *q = one;
+		int any = 0;
+
+		while (ease_pain_loc_next(&q, &d->locname, &d->loccap)) {
+			ease_painlocs_add(&d->want, d->locname);
+			any = 1;
+		}
+		if (!any)
+			ease_usage("--pain-location: '%s' is not a body location (expected names "
+				   "such as back_lower or 'Back (lower)', comma-separated)", one);
+		free(one);
+		p += len + (p[len] == ',');
+	}
+	if (d->want.n == 0)
+		ease_usage("--pain-location: no body location given");
+	d->want_hit = ease_xcalloc(d->want.n, 1);
+}
+
+static void
+location_warnings(daily *d)
+{
+	char list[512];
+
+	if (d->want.n == 0) {
+		if (d->locs.n >= 2)
+			ease_warn("pain is the mean of the ratings of %zu body locations (%s); "
+				  "column pain_locations says which made each day's; "
+				  "--pain-location LOCATION[,LOCATION] chooses them",
+				  d->locs.n, ease_painlocs_list(&d->locs, list, sizeof list));
+		return;
+	}
+	for (size_t i = 0; i < d->want.n; i++)
+		if (!d->want_hit[i])
+			ease_warn("--pain-location: no pain rating of the location '%s'%s%s%s",
+				  d->want.name[i], d->seen.n ? " (the ratings' locations: " : "",
+				  d->seen.n ? ease_painlocs_list(&d->seen, list, sizeof list) : "",
+				  d->seen.n ? ")" : "");
+	if (d->nleft)
+		ease_warn("%ld pain rating%s of other locations (%s) left out by --pain-location",
+			  d->nleft, d->nleft == 1 ? "" : "s",
+			  ease_painlocs_list(&d->left, list, sizeof list));
+}
+
 int
 ease_daily_run(ease_common *c, ease_daily_opts *o)
 {
@@ -2358,6 +2530,9 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	d.drug_ix = ease_strset_new();
 	d.tech = ease_technames_new();
 	d.map_used = ease_xcalloc((size_t)c->ncolmap + 1, sizeof *d.map_used);
+	d.loc_col = -1;
+	if (o->pain_loc)
+		want_locations(&d, o->pain_loc);
 	for (int k = 0; k < C_NFIXED; k++)
 		add_col(&d, fixed_name[k], K_FIXED);
 
@@ -2394,6 +2569,11 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 				   c->colmap[i].name);
 
 	pending_cols(&d);
+	/* pain of several body locations: which made each day's is kept */
+	if (d.locs.n >= 2) {
+		d.loc_col = add_col(&d, "pain_locations", K_TEXT);
+		d.col[d.loc_col].used = 1;
+	}
 	/* a pass over the days finds the columns that only a derived value fills */
 	if (d.nsubj > 1)
 		qsort(d.subj, d.nsubj, sizeof *d.subj, subj_order);
@@ -2480,6 +2660,11 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 			  "with any sleep quality rated at %s end; --naps add counts them",
 			  d.naps_left, d.naps_left == 1 ? "" : "s", d.naps_left == 1 ? "" : "s",
 			  d.naps_left == 1 ? "its" : "their");
+	location_warnings(&d);
+	if (d.sleep_empty)
+		ease_warn("%ld sleep record%s of a date alone (no hours, no times) left out: "
+			  "a night synced without data has no sleep_hours",
+			  d.sleep_empty, d.sleep_empty == 1 ? "" : "s");
 	ease_report_skipped();
 
 	for (size_t si = 0; si < d.nsubj; si++) {
@@ -2510,6 +2695,14 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	free(d.rw.at);
 	free(d.rw.tol);
 	free(d.rw.techbuf);
+	free(d.rw.locbuf);
+	free(d.locv);
+	free(d.locname);
+	free(d.want_hit);
+	ease_painlocs_free(&d.want);
+	ease_painlocs_free(&d.locs);
+	ease_painlocs_free(&d.left);
+	ease_painlocs_free(&d.seen);
 	free(d.map_used);
 	free(d.buf);
 	ease_strset_free(d.subj_ix);

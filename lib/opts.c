@@ -49,6 +49,7 @@ static const ease_tool_info tools[] = {
 	{"plot", "pictures through gnuplot: trend, scatter, lags, calendar, meds, relief"},
 	{"report", "a period summary as text, Markdown or HTML"},
 	{"alert", "flare detection for cron"},
+	{"plan", "the schedule of a randomized self-trial of techniques"},
 	{NULL, NULL}
 };
 
@@ -288,7 +289,7 @@ static const char *const value_words[] = {
 	"* format csv tsv table",
 	"* delimiter , ; tab",
 	"corr method pearson spearman kendall all",
-	"import from auto bearable sleep-as-android fitbit sleep-cycle plees-tracker secuso",
+	"import from auto bearable sleep-as-android fitbit sleep-cycle plees-tracker sleepmeter secuso",
 	"plot KIND trend scatter lags calendar meds relief profile techniques",
 	"plot method pearson spearman kendall all",
 	"plot terminal png svg pdf dumb",
@@ -297,6 +298,7 @@ static const char *const value_words[] = {
 	"report format text markdown html",
 	"report period week month",
 	"simulate format csv tsv table day events sessions",
+	"plan format csv tsv table ics",
 	"smooth method sma wma median sum min max count ema",
 	"alert rules flare high sleep meds overdue",
 	NULL

@@ -55,7 +55,9 @@ for t in "$bin"/ease-*; do
 	check $? "$name: --list-options lists the options of --help, no more" ||
 		diff "$scratch/help" "$scratch/listed" | sed 's/^/# /'
 	# each word of each option with words (one spelling each; --col's are roles)
-	grep -v -e '^@' -e '^--col	' -e '^--delimiter	' "$scratch/list" | awk -F '\t' '$3 != "" && $1 ~ /^--/' |
+	grep -v -e '^@' -e '^--col	' -e '^--delimiter	' "$scratch/list" |
+		awk -F '\t' '$3 != "" && $1 ~ /^--/' > "$scratch/worded"
+	# (read from a file, not a pipe: the loop counts the tests in this shell)
 	while IFS="$(printf '\t')" read -r opt arg words; do
 		bad=0
 		for w in $words; do
@@ -70,7 +72,7 @@ for t in "$bin"/ease-*; do
 			while read -r x; do case " $words " in *" $x "*) ;; *) echo "$x";; esac; done | tr '\n' ' ')
 		[ $bad = 0 ] && [ $st = 2 ] && [ -z "$missing" ]
 		check $? "$name $opt: takes each of '$words', refuses another (exit $st)${missing:+, and names more: $missing}"
-	done
+	done < "$scratch/worded"
 done
 # ease-import's formats: the ones --list names, and auto
 "$bin/ease-import" --list | cut -d' ' -f1 | sort > "$scratch/fmts"
@@ -110,7 +112,7 @@ if command -v bash > /dev/null 2>&1; then
 	bt 'ease-plot tr' 'trend '
 	bt 'ease-plot trend --ter' '--terminal '
 	bt 'ease-plot trend -T p' 'pdf png '
-	bt 'ease-import --from sl' 'sleep-as-android sleep-cycle '
+	bt 'ease-import --from sl' 'sleep-as-android sleep-cycle sleepmeter '
 	bt 'ease-import --from=plees' 'plees-tracker '
 	bt 'ease-simulate --format e' 'events '
 	bt 'ease-corr diary.csv -x s' 'sleep_hours '
@@ -126,7 +128,7 @@ if command -v bash > /dev/null 2>&1; then
 	bt 'ease-select dia' 'diary.csv '
 	bt 'ease h' 'help '
 	bt 'ease help d' 'daily diary '
-	bt 'ease pl' 'plot '
+	bt 'ease plo' 'plot '
 	bt 'ease plot sc' 'scatter '
 	bt 'ease corr diary.csv -m k' 'kendall '
 	bt 'ease report --format h' 'html '
@@ -157,7 +159,7 @@ if command -v zsh > /dev/null 2>&1; then
 	zt 'ease-plot trend -T ' 'dumb pdf png svg '
 	zt 'ease-corr diary.csv -y ' 'date massage pain sleep_hours technique '
 	zt 'ease help ' "$(echo $tools diary ease | tr ' ' '\n' | sort | tr '\n' ' ')"
-	zt 'ease import --from ' 'auto bearable fitbit plees-tracker secuso sleep-as-android sleep-cycle '
+	zt 'ease import --from ' 'auto bearable fitbit plees-tracker secuso sleep-as-android sleep-cycle sleepmeter '
 	zt 'ease-daily --prefer ' 'first last '
 	zt 'ease-select ' '_files '
 fi

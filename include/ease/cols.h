@@ -83,6 +83,7 @@ typedef struct ease_cols {
 	char **norm;	/* normalised */
 	int *role;
 	double *scale;	/* value x scale is in the role's unit ("(seconds)" -> hours) */
+	int *twin;	/* the first other column of the same name, or -1 */
 	const char *file;
 	long line;	/* the header's */
 	/* what the header leaves unsettled, as message ends (no file:line) */
