@@ -206,7 +206,7 @@ distcheck: dist
 	$(MAKE) -C "$$d/$(DIST)" test && \
 	$(MAKE) -C "$$d/$(DIST)" install DESTDIR="$$d/stage" > /dev/null && \
 	$(MAKE) -C "$$d/$(DIST)" uninstall DESTDIR="$$d/stage" > /dev/null && \
-	test -z "$$(find "$$d/stage" -type f)" && \
+	test -z "$$(find "$$d/stage" ! -type d)" && \
 	echo "$(DIST).tar.gz: builds, passes make test, installs and uninstalls"
 
 clean:

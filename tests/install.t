@@ -85,7 +85,7 @@ done
 
 make -s -C "$top" uninstall PREFIX="$p" > "$scratch/make.log" 2>&1
 check $? "make uninstall PREFIX=..."
-left=$(find "$p" -type f)
+left=$(find "$p" ! -type d)
 [ -z "$left" ]
 check $? "make uninstall: no file left${left:+: $left}"
 
@@ -97,7 +97,7 @@ make -s -C "$top" install DESTDIR="$s" > /dev/null 2>&1 &&
 	! grep -rq "$s" "$s/usr/local/share/doc/ease/examples/cron"
 check $? "make install DESTDIR=...: the crontab names the final place, not the staging folder"
 make -s -C "$top" uninstall DESTDIR="$s" > /dev/null 2>&1
-[ -z "$(find "$s" -type f)" ]
+[ -z "$(find "$s" ! -type d)" ]
 check $? "make uninstall DESTDIR=...: no file left"
 
 echo "1..$n"
