@@ -462,6 +462,13 @@ feed(ease_reader *r)
 			 */
 			csv_set_space_func(&r->p, (memchr(s, ' ', seg) ||
 						   memchr(s, '\t', seg)) ? no_space : NULL);
+			/*
+			 * libcsv grows its field buffer by a fixed step: a step
+			 * as large as the buffer makes the growth geometric, so
+			 * that a field of megabytes is not copied thousands of times
+			 */
+			csv_set_blk_size(&r->p, csv_get_buffer_size(&r->p) > 128
+					 ? csv_get_buffer_size(&r->p) : 128);
 			if (csv_parse(&r->p, s, seg, on_field, on_record, r) != seg) {
 				if (csv_error(&r->p) == CSV_ENOMEM)
 					ease_nomem(csv_failed);
