@@ -19,7 +19,7 @@ typedef struct ease_prepost_result {
 	int offset;		/* --profile: the day from the event; else 0 */
 	size_t n;		/* --profile: events with a value that day; else pairs */
 	double mean;		/* --profile: the mean that day; else after - before */
-	double ci_lo, ci_hi;	/* its 95% interval */
+	double ci_lo, ci_hi;	/* its 95% interval (not --profile: p_adj's model) */
 	double before_mean, after_mean;	/* not --profile */
 	int lower;		/* lower values are better */
 	int pain_like;		/* IMMPACT's thresholds apply (pain, stress ...) */
@@ -29,6 +29,8 @@ typedef struct ease_prepost_result {
 	const char *category;	/* IMMPACT: "substantial" ... "worse"; "" */
 	int rtm;		/* the before days were worse than the baseline:
 				 * part of the change can be regression to the mean */
+	int verdict;		/* EASE_INFER_* of ease/infer.h (on p_holm; all: p_adj) */
+	const char *sentence;	/* --explain's sentence; valid during the call only */
 } ease_prepost_result;
 
 typedef struct ease_prepost_opts {
