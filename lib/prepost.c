@@ -676,6 +676,47 @@ plain_mean(const vec *v)
 	return v->n ? m : NAN;
 }
 
+/*
+ * Tau-U of each subject's own phases, combined by inverse variance: a
+ * baseline trend is a trend within one person's days, never across the
+ * end of one subject's and the start of the next's.  The variance is that
+ * of Tau-U's S under no effect: S = S_AB - S_A is Kendall's S of the values
+ * against x = (m, m-1, ..., 1, then m+1 for all of B), so
+ * Var S = (N(N-1)(2N+5) - n(n-1)(2n+5)) / 18 with N = m + n (the n tied x
+ * of B), and Var Tau-U = Var S / (m n)^2.  It depends on m and n only, so
+ * the result does not depend on the order of the subjects.
+ * In the split's samples, g->sub holds the subject of each before day and
+ * g->ord that of each after day.
+ */
+static double
+tau_u_subjects(const run *s, const group *g)
+{
+	double sw = 0, swt = 0;
+	size_t i = 0, j = 0;
+
+	while (i < g->bef.n || j < g->aft.n) {
+		double sub = i < g->bef.n && (j >= g->aft.n || g->sub.v[i] <= g->ord.v[j]) ?
+			     g->sub.v[i] : g->ord.v[j];
+		size_t i0 = i, j0 = j;
+		double m, n, N, var, tau;
+
+		while (i < g->bef.n && g->sub.v[i] == sub)
+			i++;
+		while (j < g->aft.n && g->ord.v[j] == sub)
+			j++;
+		if (i == i0 || j == j0)
+			continue;	/* a subject with one phase has no contrast */
+		m = (double)(i - i0);
+		n = (double)(j - j0);
+		N = m + n;
+		var = (N * (N - 1) * (2 * N + 5) - n * (n - 1) * (2 * n + 5)) / 18 / (m * n * m * n);
+		tau = ease_tau_u(g->bef.v + i0, (size_t)m, g->aft.v + j0, (size_t)n, s->lower);
+		sw += 1 / var;
+		swt += tau / var;
+	}
+	return sw > 0 ? swt / sw : NAN;
+}
+
 static void
 compute_independent(run *s, group *g)
 {
@@ -684,8 +725,7 @@ compute_independent(run *s, group *g)
 	ease_ttest_welch(g->aft.v, g->aft.n, g->bef.v, g->bef.n, &g->t);
 	ease_ranksum(g->aft.v, g->aft.n, g->bef.v, g->bef.n, &g->rk);
 	ease_nap_ab(g->bef.v, g->bef.n, g->aft.v, g->aft.n, s->lower, &g->nap);
-	g->tau_u = s->o->design == EASE_PP_SPLIT ?
-		   ease_tau_u(g->bef.v, g->bef.n, g->aft.v, g->aft.n, s->lower) : NAN;
+	g->tau_u = s->o->design == EASE_PP_SPLIT ? tau_u_subjects(s, g) : NAN;
 	g->r1 = r1;
 	g->improved = NAN;
 	ease_ttest_adjust(&g->t, n_eff_mean((double)g->aft.n, r1),
@@ -1558,6 +1598,8 @@ static void
 sample_add(run *s, int after, double v)
 {
 	vec_add(after ? &s->g[0].aft : &s->g[0].bef, v);
+	/* the subject of each day, in time order within it: Tau-U is per subject */
+	vec_add(after ? &s->g[0].ord : &s->g[0].sub, (double)s->gen);
 }
 
 /*

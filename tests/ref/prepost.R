@@ -289,7 +289,7 @@ if (mode %in% c("split", "factor")) {
 	if (!"subject" %in% names(d)) d$subject <- ""
 	d$subject[is.na(d$subject)] <- ""
 	d$day <- as.numeric(as.Date(d$date))
-	A <- c(); B <- c(); r1x <- c(); r1y <- c(); r1g <- c()
+	A <- c(); B <- c(); r1x <- c(); r1y <- c(); r1g <- c(); taus <- c(); wts <- c()
 	for (s in unique(d$subject)) {
 		x <- d[d$subject == s, ]
 		# each day's sample: 0 before, 1 after, NA in neither
@@ -300,8 +300,16 @@ if (mode %in% c("split", "factor")) {
 				if (length(e)) min(e) else Inf
 			} else as.numeric(as.Date(args[4]))
 			ok <- !is.na(x[[value]])
-			A <- c(A, x[[value]][ok & x$day < at]); B <- c(B, x[[value]][ok & x$day >= at])
+			a_ <- x[[value]][ok & x$day < at]; b_ <- x[[value]][ok & x$day >= at]
+			A <- c(A, a_); B <- c(B, b_)
 			grp <- ifelse(x$day >= at, 1, 0)
+			# Tau-U per subject, weighted by 1 / Var: Var S of Kendall's S of
+			# the values against (m, ..., 1, m+1 for all of B), over (m n)^2
+			if (length(a_) && length(b_)) {
+				m <- length(a_); n <- length(b_); N <- m + n
+				v <- (N * (N - 1) * (2 * N + 5) - n * (n - 1) * (2 * n + 5)) / 18 / (m * n)^2
+				taus <- c(taus, tau_u_ref(a_, b_, lower)); wts <- c(wts, 1 / v)
+			}
 		} else {
 			lag <- as.integer(args[5])
 			f <- setNames(x[[args[4]]], x$day)
@@ -329,7 +337,7 @@ if (mode %in% c("split", "factor")) {
 	tt <- t.test(B, A)
 	w <- suppressWarnings(wilcox.test(B, A))
 	nap <- nap_ref(A, B, lower)
-	tau <- if (mode == "split") tau_u_ref(A, B, lower) else NA
+	tau <- if (mode == "split") sum(wts * taus) / sum(wts) else NA
 	ne <- function(n) if (r1 <= 0) n else n * (1 - r1) / (1 + r1)
 	ex <- var(B) / ne(length(B)); ey <- var(A) / ne(length(A))
 	tq <- (mean(B) - mean(A)) / sqrt(ex + ey)
