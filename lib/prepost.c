@@ -1485,7 +1485,7 @@ write_results(run *s, const char *unit)
 		order[i]->verdict = ease_infer_verdict(rule_n(s, order[i]), order[i]->diff,
 						       order[i]->p_holm, s->lower);
 	for (size_t i = 0; i < n; i++)
-		if (!s->o->explain)
+		if (!s->o->explain && !s->o->quiet)
 			warn_few(s, order[i], unit);
 	write_head(s, head_cmp);
 	for (size_t i = 0; i < n; i++) {
@@ -2041,4 +2041,100 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 	ease_strset_free(s.gkeys);
 	ease_report_skipped();
 	return 0;
+}
+
+/* ---- the event design fed row by row (ease-alert's overdue rule) ---- */
+
+struct ease_prepost_feed {
+	run s;
+	evstate e;
+};
+
+ease_prepost_feed *
+ease_prepost_feed_new(ease_common *c, ease_prepost_opts *o, const ease_cols *cols,
+		      int value_col, int value_slot, int event_slot)
+{
+	ease_prepost_feed *f = ease_xcalloc(1, sizeof *f);
+	run *s = &f->s;
+	evstate *e = &f->e;
+
+	s->c = c;
+	s->o = o;
+	s->tn = ease_technames_new();
+	s->gkeys = ease_strset_new();
+	s->gsel = ease_xmalloc(sizeof *s->gsel);
+	s->gselcap = 1;
+	s->by_col = -1;
+	add_group(s, "all");
+	s->cols = cols;
+	s->file = cols->file;
+	s->measure = cols->name[value_col];
+	set_direction(s, value_col);
+	e->value_slot = value_slot;
+	e->event_slot = event_slot;
+	e->nb = o->before;
+	e->na = o->after;
+	e->width = e->nb + e->na + 1;
+	e->hday = ease_xmalloc((size_t)e->nb * sizeof *e->hday);
+	e->hval = ease_xmalloc((size_t)e->nb * sizeof *e->hval);
+	for (int k = 0; k < e->nb; k++)
+		e->hday[k] = LONG_MIN;
+	return f;
+}
+
+void
+ease_prepost_feed_row(ease_prepost_feed *f, const ease_dayreader *r,
+		      const ease_dayrow *row)
+{
+	ease_dayrow one = *row;
+
+	/* one subject a feed: its first row starts nothing */
+	one.group_start = 0;
+	event_row(&f->s, &f->e, r, &one);
+}
+
+void
+ease_prepost_feed_end(ease_prepost_feed *f)
+{
+	end_subject(&f->s, &f->e);
+	if (f->s.events > 0)
+		write_results(&f->s, "event");
+}
+
+void
+ease_prepost_feed_free(ease_prepost_feed *f)
+{
+	run *s;
+	evstate *e;
+
+	if (f == NULL)
+		return;
+	s = &f->s;
+	e = &f->e;
+	for (size_t i = 0; i < s->ng; i++) {
+		group *g = &s->g[i];
+
+		free(g->name);
+		free(g->bef.v);
+		free(g->aft.v);
+		free(g->sub.v);
+		free(g->ord.v);
+		free(g->multi.v);
+	}
+	free(s->g);
+	free(s->gsel);
+	ease_technames_free(s->tn);
+	free(s->kbuf);
+	ease_strset_free(s->gkeys);
+	free(e->hday);
+	free(e->hval);
+	for (size_t i = 0; i < e->np; i++) {
+		free(e->p[i].v);
+		free(e->p[i].grp);
+	}
+	free(e->p);
+	free(e->qday);
+	free(e->qval);
+	free(e->qin);
+	free(f);
 }

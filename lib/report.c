@@ -1599,16 +1599,19 @@ rebook(rep *R, const rgroup *g, const char *what)
  * by: said so that the report and the morning's alert never seem to disagree.
  */
 static void
-alert_median(rep *R, const findings *F)
+alert_median(rep *R, const findings *F, const ease_prepost_result *all)
 {
 	const rgroup *g = relief_of(F, "all");
 	char m[32];
 
-	if (g && g->n >= EASE_RELIEF_MIN_SESSIONS && g->km.median < 1)
+	if (all == NULL || all->verdict != EASE_INFER_BETTER)
+		/* the same rule as everywhere: no booking by sessions not shown to help */
+		para(R, "All sessions together are not shown to help, so ease-alert's overdue rule does not say when a session is due.");
+	else if (g && g->n >= EASE_RELIEF_MIN_SESSIONS && g->km.median < 1)
 		para(R, "All sessions together: a median relief of %s days (%zu sessions), under a day, so ease-alert's overdue rule has no interval to warn by.",
 		     ease_fmt_num(g->km.median, 3, m), g->n);
 	else if (g && g->n >= EASE_RELIEF_MIN_SESSIONS && !isnan(g->km.median))
-		para(R, "All sessions together: a median relief of %s day%s (%zu sessions). ease-alert's overdue rule warns when no session came for longer than this; it does not need a technique that helped, as the rebooking interval here does.",
+		para(R, "All sessions together help and give a median relief of %s day%s (%zu sessions). ease-alert's overdue rule warns when no session came for longer than this.",
 		     ease_fmt_num(g->km.median, 3, m), g->km.median == 1 ? "" : "s", g->n);
 	else
 		para(R, "All sessions together: the median relief is not known yet (%zu session%s), so ease-alert's overdue rule cannot be judged.",
@@ -1707,7 +1710,7 @@ s_massage(rep *R, const subj *s, const findings *F, int multi)
 		if (all)
 			para(R, "%s", esc(R, all->sentence));
 	}
-	alert_median(R, F);
+	alert_median(R, F, all);
 }
 
 static void

@@ -4,6 +4,8 @@
 #define EASE_PREPOST_H
 
 #include "ease/opts.h"
+#include "ease/cols.h"
+#include "ease/daytab.h"
 
 /* Fewer events than this: the sentence says the data do not show an effect yet. */
 #define EASE_PREPOST_MIN_EVENTS 5
@@ -50,6 +52,7 @@ typedef struct ease_prepost_opts {
 	int profile;		/* --profile: means by day offset */
 	int explain;		/* sentences */
 	int se_ols;		/* --se ols (ITS) */
+	int quiet;		/* no warnings about groups too small for a test */
 	/*
 	 * When set (--event, --split and --factor), nothing is written: each row goes to RESULT
 	 * in the order it would be written (best first, "all" last), for
@@ -75,5 +78,21 @@ void ease_prepost_check(ease_prepost_opts *o, const ease_common *c);
  * rows, or with O->explain a sentence each).
  */
 int ease_prepost_run(ease_common *c, ease_prepost_opts *o);
+
+/*
+ * The event design of one subject fed row by row by a caller that reads
+ * the day table itself (ease-alert): no --by, no --profile; O->result
+ * gets the "all" row at the end, and nothing when there was no event.
+ * VALUE_COL is the measure's column in COLS, the slots as ease_day_want
+ * gave them.  O and COLS must outlive the feed.
+ */
+typedef struct ease_prepost_feed ease_prepost_feed;
+ease_prepost_feed *ease_prepost_feed_new(ease_common *c, ease_prepost_opts *o,
+					 const ease_cols *cols, int value_col,
+					 int value_slot, int event_slot);
+void ease_prepost_feed_row(ease_prepost_feed *f, const ease_dayreader *r,
+			   const ease_dayrow *row);
+void ease_prepost_feed_end(ease_prepost_feed *f);
+void ease_prepost_feed_free(ease_prepost_feed *f);
 
 #endif
