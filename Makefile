@@ -20,6 +20,12 @@ OUT      = build/san
 XFLAGS   = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 BINOUT   = $(OUT)/bin
 LIBA     = $(OUT)/lib/libease.a
+else ifeq ($(COVERAGE),1)
+# COVERAGE=1 (make coverage): gcov's counters, flushed before every _exit and exec
+OUT      = build/cov
+XFLAGS   = -O0 -g --coverage -DEASE_COVERAGE
+BINOUT   = $(OUT)/bin
+LIBA     = $(OUT)/lib/libease.a
 else
 OUT      = build
 XFLAGS   =
@@ -36,7 +42,7 @@ UNITS    = $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
 HEADERS  = $(wildcard include/ease/*.h)
 MAN      = $(wildcard man/man1/*.1 man/man5/*.5 man/man7/*.7)
 
-.PHONY: all deps check-deps test unit cases calibrate bad-regen valgrind install uninstall clean bench fuzz help lint-man demo html-check
+.PHONY: all deps check-deps test unit cases calibrate bad-regen valgrind coverage install uninstall clean bench fuzz help lint-man demo html-check
 
 all: check-deps $(LIBA) $(TOOLS)
 
@@ -48,6 +54,7 @@ help:
 	@echo "make calibrate  coverage, false positives and power on 600 simulated diaries"
 	@echo "make bad-regen  rewrite tests/bad/expected.tsv from the tools (then review it)"
 	@echo "make valgrind   run the case tests under valgrind's memcheck"
+	@echo "make coverage   run every test on a --coverage build; line coverage per file"
 	@echo "make html-check validate ease-report's HTML, render and print it in Chromium"
 	@echo "make bench      time ease against datamash, Miller and a raw libcsv parse"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=...; make uninstall"
@@ -83,7 +90,7 @@ $(OUT)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIBA) $(HEADERS)
 # prove prints the closing "Result: PASS" line CI reads.
 test: all $(TOOLS) $(UNITS)
 	@EASE_BIN=$(abspath $(BINOUT)) \
-		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t tests/output.t tests/cron.t tests/calibrate.t
+		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t tests/output.t tests/cron.t tests/docs.t tests/plan.t tests/calibrate.t
 
 unit: all $(UNITS)
 	@prove -v --exec "" $(UNITS)
@@ -101,6 +108,13 @@ valgrind: all
 	@command -v valgrind > /dev/null || { echo "make valgrind: valgrind is not installed (make deps)" >&2; exit 1; }
 	@EASE_BIN=$(abspath $(BINOUT)) EASE_VALGRIND=1 prove -f tests/cases.t
 
+# Line coverage of lib/ and bin/ over the whole suite, per file and in total.
+# The counters start from zero; tests/coverage.sh reads them with gcov.
+coverage:
+	@find build/cov -name '*.gcda' -delete 2>/dev/null || true
+	@$(MAKE) --no-print-directory COVERAGE=1 test
+	@sh tests/coverage.sh build/cov
+
 # ease-report's HTML: html5lib (strict), rendered and printed by headless Chromium.
 html-check: all
 	@EASE_BIN=$(abspath $(BINOUT)) sh tests/html-check.sh
@@ -113,6 +127,11 @@ calibrate: all
 
 lint-man:
 	@for m in $(MAN); do groff -man -ww -z $$m || exit 1; done
+	@# a command shown in EXAMPLES must be copyable: every hyphen escaped
+	@awk '/^\.SH/ { ex = ($$0 ~ /EXAMPLES/) } /^\.(nf|EX)/ { nf = 1; next } \
+		/^\.(fi|EE)/ { nf = 0 } ex && nf && !/^\./ && /(^|[^\\])-/ \
+		{ print FILENAME ":" FNR ": unescaped hyphen in an example: " $$0; bad = 1 } \
+		END { exit bad }' $(MAN)
 
 bench: all
 	@sh tests/bench.sh

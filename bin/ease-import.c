@@ -7,13 +7,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-enum { O_FROM = EASE_OPT_TOOL, O_TZ, O_LIST };
+enum { O_FROM = EASE_OPT_TOOL, O_TZ, O_LIST, O_ASLEEP_FROM_BED };
 
 static const struct option longopts[] = {
 	{"from", required_argument, NULL, O_FROM},
 	{"tz", required_argument, NULL, O_TZ},
 	{"verbose", no_argument, NULL, 'v'},
 	{"list", no_argument, NULL, O_LIST},
+	{"asleep-from-bed", no_argument, NULL, O_ASLEEP_FROM_BED},
 	{NULL, 0, NULL, 0}
 };
 
@@ -35,6 +36,9 @@ handle(int opt, const char *arg, void *ctx)
 	case 'v':
 		o->verbose = 1;
 		return 0;
+	case O_ASLEEP_FROM_BED:
+		o->asleep_from_bed = 1;
+		return 0;
 	case O_LIST:
 		ease_import_list();
 		exit(0);
@@ -46,7 +50,11 @@ static const ease_tool tool = {
 	"import", "[OPTION]... [FILE]...",
 	"      --from FORMAT    the app that wrote FILE: auto (by its header, the\n"
 	"                       default), bearable, sleep-as-android, fitbit,\n"
-	"                       sleep-cycle, plees-tracker, secuso\n"
+	"                       sleep-cycle, plees-tracker, sleepmeter, secuso\n"
+	"      --asleep-from-bed\n"
+	"                       Sleep Cycle's older layout, which has no time\n"
+	"                       asleep: take each night's time in bed as its hours\n"
+	"                       asleep (else its nights have no hours asleep)\n"
 	"      --list           name the formats, one line each, and stop\n"
 	"      --tz ZONE        zone of times written without one (default: TZ);\n"
 	"                       a Tz column in the file wins\n"

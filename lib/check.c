@@ -185,6 +185,19 @@ check_event_value(chk *k, const ease_rec *rec, int kind)
 	else if (isnan(v) && ease_evkinds[kind].needs_value && kind != EASE_EV_NOTE)
 		bad_cell(k, rec->line, k->value_col, cell,
 			 "is missing (a rating needs a value)");
+	/* a drug or a factor without a name: ease-daily stops at it, as here */
+	if (kind == EASE_EV_MED || kind == EASE_EV_FACTOR) {
+		int nc = ease_cols_role(k->cols, EASE_R_NAME);
+		const char *name = nc >= 0 ? rec->f[nc] : "";
+		char norm[128];
+
+		if (kind == EASE_EV_MED && ease_norm_name(name, norm, sizeof norm)[0] == '\0')
+			bad_cell(k, rec->line, nc >= 0 ? nc : k->kind_col, name,
+				 "is not a drug name (a med event names its drug)");
+		else if (kind == EASE_EV_FACTOR && ease_is_missing(name))
+			bad_cell(k, rec->line, nc >= 0 ? nc : k->kind_col, name,
+				 "is not a factor name (a factor event names its factor)");
+	}
 }
 
 /* The row's day, or 0 when it has no valid one (the problem is reported). */
@@ -383,6 +396,51 @@ app_export(chk *k, const ease_format *fm)
 	       k->file, fm->app, fm->shape, fm->name);
 }
 
+/*
+ * A table with no date column that is no export ease-import knows either:
+ * one problem that says so, with what the table looks like (a column that
+ * holds dates, a delimiter inside its one column), not one per row.
+ */
+static void
+unknown_table(chk *k, long hline, const char *cols, const char *hint, int datelike,
+	      const char *sample)
+{
+	char fix[512], shown[128];
+
+	if (hint[0])
+		snprintf(fix, sizeof fix, "%s", hint);
+	else if (datelike >= 0)
+		snprintf(fix, sizeof fix, "column '%s' holds dates ('%s'): if it is a diary, "
+			 "--col date='%s' names its date column", k->cols->name[datelike],
+			 ease_shown(sample, shown, sizeof shown), k->cols->name[datelike]);
+	else
+		snprintf(fix, sizeof fix, "if it is a diary, --col date=NAME names its date "
+			 "column");
+	problem(k, hline, "not a diary (no date column; columns: %s) and not an export "
+		"ease-import knows (ease-import --list names them): %s", cols, fix);
+}
+
+/* Whether --col names the column of dates (or of starts). */
+static int
+date_named(const chk *k)
+{
+	for (int i = 0; i < k->c->ncolmap; i++)
+		if (k->c->colmap[i].role == EASE_R_DATE || k->c->colmap[i].role == EASE_R_START)
+			return 1;
+	return 0;
+}
+
+/* A cell that reads as a date or a date-time, as some tool may be told to read it. */
+static int
+looks_dated(const char *cell)
+{
+	ease_datetime dt;
+	long day;
+
+	return ease_parse_datetime(cell, NULL, &dt) == EASE_V_OK ||
+	       ease_parse_date(cell, NULL, &day) == EASE_V_OK;
+}
+
 /* Once per column, from all of its dates, unless it is the format given. */
 static void
 date_hint(chk *k)
@@ -405,7 +463,8 @@ check_file(chk *k, const char *path)
 	char list[1024];
 	size_t width;
 	long hline;
-	int herr;
+	int herr, unknown, datelike = -1;
+	char *sample = NULL, hint[160] = "";
 
 	k->file = ease_reader_name(r);
 	ease_reader_set_lenient(r, 1);
@@ -451,7 +510,24 @@ check_file(chk *k, const char *path)
 				: ease_cols_role(k->cols, EASE_R_SUBJECT);
 	k->kind_col = ease_cols_role(k->cols, EASE_R_KIND);
 	k->value_col = ease_cols_role(k->cols, EASE_R_VALUE);
-	if (k->date_col < 0)
+	/* no date: unknown, unless --col named one (then it is said as before) */
+	unknown = k->date_col < 0 && !date_named(k);
+	if (unknown) {
+		ease_cols_list(k->cols, list, sizeof list);
+		/* from the header now: the reader reuses its record for the rows */
+		if (h->n == 1 && h->len[0] > 0) {
+			const char *d = strpbrk(h->f[0], "|;\t:");
+
+			if (d)
+				snprintf(hint, sizeof hint, "its one column holds '%s': if that "
+					 "is the delimiter, give -d '%s'", *d == '\t' ? "\\t" : "",
+					 *d == '\t' ? "tab" : "");
+			if (d && *d != '\t')
+				snprintf(hint, sizeof hint, "its one column holds '%c': if that "
+					 "is the delimiter, give -d '%c'", *d, *d);
+		}
+	}
+	else if (k->date_col < 0)
 		problem(k, hline, "no date column (name one with --col date=NAME); columns: %s",
 			ease_cols_list(k->cols, list, sizeof list));
 	for (size_t i = 0; i < h->n; i++) {
@@ -474,6 +550,15 @@ check_file(chk *k, const char *path)
 	while ((rec = pending ? pending : ease_reader_next(r)) != NULL) {
 		pending = NULL;
 		k->rows++;
+		if (unknown) {
+			/* the first row that has a cell like a date says what the table is */
+			for (size_t i = 0; datelike < 0 && rec->n == width && i < rec->n; i++)
+				if (looks_dated(rec->f[i])) {
+					datelike = (int)i;
+					sample = ease_xstrdup(rec->f[i]);
+				}
+			continue;
+		}
 		if (ease_reader_error(r)) {
 			problem(k, rec->line, "%s", ease_reader_error(r));
 			continue;
@@ -485,9 +570,12 @@ check_file(chk *k, const char *path)
 		}
 		check_row(k, rec);
 	}
-	if (ease_reader_error(r))
+	if (unknown) {
+		unknown_table(k, hline, list, hint, datelike, sample ? sample : "");
+		free(sample);
+	} else if (ease_reader_error(r))
 		problem(k, ease_reader_error_line(r), "%s", ease_reader_error(r));
-	if (k->rows == 0)
+	if (k->rows == 0 && !unknown)
 		problem(k, 0, "no data rows, only a header");
 
 	if (k->problems > k->o->max_errors && !k->o->quiet)

@@ -770,7 +770,8 @@ enum {
 	W_STDOUT,		/* standard output */
 	W_DIRECT,		/* a device, FIFO, or the file standard output is */
 	W_RENAME,		/* a temporary file renamed over the target */
-	W_COPY			/* a temporary file copied into a hard-linked target */
+	W_COPY,			/* a temporary file copied into a hard-linked target */
+	W_SPOOL			/* standard output, held in a temporary file until committed */
 };
 
 struct ease_writer {
@@ -1112,6 +1113,55 @@ ease_writer_open(const char *path, int format, char **inputs, int ninputs)
 	return w;
 }
 
+void
+ease_writer_spool(ease_writer *w)
+{
+	const char *dir = getenv("TMPDIR");
+	char *tmp;
+	int fd;
+
+	if (w->kind != W_STDOUT || w->blen > 0)
+		return;
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	tmp = ease_xmalloc(strlen(dir) + 32);
+	sprintf(tmp, "%s/ease-spool.XXXXXX", dir);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		int err = errno;
+
+		ease_die(EASE_EX_CANTCREAT, "%s: cannot make a temporary file there to hold "
+			 "standard output: %s (set TMPDIR to a writable folder, or give -o FILE)",
+			 dir, strerror(err));
+	}
+	/* nameless from the start: nothing is left behind however the run ends */
+	unlink(tmp);
+	free(tmp);
+	w->fp = fdopen(fd, "w+b");
+	if (w->fp == NULL)
+		ease_die(EASE_EX_CANTCREAT, "standard output: %s", strerror(errno));
+	w->kind = W_SPOOL;
+}
+
+/* The spooled text of W, out to standard output at last. */
+static void
+spool_out(ease_writer *w)
+{
+	size_t n;
+
+	rewind(w->fp);
+	while ((n = fread(w->buf, 1, w->bcap, w->fp)) > 0)
+		if (fwrite(w->buf, 1, n, stdout) != n)
+			ease_write_failed("standard output", errno);
+	if (ferror(w->fp))
+		ease_die(EASE_EX_IO, "standard output: read error of its temporary file: %s",
+			 strerror(errno));
+	if (fflush(stdout) != 0)
+		ease_write_failed("standard output", errno);
+	fclose(w->fp);
+	w->fp = NULL;
+}
+
 static int
 needs_quotes(const ease_writer *w, const char *s, size_t n)
 {
@@ -1165,6 +1215,15 @@ ease_w_num(ease_writer *w, double v, int digits)
 	char buf[48];
 
 	ease_w_str(w, ease_fmt_num(v, digits, buf));
+}
+
+void
+ease_w_line(ease_writer *w, const char *s, size_t len)
+{
+	if (w->format == EASE_FMT_TABLE || w->nfield != 0)
+		ease_die(EASE_EX_SOFTWARE, "ease_w_line: not between rows of a CSV or TSV output");
+	wput(w, s, len);
+	row_done(w);
 }
 
 void
@@ -1391,6 +1450,8 @@ ease_writers_commit(void)
 			copy_into(w);
 			unlink(w->tmp);
 		}
+		if (w->kind == W_SPOOL)
+			spool_out(w);
 		free(w->tmp);
 		w->tmp = NULL;
 	}

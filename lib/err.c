@@ -39,6 +39,7 @@ die_of_sigpipe(void)
 
 	if (fail_hook)
 		fail_hook();
+	ease_cov_flush();
 	signal(SIGPIPE, SIG_DFL);
 	sigemptyset(&s);
 	sigaddset(&s, SIGPIPE);
@@ -75,6 +76,7 @@ check_std_streams(void)
 		/* nowhere left to say it */
 		if (fail_hook)
 			fail_hook();
+		ease_cov_flush();
 		_exit(EASE_EX_IO);
 	}
 }
@@ -104,6 +106,18 @@ ease_on_fail(void (*fn)(void))
 	fail_hook = fn;
 }
 
+#ifdef EASE_COVERAGE
+void __gcov_dump(void);
+#endif
+
+void
+ease_cov_flush(void)
+{
+#ifdef EASE_COVERAGE
+	__gcov_dump();
+#endif
+}
+
 void
 ease_fail_exit(int status)
 {
@@ -111,6 +125,7 @@ ease_fail_exit(int status)
 	fflush(stderr);
 	if (fail_hook)
 		fail_hook();
+	ease_cov_flush();
 	_exit(status);
 }
 
@@ -495,8 +510,12 @@ char *
 ease_utf8_fix(const char *s, size_t len, size_t *outlen)
 {
 	/* each bad byte becomes 3 bytes at most: no reallocation needed */
-	char *out = ease_xmalloc(len > (SIZE_MAX - 1) / 3 ? SIZE_MAX : 3 * len + 1);
+	char *out;
 	size_t o = 0;
+
+	if (len > (SIZE_MAX - 1) / 3)
+		ease_die(EASE_EX_SOFTWARE, "out of memory: %zu bytes of text", len);
+	out = ease_xmalloc(3 * len + 1);
 
 	for (size_t k = 0; k < len;) {
 		unsigned long cp;

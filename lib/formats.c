@@ -31,6 +31,18 @@ static const char *const sleep_cycle[] = {
 static const char *const plees[] = {
 	"sid", "start", "stop", "rating", NULL
 };
+/*
+ * Sleepmeter lists the user's custom aids, hindrances and tags, each under a
+ * header of its own, before the nights' header: any of the four can be first.
+ */
+static const char *const sleepmeter[] = {
+	"wake", "sleep", "bedtime", "holes", "type", NULL
+};
+static const char *const sleepmeter_aids[] = {"custom_aid_id", "class", "name", NULL};
+static const char *const sleepmeter_hindrances[] = {
+	"custom_hindrance_id", "class", "name", NULL
+};
+static const char *const sleepmeter_tags[] = {"custom_tag_id", "name", NULL};
 static const char *const pain_diary[] = {
 	"Date", "Conditions", "Pain Level (0-10)", "Body Regions", NULL
 };
@@ -42,6 +54,10 @@ static const ease_format formats[] = {
 	{"fitbit", "Fitbit sleep", "one row per day and person", fitbit_days, 1, NULL},
 	{"sleep-cycle", "Sleep Cycle", "one row per night", sleep_cycle, 1, NULL},
 	{"plees-tracker", "Plees Tracker", "one row per sleep, times in milliseconds", plees, 1, NULL},
+	{"sleepmeter", "Sleepmeter", "one row per sleep", sleepmeter, 1, NULL},
+	{"sleepmeter", "Sleepmeter", "custom lists, then one row per sleep", sleepmeter_aids, 1, NULL},
+	{"sleepmeter", "Sleepmeter", "custom lists, then one row per sleep", sleepmeter_hindrances, 1, NULL},
+	{"sleepmeter", "Sleepmeter", "custom lists, then one row per sleep", sleepmeter_tags, 1, NULL},
 	{"secuso", "Privacy Friendly Pain Diary", "one row per entry, lists in cells", pain_diary, 1, NULL},
 	{NULL, NULL, NULL, NULL, 0, NULL}
 };

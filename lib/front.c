@@ -166,6 +166,7 @@ run_tool(const char *dir, const char *name, char **argv)
 		ease_die(EASE_EX_USAGE, "no tool '%s' (no ease-%s beside ease or on PATH); 'ease' lists the tools",
 			 name, name);
 	argv[0] = path;
+	ease_cov_flush();
 	execv(path, argv);
 	ease_die(EASE_EX_SOFTWARE, "cannot run %s: %s", path, strerror(errno));
 }
@@ -202,6 +203,7 @@ help_tool(const char *dir, const char *name)
 		return 0;
 	}
 	/* no man(1), or no page: the tool's own help */
+	ease_cov_flush();
 	execl(path, path, "--help", (char *)NULL);
 	ease_die(EASE_EX_SOFTWARE, "cannot run %s: %s", path, strerror(errno));
 }

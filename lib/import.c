@@ -36,6 +36,8 @@ static const struct {
 	 "Sleep Cycle: nights, quality, notes (both layouts)"},
 	{"plees-tracker", ease_import_plees,
 	 "Plees Tracker: sleeps in epoch milliseconds, rating"},
+	{"sleepmeter", ease_import_sleepmeter,
+	 "Sleepmeter: nights and naps, wakings, quality, aids, hindrances, tags"},
 	{"secuso", ease_import_secuso,
 	 "Privacy Friendly Pain Diary (SecUSo): pain by body region, condition, drugs"},
 	{NULL, NULL, NULL}
@@ -99,6 +101,7 @@ typedef struct drv {
 	long pline;
 	int pfile;
 	uint64_t pkey, pbody;
+	int pdrop;		/* the record held an event ease cannot write: skipped */
 	/* this file's header, held here so that dying over it leaks nothing */
 	ease_rec *kept;
 } drv;
@@ -171,6 +174,10 @@ flush(ease_imp *im)
 	if (!nev)
 		return;
 	d->pn = 0;
+	if (d->pdrop) {
+		d->pdrop = 0;
+		return;
+	}
 	if ((d->n + 1) * 4 > d->cap * 3)
 		grow(d);
 	for (j = key & (d->cap - 1); d->tab[j].key; j = (j + 1) & (d->cap - 1)) {
@@ -217,6 +224,47 @@ flush(ease_imp *im)
 	}
 }
 
+/* A time written with four digits for the year (and none other), or none. */
+static int
+four_digit_year(const char *t)
+{
+	if (!t || !*t)
+		return 1;
+	for (int i = 0; i < 4; i++)
+		if (!isdigit((unsigned char)t[i]))
+			return 0;
+	return t[4] == '-';
+}
+
+/*
+ * Whether E can be written as an event every tool reads back: a year of
+ * four digits, a finite value.  A record the app wrote that comes to more
+ * (a start in the year 10000, 1e308 g as mg) is bad data at its line.
+ */
+static int
+writable(ease_imp *im, const ease_event *e, long line)
+{
+	const char *t = !four_digit_year(e->start) ? e->start
+		      : !four_digit_year(e->end) ? e->end : NULL;
+
+	if (t) {
+		ease_bad_row(im->file, line, "%s%s%s%s at '%s': a time after the year 9999 "
+			     "(or before the year 0), which no ease tool reads; is the "
+			     "time in the export right?", e->kind, *e->name ? " '" : "",
+			     e->name, *e->name ? "'" : "", t);
+		return 0;
+	}
+	if (!isnan(e->value) && !isfinite(e->value)) {
+		ease_bad_row(im->file, line, "%s%s%s%s: the value comes to %s%s%s, too large "
+			     "a number to write (is the amount in the export right?)", e->kind,
+			     *e->name ? " '" : "", e->name, *e->name ? "'" : "",
+			     e->value < 0 ? "-inf" : "inf", e->unit && *e->unit ? " " : "",
+			     e->unit ? e->unit : "");
+		return 0;
+	}
+	return 1;
+}
+
 void
 ease_imp_emit(ease_imp *im, const ease_event *e, long line)
 {
@@ -225,6 +273,19 @@ ease_imp_emit(ease_imp *im, const ease_event *e, long line)
 
 	if (d->pn && (d->pline != line || d->pfile != im->fileno))
 		flush(im);
+	if (d->pdrop && d->pline == line && d->pfile == im->fileno)
+		return;
+	if (!writable(im, e, line)) {
+		/* --skip-bad: the whole record goes, not the one event */
+		if (!d->pn) {
+			d->pline = line;
+			d->pfile = im->fileno;
+			d->pn = 1;
+			d->plen = 0;
+		}
+		d->pdrop = 1;
+		return;
+	}
 	num(e->value, v);
 	if (!d->pn) {
 		const char *key[] = {e->subject, e->start, e->kind, e->name};
@@ -876,6 +937,8 @@ ease_import_run(ease_common *c, const ease_import_opts *o)
 	im.zone = o->tz ? o->tz : getenv("TZ");
 	tzset();
 	d.w = ease_writer_open(c->output, c->format, c->files, c->nfiles);
+	/* a failure late in a file must not leave a pipe a log cut short */
+	ease_writer_spool(d.w);
 	ease_w_str(d.w, "subject");
 	ease_w_str(d.w, "start");
 	ease_w_str(d.w, "end");

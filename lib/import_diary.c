@@ -453,6 +453,11 @@ bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
 		snprintf(b->note, sizeof b->note, "%d of 4%s%s", lvl,
 			 *notes ? "; " : "", notes);
 	ease_imp_slug(detail, nl, name, sizeof name);
+	if (!name[0]) {
+		ease_bad_value(b->im->file, b->rec->line, "detail", detail,
+			       "names no symptom (expected like 'Back (lower) pain (Mild)')");
+		return 0;
+	}
 	/* "back_lower_pain": a pain of the back, lower; "headache" too */
 	ease_imp_slug(detail, nl, key, sizeof key);
 	if (pain_words(key)) {
@@ -492,6 +497,11 @@ bear_med(bear *b, const char *detail, const char *amount)
 	}
 	while (nl && detail[nl - 1] == ' ')
 		nl--;
+	if (nl == 0) {
+		ease_bad_value(b->im->file, b->rec->line, "detail", detail,
+			       "names no drug (expected like 'Ibuprofen (mg)')");
+		return 0;
+	}
 	snprintf(drug, sizeof drug, "%.*s", (int)nl, detail);
 	switch (ease_imp_num(amount, &v, NULL)) {
 	case EASE_V_BAD:
@@ -776,20 +786,21 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 			int mood = strcasecmp(cat, "Mood") == 0;
 			int quality = strcasecmp(cat, "Sleep quality") == 0;
 			int energy = strcasecmp(cat, "Energy") == 0;
-			double hi = quality ? 5 : 10;
+			/* sleep quality and energy are rated 1-5, mood 0-10 */
+			double lo = quality || energy ? 1 : 0, hi = quality || energy ? 5 : 10;
 
 			/* a rating that does not read is an error, not a day without it */
 			if (st == EASE_V_BAD && (mood || quality || energy)) {
 				ease_bad_value(im->file, rec->line, "rating/amount", amount,
-					       quality ? "is not a rating (expected 1 to 5)"
-						       : "is not a rating (expected 0 to 10)");
+					       mood ? "is not a rating (expected 0 to 10)"
+						    : "is not a rating (expected 1 to 5)");
 				continue;
 			}
-			if (st == EASE_V_OK && (mood || quality || energy) && (v < 0 || v > hi)) {
+			if (st == EASE_V_OK && (mood || quality || energy) && (v < lo || v > hi)) {
 				ease_bad_value(im->file, rec->line, "rating/amount", amount,
 					       quality ? "is outside 1..5 (a sleep quality)"
 					       : mood ? "is outside 0..10 (a mood)"
-						      : "is outside 0..10 (an energy rating)");
+						      : "is outside 1..5 (an energy rating)");
 				continue;
 			}
 			if (st != EASE_V_OK)
@@ -797,15 +808,16 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 			if (mood) {
 				if (!isnan(v))
 					bear_emit(&b, "mood", "", v, "");
-			} else if (quality) {
+			} else if (quality || energy) {
+				/* onto the day table's 0-10 scale of every rating, as written in the note */
 				if (!isnan(v)) {
 					snprintf(b.note, sizeof b.note, "%s of 5%s%s", amount,
 						 *notes ? "; " : "", notes);
-					bear_emit(&b, "sleep_quality", "", v * 2, "");
+					if (quality)
+						bear_emit(&b, "sleep_quality", "", v * 2, "");
+					else
+						bear_emit(&b, "factor", "energy", v * 2, "rating");
 				}
-			} else if (strcasecmp(cat, "Energy") == 0) {
-				if (!isnan(v))
-					bear_emit(&b, "factor", "energy", v, "rating");
 			} else {
 				snprintf(b.note, sizeof b.note, "%s%s%s", detail,
 					 *detail && *notes ? ": " : "", notes);

@@ -10,7 +10,10 @@
 #include "ease/err.h"
 #include "ease/value.h"
 
+#include "ease/hash.h"
+
 #include <ctype.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,6 +145,15 @@ ease_import_plees(ease_imp *im, ease_reader *r, const ease_rec *h)
 				       "is not a time in milliseconds since 1970");
 			continue;
 		}
+		/* 9999-12-31T23:59:59Z: beyond it no ease tool reads a date */
+		if (a > 253402300799999LL || b > 253402300799999LL) {
+			int first = a > 253402300799999LL;
+
+			ease_bad_value(im->file, rec->line, first ? "start" : "stop",
+				       first ? rec->f[cs] : rec->f[ce],
+				       "is after the year 9999 (is it milliseconds since 1970?)");
+			continue;
+		}
 		s = (time_t)(a / 1000);
 		e = (time_t)(b / 1000);
 		if (!interval_ok(im, rec->line, "stop", rec->f[ce], s, e))
@@ -250,6 +262,21 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 	int csteps = ease_imp_col(h, "Steps");
 	int cnotes = ease_imp_col(h, "Sleep Notes");
 	const ease_rec *rec;
+	int from_bed = 0;
+
+	/* the newer layout has written its notes as "Notes" too */
+	if (cnotes < 0)
+		cnotes = ease_imp_col(h, "Notes");
+	if (casleep < 0 && im->o->asleep_from_bed)
+		from_bed = 1;
+	else if (casleep < 0 && im->o->verbose)
+		ease_warn("%s: this layout of Sleep Cycle has no time asleep: each night is "
+			  "its time in bed without hours asleep (sleep_hours stays empty; "
+			  "--asleep-from-bed takes the time in bed as the hours asleep)",
+			  im->file);
+	else if (casleep >= 0 && im->o->asleep_from_bed)
+		ease_warn("%s: --asleep-from-bed is not used: this export has '%s'",
+			  im->file, h->f[casleep]);
 
 	if (csteps < 0)
 		csteps = ease_imp_col(h, "Activity (steps)");
@@ -270,6 +297,12 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 			if (ease_imp_num(rec->f[cbed_s], &bed, NULL) == EASE_V_BAD) {
 				ease_bad_value(im->file, rec->line, h->f[cbed_s], rec->f[cbed_s],
 					       "is not a number of seconds");
+				continue;
+			}
+			/* checked before any arithmetic with it: 1e300 is no time in bed */
+			if (bed < 0 || bed > DAY_MAX) {
+				ease_bad_value(im->file, rec->line, h->f[cbed_s], rec->f[cbed_s],
+					       "is not a time in bed of 0 to 86400 seconds (24 hours)");
 				continue;
 			}
 		} else if (cbed >= 0 && !ease_is_missing(rec->f[cbed])) {
@@ -312,6 +345,11 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 				asleep = NAN;
 				break;
 			}
+			if (asleep < 0) {
+				ease_bad_value(im->file, rec->line, h->f[casleep], rec->f[casleep],
+					       "is negative (a night the app failed to track has 0)");
+				continue;
+			}
 			if (asleep > difftime(e, s) + 60) {
 				ease_bad_value(im->file, rec->line, h->f[casleep], rec->f[casleep],
 					       "is longer than the night from Start to End");
@@ -348,9 +386,14 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 		if (!count_cell(im, rec, chr, "Heart rate", &hr) ||
 		    !count_cell(im, rec, csteps, csteps >= 0 ? h->f[csteps] : "", &steps))
 			continue;
+		/* asked for: the time in bed as the hours asleep, but not of a failed night */
+		if (from_bed && q > 0)
+			asleep = difftime(e, s) / 3600;
 		ease_imp_fmt(im, NULL, s, a);
 		ease_imp_fmt(im, NULL, e, b);
-		sleep_event(im, NULL, "", "in_bed", s, e, asleep, "", rec->line);
+		sleep_event(im, NULL, "", "in_bed", s, e, asleep,
+			    from_bed && q > 0 ? "hours asleep: the time in bed (--asleep-from-bed)" : "",
+			    rec->line);
 		/* 0%: a night that failed, not the worst one */
 		if (q > 0) {
 			snprintf(note, sizeof note, "%s", rec->f[cq]);
@@ -511,6 +554,12 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 			bed = NAN;
 			break;
 		}
+		/* checked before any arithmetic with it: 1e300 is no time in bed */
+		if (bed < 0 || bed > 1440) {
+			ease_bad_value(im->file, rec->line, "Time in Bed", rec->f[cbed],
+				       "is not a number of minutes 0..1440");
+			continue;
+		}
 		if ((why = ease_dateform_read(&df, fmt, rec->f[cs], &day, &sec)) ||
 		    (why = ease_imp_local(im, NULL, day, sec, (time_t)-1, &s))) {
 			long d2, s2;
@@ -594,34 +643,111 @@ tag_char(unsigned char c)
 	return isalnum(c) || c == '_' || c == '-' || c >= 0x80;
 }
 
-/* Whether the tag P (LEN bytes) of COMMENT stood before it: #pain #pain is one. */
+/*
+ * A count tag, NAME_Nx (#alcohol_3x: three drinks): the length of NAME in
+ * *BASE and N in *COUNT; 0 when the tag P (LEN bytes) is a plain one.
+ */
 static int
-tag_before(const char *comment, const char *p, size_t len)
+tag_count(const char *p, size_t len, size_t *base, double *count)
 {
-	for (const char *t = comment; (t = strchr(t, '#')) && t + 1 < p; t++)
-		if (strncasecmp(t + 1, p, len) == 0 && !tag_char((unsigned char)t[1 + len]))
-			return 1;
-	return 0;
+	size_t i = len, nd = 0;
+	double v = 0, scale = 1;
+
+	if (len < 4 || (p[len - 1] != 'x' && p[len - 1] != 'X'))
+		return 0;
+	for (i = len - 1; i > 0 && isdigit((unsigned char)p[i - 1]) && nd < 6; i--, nd++) {
+		v += (p[i - 1] - '0') * scale;
+		scale *= 10;
+	}
+	if (nd == 0 || i < 2 || p[i - 1] != '_')
+		return 0;
+	*base = i - 1;
+	*count = v;
+	return 1;
 }
 
-/* Each #tag of COMMENT a factor, once; the comment itself the night's note. */
+/* One tag of a comment: where its name is, and its value. */
+typedef struct saa_tag {
+	const char *p;
+	size_t len;
+	double v;
+} saa_tag;
+
+static uint64_t
+tag_hash(const char *p, size_t len)
+{
+	uint64_t h = EASE_HASH_START;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)tolower((unsigned char)p[i]);
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/*
+ * Each #tag of COMMENT a factor, once however often it is written (#pain
+ * #pain, #Pain: one; a count tag the largest count), in the order first
+ * written; the comment itself is the night's note.  Tags are told apart by
+ * a hash table: linear in the comment, however many tags it holds.
+ */
 static void
 saa_tags(ease_imp *im, const char *when, const char *comment, long line)
 {
+	saa_tag *tags = NULL;
+	size_t n = 0, cap = 0, tcap = 16;
+	size_t *tab;
+
 	for (const char *p = comment; (p = strchr(p, '#')); ) {
-		const char *q = ++p;
+		const char *name = ++p;
+		size_t len, base;
+		double v = 1;
 
-		while (*q && tag_char((unsigned char)*q))
-			q++;
-		if (q > p && !tag_before(comment, p, (size_t)(q - p))) {
-			char *name = ease_xstrndup(p, (size_t)(q - p));
-			ease_event e = {"", when, "", "factor", name, 1, "", ""};
-
-			ease_imp_emit(im, &e, line);
-			free(name);
-		}
-		p = q;
+		while (*p && tag_char((unsigned char)*p))
+			p++;
+		len = (size_t)(p - name);
+		if (!len)
+			continue;
+		if (tag_count(name, len, &base, &v))
+			len = base;
+		ease_grow((void **)&tags, &cap, n + 1, sizeof *tags);
+		tags[n++] = (saa_tag){name, len, v};
 	}
+	if (!n)
+		return;
+	while (tcap < 2 * n)
+		tcap *= 2;
+	/* slots hold a tag's index + 1; 0 is free */
+	tab = ease_xcalloc(tcap, sizeof *tab);
+	for (size_t i = 0; i < n; i++) {
+		size_t j = tag_hash(tags[i].p, tags[i].len) & (tcap - 1);
+
+		for (; tab[j]; j = (j + 1) & (tcap - 1)) {
+			saa_tag *t = &tags[tab[j] - 1];
+
+			if (t->len == tags[i].len && strncasecmp(t->p, tags[i].p, t->len) == 0)
+				break;
+		}
+		if (!tab[j]) {
+			tab[j] = i + 1;
+			continue;
+		}
+		/* a repeat: the first keeps the largest count, the repeat is dropped */
+		if (tags[i].v > tags[tab[j] - 1].v)
+			tags[tab[j] - 1].v = tags[i].v;
+		tags[i].len = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!tags[i].len)
+			continue;
+		char *name = ease_xstrndup(tags[i].p, tags[i].len);
+		ease_event e = {"", when, "", "factor", name, tags[i].v, "", ""};
+
+		ease_imp_emit(im, &e, line);
+		free(name);
+	}
+	free(tab);
+	free(tags);
 }
 
 /* The comment with the app's literal "\n" as the line break it stands for. */
@@ -642,6 +768,25 @@ saa_note(const char *s)
 	return o;
 }
 
+/* The app's "not measured": -1 and -2 (written -1, -2.0, ...). */
+static int
+saa_placeholder(double v)
+{
+	return v == -1 || v == -2;
+}
+
+/*
+ * An Id a spreadsheet has rounded to a number in its own way (1.59287E+12,
+ * 1606459080000.0): a number, but not the digits the app writes.
+ */
+static int
+saa_rounded_id(const char *cell)
+{
+	double v;
+
+	return ease_imp_num(cell, &v, NULL) == EASE_V_OK && v >= 1e11 && v < 1e14;
+}
+
 void
 ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 {
@@ -652,6 +797,8 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 	int cid = 0, ctz = 0, cfrom = 0, cto = 0, chours = 0, crat = 0, ccom = 0, maxcol = 0;
 	char lastzone[256] = "";
 	const ease_rec *rec;
+	long rounded = 0, rounded_line = 0;
+	char rounded_id[64] = "";
 
 	for (int again = 1; again; ) {
 		cid = ease_imp_col(h, "Id");
@@ -698,10 +845,19 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 					     rec->n, hline, hn);
 				continue;
 			}
+			id = -1;
 			if (!epoch_ms(rec->f[cid], &id)) {
-				ease_bad_value(im->file, rec->line, "Id", rec->f[cid],
-					       "is not a time in milliseconds since 1970");
-				continue;
+				if (!saa_rounded_id(rec->f[cid])) {
+					ease_bad_value(im->file, rec->line, "Id", rec->f[cid],
+						       "is not a time in milliseconds since 1970");
+					continue;
+				}
+				/* the start comes from From and Tz instead, to the minute */
+				id = -1;
+				if (!rounded++) {
+					rounded_line = rec->line;
+					snprintf(rounded_id, sizeof rounded_id, "%.63s", rec->f[cid]);
+				}
 			}
 			zone = rec->f[ctz];
 			if (!*zone) {
@@ -715,7 +871,6 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 				}
 				snprintf(lastzone, sizeof lastzone, "%s", zone);
 			}
-			s = (time_t)(id / 1000);
 			switch (ease_imp_num(rec->f[chours], &hours, NULL)) {
 			case EASE_V_BAD:
 				ease_bad_value(im->file, rec->line, "Hours", rec->f[chours],
@@ -725,24 +880,33 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 				hours = -1;
 				break;
 			}
-			/* -1 and -2 are the app's "not measured" */
-			if (hours < 0)
+			/* -1 and -2 are the app's "not measured"; no other number below 0 */
+			if (saa_placeholder(hours))
 				hours = NAN;
-			else if (hours > 24) {
+			else if (hours < 0) {
+				ease_bad_value(im->file, rec->line, "Hours", rec->f[chours],
+					       "is negative (the app writes -1 or -2 for a night "
+					       "it did not measure)");
+				continue;
+			} else if (hours > 24) {
 				ease_bad_value(im->file, rec->line, "Hours", rec->f[chours],
 					       "is more than 24 hours");
 				continue;
-			} else {
-				hint = s + (time_t)(hours * 3600);
 			}
 			if (!saa_time(rec->f[cfrom], &day, &sec)) {
 				ease_bad_value(im->file, rec->line, "From", rec->f[cfrom],
 					       "is not a date and time (expected like 27. 11. 2020 7:38)");
 				continue;
 			}
-			{
+			if (id < 0) {
+				if ((why = ease_imp_local(im, zone, day, sec, (time_t)-1, &s))) {
+					ease_bad_value(im->file, rec->line, "From", rec->f[cfrom], why);
+					continue;
+				}
+			} else {
 				time_t f;
 
+				s = (time_t)(id / 1000);
 				/* the Id is the start to the millisecond; From says it in the zone */
 				if ((why = ease_imp_local(im, zone, day, sec, s, &f)) ||
 				    llabs((long long)(f - s)) > 120) {
@@ -751,6 +915,8 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 					continue;
 				}
 			}
+			if (!isnan(hours))
+				hint = s + (time_t)(hours * 3600);
 			if (!saa_time(rec->f[cto], &day, &sec)) {
 				ease_bad_value(im->file, rec->line, "To", rec->f[cto],
 					       "is not a date and time (expected like 27. 11. 2020 7:38)");
@@ -761,6 +927,12 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 				ease_bad_value(im->file, rec->line, "To", rec->f[cto], why);
 				continue;
 			}
+			/*
+			 * To is cut to the minute, the Id is not: a record of
+			 * seconds ends in the minute it began, not before it
+			 */
+			if (e < s && s - e < 60)
+				e = s;
 			if (!interval_ok(im, rec->line, "To", rec->f[cto], s, e))
 				continue;
 			if (!isnan(hours) && hours * 3600 > difftime(e, s) + 120) {
@@ -780,6 +952,12 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			if (rating > 5) {
 				ease_bad_value(im->file, rec->line, "Rating", rec->f[crat],
 					       "is outside 0..5");
+				continue;
+			}
+			if (rating < 0 && !saa_placeholder(rating)) {
+				ease_bad_value(im->file, rec->line, "Rating", rec->f[crat],
+					       "is negative (expected 0 to 5; the app writes -1 or "
+					       "-2 for a night not rated)");
 				continue;
 			}
 			{
@@ -803,4 +981,357 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			}
 		}
 	}
+	if (rounded)
+		ease_warn("%s: %ld record%s (the first on line %ld, '%s') %s an Id a "
+			  "spreadsheet has rounded: %s start is From in the zone of Tz, to the "
+			  "minute (export again from the app, or keep the Id column as text)",
+			  im->file, rounded, rounded == 1 ? "" : "s", rounded_line, rounded_id,
+			  rounded == 1 ? "has" : "have", rounded == 1 ? "its" : "their");
+}
+
+/* ---- Sleepmeter ---- */
+
+/* "2021-03-02 07:00+0100" (or +01:00): the local day, second and offset. */
+static int
+sm_time(const char *s, long *day, long *sec, long *off_min)
+{
+	long v[5] = {0, 0, 0, 0, 0};
+	static const char sep[] = "-- :";
+	static const int width[] = {4, 2, 2, 2, 2};
+	long oh, om;
+	int sign;
+
+	while (*s == ' ')
+		s++;
+	for (int i = 0; i < 5; i++) {
+		for (int k = 0; k < width[i]; k++, s++) {
+			if (!isdigit((unsigned char)*s))
+				return 0;
+			v[i] = v[i] * 10 + (*s - '0');
+		}
+		if (i < 4 && *s++ != sep[i])
+			return 0;
+	}
+	if (*s != '+' && *s != '-')
+		return 0;
+	sign = *s++ == '-' ? -1 : 1;
+	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]))
+		return 0;
+	oh = (s[0] - '0') * 10 + (s[1] - '0');
+	s += 2;
+	if (*s == ':')
+		s++;
+	if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]))
+		return 0;
+	om = (s[0] - '0') * 10 + (s[1] - '0');
+	s += 2;
+	while (*s == ' ')
+		s++;
+	if (*s || v[3] > 23 || v[4] > 59 || oh > 14 || om > 59 ||
+	    !ease_valid_civil(v[0], (int)v[1], (int)v[2]))
+		return 0;
+	*day = ease_days_from_civil(v[0], (int)v[1], (int)v[2]);
+	*sec = v[3] * 3600 + v[4] * 60;
+	*off_min = sign * (oh * 60 + om);
+	return 1;
+}
+
+/* One end of a night: its instant, and as written (its own offset kept). */
+typedef struct sm_end {
+	long long t;
+	char iso[40];
+} sm_end;
+
+static int
+sm_end_read(const char *cell, sm_end *e)
+{
+	long day, sec, off;
+	char date[16];
+	long a;
+
+	if (!sm_time(cell, &day, &sec, &off))
+		return 0;
+	e->t = (long long)day * 86400 + sec - off * 60;
+	a = off < 0 ? -off : off;
+	snprintf(e->iso, sizeof e->iso, "%sT%02ld:%02ld%c%02ld:%02ld",
+		 ease_fmt_date(day, date), sec / 3600, sec / 60 % 60, off < 0 ? '-' : '+',
+		 a / 60, a % 60);
+	return 1;
+}
+
+/*
+ * The wakings of a night, "60-75|190-200": minutes after falling asleep.
+ * Their total in *MIN; 0 when the cell is not such a list or a waking lies
+ * outside the night of LEN minutes.
+ */
+static int
+sm_holes(const char *s, double len, double *min)
+{
+	*min = 0;
+	while (*s == ' ')
+		s++;
+	if (!*s)
+		return 1;
+	for (;;) {
+		long a = 0, b = 0;
+		int na = 0, nb = 0;
+
+		while (isdigit((unsigned char)*s) && na < 7)
+			a = a * 10 + (*s++ - '0'), na++;
+		if (!na || *s++ != '-')
+			return 0;
+		while (isdigit((unsigned char)*s) && nb < 7)
+			b = b * 10 + (*s++ - '0'), nb++;
+		if (!nb || b < a || b > len)
+			return 0;
+		*min += (double)(b - a);
+		if (*s == '\0')
+			break;
+		if (*s++ != '|')
+			return 0;
+	}
+	return *min <= len;
+}
+
+/* The custom aids, hindrances and tags the export lists before its nights. */
+enum { SM_AID, SM_HINDRANCE, SM_TAG, SM_NLISTS };
+
+typedef struct sm_custom {
+	char *id, *name;
+} sm_custom;
+
+typedef struct sm_lists {
+	sm_custom *c[SM_NLISTS];
+	size_t n[SM_NLISTS], cap[SM_NLISTS];
+} sm_lists;
+
+static const char *const sm_section[SM_NLISTS] = {
+	"custom_aid_id", "custom_hindrance_id", "custom_tag_id"
+};
+static const char *const sm_column[SM_NLISTS] = {"aid", "hindrances", "tags"};
+
+static int
+sm_section_of(const ease_rec *rec)
+{
+	for (int i = 0; i < SM_NLISTS; i++)
+		if (rec->n && strcasecmp(rec->f[0], sm_section[i]) == 0)
+			return i;
+	return -1;
+}
+
+static void
+sm_lists_free(sm_lists *l)
+{
+	for (int i = 0; i < SM_NLISTS; i++) {
+		for (size_t k = 0; k < l->n[i]; k++) {
+			free(l->c[i][k].id);
+			free(l->c[i][k].name);
+		}
+		free(l->c[i]);
+	}
+}
+
+/*
+ * Each member of the list CELL (aids, hindrances or tags: NONE, or names
+ * joined by '|') a factor of value 1 at WHEN; a custom one by the name its
+ * section gives.  0 when a member names a custom entry no section lists.
+ */
+static int
+sm_factors(ease_imp *im, const sm_lists *l, int which, const char *cell, const char *when,
+	   long line, int emit)
+{
+	const char *p = cell;
+
+	while (*p == ' ')
+		p++;
+	if (strcmp(p, "NONE") == 0 || !*p)
+		return 1;
+	while (*p) {
+		size_t len = strcspn(p, "|");
+		char *word = ease_xstrndup(p, len);
+		const char *name = NULL;
+		char *low = NULL;
+
+		if (strncmp(word, "CUSTOM_", 7) == 0) {
+			for (size_t k = 0; k < l->n[which] && !name; k++)
+				if (strcmp(l->c[which][k].id, word) == 0)
+					name = l->c[which][k].name;
+			if (!name) {
+				char why[200];
+
+				snprintf(why, sizeof why, "names %.40s, which no %s section of the "
+					 "export lists", word, sm_section[which]);
+				ease_bad_value(im->file, line, sm_column[which], cell, why);
+				free(word);
+				return 0;
+			}
+		} else {
+			/* the app's own names, SOUND_MACHINE: sound_machine */
+			low = ease_xstrdup(word);
+			for (char *q = low; *q; q++)
+				*q = (char)tolower((unsigned char)*q);
+			name = low;
+		}
+		if (emit && *name) {
+			ease_event e = {"", when, "", "factor", name, 1, "", ""};
+
+			ease_imp_emit(im, &e, line);
+		}
+		free(low);
+		free(word);
+		p += len;
+		if (*p == '|')
+			p++;
+	}
+	return 1;
+}
+
+void
+ease_import_sleepmeter(ease_imp *im, ease_reader *r, const ease_rec *h0)
+{
+	sm_lists l;
+	const ease_rec *rec = NULL, *h;
+	ease_rec *main = NULL;
+	int sec = sm_section_of(h0);
+	int cw, cs, cb, choles, ctype, cq, cn, cl[SM_NLISTS];
+
+	memset(&l, 0, sizeof l);
+	/* the custom sections first, each under its own header, to the nights' header */
+	while (sec >= 0) {
+		int next = -1;
+
+		while ((rec = ease_imp_next(im, r))) {
+			if ((next = sm_section_of(rec)) >= 0)
+				break;
+			if (rec->n && strcasecmp(rec->f[0], "wake") == 0)
+				break;
+			if (rec->n < 2 || !*rec->f[0]) {
+				ease_bad_row(im->file, rec->line, "%zu field%s in the %s section "
+					     "(expected an id and a name)", rec->n,
+					     rec->n == 1 ? "" : "s", sm_section[sec]);
+				continue;
+			}
+			ease_grow((void **)&l.c[sec], &l.cap[sec], l.n[sec] + 1, sizeof *l.c[sec]);
+			l.c[sec][l.n[sec]].id = ease_xstrdup(rec->f[0]);
+			l.c[sec][l.n[sec]].name = ease_xstrdup(rec->f[rec->n - 1]);
+			l.n[sec]++;
+		}
+		if (!rec) {
+			/* custom lists and no nights: nothing to write */
+			sm_lists_free(&l);
+			return;
+		}
+		sec = next;
+	}
+	/* after custom sections, the nights' header is the record that ended them */
+	if (sm_section_of(h0) >= 0)
+		main = ease_imp_keep(rec);
+	h = main ? main : h0;
+	cw = ease_imp_need(im, h, "wake");
+	cs = ease_imp_need(im, h, "sleep");
+	cb = ease_imp_need(im, h, "bedtime");
+	choles = ease_imp_need(im, h, "holes");
+	ctype = ease_imp_need(im, h, "type");
+	cq = ease_imp_need(im, h, "quality");
+	cn = ease_imp_col(h, "notes");
+	for (int i = 0; i < SM_NLISTS; i++)
+		cl[i] = ease_imp_col(h, sm_column[i]);
+	while ((rec = ease_imp_next(im, r))) {
+		sm_end wake, sleep, bed;
+		double q, holes, len, asleep;
+		int nap, ok = 1;
+		char note[64];
+
+		if (!ease_imp_width(im, rec, h))
+			continue;
+		if (!sm_end_read(rec->f[cb], &bed)) {
+			ease_bad_value(im->file, rec->line, "bedtime", rec->f[cb],
+				       "is not a date-time (expected like 2021-03-01 23:00+0100)");
+			continue;
+		}
+		if (!sm_end_read(rec->f[cs], &sleep)) {
+			ease_bad_value(im->file, rec->line, "sleep", rec->f[cs],
+				       "is not a date-time (expected like 2021-03-01 23:30+0100)");
+			continue;
+		}
+		if (!sm_end_read(rec->f[cw], &wake)) {
+			ease_bad_value(im->file, rec->line, "wake", rec->f[cw],
+				       "is not a date-time (expected like 2021-03-02 07:00+0100)");
+			continue;
+		}
+		if (sleep.t < bed.t) {
+			ease_bad_value(im->file, rec->line, "sleep", rec->f[cs],
+				       "is before the bedtime");
+			continue;
+		}
+		if (wake.t < sleep.t) {
+			ease_bad_value(im->file, rec->line, "wake", rec->f[cw],
+				       "is before the time of falling asleep");
+			continue;
+		}
+		if (wake.t - bed.t > (long long)DAY_MAX) {
+			ease_bad_value(im->file, rec->line, "wake", rec->f[cw],
+				       "makes a night of more than 24 hours from the bedtime");
+			continue;
+		}
+		len = (double)(wake.t - sleep.t) / 60;
+		if (!sm_holes(rec->f[choles], len, &holes)) {
+			ease_bad_value(im->file, rec->line, "holes", rec->f[choles],
+				       "is not a list of wakings within the sleep (expected like "
+				       "60-75|190-200: minutes after falling asleep)");
+			continue;
+		}
+		if (strcmp(rec->f[ctype], "NIGHT_SLEEP") == 0)
+			nap = 0;
+		else if (strcmp(rec->f[ctype], "NAP") == 0)
+			nap = 1;
+		else {
+			ease_bad_value(im->file, rec->line, "type", rec->f[ctype],
+				       "is not a type of sleep (expected NIGHT_SLEEP or NAP)");
+			continue;
+		}
+		switch (ease_imp_num(rec->f[cq], &q, NULL)) {
+		case EASE_V_BAD:
+			ease_bad_value(im->file, rec->line, "quality", rec->f[cq],
+				       "is not a quality (expected a whole number 0 to 10)");
+			continue;
+		case EASE_V_MISSING:
+			q = NAN;
+			break;
+		}
+		if (!isnan(q) && (q < 0 || q > 10 || q != floor(q))) {
+			ease_bad_value(im->file, rec->line, "quality", rec->f[cq],
+				       "is not a quality (expected a whole number 0 to 10)");
+			continue;
+		}
+		/* every list read before anything of the record is written */
+		for (int i = 0; i < SM_NLISTS && ok; i++)
+			if (cl[i] >= 0)
+				ok = sm_factors(im, &l, i, rec->f[cl[i]], bed.iso, rec->line, 0);
+		if (!ok)
+			continue;
+		asleep = (len - holes) / 60;
+		if (nap) {
+			/* a nap adds to the day's sleep as a factor, not to the night's */
+			ease_event e = {"", sleep.iso, wake.iso, "factor", "nap_hours", asleep, "",
+					cn >= 0 ? rec->f[cn] : ""};
+
+			ease_imp_emit(im, &e, rec->line);
+		} else {
+			ease_event e = {"", bed.iso, wake.iso, "sleep", "in_bed", asleep, "h",
+					cn >= 0 ? rec->f[cn] : ""};
+
+			ease_imp_emit(im, &e, rec->line);
+			if (!isnan(q)) {
+				snprintf(note, sizeof note, "quality %g of 10", q);
+				quality(im, "", wake.iso, q, note, rec->line);
+			}
+		}
+		for (int i = 0; i < SM_NLISTS; i++)
+			if (cl[i] >= 0)
+				sm_factors(im, &l, i, rec->f[cl[i]], nap ? sleep.iso : bed.iso,
+					   rec->line, 1);
+	}
+	ease_imp_free(main);
+	sm_lists_free(&l);
 }

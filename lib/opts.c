@@ -49,6 +49,7 @@ static const ease_tool_info tools[] = {
 	{"plot", "pictures through gnuplot: trend, scatter, lags, calendar, meds, relief"},
 	{"report", "a period summary as text, Markdown or HTML"},
 	{"alert", "flare detection for cron"},
+	{"plan", "the schedule of a randomized self-trial of techniques"},
 	{NULL, NULL}
 };
 

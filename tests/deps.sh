@@ -8,7 +8,7 @@ set -u
 
 BUILD="gcc make pkg-config libgsl-dev libcsv-dev"
 RUN="gnuplot-nox"
-TEST="perl groff-base locales valgrind"
+TEST="perl groff-base locales valgrind python3-icalendar"
 # make html-check only: a browser is a large install, not needed to use ease
 HTML="python3-html5lib python3-pil chromium"
 

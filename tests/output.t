@@ -94,6 +94,21 @@ t "SIGPIPE ignored: nothing said" '[ ! -s epipe.err ]'
 t "SIGPIPE default: status 141, nothing said" '[ "$(cat epipe2.status)" = 141 ] && [ ! -s epipe2.err ]'
 (trap '' PIPE; { ease-simulate --days 20000 --truth truth.csv 2> epipe3.err; echo $? > epipe3.status; } | head -1 > /dev/null)
 t "closed pipe: the other output is not put in place" '[ "$(cat epipe3.status)" = 141 ] && [ ! -e truth.csv ] && [ -z "$(ls | grep "truth\.csv\.")" ]'
+# ease-import holds standard output back until the run is done: a failure
+# late in the input leaves a pipe nothing, a closed pipe is quiet.
+awk 'BEGIN { print "sid,start,stop,rating,comment"
+	for (i = 0; i < 3000; i++) { s = 1600000000000 + i * 86400000
+		printf "%d,%.0f,%.0f,3,\n", i, s, s + 28800000 } }' > plees-big.csv
+{ cat plees-big.csv; echo '3000,late,1600000000000,3,'; } > plees-late.csv
+ease-import plees-late.csv 2> /dev/null | wc -c | tr -d ' ' > late.bytes
+t "import: a run that fails writes nothing to standard output" '[ "$(cat late.bytes)" = 0 ]'
+(trap '' PIPE; { ease-import plees-big.csv 2> ipipe.err; echo $? > ipipe.status; } | head -1 > /dev/null)
+t "import: closed pipe, SIGPIPE ignored: status 141, nothing said" '[ "$(cat ipipe.status)" = 141 ] && [ ! -s ipipe.err ]'
+ease-import -o want-import.csv plees-big.csv
+t "import: standard output is what -o writes" 'ease-import plees-big.csv | cmp -s - want-import.csv'
+TMPDIR=$work/no-such-dir ease-import plees-big.csv > /dev/null 2> notmp.err
+st=$?
+t "import: no temporary file to spool to: exit 73, the fix named" '[ $st = 73 ] && grep -q "set TMPDIR" notmp.err'
 
 if [ "$(id -u)" != 0 ]; then
 	for what in "device node" "null device twice" "owner kept" "/dev/null" "/dev/stdout (select)" "/dev/stdout (simulate --truth)"; do

@@ -83,11 +83,24 @@ typedef struct ease_writer ease_writer;
  */
 ease_writer *ease_writer_open(const char *path, int format, char **inputs,
 			      int ninputs);
+/*
+ * Standard output too is held back (in a nameless temporary file under
+ * TMPDIR) until the run's outputs are committed: a run that fails writes
+ * nothing a pipe could take for a whole result.  Call right after
+ * ease_writer_open; for any other output it changes nothing.
+ */
+void ease_writer_spool(ease_writer *w);
 void ease_w_field(ease_writer *w, const char *s, size_t len);
 void ease_w_str(ease_writer *w, const char *s);
 /* A computed number: DIGITS significant digits, NaN as an empty cell. */
 void ease_w_num(ease_writer *w, double v, int digits);
 void ease_w_end(ease_writer *w);
+/*
+ * LEN bytes of S written as they are, between rows of a CSV or TSV output
+ * (a comment line, or the lines of a format that is not CSV); S holds whole
+ * lines, line ends included.
+ */
+void ease_w_line(ease_writer *w, const char *s, size_t len);
 /* N fields at once, continuing the row: the fast way to pass a row through. */
 void ease_w_fields(ease_writer *w, size_t n, char *const *f, const size_t *len);
 void ease_w_rec(ease_writer *w, const ease_rec *rec);

@@ -64,6 +64,12 @@ int ease_bad_row(const char *file, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void ease_set_skip_bad(int on);
 /*
+ * Writes gcov's counters in a coverage build (make coverage), where a process
+ * that leaves by _exit or replaces itself by exec would lose them; nothing
+ * otherwise.  Called before every _exit and exec.
+ */
+void ease_cov_flush(void);
+/*
  * A first pass that judges the rows the main pass will judge again: while on,
  * a row --skip-bad drops is dropped without being counted (without
  * --skip-bad, bad data still exits 65).

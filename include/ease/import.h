@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * ease-import: app exports (Bearable, Sleep as Android, Fitbit, Sleep Cycle,
- * Plees Tracker, the SecUSo pain diary) read into the event log
+ * Plees Tracker, Sleepmeter, the SecUSo pain diary) read into the event log
  * subject,start,end,kind,name,value,unit,note.
  */
 #ifndef EASE_IMPORT_H
@@ -17,6 +17,7 @@ typedef struct ease_import_opts {
 	const char *from;	/* a format's name; NULL or "auto": by the header */
 	const char *tz;		/* zone of times written without one; NULL: TZ */
 	int verbose;
+	int asleep_from_bed;	/* Sleep Cycle's older layout: hours asleep = time in bed */
 } ease_import_opts;
 
 /* Converts every file of C; returns the exit status. */
@@ -157,5 +158,6 @@ void ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h);
 void ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h);
 void ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h);
 void ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h);
+void ease_import_sleepmeter(ease_imp *im, ease_reader *r, const ease_rec *h);
 
 #endif

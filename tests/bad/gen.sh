@@ -6,6 +6,8 @@
 #   big-field-quoted.csv a 1 MiB quoted cell holding line breaks, never closed
 #   wide-20000.csv       20,000 columns
 #   binary.bin           every byte value, 16 times over
+#   saa-1m-tags.csv      a Sleep as Android night whose comment holds 1,000,000
+#                        #tags (100,000 names, each ten times): read in seconds
 # Usage: gen.sh DIR
 set -e
 dir=${1:?usage: gen.sh DIR}
@@ -34,6 +36,16 @@ awk 'BEGIN {
 		printf "\n"
 	}
 }' > wide-20000.csv
+
+awk 'BEGIN {
+	printf "Id,Tz,From,To,Sched,Hours,Rating,Comment\n"
+	printf "\"1605909600000\",\"Europe/Berlin\",\"20. 11. 2020 23:00\","
+	printf "\"21. 11. 2020 7:00\",\"21. 11. 2020 7:00\",\"7.5\",\"4.0\",\""
+	for (r = 0; r < 10; r++)
+		for (i = 0; i < 100000; i++)
+			printf "#t%d ", i
+	printf "\"\n"
+}' > saa-1m-tags.csv
 
 i=0
 : > binary.bin

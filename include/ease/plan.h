@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Randomized self-trials: schedules of arms in balanced blocks. */
+#ifndef EASE_PLAN_H
+#define EASE_PLAN_H
+
+#include <stddef.h>
+
+enum { EASE_PLAN_WEEK, EASE_PLAN_SESSION };
+enum { EASE_PLAN_CSV, EASE_PLAN_ICS };
+
+#define EASE_PLAN_MAX_ARMS 12
+#define EASE_PLAN_MAX_BLOCKS 520
+
+typedef struct ease_plan_design {
+	int narms;		/* 2 .. EASE_PLAN_MAX_ARMS */
+	long blocks;		/* 1 .. EASE_PLAN_MAX_BLOCKS */
+	long max_run;		/* 0: no limit */
+} ease_plan_design;
+
+/*
+ * The number of schedules DESIGN admits, as a decimal integer in BUF (N
+ * bytes; a number too long for it is written as "about M.MMMe+E"), and as
+ * a double (HUGE_VAL beyond a double's range).
+ */
+double ease_plan_count(const ease_plan_design *d, char *buf, size_t n);
+
+/*
+ * Draws one schedule uniformly from all DESIGN admits: SEQ gets narms *
+ * blocks arm numbers (0 .. narms-1).  RNG_UINT(BOUND, CTX) must return a
+ * uniform integer in 0 .. BOUND-1.
+ */
+void ease_plan_draw(const ease_plan_design *d,
+		    unsigned long (*rng_uint)(unsigned long bound, void *ctx),
+		    void *ctx, int *seq);
+
+/*
+ * Whether SEQ (narms * blocks arm numbers) is a schedule DESIGN admits:
+ * every block holds each arm once, and no arm runs longer than max_run units.
+ */
+int ease_plan_admits(const ease_plan_design *d, const int *seq);
+
+typedef struct ease_plan_opts {
+	char **arms;
+	int narms;
+	int unit;		/* EASE_PLAN_WEEK or EASE_PLAN_SESSION */
+	long blocks;
+	long max_run;
+	long start;		/* days since 1970-01-01 */
+	int has_start;
+	unsigned long seed;
+	int has_seed;
+	long every;		/* 0: the default, 7 */
+	int format;		/* EASE_PLAN_CSV or EASE_PLAN_ICS */
+	int layout;		/* EASE_FMT_* of CSV output */
+	const char *output;
+} ease_plan_opts;
+
+/* Parses --arms (comma-separated, trimmed; exit 2 on a bad list). */
+void ease_plan_set_arms(ease_plan_opts *o, const char *arg);
+/* Draws and writes the schedule; returns the exit status. */
+int ease_plan_run(ease_plan_opts *o);
+
+#endif
