@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ease/infer.h"
 
+#include "ease/stats.h"
+
 #include <math.h>
 
 int
@@ -78,6 +80,41 @@ ease_infer_more(const ease_ttest *t, double diff, double f_x, double f_y,
 		size_t mid = lo + (hi - lo) / 2;
 
 		if (p_more(t, diff, f_x, f_y, mid) < EASE_INFER_ALPHA)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
+}
+
+/* The p of EST with its SE shrunk as from N to N + M units, on DF. */
+static double
+p_more_se(double est, double se, double df, size_t n, size_t m)
+{
+	double s = se * sqrt((double)n / (double)(n + m));
+
+	return ease_t_p2(est / s, df);
+}
+
+size_t
+ease_infer_more_se(double est, double se, double df, size_t n, size_t limit)
+{
+	size_t lo = 0, hi = 1;
+
+	if (isnan(est) || est == 0 || !(se > 0) || !(df > 0) || n == 0)
+		return EASE_INFER_NEVER;
+	if (p_more_se(est, se, df, n, 0) < EASE_INFER_ALPHA)
+		return 0;
+	while (!(p_more_se(est, se, df, n, hi) < EASE_INFER_ALPHA)) {
+		if (hi >= limit)
+			return EASE_INFER_NEVER;
+		lo = hi;
+		hi = 2 * hi > limit ? limit : 2 * hi;
+	}
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p_more_se(est, se, df, n, mid) < EASE_INFER_ALPHA)
 			hi = mid;
 		else
 			lo = mid;

@@ -61,4 +61,11 @@ long ease_infer_best(const ease_infer_row *r, size_t k, int lower);
 size_t ease_infer_more(const ease_ttest *t, double diff, double f_x, double f_y,
 		       size_t limit);
 
+/*
+ * The same for a model's estimate EST with standard error SE on DF degrees
+ * of freedom from N sessions: the SE shrinks as sqrt(N / (N + M)) with M
+ * more sessions like these (the df held, which errs on the side of more).
+ */
+size_t ease_infer_more_se(double est, double se, double df, size_t n, size_t limit);
+
 #endif

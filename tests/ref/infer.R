@@ -25,3 +25,7 @@ pm <- function(m, delta) {
 m <- 1; while (pm(m, 0.2) >= 0.05) m <- m + 1
 cat(sprintf("%.17g\n", c(ci, p, wci, wp)), sep = "")
 cat(m, "\n")
+# a model's estimate -0.3 with se 0.25 on 300 df from 12 sessions: the first
+# m with 2 pt(-0.3 / (0.25 sqrt(12 / (12 + m))), 300) < 0.05
+m <- 1; while (2 * pt(-0.3 / (0.25 * sqrt(12 / (12 + m))), 300) >= 0.05) m <- m + 1
+cat(m, "\n")

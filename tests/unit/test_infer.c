@@ -44,6 +44,11 @@ main(void)
 		"beyond the limit: never");
 	is_long((long)ease_infer_more(&t, 5, 0.65, 0, 1000), 0, "a change already shown: 0 more");
 
+	is_long((long)ease_infer_more_se(-0.3, 0.25, 300, 12, 1000), 21,
+		"a model's estimate: 21 more sessions, as R");
+	is_long((long)ease_infer_more_se(-0.3, 0.25, 300, 12, 10), (long)EASE_INFER_NEVER,
+		"a model's estimate beyond the limit: never");
+
 	is_long(ease_infer_verdict(4, -2, 0.001, 1), EASE_INFER_FEW, "4 sessions: too few");
 	is_long(ease_infer_verdict(9, -2, NAN, 1), EASE_INFER_NO_P, "no adjusted p: cannot tell");
 	is_long(ease_infer_verdict(9, -2, 0.05, 1), EASE_INFER_NOT_SHOWN, "p 0.05: not shown");
