@@ -42,7 +42,7 @@ UNITS    = $(patsubst tests/unit/%.c,$(OUT)/tests/%,$(UNIT_SRC))
 HEADERS  = $(wildcard include/ease/*.h)
 MAN      = $(wildcard man/man1/*.1 man/man5/*.5 man/man7/*.7)
 
-.PHONY: all deps check-deps test unit cases calibrate bad-regen valgrind coverage install uninstall clean bench fuzz help lint-man demo html-check
+.PHONY: all deps check-deps test unit cases calibrate bad-regen valgrind coverage calibrate-plan install uninstall clean bench fuzz help lint-man demo html-check
 
 all: check-deps $(LIBA) $(TOOLS)
 
@@ -55,6 +55,7 @@ help:
 	@echo "make bad-regen  rewrite tests/bad/expected.tsv from the tools (then review it)"
 	@echo "make valgrind   run the case tests under valgrind's memcheck"
 	@echo "make coverage   run every test on a --coverage build; line coverage per file"
+	@echo "make calibrate-plan  size and power of ease-prepost --plan on simulated trials"
 	@echo "make html-check validate ease-report's HTML, render and print it in Chromium"
 	@echo "make bench      time ease against datamash, Miller and a raw libcsv parse"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=...; make uninstall"
@@ -83,14 +84,14 @@ $(BINOUT)/%: bin/%.c $(LIBA) $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(XFLAGS) $(CPPFLAGS_ALL) -o $@ $< $(LIBA) $(LDFLAGS) $(LIBS)
 
-$(OUT)/tests/%: tests/unit/%.c tests/unit/tap.h $(LIBA) $(HEADERS)
+$(OUT)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBA) $(HEADERS)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(XFLAGS) $(CPPFLAGS_ALL) -Itests/unit -o $@ $< $(LIBA) $(LDFLAGS) $(LIBS)
 
 # prove prints the closing "Result: PASS" line CI reads.
 test: all $(TOOLS) $(UNITS)
 	@EASE_BIN=$(abspath $(BINOUT)) \
-		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t tests/output.t tests/cron.t tests/docs.t tests/plan.t tests/calibrate.t
+		prove -f --exec "" $(UNITS) tests/cases.t tests/memory.t tests/man-options.t tests/bad.t tests/plot.t tests/output.t tests/cron.t tests/chain.t tests/docs.t tests/plan.t tests/calibrate.t
 
 unit: all $(UNITS)
 	@prove -v --exec "" $(UNITS)
@@ -114,6 +115,10 @@ coverage:
 	@find build/cov -name '*.gcda' -delete 2>/dev/null || true
 	@$(MAKE) --no-print-directory COVERAGE=1 test
 	@sh tests/coverage.sh build/cov
+
+# The randomization test of ease-prepost --plan on simulated trials: size and power.
+calibrate-plan: all
+	@EASE_BIN=$(abspath $(BINOUT)) sh tests/calibrate-plan.sh
 
 # ease-report's HTML: html5lib (strict), rendered and printed by headless Chromium.
 html-check: all

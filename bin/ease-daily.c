@@ -6,7 +6,7 @@
 
 enum {
 	O_SESSIONS = EASE_OPT_TOOL, O_PAIN, O_SLEEP, O_MEDS, O_FACTORS, O_DAYS,
-	O_FROM, O_TO, O_PREFER, O_NAPS, O_TZ
+	O_FROM, O_TO, O_PREFER, O_NAPS, O_TZ, O_PAIN_LOC
 };
 
 static const struct option longopts[] = {
@@ -21,6 +21,7 @@ static const struct option longopts[] = {
 	{"prefer", required_argument, NULL, O_PREFER},
 	{"naps", required_argument, NULL, O_NAPS},
 	{"tz", required_argument, NULL, O_TZ},
+	{"pain-location", required_argument, NULL, O_PAIN_LOC},
 	{NULL, 0, NULL, 0}
 };
 
@@ -41,6 +42,7 @@ handle(int opt, const char *arg, void *ctx)
 	case O_PREFER: ease_daily_set_prefer(o, arg); return 0;
 	case O_NAPS: ease_daily_set_naps(o, arg); return 0;
 	case O_TZ: o->tz = arg; return 0;
+	case O_PAIN_LOC: o->pain_loc = arg; return 0;
 	}
 	return 1;
 }
@@ -60,6 +62,13 @@ static const ease_tool tool = {
 	"      --days FILE         a day table whose columns are merged in\n"
 	"  EVENTS are event logs (subject,start,end,kind,name,value,unit,note);\n"
 	"  standard input when no input is named at all.\n"
+	"  Pain by body location:\n"
+	"      --pain-location LOC[,LOC]\n"
+	"                          only ratings of these body locations make pain\n"
+	"                          (an event's name, a --pain table's location:\n"
+	"                          back_lower or 'Back (lower)'); default: every\n"
+	"                          rating, and with several locations a warning and\n"
+	"                          a pain_locations column\n"
 	"  Days and conflicts:\n"
 	"      --from DATE         first day of every subject (default: its first)\n"
 	"      --to DATE           last day of every subject (default: its last)\n"
@@ -69,8 +78,10 @@ static const ease_tool tool = {
 	"      --naps ignore|add   sleeps ending 10:00-20:00 and under 4 h: leave them\n"
 	"                          out (default) or add them\n"
 	"      --tz ZONE           zone of times without an offset (default: TZ, else\n"
-	"                          the system's); a time the clocks skipped or repeated\n"
-	"                          needs an offset unless the record's length settles it\n",
+	"                          the system's): a tz database name (Europe/Berlin),\n"
+	"                          :PATH of a zone file or a POSIX TZ rule; a time the\n"
+	"                          clocks skipped or repeated needs an offset unless\n"
+	"                          the record's length settles it\n",
 	"  ease-simulate --format events | ease-daily | ease-corr\n"
 	"  ease-daily --sessions s.csv --pain p.csv --sleep z.csv --meds m.csv\n"
 	"  ease-daily --tz Europe/Berlin --days old.csv --prefer last log.csv\n",

@@ -3,12 +3,16 @@
 #include "ease/err.h"
 #include "ease/opts.h"
 #include "ease/prepost.h"
+#include "ease/randtest.h"
 
 enum {
 	O_EVENT = EASE_OPT_TOOL, O_VALUE, O_BEFORE, O_AFTER, O_PAIRS, O_SPLIT,
 	O_FACTOR, O_LAG, O_ITS, O_BY, O_COMPARE, O_PROFILE, O_DIRECTION,
-	O_EXPLAIN, O_SE
+	O_EXPLAIN, O_SE, O_PLAN
 };
+
+/* --plan FILE: the randomization test of a trial (lib/randtest.c) */
+static const char *plan;
 
 static const struct option longopts[] = {
 	{"event", required_argument, NULL, O_EVENT},
@@ -26,6 +30,7 @@ static const struct option longopts[] = {
 	{"profile", no_argument, NULL, O_PROFILE},
 	{"direction", required_argument, NULL, O_DIRECTION},
 	{"explain", no_argument, NULL, O_EXPLAIN},
+	{"plan", required_argument, NULL, O_PLAN},
 	{NULL, 0, NULL, 0}
 };
 
@@ -84,6 +89,11 @@ handle(int opt, const char *arg, void *ctx)
 	case O_SE:
 		ease_prepost_set_se(o, arg);
 		return 0;
+	case O_PLAN:
+		if (*arg == '\0')
+			ease_usage("--plan: needs the schedule ease-plan wrote");
+		plan = arg;
+		return 0;
 	}
 	return 1;
 }
@@ -106,6 +116,9 @@ static const ease_tool tool = {
 	"      --its DATE          segmented regression, level and slope change at DATE\n"
 	"                          ('first': the first --event day), one row a subject\n"
 	"      --se hac|ols        --its standard errors: Newey-West (hac, default) or OLS\n"
+	"      --plan FILE         a randomized trial: the schedule ease-plan wrote;\n"
+	"                          the arms' difference, its randomization p-value\n"
+	"                          over every admissible schedule and a CI\n"
 	"  Rows:\n"
 	"      --by COL            one row per value of COL (a technique list counts for\n"
 	"                          each technique) and 'all', best first\n"
@@ -120,6 +133,7 @@ static const ease_tool tool = {
 	"  ease-prepost --split first --event massage --value pain diary.csv\n"
 	"  ease-prepost --factor massage --lag 1 --value sleep_hours diary.csv\n"
 	"  ease-prepost --its first --event massage --value pain diary.csv\n"
+	"  ease-prepost --plan trial.csv --value pain --explain diary.csv\n"
 	"  ease-prepost --event massage --value pain --profile --before 7 --after 7 diary.csv\n",
 	NULL, longopts, EASE_O_ALL & ~EASE_O_BY, handle, -1
 };
@@ -132,6 +146,11 @@ main(int argc, char **argv)
 
 	ease_prepost_opts_init(&o);
 	ease_parse_args(&tool, argc, argv, &c, &o);
+	if (plan) {
+		if (o.design || o.event || o.by || o.compare || o.profile)
+			ease_usage("--plan is a design of its own: no --event, --pairs, --split, --factor, --its, --by, --compare or --profile with it");
+		return ease_rt_run(&c, plan, o.value, o.direction, o.explain);
+	}
 	ease_prepost_check(&o, &c);
 	return ease_prepost_run(&c, &o);
 }

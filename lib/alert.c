@@ -4,6 +4,7 @@
 #include "ease/csvio.h"
 #include "ease/daytab.h"
 #include "ease/err.h"
+#include "ease/hash.h"
 #include "ease/infer.h"
 #include "ease/prepost.h"
 #include "ease/km.h"
@@ -19,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char *const rule_names[EASE_ALERT_NRULES] = {
@@ -238,6 +240,12 @@ typedef struct state_ent {
 typedef struct state {
 	state_ent *e;
 	size_t n, cap;
+	/*
+	 * The entries by subject and rule (index + 1, 0 for an empty slot), so
+	 * that a state of many subjects is read in linear time, not quadratic.
+	 */
+	size_t *slot;
+	size_t nslot;
 } state;
 
 static const char *const state_cols[] = {
@@ -250,17 +258,58 @@ state_rule_name(int rule)
 	return rule == STALE ? "stale" : rule_names[rule];
 }
 
+static size_t
+state_hash(const char *subject, int rule)
+{
+	return (size_t)((ease_hash(subject) ^ (uint64_t)rule) * 0x100000001b3ULL);
+}
+
+/* Every entry into a table of twice as many slots. */
+static void
+state_rehash(state *st)
+{
+	size_t n = st->nslot ? 2 * st->nslot : 64;
+
+	free(st->slot);
+	st->slot = ease_xcalloc(n, sizeof *st->slot);
+	st->nslot = n;
+	for (size_t i = 0; i < st->n; i++) {
+		size_t j = state_hash(st->e[i].subject, st->e[i].rule) & (n - 1);
+
+		if (st->e[i].rule < 0)
+			continue;	/* dropped: matches nothing */
+		while (st->slot[j])
+			j = (j + 1) & (n - 1);
+		st->slot[j] = i + 1;
+	}
+}
+
+/*
+ * An entry dropped (rule -1) matches nothing, so that a
+ * later spell of the same subject and rule is a new entry, as it was.
+ */
 static state_ent *
 state_find(state *st, const char *subject, int rule, int add)
 {
-	for (size_t i = 0; i < st->n; i++)
-		if (st->e[i].rule == rule && strcmp(st->e[i].subject, subject) == 0)
-			return &st->e[i];
+	size_t j;
+
+	if (st->nslot == 0)
+		state_rehash(st);
+	for (j = state_hash(subject, rule) & (st->nslot - 1); st->slot[j];
+	     j = (j + 1) & (st->nslot - 1)) {
+		state_ent *e = &st->e[st->slot[j] - 1];
+
+		if (e->rule == rule && strcmp(e->subject, subject) == 0)
+			return e;
+	}
 	if (!add)
 		return NULL;
 	ease_grow((void **)&st->e, &st->cap, st->n + 1, sizeof *st->e);
 	st->e[st->n] = (state_ent){ ease_xstrdup(subject), rule, NO_DAY, NO_DAY, NO_DAY };
-	return &st->e[st->n++];
+	st->slot[j] = ++st->n;
+	if (st->n * 2 > st->nslot)
+		state_rehash(st);
+	return &st->e[st->n - 1];
 }
 
 static long
@@ -282,9 +331,20 @@ state_load(state *st, const char *path)
 {
 	ease_reader *r;
 	const ease_rec *rec;
+	struct stat sb;
 
-	if (access(path, F_OK) != 0 && errno == ENOENT)
-		return;
+	if (stat(path, &sb) != 0) {
+		if (errno == ENOENT)
+			return;
+	} else if (!S_ISREG(sb.st_mode))
+		/*
+		 * The state is read and then replaced: a FIFO would block the
+		 * run until something wrote to it; a device or folder cannot
+		 * be replaced.
+		 */
+		ease_die(EASE_EX_NOINPUT, "%s: --state: not a regular file (%s); give --state a file of its own",
+			 path, S_ISFIFO(sb.st_mode) ? "a FIFO" : S_ISDIR(sb.st_mode) ? "a folder"
+			 : S_ISCHR(sb.st_mode) || S_ISBLK(sb.st_mode) ? "a device" : "a socket");
 	r = ease_reader_open(path, ',');
 	rec = ease_reader_header(r);
 	if (rec == NULL) {
@@ -346,6 +406,7 @@ state_save(state *st, ease_writer *w)
 	for (size_t i = 0; i < st->n; i++)
 		free(st->e[i].subject);
 	free(st->e);
+	free(st->slot);
 }
 
 typedef struct run {

@@ -46,6 +46,10 @@ typedef struct chk {
 	long first_day, last_day;
 	int have_days;
 	ease_datehint dates;	/* the unreadable dates of the date column */
+	int loc_col;		/* pain_locations, or an event log's name; -1 */
+	ease_painlocs locs;	/* the body locations pain is rated at */
+	char *locbuf;
+	size_t loccap;
 	const char *hint_comma;	/* what an option would mend */
 } chk;
 
@@ -454,6 +458,26 @@ date_hint(chk *k)
 	printf("%s: hint: column '%s': %s\n", k->file, k->cols->name[k->date_col], say);
 }
 
+/*
+ * The locations of a row's pain: a day table's pain_locations, an event
+ * log's pain events' names.  A mean over locations is said once, at the end.
+ */
+static void
+pain_locations(chk *k, const ease_rec *rec)
+{
+	const char *p;
+
+	if (k->loc_col < 0 || (size_t)k->loc_col >= rec->n)
+		return;
+	if (k->form == EASE_FORM_EVENTS &&
+	    (k->kind_col < 0 || (size_t)k->kind_col >= rec->n ||
+	     ease_evkind_find(rec->f[k->kind_col]) != EASE_EV_PAIN))
+		return;
+	p = rec->f[k->loc_col];
+	while (ease_pain_loc_next(&p, &k->locbuf, &k->loccap))
+		ease_painlocs_add(&k->locs, k->locbuf);
+}
+
 static void
 check_file(chk *k, const char *path)
 {
@@ -510,6 +534,13 @@ check_file(chk *k, const char *path)
 				: ease_cols_role(k->cols, EASE_R_SUBJECT);
 	k->kind_col = ease_cols_role(k->cols, EASE_R_KIND);
 	k->value_col = ease_cols_role(k->cols, EASE_R_VALUE);
+	k->loc_col = -1;
+	if (k->form == EASE_FORM_EVENTS)
+		k->loc_col = ease_cols_role(k->cols, EASE_R_NAME);
+	else if (k->form == EASE_FORM_DAY)
+		for (size_t i = 0; i < k->cols->n; i++)
+			if (strcmp(k->cols->name[i], "pain_locations") == 0)
+				k->loc_col = (int)i;
 	/* no date: unknown, unless --col named one (then it is said as before) */
 	unknown = k->date_col < 0 && !date_named(k);
 	if (unknown) {
@@ -569,6 +600,7 @@ check_file(chk *k, const char *path)
 			continue;
 		}
 		check_row(k, rec);
+		pain_locations(k, rec);
 	}
 	if (unknown) {
 		unknown_table(k, hline, list, hint, datelike, sample ? sample : "");
@@ -599,6 +631,14 @@ check_file(chk *k, const char *path)
 	printf(", %ld problem%s\n", k->problems, k->problems == 1 ? "" : "s");
 	if (!k->o->quiet)
 		date_hint(k);
+	if (k->locs.n >= 2 && !k->o->quiet)
+		printf("%s: hint: pain is rated at %zu body locations (%s): %s; "
+		       "ease-daily --pain-location LOCATION[,LOCATION] chooses them\n",
+		       k->file, k->locs.n, ease_painlocs_list(&k->locs, list, sizeof list),
+		       k->form == EASE_FORM_DAY ? "column pain is a mean over them"
+		       : "ease-daily averages them into pain");
+	ease_painlocs_free(&k->locs);
+	free(k->locbuf);
 	if (k->hint_comma && !k->o->quiet)
 		printf("%s: hint: the numbers look like 7,5: try --decimal-comma\n",
 			k->file);

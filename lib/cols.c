@@ -644,6 +644,47 @@ settle_unit(ease_cols *c, size_t i)
 	}
 }
 
+/* The names qsort compares: by_key takes no argument for them. */
+static char **sort_keys;
+
+/* Column indices by name (sort_keys), then by position. */
+static int
+by_key(const void *pa, const void *pb)
+{
+	size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+	int d = strcmp(sort_keys[a], sort_keys[b]);
+
+	if (d != 0)
+		return d;
+	return (a > b) - (a < b);
+}
+
+/*
+ * For each column the first other column of the same name, or -1: what
+ * ease_cols_need_unique asks of every column a tool reads, found by sorting
+ * once rather than by a scan of the header per column.
+ */
+static void
+find_twins(ease_cols *c)
+{
+	size_t *idx = ease_xcalloc(c->n + 1, sizeof *idx);
+
+	c->twin = ease_xcalloc(c->n + 1, sizeof *c->twin);
+	for (size_t i = 0; i < c->n; i++) {
+		idx[i] = i;
+		c->twin[i] = -1;
+	}
+	sort_keys = c->name;
+	qsort(idx, c->n, sizeof *idx, by_key);
+	for (size_t k = 0, e; k < c->n; k = e) {
+		for (e = k + 1; e < c->n && strcmp(c->name[idx[k]], c->name[idx[e]]) == 0; e++)
+			c->twin[idx[e]] = (int)idx[k];
+		if (e > k + 1)
+			c->twin[idx[k]] = (int)idx[k + 1];
+	}
+	free(idx);
+}
+
 /* A role that two columns claim, and names that repeat, for every tool. */
 static void
 find_conflicts(ease_cols *c)
@@ -676,25 +717,40 @@ find_conflicts(ease_cols *c)
 			break;
 		}
 	}
-	/* columns without a role: a problem only for a tool that names them */
+	/*
+	 * Columns without a role: a problem only for a tool that names them.
+	 * Each such column is paired with the next one of the same normalised
+	 * name; sorting the names finds those pairs in O(n log n), where
+	 * comparing every pair took minutes on a header of a million columns.
+	 */
+	size_t m = 0, *idx = ease_xcalloc(c->n + 1, sizeof *idx);
+	size_t *next = ease_xcalloc(c->n + 1, sizeof *next);
+
 	for (size_t i = 0; i < c->n; i++)
-		for (size_t j = i + 1; j < c->n; j++) {
-			if (c->role[i] != EASE_R_NONE || c->role[j] != EASE_R_NONE ||
-			    c->norm[i][0] == '\0')
-				continue;
-			if (strcmp(c->name[i], c->name[j]) == 0)
-				add_problem(c, EASE_COLS_NOTE,
-					    "columns %zu and %zu are both named '%s'",
-					    i + 1, j + 1, ease_shown(c->name[i], a, sizeof a));
-			else if (strcmp(c->norm[i], c->norm[j]) == 0)
-				add_problem(c, EASE_COLS_NOTE,
-					    "columns %zu '%s' and %zu '%s' differ only in case or punctuation",
-					    i + 1, ease_shown(c->name[i], a, sizeof a), j + 1,
-					    ease_shown(c->name[j], b, sizeof b));
-			else
-				continue;
-			break;
-		}
+		if (c->role[i] == EASE_R_NONE && c->norm[i][0] != '\0')
+			idx[m++] = i;
+	sort_keys = c->norm;
+	qsort(idx, m, sizeof *idx, by_key);
+	for (size_t k = 0; k + 1 < m; k++)
+		if (strcmp(c->norm[idx[k]], c->norm[idx[k + 1]]) == 0)
+			next[idx[k]] = idx[k + 1];
+	for (size_t i = 0; i < c->n; i++) {
+		size_t j = next[i];
+
+		if (j == 0)
+			continue;
+		if (strcmp(c->name[i], c->name[j]) == 0)
+			add_problem(c, EASE_COLS_NOTE,
+				    "columns %zu and %zu are both named '%s'",
+				    i + 1, j + 1, ease_shown(c->name[i], a, sizeof a));
+		else
+			add_problem(c, EASE_COLS_NOTE,
+				    "columns %zu '%s' and %zu '%s' differ only in case or punctuation",
+				    i + 1, ease_shown(c->name[i], a, sizeof a), j + 1,
+				    ease_shown(c->name[j], b, sizeof b));
+	}
+	free(idx);
+	free(next);
 }
 
 static int find_by_name(const ease_cols *c, const char *name);
@@ -751,6 +807,7 @@ ease_cols_new_all(const ease_rec *header, const char *file, const ease_colmap *m
 				   defs[map[k].role].name, map[k].name, unit,
 				   role_unit_name(map[k].role));
 	}
+	find_twins(c);
 	find_conflicts(c);
 	return c;
 }
@@ -886,6 +943,7 @@ ease_cols_free(ease_cols *c)
 	free(c->norm);
 	free(c->role);
 	free(c->scale);
+	free(c->twin);
 	free(c);
 }
 
@@ -909,7 +967,7 @@ also_named(const ease_cols *c, int i, const char *name)
 void
 ease_cols_need_unique(const ease_cols *c, int col)
 {
-	int j = also_named(c, col, c->name[col]);
+	int j = c->twin[col];
 	char shown[128];
 
 	if (j >= 0)
@@ -1046,4 +1104,19 @@ ease_cols_need_list(const ease_cols *c, const char *list, const char *opt,
 	ease_opt_each(opt, list, need_one, &l);
 	*idx = l.idx;
 	return l.n;
+}
+
+int
+ease_role_lower(int role)
+{
+	switch (role) {
+	case EASE_R_PAIN: case EASE_R_PAIN_MAX: case EASE_R_PAIN_BEFORE:
+	case EASE_R_PAIN_AFTER: case EASE_R_STRESS: case EASE_R_MEDS_DOSES:
+	case EASE_R_MED: case EASE_R_DOSE:
+		return 1;
+	case EASE_R_SLEEP_HOURS: case EASE_R_SLEEP_QUALITY:
+	case EASE_R_SLEEP_EFFICIENCY: case EASE_R_MOOD:
+		return 0;
+	}
+	return -1;
 }

@@ -131,6 +131,7 @@ typedef struct run {
 	const ease_cols *cols;
 	var *vars;
 	size_t nvars, vcap;
+	int *var_at;		/* per column its var + 1, 0 for none */
 	pair *pairs;
 	size_t npairs, pcap;
 	size_t nmx, nmy;	/* --matrix: rows and columns */
@@ -156,12 +157,16 @@ typedef struct run {
 static int
 var_of(run *R, int col, int strict)
 {
-	for (size_t i = 0; i < R->nvars; i++)
-		if (R->vars[i].col == col) {
-			if (strict && R->vars[i].slot < 0)
-				R->vars[i].slot = ease_day_want(R->dr, col);
-			return (int)i;
-		}
+	/* by column, not by a scan of the vars: a header may have a million */
+	if (R->var_at == NULL)
+		R->var_at = ease_xcalloc(R->cols->n + 1, sizeof *R->var_at);
+	if (R->var_at[col] > 0) {
+		int i = R->var_at[col] - 1;
+
+		if (strict && R->vars[i].slot < 0)
+			R->vars[i].slot = ease_day_want(R->dr, col);
+		return i;
+	}
 	/* two rows of results under one name could not be told apart */
 	ease_cols_need_unique(R->cols, col);
 	ease_grow((void **)&R->vars, &R->vcap, R->nvars + 1, sizeof *R->vars);
@@ -169,6 +174,7 @@ var_of(run *R, int col, int strict)
 	R->vars[R->nvars].col = col;
 	R->vars[R->nvars].name = R->cols->name[col];
 	R->vars[R->nvars].slot = strict ? ease_day_want(R->dr, col) : -1;
+	R->var_at[col] = (int)R->nvars + 1;
 	return (int)R->nvars++;
 }
 
@@ -967,6 +973,7 @@ ease_corr_run(ease_common *c, const ease_corr_opts *o)
 	for (size_t i = 0; i < R.nvars; i++)
 		free(R.vars[i].v);
 	free(R.vars);
+	free(R.var_at);
 	free(R.pairs);
 	free(R.day);
 	free(R.px);

@@ -254,6 +254,19 @@ looks_utf16(const char *b, size_t len)
 	return pairs >= 2 && (le || be);
 }
 
+/* The size of the last block libcsv could not get, for the message. */
+static size_t csv_failed;
+
+static void *
+csv_realloc(void *p, size_t n)
+{
+	void *q = realloc(p, n);
+
+	if (q == NULL)
+		csv_failed = n;
+	return q;
+}
+
 ease_reader *
 ease_reader_open(const char *path, char delim)
 {
@@ -304,6 +317,7 @@ ease_reader_open(const char *path, char delim)
 	r->cls[(unsigned char)delim] = 1;
 	if (csv_init(&r->p, 0) != 0)
 		ease_die(EASE_EX_SOFTWARE, "cannot start the CSV parser");
+	csv_set_realloc_func(&r->p, csv_realloc);
 	csv_set_delim(&r->p, (unsigned char)delim);
 	return r;
 }
@@ -448,9 +462,12 @@ feed(ease_reader *r)
 			 */
 			csv_set_space_func(&r->p, (memchr(s, ' ', seg) ||
 						   memchr(s, '\t', seg)) ? no_space : NULL);
-			if (csv_parse(&r->p, s, seg, on_field, on_record, r) != seg)
+			if (csv_parse(&r->p, s, seg, on_field, on_record, r) != seg) {
+				if (csv_error(&r->p) == CSV_ENOMEM)
+					ease_nomem(csv_failed);
 				ease_die(EASE_EX_SOFTWARE, "%s: CSV parser: %s", r->name,
 					 csv_strerror(csv_error(&r->p)));
+			}
 		}
 		r->pos += seg;
 		if (nl)
@@ -1173,12 +1190,25 @@ needs_quotes(const ease_writer *w, const char *s, size_t n)
 	return 0;
 }
 
+char *
+ease_table_cell(const char *s, size_t len)
+{
+	size_t n;
+	char *out = ease_utf8_fix(s, len, &n);
+
+	for (char *p = out; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	/* a table keeps every cell to the end: not the room for the worst case */
+	return ease_xrealloc(out, n + 1);
+}
+
 void
 ease_w_field(ease_writer *w, const char *s, size_t len)
 {
 	if (w->format == EASE_FMT_TABLE) {
 		ease_grow((void **)&w->cells, &w->ccap, w->ncells + 1, sizeof *w->cells);
-		w->cells[w->ncells++] = ease_xstrndup(s, len);
+		w->cells[w->ncells++] = ease_table_cell(s, len);
 		w->nfield++;
 		return;
 	}
@@ -1291,6 +1321,14 @@ ease_w_rec(ease_writer *w, const ease_rec *rec)
 	ease_w_end(w);
 }
 
+void
+ease_w_bytes(ease_writer *w, const char *s, size_t n)
+{
+	/* straight through, not copied into the buffer: an image may be larger */
+	wflush(w);
+	wwrite(w, s, n);
+}
+
 /* Display width: code points, each counted as one column. */
 static size_t
 width_of(const char *s)
@@ -1321,10 +1359,6 @@ flush_table(ease_writer *w)
 			size_t cw = width_of(w->cells[k]);
 			double v;
 
-			/* control characters would break the alignment */
-			for (char *p = w->cells[k]; *p; p++)
-				if ((unsigned char)*p < 0x20)
-					*p = ' ';
 			if (cw > wid[c])
 				wid[c] = cw;
 			if (r > 0 && ease_parse_num(w->cells[k], 0, &v) == EASE_V_BAD)
@@ -1332,18 +1366,19 @@ flush_table(ease_writer *w)
 		}
 	k = 0;
 	for (size_t r = 0; r < w->nrows; r++) {
+		/* no blanks after the last non-empty cell of a line */
+		size_t used = 0;
+
+		for (size_t c = 0; c < w->rowlen[r]; c++)
+			if (w->cells[k + c][0] != '\0')
+				used = c + 1;
 		for (size_t c = 0; c < w->rowlen[r]; c++, k++) {
 			size_t pad = wid[c] - width_of(w->cells[k]);
 			int last = c + 1 == w->rowlen[r];
 
-			/* no blanks after the last non-empty cell of a line */
-			size_t rest = 0;
-			for (size_t j = c; j < w->rowlen[r]; j++)
-				rest += w->cells[k + j - c][0] != '\0';
-			if (rest == 0) {
-				for (; c < w->rowlen[r]; c++, k++)
-					free(w->cells[k]);
-				break;
+			if (c >= used) {
+				free(w->cells[k]);
+				continue;
 			}
 			if (c > 0)
 				wput(w, "  ", 2);

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,12 @@
 #define NAP_TO (20 * 3600L)
 #define NAP_MAX (4 * 3600.0)
 #define DAY_SEC 86400.0
+/*
+ * The rounding rule: hours asleep may exceed the time from bed to wake-up by
+ * a minute for each end (clock times cut to the minute) and 0.005 h (hours
+ * rounded to two decimals), 138 s in all; ease-import refuses more.
+ */
+#define EASE_SLEEP_ROUNDING (2 * 60 + 18)
 /* the longest night read from clock times alone (a sleep of 16 h, when ill) */
 #define CLOCK_NIGHT_MAX (16 * 3600)
 
@@ -193,8 +200,12 @@ typedef struct qrate {
 	place at;
 } qrate;
 
+/* A pain location's ratings among a day's values: column numbers below 0. */
+#define LOC_COL(i) (-1 - (long)(i))
+#define LOC_OF(col) ((size_t)(-1 - (col)))
+
 typedef struct dynval {
-	long col;
+	long col;		/* a column, or LOC_COL of a pain location */
 	double sum;
 	long n;
 	place at;
@@ -255,6 +266,8 @@ typedef struct row {
 	double *tol;
 	char *techbuf;
 	size_t techcap;
+	char *locbuf;		/* the day's pain_locations */
+	size_t loccap;
 	size_t cap;		/* columns the arrays hold */
 } row;
 
@@ -283,6 +296,18 @@ typedef struct daily {
 	row rw;			/* one day's cells */
 	size_t held_days;	/* of every subject, in memory */
 	long naps_left;		/* naps read while --naps ignore */
+	long sleep_empty;	/* sleep events of a date alone, without hours */
+	ease_painlocs want;	/* --pain-location; none: every location */
+	char *want_hit;		/* of each: a rating had it */
+	ease_painlocs locs;	/* locations of the ratings that make pain */
+	ease_painlocs left;	/* of the ratings --pain-location left out */
+	ease_painlocs seen;	/* of every rating */
+	long nleft;
+	char *locname;
+	size_t loccap;
+	int loc_col;		/* pain_locations, -1 when not written */
+	const char **locv;	/* a day's locations, to sort */
+	size_t locvcap;
 	long rows;		/* data rows read, of every input */
 } daily;
 
@@ -438,7 +463,7 @@ mean_add(mean *m, double v, place at)
 }
 
 static void
-dyn_add(dayacc *a, int col, double v, place at)
+dyn_add(dayacc *a, long col, double v, place at)
 {
 	for (size_t i = 0; i < a->ndy; i++)
 		if (a->dy[i].col == col) {
@@ -448,6 +473,48 @@ dyn_add(dayacc *a, int col, double v, place at)
 		}
 	grow_small((void **)&a->dy, &a->cdy, a->ndy + 1, sizeof *a->dy);
 	a->dy[a->ndy++] = (dynval){col, v, 1, at};
+}
+
+/*
+ * A pain rating of the locations in NAMES (a '|' list; NULL or empty: none
+ * said): it makes the day's pain unless --pain-location leaves it out.
+ */
+static void
+add_pain(daily *d, subject *s, long day, double v, const char *names, place at)
+{
+	dayacc *a = record(s, day);
+	const char *p = names ? names : "";
+
+	if (d->want.n) {
+		int take = 0;
+
+		while (ease_pain_loc_next(&p, &d->locname, &d->loccap)) {
+			ease_painlocs_add(&d->seen, d->locname);
+			if (ease_painlocs_has(&d->want, d->locname)) {
+				d->want_hit[ease_painlocs_add(&d->want, d->locname)] = 1;
+				take = 1;
+			}
+		}
+		if (!take) {
+			p = names ? names : "";
+			if (!ease_pain_loc_next(&p, &d->locname, &d->loccap))
+				ease_painlocs_add(&d->left, "(none)");
+			else
+				do
+					ease_painlocs_add(&d->left, d->locname);
+				while (ease_pain_loc_next(&p, &d->locname, &d->loccap));
+			d->nleft++;
+			return;
+		}
+		p = names ? names : "";
+	}
+	mean_add(&a->pain, v, at);
+	if (v > a->pain_max)
+		a->pain_max = v;
+	d->col[C_PAIN].used = d->col[C_PAIN_MAX].used = d->col[C_PAIN_N].used = 1;
+	/* each location among the day's values, by a column number below 0 */
+	while (ease_pain_loc_next(&p, &d->locname, &d->loccap))
+		dyn_add(a, LOC_COL(ease_painlocs_add(&d->locs, d->locname)), v, at);
 }
 
 /* ---- reading ---- */
@@ -786,25 +853,69 @@ add_session(daily *d, subject *s, long day, long sec, const char *tech,
 	}
 }
 
+/* NAME normalised (ease_norm_name), malloc'd: a long name is never cut. */
+static char *
+norm_dup(const char *name)
+{
+	/* as long as NAME at most; "mcg" fits in any */
+	size_t n = strlen(name) + 4;
+
+	return ease_norm_name(name, ease_xmalloc(n), n);
+}
+
+/* Text formatted as by printf, malloc'd: names in it are never cut. */
+static char *
+fmt_dup(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *t;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		ease_die(EASE_EX_SOFTWARE, "a name that cannot be formatted");
+	t = ease_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(t, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return t;
+}
+
+static int add_med_named(rd *r, subject *s, long day, int drugcol, double dose,
+			 int unitcol, const char *ucell, char *dn, char *un);
+
 /* A dose: g and mcg into mg; other units as they are. */
 static int
 add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 {
-	daily *d = r->d;
-	char dn[128], un[64], name[256];
 	const char *ucell = unitcol >= 0 ? cell(r, unitcol) : "";
+	char *dn = norm_dup(cell(r, drugcol)), *un = norm_dup(ucell);
+	int ok = add_med_named(r, s, day, drugcol, dose, unitcol, ucell, dn, un);
+
+	free(dn);
+	free(un);
+	return ok;
+}
+
+/* add_med's work, the drug's and the unit's names normalised into DN and UN. */
+static int
+add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol,
+	      const char *ucell, char *dn, char *un)
+{
+	daily *d = r->d;
+	char *name;
+	const char *unit;
 	dayacc *a;
 	long ix;
 
-	ease_norm_name(cell(r, drugcol), dn, sizeof dn);
 	if (dn[0] == '\0')
 		return bad(r, drugcol, "is not a drug name");
 	if (ease_is_missing(ucell))
 		un[0] = '\0';
 	else if (strcmp(ucell, "\xc2\xb5g") == 0 || strcmp(ucell, "\xce\xbcg") == 0)
 		strcpy(un, "mcg");
-	else
-		ease_norm_name(ucell, un, sizeof un);
 	if (!isnan(dose)) {
 		if (strcmp(un, "g") == 0) {
 			dose *= 1000;
@@ -817,12 +928,14 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 		strcpy(un, "mg");
 	}
 	/* one unit per drug of one subject: another may take it as a syrup */
-	snprintf(name, sizeof name, "%s%c%s", s->id, '\x1f', dn);
+	name = fmt_dup("%s%c%s", s->id, '\x1f', dn);
 	if (isnan(dose) && un[0] == '\0' && !ease_strset_get(d->drug_ix, name, NULL)) {
 		int col;
 
-		snprintf(name, sizeof name, "\x1fmed_%s", dn);
+		free(name);
+		name = fmt_dup("\x1fmed_%s", dn);
 		col = add_col(d, name, K_MEDPEND);
+		free(name);
 		if (!d->col[col].drug)
 			d->col[col].drug = ease_xstrdup(dn);
 		a = record(s, day);
@@ -841,6 +954,7 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 		char why[512];
 		const drug *g = &d->drugs[ix];
 
+		free(name);
 		snprintf(why, sizeof why,
 			 "cannot be added to the %s%s of %s at %s:%ld (one unit per drug; g, mg, mcg and \xc2\xb5g convert)",
 			 g->unit[0] ? "" : "doses without a unit", g->unit, dn,
@@ -850,6 +964,7 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 			       un[0] ? ucell : "", why);
 		return 0;
 	}
+	free(name);
 	a = record(s, day);
 	if (a->doses == 0)
 		a->dat = here(r);
@@ -860,11 +975,11 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 	 * total of that drug is unknown: NaN makes the cell empty, not 0 nor
 	 * the sum of the doses that are known.
 	 */
-	if (isnan(dose) && un[0] == '\0')
-		snprintf(un, sizeof un, "%s", d->drugs[ix].unit);
-	snprintf(name, sizeof name, "med_%s%s%s", dn, un[0] ? "_" : "", un);
+	unit = isnan(dose) && un[0] == '\0' ? d->drugs[ix].unit : un;
+	name = fmt_dup("med_%s%s%s", dn, unit[0] ? "_" : "", unit);
 	int col = add_col(d, name, K_MED);
 
+	free(name);
 	d->col[col].used = 1;
 	dyn_add(a, col, dose, here(r));
 	return 1;
@@ -879,24 +994,27 @@ static int
 factor_col(daily *d, const char *n)
 {
 	long k;
-	char pre[160];
+	char *pre;
+	int col;
 
 	if (strcmp(n, "date") != 0 && strcmp(n, "subject") != 0 && strncmp(n, "med_", 4) != 0 &&
 	    !(ease_strset_get(d->col_ix, n, &k) &&
 	      (d->col[k].kind == K_FIXED || d->col[k].kind == K_MED)))
 		return add_col(d, n, K_FACTOR);
-	snprintf(pre, sizeof pre, "factor_%s", n);
-	return add_col(d, pre, K_FACTOR);
+	pre = fmt_dup("factor_%s", n);
+	col = add_col(d, pre, K_FACTOR);
+	free(pre);
+	return col;
 }
 
 static void
 add_factor(rd *r, subject *s, long day, const char *fname, double v, const char *unit)
 {
-	char n[128];
+	char *n = norm_dup(fname);
 	int col;
 
-	ease_norm_name(fname, n, sizeof n);
 	col = factor_col(r->d, n);
+	free(n);
 	r->d->col[col].used = 1;
 	if (unit && !ease_is_missing(unit))
 		r->d->col[col].measure = 1;
@@ -938,15 +1056,16 @@ add_sleep(rd *r, subject *s, int hcol, int bedcol, const ease_datetime *bed, int
 			return bad(r, wakecol, why);
 		}
 		/*
-		 * Apps write bed and wake to the minute but the hours asleep
-		 * more finely (Sleep as Android: 7.419 h for 07:38-15:03), so a
-		 * minute over is rounding: the hours stand, and the time in bed
-		 * is at least as long.
+		 * Apps cut bed and wake to the minute but write the hours
+		 * asleep more finely (Sleep as Android: 7.419 h for
+		 * 07:38-15:03), and ease-import writes 5.70 as 5.7: hours over
+		 * by the rounding rule are rounding, so the hours stand, and
+		 * the time in bed is at least as long.
 		 */
 		if (!isnan(hours) && hours * 3600 > x.e - x.s &&
-		    hours * 3600 <= x.e - x.s + 60)
+		    hours * 3600 <= x.e - x.s + EASE_SLEEP_ROUNDING) {
 			x.e = x.s + hours * 3600;
-		if (!isnan(hours) && hours * 3600 > x.e - x.s + 1e-6) {
+		} else if (!isnan(hours) && hours * 3600 > x.e - x.s) {
 			char h[40];
 
 			double clock = (wake->day - bed->day) * DAY_SEC + (wake->sec - bed->sec);
@@ -1082,6 +1201,7 @@ no_role(const rd *r, const char *what)
 static const char *const dt_names[] = {
 	"datetime", "date_time", "timestamp", "time_stamp", NULL
 };
+static const char *const loc_names[] = {"location", "body_location", "region", NULL};
 static const char *const time_names[] = {"time", "clock", "uhrzeit", "hora", "heure", NULL};
 
 /* The date (or date-time) column of a kind table, and its time column. */
@@ -1210,14 +1330,10 @@ read_events(rd *r)
 				bad(r, vc >= 0 ? vc : kc, why);
 				continue;
 			}
-			a = record(s, st.day);
 			if (kind == EASE_EV_PAIN) {
-				mean_add(&a->pain, v, here(r));
-				if (v > a->pain_max)
-					a->pain_max = v;
-				r->d->col[C_PAIN].used = r->d->col[C_PAIN_MAX].used =
-					r->d->col[C_PAIN_N].used = 1;
+				add_pain(r->d, s, st.day, v, nc >= 0 ? cell(r, nc) : NULL, here(r));
 			} else {
+				a = record(s, st.day);
 				int col = kind == EASE_EV_STRESS ? C_STRESS : kind == EASE_EV_MOOD ? C_MOOD
 					: C_SLEEP_QUALITY;
 				qrate q = {0, v, here(r)};
@@ -1240,7 +1356,8 @@ read_events(rd *r)
 				bad(r, ec >= 0 ? ec : sc,
 				    "is not a wake-up time (a sleep that starts at a time of day needs its end)");
 			else if (isnan(v))
-				bad(r, vc >= 0 ? vc : kc, "is not a number (a sleep without times needs its hours)");
+				/* a night an app synced without data (Bearable, from Google Fit) */
+				r->d->sleep_empty++;
 			else
 				add_sleep(r, s, -1, -1, NULL, sc, &st, v, SL_VALUE);
 			break;
@@ -1307,24 +1424,19 @@ read_pain(rd *r)
 {
 	int tc, dc = date_cols(r, 1, &tc);
 	int pc = ease_cols_role(r->cols, EASE_R_PAIN);
+	int lc = named(r, loc_names);
 
 	if (pc < 0)
 		no_role(r, "pain");
 	while (next_row(r) != NULL) {
 		long day, sec;
 		double v;
-		dayacc *a;
 
 		if (!row_when(r, dc, tc, &day, &sec) || !get_num(r, pc, &v))
 			continue;
 		if (isnan(v))
 			continue;
-		a = record(row_subject(r, day), day);
-		mean_add(&a->pain, v, here(r));
-		if (v > a->pain_max)
-			a->pain_max = v;
-		r->d->col[C_PAIN].used = r->d->col[C_PAIN_MAX].used =
-			r->d->col[C_PAIN_N].used = 1;
+		add_pain(r->d, row_subject(r, day), day, v, lc >= 0 ? cell(r, lc) : NULL, here(r));
 	}
 }
 
@@ -1853,16 +1965,17 @@ mean_of(const mean *m)
 static long
 pending_col(daily *d, const char *subject, const char *drug)
 {
-	char key[256], name[256];
+	char *key = fmt_dup("%s%c%s", subject, '\x1f', drug), *name;
 	long ix, k;
 	const char *un = "";
 
-	snprintf(key, sizeof key, "%s%c%s", subject, '\x1f', drug);
 	if (ease_strset_get(d->drug_ix, key, &ix))
 		un = d->drugs[ix].unit;
-	snprintf(name, sizeof name, "med_%s%s%s", drug, un[0] ? "_" : "", un);
+	free(key);
+	name = fmt_dup("med_%s%s%s", drug, un[0] ? "_" : "", un);
 	if (!ease_strset_get(d->col_ix, name, &k))
 		k = add_col(d, name, K_MED);
+	free(name);
 	return k;
 }
 
@@ -1879,6 +1992,43 @@ pending_cols(daily *d)
 		if (d->col[c].kind == K_MEDPEND)
 			for (size_t i = 0; i < d->nsubj; i++)
 				pending_col(d, d->subj[i].id, d->col[c].drug);
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The day's pain_locations: its locations, by name, as a '|' list. */
+static void
+pain_locations(daily *d, const dayacc *a, row *w)
+{
+	const char **names;
+	size_t n = 0, out = 0;
+
+	for (size_t i = 0; i < a->ndy; i++) {
+		if (a->dy[i].col >= 0)
+			continue;
+		ease_grow((void **)&d->locv, &d->locvcap, n + 1, sizeof *d->locv);
+		d->locv[n++] = d->locs.name[LOC_OF(a->dy[i].col)];
+	}
+	if (n == 0)
+		return;
+	names = d->locv;
+	qsort(names, n, sizeof *names, name_cmp);
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(names[i]);
+
+		ease_grow((void **)&w->locbuf, &w->loccap, out + l + 2, 1);
+		if (out)
+			w->locbuf[out++] = EASE_LIST_SEP;
+		memcpy(w->locbuf + out, names[i], l);
+		out += l;
+	}
+	w->locbuf[out] = '\0';
+	put(w, d->loc_col, NAN, a->pain.at);
+	w->t[d->loc_col] = w->locbuf;
 }
 
 static void
@@ -1983,10 +2133,12 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 	}
 	if (a->doses)
 		put(w, C_MEDS_DOSES, (double)a->doses, a->dat);
+	if (d->loc_col >= 0 && a->pain.n)
+		pain_locations(d, a, w);
 	for (size_t i = 0; i < a->ndy; i++) {
 		const dynval *x = &a->dy[i];
 
-		if (d->col[x->col].kind == K_MEDPEND)
+		if (x->col < 0 || d->col[x->col].kind == K_MEDPEND)
 			continue;
 		/*
 		 * Doses and counts (a factor without a unit: 2 coffees and 3
@@ -2005,7 +2157,7 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 		const dynval *x = &a->dy[i];
 		long k;
 
-		if (d->col[x->col].kind != K_MEDPEND)
+		if (x->col < 0 || d->col[x->col].kind != K_MEDPEND)
 			continue;
 		k = pending_col(d, s->id, d->col[x->col].drug);
 		d->col[k].used = 1;
@@ -2051,14 +2203,26 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 
 static daily *sort_d;
 
+/* The fixed columns in their order, pain_locations after pain_n; -1 for others. */
+static int
+fixed_rank(int x)
+{
+	/* made here or read from a day table */
+	if (x >= C_NFIXED && strcmp(sort_d->col[x].name, "pain_locations") == 0)
+		return 2 * C_PAIN_N + 1;
+	return x < C_NFIXED ? 2 * x + (x > C_PAIN_N) * 2 : -1;
+}
+
 static int
 col_order(const void *a, const void *b)
 {
 	int x = *(const int *)a, y = *(const int *)b;
 	int kx = sort_d->col[x].kind, ky = sort_d->col[y].kind;
 
-	if (x < C_NFIXED || y < C_NFIXED)
-		return x < y ? -1 : x > y;
+	int rx = fixed_rank(x), ry = fixed_rank(y);
+
+	if (rx >= 0 || ry >= 0)
+		return ry < 0 ? -1 : rx < 0 ? 1 : (rx > ry) - (rx < ry);
 	/* drugs, then factors and other columns, each by name */
 	if ((kx == K_MED) != (ky == K_MED))
 		return kx == K_MED ? -1 : 1;
@@ -2302,6 +2466,58 @@ bring_back(daily *d, subject *s)
 	s->nseg = 0;
 }
 
+/* --pain-location LOC[,LOC]: the locations whose ratings make pain. */
+static void
+want_locations(daily *d, const char *arg)
+{
+	const char *p = arg;
+
+	while (*p) {
+		size_t len = strcspn(p, ",");
+		char *one = ease_xstrndup(p, len);
+		const char *q = one;
+		int any = 0;
+
+		while (ease_pain_loc_next(&q, &d->locname, &d->loccap)) {
+			ease_painlocs_add(&d->want, d->locname);
+			any = 1;
+		}
+		if (!any)
+			ease_usage("--pain-location: '%s' is not a body location (expected names "
+				   "such as back_lower or 'Back (lower)', comma-separated)", one);
+		free(one);
+		p += len + (p[len] == ',');
+	}
+	if (d->want.n == 0)
+		ease_usage("--pain-location: no body location given");
+	d->want_hit = ease_xcalloc(d->want.n, 1);
+}
+
+static void
+location_warnings(daily *d)
+{
+	char list[512];
+
+	if (d->want.n == 0) {
+		if (d->locs.n >= 2)
+			ease_warn("pain is the mean of the ratings of %zu body locations (%s); "
+				  "column pain_locations says which made each day's; "
+				  "--pain-location LOCATION[,LOCATION] chooses them",
+				  d->locs.n, ease_painlocs_list(&d->locs, list, sizeof list));
+		return;
+	}
+	for (size_t i = 0; i < d->want.n; i++)
+		if (!d->want_hit[i])
+			ease_warn("--pain-location: no pain rating of the location '%s'%s%s%s",
+				  d->want.name[i], d->seen.n ? " (the ratings' locations: " : "",
+				  d->seen.n ? ease_painlocs_list(&d->seen, list, sizeof list) : "",
+				  d->seen.n ? ")" : "");
+	if (d->nleft)
+		ease_warn("%ld pain rating%s of other locations (%s) left out by --pain-location",
+			  d->nleft, d->nleft == 1 ? "" : "s",
+			  ease_painlocs_list(&d->left, list, sizeof list));
+}
+
 int
 ease_daily_run(ease_common *c, ease_daily_opts *o)
 {
@@ -2358,6 +2574,9 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	d.drug_ix = ease_strset_new();
 	d.tech = ease_technames_new();
 	d.map_used = ease_xcalloc((size_t)c->ncolmap + 1, sizeof *d.map_used);
+	d.loc_col = -1;
+	if (o->pain_loc)
+		want_locations(&d, o->pain_loc);
 	for (int k = 0; k < C_NFIXED; k++)
 		add_col(&d, fixed_name[k], K_FIXED);
 
@@ -2394,6 +2613,11 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 				   c->colmap[i].name);
 
 	pending_cols(&d);
+	/* pain of several body locations: which made each day's is kept */
+	if (d.locs.n >= 2) {
+		d.loc_col = add_col(&d, "pain_locations", K_TEXT);
+		d.col[d.loc_col].used = 1;
+	}
 	/* a pass over the days finds the columns that only a derived value fills */
 	if (d.nsubj > 1)
 		qsort(d.subj, d.nsubj, sizeof *d.subj, subj_order);
@@ -2480,6 +2704,11 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 			  "with any sleep quality rated at %s end; --naps add counts them",
 			  d.naps_left, d.naps_left == 1 ? "" : "s", d.naps_left == 1 ? "" : "s",
 			  d.naps_left == 1 ? "its" : "their");
+	location_warnings(&d);
+	if (d.sleep_empty)
+		ease_warn("%ld sleep record%s of a date alone (no hours, no times) left out: "
+			  "a night synced without data has no sleep_hours",
+			  d.sleep_empty, d.sleep_empty == 1 ? "" : "s");
 	ease_report_skipped();
 
 	for (size_t si = 0; si < d.nsubj; si++) {
@@ -2510,6 +2739,14 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	free(d.rw.at);
 	free(d.rw.tol);
 	free(d.rw.techbuf);
+	free(d.rw.locbuf);
+	free(d.locv);
+	free(d.locname);
+	free(d.want_hit);
+	ease_painlocs_free(&d.want);
+	ease_painlocs_free(&d.locs);
+	ease_painlocs_free(&d.left);
+	ease_painlocs_free(&d.seen);
 	free(d.map_used);
 	free(d.buf);
 	ease_strset_free(d.subj_ix);

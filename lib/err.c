@@ -431,10 +431,22 @@ ease_report_skipped(void)
 			  skipped, skipped == 1 ? "" : "s");
 }
 
-static void
-nomem(void)
+void
+ease_nomem(size_t n)
 {
-	ease_die(EASE_EX_SOFTWARE, "out of memory");
+	/* nothing here may allocate: memory is what has run out */
+	char msg[256];
+
+	fflush(stdout);
+	if (n == SIZE_MAX)
+		snprintf(msg, sizeof msg, "%s: out of memory: asked for more bytes than can "
+			 "be addressed (is the input this large?)\n", ease_prog);
+	else
+		snprintf(msg, sizeof msg, "%s: out of memory: could not get a block of "
+			 "%zu bytes (%.1f MiB); free memory or raise the limit (ulimit -v)\n",
+			 ease_prog, n, (double)n / 1048576);
+	fputs(msg, stderr);
+	ease_fail_exit(EASE_EX_SOFTWARE);
 }
 
 void *
@@ -443,7 +455,7 @@ ease_xmalloc(size_t n)
 	void *p = malloc(n ? n : 1);
 
 	if (p == NULL)
-		nomem();
+		ease_nomem(n);
 	return p;
 }
 
@@ -453,7 +465,7 @@ ease_xcalloc(size_t n, size_t size)
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
 	if (p == NULL)
-		nomem();
+		ease_nomem(size && n > SIZE_MAX / size ? SIZE_MAX : n * size);
 	return p;
 }
 
@@ -462,7 +474,7 @@ ease_xrealloc(void *p, size_t n)
 {
 	p = realloc(p, n ? n : 1);
 	if (p == NULL)
-		nomem();
+		ease_nomem(n);
 	return p;
 }
 
@@ -491,7 +503,7 @@ ease_grow(void **p, size_t *cap, size_t need, size_t size)
 		return;
 	while (c < need) {
 		if (c > ((size_t)-1) / 2 / size)
-			nomem();
+			ease_nomem(SIZE_MAX);
 		c *= 2;
 	}
 	*p = ease_xrealloc(*p, c * size);

@@ -1,10 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ease/evkind.h"
 #include "ease/cols.h"
+#include "ease/daytab.h"
+#include "ease/err.h"
+#include "ease/import.h"
+#include "ease/technique.h"
 #include "ease/value.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -110,4 +115,86 @@ ease_event_value(int kind, const char *value, const char *unit, int decimal_comm
 	}
 	*v = x;
 	return NULL;
+}
+
+/* ---- body locations of pain ---- */
+
+int
+ease_pain_loc_next(const char **p, char **buf, size_t *cap)
+{
+	const char *item;
+	size_t len;
+
+	while (ease_list_next(p, &item, &len)) {
+		char *b, *w;
+
+		ease_grow((void **)buf, cap, len + 2, 1);
+		b = *buf;
+		ease_imp_slug(item, len, b, len + 2);
+		/* "back_lower_pain", "pain_back": the word pain says nothing of where */
+		for (w = b; (w = strstr(w, "pain")) != NULL; w++) {
+			int start = w == b || w[-1] == '_', end = w[4] == '\0' || w[4] == '_';
+
+			if (!start || !end || (w == b && w[4] == '\0'))
+				continue;
+			if (w[4] == '_')
+				memmove(w, w + 5, strlen(w + 5) + 1);
+			else
+				w[w == b ? 0 : -1] = '\0';
+			break;
+		}
+		if (*b)
+			return 1;
+	}
+	return 0;
+}
+
+size_t
+ease_painlocs_add(ease_painlocs *l, const char *name)
+{
+	long ix;
+
+	if (l->ix == NULL)
+		l->ix = ease_strset_new();
+	if (!ease_strset_put(l->ix, name, (long)l->n, &ix))
+		return (size_t)ix;
+	ease_grow((void **)&l->name, &l->cap, l->n + 1, sizeof *l->name);
+	l->name[l->n] = ease_xstrdup(name);
+	return l->n++;
+}
+
+int
+ease_painlocs_has(const ease_painlocs *l, const char *name)
+{
+	return l->ix != NULL && ease_strset_get(l->ix, name, NULL);
+}
+
+const char *
+ease_painlocs_list(const ease_painlocs *l, char *buf, size_t n)
+{
+	size_t o = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < l->n; i++) {
+		size_t need = strlen(l->name[i]) + (i ? 2 : 0);
+
+		/* room left for ", ..." */
+		if (o + need + 6 > n) {
+			snprintf(buf + o, n - o, "%s...", o ? ", " : "");
+			break;
+		}
+		o += (size_t)snprintf(buf + o, n - o, "%s%s", i ? ", " : "", l->name[i]);
+	}
+	return buf;
+}
+
+void
+ease_painlocs_free(ease_painlocs *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->name[i]);
+	free(l->name);
+	if (l->ix)
+		ease_strset_free(l->ix);
+	memset(l, 0, sizeof *l);
 }

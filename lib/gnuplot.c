@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,42 +19,6 @@
 #include <unistd.h>
 
 /* ---- text ---- */
-
-/*
- * Length of the UTF-8 character at P (N bytes left), or 0 when the bytes
- * there are not one: an SVG with a broken character is not XML.
- */
-static size_t
-utf8_len(const unsigned char *p, size_t n)
-{
-	size_t k;
-	unsigned lo = 0x80, hi = 0xBF;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xC2 && p[0] <= 0xDF)
-		k = 2;
-	else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-		k = 3;
-		if (p[0] == 0xE0)
-			lo = 0xA0;	/* overlong */
-		if (p[0] == 0xED)
-			hi = 0x9F;	/* surrogates */
-	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-		k = 4;
-		if (p[0] == 0xF0)
-			lo = 0x90;
-		if (p[0] == 0xF4)
-			hi = 0x8F;
-	} else
-		return 0;
-	if (n < k || p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < k; i++)
-		if (p[i] < 0x80 || p[i] > 0xBF)
-			return 0;
-	return k;
-}
 
 /* Whether the K-byte character at P is a bidirectional control. */
 static int
@@ -69,55 +34,88 @@ bidi(const unsigned char *p, size_t k)
 }
 
 char *
-ease_gp_quote(const char *s, size_t max)
+ease_gp_clean(const char *s, size_t max)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t n = strlen(s), kept = 0, o = 0;
-	char *out;
+	size_t n, kept = 0, o = 0;
+	/* an SVG with a broken character is not XML: U+FFFD for every bad byte */
+	char *fixed = ease_utf8_fix(s, strlen(s), &n), *out;
+	const unsigned char *p = (const unsigned char *)fixed;
 
 	if (max == 0)
 		max = EASE_GP_MAXTEXT;
-	/* every byte kept may double, plus the quotes, "..." and the NUL */
-	out = ease_xmalloc(2 * (n < max ? n : max) + 8);
-	out[o++] = '\'';
+	out = ease_xmalloc((n < max ? n : max) + 4);
 	for (size_t i = 0; i < n;) {
-		size_t k = utf8_len(p + i, n - i);
+		size_t k = ease_utf8_at(fixed + i, n - i, NULL);
 
-		if (kept + (k ? k : 1) > max) {
+		if (kept + k > max) {
 			memcpy(out + o, "...", 3);
 			o += 3;
 			break;
 		}
-		if (k == 0) {
-			out[o++] = '?';
-			kept++;
-			i++;
-			continue;
-		}
-		if (k == 1) {
-			unsigned char ch = p[i];
-
-			if (ch < 0x20 || ch == 0x7F)
-				out[o++] = ' ';
-			else if (ch == '\'') {
-				out[o++] = '\'';
-				out[o++] = '\'';
-			} else
-				out[o++] = (char)ch;
-		} else if (k == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0) {
+		if (k == 1 && (p[i] < 0x20 || p[i] == 0x7F))
+			out[o++] = ' ';	/* a newline would end the command */
+		else if (k == 2 && p[i] == 0xC2 && p[i + 1] < 0xA0)
 			out[o++] = ' ';	/* C1 controls */
-		} else if (bidi(p + i, k)) {
+		else if (bidi(p + i, k))
 			out[o++] = ' ';	/* would turn the rest of a title around */
-		} else {
+		else {
 			memcpy(out + o, p + i, k);
 			o += k;
 		}
 		kept += k;
 		i += k;
 	}
-	out[o++] = '\'';
+	out[o] = '\0';
+	free(fixed);
+	return out;
+}
+
+/*
+ * TEXT (clean: no control character, valid UTF-8) as a gnuplot
+ * double-quoted string.  gnuplot reads \\ and \" as the characters and
+ * \ooo as the byte, so that no backquote (command substitution, which
+ * gnuplot runs inside double quotes) and no @ (a macro) is left in the line.
+ * Octal escapes start with 1: gnuplot reads "\0" followed by three more
+ * digits as one escape.
+ */
+static char *
+literal(const char *text)
+{
+	size_t n = strlen(text), o = 0;
+	char *out = ease_xmalloc(4 * n + 3);
+
+	out[o++] = '"';
+	for (size_t i = 0; i < n; i++) {
+		switch (text[i]) {
+		case '"':
+		case '\\':
+			out[o++] = '\\';
+			out[o++] = text[i];
+			break;
+		case '`':
+			memcpy(out + o, "\\140", 4);
+			o += 4;
+			break;
+		case '@':
+			memcpy(out + o, "\\100", 4);
+			o += 4;
+			break;
+		default:
+			out[o++] = text[i];
+		}
+	}
+	out[o++] = '"';
 	out[o] = '\0';
 	return out;
+}
+
+char *
+ease_gp_quote(const char *s, size_t max)
+{
+	char *c = ease_gp_clean(s, max), *q = literal(c);
+
+	free(c);
+	return q;
 }
 
 void
@@ -139,16 +137,20 @@ ease_gp_key(FILE *f, const char *name, const char *suffix)
 void
 ease_gp_key_cut(FILE *f, const char *name, const char *suffix, size_t max)
 {
-	char *q = ease_gp_quote(name, max ? max : EASE_GP_MAXKEY);
-	size_t n = strlen(q);
+	char *a = ease_gp_clean(name, max ? max : EASE_GP_MAXKEY);
+	char *b = ease_gp_clean(suffix ? suffix : "", 0);
+	size_t na = strlen(a), nb = strlen(b);
+	char *both = ease_xmalloc(na + nb + 1), *q;
 
-	/* two quoted strings joined: the first's closing quote dropped, the second's opening one */
-	fwrite(q, 1, n - 1, f);
-	free(q);
-	q = ease_gp_quote(suffix ? suffix : "", 0);
-	fputs(q + 1, f);
+	memcpy(both, a, na);
+	memcpy(both + na, b, nb + 1);
+	q = literal(both);
+	fputs(q, f);
 	fputs(" noenhanced", f);
 	free(q);
+	free(both);
+	free(a);
+	free(b);
 }
 
 void
@@ -294,28 +296,19 @@ gp_missing(const char *prog, int e)
 }
 
 /*
- * Whether the image at OFF of FD starts as a TERM file should; when not,
- * dies naming what came out.  A program in EASE_GNUPLOT that prints text
- * (a wrapper, an old gnuplot without cairo) would leave a .png of words.
- * A pipe or device cannot be read back: then nothing is checked.
+ * Whether the N bytes at B start as a TERM file should; when not, dies
+ * naming what came out.  A program in EASE_GNUPLOT that prints text (a
+ * wrapper, an old gnuplot without cairo) would leave a .png of words.
  */
 static void
-check_signature(int fd, off_t off, int term, const char *prog, const char *path)
+check_signature(const unsigned char *b, size_t n, int term, const char *prog,
+		const char *path)
 {
-	unsigned char b[64];
-	ssize_t n;
 	size_t i = 0;
 	const char *want;
 	int ok;
 	char shown[80], text[128];
 
-	if (off < 0 || term == EASE_GP_DUMB)
-		return;
-	while ((n = pread(fd, b, sizeof b - 1, off)) < 0 && errno == EINTR)
-		;
-	if (n <= 0)
-		return;
-	b[n] = '\0';
 	switch (term) {
 	case EASE_GP_PNG:
 		want = "PNG";
@@ -327,9 +320,10 @@ check_signature(int fd, off_t off, int term, const char *prog, const char *path)
 		break;
 	case EASE_GP_SVG:
 		want = "SVG";
-		while (i < (size_t)n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
+		while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))
 			i++;
-		ok = strncmp((char *)b + i, "<?xml", 5) == 0 || strncmp((char *)b + i, "<svg", 4) == 0;
+		ok = (n - i >= 5 && memcmp(b + i, "<?xml", 5) == 0) ||
+		     (n - i >= 4 && memcmp(b + i, "<svg", 4) == 0);
 		break;
 	default:
 		return;
@@ -337,11 +331,8 @@ check_signature(int fd, off_t off, int term, const char *prog, const char *path)
 	if (ok)
 		return;
 	/* the first line of what came out, as messages show data */
-	for (i = 0; i < (size_t)n && b[i] != '\n' && b[i] != '\0'; i++)
+	for (i = 0; i < n && i < sizeof text - 1 && b[i] != '\n' && b[i] != '\0'; i++)
 		;
-	/* a copy on the stack: the run ends here, and nothing may be lost */
-	if (i >= sizeof text)
-		i = sizeof text - 1;
 	memcpy(text, b, i);
 	text[i] = '\0';
 	ease_die(EASE_EX_UNAVAILABLE,
@@ -414,41 +405,201 @@ ease_gp_exec(const char *script, size_t len, int fd, const char **progp, int *st
 	return got == (ssize_t)sizeof e ? (e ? e : ENOEXEC) : 0;
 }
 
+/* Bytes read from a program, growing as they come. */
+typedef struct {
+	char *p;
+	size_t n, cap;
+} gp_bytes;
+
+/* Reads what is there on FD into B; 0 at the end (or an error: the pipe is done). */
+static int
+gp_drain(int fd, gp_bytes *b)
+{
+	for (;;) {
+		ssize_t k;
+
+		ease_grow((void **)&b->p, &b->cap, b->n + 65536 + 1, 1);
+		k = read(fd, b->p + b->n, 65536);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			return 1;
+		if (k <= 0)
+			return 0;
+		b->n += (size_t)k;
+		b->p[b->n] = '\0';
+	}
+}
+
+/*
+ * Runs gnuplot as ease_gp_exec does, but with its standard output and
+ * standard error read back into OUT and ERR: what it draws reaches the file
+ * only through ease's checked writer, after gnuplot has succeeded, and its
+ * message can be named.  The script is written while the output is read,
+ * so that neither waits on a full pipe.
+ */
+static int
+gp_capture(const char *script, size_t len, gp_bytes *out, gp_bytes *err,
+	   const char **progp, int *status)
+{
+	const char *prog = getenv("EASE_GNUPLOT");
+	int in[2], op[2], ep[2], xp[2], e = 0;
+	pid_t pid;
+	ssize_t got;
+	size_t off = 0;
+
+	if (prog == NULL || *prog == '\0')
+		prog = "gnuplot";
+	*progp = prog;
+	if (pipe(in) != 0 || pipe(op) != 0 || pipe(ep) != 0 || pipe(xp) != 0)
+		ease_die(EASE_EX_SOFTWARE, "pipe: %s", strerror(errno));
+	(void)fcntl(in[1], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(op[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(ep[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(xp[0], F_SETFD, FD_CLOEXEC);
+	(void)fcntl(xp[1], F_SETFD, FD_CLOEXEC);
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		ease_die(EASE_EX_UNAVAILABLE, "cannot start gnuplot: %s", strerror(errno));
+	if (pid == 0) {
+		char *argv[2];
+
+		argv[0] = (char *)prog;
+		argv[1] = NULL;
+		if (dup2(in[0], 0) < 0 || dup2(op[1], 1) < 0 || dup2(ep[1], 2) < 0)
+			_exit(127);
+		close(in[0]);
+		close(op[1]);
+		close(ep[1]);
+		if (strchr(prog, '/'))
+			execv(prog, argv);
+		else
+			execvp(prog, argv);
+		e = errno;
+		if (write(xp[1], &e, sizeof e) < 0) {
+			/* nothing more to say: the exit status says it */
+		}
+		_exit(127);
+	}
+	close(in[0]);
+	close(op[1]);
+	close(ep[1]);
+	close(xp[1]);
+	(void)fcntl(in[1], F_SETFL, O_NONBLOCK);
+	(void)fcntl(op[0], F_SETFL, O_NONBLOCK);
+	(void)fcntl(ep[0], F_SETFL, O_NONBLOCK);
+
+	/* gnuplot that stops early closes the pipe: its status tells why */
+	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+	struct pollfd fds[3] = {{in[1], POLLOUT, 0}, {op[0], POLLIN, 0}, {ep[0], POLLIN, 0}};
+
+	if (len == 0) {
+		close(in[1]);
+		fds[0].fd = -1;
+	}
+	while (fds[1].fd >= 0 || fds[2].fd >= 0) {
+		if (poll(fds, 3, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			ease_die(EASE_EX_SOFTWARE, "poll: %s", strerror(errno));
+		}
+		if (fds[0].fd >= 0 && fds[0].revents) {
+			ssize_t k = write(in[1], script + off, len - off);
+
+			if (k > 0)
+				off += (size_t)k;
+			if ((k < 0 && errno != EINTR && errno != EAGAIN) || off == len) {
+				close(in[1]);
+				fds[0].fd = -1;
+			}
+		}
+		for (int i = 1; i < 3; i++)
+			if (fds[i].fd >= 0 && fds[i].revents && !gp_drain(fds[i].fd, i == 1 ? out : err)) {
+				close(fds[i].fd);
+				fds[i].fd = -1;
+			}
+	}
+	if (fds[0].fd >= 0)
+		close(in[1]);
+	signal(SIGPIPE, old);
+
+	while ((got = read(xp[0], &e, sizeof e)) < 0 && errno == EINTR)
+		;
+	close(xp[0]);
+	while (waitpid(pid, status, 0) < 0)
+		if (errno != EINTR)
+			ease_die(EASE_EX_SOFTWARE, "waitpid: %s", strerror(errno));
+	return got == (ssize_t)sizeof e ? (e ? e : ENOEXEC) : 0;
+}
+
+/*
+ * gnuplot's own word on what went wrong: the last line it wrote to
+ * standard error (it ends an error with "line N: what"), into BUF.
+ */
+static const char *
+gp_message(const gp_bytes *err, char *buf, size_t n)
+{
+	size_t end = err->n, start;
+
+	while (end > 0 && (err->p[end - 1] == '\n' || err->p[end - 1] == '\r' ||
+			   err->p[end - 1] == ' ' || err->p[end - 1] == '\t'))
+		end--;
+	if (end == 0)
+		return NULL;
+	start = end;
+	while (start > 0 && err->p[start - 1] != '\n')
+		start--;
+	while (start < end && (err->p[start] == ' ' || err->p[start] == '\t'))
+		start++;
+	return ease_shown_n(err->p + start, end - start, buf, n);
+}
+
 void
 ease_gp_run(const char *script, size_t len, const char *path, int term, char **inputs,
 	    int ninputs)
 {
-	const char *prog;
+	const char *prog, *msg;
 	ease_writer *w;
-	struct stat st;
-	off_t before, after;
-	int fd, status, e;
+	gp_bytes out = {NULL, 0, 0}, err = {NULL, 0, 0};
+	int status, e;
+	char said[200];
 
 	/*
 	 * The library's writer decides where the image goes, as for every
 	 * output: a temporary file renamed over a plain file (links followed,
 	 * mode kept), a device or FIFO or the file standard output already is
-	 * written directly, never an input.  gnuplot writes to its descriptor.
+	 * written directly, never an input.  It is opened first, so that a
+	 * path that cannot be written is said before gnuplot runs.
 	 */
 	w = ease_writer_open(path, EASE_FMT_CSV, inputs, ninputs);
-	fd = ease_writer_fd(w);
-	before = lseek(fd, 0, SEEK_CUR);
-	if ((e = ease_gp_exec(script, len, fd, &prog, &status)) != 0)
+	e = gp_capture(script, len, &out, &err, &prog, &status);
+	/* its messages, warnings included, as it wrote them */
+	if (err.n)
+		fwrite(err.p, 1, err.n, stderr);
+	if (e != 0)
 		gp_missing(prog, e);
+	msg = gp_message(&err, said, sizeof said);
 	if (WIFSIGNALED(status))
 		ease_die(EASE_EX_UNAVAILABLE, "%s was killed by signal %d; nothing written to %s",
 			 prog, WTERMSIG(status), path);
+	/* ease wrote the script: only a terminal gnuplot lacks is the install's fault */
+	if (WEXITSTATUS(status) != 0 && msg && strstr(msg, "terminal"))
+		ease_die(EASE_EX_UNAVAILABLE,
+			 "%s failed (exit status %d): '%s'; nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
+			 prog, WEXITSTATUS(status), msg, path);
 	if (WEXITSTATUS(status) != 0)
 		ease_die(EASE_EX_UNAVAILABLE,
-			 "%s failed (exit status %d, its messages above); nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
-			 prog, WEXITSTATUS(status), path);
-	/* a file that did not grow: gnuplot wrote nothing (a device cannot tell) */
-	after = lseek(fd, 0, SEEK_CUR);
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && before >= 0 &&
-	    after >= 0 && after == before)
+			 "%s failed (exit status %d): '%s'; nothing written to %s (ease-plot without -o writes the script gnuplot read)",
+			 prog, WEXITSTATUS(status), msg ? msg : "it said nothing", path);
+	if (out.n == 0)
 		ease_die(EASE_EX_UNAVAILABLE,
 			 "%s wrote no image; nothing written to %s (ease needs gnuplot 5 with the cairo terminals: apt-get install gnuplot-nox)",
 			 prog, path);
-	check_signature(fd, before, term, prog, path);
+	check_signature((const unsigned char *)out.p, out.n, term, prog, path);
+	ease_w_bytes(w, out.p, out.n);
+	free(out.p);
+	free(err.p);
 	ease_writer_close(w);
 }

@@ -2,6 +2,7 @@
 /* realpath and open_memstream are POSIX 2008: the Makefile asks for it */
 #include "ease/plot.h"
 #include "ease/cols.h"
+#include "ease/csvio.h"
 #include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/gnuplot.h"
@@ -353,7 +354,7 @@ quoted_part(FILE *f, const char *p, size_t n, size_t max)
 {
 	char *part = ease_xstrndup(p, n), *q;
 
-	q = ease_gp_quote(part, max < n ? (max > 3 ? max - 3 : 1) : n + 1);
+	q = ease_gp_quote(part, max < n ? (max > 3 ? max - 3 : 1) : 3 * n + 1);
 	fputs(q, f);
 	free(q);
 	free(part);
@@ -1935,12 +1936,12 @@ plot_techniques(plot *s)
 
 			q = ease_gp_quote(name, keep);
 			q[strlen(q) - 1] = '\0';
-			fprintf(s->f, "%s%s%s' %zu", i ? ", " : "", q, cnt, i + 1);
+			fprintf(s->f, "%s%s%s\" %zu", i ? ", " : "", q, cnt, i + 1);
 			len = keep + 3;
 		} else {
-			q = ease_gp_quote(name, len + 1);
+			q = ease_gp_quote(name, 3 * len + 1);	/* whole: U+FFFD is 3 bytes */
 			q[strlen(q) - 1] = '\0';
-			fprintf(s->f, "%s%s%s' %zu", i ? ", " : "", q, cnt, i + 1);
+			fprintf(s->f, "%s%s%s\" %zu", i ? ", " : "", q, cnt, i + 1);
 		}
 		free(q);
 		if (len + strlen(cnt) > widest)
@@ -2076,8 +2077,13 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 
 	if (o->output)
 		ease_gp_run(buf, len, o->output, term, c->files, c->nfiles);
-	else if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0)
-		ease_die(EASE_EX_IO, "standard output: write error");
+	else {
+		/* the writer's checks: 74 on a failed write, a quiet SIGPIPE on a closed pipe */
+		ease_writer *out = ease_writer_open(NULL, EASE_FMT_CSV, c->files, c->nfiles);
+
+		ease_w_bytes(out, buf, len);
+		ease_writer_close(out);
+	}
 	free(buf);
 	for (size_t j = 0; j < s.np; j++)
 		free_panel(&s, &s.p[j]);

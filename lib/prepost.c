@@ -316,21 +316,6 @@ add_pair(run *s, double sub, double ord, double before, double after)
 
 /* ---- the measure ---- */
 
-static int
-lower_by_role(int role)
-{
-	switch (role) {
-	case EASE_R_PAIN: case EASE_R_PAIN_MAX: case EASE_R_PAIN_BEFORE:
-	case EASE_R_PAIN_AFTER: case EASE_R_STRESS: case EASE_R_MEDS_DOSES:
-	case EASE_R_MED: case EASE_R_DOSE:
-		return 1;
-	case EASE_R_SLEEP_HOURS: case EASE_R_SLEEP_QUALITY:
-	case EASE_R_SLEEP_EFFICIENCY: case EASE_R_MOOD:
-		return 0;
-	}
-	return -1;
-}
-
 /* IMMPACT's thresholds were validated on 0-10 pain ratings only. */
 static int
 pain_like(int role)
@@ -380,7 +365,7 @@ set_unit(run *s, int col)
 static void
 set_direction(run *s, int col)
 {
-	int role = s->cols->role[col], l = lower_by_role(role);
+	int role = s->cols->role[col], l = ease_role_lower(role);
 
 	s->role = role;
 	s->pain_like = pain_like(role);
@@ -1937,8 +1922,8 @@ run_pairs(run *s)
 	sprintf(measure, "%s:%s", cols->name[bcol], cols->name[acol]);
 	s->measure = measure;
 	set_direction(s, bcol);
-	if (!s->o->direction && lower_by_role(cols->role[acol]) != -1 &&
-	    lower_by_role(cols->role[acol]) != s->lower)
+	if (!s->o->direction && ease_role_lower(cols->role[acol]) != -1 &&
+	    ease_role_lower(cols->role[acol]) != s->lower)
 		ease_die(EASE_EX_USAGE, "%s: '%s' and '%s' are better in opposite directions",
 			 s->file, cols->name[bcol], cols->name[acol]);
 	s->pain_like = s->pain_like && (pain_like(cols->role[acol]) || s->o->direction);

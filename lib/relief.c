@@ -63,7 +63,8 @@ typedef struct run {
 	int open;
 	long sday;
 	double base;
-	long last_relief;	/* -1: none yet */
+	long last_relief;	/* the last day of relief, when has_relief */
+	int has_relief;		/* a flag, as any day number (before 1970: < 0) is a day */
 	size_t *stech;		/* its techniques, indices into g */
 	size_t nstech, stcap;
 	char *sgroup;
@@ -187,7 +188,7 @@ write_head(run *s)
 static void
 close_run(run *s, int ended)
 {
-	long days = s->last_relief >= 0 ? s->last_relief - s->sday : 0;
+	long days = s->has_relief ? s->last_relief - s->sday : 0;
 
 	if (!s->open)
 		return;
@@ -282,8 +283,10 @@ one_row(run *s, const ease_dayrow *row)
 		if (session)
 			close_run(s, 0);
 		else if (!isnan(pain)) {
-			if (s->base - pain >= s->o->margin - EPS)
+			if (s->base - pain >= s->o->margin - EPS) {
 				s->last_relief = row->day;
+				s->has_relief = 1;
+			}
 			else
 				close_run(s, 1);
 		}
@@ -299,7 +302,7 @@ one_row(run *s, const ease_dayrow *row)
 			s->open = 1;
 			s->sday = row->day;
 			s->base = b;
-			s->last_relief = -1;
+			s->has_relief = 0;
 			free(s->sgroup);
 			s->sgroup = ease_xstrdup(row->group);
 			if (s->tech_col >= 0)

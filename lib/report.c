@@ -757,25 +757,29 @@ cols_of(const char *s, size_t n)
 	return c;
 }
 
+/* The results of esc that live at once; older ones are freed as it goes. */
+#define ESC_LIVE 8
+static char *esc_ring[ESC_LIVE];
+static int esc_next;
+
 /*
  * Text from the data (a subject, a technique) as the format writes it:
- * controls made spaces, and HTML's or Markdown's special characters escaped.
- * Eight results live at once.
+ * valid UTF-8 with controls made spaces (ease_table_cell), and HTML's or
+ * Markdown's special characters escaped; whole, however long.  The last
+ * ESC_LIVE results live at once.
  */
 static const char *
 esc(const rep *R, const char *s)
 {
-	static char ring[8][2048];	/* room for a sentence of ease-prepost */
-	static int next;
-	char *b = ring[next++ & 7];
+	char *cell = ease_table_cell(s, strlen(s));
+	/* "&quot;" is the longest a byte becomes */
+	char *b = ease_xmalloc(6 * strlen(cell) + 1);
 	size_t l = 0;
 
-	for (; *s && l + 8 < sizeof ring[0]; s++) {
-		unsigned char ch = (unsigned char)*s;
+	for (const char *p = cell; *p; p++) {
+		unsigned char ch = (unsigned char)*p;
 		const char *rep_ = NULL;
 
-		if (ch < 0x20 || ch == 0x7f)
-			ch = ' ';
 		if (R->fmt == EASE_REP_HTML) {
 			rep_ = ch == '&' ? "&amp;" : ch == '<' ? "&lt;" : ch == '>' ? "&gt;" :
 			       ch == '"' ? "&quot;" : NULL;
@@ -789,6 +793,42 @@ esc(const rep *R, const char *s)
 			b[l++] = (char)ch;
 	}
 	b[l] = '\0';
+	free(cell);
+	free(esc_ring[esc_next]);
+	esc_ring[esc_next] = b;
+	esc_next = (esc_next + 1) % ESC_LIVE;
+	return b;
+}
+
+static void
+esc_free(void)
+{
+	for (int i = 0; i < ESC_LIVE; i++) {
+		free(esc_ring[i]);
+		esc_ring[i] = NULL;
+	}
+}
+
+/* FMT as printf makes it, in a string of its own (malloc'd): no length limit. */
+static char *
+xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *
+xprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *b;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		ease_die(EASE_EX_SOFTWARE, "cannot format '%s'", fmt);
+	b = ease_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b, (size_t)n + 1, fmt, ap);
+	va_end(ap);
 	return b;
 }
 
@@ -910,18 +950,27 @@ para(rep *R, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static void
 para(rep *R, const char *fmt, ...)
 {
-	char buf[4096];
+	char *buf;
 	va_list ap;
+	int n;
 
+	/* a paragraph holds names from the data: as long as they are */
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	if (R->fmt == EASE_REP_HTML) {
+	if (n < 0)
+		ease_die(EASE_EX_SOFTWARE, "cannot format '%s'", fmt);
+	buf = ease_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(buf, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	if (R->fmt == EASE_REP_HTML)
 		fprintf(R->f, "<p>%s</p>\n", buf);
-		return;
+	else {
+		fputc('\n', R->f);
+		wrap(R->f, buf, "", "");
 	}
-	fputc('\n', R->f);
-	wrap(R->f, buf, "", "");
+	free(buf);
 }
 
 /* A table: NC columns, the first left-aligned, the others right. */
@@ -959,7 +1008,8 @@ t_write(rep *R, table *t)
 	size_t rows = t->n / (size_t)t->nc, w[16] = {0};
 
 	if (R->fmt == EASE_REP_HTML) {
-		fputs("<table>\n", f);
+		/* a wide table scrolls in its box, not the page, on a phone */
+		fputs("<div class=\"tbl\"><table>\n", f);
 		for (size_t r = 0; r < rows; r++) {
 			fputs("<tr>", f);
 			for (int c = 0; c < t->nc; c++)
@@ -968,7 +1018,7 @@ t_write(rep *R, table *t)
 					r ? "td" : "th");
 			fputs("</tr>\n", f);
 		}
-		fputs("</table>\n", f);
+		fputs("</table></div>\n", f);
 		goto out;
 	}
 	for (size_t r = 0; r < rows; r++)
@@ -1214,8 +1264,8 @@ static void
 s_overview(rep *R, const subj *s, const findings *F, int multi)
 {
 	long logged = count_values(s, V_PAIN, s->first, R->end);
-	char a[16], b[16], line[2048], w[40], w0[40];
-	size_t l = 0;
+	char a[16], b[16], w[40], w0[40], *line = NULL;
+	size_t l = 0, cap = 0;
 
 	section(R, multi, "Overview");
 	if (F->len1 < R->o->period)
@@ -1244,14 +1294,23 @@ s_overview(rep *R, const subj *s, const findings *F, int multi)
 		para(R, "No massage session is recorded.");
 		return;
 	}
+	ease_grow((void **)&line, &cap, 1, 1);
 	line[0] = '\0';
-	for (size_t j = 0; j < F->ntc && l + 200 < sizeof line; j++) {
-		l += (size_t)snprintf(line + l, sizeof line - l, "%s%s %ld", j ? ", " : "",
-				      short_name(R, esc(R, ease_technames_get(F->tn, j))), F->tcount[j]);
+	for (size_t j = 0; j < F->ntc; j++) {
+		char *one = xprintf("%s%s %ld", j ? ", " : "",
+				    short_name(R, esc(R, ease_technames_get(F->tn, j))),
+				    F->tcount[j]);
+		size_t k = strlen(one);
+
+		ease_grow((void **)&line, &cap, l + k + 1, 1);
+		memcpy(line + l, one, k + 1);
+		l += k;
+		free(one);
 	}
 	para(R, "Massage sessions: %ld in all%s%s%s, %ld in the last %ld days; the first on %s.",
 	     F->sessions, *line ? " (" : "", line, *line ? ")" : "", F->sessions1,
 	     R->o->period, ease_fmt_date(F->first_session, a));
+	free(line);
 }
 
 /* The 7-day mean of pain, a character a day: what a mail client can show. */
@@ -1470,7 +1529,7 @@ s_meds(rep *R, const subj *s, const findings *F, int multi)
 			if (!m->done)
 				continue;
 			snprintf(ci, sizeof ci, "%s to %s", sd1(m->r.ci_lo, lo), sd1(m->r.ci_hi, hi));
-			char dn[200];
+			char *dn;
 			const char *nm = R->medname[j], *u;
 
 			if (strncmp(nm, "med_", 4) == 0)
@@ -1478,12 +1537,13 @@ s_meds(rep *R, const subj *s, const findings *F, int multi)
 			u = strrchr(nm, '_');
 
 			if (u)
-				snprintf(dn, sizeof dn, "%.*s (%s)", (int)(u - nm), nm, u + 1);
+				dn = xprintf("%.*s (%s)", (int)(u - nm), nm, u + 1);
 			else
-				snprintf(dn, sizeof dn, "%s", nm);
+				dn = xprintf("%s", nm);
 			t_row(&t, esc(R, dn), d1(m->r.after_mean, a),
 			      d1(m->r.before_mean, b), sd1(m->r.mean, d),
 			      m->nb < MIN_DAYS || m->na < MIN_DAYS ? "too few days" : ci);
+			free(dn);
 			rows++;
 		}
 		if (rows)
@@ -1796,26 +1856,22 @@ s_quality(rep *R, const subj *s, const findings *F, int multi)
 
 /* ---- plots (HTML) ---- */
 
-static void
-plot_pain(rep *R, const subj *s)
+/*
+ * The gnuplot script of S's pain plot from FROM, at W x H pixels with text
+ * of FONT points (the SVG's units): malloc'd, its length in *LEN.
+ */
+static char *
+pain_script(rep *R, const subj *s, long from, int w_, int h, int font, size_t *len)
 {
 	ease_window *w;
-	long from = R->end - (R->o->period * 4 > SPARK_DAYS ? R->o->period * 4 : SPARK_DAYS) + 1;
-	char *script = NULL, *svg, d[16];
-	size_t len = 0;
-	int missing;
+	char *script = NULL, d[16];
 	FILE *f;
 
-	if (from < s->first)
-		from = s->first;
-	if (R->gp_failed) {
-		fputs("<p class=\"note\">No plot: gnuplot could not be run (see the warning it gave).</p>\n", R->f);
-		return;
-	}
-	f = open_memstream(&script, &len);
+	f = open_memstream(&script, len);
 	if (f == NULL)
 		ease_die(EASE_EX_SOFTWARE, "out of memory");
-	ease_gp_preamble(f, EASE_GP_SVG, 640, 240);
+	ease_gp_preamble(f, EASE_GP_SVG, w_, h);
+	fprintf(f, "set termoption font 'Sans,%d'\n", font);
 	fputs("$D << EOD\n", f);
 	w = ease_win_new(7, 1u << EASE_W_SMA);
 	for (long day = from - 6; day <= R->end; day++) {
@@ -1836,6 +1892,10 @@ plot_pain(rep *R, const subj *s)
 	fputs("set xdata time\nset timefmt '%Y-%m-%d'\nset format x '%d %b'\n"
 	      "set yrange [0:10]\nset ylabel 'pain (0-10)'\nset grid ytics\n"
 	      "set key top left horizontal opaque\n", f);
+	/* a phone's plot: fewer dates along the axis, the key in a column */
+	if (w_ < 500)
+		fprintf(f, "set xtics %ld\nset key vertical samplen 2\n",
+			86400L * ((R->end - from) / 4 + 1));
 	/* the last period shaded: what the numbers above compare */
 	{
 		char lo[16], hi[16];
@@ -1848,19 +1908,53 @@ plot_pain(rep *R, const subj *s)
 	fputs("plot $D using 1:2 with points pt 7 ps 0.5 title 'day', \\\n"
 	      "     $D using 1:3 with lines lw 2 title '7-day mean'\n", f);
 	fclose(f);
-	svg = ease_report_svg(script, len, &missing);
-	free(script);
-	if (svg == NULL) {
+	return script;
+}
+
+/*
+ * The pain plot twice: one for a screen of a desktop's width and for print,
+ * one for a phone's (the CSS shows one).  Shrunk to a phone's width, the
+ * wide one's text would be 6 px; each is drawn at about the size it is shown.
+ */
+static void
+plot_pain(rep *R, const subj *s)
+{
+	static const struct { int w, h, font; const char *cls; } size[] = {
+		{ 640, 240, 11, "wide" }, { 340, 260, 12, "narrow" }
+	};
+	long from = R->end - (R->o->period * 4 > SPARK_DAYS ? R->o->period * 4 : SPARK_DAYS) + 1;
+	char *svg[2] = { NULL, NULL }, d[16];
+	int missing = 0;
+
+	if (from < s->first)
+		from = s->first;
+	if (R->gp_failed) {
+		fputs("<p class=\"note\">No plot: gnuplot could not be run (see the warning it gave).</p>\n", R->f);
+		return;
+	}
+	for (int k = 0; k < 2 && !missing && (k == 0 || svg[0]); k++) {
+		size_t len = 0;
+		char *script = pain_script(R, s, from, size[k].w, size[k].h, size[k].font, &len);
+
+		svg[k] = ease_report_svg(script, len, &missing);
+		free(script);
+	}
+	if (svg[0] == NULL || svg[1] == NULL) {
+		free(svg[0]);
+		free(svg[1]);
 		R->gp_failed = missing;
 		fputs(missing ? "<p class=\"note\">No plot: gnuplot could not be run (see the warning it gave).</p>\n" :
 		      "<p class=\"note\">No plot: gnuplot failed on it (see its messages).</p>\n", R->f);
 		return;
 	}
-	fprintf(R->f, "<figure>%s<figcaption>Pain each day and its 7-day mean, %s", svg,
-		ease_fmt_date(from, d));
+	fputs("<figure>", R->f);
+	for (int k = 0; k < 2; k++) {
+		fprintf(R->f, "<div class=\"%s\">%s</div>", size[k].cls, svg[k]);
+		free(svg[k]);
+	}
+	fprintf(R->f, "<figcaption>Pain each day and its 7-day mean, %s", ease_fmt_date(from, d));
 	fprintf(R->f, " to %s; the last %ld days shaded.</figcaption></figure>\n",
 		ease_fmt_date(R->end, d), R->o->period);
-	free(svg);
 }
 
 /* ---- the page ---- */
@@ -1871,20 +1965,24 @@ static const char css[] =
 	"main{max-width:46em;margin:0 auto;padding:1em}"
 	"h1{font-size:1.5em;margin:.3em 0}h2{font-size:1.2em;border-bottom:1px solid #ccc;"
 	"margin-top:1.4em}h3{font-size:1.05em;margin-bottom:.2em}"
-	"table{border-collapse:collapse;margin:.6em 0;font-size:.92em;display:block;"
-	"overflow-x:auto}"
+	/* a table wider than a phone scrolls in its box: its cells keep their words whole */
+	".tbl{overflow-x:auto;margin:.6em 0}"
+	"table{border-collapse:collapse;font-size:.92em}"
 	"th,td{padding:.2em .5em;border-bottom:1px solid #ddd;text-align:left}"
 	"td.n,th.n{text-align:right;white-space:nowrap}"
 	/* a long name from the data breaks rather than widen the page on a phone */
-	"p,td,th,h1,h2,h3,figcaption{overflow-wrap:anywhere;word-break:break-word}"
-	"figure{margin:.5em 0}figure svg{width:100%;height:auto}"
+	"p,h1,h2,h3,figcaption{overflow-wrap:anywhere;word-break:break-word}"
+	/* each plot drawn for the width it is shown at: its text stays legible */
+	"figure{margin:.5em 0}figure svg{width:100%;height:auto;display:block}"
+	".narrow{display:none;max-width:30em}"
+	"@media screen and (max-width:671px){.wide{display:none}.narrow{display:block}}"
 	"figcaption{font-size:.85em;color:#555}"
 	".note{color:#8a4b00}.foot{font-size:.85em;color:#555;border-top:1px solid #ccc;"
 	"padding-top:.5em;margin-top:2em}"
 	"@media print{@page{size:A4;margin:12mm}body{font-size:9pt;line-height:1.3}"
 	"main{max-width:none;padding:0}h2{margin-top:.8em}p{margin:.3em 0}"
 	"figure,tr{break-inside:avoid}h2,h3{break-after:avoid}figure svg{max-height:45mm}"
-	"table{display:table;font-size:8.5pt}}";
+	".tbl{overflow:visible}table{font-size:8.5pt}}";
 
 static void
 page_head(rep *R, const char *title)
@@ -1960,7 +2058,7 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 	rep R;
 	findings *F;
 	ease_writer *w;
-	char *text = NULL, title[256], a[16];
+	char *text = NULL, *title, a[16];
 	size_t len = 0;
 
 	/*
@@ -2000,11 +2098,11 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 	if (R.f == NULL)
 		ease_die(EASE_EX_SOFTWARE, "out of memory");
 	if (R.ns == 1 && *R.s[0].id)
-		snprintf(title, sizeof title, "Back pain diary: %s, to %s", esc(&R, R.s[0].id),
-			 ease_fmt_date(R.end, a));
+		title = xprintf("Back pain diary: %s, to %s", esc(&R, R.s[0].id),
+				ease_fmt_date(R.end, a));
 	else
-		snprintf(title, sizeof title, "Back pain %s, to %s",
-			 R.ns > 1 ? "diaries" : "diary", ease_fmt_date(R.end, a));
+		title = xprintf("Back pain %s, to %s",
+				R.ns > 1 ? "diaries" : "diary", ease_fmt_date(R.end, a));
 	page_head(&R, title);
 	if (R.fmt == EASE_REP_TEXT) {
 		size_t n = cols_of(title, strlen(title));
@@ -2023,10 +2121,10 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 		subj *s = &R.s[i];
 
 		if (R.ns > 1) {
-			char h[300];
+			char *h = xprintf("Subject %s", esc(&R, s->id));
 
-			snprintf(h, sizeof h, "Subject %s", esc(&R, s->id));
 			heading(&R, 2, h);
+			free(h);
 		}
 		s_overview(&R, s, &F[i], R.ns > 1);
 		s_pain(&R, s, &F[i], R.ns > 1);
@@ -2039,6 +2137,18 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 	page_foot(&R);
 	if (fclose(R.f) != 0)
 		ease_die(EASE_EX_SOFTWARE, "out of memory");
+	free(title);
+	esc_free();
+	{
+		/*
+		 * Every name was made valid where it was escaped; this pass makes
+		 * sure of the whole page (declared UTF-8), whatever else got in.
+		 */
+		char *fixed = ease_utf8_fix(text, len, &len);
+
+		free(text);
+		text = fixed;
+	}
 	w = ease_writer_open(o->output, EASE_FMT_CSV, c->files, c->nfiles);
 	{
 		int fd = ease_writer_fd(w);

@@ -17,7 +17,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 bin=${EASE_BIN:-$here/../bin}
 table="$here/bad/expected.tsv"
 
-# name, then the command the file is given to (ease-simulate reads no input)
+# name, then the command the file is given to (ease-simulate reads no input;
+# alert-state takes the file as ease-alert's state, last: it may rewrite it)
 TOOLS='check	ease-check
 select	ease-select
 select-where	ease-select --last 30 --where pain>=0
@@ -30,7 +31,8 @@ plot	ease-plot trend -f pain
 report	ease-report
 daily	ease-daily
 import	ease-import
-ease	ease corr -y pain'
+ease	ease corr -y pain
+alert-state	ease-alert clean.csv --state'
 
 regen=0
 [ "${1:-}" = "--regen" ] && regen=1

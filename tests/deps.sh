@@ -4,6 +4,7 @@
 #   deps.sh check    fail with the package names when the build cannot work
 #   deps.sh install  apt-get install what is missing, or print the command
 #   deps.sh install html   the same, with what make html-check needs
+#   deps.sh install fuzz   the same, with what make fuzz needs (groups may be combined)
 set -u
 
 BUILD="gcc make pkg-config libgsl-dev libcsv-dev"
@@ -11,6 +12,8 @@ RUN="gnuplot-nox"
 TEST="perl groff-base locales valgrind python3-icalendar"
 # make html-check only: a browser is a large install, not needed to use ease
 HTML="python3-html5lib python3-pil chromium"
+# make fuzz only: libFuzzer (clang and its runtime) and python3 for the tools' stage
+FUZZ="clang libclang-rt-14-dev python3"
 
 missing_build() {
 	m=""
@@ -44,7 +47,15 @@ check)
 	fi
 	;;
 install)
-	[ "${2:-}" = html ] && EXTRA=$HTML
+	shift
+	EXTRA=""
+	for g in "$@"; do
+		case $g in
+		html) EXTRA="$EXTRA $HTML" ;;
+		fuzz) EXTRA="$EXTRA $FUZZ" ;;
+		*) echo "deps.sh: no group '$g' (html, fuzz)" >&2; exit 2 ;;
+		esac
+	done
 	command -v dpkg-query >/dev/null 2>&1 || {
 		echo "ease: not a Debian system; install GSL, libcsv and gnuplot yourself" >&2
 		exit 1

@@ -5,16 +5,24 @@
 # seen, not a copy of every row.  The table is made here (four subjects of
 # 500,000 days, with repeated and misplaced dates at the end; the expected
 # dates and line numbers are Python's datetime arithmetic).
+# Then out of memory: a 100 MB cell within the same 64 MB ends ease-check and
+# ease-select with exit 70 and a message naming the tool and the bytes, and
+# leaves ease-select's old -o file as it was; so does a header of 3,000,000
+# columns (ease's own allocation, where the cell is libcsv's).
 here=$(cd "$(dirname "$0")" && pwd)
 bin=${EASE_BIN:-$here/../bin}
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
-echo "1..3"
+echo "1..7"
 # sanitizer builds reserve terabytes of shadow memory: no address-space limit
 if ! (ulimit -v 65536 && "$bin/ease-check" --version) > /dev/null 2>&1; then
 	echo "ok 1 # skip the build cannot run under ulimit -v 65536"
 	echo "ok 2 # skip"
 	echo "ok 3 # skip"
+	echo "ok 4 # skip"
+	echo "ok 5 # skip"
+	echo "ok 6 # skip"
+	echo "ok 7 # skip"
 	exit 0
 fi
 LC_ALL=C awk 'BEGIN {
@@ -57,4 +65,30 @@ if cmp -s "$scratch/want" "$scratch/out"; then
 else
 	echo "not ok 3 - the findings"
 	diff "$scratch/want" "$scratch/out" | sed 's/^/# /'
+fi
+
+{ printf 'date,pain,note\n2026-03-01,5,'
+  head -c 100000000 /dev/zero | tr '\0' x
+  printf '\n2026-03-02,4,\n'; } > "$scratch/cell.csv"
+rm -f "$scratch/big.csv"
+printf 'old\n' > "$scratch/old.csv"
+n=4
+awk 'BEGIN { printf "date"; for (i = 0; i < 3000000; i++) printf ",c%d", i; printf "\n" }' \
+	> "$scratch/wide.csv"
+for run in "ease-check cell.csv" "ease-select -o old.csv cell.csv" "ease-check wide.csv"; do
+	(ulimit -v 65536; cd "$scratch" && "$bin"/$run > out 2> err; echo $? > status)
+	name=${run%% *}
+	if [ "$(cat "$scratch/status")" = 70 ] && [ ! -s "$scratch/out" ] &&
+	   grep -Eqx "$name: out of memory: could not get a block of [0-9]+ bytes \([0-9]+\.[0-9] MiB\); free memory or raise the limit \(ulimit -v\)" "$scratch/err"; then
+		echo "ok $n - $run: out of memory is exit 70, with the tool and the bytes"
+	else
+		echo "not ok $n - $run: out of memory: exit $(cat "$scratch/status")"
+		sed 's/^/# /' "$scratch/err"
+	fi
+	n=$((n + 1))
+done
+if [ "$(cat "$scratch/old.csv")" = old ]; then
+	echo "ok $n - the old -o file is kept"
+else
+	echo "not ok $n - the old -o file was replaced"
 fi

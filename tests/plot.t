@@ -139,6 +139,40 @@ head -c 5 p.pdf | grep -q '%PDF-'; say $? "PDF: header"
 "$plot" calendar -o p.svg hostile.csv 2>/dev/null
 check_svg p.svg; say $? "SVG: parses as XML"
 
+# Writes that fail: exit 74, nothing put in place, the old file kept.
+if [ -c /dev/full ]; then
+	for T in png svg pdf dumb; do
+		"$plot" trend -f pain -T $T -o /dev/full hostile.csv 2> full.err
+		st=$?
+		[ $st = 74 ] && grep -q '^ease-plot: /dev/full: write error: No space left on device$' full.err
+		say $? "-o /dev/full -T $T: exit 74, write error (got $st)"
+	done
+	"$plot" trend -f pain hostile.csv > /dev/full 2> full.err
+	st=$?
+	[ $st = 74 ] && grep -q '^ease-plot: standard output: write error: No space left on device$' full.err
+	say $? "script to a full standard output: exit 74 (got $st)"
+fi
+# A disk that fills up: the file-size limit makes a write of the image fail as
+# a full disk does (EFBIG instead of ENOSPC), for ease-plot and gnuplot alike.
+for f in png svg pdf txt; do
+	printf 'old %s\n' $f > p.$f
+	cp p.$f old.$f
+	(trap '' XFSZ; ulimit -f 4; exec "$plot" trend -f pain --size 1200,900 -o p.$f hostile.csv 2> fsz.err)
+	st=$?
+	[ $st = 74 ] && grep -q "^ease-plot: p.$f: write error: File too large$" fsz.err
+	say $? "disk full writing p.$f: exit 74 (got $st)"
+	cmp -s p.$f old.$f && [ -z "$(ls | grep "^p\.$f\.")" ]
+	say $? "disk full writing p.$f: the old file keeps its bytes, no temporary left"
+done
+# A closed pipe, SIGPIPE ignored or not: quiet, as a process SIGPIPE killed.
+"$bin/ease-simulate" --days 20000 > big.csv
+(trap '' PIPE; { "$plot" trend -f pain big.csv 2> pipe.err; echo $? > pipe.st; } | head -1 > /dev/null)
+[ "$(cat pipe.st)" = 141 ] && [ ! -s pipe.err ]
+say $? "SIGPIPE ignored, | head -1: status 141, nothing said (got $(cat pipe.st))"
+{ "$plot" trend -f pain big.csv 2> pipe.err; echo $? > pipe.st; } | head -1 > /dev/null
+[ "$(cat pipe.st)" = 141 ] && [ ! -s pipe.err ]
+say $? "SIGPIPE default, | head -1: status 141, nothing said (got $(cat pipe.st))"
+
 # The statistics drawn agree with R (tests/ref/plot.R, values pasted below).
 cp "$here/data/plot42.csv" .
 "$plot" scatter -x sleep_hours -y pain --lag 1 plot42.csv > sc.gp
@@ -217,7 +251,7 @@ for i, (want, g) in enumerate(zip(rows, got)):
     if not all(same(x, y) for x, y in zip(g[1:], w)) or int(g[0]) != i + 1:
         print("# technique", want["group"], g, w); bad = 1
     name = "all events" if want["group"] == "all" else want["group"]
-    if "'%s (%s)' %d" % (name, want["n_before"], i + 1) not in labels:
+    if '"%s (%s)" %d' % (name, want["n_before"], i + 1) not in labels:
         print("# label of", name); bad = 1
 sys.exit(bad)
 PY

@@ -91,6 +91,13 @@ ease_writer *ease_writer_open(const char *path, int format, char **inputs,
  */
 void ease_writer_spool(ease_writer *w);
 void ease_w_field(ease_writer *w, const char *s, size_t len);
+/*
+ * LEN bytes of S as a cell of a table for people (--format table, the text
+ * of ease-report): a malloc'd copy, valid UTF-8 (U+FFFD for every byte that
+ * is not, as ease_utf8_fix) with control characters made spaces, so that
+ * neither breaks the alignment or the document.
+ */
+char *ease_table_cell(const char *s, size_t len);
 void ease_w_str(ease_writer *w, const char *s);
 /* A computed number: DIGITS significant digits, NaN as an empty cell. */
 void ease_w_num(ease_writer *w, double v, int digits);
@@ -104,6 +111,11 @@ void ease_w_line(ease_writer *w, const char *s, size_t len);
 /* N fields at once, continuing the row: the fast way to pass a row through. */
 void ease_w_fields(ease_writer *w, size_t n, char *const *f, const size_t *len);
 void ease_w_rec(ease_writer *w, const ease_rec *rec);
+/*
+ * N bytes as they are, not as a field (a script, an image): one unit, like
+ * a row, and checked like every other write.
+ */
+void ease_w_bytes(ease_writer *w, const char *s, size_t n);
 /*
  * Writes out what is left and checks every write (exit 74; a closed pipe ends
  * the run as SIGPIPE would), but replaces nothing yet.

@@ -27,6 +27,7 @@ typedef struct ease_daily_opts {
 	int prefer;		/* EASE_PREFER_* */
 	int naps_add;
 	const char *tz;		/* NULL: TZ, else the system's zone */
+	const char *pain_loc;	/* --pain-location; NULL: every location */
 	/* the command line as given, to tell where each file stood */
 	char **argv0;
 	int argc0;

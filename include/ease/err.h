@@ -113,6 +113,13 @@ size_t ease_utf8_at(const char *s, size_t n, unsigned long *cp);
  */
 char *ease_utf8_fix(const char *s, size_t len, size_t *outlen);
 
+/*
+ * Out of memory: "PROG: out of memory: ... N bytes ..." on standard error
+ * (written without allocating) and exit 70, the failed run's cleanup done.
+ * N is the size of the block asked for; SIZE_MAX for more than can be
+ * addressed.  The ease_x* allocators call it when they fail.
+ */
+void ease_nomem(size_t n) __attribute__((noreturn));
 void *ease_xmalloc(size_t n);
 void *ease_xcalloc(size_t n, size_t size);
 void *ease_xrealloc(void *p, size_t n);

@@ -39,4 +39,28 @@ const char *ease_event_value(int kind, const char *value, const char *unit,
 			     int decimal_comma, double *v, int *on_unit, char *why,
 			     size_t n);
 
+/*
+ * Body locations of pain.  A pain event's name (or a pain table's location
+ * cell) is a '|' list of locations: each member is read as ease-import
+ * writes it, a slug without the word pain ("Back (lower) pain" and
+ * "back_lower" are one).  ease_pain_loc_next puts the next location of *P
+ * in *BUF (grown as needed; free it) and returns 0 when the list is done.
+ */
+int ease_pain_loc_next(const char **p, char **buf, size_t *cap);
+
+/* The distinct locations met, in the order met. */
+typedef struct ease_painlocs {
+	struct ease_strset *ix;
+	char **name;
+	size_t n, cap;
+} ease_painlocs;
+
+/* Adds NAME to L; returns its index. */
+size_t ease_painlocs_add(ease_painlocs *l, const char *name);
+/* Whether NAME is in L. */
+int ease_painlocs_has(const ease_painlocs *l, const char *name);
+/* "a, b, c": L's names in BUF of N bytes, cut with "..." when longer. */
+const char *ease_painlocs_list(const ease_painlocs *l, char *buf, size_t n);
+void ease_painlocs_free(ease_painlocs *l);
+
 #endif

@@ -4,8 +4,9 @@
  * gnuplot on them.  gnuplot runs the text between backquotes inside double
  * quotes, a command after a newline, system(), macros (@name) and pipes in
  * file names; ease writes text of the data or the user only as a
- * single-quoted string (where none of these is read), and data only as
- * numbers and ISO dates it printed itself.
+ * double-quoted string in which every backquote, @, quote and backslash is
+ * an escape (so that none of these is read), and data only as numbers and
+ * ISO dates it printed itself.
  */
 #ifndef EASE_GNUPLOT_H
 #define EASE_GNUPLOT_H
@@ -17,11 +18,17 @@
 #define EASE_GP_MAXTEXT 120
 
 /*
- * S as a gnuplot single-quoted string, quotes included, into a new string:
- * ' doubled, control characters (and DEL) made spaces, bytes that are not
- * UTF-8 made '?', at most MAX bytes of text kept (0: EASE_GP_MAXTEXT).
- * Nothing inside can end the string: every ' comes in a pair and no line
- * ends there.
+ * The text gnuplot is to show for S, in a new string: control characters
+ * (C0, DEL, C1) and bidirectional controls made spaces, every byte that is
+ * not UTF-8 made U+FFFD, at most MAX bytes of it kept (0: EASE_GP_MAXTEXT),
+ * cut at a character and then "...".
+ */
+char *ease_gp_clean(const char *s, size_t max);
+/*
+ * ease_gp_clean(S, MAX) as a gnuplot double-quoted string, quotes included,
+ * into a new string: gnuplot reads it back as exactly that text, and
+ * nothing inside can end the string or the line, substitute a command or
+ * expand a macro.
  */
 char *ease_gp_quote(const char *s, size_t max);
 /* The same, written to F, followed by " noenhanced". */
@@ -79,11 +86,13 @@ void ease_gp_series(FILE *f, size_t k);
 int ease_gp_exec(const char *script, size_t len, int fd, const char **prog, int *status);
 /*
  * Runs gnuplot (the program $EASE_GNUPLOT names, else "gnuplot" on PATH)
- * without a shell on the LEN bytes of SCRIPT, its standard output going to a
- * temporary file beside PATH that is renamed over PATH when gnuplot
- * succeeded (a device or FIFO is written directly).  INPUTS are refused as
- * PATH (exit 73).  gnuplot missing or failing: its messages stay on standard
- * error, the package is named, exit 69.  What came out must start as a
+ * without a shell on the LEN bytes of SCRIPT, its standard output read back
+ * through a pipe and written, once gnuplot has succeeded, through the
+ * checked writer to PATH (a temporary file renamed over it; a device or
+ * FIFO directly): a failed write exits 74 and leaves PATH as it was.
+ * INPUTS are refused as PATH (exit 73).  gnuplot missing: the package is
+ * named, exit 69; failing: its messages stay on standard error, its last
+ * line is quoted, exit 69.  What came out must be there and start as a
  * TERM file does (PNG, PDF, SVG), else exit 69 naming what it was.
  */
 void ease_gp_run(const char *script, size_t len, const char *path, int term,

@@ -5,6 +5,11 @@
 #   big-field-pain.csv   a 1 MiB cell where a number belongs
 #   big-field-quoted.csv a 1 MiB quoted cell holding line breaks, never closed
 #   wide-20000.csv       20,000 columns
+#   wide-200000.csv      200,002 columns, the last two of one name (header
+#                        checks that compared every pair of columns took
+#                        minutes here)
+#   state-300k.csv       an ease-alert state of 300,000 subjects (read in
+#                        quadratic time it took minutes)
 #   binary.bin           every byte value, 16 times over
 #   saa-1m-tags.csv      a Sleep as Android night whose comment holds 1,000,000
 #                        #tags (100,000 names, each ten times): read in seconds
@@ -46,6 +51,24 @@ awk 'BEGIN {
 			printf "#t%d ", i
 	printf "\"\n"
 }' > saa-1m-tags.csv
+
+awk 'BEGIN {
+	n = 200000
+	printf "date,pain"
+	for (i = 3; i <= n; i++) printf ",c%d", i
+	printf ",dup,dup\n"
+	for (d = 1; d <= 3; d++) {
+		printf "2026-03-0%d,%d", d, d + 3
+		for (i = 3; i <= n; i++) printf ",%d", (i * d) % 10
+		printf ",1,2\n"
+	}
+}' > wide-200000.csv
+
+awk 'BEGIN {
+	print "subject,rule,alerted,quiet,evaluated"
+	for (i = 1; i <= 300000; i++)
+		printf "s%d,flare,2026-03-01,,2026-03-01\n", i
+}' > state-300k.csv
 
 i=0
 : > binary.bin

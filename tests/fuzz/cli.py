@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Mutation fuzzing of the tools themselves: mutated diaries through the
 sanitizer build (make SANITIZE=1), every tool and many options.  A finding is
-a sanitizer report, a signal, or an exit status outside 0, 1, 2 and 65; its
-input and command are kept in build/fuzz/cli/.  Usage: cli.py SECONDS"""
+a sanitizer report, a signal, or an exit status outside 0, 1, 2 and 65 (so
+ease-plot's 69: gnuplot refused a script ease wrote); its input and command
+are kept in build/fuzz/cli/.  Usage: cli.py SECONDS"""
 import os, random, subprocess, sys, time
 
 top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -41,6 +42,12 @@ cmds = [
     ["ease-import", "--date-format", "%d-%m-%Y", "-v"],
 ] + [["ease-import", "--skip-bad", "--from", f] for f in
      ("bearable", "sleep-as-android", "fitbit", "sleep-cycle", "plees-tracker", "secuso")]
+# ease-plot running gnuplot: whatever names a mutated diary holds, gnuplot must
+# draw them (exit 69 is a finding: the escaper let gnuplot reject its script)
+if subprocess.run(["sh", "-c", "command -v gnuplot"], capture_output=True).returncode == 0:
+    cmds += [["ease-plot", "trend", "--events", "massage", "-o", os.path.join(out, "p.txt")],
+             ["ease-plot", "relief", "-o", os.path.join(out, "p.svg")],
+             ["ease-plot", "techniques", "-T", "dumb", "-o", os.path.join(out, "p.txt")]]
 alphabet = b',;"\n\r\t 0123456789.-:NAna|T\x00\xef\xbb\xbf'
 tokens = [b"#tag", b"12:00:00 AM", b"11:59PM", b"27. 11. 2020 7:38", b"22nd Sep 2020",
           b"1606459080000", b"Id,Tz,From,To,Sched,Hours,Rating,Comment\n", b"79%", b"1,005",
