@@ -56,7 +56,7 @@ p_more(const ease_ttest *t, double diff, double f_x, double f_y, size_t m)
 
 size_t
 ease_infer_more(const ease_ttest *t, double diff, double f_x, double f_y,
-		size_t limit)
+		size_t limit, double alpha)
 {
 	size_t lo = 0, hi = 1;
 	double p;
@@ -64,13 +64,13 @@ ease_infer_more(const ease_ttest *t, double diff, double f_x, double f_y,
 	if (isnan(t->t) || isnan(diff) || diff == 0 || !(f_x > 0) ||
 	    (t->kind == EASE_T_WELCH && !(f_y > 0)))
 		return EASE_INFER_NEVER;
-	if (p_more(t, diff, f_x, f_y, 0) < EASE_INFER_ALPHA)
+	if (p_more(t, diff, f_x, f_y, 0) < alpha)
 		return 0;
 	/*
 	 * The p falls as n grows (the df and the variance of the mean both
 	 * improve), so doubling then halving finds the first M that shows it.
 	 */
-	while (!((p = p_more(t, diff, f_x, f_y, hi)) < EASE_INFER_ALPHA)) {
+	while (!((p = p_more(t, diff, f_x, f_y, hi)) < alpha)) {
 		if (hi >= limit)
 			return EASE_INFER_NEVER;
 		lo = hi;
@@ -79,7 +79,7 @@ ease_infer_more(const ease_ttest *t, double diff, double f_x, double f_y,
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (p_more(t, diff, f_x, f_y, mid) < EASE_INFER_ALPHA)
+		if (p_more(t, diff, f_x, f_y, mid) < alpha)
 			hi = mid;
 		else
 			lo = mid;
@@ -97,15 +97,16 @@ p_more_se(double est, double se, double df, size_t n, size_t m)
 }
 
 size_t
-ease_infer_more_se(double est, double se, double df, size_t n, size_t limit)
+ease_infer_more_se(double est, double se, double df, size_t n, size_t limit,
+		   double alpha)
 {
 	size_t lo = 0, hi = 1;
 
 	if (isnan(est) || est == 0 || !(se > 0) || !(df > 0) || n == 0)
 		return EASE_INFER_NEVER;
-	if (p_more_se(est, se, df, n, 0) < EASE_INFER_ALPHA)
+	if (p_more_se(est, se, df, n, 0) < alpha)
 		return 0;
-	while (!(p_more_se(est, se, df, n, hi) < EASE_INFER_ALPHA)) {
+	while (!(p_more_se(est, se, df, n, hi) < alpha)) {
 		if (hi >= limit)
 			return EASE_INFER_NEVER;
 		lo = hi;
@@ -114,10 +115,18 @@ ease_infer_more_se(double est, double se, double df, size_t n, size_t limit)
 	while (hi - lo > 1) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (p_more_se(est, se, df, n, mid) < EASE_INFER_ALPHA)
+		if (p_more_se(est, se, df, n, mid) < alpha)
 			hi = mid;
 		else
 			lo = mid;
 	}
 	return hi;
+}
+
+double
+ease_infer_alpha(double p, double p_holm)
+{
+	if (!(p > 0) || !(p_holm > p))
+		return EASE_INFER_ALPHA;
+	return EASE_INFER_ALPHA * p / p_holm;
 }

@@ -152,9 +152,9 @@ ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 			ease_usage("--model needs --event COL (the sessions) and no other design");
 		if (o->before != 3)
 			ease_usage("--model takes no --before: it compares each day after a session with every other day");
-		if (o->compare || o->profile || o->explain)
+		if (o->compare || o->profile)
 			ease_usage("--model does not go with %s",
-				   o->compare ? "--compare" : o->profile ? "--profile" : "--explain");
+				   o->compare ? "--compare" : "--profile");
 		if (!o->after_given)
 			o->after = 1;
 	} else if (o->terms != (EASE_PP_TREND | EASE_PP_WEEKDAY))
@@ -199,8 +199,7 @@ ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 	 * table of the comparisons is their sentences, while the ITS and the
 	 * profile rows are numbers, aligned.
 	 */
-	if (c->format == EASE_FMT_TABLE && o->design != EASE_PP_ITS && !o->profile &&
-	    !o->model)
+	if (c->format == EASE_FMT_TABLE && o->design != EASE_PP_ITS && !o->profile)
 		o->explain = 1;
 }
 
@@ -411,6 +410,29 @@ set_unit(run *s, int col)
 	snprintf(s->unit, sizeof s->unit, "%s", u);
 	s->verb = l > 1 && s->word[l - 1] == 's' && s->word[l - 2] != 's' &&
 		  s->word[l - 2] != 'u' ? "were" : "was";
+}
+
+void
+ease_prepost_words(const ease_cols *cols, int col, char *word, size_t nw,
+		   char *unit, size_t nu, const char **verb)
+{
+	run s;
+
+	memset(&s, 0, sizeof s);
+	s.cols = cols;
+	s.role = cols->role[col];
+	if (pain_like(s.role))
+		snprintf(s.word, sizeof s.word, "pain");
+	else {
+		snprintf(s.word, sizeof s.word, "%s", cols->name[col]);
+		for (char *q = s.word; *q; q++)
+			if (*q == '_')
+				*q = ' ';
+	}
+	set_unit(&s, col);
+	snprintf(word, nw, "%s", s.word);
+	snprintf(unit, nu, "%s", s.unit);
+	*verb = s.verb;
 }
 
 static void
@@ -1195,8 +1217,10 @@ more_words(const run *s, const group *g, size_t more, char *buf, size_t n)
 	if (!isnan(every) && every > 0) {
 		double weeks = (double)more * every / 7;
 
-		snprintf(w, sizeof w, " (about %.0f week%s at the current rate)",
-			 weeks < 1 ? 1 : weeks, weeks < 1.5 ? "" : "s");
+		/* beyond ten years a count of weeks says nothing more */
+		if (weeks <= 520)
+			snprintf(w, sizeof w, " (about %.0f week%s at the current rate)",
+				 weeks < 1 ? 1 : weeks, weeks < 1.5 ? "" : "s");
 	}
 	if (paired(s))
 		snprintf(buf, n, "%zu more session%s%s", more, more == 1 ? "" : "s", w);
@@ -1216,6 +1240,7 @@ static void
 power_words(const run *s, const group *g, char *buf, size_t n)
 {
 	double size = fabs(g->diff), fx, fy = 0;
+	double alpha = ease_infer_alpha(g->p_adj, g->p_holm);
 	size_t more, have = paired(s) ? g->bef.n : g->aft.n, limit, l;
 	char d[48], mw[400];
 
@@ -1228,8 +1253,8 @@ power_words(const run *s, const group *g, char *buf, size_t n)
 	limit = 20 * have < 1000 ? 1000 : 20 * have;
 	/* the split's model is GLS: its SE shrinking with more days after */
 	more = s->o->design == EASE_PP_SPLIT ?
-	       ease_infer_more_se(size, g->adj.se, g->adj.df, g->aft.n, limit) :
-	       ease_infer_more(&g->t, size, fx, fy, limit);
+	       ease_infer_more_se(size, g->adj.se, g->adj.df, g->aft.n, limit, alpha) :
+	       ease_infer_more(&g->t, size, fx, fy, limit, alpha);
 	dec1(size, d);
 	if (*s->unit)
 		snprintf(d + strlen(d), sizeof d - strlen(d), " %s", s->unit);
@@ -1249,8 +1274,8 @@ power_words(const run *s, const group *g, char *buf, size_t n)
 		snprintf(buf + l, n - l, " The 95 %% CI already rules out a change of 1 point either way.");
 	else {
 		more = s->o->design == EASE_PP_SPLIT ?
-		       ease_infer_more_se(1, g->adj.se, g->adj.df, g->aft.n, limit) :
-		       ease_infer_more(&g->t, 1, fx, fy, limit);
+		       ease_infer_more_se(1, g->adj.se, g->adj.df, g->aft.n, limit, alpha) :
+		       ease_infer_more(&g->t, 1, fx, fy, limit, alpha);
 		if (more != EASE_INFER_NEVER && more > 0) {
 			more_words(s, g, more, mw, sizeof mw);
 			snprintf(buf + l, n - l, " A change of 1 point would show after about %s.", mw);

@@ -52,20 +52,28 @@ long ease_infer_best(const ease_infer_row *r, size_t k, int lower);
 /*
  * Power in words: how many more sessions (or days after, Welch) at the same
  * spread and the same share n_eff/n (F_X, F_Y) would bring the adjusted p of
- * a difference of size DIFF below 0.05: 0 when it would be already,
+ * a difference of size DIFF below ALPHA (ease_infer_alpha): 0 when it would be already,
  * EASE_INFER_NEVER when not even LIMIT more would (or nothing can be said).
  * T is the test as now (paired, or Welch with X the after side, which alone
  * grows).
  */
 #define EASE_INFER_NEVER ((size_t)-1)
 size_t ease_infer_more(const ease_ttest *t, double diff, double f_x, double f_y,
-		       size_t limit);
+		       size_t limit, double alpha);
 
 /*
  * The same for a model's estimate EST with standard error SE on DF degrees
  * of freedom from N sessions: the SE shrinks as sqrt(N / (N + M)) with M
  * more sessions like these (the df held, which errs on the side of more).
  */
-size_t ease_infer_more_se(double est, double se, double df, size_t n, size_t limit);
+size_t ease_infer_more_se(double est, double se, double df, size_t n, size_t limit,
+			  double alpha);
+
+/*
+ * The level the p of a row must reach for its verdict: 0.05, or for a
+ * technique read among several 0.05 p / p_holm (Holm's multiplier of the
+ * row), so that "more sessions would show it" means shown after Holm.
+ */
+double ease_infer_alpha(double p, double p_holm);
 
 #endif

@@ -112,4 +112,12 @@ void ease_prepost_feed_free(ease_prepost_feed *f);
  */
 int ease_prepost_model_run(ease_common *c, ease_prepost_opts *o);
 
+/*
+ * The words a sentence needs about column COL of COLS: the measure ("pain",
+ * "sleep hours"), the unit of a change ("points", "hours", or ""), and the
+ * verb after the measure ("was", "were").
+ */
+void ease_prepost_words(const ease_cols *cols, int col, char *word, size_t nw,
+			char *unit, size_t nu, const char **verb);
+
 #endif

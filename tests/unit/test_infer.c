@@ -38,15 +38,15 @@ main(void)
 	ok(isnan(a.p) && isnan(a.ci_lo) && isnan(a.ci_hi), "n_eff 1: no p and no interval");
 
 	ease_ttest_paired(X, Y, 10, &t);
-	is_long((long)ease_infer_more(&t, 0.2, 0.65, 0, 1000), 25,
+	is_long((long)ease_infer_more(&t, 0.2, 0.65, 0, 1000, 0.05), 25,
 		"more sessions for a change of 0.2 at n_eff = 0.65 n: 25, as R");
-	is_long((long)ease_infer_more(&t, 0.2, 0.65, 0, 10), (long)EASE_INFER_NEVER,
+	is_long((long)ease_infer_more(&t, 0.2, 0.65, 0, 10, 0.05), (long)EASE_INFER_NEVER,
 		"beyond the limit: never");
-	is_long((long)ease_infer_more(&t, 5, 0.65, 0, 1000), 0, "a change already shown: 0 more");
+	is_long((long)ease_infer_more(&t, 5, 0.65, 0, 1000, 0.05), 0, "a change already shown: 0 more");
 
-	is_long((long)ease_infer_more_se(-0.3, 0.25, 300, 12, 1000), 21,
+	is_long((long)ease_infer_more_se(-0.3, 0.25, 300, 12, 1000, 0.05), 21,
 		"a model's estimate: 21 more sessions, as R");
-	is_long((long)ease_infer_more_se(-0.3, 0.25, 300, 12, 10), (long)EASE_INFER_NEVER,
+	is_long((long)ease_infer_more_se(-0.3, 0.25, 300, 12, 10, 0.05), (long)EASE_INFER_NEVER,
 		"a model's estimate beyond the limit: never");
 
 	is_long(ease_infer_verdict(4, -2, 0.001, 1), EASE_INFER_FEW, "4 sessions: too few");
