@@ -577,6 +577,7 @@ typedef struct findings {
 	cmp *medp;			/* per drug */
 	cmp treat[V_MED0];		/* since sessions began against before */
 	ppset tech;			/* ease-prepost --event massage --by technique */
+	ppset model;			/* ease-prepost --model --event massage --by technique */
 	rset relief;			/* ease-relief's runs */
 	ease_corr sc;			/* sleep and the day's pain */
 	double sc_padj;
@@ -717,6 +718,17 @@ analyse(rep *R, const subj *s, findings *F)
 		o.result = on_pp;
 		o.ctx = &F->tech;
 		ease_prepost_run(&c2, &o);
+		/* which technique helps: the day-after model, as the demo asks it */
+		tmp_common(R, &c2, files);
+		ease_prepost_opts_init(&o);
+		o.model = 1;
+		o.after = 1;
+		o.event = "massage";
+		o.value = "pain";
+		o.by = R->tcol >= 0 ? "technique" : NULL;
+		o.result = on_pp;
+		o.ctx = &F->model;
+		ease_prepost_run(&c2, &o);
 		tmp_common(R, &c2, files);
 		ease_relief_opts_init(&ro);
 		ro.session = on_session;
@@ -739,6 +751,7 @@ findings_free(findings *F)
 {
 	free(F->medp);
 	ppset_free(&F->tech);
+	ppset_free(&F->model);
 	rset_free(&F->relief);
 	ease_technames_free(F->tn);
 	free(F->tcount);
@@ -1666,7 +1679,7 @@ alert_median(rep *R, const findings *F, const ease_prepost_result *all)
 
 	if (all == NULL || all->verdict != EASE_INFER_BETTER)
 		/* the same rule as everywhere: no booking by sessions not shown to help */
-		para(R, "All sessions together are not shown to help, so ease-alert's overdue rule does not say when a session is due.");
+		para(R, "In the 3 days after each session against the 3 before (the view ease-alert books by), sessions are not shown to help, so ease-alert's overdue rule does not say when a session is due.");
 	else if (g && g->n >= EASE_RELIEF_MIN_SESSIONS && g->km.median < 1)
 		para(R, "All sessions together: a median relief of %s days (%zu sessions), under a day, so ease-alert's overdue rule has no interval to warn by.",
 		     ease_fmt_num(g->km.median, 3, m), g->n);
@@ -1682,7 +1695,7 @@ static void
 s_massage(rep *R, const subj *s, const findings *F, int multi)
 {
 	table t = {6, NULL, 0, 0};
-	const ease_prepost_result *best = NULL, *all = NULL;
+	const ease_prepost_result *best = NULL, *all = NULL, *ev_all = NULL;
 	char d[16], lo[16], hi[16], p[32], ci[48], rl[128], nn[16];
 	ease_infer_row *rows;
 	size_t nt = 0;
@@ -1690,19 +1703,22 @@ s_massage(rep *R, const subj *s, const findings *F, int multi)
 	int rtm, enough = 0;
 
 	(void)s;
-	if (F->sessions == 0 || F->tech.n == 0)
+	if (F->sessions == 0 || F->model.n == 0)
 		return;
+	for (size_t i = 0; i < F->tech.n; i++)
+		if (strcmp(F->tech.r[i].group, "all") == 0)
+			ev_all = &F->tech.r[i];
 	section(R, multi, "Massage");
 	t_row(&t, "technique", "n", "change", "95 % CI", "p Holm", "relief days");
-	rows = ease_xcalloc(F->tech.n + 1, sizeof *rows);
-	for (size_t i = 0; i < F->tech.n; i++) {
-		const ease_prepost_result *r = &F->tech.r[i];
+	rows = ease_xcalloc(F->model.n + 1, sizeof *rows);
+	for (size_t i = 0; i < F->model.n; i++) {
+		const ease_prepost_result *r = &F->model.r[i];
 		int is_all = strcmp(r->group, "all") == 0;
 
 		if (is_all)
 			all = r;
 		else {
-			enough |= r->n >= EASE_INFER_MIN_N && !isnan(r->mean);
+			enough |= r->n >= EASE_INFER_MIN_N;
 			rows[nt].n = r->n;
 			rows[nt].est = r->mean;
 			rows[nt++].p = r->p_holm;
@@ -1720,31 +1736,26 @@ s_massage(rep *R, const subj *s, const findings *F, int multi)
 	b = ease_infer_best(rows, nt, 1);
 	free(rows);
 	if (b >= 0)
-		best = &F->tech.r[b];	/* the techniques come first, in the same order */
-	para(R, "Pain in the %d days after each session against the %d days before it, by technique (n sessions; a session of two techniques counts for both). 95 %% CI and p: adjusted for day-to-day correlation (the sessions' changes are not independent); p Holm: corrected for testing several techniques (Holm). Relief days: how long pain stayed at least 1 point below the 3 days before the session, the Kaplan-Meier median with its 95 %% CI ('more': beyond what the data show; '?': the data do not give the lower end).",
-	     3, 3);
+		best = &F->model.r[b];	/* the techniques come first, in the same order */
+	para(R, "Pain on the day after a session against other days, by technique: the day-after model of ease-prepost --model (a regression of each day's pain on the techniques of the day before, with a trend and weekdays, its errors correlated from day to day, AR(1), fitted by GLS; n sessions; a session of two techniques counts for both). p Holm: corrected for testing several techniques (Holm). Relief days: how long pain stayed at least 1 point below the 3 days before the session, the Kaplan-Meier median with its 95 %% CI ('more': beyond what the data show; '?': the data do not give the lower end).");
 	t_write(R, &t);
-	if (all && (long)all->n < F->session_days) {
-		long k = F->session_days - (long)all->n;
-
-		para(R, "%ld of the %ld days with a session %s not in the table: fewer than half the days before or after %s had pain recorded.",
-		     k, F->session_days, k == 1 ? "is" : "are", k == 1 ? "it" : "them");
-	}
-	/* the caveat: a drop it explains is no finding (ease-prepost's sentences carry it) */
-	rtm = all && all->rtm;
+	/* the caveat of the before-and-after view: sessions booked on bad days */
+	rtm = ev_all && ev_all->rtm;
 	if (nt == 0 && all) {
 		/* no technique recorded: the sessions are one treatment, in ease-prepost's words */
 		int helped = all->verdict == EASE_INFER_BETTER;
 
 		para(R, "%s", esc(R, all->sentence));
-		if (helped && rtm)
+		if (helped && rtm) {
+			rtm_note(R, ev_all);
 			para(R, "With sessions booked on bad days this is not shown to be their effect, so no rebooking interval is suggested.");
+		}
 		else if (helped)
 			rebook(R, relief_of(F, "all"), "a session");
 		else
 			para(R, "No rebooking interval is suggested: the sessions are not shown to help.");
 	} else if (best && rtm) {
-		rtm_note(R, all);
+		rtm_note(R, ev_all);
 		para(R, "The largest drop shown after a technique: %s, pain %s points after it (95 %% CI %s to %s, %zu sessions, Holm-adjusted %s); with sessions booked on bad days it is not shown to be the technique's effect, so no rebooking interval is suggested.",
 		     esc(R, best->group), sd1(best->mean, d), sd1(best->ci_lo, lo), sd1(best->ci_hi, hi),
 		     best->n, ptext(best->p_holm, p));
@@ -1756,13 +1767,13 @@ s_massage(rep *R, const subj *s, const findings *F, int multi)
 		rebook(R, g, esc(R, best->group));
 	} else if (!enough) {
 		if (rtm)
-			rtm_note(R, all);
+			rtm_note(R, ev_all);
 		para(R, "Too few sessions with pain recorded around them to judge any technique (at least %d each are needed).",
 		     EASE_INFER_MIN_N);
 	}
 	else if (nt == 1)
 		/* one technique: there is nothing to rank, its own sentence says it */
-		para(R, "%s No rebooking interval is suggested.", esc(R, F->tech.r[0].sentence));
+		para(R, "%s No rebooking interval is suggested.", esc(R, F->model.r[0].sentence));
 	else {
 		/* nothing is ranked without a shown effect: the techniques are not named in order */
 		para(R, "No technique is shown to help yet (p adjusted for day-to-day correlation and Holm-corrected across %zu techniques, below 0.05 after at least %d sessions), so none is called best and no rebooking interval is suggested.",
@@ -1770,7 +1781,8 @@ s_massage(rep *R, const subj *s, const findings *F, int multi)
 		if (all)
 			para(R, "%s", esc(R, all->sentence));
 	}
-	alert_median(R, F, all);
+	/* ease-alert books by the before-and-after view of every session */
+	alert_median(R, F, ev_all);
 }
 
 static void
