@@ -462,6 +462,13 @@ feed(ease_reader *r)
 			 */
 			csv_set_space_func(&r->p, (memchr(s, ' ', seg) ||
 						   memchr(s, '\t', seg)) ? no_space : NULL);
+			/*
+			 * libcsv grows a field by a fixed block (128 bytes): a field
+			 * of megabytes would cost thousands of copies where realloc
+			 * cannot grow in place.  Grown by half its size, a few dozen.
+			 */
+			if (r->p.entry_size / 2 > r->p.blk_size)
+				csv_set_blk_size(&r->p, r->p.entry_size / 2);
 			if (csv_parse(&r->p, s, seg, on_field, on_record, r) != seg) {
 				if (csv_error(&r->p) == CSV_ENOMEM)
 					ease_nomem(csv_failed);
