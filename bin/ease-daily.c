@@ -78,8 +78,10 @@ static const ease_tool tool = {
 	"      --naps ignore|add   sleeps ending 10:00-20:00 and under 4 h: leave them\n"
 	"                          out (default) or add them\n"
 	"      --tz ZONE           zone of times without an offset (default: TZ, else\n"
-	"                          the system's); a time the clocks skipped or repeated\n"
-	"                          needs an offset unless the record's length settles it\n",
+	"                          the system's): a tz database name (Europe/Berlin),\n"
+	"                          :PATH of a zone file or a POSIX TZ rule; a time the\n"
+	"                          clocks skipped or repeated needs an offset unless\n"
+	"                          the record's length settles it\n",
 	"  ease-simulate --format events | ease-daily | ease-corr\n"
 	"  ease-daily --sessions s.csv --pain p.csv --sleep z.csv --meds m.csv\n"
 	"  ease-daily --tz Europe/Berlin --days old.csv --prefer last log.csv\n",

@@ -56,8 +56,9 @@ static const ease_tool tool = {
 	"                       asleep: take each night's time in bed as its hours\n"
 	"                       asleep (else its nights have no hours asleep)\n"
 	"      --list           name the formats, one line each, and stop\n"
-	"      --tz ZONE        zone of times written without one (default: TZ);\n"
-	"                       a Tz column in the file wins\n"
+	"      --tz ZONE        zone of times written without one (default: TZ): a\n"
+	"                       tz database name (Europe/Berlin), :PATH of a zone\n"
+	"                       file or a POSIX TZ rule; a Tz column in the file wins\n"
 	"  -v, --verbose        say which format each file was read as\n",
 	"  ease-import bearable.csv > events.csv\n"
 	"  ease-import --tz Europe/Berlin -v sleep-export.csv > sleep.csv\n"

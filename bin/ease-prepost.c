@@ -3,12 +3,16 @@
 #include "ease/err.h"
 #include "ease/opts.h"
 #include "ease/prepost.h"
+#include "ease/randtest.h"
 
 enum {
 	O_EVENT = EASE_OPT_TOOL, O_VALUE, O_BEFORE, O_AFTER, O_PAIRS, O_SPLIT,
 	O_FACTOR, O_LAG, O_ITS, O_BY, O_COMPARE, O_PROFILE, O_DIRECTION,
-	O_EXPLAIN, O_SE
+	O_EXPLAIN, O_SE, O_MODEL, O_TERMS, O_METHOD, O_PLAN
 };
+
+/* --plan FILE: the randomization test of a trial (lib/randtest.c) */
+static const char *plan;
 
 static const struct option longopts[] = {
 	{"event", required_argument, NULL, O_EVENT},
@@ -26,6 +30,10 @@ static const struct option longopts[] = {
 	{"profile", no_argument, NULL, O_PROFILE},
 	{"direction", required_argument, NULL, O_DIRECTION},
 	{"explain", no_argument, NULL, O_EXPLAIN},
+	{"model", no_argument, NULL, O_MODEL},
+	{"terms", required_argument, NULL, O_TERMS},
+	{"method", required_argument, NULL, O_METHOD},
+	{"plan", required_argument, NULL, O_PLAN},
 	{NULL, 0, NULL, 0}
 };
 
@@ -84,14 +92,37 @@ handle(int opt, const char *arg, void *ctx)
 	case O_SE:
 		ease_prepost_set_se(o, arg);
 		return 0;
+	case O_MODEL:
+		o->model = 1;
+		return 0;
+	case O_TERMS:
+		ease_prepost_set_terms(o, arg);
+		return 0;
+	case O_METHOD:
+		ease_prepost_set_method(o, arg);
+		return 0;
+	case O_PLAN:
+		if (*arg == '\0')
+			ease_usage("--plan: needs the schedule ease-plan wrote");
+		plan = arg;
+		return 0;
 	}
 	return 1;
 }
 
 static const ease_tool tool = {
-	"prepost", "--event COL --value COL | --pairs B,A | --split DATE|first --value COL\n"
+	"prepost", "--model --event COL --value COL [--by COL] [--after K]\n"
+	"         | --event COL --value COL | --pairs B,A | --split DATE|first --value COL\n"
 	"         | --factor COL --value COL | --its DATE|first --value COL [OPTION]... [FILE]...",
 	"  Designs (one a run):\n"
+	"      --model             with --event: the day-after model, which technique\n"
+	"                          helps: the value on the --after K days (1) after a\n"
+	"                          session of each --by group against every other day,\n"
+	"                          GLS with AR(1) errors over calendar days (as R\n"
+	"                          nlme::gls corAR1), a row per group, Holm across them\n"
+	"      --terms T           with --model: trend,weekday (default), trend,\n"
+	"                          weekday or none besides the sessions\n"
+	"      --method M          --model, --its: reml (default) or ml for phi\n"
 	"      --event COL         each day with COL > 0: mean --value over the days\n"
 	"                          before it against the days after it (paired)\n"
 	"      --value COL         the measure compared (pain, sleep_hours, ...)\n"
@@ -105,7 +136,11 @@ static const ease_tool tool = {
 	"      --lag L             with --factor: the value L days later (0)\n"
 	"      --its DATE          segmented regression, level and slope change at DATE\n"
 	"                          ('first': the first --event day), one row a subject\n"
-	"      --se hac|ols        --its standard errors: Newey-West (hac, default) or OLS\n"
+	"      --se gls|hac|ols    --its: GLS with AR(1) errors (default), least squares\n"
+	"                          with Newey-West errors (R sandwich::NeweyWest), or OLS\n"
+	"      --plan FILE         a randomized trial: the schedule ease-plan wrote;\n"
+	"                          the arms' difference, its randomization p-value\n"
+	"                          over every admissible schedule and a CI\n"
 	"  Rows:\n"
 	"      --by COL            one row per value of COL (a technique list counts for\n"
 	"                          each technique) and 'all', best first\n"
@@ -114,12 +149,14 @@ static const ease_tool tool = {
 	"      --profile           with --event: mean value on each day offset, 95% CI\n"
 	"      --direction D       lower or higher is better (default: from the measure)\n"
 	"      --explain           a sentence per row (also --format table)\n",
+	"  ease-prepost --model --event massage --value pain --by technique diary.csv\n"
 	"  ease-prepost --event massage --value pain --by technique diary.csv\n"
 	"  ease-prepost --event massage --value pain --explain diary.csv\n"
 	"  ease-prepost --pairs pain_before,pain_after --by technique sessions.csv\n"
 	"  ease-prepost --split first --event massage --value pain diary.csv\n"
 	"  ease-prepost --factor massage --lag 1 --value sleep_hours diary.csv\n"
 	"  ease-prepost --its first --event massage --value pain diary.csv\n"
+	"  ease-prepost --plan trial.csv --value pain --explain diary.csv\n"
 	"  ease-prepost --event massage --value pain --profile --before 7 --after 7 diary.csv\n",
 	NULL, longopts, EASE_O_ALL & ~EASE_O_BY, handle, -1
 };
@@ -132,6 +169,11 @@ main(int argc, char **argv)
 
 	ease_prepost_opts_init(&o);
 	ease_parse_args(&tool, argc, argv, &c, &o);
+	if (plan) {
+		if (o.design || o.event || o.by || o.compare || o.profile || o.model)
+			ease_usage("--plan is a design of its own: no --event, --model, --pairs, --split, --factor, --its, --by, --compare or --profile with it");
+		return ease_rt_run(&c, plan, o.value, o.direction, o.explain);
+	}
 	ease_prepost_check(&o, &c);
 	return ease_prepost_run(&c, &o);
 }

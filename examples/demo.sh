@@ -36,6 +36,8 @@ fi
 
 echo
 echo "== Does massage help?"
+echo "   ease prepost --model --event massage --value pain --by technique --format table diary.csv"
+ease prepost --model --event massage --value pain --by technique --format table diary.csv 2>&1
 echo "   ease prepost --event massage --value pain --by technique --explain diary.csv"
 ease prepost --event massage --value pain --by technique --explain diary.csv 2>&1
 echo "   ease plot techniques -T dumb -o /dev/stdout diary.csv"

@@ -1105,3 +1105,18 @@ ease_cols_need_list(const ease_cols *c, const char *list, const char *opt,
 	*idx = l.idx;
 	return l.n;
 }
+
+int
+ease_role_lower(int role)
+{
+	switch (role) {
+	case EASE_R_PAIN: case EASE_R_PAIN_MAX: case EASE_R_PAIN_BEFORE:
+	case EASE_R_PAIN_AFTER: case EASE_R_STRESS: case EASE_R_MEDS_DOSES:
+	case EASE_R_MED: case EASE_R_DOSE:
+		return 1;
+	case EASE_R_SLEEP_HOURS: case EASE_R_SLEEP_QUALITY:
+	case EASE_R_SLEEP_EFFICIENCY: case EASE_R_MOOD:
+		return 0;
+	}
+	return -1;
+}

@@ -19,13 +19,17 @@
 #define INBUF (64 * 1024)
 
 /*
- * libcsv's parser states (private to libcsv.c, stable since 2007): no record
- * started yet, and inside a field.  Its own end-of-file check of an open
- * quote works only in strict mode, which would refuse a stray quote inside
- * an unquoted field that spreadsheets write.
+ * Only libcsv's public API is used: its parser state (pstate, quoted) is
+ * private to libcsv.c, and these names make any use of it a compile error.
+ * Whether a record is open is known from the callbacks instead: the parser
+ * is told (CSV_REPALL_NL) to report every line end outside quotes, a blank
+ * line's as a record of no fields; a line end fed alone that reports nothing
+ * was inside quotes.  libcsv's own end-of-file check of an open quote works
+ * only in strict mode, which would refuse a stray quote inside an unquoted
+ * field that spreadsheets write.
  */
-#define LIBCSV_ROW_NOT_BEGUN 0
-#define LIBCSV_FIELD_BEGUN 2
+#define pstate libcsv_private_pstate
+#define quoted libcsv_private_quoted
 
 struct ease_reader {
 	FILE *fp;
@@ -39,6 +43,8 @@ struct ease_reader {
 	unsigned char cls[256];	/* 1: the delimiter; 2: a byte only libcsv may judge */
 	long line;		/* lines wholly fed to the parser */
 	long rec_start;		/* line where the record in progress began */
+	int open;		/* libcsv holds part of a record */
+	int ended;		/* libcsv reported a line end (a record, or a blank line) */
 
 	/* fields of the records completed by the last segment */
 	char *data;
@@ -112,6 +118,9 @@ on_record(int c, void *data)
 	ease_reader *r = data;
 
 	(void)c;
+	r->ended = 1;
+	if (r->nf == r->cur_start)
+		return;		/* a blank line (CSV_REPALL_NL): no record */
 	if (r->qn + 1 > r->qcap)
 		ease_grow((void **)&r->q, &r->qcap, r->qn + 1, sizeof *r->q);
 	r->q[r->qn].start = r->cur_start;
@@ -315,7 +324,7 @@ ease_reader_open(const char *path, char delim)
 	r->delim = delim;
 	r->cls['"'] = r->cls['\r'] = r->cls['\n'] = r->cls[0] = 2;
 	r->cls[(unsigned char)delim] = 1;
-	if (csv_init(&r->p, 0) != 0)
+	if (csv_init(&r->p, CSV_REPALL_NL) != 0)
 		ease_die(EASE_EX_SOFTWARE, "cannot start the CSV parser");
 	csv_set_realloc_func(&r->p, csv_realloc);
 	csv_set_delim(&r->p, (unsigned char)delim);
@@ -347,7 +356,7 @@ plain_line(ease_reader *r, char *s, size_t seg, int has_nl)
 	const unsigned char *cls = r->cls;
 	char save;
 
-	if (r->p.pstate != LIBCSV_ROW_NOT_BEGUN)
+	if (r->open)
 		return 0;
 	/* part of a line longer than the buffer: libcsv takes it piece by piece */
 	if (!has_nl && !(r->eof && s + seg == r->buf + r->len))
@@ -402,6 +411,39 @@ plain_line(ease_reader *r, char *s, size_t seg, int has_nl)
 	return 1;
 }
 
+static void
+parse_part(ease_reader *r, const char *s, size_t n)
+{
+	if (n && csv_parse(&r->p, s, n, on_field, on_record, r) != n) {
+		if (csv_error(&r->p) == CSV_ENOMEM)
+			ease_nomem(csv_failed);
+		ease_die(EASE_EX_SOFTWARE, "%s: CSV parser: %s", r->name,
+			 csv_strerror(csv_error(&r->p)));
+	}
+}
+
+/*
+ * Feeds S[0..N) to libcsv and learns whether a record is left open: a last
+ * byte other than a line end leaves one open; a line end fed on its own
+ * closes one (or a blank line) unless it falls inside quotes, when libcsv
+ * reports nothing.
+ */
+static void
+parse(ease_reader *r, const char *s, size_t n)
+{
+	if (n == 0)
+		return;
+	if (s[n - 1] != '\n' && s[n - 1] != '\r') {
+		parse_part(r, s, n);
+		r->open = 1;
+		return;
+	}
+	parse_part(r, s, n - 1);
+	r->ended = 0;
+	parse_part(r, s + n - 1, 1);
+	r->open = !r->ended;
+}
+
 /* Feeds the parser until at least one record is queued or the input ends. */
 static void
 feed(ease_reader *r)
@@ -436,8 +478,18 @@ feed(ease_reader *r)
 			if (!r->eof)
 				fill(r);
 			if (r->pos == r->len && r->eof) {
-				if ((r->p.pstate == LIBCSV_FIELD_BEGUN && r->p.quoted) ||
-				    csv_fini(&r->p, on_field, on_record, r) != 0) {
+				/*
+				 * A line end ends the last record as csv_fini would,
+				 * unless a quote is open: then it is taken in.
+				 */
+				if (r->open) {
+					r->ended = 0;
+					if (csv_parse(&r->p, "\n", 1, on_field, on_record, r) != 1)
+						ease_die(EASE_EX_SOFTWARE, "%s: CSV parser: %s", r->name,
+							 csv_strerror(csv_error(&r->p)));
+					r->open = !r->ended;
+				}
+				if (r->open || csv_fini(&r->p, on_field, on_record, r) != 0) {
 					r->done = 1;
 					snprintf(r->err, sizeof r->err,
 						 "unterminated quoted field (it runs to the end of the file)");
@@ -453,7 +505,7 @@ feed(ease_reader *r)
 		seg = nl ? (size_t)(nl - s) + 1 : r->len - r->pos;
 		if (!plain_line(r, s, seg, nl != NULL)) {
 			/* a record begins on the line fed when none is in progress */
-			if (r->p.pstate == LIBCSV_ROW_NOT_BEGUN)
+			if (!r->open)
 				r->rec_start = r->line + 1;
 			/*
 			 * libcsv trims blanks around unquoted fields unless told
@@ -463,18 +515,15 @@ feed(ease_reader *r)
 			csv_set_space_func(&r->p, (memchr(s, ' ', seg) ||
 						   memchr(s, '\t', seg)) ? no_space : NULL);
 			/*
-			 * libcsv grows a field by a fixed block (128 bytes): a field
-			 * of megabytes would cost thousands of copies where realloc
-			 * cannot grow in place.  Grown by half its size, a few dozen.
+			 * libcsv grows its field buffer by a fixed step (128
+			 * bytes by default): a step as large as the buffer, 64
+			 * KiB at least, makes the growth geometric, so that a
+			 * field of megabytes is not copied thousands of times
+			 * (under AddressSanitizer realloc always copies)
 			 */
-			if (r->p.entry_size / 2 > r->p.blk_size)
-				csv_set_blk_size(&r->p, r->p.entry_size / 2);
-			if (csv_parse(&r->p, s, seg, on_field, on_record, r) != seg) {
-				if (csv_error(&r->p) == CSV_ENOMEM)
-					ease_nomem(csv_failed);
-				ease_die(EASE_EX_SOFTWARE, "%s: CSV parser: %s", r->name,
-					 csv_strerror(csv_error(&r->p)));
-			}
+			csv_set_blk_size(&r->p, csv_get_buffer_size(&r->p) > 65536
+					 ? csv_get_buffer_size(&r->p) : 65536);
+			parse(r, s, seg);
 		}
 		r->pos += seg;
 		if (nl)

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -138,7 +139,7 @@ static const int fixed_role[C_NFIXED] = {
 };
 
 /* Columns that are 0, not empty, on a day with some record but none of theirs. */
-enum { K_FIXED, K_MED, K_FACTOR, K_TEXT, K_MEDPEND, K_PAINLOC };
+enum { K_FIXED, K_MED, K_FACTOR, K_TEXT, K_MEDPEND };
 
 typedef struct dcol {
 	char *name;
@@ -148,11 +149,9 @@ typedef struct dcol {
 	/*
 	 * K_MEDPEND: intakes of DRUG without dose or unit before any with a
 	 * unit; never written, they become med_<drug>_<unit> once all input
-	 * is read (the order of the rows must not decide).  K_PAINLOC: the
-	 * ratings of one body location, never written: they say which
-	 * locations made a day's pain.
+	 * is read (the order of the rows must not decide).
 	 */
-	char *drug;		/* K_MEDPEND's drug, K_PAINLOC's location */
+	char *drug;
 } dcol;
 
 /* A med_<drug>_<unit> column's drug: the unit its doses are added in. */
@@ -201,8 +200,12 @@ typedef struct qrate {
 	place at;
 } qrate;
 
+/* A pain location's ratings among a day's values: column numbers below 0. */
+#define LOC_COL(i) (-1 - (long)(i))
+#define LOC_OF(col) ((size_t)(-1 - (col)))
+
 typedef struct dynval {
-	long col;
+	long col;		/* a column, or LOC_COL of a pain location */
 	double sum;
 	long n;
 	place at;
@@ -460,7 +463,7 @@ mean_add(mean *m, double v, place at)
 }
 
 static void
-dyn_add(dayacc *a, int col, double v, place at)
+dyn_add(dayacc *a, long col, double v, place at)
 {
 	for (size_t i = 0; i < a->ndy; i++)
 		if (a->dy[i].col == col) {
@@ -509,18 +512,9 @@ add_pain(daily *d, subject *s, long day, double v, const char *names, place at)
 	if (v > a->pain_max)
 		a->pain_max = v;
 	d->col[C_PAIN].used = d->col[C_PAIN_MAX].used = d->col[C_PAIN_N].used = 1;
-	/* each location as a column of its own, unwritten: the day's list */
-	while (ease_pain_loc_next(&p, &d->locname, &d->loccap)) {
-		char key[32 + 8];
-		int col;
-
-		snprintf(key, sizeof key, "\x1fpainloc_%zu",
-			 ease_painlocs_add(&d->locs, d->locname));
-		col = add_col(d, key, K_PAINLOC);
-		if (!d->col[col].drug)
-			d->col[col].drug = ease_xstrdup(d->locname);
-		dyn_add(a, col, v, at);
-	}
+	/* each location among the day's values, by a column number below 0 */
+	while (ease_pain_loc_next(&p, &d->locname, &d->loccap))
+		dyn_add(a, LOC_COL(ease_painlocs_add(&d->locs, d->locname)), v, at);
 }
 
 /* ---- reading ---- */
@@ -859,25 +853,69 @@ add_session(daily *d, subject *s, long day, long sec, const char *tech,
 	}
 }
 
+/* NAME normalised (ease_norm_name), malloc'd: a long name is never cut. */
+static char *
+norm_dup(const char *name)
+{
+	/* as long as NAME at most; "mcg" fits in any */
+	size_t n = strlen(name) + 4;
+
+	return ease_norm_name(name, ease_xmalloc(n), n);
+}
+
+/* Text formatted as by printf, malloc'd: names in it are never cut. */
+static char *
+fmt_dup(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *t;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		ease_die(EASE_EX_SOFTWARE, "a name that cannot be formatted");
+	t = ease_xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(t, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return t;
+}
+
+static int add_med_named(rd *r, subject *s, long day, int drugcol, double dose,
+			 int unitcol, const char *ucell, char *dn, char *un);
+
 /* A dose: g and mcg into mg; other units as they are. */
 static int
 add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 {
-	daily *d = r->d;
-	char dn[128], un[64], name[256];
 	const char *ucell = unitcol >= 0 ? cell(r, unitcol) : "";
+	char *dn = norm_dup(cell(r, drugcol)), *un = norm_dup(ucell);
+	int ok = add_med_named(r, s, day, drugcol, dose, unitcol, ucell, dn, un);
+
+	free(dn);
+	free(un);
+	return ok;
+}
+
+/* add_med's work, the drug's and the unit's names normalised into DN and UN. */
+static int
+add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol,
+	      const char *ucell, char *dn, char *un)
+{
+	daily *d = r->d;
+	char *name;
+	const char *unit;
 	dayacc *a;
 	long ix;
 
-	ease_norm_name(cell(r, drugcol), dn, sizeof dn);
 	if (dn[0] == '\0')
 		return bad(r, drugcol, "is not a drug name");
 	if (ease_is_missing(ucell))
 		un[0] = '\0';
 	else if (strcmp(ucell, "\xc2\xb5g") == 0 || strcmp(ucell, "\xce\xbcg") == 0)
 		strcpy(un, "mcg");
-	else
-		ease_norm_name(ucell, un, sizeof un);
 	if (!isnan(dose)) {
 		if (strcmp(un, "g") == 0) {
 			dose *= 1000;
@@ -890,12 +928,14 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 		strcpy(un, "mg");
 	}
 	/* one unit per drug of one subject: another may take it as a syrup */
-	snprintf(name, sizeof name, "%s%c%s", s->id, '\x1f', dn);
+	name = fmt_dup("%s%c%s", s->id, '\x1f', dn);
 	if (isnan(dose) && un[0] == '\0' && !ease_strset_get(d->drug_ix, name, NULL)) {
 		int col;
 
-		snprintf(name, sizeof name, "\x1fmed_%s", dn);
+		free(name);
+		name = fmt_dup("\x1fmed_%s", dn);
 		col = add_col(d, name, K_MEDPEND);
+		free(name);
 		if (!d->col[col].drug)
 			d->col[col].drug = ease_xstrdup(dn);
 		a = record(s, day);
@@ -914,6 +954,7 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 		char why[512];
 		const drug *g = &d->drugs[ix];
 
+		free(name);
 		snprintf(why, sizeof why,
 			 "cannot be added to the %s%s of %s at %s:%ld (one unit per drug; g, mg, mcg and \xc2\xb5g convert)",
 			 g->unit[0] ? "" : "doses without a unit", g->unit, dn,
@@ -923,6 +964,7 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 			       un[0] ? ucell : "", why);
 		return 0;
 	}
+	free(name);
 	a = record(s, day);
 	if (a->doses == 0)
 		a->dat = here(r);
@@ -933,11 +975,11 @@ add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 	 * total of that drug is unknown: NaN makes the cell empty, not 0 nor
 	 * the sum of the doses that are known.
 	 */
-	if (isnan(dose) && un[0] == '\0')
-		snprintf(un, sizeof un, "%s", d->drugs[ix].unit);
-	snprintf(name, sizeof name, "med_%s%s%s", dn, un[0] ? "_" : "", un);
+	unit = isnan(dose) && un[0] == '\0' ? d->drugs[ix].unit : un;
+	name = fmt_dup("med_%s%s%s", dn, unit[0] ? "_" : "", unit);
 	int col = add_col(d, name, K_MED);
 
+	free(name);
 	d->col[col].used = 1;
 	dyn_add(a, col, dose, here(r));
 	return 1;
@@ -952,24 +994,27 @@ static int
 factor_col(daily *d, const char *n)
 {
 	long k;
-	char pre[160];
+	char *pre;
+	int col;
 
 	if (strcmp(n, "date") != 0 && strcmp(n, "subject") != 0 && strncmp(n, "med_", 4) != 0 &&
 	    !(ease_strset_get(d->col_ix, n, &k) &&
 	      (d->col[k].kind == K_FIXED || d->col[k].kind == K_MED)))
 		return add_col(d, n, K_FACTOR);
-	snprintf(pre, sizeof pre, "factor_%s", n);
-	return add_col(d, pre, K_FACTOR);
+	pre = fmt_dup("factor_%s", n);
+	col = add_col(d, pre, K_FACTOR);
+	free(pre);
+	return col;
 }
 
 static void
 add_factor(rd *r, subject *s, long day, const char *fname, double v, const char *unit)
 {
-	char n[128];
+	char *n = norm_dup(fname);
 	int col;
 
-	ease_norm_name(fname, n, sizeof n);
 	col = factor_col(r->d, n);
+	free(n);
 	r->d->col[col].used = 1;
 	if (unit && !ease_is_missing(unit))
 		r->d->col[col].measure = 1;
@@ -1018,10 +1063,9 @@ add_sleep(rd *r, subject *s, int hcol, int bedcol, const ease_datetime *bed, int
 		 * the time in bed is at least as long.
 		 */
 		if (!isnan(hours) && hours * 3600 > x.e - x.s &&
-		    hours * 3600 <= x.e - x.s + EASE_SLEEP_ROUNDING)
-			/* no second comparison: far from 1970, x.s + h - x.s is not h */
+		    hours * 3600 <= x.e - x.s + EASE_SLEEP_ROUNDING) {
 			x.e = x.s + hours * 3600;
-		else if (!isnan(hours) && hours * 3600 > x.e - x.s) {
+		} else if (!isnan(hours) && hours * 3600 > x.e - x.s) {
 			char h[40];
 
 			double clock = (wake->day - bed->day) * DAY_SEC + (wake->sec - bed->sec);
@@ -1921,16 +1965,17 @@ mean_of(const mean *m)
 static long
 pending_col(daily *d, const char *subject, const char *drug)
 {
-	char key[256], name[256];
+	char *key = fmt_dup("%s%c%s", subject, '\x1f', drug), *name;
 	long ix, k;
 	const char *un = "";
 
-	snprintf(key, sizeof key, "%s%c%s", subject, '\x1f', drug);
 	if (ease_strset_get(d->drug_ix, key, &ix))
 		un = d->drugs[ix].unit;
-	snprintf(name, sizeof name, "med_%s%s%s", drug, un[0] ? "_" : "", un);
+	free(key);
+	name = fmt_dup("med_%s%s%s", drug, un[0] ? "_" : "", un);
 	if (!ease_strset_get(d->col_ix, name, &k))
 		k = add_col(d, name, K_MED);
+	free(name);
 	return k;
 }
 
@@ -1963,12 +2008,10 @@ pain_locations(daily *d, const dayacc *a, row *w)
 	size_t n = 0, out = 0;
 
 	for (size_t i = 0; i < a->ndy; i++) {
-		const dcol *c = &d->col[a->dy[i].col];
-
-		if (c->kind != K_PAINLOC)
+		if (a->dy[i].col >= 0)
 			continue;
 		ease_grow((void **)&d->locv, &d->locvcap, n + 1, sizeof *d->locv);
-		d->locv[n++] = c->drug;
+		d->locv[n++] = d->locs.name[LOC_OF(a->dy[i].col)];
 	}
 	if (n == 0)
 		return;
@@ -2095,7 +2138,7 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 	for (size_t i = 0; i < a->ndy; i++) {
 		const dynval *x = &a->dy[i];
 
-		if (d->col[x->col].kind == K_MEDPEND || d->col[x->col].kind == K_PAINLOC)
+		if (x->col < 0 || d->col[x->col].kind == K_MEDPEND)
 			continue;
 		/*
 		 * Doses and counts (a factor without a unit: 2 coffees and 3
@@ -2114,7 +2157,7 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 		const dynval *x = &a->dy[i];
 		long k;
 
-		if (d->col[x->col].kind != K_MEDPEND)
+		if (x->col < 0 || d->col[x->col].kind != K_MEDPEND)
 			continue;
 		k = pending_col(d, s->id, d->col[x->col].drug);
 		d->col[k].used = 1;
@@ -2164,7 +2207,8 @@ static daily *sort_d;
 static int
 fixed_rank(int x)
 {
-	if (x == sort_d->loc_col)
+	/* made here or read from a day table */
+	if (x >= C_NFIXED && strcmp(sort_d->col[x].name, "pain_locations") == 0)
 		return 2 * C_PAIN_N + 1;
 	return x < C_NFIXED ? 2 * x + (x > C_PAIN_N) * 2 : -1;
 }

@@ -113,8 +113,9 @@ next:;
 	closedir(d);
 }
 
+/* LIST: only the names, one a line (--list-tools, for completion). */
 static int
-list_tools(const char *dir)
+list_tools_as(const char *dir, int names_only)
 {
 	char **names = NULL;
 	size_t n = 0, cap = 0;
@@ -136,8 +137,18 @@ list_tools(const char *dir)
 	}
 	if (n)
 		qsort(names, n, sizeof *names, cmp_str);
+	if (names_only) {
+		for (size_t i = 0; i < n; i++) {
+			printf("%s\n", names[i]);
+			free(names[i]);
+		}
+		free(names);
+		return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EASE_EX_IO;
+	}
 	printf("Usage: ease TOOL [ARGUMENT]...    run ease-TOOL\n"
 	       "       ease help TOOL             its manual\n"
+	       "       ease help diary            the diary's formats, ease-diary(5)\n"
+	       "       ease help ease             how the tools fit together, ease(7)\n"
 	       "\nTools:\n");
 	for (size_t i = 0; i < n; i++) {
 		const char *p = ease_tool_purpose(names[i]);
@@ -149,9 +160,15 @@ list_tools(const char *dir)
 		printf("  (none found beside ease or on PATH)\n");
 	printf("\nA diary goes through them in pipes, e.g.\n"
 	       "  ease select --last 30 diary.csv | ease check\n"
-	       "See ease(7) and ease-diary(5).\n");
+	       "See 'ease help ease' and 'ease help diary'.\n");
 	free(names);
 	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EASE_EX_IO;
+}
+
+static int
+list_tools(const char *dir)
+{
+	return list_tools_as(dir, 0);
 }
 
 static int
@@ -171,34 +188,67 @@ run_tool(const char *dir, const char *name, char **argv)
 	ease_die(EASE_EX_SOFTWARE, "cannot run %s: %s", path, strerror(errno));
 }
 
-/* Shows the manual: the tree's own page, the installed one, or --help. */
+/*
+ * man(1) on page PAGE of SECTION: the source tree's own copy beside the
+ * program's folder DIR (DIR/../man), or the one installed beside it (DIR/../share/man,
+ * whatever the prefix), else the one man finds.  Returns whether man showed it.
+ */
+static int
+show_page(const char *dir, const char *page, const char *section)
+{
+	static const char *const near[] = {"%.*s/man/man%s/%s.%s",
+					    "%.*s/share/man/man%s/%s.%s"};
+	char path[PATH_MAX];
+	const char *slash = dir ? strrchr(dir, '/') : NULL;
+	int up = slash ? (int)(slash - dir) : 0;	/* DIR's parent, said plainly */
+	pid_t pid;
+	int status;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		for (size_t i = 0; slash && i < sizeof near / sizeof near[0]; i++)
+			if (snprintf(path, sizeof path, near[i], up, dir, section, page, section) <
+			    (int)sizeof path && access(path, R_OK) == 0)
+				execlp("man", "man", "-l", path, (char *)NULL);
+		execlp("man", "man", section, page, (char *)NULL);
+		_exit(127);
+	}
+	return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+	       WEXITSTATUS(status) == 0;
+}
+
+/* The manuals that are not a tool's: the diary's formats and the ideas. */
+static const struct {
+	const char *topic, *page, *section;
+} topics[] = {
+	{"diary", "ease-diary", "5"},
+	{"ease", "ease", "7"},
+};
+
+/* Shows the manual of a tool (or --help when man cannot), or of a topic. */
 static int
 help_tool(const char *dir, const char *name)
 {
 	char page[PATH_MAX];
 	char *path;
-	pid_t pid;
-	int status;
 
+	for (size_t i = 0; i < sizeof topics / sizeof topics[0]; i++)
+		if (strcmp(name, topics[i].topic) == 0) {
+			if (show_page(dir, topics[i].page, topics[i].section))
+				return 0;
+			ease_die(EASE_EX_UNAVAILABLE, "cannot show %s(%s): man(1) failed or is not installed; "
+				 "the page is man/man%s/%s.%s in the source",
+				 topics[i].page, topics[i].section, topics[i].section,
+				 topics[i].page, topics[i].section);
+		}
 	if (!valid_name(name))
 		ease_die(EASE_EX_USAGE, "'%s' is not a tool name; 'ease' lists the tools", name);
 	path = find_tool(dir, name);
 	if (path == NULL)
-		ease_die(EASE_EX_USAGE, "no tool '%s'; 'ease' lists the tools", name);
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		if (dir && snprintf(page, sizeof page, "%s/../man/man1/ease-%s.1", dir, name) <
-		    (int)sizeof page && access(page, R_OK) == 0)
-			execlp("man", "man", "-l", page, (char *)NULL);
-		else {
-			snprintf(page, sizeof page, "ease-%s", name);
-			execlp("man", "man", page, (char *)NULL);
-		}
-		_exit(127);
-	}
-	if (pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
-	    WEXITSTATUS(status) == 0) {
+		ease_die(EASE_EX_USAGE, "no tool '%s' and no topic (diary, ease); 'ease' lists the tools", name);
+	snprintf(page, sizeof page, "ease-%s", name);
+	if (show_page(dir, page, "1")) {
 		free(path);
 		return 0;
 	}
@@ -224,6 +274,9 @@ ease_front_main(int argc, char **argv)
 		rc = list_tools(dir);
 	} else if (strcmp(argv[1], "-V") == 0 || strcmp(argv[1], "--version") == 0) {
 		ease_version();
+	} else if (strcmp(argv[1], "--list-tools") == 0 && argc == 2) {
+		/* hidden: the shell's completion asks it */
+		rc = list_tools_as(dir, 1);
 	} else if (strcmp(argv[1], "help") == 0) {
 		if (argc > 3)
 			ease_die(EASE_EX_USAGE, "help takes one tool name");

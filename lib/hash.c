@@ -21,3 +21,13 @@ ease_hash_field(uint64_t h, const char *s)
 			h = (h ^ (unsigned char)*s) * FNV_PRIME;
 	return (h ^ 0x1f) * FNV_PRIME;
 }
+
+uint64_t
+ease_hash_bytes(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * FNV_PRIME;
+	return h;
+}

@@ -6,6 +6,7 @@
  * tests/ref/hyptest.R and tests/ref/hyptest.py recompute every figure.
  */
 #include "ease/hyptest.h"
+#include "ease/gls.h"
 #include "ease/err.h"
 #include "ease/stats.h"
 
@@ -804,6 +805,144 @@ its_row(double t, double t0, double *x)
 	x[3] = post ? t - t0 : 0;
 }
 
+/* Solves the K x K system A x = B in place by Gaussian elimination with pivoting. */
+static int
+solve_k(double a[K][K], double b[K][K])
+{
+	for (int c = 0; c < K; c++) {
+		int piv = c;
+
+		for (int r = c + 1; r < K; r++)
+			if (fabs(a[r][c]) > fabs(a[piv][c]))
+				piv = r;
+		if (a[piv][c] == 0)
+			return 0;
+		for (int j = 0; j < K; j++) {
+			double t = a[c][j];
+
+			a[c][j] = a[piv][j];
+			a[piv][j] = t;
+			t = b[c][j];
+			b[c][j] = b[piv][j];
+			b[piv][j] = t;
+		}
+		for (int r = 0; r < K; r++) {
+			double f;
+
+			if (r == c)
+				continue;
+			f = a[r][c] / a[c][c];
+			for (int j = 0; j < K; j++) {
+				a[r][j] -= f * a[c][j];
+				b[r][j] -= f * b[c][j];
+			}
+		}
+	}
+	for (int r = 0; r < K; r++)
+		for (int j = 0; j < K; j++)
+			b[r][j] /= a[r][r];
+	return 1;
+}
+
+/*
+ * The meat of R sandwich::NeweyWest(fit, prewhite = TRUE, adjust = TRUE)
+ * with its automatic lag floor(bwNeweyWest(fit)), from the N score rows
+ * XU (x_i e_i) into S; *LAGS the lag.  The scores are prewhitened by a
+ * VAR(1) without intercept (ar.ols), the Bartlett kernel runs over the
+ * residuals, and the result is recoloured by (I - A)^-1.  The bandwidth
+ * weighs the columns as R names them, (Intercept) 0 and t, post,
+ * (t - t0) post 1, so the column t, here t - t0, gets T0 times the first
+ * back.  Returns 0 when the VAR cannot be fitted.
+ */
+static int
+newey_west(const double *xu, size_t n, double t0, double s[K][K], int *lags)
+{
+	double sxx[K][K] = {{0}}, syx[K][K] = {{0}}, a[K][K], im[K][K], d[K][K];
+	double *e, *hw, sig[64] = {0}, s0 = 0, s1 = 0, bw, acc[K][K] = {{0}};
+	size_t m = n - 1;
+	int mb, L;
+
+	if (n < K + 2)
+		return 0;
+	/* VAR(1): u_t = A u_{t-1} + e_t, least squares: A = Syx Sxx^-1 */
+	for (size_t i = 1; i < n; i++)
+		for (int r = 0; r < K; r++)
+			for (int c = 0; c < K; c++) {
+				sxx[r][c] += xu[(i - 1) * K + r] * xu[(i - 1) * K + c];
+				syx[r][c] += xu[i * K + r] * xu[(i - 1) * K + c];
+			}
+	/* A Sxx = Syx, so Sxx A' = Syx' (Sxx symmetric) */
+	for (int r = 0; r < K; r++)
+		for (int c = 0; c < K; c++)
+			a[r][c] = syx[c][r];
+	if (!solve_k(sxx, a))
+		return 0;
+	/* a now holds A'; the residuals e_t = u_t - A u_{t-1}, t = 2..n */
+	e = ease_xmalloc((m * K + m + 1) * sizeof *e);
+	hw = e + m * K;
+	for (size_t i = 1; i < n; i++) {
+		for (int r = 0; r < K; r++) {
+			double v = xu[i * K + r];
+
+			for (int c = 0; c < K; c++)
+				v -= a[c][r] * xu[(i - 1) * K + c];
+			e[(i - 1) * K + r] = v;
+		}
+		hw[i - 1] = t0 * e[(i - 1) * K] + e[(i - 1) * K + 1] +
+			    e[(i - 1) * K + 2] + e[(i - 1) * K + 3];
+	}
+	/* bwNeweyWest: Bartlett, prewhitened, m = floor(3 (n/100)^(2/9)) */
+	mb = (int)floor(3 * pow((double)n / 100, 2.0 / 9));
+	if (mb > 63)
+		mb = 63;
+	for (int j = 0; j <= mb; j++) {
+		double v = 0;
+
+		for (size_t i = 0; i + (size_t)j < m; i++)
+			v += hw[i] * hw[i + (size_t)j];
+		sig[j] = v / (double)m;
+	}
+	s0 = sig[0];
+	for (int j = 1; j <= mb; j++) {
+		s0 += 2 * sig[j];
+		s1 += 2 * j * sig[j];
+	}
+	bw = 1.1447 * pow((s1 / s0) * (s1 / s0), 1.0 / 3) * pow((double)n, 1.0 / 3);
+	L = isfinite(bw) && bw < (double)m ? (int)floor(bw) : isfinite(bw) ? (int)m : 0;
+	*lags = L;
+	/* meatHAC: Bartlett weights 1 - l/(L + 1) over the residuals */
+	for (int l = 0; l <= L && (size_t)l < m; l++) {
+		double w = 1 - (double)l / (L + 1), t[K][K] = {{0}};
+
+		for (size_t i = 0; i + (size_t)l < m; i++)
+			for (int r = 0; r < K; r++)
+				for (int c = 0; c < K; c++)
+					t[r][c] += e[i * K + r] * e[(i + (size_t)l) * K + c];
+		for (int r = 0; r < K; r++)
+			for (int c = 0; c < K; c++)
+				acc[r][c] += l == 0 ? w * t[r][c] : w * (t[r][c] + t[c][r]);
+	}
+	free(e);
+	/* Andrews' small-sample factor n/(n - k), then recolour: D acc D', D = (I - A)^-1 */
+	for (int r = 0; r < K; r++)
+		for (int c = 0; c < K; c++) {
+			im[r][c] = (r == c) - a[c][r];
+			d[r][c] = r == c;
+		}
+	if (!solve_k(im, d))
+		return 0;
+	for (int r = 0; r < K; r++)
+		for (int c = 0; c < K; c++) {
+			double v = 0;
+
+			for (int i = 0; i < K; i++)
+				for (int j = 0; j < K; j++)
+					v += d[r][i] * acc[i][j] * d[c][j];
+			s[r][c] = v * (double)n / (double)(n - K);
+		}
+	return 1;
+}
+
 void
 ease_its_fit(const double *t, const double *y, size_t n, double t0,
 	     int se_kind, ease_its *out)
@@ -811,15 +950,14 @@ ease_its_fit(const double *t, const double *y, size_t n, double t0,
 	double xtx[K][K], c[K], cov[K][K], meat[K][K] = {{0}};
 	double *e, *xu, x[K], rss = 0;
 	size_t npre = 0, npost = 0, dpre = 0, dpost = 0;
-	int lags;
+	int lags = 0;
 
 	gsl_set_error_handler_off();
 	memset(out, 0, sizeof *out);
 	out->n = n;
 	out->se_kind = se_kind;
-	out->lags = se_kind == EASE_SE_HAC && n > 0 ?
-		    (int)floor(4 * pow((double)n / 100, 2.0 / 9)) : 0;
-	out->r1_resid = NAN;
+	out->lags = 0;
+	out->r1_resid = out->phi = NAN;
 	for (int j = 0; j < K; j++)
 		out->b[j] = out->se[j] = out->stat[j] = out->p[j] = NAN;
 
@@ -885,20 +1023,12 @@ ease_its_fit(const double *t, const double *y, size_t n, double t0,
 		for (int a = 0; a < K; a++)
 			for (int b = 0; b < K; b++)
 				cov[a][b] = s2 * xtx[a][b];
-	} else {
-		/* Newey-West: Bartlett weights 1 - l/(L+1) on the lagged score products */
-		lags = out->lags;
-		for (int l = 0; l <= lags && (size_t)l < n; l++) {
-			double w = 1 - (double)l / (lags + 1), s[K][K] = {{0}};
-
-			for (size_t i = (size_t)l; i < n; i++)
-				for (int a = 0; a < K; a++)
-					for (int b = 0; b < K; b++)
-						s[a][b] += xu[i * K + a] * xu[(i - l) * K + b];
-			for (int a = 0; a < K; a++)
-				for (int b = 0; b < K; b++)
-					meat[a][b] += l == 0 ? s[a][b] : w * (s[a][b] + s[b][a]);
+	} else if (se_kind == EASE_SE_HAC) {
+		if (!newey_west(xu, n, t0, meat, &lags)) {
+			free(e);
+			return;
 		}
+		out->lags = lags;
 		/* sandwich (X'X)^-1 S (X'X)^-1 */
 		for (int a = 0; a < K; a++)
 			for (int b = 0; b < K; b++) {
@@ -909,6 +1039,30 @@ ease_its_fit(const double *t, const double *y, size_t n, double t0,
 						v += xtx[a][i] * meat[i][j] * xtx[j][b];
 				cov[a][b] = v;
 			}
+	} else {
+		/* GLS with AR(1) errors over the days: the estimates change too */
+		double *xr = ease_xmalloc(n * K * sizeof *xr);
+		long *day = ease_xmalloc(n * sizeof *day);
+		ease_gls g;
+
+		for (size_t i = 0; i < n; i++) {
+			its_row(t[i], t0, xr + i * K);
+			day[i] = lround(t[i]);
+		}
+		ease_gls_ar1(xr, y, day, NULL, n, K,
+			     se_kind == EASE_SE_GLS_ML ? EASE_GLS_ML : EASE_GLS_REML, &g);
+		free(xr);
+		free(day);
+		if (!g.ok) {
+			free(e);
+			return;
+		}
+		out->phi = g.phi;
+		for (int a = 0; a < K; a++) {
+			c[a] = g.b[a];
+			for (int b = 0; b < K; b++)
+				cov[a][b] = g.cov[a * K + b];
+		}
 	}
 	free(e);
 
@@ -920,10 +1074,9 @@ ease_its_fit(const double *t, const double *y, size_t n, double t0,
 	out->se[0] = sqrt(cov[0][0] - 2 * t0 * cov[0][1] + t0 * t0 * cov[1][1]);
 	for (int a = 1; a < K; a++)
 		out->se[a] = sqrt(cov[a][a]);
+	/* t on n - 4 df for every kind, as R's coeftest and summary.gls */
 	for (int a = 0; a < K; a++) {
 		out->stat[a] = out->b[a] / out->se[a];
-		out->p[a] = se_kind == EASE_SE_OLS ?
-			    ease_t_p2(out->stat[a], (double)(n - K)) :
-			    p_normal(out->stat[a]);
+		out->p[a] = ease_t_p2(out->stat[a], (double)(n - K));
 	}
 }

@@ -6,7 +6,7 @@
  */
 #include "ease/import.h"
 #include "ease/tz.h"
-#include "ease/hash.h"
+#include "ease/recset.h"
 
 #include "ease/err.h"
 #include "ease/formats.h"
@@ -14,6 +14,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,22 +73,17 @@ ease_import_list(void)
  * "am") logs two ratings of one slot as two records alike: within a file
  * they are kept, and only a record that an earlier file holds as often is
  * a repeat (overlapping exports).  The events of a record wait until it is
- * whole; then two hashes and a line are all that is kept of it: 16 bytes a
- * record, whatever it holds.
+ * whole; then it is kept whole, for a repeat is one only when it is the
+ * same byte for byte: a hash finds candidates, and two records whose hashes
+ * meet but whose bytes differ are never one (lib/recset.c).
  */
-typedef struct seen {
-	uint64_t key;		/* 0: a free slot */
-	uint32_t body;
-	uint32_t line;		/* over all files: the file's base + its line */
-} seen;
 
-/* Of seen.line: a slot format's record already matched by a later file's. */
+/* Of a record's tag: a slot format's record already matched by a later file's. */
 #define SEEN_MATCHED 0x80000000u
 
 typedef struct drv {
 	ease_writer *w;
-	seen *tab;
-	size_t cap, n;
+	ease_recset *seen;	/* every record written: its key, its events, its line */
 	long dups;		/* records dropped as exact repeats, this file */
 	const char *fmt;	/* this file's format */
 	int slots;		/* it times entries by slots: no conflicts */
@@ -100,31 +96,13 @@ typedef struct drv {
 	int pn;
 	long pline;
 	int pfile;
-	uint64_t pkey, pbody;
+	/* its key: the format, then the first event's subject, start, kind, name */
+	char *pkey;
+	size_t pklen, pkcap;
 	int pdrop;		/* the record held an event ease cannot write: skipped */
 	/* this file's header, held here so that dying over it leaks nothing */
 	ease_rec *kept;
 } drv;
-
-static void
-grow(drv *d)
-{
-	size_t ncap = d->cap ? d->cap * 2 : 1024;
-	seen *t = ease_xcalloc(ncap, sizeof *t);
-
-	for (size_t i = 0; i < d->cap; i++) {
-		if (!d->tab[i].key)
-			continue;
-		size_t j = d->tab[i].key & (ncap - 1);
-
-		while (t[j].key)
-			j = (j + 1) & (ncap - 1);
-		t[j] = d->tab[i];
-	}
-	free(d->tab);
-	d->tab = t;
-	d->cap = ncap;
-}
 
 static void
 num(double v, char *buf)
@@ -159,16 +137,66 @@ place_of(const drv *d, uint32_t g, char *buf, size_t n, int cur)
 		snprintf(buf, n, "%s:%ld", d->names[f], (long)g - d->base[f]);
 }
 
+/*
+ * Stops at a record (its events, 8 fields each, A: ALEN bytes) that has the
+ * key of the one at global line LINE (B) but not its bytes, naming the
+ * first field where they part.
+ */
+static void
+conflict(ease_imp *im, const char *a, size_t alen, const char *b, size_t blen, uint32_t line)
+{
+	static const char *const field[] = {"subject", "start", "end", "kind", "name",
+					    "value", "unit", "note"};
+	drv *d = im->priv;
+	const char *ea = a, *eb = b, *start = a + strlen(a) + 1, *kind, *name;
+	char place[300], here[160], there[160], what[80];
+	int f = 0, ev = 0;
+
+	kind = start + strlen(start) + 1;
+	kind += strlen(kind) + 1;
+	name = kind + strlen(kind) + 1;
+	/* the first field that differs, or the first event one record lacks */
+	while (a < ea + alen && b < eb + blen && strcmp(a, b) == 0) {
+		a += strlen(a) + 1;
+		b += strlen(b) + 1;
+		if (++f == 8)
+			f = 0, ev++;
+	}
+	if (a < ea + alen && b < eb + blen) {
+		if (ev)
+			snprintf(what, sizeof what, "the %s of its event %d", field[f], ev + 1);
+		else
+			snprintf(what, sizeof what, "its %s", field[f]);
+		ease_shown(a, here, sizeof here);
+		ease_shown(b, there, sizeof there);
+	} else {
+		/* the same events as far as the shorter goes: one has more */
+		int na = 0, nb = 0;
+
+		for (const char *p = ea; p < ea + alen; p += strlen(p) + 1)
+			na++;
+		for (const char *p = eb; p < eb + blen; p += strlen(p) + 1)
+			nb++;
+		snprintf(what, sizeof what, "its number of events");
+		snprintf(here, sizeof here, "%d", na / 8);
+		snprintf(there, sizeof there, "%d", nb / 8);
+	}
+	place_of(d, line, place, sizeof place, d->pfile);
+	ease_bad_row(im->file, d->pline, "%s%s%s%s at %s differs from the one of %s in %s: "
+		     "'%s' here, '%s' there (a conflicting duplicate: keep one of the two)",
+		     kind, *name ? " '" : "", name, *name ? "'" : "", start, place, what, here,
+		     there);
+}
+
 /* The record read so far, written or dropped as a repeat. */
 static void
 flush(ease_imp *im)
 {
 	drv *d = im->priv;
-	uint32_t body = (uint32_t)(d->pbody ^ (d->pbody >> 32));
 	uint32_t g = (uint32_t)(d->base[d->pfile] + d->pline);
-	uint64_t key = d->pkey ? d->pkey : 1;
 	const char *p = d->pend;
-	size_t j;
+	size_t at = 0;
+	long i;
 	int nev = d->pn;
 
 	if (!nev)
@@ -178,43 +206,29 @@ flush(ease_imp *im)
 		d->pdrop = 0;
 		return;
 	}
-	if ((d->n + 1) * 4 > d->cap * 3)
-		grow(d);
-	for (j = key & (d->cap - 1); d->tab[j].key; j = (j + 1) & (d->cap - 1)) {
-		seen *s = &d->tab[j];
-		char place[300];
-		const char *kind, *name, *start, *value;
+	while ((i = ease_recset_next(d->seen, d->pkey, d->pklen, &at)) >= 0) {
+		uint32_t *tag = ease_recset_tag(d->seen, (size_t)i);
+		int same = ease_recset_same(d->seen, (size_t)i, d->pend, d->plen);
+		const char *other;
+		size_t olen;
 
-		if (s->key != key)
-			continue;
 		if (d->slots) {
-			if (s->body == body && !(s->line & SEEN_MATCHED) &&
-			    (long)s->line < d->base[d->pfile]) {
-				s->line |= SEEN_MATCHED;
+			if (same && !(*tag & SEEN_MATCHED) && (long)*tag < d->base[d->pfile]) {
+				*tag |= SEEN_MATCHED;
 				d->dups++;
 				return;
 			}
 			continue;
 		}
-		if (s->body == body) {
+		if (same) {
 			d->dups++;
 			return;
 		}
-		start = d->pend + strlen(d->pend) + 1;
-		kind = start + strlen(start) + 1;
-		kind += strlen(kind) + 1;
-		name = kind + strlen(kind) + 1;
-		value = name + strlen(name) + 1;
-		place_of(d, s->line, place, sizeof place, d->pfile);
-		/* this record's value: the other one is at the place named */
-		ease_bad_row(im->file, d->pline, "%s%s%s%s at %s%s%s%s differs from the one of %s "
-			     "(a conflicting duplicate: keep one of the two)", kind,
-			     *name ? " '" : "", name, *name ? "'" : "", start,
-			     *value ? ", value '" : "", value, *value ? "'," : "", place);
+		other = ease_recset_body(d->seen, (size_t)i, &olen);
+		conflict(im, d->pend, d->plen, other, olen, *tag);
 		return;
 	}
-	d->tab[j] = (seen){key, body, g};
-	d->n++;
+	ease_recset_add(d->seen, d->pkey, d->pklen, d->pend, d->plen, g);
 	for (int e = 0; e < nev; e++) {
 		for (int f = 0; f < 8; f++) {
 			ease_w_str(d->w, p);
@@ -222,6 +236,17 @@ flush(ease_imp *im)
 		}
 		ease_w_end(d->w);
 	}
+}
+
+/* Adds S and its NUL to the key of the record being read. */
+static void
+key_add(drv *d, const char *s)
+{
+	size_t n = strlen(s ? s : "") + 1;
+
+	ease_grow((void **)&d->pkey, &d->pkcap, d->pklen + n, 1);
+	memcpy(d->pkey + d->pklen, s ? s : "", n);
+	d->pklen += n;
 }
 
 /* A time written with four digits for the year (and none other), or none. */
@@ -288,25 +313,18 @@ ease_imp_emit(ease_imp *im, const ease_event *e, long line)
 	}
 	num(e->value, v);
 	if (!d->pn) {
-		const char *key[] = {e->subject, e->start, e->kind, e->name};
-
 		d->plen = 0;
+		d->pklen = 0;
 		d->pline = line;
 		d->pfile = im->fileno;
-		d->pkey = ease_hash_field(EASE_HASH_START, d->fmt);
-		for (size_t i = 0; i < sizeof key / sizeof *key; i++)
-			d->pkey = ease_hash_field(d->pkey, key[i]);
+		key_add(d, d->fmt);
+		key_add(d, e->subject);
+		key_add(d, e->start);
+		key_add(d, e->kind);
+		key_add(d, e->name);
 		/* two notes of one time are two notes (a weight and a pulse), not a conflict */
 		if (strcmp(e->kind, "note") == 0)
-			d->pkey = ease_hash_field(d->pkey, e->note);
-		d->pbody = EASE_HASH_START;
-	}
-	{
-		const char *body[] = {e->subject, e->start, e->end, e->kind, e->name, v,
-				      e->unit, e->note};
-
-		for (size_t i = 0; i < sizeof body / sizeof *body; i++)
-			d->pbody = ease_hash_field(d->pbody, body[i]);
+			key_add(d, e->note);
 	}
 	pend_add(d, e->subject);
 	pend_add(d, e->start);
@@ -329,17 +347,19 @@ use_zone(ease_imp *im, const char *zone)
 		zone = im->zone;
 	if (!zone) {
 		/* no --tz, no TZ: the system's zone, as at the start */
-		if (im->tz_set[0]) {
-			im->tz_set[0] = '\0';
+		if (im->tz_set) {
+			free(im->tz_set);
+			im->tz_set = NULL;
 			unsetenv("TZ");
 			tzset();
 			ease_tz_forget();
 		}
 		return;
 	}
-	if (strcmp(im->tz_set, zone) == 0)
+	if (im->tz_set && strcmp(im->tz_set, zone) == 0)
 		return;
-	snprintf(im->tz_set, sizeof im->tz_set, "%s", zone);
+	free(im->tz_set);
+	im->tz_set = ease_xstrdup(zone);
 	setenv("TZ", zone, 1);
 	tzset();
 	ease_tz_forget();
@@ -366,7 +386,13 @@ ease_imp_interval(ease_imp *im, const char *zone, long d0, long s0, long d1, lon
 {
 	const char *wa = ease_imp_local(im, zone, d0, s0, (time_t)-1, a);
 	const char *wb = ease_imp_local(im, zone, d1, s1, (time_t)-1, b);
+	/* beyond it a length settles nothing (lib/tz.c), and must not overflow */
+	const double far = 4.0 * EASE_TZ_MAX_DAY * 86400;
 
+	if (length > far)
+		length = far;
+	else if (length < -far)
+		length = -far;
 	/* an end in the repeated hour: the other end and the length settle it */
 	if (wa && !wb && !isnan(length))
 		wa = ease_imp_local(im, zone, d0, s0, *b - (time_t)llround(length), a);
@@ -558,6 +584,51 @@ ease_imp_slug(const char *s, size_t len, char *buf, size_t n)
 	}
 	buf[o] = '\0';
 	return buf;
+}
+
+void
+ease_imp_str_add(ease_imp_str *b, const char *p, size_t n)
+{
+	ease_grow((void **)&b->s, &b->cap, b->len + n + 1, 1);
+	if (n)
+		memcpy(b->s + b->len, p, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+ease_imp_str_addf(ease_imp_str *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		ease_die(EASE_EX_SOFTWARE, "a message that cannot be formatted");
+	ease_grow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+ease_imp_str_clear(ease_imp_str *b)
+{
+	b->len = 0;
+	ease_imp_str_add(b, "", 0);
+}
+
+char *
+ease_imp_slug_dup(const char *s, size_t len)
+{
+	/* a slug is never longer than its text: room for all of it */
+	size_t n = len + 3;
+	char *buf = ease_xmalloc(n);
+
+	return ease_imp_slug(s, len, buf, n);
 }
 
 /* ---- clock times and numeric dates ---- */
@@ -933,6 +1004,7 @@ ease_import_run(ease_common *c, const ease_import_opts *o)
 	d.names = files;
 	d.nfiles = nfiles;
 	d.base = ease_xcalloc((size_t)nfiles, sizeof *d.base);
+	d.seen = ease_recset_new(64);
 	ease_tz_check(o->tz);
 	im.zone = o->tz ? o->tz : getenv("TZ");
 	tzset();
@@ -954,8 +1026,10 @@ ease_import_run(ease_common *c, const ease_import_opts *o)
 	}
 	ease_writer_close(d.w);
 	ease_report_skipped();
-	free(d.tab);
+	ease_recset_free(d.seen);
+	free(im.tz_set);
 	free(d.base);
 	free(d.pend);
+	free(d.pkey);
 	return 0;
 }

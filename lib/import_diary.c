@@ -39,20 +39,22 @@ list_next(const char **p, const char **item, size_t *len)
 
 /* The members of list CELL added to NOTE: "[DULL, STABBING]" as "dull, stabbing". */
 static void
-list_note(char *note, size_t n, const char *cell)
+list_note(ease_imp_str *note, const char *cell)
 {
 	const char *item;
-	size_t len, o = strlen(note);
+	size_t len;
 	int first = 1;
 
-	while (list_next(&cell, &item, &len) && o + len + 3 < n) {
-		if (o)
-			note[o++] = first ? ';' : ',', note[o++] = ' ';
-		for (size_t i = 0; i < len; i++)
-			note[o++] = item[i] == '_' ? ' ' : (char)tolower((unsigned char)item[i]);
+	while (list_next(&cell, &item, &len)) {
+		if (note->len)
+			ease_imp_str_add(note, first ? "; " : ", ", 2);
+		for (size_t i = 0; i < len; i++) {
+			char c = item[i] == '_' ? ' ' : (char)tolower((unsigned char)item[i]);
+
+			ease_imp_str_add(note, &c, 1);
+		}
 		first = 0;
 	}
-	note[o] = '\0';
 }
 
 /* The condition of the day, VERY_BAD..VERY_GOOD, on the 0-10 mood scale. */
@@ -72,53 +74,148 @@ condition(const char *s)
 	return -1;
 }
 
-/*
- * One intake "Ibuprofen 400 mg" (the dose and unit optional, the unit
- * glued on or not): the drug, the dose (NaN when none) and the unit, mass
- * units in mg.
- */
+/* A byte of a unit: a letter (also of UTF-8: µg), '/' or '%'. */
 static int
-intake(const char *s, size_t len, char *drug, size_t dn, double *dose, char *unit,
-       size_t un)
+unit_char(unsigned char c)
 {
-	size_t i = len, ue, ds;
-	char num[32];
+	return isalpha(c) || c >= 0x80 || c == '/' || c == '%';
+}
+
+/*
+ * The number that begins a word (sign, digits, point, exponent, as strtod
+ * would take them): its length, 0 when the word does not begin with one.
+ */
+static size_t
+num_lexeme(const char *s, size_t n)
+{
+	size_t i = 0, digits = 0;
+
+	if (i < n && (s[i] == '+' || s[i] == '-'))
+		i++;
+	while (i < n && (isdigit((unsigned char)s[i]) || s[i] == '.'))
+		digits += isdigit((unsigned char)s[i++]) != 0;
+	if (digits == 0)
+		return 0;
+	if (i + 1 < n && (s[i] == 'e' || s[i] == 'E')) {
+		size_t j = i + 1;
+
+		if (j < n && (s[j] == '+' || s[j] == '-'))
+			j++;
+		if (j < n && isdigit((unsigned char)s[j])) {
+			while (j < n && isdigit((unsigned char)s[j]))
+				j++;
+			i = j;
+		}
+	}
+	return i;
+}
+
+/* Whether N bytes of S are a dose as the app writes one: 400, 0.5, .5. */
+static int
+plain_dose(const char *s, size_t n)
+{
+	size_t digits = 0, points = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (isdigit((unsigned char)s[i]))
+			digits++;
+		else if (s[i] == '.')
+			points++;
+		else
+			return 0;
+	}
+	return digits > 0 && points <= 1;
+}
+
+/*
+ * One intake, N bytes at S: "Ibuprofen 400 mg", the dose and unit optional,
+ * the unit glued on or not.  The drug (*DRUG, *DN bytes of S, never cut),
+ * the dose (NaN when none) and the unit (*UNIT, *UN bytes, or "mg" of a
+ * mass unit, the dose converted).  A last word that begins as a number is
+ * the dose, and must be a plain one: "-400 mg" and "1e3 mg" are no doses,
+ * nor the name of a drug.  Returns NULL, or why the intake does not read.
+ */
+static const char *
+intake(const char *s, size_t n, const char **drug, size_t *dn, double *dose,
+       const char **unit, size_t *un)
+{
+	const char *w = s + n, *u = NULL, *d = NULL;
+	size_t wl = 0, ul = 0, dl = 0, nl;
 
 	*dose = NAN;
-	unit[0] = '\0';
-	/* the unit: letters at the end, after the dose */
-	ue = i;
-	while (i && isalpha((unsigned char)s[i - 1]))
-		i--;
-	size_t us = i;
+	*unit = "";
+	*un = 0;
+	/* the last word, and the one before it */
+	while (n && s[n - 1] == ' ')
+		n--;
+	nl = n;
+	while (nl && s[nl - 1] != ' ')
+		nl--;
+	w = s + nl;
+	wl = n - nl;
+	{
+		size_t k = num_lexeme(w, wl), i = k;
 
-	while (i && s[i - 1] == ' ')
-		i--;
-	ds = i;
-	while (ds && (isdigit((unsigned char)s[ds - 1]) || s[ds - 1] == '.'))
-		ds--;
-	if (ds < i && (ds == 0 || s[ds - 1] == ' ') && i - ds < sizeof num) {
-		memcpy(num, s + ds, i - ds);
-		num[i - ds] = '\0';
-		if (ease_parse_num(num, 0, dose) != EASE_V_OK)
-			return 0;
-		snprintf(unit, un, "%.*s", (int)(ue - us), s + us);
-		len = ds;
-		while (len && s[len - 1] == ' ')
-			len--;
-	} else if (ds == i && us < ue && us > 0 && isdigit((unsigned char)s[us - 1])) {
-		return 0;
+		while (i < wl && unit_char((unsigned char)w[i]))
+			i++;
+		if (k && i == wl) {
+			/* "400 mg" glued or not: "400mg", "400" */
+			d = w, dl = k, u = w + k, ul = wl - k;
+		} else if (wl && num_lexeme(w, wl) == 0) {
+			size_t pe = nl, ps;
+			int unit_only = 1;
+
+			for (size_t j = 0; j < wl; j++)
+				unit_only &= unit_char((unsigned char)w[j]);
+			while (pe && s[pe - 1] == ' ')
+				pe--;
+			ps = pe;
+			while (ps && s[ps - 1] != ' ')
+				ps--;
+			k = num_lexeme(s + ps, pe - ps);
+			if (unit_only && k && k == pe - ps) {
+				/* "400 mg" */
+				d = s + ps, dl = k, u = w, ul = wl;
+				nl = ps;
+			}
+		}
 	}
-	if (len == 0)
-		return 0;
-	snprintf(drug, dn, "%.*s", (int)len, s);
-	if (strcasecmp(unit, "g") == 0)
-		*dose *= 1000, strcpy(unit, "mg");
-	else if (strcasecmp(unit, "mcg") == 0 || strcasecmp(unit, "ug") == 0)
-		*dose /= 1000, strcpy(unit, "mg");
-	else if (strcasecmp(unit, "mg") == 0)
-		strcpy(unit, "mg");
-	return 1;
+	if (d) {
+		char *num;
+
+		if (!plain_dose(d, dl))
+			return "is not an intake: the dose must be a plain number 0 or more, "
+			       "as in Ibuprofen 400 mg";
+		num = ease_xstrndup(d, dl);
+		if (ease_parse_num(num, 0, dose) != EASE_V_OK)
+			*dose = NAN;
+		free(num);
+		if (isnan(*dose))
+			return "is not an intake: the dose does not read as a number";
+		n = nl;
+		*unit = u;
+		*un = ul;
+	}
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (n == 0)
+		return d ? "has a dose but no drug (expected a drug, then its dose and unit: "
+			   "Ibuprofen 400 mg)"
+			 : "is not an intake (expected a drug, then its dose and unit: "
+			   "Ibuprofen 400 mg)";
+	*drug = s;
+	*dn = n;
+	if (*un == 1 && strncasecmp(*unit, "g", 1) == 0)
+		*dose *= 1000, *unit = "mg", *un = 2;
+	else if ((*un == 3 && (strncasecmp(*unit, "mcg", 3) == 0 ||
+			       strncmp(*unit, "\xc2\xb5g", 3) == 0)) ||
+		 (*un == 2 && strncasecmp(*unit, "ug", 2) == 0))
+		*dose /= 1000, *unit = "mg", *un = 2;
+	else if (*un == 2 && strncasecmp(*unit, "mg", 2) == 0)
+		*unit = "mg";
+	if (!isnan(*dose) && !isfinite(*dose))
+		return "is not an intake: the dose is too large for a number";
+	return NULL;
 }
 
 void
@@ -136,12 +233,15 @@ ease_import_secuso(ease_imp *im, ease_reader *r, const ease_rec *h)
 	ease_dateform df;
 	ease_recstore *st = ease_imp_read_dated(im, r, h, &cd, names, 1, 0, &df);
 	const ease_rec *rec;
+	/* held where an error's exit still finds them */
+	static ease_imp_str note, name, u;
+
 	for (size_t i = 0; i < ease_recstore_count(st); i++) {
 		const char *why, *p, *item;
 		long day, sec;
 		double pain, cond;
 		size_t len;
-		char date[16], note[512], name[128], drug[128], unit[16];
+		char date[16];
 		int bad = 0;
 
 		rec = ease_recstore_get(st, i, NULL);
@@ -172,38 +272,38 @@ ease_import_secuso(ease_imp *im, ease_reader *r, const ease_rec *h)
 		}
 		/* drugs are read before anything is written: a bad one drops the entry */
 		for (p = ease_imp_cell(rec, cdrug); list_next(&p, &item, &len); ) {
+			const char *drug, *unit;
+			size_t dn, un;
 			double dose;
 
-			if (!intake(item, len, drug, sizeof drug, &dose, unit, sizeof unit)) {
-				char shown[200];
+			if ((why = intake(item, len, &drug, &dn, &dose, &unit, &un))) {
+				char *shown = ease_xstrndup(item, len);
 
-				snprintf(shown, sizeof shown, "%.*s", (int)len, item);
-				ease_bad_value(im->file, rec->line, "Drug Intakes", shown,
-					       "is not an intake (expected a drug, then its dose "
-					       "and unit: Ibuprofen 400 mg)");
+				ease_bad_value(im->file, rec->line, "Drug Intakes", shown, why);
+				free(shown);
 				bad = 1;
 				break;
 			}
 		}
 		if (bad)
 			continue;
-		note[0] = '\0';
-		list_note(note, sizeof note, ease_imp_cell(rec, cnat));
-		list_note(note, sizeof note, ease_imp_cell(rec, ctimes));
+		ease_imp_str_clear(&note);
+		list_note(&note, ease_imp_cell(rec, cnat));
+		list_note(&note, ease_imp_cell(rec, ctimes));
 		if (!isnan(pain)) {
 			/* one rating, however many regions: pain_n counts ratings */
-			size_t o = 0;
-
-			name[0] = '\0';
+			ease_imp_str_clear(&name);
 			for (p = ease_imp_cell(rec, creg); list_next(&p, &item, &len); ) {
-				char one[128];
+				char *one = ease_imp_slug_dup(item, len);
 
-				ease_imp_slug(item, len, one, sizeof one);
-				if (*one && o + strlen(one) + 2 < sizeof name)
-					o += (size_t)snprintf(name + o, sizeof name - o, "%s%s",
-							      o ? "|" : "", one);
+				if (*one) {
+					if (name.len)
+						ease_imp_str_add(&name, "|", 1);
+					ease_imp_str_add(&name, one, strlen(one));
+				}
+				free(one);
 			}
-			ease_event e = {"", date, "", "pain", name, pain, "", note};
+			ease_event e = {"", date, "", "pain", name.s, pain, "", note.s};
 
 			ease_imp_emit(im, &e, rec->line);
 		}
@@ -213,10 +313,16 @@ ease_import_secuso(ease_imp *im, ease_reader *r, const ease_rec *h)
 			ease_imp_emit(im, &e, rec->line);
 		}
 		for (p = ease_imp_cell(rec, cdrug); list_next(&p, &item, &len); ) {
+			const char *drug, *unit;
+			size_t dn, un;
 			double dose;
 
-			intake(item, len, drug, sizeof drug, &dose, unit, sizeof unit);
-			ease_event e = {"", date, "", "med", drug, dose, unit, ""};
+			intake(item, len, &drug, &dn, &dose, &unit, &un);
+			ease_imp_str_clear(&name);
+			ease_imp_str_add(&name, drug, dn);
+			ease_imp_str_clear(&u);
+			ease_imp_str_add(&u, unit, un);
+			ease_event e = {"", date, "", "med", name.s, dose, u.s, ""};
 
 			ease_imp_emit(im, &e, rec->line);
 		}
@@ -226,6 +332,10 @@ ease_import_secuso(ease_imp *im, ease_reader *r, const ease_rec *h)
 			ease_imp_emit(im, &e, rec->line);
 		}
 	}
+	free(note.s);
+	free(name.s);
+	free(u.s);
+	note = name = u = (ease_imp_str){0};
 	ease_recstore_free(st);
 }
 
@@ -362,14 +472,14 @@ typedef struct bear {
 	const ease_rec *rec;
 	const char *start;	/* the slot's date-time, or the date */
 	const char *date;	/* the date alone */
-	char note[600];
+	ease_imp_str *note;	/* the event's note, whole */
 	ease_strset *slips;	/* factors warned about as slips for a technique */
 } bear;
 
 static void
 bear_emit(bear *b, const char *kind, const char *name, double v, const char *unit)
 {
-	ease_event e = {"", b->start, "", kind, name, v, unit, b->note};
+	ease_event e = {"", b->start, "", kind, name, v, unit, b->note->s};
 
 	ease_imp_emit(b->im, &e, b->rec->line);
 }
@@ -407,7 +517,7 @@ bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
 	size_t len = strlen(detail), nl;
 	int sev = -1, lvl;
 	double r;
-	char name[160], key[160];
+	char *name, *key;
 
 	while (len && detail[len - 1] == ' ')
 		len--;
@@ -445,21 +555,22 @@ bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
 		return 0;
 	}
 	/* "Moderate (2 of 4)": the word as written and the rating it is */
+	ease_imp_str_clear(b->note);
 	if (sev >= 0)
-		snprintf(b->note, sizeof b->note, "%.*s (%d of 4)%s%s",
-			 (int)(len - (size_t)(open - detail) - 2), open + 1, lvl,
-			 *notes ? "; " : "", notes);
+		ease_imp_str_addf(b->note, "%.*s (%d of 4)%s%s",
+				  (int)(len - (size_t)(open - detail) - 2), open + 1, lvl,
+				  *notes ? "; " : "", notes);
 	else
-		snprintf(b->note, sizeof b->note, "%d of 4%s%s", lvl,
-			 *notes ? "; " : "", notes);
-	ease_imp_slug(detail, nl, name, sizeof name);
+		ease_imp_str_addf(b->note, "%d of 4%s%s", lvl, *notes ? "; " : "", notes);
+	name = ease_imp_slug_dup(detail, nl);
 	if (!name[0]) {
+		free(name);
 		ease_bad_value(b->im->file, b->rec->line, "detail", detail,
 			       "names no symptom (expected like 'Back (lower) pain (Mild)')");
 		return 0;
 	}
 	/* "back_lower_pain": a pain of the back, lower; "headache" too */
-	ease_imp_slug(detail, nl, key, sizeof key);
+	key = ease_imp_slug_dup(detail, nl);
 	if (pain_words(key)) {
 		char *p = strstr(name, "pain");
 
@@ -475,34 +586,17 @@ bear_symptom(bear *b, const char *detail, const char *rating, const char *notes)
 		/* a rating: ease-daily averages a day's ratings, adds up counts */
 		bear_emit(b, "factor", name, lvl * 2.5, "rating");
 	}
+	free(name);
+	free(key);
 	return 1;
 }
 
-/* "Ibuprofen (mg)" with the amount 400. */
+/* The intake of DRUG in UNIT (as the detail spells it) with the amount AMOUNT. */
 static int
-bear_med(bear *b, const char *detail, const char *amount)
+bear_med_emit(bear *b, const char *drug, const char *unit, const char *amount)
 {
-	const char *open = strrchr(detail, '(');
-	size_t len = strlen(detail), nl = len;
 	double v;
-	char drug[160], unit[32] = "";
 
-	while (len && detail[len - 1] == ' ')
-		len--;
-	if (open && len && detail[len - 1] == ')' && detail + len - 1 - (open + 1) < 31) {
-		snprintf(unit, sizeof unit, "%.*s", (int)(detail + len - 1 - (open + 1)), open + 1);
-		nl = (size_t)(open - detail);
-	} else {
-		nl = len;
-	}
-	while (nl && detail[nl - 1] == ' ')
-		nl--;
-	if (nl == 0) {
-		ease_bad_value(b->im->file, b->rec->line, "detail", detail,
-			       "names no drug (expected like 'Ibuprofen (mg)')");
-		return 0;
-	}
-	snprintf(drug, sizeof drug, "%.*s", (int)nl, detail);
 	switch (ease_imp_num(amount, &v, NULL)) {
 	case EASE_V_BAD:
 		ease_bad_value(b->im->file, b->rec->line, "rating/amount", amount,
@@ -518,14 +612,47 @@ bear_med(bear *b, const char *detail, const char *amount)
 		return 0;
 	}
 	if (strcasecmp(unit, "g") == 0)
-		v *= 1000, strcpy(unit, "mg");
+		v *= 1000, unit = "mg";
 	else if (strcasecmp(unit, "mcg") == 0 || strcasecmp(unit, "ug") == 0 ||
 		 strcmp(unit, "\xc2\xb5g") == 0)
-		v /= 1000, strcpy(unit, "mg");
+		v /= 1000, unit = "mg";
 	else if (strcasecmp(unit, "mg") == 0)
-		strcpy(unit, "mg");
+		unit = "mg";
 	bear_emit(b, "med", drug, v, isnan(v) ? "" : unit);
 	return 1;
+}
+
+/* "Ibuprofen (mg)" with the amount 400. */
+static int
+bear_med(bear *b, const char *detail, const char *amount)
+{
+	const char *open = strrchr(detail, '(');
+	size_t len = strlen(detail), nl = len;
+	const char *unit = "";
+	char *drug, *uspell = NULL;
+	int ok;
+
+	while (len && detail[len - 1] == ' ')
+		len--;
+	if (open && len && detail[len - 1] == ')') {
+		unit = uspell = ease_xstrndup(open + 1, (size_t)(detail + len - 1 - (open + 1)));
+		nl = (size_t)(open - detail);
+	} else {
+		nl = len;
+	}
+	while (nl && detail[nl - 1] == ' ')
+		nl--;
+	if (nl == 0) {
+		free(uspell);
+		ease_bad_value(b->im->file, b->rec->line, "detail", detail,
+			       "names no drug (expected like 'Ibuprofen (mg)')");
+		return 0;
+	}
+	drug = ease_xstrndup(detail, nl);
+	ok = bear_med_emit(b, drug, unit, amount);
+	free(drug);
+	free(uspell);
+	return ok;
 }
 
 /* Whether the '|' list L already holds the name T. */
@@ -649,7 +776,7 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 		a = ia, z = iz;
 	if (as <= 0 && ib <= 0) {
 		/* no times: the hours belong to the day, whatever its slot */
-		ease_event ev = {"", b->date, "", "sleep", "", h, isnan(h) ? "" : "h", b->note};
+		ease_event ev = {"", b->date, "", "sleep", "", h, isnan(h) ? "" : "h", b->note->s};
 
 		ease_imp_emit(b->im, &ev, b->rec->line);
 		return 1;
@@ -679,40 +806,38 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 	ease_imp_fmt(b->im, NULL, te, e);
 	/* the app's own word: an asleep interval must not read as time in bed */
 	ease_event ev = {"", s, e, "sleep", ib > 0 ? "in_bed" : "asleep", h,
-			 isnan(h) ? "" : "h", b->note};
+			 isnan(h) ? "" : "h", b->note->s};
 
 	ease_imp_emit(b->im, &ev, b->rec->line);
 	return 1;
 }
 
-/* Entries of other categories with a number, and the categories' names. */
+/* Entries of other categories with a number, and the first categories' names. */
 typedef struct others {
 	long n;
-	char cats[200];
-	int more;
+	ease_strset *seen;	/* the categories named so far */
+	ease_imp_str cats;	/* the first five of them, whole */
+	int ncats, more;
 } others;
 
 static void
 other_add(others *o, const char *cat)
 {
-	size_t l = strlen(o->cats), cl = strlen(cat);
-	const char *p = o->cats;
-
 	o->n++;
-	for (; *p; p += strcspn(p, ","), p += *p == ',' ? 2 : 0)
-		if (strncmp(p, cat, cl) == 0 && (p[cl] == ',' || p[cl] == '\0'))
-			return;
-	if (l + cl + 3 > sizeof o->cats) {
+	if (!ease_strset_add(o->seen, cat))
+		return;
+	if (o->ncats == 5) {
 		o->more = 1;
 		return;
 	}
-	snprintf(o->cats + l, sizeof o->cats - l, "%s%s", l ? ", " : "", cat);
+	ease_imp_str_addf(&o->cats, "%s%s", o->ncats++ ? ", " : "", cat);
 }
 
 void
 ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 {
-	others oth = {0, "", 0};
+	/* held where an error's exit still finds it */
+	static others oth;
 	int cd = ease_imp_need(im, h, "date"), cdf = ease_imp_col(h, "date formatted");
 	int ct = ease_imp_need(im, h, "time of day"), cc = ease_imp_need(im, h, "category");
 	int ca = ease_imp_need(im, h, "rating/amount"), cdet = ease_imp_need(im, h, "detail");
@@ -720,15 +845,17 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 	const ease_rec *rec;
 	/* held where an error's exit still finds it */
 	static ease_strset *slips;
+	static ease_imp_str note;
 
 	slips = ease_strset_new();
+	oth = (others){0, ease_strset_new(), {0}, 0, 0};
 
 	while ((rec = ease_imp_next(im, r))) {
 		long day, sec, d2;
 		const char *cat = rec->f[cc], *amount = rec->f[ca], *detail = rec->f[cdet];
 		const char *notes = ease_imp_cell(rec, cn), *why;
-		char when[40], date[16], name[160];
-		bear b = {im, rec, when, date, "", slips};
+		char when[40], date[16];
+		bear b = {im, rec, when, date, &note, slips};
 		double v;
 
 		if (!ease_imp_width(im, rec, h))
@@ -767,7 +894,8 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 			}
 			ease_imp_fmt(im, NULL, t, when);
 		}
-		snprintf(b.note, sizeof b.note, "%s", notes);
+		ease_imp_str_clear(&note);
+		ease_imp_str_add(&note, notes, strlen(notes));
 		if (strcasecmp(cat, "Symptom") == 0 || strcasecmp(cat, "Symptoms") == 0) {
 			bear_symptom(&b, detail, amount, notes);
 		} else if (strncasecmp(cat, "Meds", 4) == 0 ||
@@ -776,9 +904,10 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 		} else if (strcasecmp(cat, "Factors") == 0) {
 			bear_factors(&b, detail);
 		} else if (strcasecmp(cat, "Sleep") == 0) {
-			if (*detail)
-				snprintf(b.note, sizeof b.note, "%s%s%s", detail,
-					 *notes ? "; " : "", notes);
+			if (*detail) {
+				ease_imp_str_clear(&note);
+				ease_imp_str_addf(&note, "%s%s%s", detail, *notes ? "; " : "", notes);
+			}
 			bear_sleep(&b, day, amount, detail);
 		} else {
 			/* a rating: mood, energy, sleep quality, or another category */
@@ -811,18 +940,22 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 			} else if (quality || energy) {
 				/* onto the day table's 0-10 scale of every rating, as written in the note */
 				if (!isnan(v)) {
-					snprintf(b.note, sizeof b.note, "%s of 5%s%s", amount,
-						 *notes ? "; " : "", notes);
+					ease_imp_str_clear(&note);
+					ease_imp_str_addf(&note, "%s of 5%s%s", amount,
+							  *notes ? "; " : "", notes);
 					if (quality)
 						bear_emit(&b, "sleep_quality", "", v * 2, "");
 					else
 						bear_emit(&b, "factor", "energy", v * 2, "rating");
 				}
 			} else {
-				snprintf(b.note, sizeof b.note, "%s%s%s", detail,
-					 *detail && *notes ? ": " : "", notes);
-				bear_emit(&b, "note", ease_imp_slug(cat, strlen(cat), name,
-								    sizeof name), v, "");
+				char *name = ease_imp_slug_dup(cat, strlen(cat));
+
+				ease_imp_str_clear(&note);
+				ease_imp_str_addf(&note, "%s%s%s", detail,
+						  *detail && *notes ? ": " : "", notes);
+				bear_emit(&b, "note", name, v, "");
+				free(name);
 				if (!isnan(v))
 					other_add(&oth, cat);
 			}
@@ -832,8 +965,13 @@ ease_import_bearable(ease_imp *im, ease_reader *r, const ease_rec *h)
 	if (oth.n)
 		ease_warn("%s: %ld entr%s with a number in categories ease-daily does not read "
 			  "(%s%s) %s written as note events, which ease-daily leaves out",
-			  im->file, oth.n, oth.n == 1 ? "y" : "ies", oth.cats,
+			  im->file, oth.n, oth.n == 1 ? "y" : "ies", oth.cats.s,
 			  oth.more ? ", ..." : "", oth.n == 1 ? "is" : "are");
 	ease_strset_free(slips);
 	slips = NULL;
+	free(note.s);
+	note = (ease_imp_str){0};
+	ease_strset_free(oth.seen);
+	free(oth.cats.s);
+	oth = (others){0};
 }

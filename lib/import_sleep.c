@@ -289,7 +289,7 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 		const char *why;
 		double q, asleep = NAN, bed = NAN, hr, steps, mood = -1;
 		int pct;
-		char a[40], b[40], note[48];
+		char a[40], b[40];
 
 		if (!ease_imp_width(im, rec, h))
 			continue;
@@ -396,8 +396,7 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 			    rec->line);
 		/* 0%: a night that failed, not the worst one */
 		if (q > 0) {
-			snprintf(note, sizeof note, "%s", rec->f[cq]);
-			quality(im, "", b, q / 10, note, rec->line);
+			quality(im, "", b, q / 10, rec->f[cq], rec->line);
 		}
 		if (mood >= 0) {
 			ease_event ev = {"", b, "", "mood", "", mood, "", rec->f[cmood]};
@@ -455,6 +454,8 @@ fitbit_days(ease_imp *im, ease_reader *r, const ease_rec *h)
 	int cbed = ease_imp_need(im, h, "TotalTimeInBed");
 	const char *fmt = im->c->date_format;
 	static const char *const names[] = {"SleepDay"};
+	/* held where an error's exit still finds it */
+	static ease_imp_str note;
 	ease_dateform df;
 	/* the order of day and month is the whole column's: read it first */
 	ease_recstore *st = ease_imp_read_dated(im, r, h, &cday, names, 1, 0, &df);
@@ -463,7 +464,7 @@ fitbit_days(ease_imp *im, ease_reader *r, const ease_rec *h)
 		const char *why;
 		long day, sec;
 		double asleep, bed, n;
-		char date[16], note[96];
+		char date[16];
 
 		rec = ease_recstore_get(st, i, NULL);
 		if ((why = ease_dateform_read(&df, fmt, rec->f[cday], &day, &sec))) {
@@ -492,13 +493,16 @@ fitbit_days(ease_imp *im, ease_reader *r, const ease_rec *h)
 				       "is not a number");
 			continue;
 		}
-		snprintf(note, sizeof note, "in bed %s min, %s sleep record%s",
-			 rec->f[cbed], rec->f[cn], n == 1 ? "" : "s");
+		ease_imp_str_clear(&note);
+		ease_imp_str_addf(&note, "in bed %s min, %s sleep record%s", rec->f[cbed],
+				  rec->f[cn], n == 1 ? "" : "s");
 		ease_event e = {rec->f[cid], ease_fmt_date(day, date), "", "sleep", "",
-				asleep / 60, "h", note};
+				asleep / 60, "h", note.s};
 
 		ease_imp_emit(im, &e, rec->line);
 	}
+	free(note.s);
+	note = (ease_imp_str){0};
 	ease_recstore_free(st);
 }
 
@@ -795,7 +799,8 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 	size_t hn = 0;
 	long hline = 0;
 	int cid = 0, ctz = 0, cfrom = 0, cto = 0, chours = 0, crat = 0, ccom = 0, maxcol = 0;
-	char lastzone[256] = "";
+	/* held where an error's exit still finds it */
+	static char *lastzone;
 	const ease_rec *rec;
 	long rounded = 0, rounded_line = 0;
 	char rounded_id[64] = "";
@@ -862,14 +867,15 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			zone = rec->f[ctz];
 			if (!*zone) {
 				zone = im->zone;
-			} else if (strcmp(zone, lastzone) != 0) {
+			} else if (!lastzone || strcmp(zone, lastzone) != 0) {
 				if (!ease_tz_known(zone)) {
 					ease_bad_value(im->file, rec->line, "Tz", zone,
-						       "is not a time zone (expected a tz database "
-						       "name like Europe/Berlin)");
+						       "is not a time zone (expected "
+						       EASE_TZ_ACCEPTED_DATA ")");
 					continue;
 				}
-				snprintf(lastzone, sizeof lastzone, "%s", zone);
+				free(lastzone);
+				lastzone = ease_xstrdup(zone);
 			}
 			switch (ease_imp_num(rec->f[chours], &hours, NULL)) {
 			case EASE_V_BAD:
@@ -981,6 +987,8 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			}
 		}
 	}
+	free(lastzone);
+	lastzone = NULL;
 	if (rounded)
 		ease_warn("%s: %ld record%s (the first on line %ld, '%s') %s an Id a "
 			  "spreadsheet has rounded: %s start is From in the zone of Tz, to the "

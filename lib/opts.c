@@ -176,18 +176,18 @@ ease_opt_each(const char *opt, const char *arg,
 }
 
 static void
-help(const ease_tool *t)
+help_to(FILE *f, const ease_tool *t)
 {
 	const char *purpose = ease_tool_purpose(t->name);
 
-	printf("Usage: ease-%s %s\n", t->name, t->usage);
+	fprintf(f, "Usage: ease-%s %s\n", t->name, t->usage);
 	if (purpose)
-		printf("%c%s.\n", purpose[0] - 32 * (purpose[0] >= 'a' && purpose[0] <= 'z'),
+		fprintf(f, "%c%s.\n", purpose[0] - 32 * (purpose[0] >= 'a' && purpose[0] <= 'z'),
 		       purpose + 1);
 	if (t->options && *t->options)
-		printf("\nOptions:\n%s", t->options);
+		fprintf(f, "\nOptions:\n%s", t->options);
 	if (t->common & EASE_O_READ)
-		printf("\nInput:\n"
+		fprintf(f, "\nInput:\n"
 		       "  -d, --delimiter C    field separator: ',' ';' 'tab' (default: from the header)\n"
 		       "%s"
 		       "      --date-format F  dates as strptime(3) pattern F, e.g. %%d.%%m.%%Y\n"
@@ -199,28 +199,215 @@ help(const ease_tool *t)
 		       ? "      --col ROLE=NAME  refused: each format names its own columns\n"
 		       : "      --col ROLE=NAME  column NAME plays ROLE (pain, sleep_hours, date, ...)\n");
 	if (t->common & EASE_O_SKIP_BAD)
-		printf("%s      --skip-bad       skip rows with bad values, and say how many\n",
+		fprintf(f, "%s      --skip-bad       skip rows with bad values, and say how many\n",
 		       t->common & EASE_O_READ ? "" : "\nInput:\n");
 	if (t->common & (EASE_O_WINDOW | EASE_O_BY))
-		printf("\nRows:\n");
+		fprintf(f, "\nRows:\n");
 	if (t->common & EASE_O_WINDOW)
-		printf("      --since DATE     from DATE (YYYY-MM-DD, or in the --date-format)\n"
+		fprintf(f, "      --since DATE     from DATE (YYYY-MM-DD, or in the --date-format)\n"
 		       "      --until DATE     up to and including DATE\n"
 		       "      --last N         the last N days up to the last date in the data\n"
 		       "      --today          with --last: up to today instead\n");
 	if (t->common & EASE_O_BY)
-		printf("      --by COL         group by COL (default: subject, when present)\n");
+		fprintf(f, "      --by COL         group by COL (default: subject, when present)\n");
 	if (t->common & EASE_O_OUTPUT)
-		printf("\nOutput:\n"
+		fprintf(f, "\nOutput:\n"
 		       "  -o, --output FILE    write FILE (replaced only when the run succeeds)\n"
 		       "      --format F       csv (default), tsv, or table for people\n");
 	if (t->common & EASE_O_DIGITS)
-		printf("      --digits N       significant digits of computed numbers (6)\n");
-	printf("\n  -h, --help           this help\n"
+		fprintf(f, "      --digits N       significant digits of computed numbers (6)\n");
+	fprintf(f, "\n  -h, --help           this help\n"
 	       "  -V, --version        version\n");
 	if (t->examples && *t->examples)
-		printf("\nExamples:\n%s", t->examples);
-	printf("\nSee ease-%s(1).\n", t->name);
+		fprintf(f, "\nExamples:\n%s", t->examples);
+	fprintf(f, "\nSee ease-%s(1).\n", t->name);
+}
+
+static void
+help(const ease_tool *t)
+{
+	help_to(stdout, t);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		exit(EASE_EX_IO);
+	exit(0);
+}
+
+/*
+ * The argument an option's line in --help names: "FILE" for "-o, --output
+ * FILE", "=DATE" for "--today[=DATE]"; NULL when --help names none.
+ */
+static char *
+help_meta(const char *text, const char *spelling)
+{
+	size_t l = strlen(spelling);
+
+	for (const char *p = text; (p = strstr(p, spelling)) != NULL; p += l) {
+		const char *m = p + l, *e;
+		int opt_arg = 0;
+
+		const char *ls = p;
+
+		while (ls > text && ls[-1] != '\n')
+			ls--;
+		/* an option's own line, not the usage line */
+		if (*ls != ' ' || (p[-1] != ' ' && p[-1] != '['))
+			continue;
+		if (*m == '[' && m[1] == '=')
+			m += 2, opt_arg = 1;
+		else if (*m == ' ' || *m == '=')
+			m++;
+		else
+			continue;
+		for (e = m; (*e >= 'A' && *e <= 'Z') || (*e >= '0' && *e <= '9') ||
+		     *e == '_' || *e == '.' || (*e == ',' && e[1] != ' ' && e[1] != '\n'); e++)
+			;
+		if (e == m && *m >= 'a' && *m <= 'z') {
+			/* "first|last": the words themselves */
+			for (e = m; (*e >= 'a' && *e <= 'z') || *e == '|' || *e == '-'; e++)
+				;
+			if (memchr(m, '|', (size_t)(e - m)) == NULL)
+				continue;
+		} else if (e == m || !(m[0] >= 'A' && m[0] <= 'Z'))
+			continue;
+		{
+			char *r = ease_xmalloc((size_t)(e - m) + 2);
+
+			sprintf(r, "%s%.*s", opt_arg ? "=" : "", (int)(e - m), m);
+			return r;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The values of options that take one of a few words, and ease-plot's KIND,
+ * for completion: "TOOL OPTION WORD...", TOOL "*" for every tool.  Options
+ * whose --help names them as "first|last" need no line.  tests/completion.t
+ * gives each tool each word: every one must be taken.
+ */
+static const char *const value_words[] = {
+	"* format csv tsv table",
+	"* delimiter , ; tab",
+	"corr method pearson spearman kendall all",
+	"import from auto bearable sleep-as-android fitbit sleep-cycle plees-tracker sleepmeter secuso",
+	"plot KIND trend scatter lags calendar meds relief profile techniques",
+	"plot method pearson spearman kendall all",
+	"plot terminal png svg pdf dumb",
+	"plot direction lower higher",
+	"prepost direction lower higher",
+	"report format text markdown html",
+	"report period week month",
+	"simulate format csv tsv table day events sessions",
+	"plan format csv tsv table ics",
+	"smooth method sma wma median sum min max count ema",
+	"alert rules flare high sleep meds overdue",
+	NULL
+};
+
+/* The words of option NAME (or a positional NAME) of tool T, or NULL. */
+static const char *
+tool_values(const ease_tool *t, const char *name)
+{
+	const char *found = NULL;
+	size_t tl = strlen(t->name), nl = strlen(name);
+
+	for (const char *const *v = value_words; *v; v++) {
+		const char *p;
+
+		if (strncmp(*v, "* ", 2) == 0)
+			p = *v + 2;
+		else if (strncmp(*v, t->name, tl) == 0 && (*v)[tl] == ' ')
+			p = *v + tl + 1;
+		else
+			continue;
+		/* the tool's own line wins over the one for every tool */
+		if (strncmp(p, name, nl) == 0 && p[nl] == ' ' && (found == NULL || *v[0] != '*'))
+			found = p + nl + 1;
+	}
+	return found;
+}
+
+/*
+ * --list-options, for shell completion (completion/): each spelling of each
+ * option the parser takes, one a line, as "SPELLING<TAB>ARG<TAB>WORDS":
+ * ARG is "-" for none, else the argument --help names (FILE, COL, COLS,
+ * DATE, ...; "=DATE" when it is optional), WORDS the values it takes where
+ * they are few.  Made from the same tables getopt_long is given and the same
+ * text --help prints, so that completion cannot offer what the tool refuses
+ * nor miss an option added later.  A line "@ARG<TAB>NAME<TAB>WORDS" names
+ * the positional arguments (files, or ease-plot's KIND).
+ */
+static void
+list_options(const ease_tool *t, const struct option *lo, size_t nlo, const char *so)
+{
+	char *text = NULL;
+	size_t tlen = 0;
+	FILE *f = open_memstream(&text, &tlen);
+
+	if (f == NULL)
+		ease_die(EASE_EX_SOFTWARE, "out of memory");
+	help_to(f, t);
+	fclose(f);
+	for (size_t i = 0; i < nlo; i++) {
+		char spell[64];
+		const char *words = tool_values(t, lo[i].name);
+		char *meta = NULL;
+
+		snprintf(spell, sizeof spell, "--%s", lo[i].name);
+		if (lo[i].has_arg != no_argument) {
+			meta = help_meta(text, spell);
+			if (meta == NULL && lo[i].val > 0 && lo[i].val < 256) {
+				char sh[3] = {'-', (char)lo[i].val, '\0'};
+
+				meta = help_meta(text, sh);
+			}
+		}
+		if (meta && strchr(meta, '|')) {
+			for (char *c = meta; *c; c++)
+				if (*c == '|')
+					*c = ' ';
+			words = meta;
+		}
+		if (strcmp(lo[i].name, "col") == 0) {
+			printf("%s\t%s\t", spell, meta ? meta : "ROLE=NAME");
+			for (int r = 1, first = 1; r < EASE_R_COUNT; r++)
+				if (r != EASE_R_MED) {
+					printf("%s%s=", first ? "" : " ", ease_role_def(r)->name);
+					first = 0;
+				}
+			printf("\n");
+		} else {
+			printf("%s\t%s\t%s\n", spell,
+			       lo[i].has_arg == no_argument ? "-" : words == meta ? "WORD" :
+			       meta ? meta : "VALUE", words ? words : "");
+		}
+		if (lo[i].val > 0 && lo[i].val < 256 && strchr(so, lo[i].val))
+			printf("-%c\t%s\t%s\n", lo[i].val,
+			       lo[i].has_arg == no_argument ? "-" : words == meta ? "WORD" :
+			       meta ? meta : "VALUE", words ? words : "");
+		free(meta);
+	}
+	/* short options without a long spelling (-x, -y) */
+	for (const char *c = so; *c; c++) {
+		char sh[3] = {'-', *c, '\0'};
+		int has_long = 0;
+		char *meta;
+
+		if (*c == ':')
+			continue;
+		for (size_t i = 0; i < nlo; i++)
+			has_long |= lo[i].val == *c;
+		if (has_long)
+			continue;
+		meta = c[1] == ':' ? help_meta(text, sh) : NULL;
+		printf("%s\t%s\t\n", sh, c[1] != ':' ? "-" : meta ? meta : "VALUE");
+		free(meta);
+	}
+	if (tool_values(t, "KIND"))
+		printf("@ARG\tKIND\t%s\n", tool_values(t, "KIND"));
+	if (t->max_files != 0)
+		printf("@ARG\tFILE\t\n");
+	free(text);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		exit(EASE_EX_IO);
 	exit(0);
@@ -292,6 +479,9 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 		lo[nlo++] = *o;
 	memset(&lo[nlo], 0, sizeof lo[nlo]);
 
+	/* hidden: not in --help, asked by the shell's completion */
+	if (argc == 2 && strcmp(argv[1], "--list-options") == 0)
+		list_options(t, lo, nlo, so);
 	opterr = 0;
 	while ((ch = getopt_long(argc, argv, so, lo, NULL)) != -1) {
 		switch (ch) {

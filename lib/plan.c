@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -335,7 +336,7 @@ ease_plan_run(ease_plan_opts *o)
 	char count[64], date[32], line[512];
 	long nunits = o->blocks * o->narms, dayv[7];
 	int *seq, ndays;
-	double ncount;
+	double ncount, pairs;
 	gsl_rng *r;
 	ease_writer *w;
 
@@ -359,9 +360,12 @@ ease_plan_run(ease_plan_opts *o)
 	if (o->max_run >= 2)
 		ease_warn("--max-run %ld forbids no schedule: with one unit of each arm per block, no arm runs longer than 2 units",
 			  o->max_run);
-	if (2 / ncount > 0.05)
-		ease_warn("only %s possible schedules: a randomization p-value cannot be below %.3g, so no effect can be shown at the 5 %% level; use more blocks%s",
-			  count, 2 / ncount, o->max_run == 1 ? " or drop --max-run 1" : "");
+	/* two arms are compared over the schedules that leave the others in place */
+	pairs = o->narms == 2 ? ncount : fmin(ncount, pow(2, (double)o->blocks));
+	if (2 / pairs > 0.05)
+		ease_warn("only %.0f possible schedules%s: a randomization p-value cannot be below %.3g, so no effect can be shown at the 5 %% level; use more blocks%s",
+			  pairs, o->narms == 2 ? "" : " for a pair of arms", 2 / pairs,
+			  o->max_run == 1 ? " or drop --max-run 1" : "");
 
 	seq = ease_xmalloc((size_t)nunits * sizeof *seq);
 	r = gsl_rng_alloc(gsl_rng_mt19937);
@@ -489,4 +493,273 @@ ease_plan_run(ease_plan_opts *o)
 		free(o->arms[i]);
 	free(o->arms);
 	return 0;
+}
+
+/* ---- reading a schedule back ---- */
+
+
+enum { H_ARMS = 1, H_UNIT = 2, H_BLOCKS = 4, H_MAXRUN = 8, H_EVERY = 16,
+       H_START = 32, H_SEED = 64, H_COUNT = 128, H_ALL = 255 };
+
+static void
+plan_bad(const ease_plan_file *P, long line, const char *fmt, const char *what)
+{
+	char shown[200];
+
+	ease_die(EASE_EX_DATA, "%s:%ld: %s%s%s", P->file, line, what ? "'" : "",
+		 what ? ease_shown(what, shown, sizeof shown) : "", fmt);
+}
+
+static void
+plan_arms(ease_plan_file *P, const char *v, long line)
+{
+	ease_plan_opts o;
+
+	memset(&o, 0, sizeof o);
+	for (const char *q = v; *q; q++)
+		if ((unsigned char)*q < 0x20)
+			plan_bad(P, line, "'# arms:' holds a control character", NULL);
+	/* the list was written by ease-plan --arms: read it the same way */
+	if (strchr(v, ',') == NULL)
+		plan_bad(P, line, "'# arms:' names fewer than two arms", NULL);
+	ease_plan_set_arms(&o, v);
+	P->arms = o.arms;
+	P->k = o.narms;
+}
+
+static long
+plan_num(const ease_plan_file *P, const char *v, long line, const char *key, long lo, long hi)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (end == v || *end || errno || n < lo || n > hi) {
+		char msg[160];
+
+		snprintf(msg, sizeof msg, "'# %s:' is not a whole number from %ld to %ld", key, lo, hi);
+		plan_bad(P, line, msg, NULL);
+	}
+	return n;
+}
+
+/* "# key: value" */
+static void
+plan_comment(ease_plan_file *P, char *s, long line)
+{
+	char *colon, *v;
+
+	s++;
+	while (*s == ' ')
+		s++;
+	colon = strstr(s, ": ");
+	if (colon == NULL)
+		return;
+	*colon = '\0';
+	v = colon + 2;
+	if (strcmp(s, "arms") == 0) {
+		plan_arms(P, v, line);
+		P->have |= H_ARMS;
+	} else if (strcmp(s, "unit") == 0) {
+		if (strcmp(v, "week") == 0)
+			P->unit = EASE_PLAN_WEEK;
+		else if (strcmp(v, "session") == 0)
+			P->unit = EASE_PLAN_SESSION;
+		else
+			plan_bad(P, line, "'# unit:' is not week or session", NULL);
+		P->have |= H_UNIT;
+	} else if (strcmp(s, "blocks") == 0) {
+		P->blocks = plan_num(P, v, line, s, 1, EASE_PLAN_MAX_BLOCKS);
+		P->have |= H_BLOCKS;
+	} else if (strcmp(s, "max-run") == 0) {
+		P->max_run = strcmp(v, "none") == 0 ? 0 : plan_num(P, v, line, s, 1, 1000000);
+		P->have |= H_MAXRUN;
+	} else if (strcmp(s, "every") == 0) {
+		P->every = plan_num(P, v, line, s, 1, 366);
+		P->have |= H_EVERY;
+	} else if (strcmp(s, "start") == 0) {
+		if (ease_parse_date(v, NULL, &P->start) != 0)
+			plan_bad(P, line, "'# start:' is not a date YYYY-MM-DD", NULL);
+		P->have |= H_START;
+	} else if (strcmp(s, "seed") == 0) {
+		P->seed = (unsigned long)plan_num(P, v, line, s, 0, 4294967295L);
+		P->have |= H_SEED;
+	} else if (strcmp(s, "schedules") == 0) {
+		snprintf(P->count, sizeof P->count, "%s", v);
+		P->have |= H_COUNT;
+	}
+}
+
+/* A row date,arm,block,unit; the arm may be quoted (RFC 4180). */
+static void
+plan_row(ease_plan_file *P, char *s, long line)
+{
+	char *f[4], *arm, *w;
+	long day, block, unit;
+	int a = -1;
+
+	f[0] = s;
+	w = strchr(s, ',');
+	if (w == NULL)
+		plan_bad(P, line, "is not a row date,arm,block,unit", NULL);
+	*w++ = '\0';
+	arm = w;
+	if (*w == '"') {
+		char *o = w;
+
+		arm = o;
+		for (w++;; w++) {
+			if (*w == '\0')
+				plan_bad(P, line, "a quoted arm is not closed", NULL);
+			if (*w == '"' && w[1] == '"')
+				*o++ = '"', w++;
+			else if (*w == '"') {
+				w++;
+				break;
+			} else
+				*o++ = *w;
+		}
+		*o = '\0';
+		if (*w != ',')
+			plan_bad(P, line, "is not a row date,arm,block,unit", NULL);
+		w++;
+	} else {
+		w = strchr(w, ',');
+		if (w == NULL)
+			plan_bad(P, line, "is not a row date,arm,block,unit", NULL);
+		*w++ = '\0';
+	}
+	f[2] = w;
+	w = strchr(w, ',');
+	if (w == NULL)
+		plan_bad(P, line, "is not a row date,arm,block,unit", NULL);
+	*w++ = '\0';
+	f[3] = w;
+	if (ease_parse_date(f[0], NULL, &day) != 0)
+		plan_bad(P, line, "' is not a date YYYY-MM-DD", f[0]);
+	for (int i = 0; i < P->k; i++)
+		if (strcmp(P->arms[i], arm) == 0)
+			a = i;
+	if (a < 0)
+		plan_bad(P, line, "' is not an arm of the '# arms:' line", arm);
+	block = plan_num(P, f[2], line, "block", 1, P->blocks);
+	unit = plan_num(P, f[3], line, "unit", 1, P->nunits);
+	if (block != (unit - 1) / P->k + 1)
+		plan_bad(P, line, "its block is not the one its unit falls in", NULL);
+	if (P->uarm[unit - 1] >= 0 && P->uarm[unit - 1] != a)
+		plan_bad(P, line, "its unit had another arm on an earlier row", NULL);
+	if (P->ns && (day <= P->sday[P->ns - 1] || unit < P->sunit[P->ns - 1]))
+		plan_bad(P, line, "is not after the row before it", NULL);
+	P->uarm[unit - 1] = a;
+	ease_grow((void **)&P->sday, &P->scap, P->ns + 1, sizeof *P->sday);
+	P->sunit = ease_xrealloc(P->sunit, P->scap * sizeof *P->sunit);
+	P->sday[P->ns] = day;
+	P->sunit[P->ns++] = unit - 1;
+}
+
+void
+ease_plan_read(ease_plan_file *P, const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	char *s = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	long line = 0;
+	int header = 0;
+
+	memset(P, 0, sizeof *P);
+	P->file = path;
+	if (fp == NULL)
+		ease_die(EASE_EX_NOINPUT, "%s: %s", path, strerror(errno));
+	while ((len = getline(&s, &cap, fp)) >= 0) {
+		line++;
+		while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == '\r'))
+			s[--len] = '\0';
+		if ((size_t)len != strlen(s))
+			plan_bad(P, line, "holds a NUL byte", NULL);
+		if (!header && s[0] == '#') {
+			plan_comment(P, s, line);
+			continue;
+		}
+		if (!header) {
+			if ((P->have & (H_ARMS | H_UNIT | H_BLOCKS | H_MAXRUN | H_EVERY | H_START)) !=
+			    (H_ARMS | H_UNIT | H_BLOCKS | H_MAXRUN | H_EVERY | H_START))
+				ease_die(EASE_EX_DATA,
+					 "%s: not a schedule of ease-plan: its '#' lines do not give the arms, unit, blocks, max-run, every and start (make one with ease-plan)",
+					 path);
+			if (strcmp(s, "date,arm,block,unit") != 0)
+				plan_bad(P, line, "' is not the header date,arm,block,unit", s);
+			header = 1;
+			P->nunits = P->blocks * P->k;
+			P->uarm = ease_xmalloc((size_t)P->nunits * sizeof *P->uarm);
+			for (long u = 0; u < P->nunits; u++)
+				P->uarm[u] = -1;
+			continue;
+		}
+		if (len == 0)
+			continue;
+		plan_row(P, s, line);
+	}
+	if (ferror(fp))
+		ease_die(EASE_EX_IO, "%s: %s", path, strerror(errno));
+	fclose(fp);
+	free(s);
+	if (!header)
+		ease_die(EASE_EX_DATA, "%s: no schedule rows (make one with ease-plan)", path);
+	for (long u = 0; u < P->nunits; u++)
+		if (P->uarm[u] < 0)
+			ease_die(EASE_EX_DATA, "%s: unit %ld has no row: the schedule is not whole", path, u + 1);
+	{
+		ease_plan_design d = {P->k, P->blocks, P->max_run};
+		char count[64];
+
+		if (!ease_plan_admits(&d, P->uarm))
+			ease_die(EASE_EX_DATA, "%s: the rows are not a schedule the design admits (each block one unit of every arm%s)",
+				 path, P->max_run == 1 ? ", no arm twice in a row" : "");
+		ease_plan_count(&d, count, sizeof count);
+		if ((P->have & H_COUNT) && strcmp(count, P->count) != 0)
+			ease_die(EASE_EX_DATA, "%s: '# schedules: %s', but the design admits %s: the '#' lines were changed",
+				 path, P->count, count);
+		snprintf(P->count, sizeof P->count, "%s", count);
+	}
+	P->ufirst = ease_xmalloc((size_t)P->nunits * sizeof *P->ufirst);
+	P->ulast = ease_xmalloc((size_t)P->nunits * sizeof *P->ulast);
+	for (long u = 0; u < P->nunits; u++) {
+		if (P->unit == EASE_PLAN_WEEK) {
+			P->ufirst[u] = P->start + 7 * u;
+			P->ulast[u] = P->ufirst[u] + 6;
+		} else {
+			P->ufirst[u] = -1;
+			for (size_t i = 0; i < P->ns; i++)
+				if (P->sunit[i] == u) {
+					P->ufirst[u] = P->sday[i];
+					break;
+				}
+		}
+	}
+	if (P->unit == EASE_PLAN_SESSION)
+		for (long u = 0; u < P->nunits; u++)
+			P->ulast[u] = u + 1 < P->nunits ? P->ufirst[u + 1] - 1 : P->ufirst[u] + P->every - 1;
+}
+
+void
+ease_plan_file_free(ease_plan_file *P)
+{
+	for (int i = 0; i < P->k; i++)
+		free(P->arms[i]);
+	free(P->arms);
+	free(P->uarm);
+	free(P->ufirst);
+	free(P->ulast);
+	free(P->sday);
+	free(P->sunit);
+}
+
+
+int
+ease_plan_arm_is_none(const char *arm)
+{
+	return strcasecmp(arm, "none") == 0 || strcasecmp(arm, "no massage") == 0 ||
+	       strcasecmp(arm, "no session") == 0;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ease/simulate.h"
+#include "ease/plan.h"
 #include "ease/csvio.h"
 #include "ease/err.h"
 #include "ease/value.h"
@@ -114,7 +115,7 @@ ease_sim_drug_name(int drug)
 /* ---- options ---- */
 
 enum {
-	O_DAYS = EASE_OPT_TOOL, O_START, O_SUBJECTS, O_SEED, O_FORMAT, O_TRUTH,
+	O_DAYS = EASE_OPT_TOOL, O_START, O_SUBJECTS, O_SEED, O_FORMAT, O_TRUTH, O_PLAN,
 	O_PAIN, O_SUBJECT_SD, O_WEEKLY, O_AR, O_NOISE_SD, O_RATING_SD,
 	O_RATINGS, O_FLARES, O_FLARE_SIZE, O_FLARE_DAYS, O_BASELINE_DAYS,
 	O_EVERY, O_JITTER, O_PER_WEEK, O_TECHNIQUES, O_EFFECT, O_RESPONSE_SD,
@@ -128,6 +129,7 @@ const struct option ease_sim_longopts[] = {
 	{"subjects", required_argument, NULL, O_SUBJECTS},
 	{"seed", required_argument, NULL, O_SEED},
 	{"truth", required_argument, NULL, O_TRUTH},
+	{"plan", required_argument, NULL, O_PLAN},
 	{"pain", required_argument, NULL, O_PAIN},
 	{"subject-sd", required_argument, NULL, O_SUBJECT_SD},
 	{"weekly", required_argument, NULL, O_WEEKLY},
@@ -259,6 +261,11 @@ ease_sim_handle(int opt, const char *arg, void *ctx)
 		break;
 	case O_SEED: o->seed = (unsigned long)ease_opt_long("--seed", arg, 0, 4294967295L); break;
 	case EASE_OPT_FORMAT: ease_sim_opt_format(o, arg); break;
+	case O_PLAN:
+		if (*arg == '\0')
+			ease_usage("--plan: needs the schedule ease-plan wrote");
+		o->plan = arg;
+		break;
 	case O_TRUTH:
 		if (*arg == '\0')
 			ease_usage("--truth: needs a file name");
@@ -329,7 +336,11 @@ struct ease_sim {
 	long flare_left, next_session;
 	int week_plan[7];
 	ease_comom cm;
+	/* --plan: per day, the technique of its session, PLAN_ANY, or PLAN_NONE */
+	signed char *plan_day;
 };
+
+enum { PLAN_NONE = -1, PLAN_ANY = -2 };
 
 /* splitmix64: a seed for each (seed, subject, stream), the same everywhere. */
 static unsigned long
@@ -388,6 +399,28 @@ ease_sim_new(const ease_sim_opts *o)
 	if (s->ntech == 0)
 		ease_die(EASE_EX_SOFTWARE, "no technique in use");
 	s->subj = ease_xcalloc((size_t)o->subjects, sizeof *s->subj);
+	if (o->plan) {
+		ease_plan_file P;
+		long inside = 0;
+
+		ease_plan_read(&P, o->plan);
+		s->plan_day = ease_xmalloc((size_t)o->days);
+		memset(s->plan_day, PLAN_NONE, (size_t)o->days);
+		for (size_t i = 0; i < P.ns; i++) {
+			const char *arm = P.arms[P.uarm[P.sunit[i]]];
+			long d = P.sday[i] - o->start;
+			int k;
+
+			if (d < 0 || d >= o->days || ease_plan_arm_is_none(arm))
+				continue;
+			k = ease_sim_tech_by_name(arm);
+			s->plan_day[d] = (signed char)(k >= 0 ? k : PLAN_ANY);
+			inside++;
+		}
+		if (P.ns && inside == 0)
+			ease_usage("--plan: no session of %s falls within the %ld days from --start", o->plan, o->days);
+		ease_plan_file_free(&P);
+	}
 	return s;
 }
 
@@ -399,6 +432,7 @@ ease_sim_free(ease_sim *s)
 	for (int k = 0; k < NSTREAM; k++)
 		gsl_rng_free(s->r[k]);
 	free(s->subj);
+	free(s->plan_day);
 	free(s);
 }
 
@@ -465,6 +499,8 @@ has_session(ease_sim *s, long i, int dow)
 	const ease_sim_opts *o = &s->o;
 	gsl_rng *r = s->r[S_SESSION];
 
+	if (s->plan_day)
+		return s->plan_day[i] != PLAN_NONE;
 	if (i < o->baseline_days)
 		return 0;
 	if (o->per_week) {
@@ -573,6 +609,9 @@ sim_day(ease_sim *s, ease_sim_day *d)
 	r = s->r[S_SESSION];
 	if (has_session(s, i, dow)) {
 		int k = s->tech[gsl_rng_uniform_int(r, (unsigned long)s->ntech)];
+
+		if (s->plan_day && s->plan_day[i] >= 0)
+			k = s->plan_day[i];	/* the draw above kept, so the stream stays aligned */
 		long m = 5 * round_half_up((techs[k].minutes + SESSION_SD_MIN * gauss(r)) / 5);
 
 		d->massage = 1;

@@ -7,8 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 /* Digits from *P, at most MAX of them, into *V: how many were read. */
 static int
@@ -110,46 +112,97 @@ posix_rule(const char *s)
 }
 
 /*
- * glibc takes a name it cannot find for UTC without a word; a zone that is
- * not on the system would measure every night in UTC.  A zone is a file of
- * the zone database (by name, or by path after ':'), or a string that parses
- * as a POSIX TZ rule ("CET-1CEST,M3.5.0,M10.5.0/3"), which needs no file.
+ * Whether PATH is a compiled zone file: the magic "TZif", a version, and
+ * as many bytes as its header's counts promise for the first block.  glibc
+ * reads any other file (/etc/passwd, zone.tab) as UTC without a word.  Only
+ * a regular file is opened, and without blocking: a FIFO named as a zone
+ * must not hang the run.
  */
-int
-ease_tz_known(const char *zone)
+static int
+tzif_file(const char *path)
+{
+	unsigned char h[44];
+	unsigned long long need = sizeof h, cnt[6];
+	struct stat st;
+	size_t got = 0;
+	ssize_t n;
+	int fd;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return 0;
+	}
+	while (got < sizeof h && (n = read(fd, h + got, sizeof h - got)) > 0)
+		got += (size_t)n;
+	close(fd);
+	if (got < sizeof h || memcmp(h, "TZif", 4) != 0 ||
+	    (h[4] != 0 && (h[4] < '2' || h[4] > '9')))
+		return 0;
+	/* isutcnt, isstdcnt, leapcnt, timecnt, typecnt, charcnt, big-endian */
+	for (int i = 0; i < 6; i++)
+		cnt[i] = (unsigned long long)h[20 + 4 * i] << 24 | (unsigned long long)h[21 + 4 * i] << 16 |
+			 (unsigned long long)h[22 + 4 * i] << 8 | h[23 + 4 * i];
+	if (cnt[4] == 0)
+		return 0;
+	need += cnt[3] * 5 + cnt[4] * 6 + cnt[5] + cnt[2] * 8 + cnt[1] + cnt[0];
+	return (unsigned long long)st.st_size >= need;
+}
+
+/*
+ * A zone is a compiled file of the zone database, found by name under
+ * TZDIR (else /usr/share/zoneinfo) as the C library finds it, or a string
+ * of the POSIX TZ grammar ("CET-1CEST,M3.5.0,M10.5.0/3"), which needs no
+ * file.  PATHS: an absolute path (":/etc/localtime") may name the file too,
+ * as an option or the TZ variable may; a value in a diary may not.
+ */
+static int
+zone_ok(const char *zone, int paths)
 {
 	const char *dir = getenv("TZDIR");
-	char path[4096];
-	struct stat st;
-	int colon = zone[0] == ':';
+	const char *base = dir && *dir ? dir : "/usr/share/zoneinfo";
+	char *path;
+	int colon = zone[0] == ':', ok;
 
 	if (colon)
 		zone++;
 	if (*zone == '\0')
 		return 0;
-	if (strcmp(zone, "UTC") == 0 || strcmp(zone, "GMT") == 0)
-		return 1;
 	if (zone[0] == '/')
-		return stat(zone, &st) == 0 && S_ISREG(st.st_mode);
+		return paths && tzif_file(zone);
 	if (!colon && posix_rule(zone))
+		return 1;
+	/* the C library reads these as UTC even without the file */
+	if (strcmp(zone, "UTC") == 0 || strcmp(zone, "GMT") == 0)
 		return 1;
 	if (strstr(zone, "..") != NULL)
 		return 0;
-	if (snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo",
-		     zone) >= (int)sizeof path)
-		return 0;
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	path = ease_xmalloc(strlen(base) + strlen(zone) + 2);
+	sprintf(path, "%s/%s", base, zone);
+	ok = tzif_file(path);
+	free(path);
+	return ok;
+}
+
+int
+ease_tz_known(const char *zone)
+{
+	return zone_ok(zone, 0);
 }
 
 void
 ease_tz_check(const char *zone)
 {
 	if (zone != NULL) {
-		if (!ease_tz_known(zone))
-			ease_usage("--tz: '%s' is not a time zone of this system (e.g. Europe/Berlin, UTC)",
+		if (!zone_ok(zone, 1))
+			ease_usage("--tz: '%s' is not a time zone of this system: give " EASE_TZ_ACCEPTED,
 				   zone);
-	} else if ((zone = getenv("TZ")) != NULL && *zone && !ease_tz_known(zone)) {
-		ease_die(EASE_EX_USAGE, "the TZ environment variable '%s' is not a time zone of this system: times without an offset would be read as UTC; give --tz ZONE (e.g. Europe/Berlin, UTC)",
+	} else if ((zone = getenv("TZ")) != NULL && *zone && !zone_ok(zone, 1)) {
+		ease_die(EASE_EX_USAGE, "the TZ environment variable '%s' is not a time zone of this system (the C library would read it as UTC): set TZ to " EASE_TZ_ACCEPTED ", or unset it for the system's zone",
 			 zone);
 	}
 }
@@ -193,7 +246,7 @@ fmt_offset(long off, char *buf)
 
 	if (off < 0)
 		off = -off;
-	snprintf(buf, 8, "%c%02ld:%02ld", sign, off / 3600 % 100, off / 60 % 60);
+	snprintf(buf, 16, "%c%02ld:%02ld", sign, off / 3600 % 100, off / 60 % 60);
 	return buf;
 }
 
@@ -207,12 +260,18 @@ const char *
 ease_tz_local(long day, long sec, long long hint, long long *out)
 {
 	static char why[200];
-	long long wall = (long long)day * 86400 + sec, base = (long long)day * 86400;
+	long long wall, base;
 	long o[2];
 	long long cand[2];
-	int n = 0;
-	char a[8], b[8];
+	int n = 0, usable;
+	char a[16], b[16];
 
+	/* checked before any arithmetic: a length of 1e300 s must not wrap around */
+	if (day < -EASE_TZ_MAX_DAY || day > EASE_TZ_MAX_DAY || sec < 0 || sec > 2 * 86400L)
+		return "is outside the dates a time zone can place (years -271821 to 275760)";
+	usable = hint >= -EASE_TZ_MAX_DAY * 86400LL * 2 && hint <= EASE_TZ_MAX_DAY * 86400LL * 2;
+	wall = (long long)day * 86400 + sec;
+	base = (long long)day * 86400;
 	if (day != cache_day) {
 		cache_off[0] = ease_tz_offset(base - 43200);
 		cache_off[1] = ease_tz_offset(base + 43200);
@@ -241,7 +300,7 @@ ease_tz_local(long day, long sec, long long hint, long long *out)
 		long long d0, d1;
 
 		/* a hint about as near to both says nothing: no guess then */
-		if (hint == EASE_TZ_NO_HINT ||
+		if (!usable ||
 		    llabs((d0 = llabs(cand[0] - hint)) - (d1 = llabs(cand[1] - hint))) < 600) {
 			snprintf(why, sizeof why, "is in the hour the clocks repeated (daylight "
 				 "saving time ended): it could be %s or %s, %s",

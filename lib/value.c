@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define _GNU_SOURCE	/* strtod_l, newlocale, uselocale */
 #include "ease/value.h"
+#include "ease/tz.h"
 
 #include <ctype.h>
 #include <locale.h>
@@ -768,6 +769,21 @@ ease_today(void)
 	time_t t = time(NULL);
 	struct tm tm;
 
+	/* today by a TZ the C library cannot read would be today in UTC */
+	ease_tz_check(NULL);
 	localtime_r(&t, &tm);
 	return ease_days_from_civil(tm.tm_year + 1900L, tm.tm_mon + 1, tm.tm_mday);
+}
+
+const char *
+ease_fmt_dec1(double v, char *buf)
+{
+	char t[40];
+
+	snprintf(t, sizeof t, "%.1f", fabs(v));
+	if (strcmp(t, "0.0") == 0 || v >= 0)
+		snprintf(buf, 48, "%s", t);
+	else
+		snprintf(buf, 48, "\xe2\x88\x92%s", t);
+	return buf;
 }

@@ -71,7 +71,7 @@ done > "$work/got"
 
 if [ $regen = 1 ]; then
 	{
-		printf '# tool\tfile\tstatus\tfirst line of stderr   (tests/bad.t --regen writes this)\n'
+		printf '# tool\tfile\tstatus\tfirst line of stderr   (written by the tools themselves, make bad-regen: a record of their messages, no independent reference; review its diff)\n'
 		cat "$work/got"
 	} > "$table"
 	echo "wrote $table: $(wc -l < "$work/got") runs" >&2

@@ -6,7 +6,11 @@
 #   err     expected standard error   (absent: none)
 #   status  expected exit status      (absent: 0)
 #   env     optional: NAME=VALUE lines exported for the command
-# The shared inputs of tests/data are there as data/.
+#   why     optional: why the case exists, and the independent reference of
+#           its numbers where one made them (tests/README; make ref-check)
+#   ref     optional: the reference's command that prints its expected output
+# The shared inputs of tests/data are there as data/.  @VERSION@ in out or err
+# stands for the version (VERSION in the Makefile), written there only.
 # EASE_BIN is the folder of the tools under test; EASE_CASES=TOOL limits the run.
 # EASE_VALGRIND=1 runs every tool under valgrind's memcheck (make valgrind):
 # any memory error, or any block lost (definitely, indirectly or possibly),
@@ -34,6 +38,7 @@ if [ -n "$EASE_VALGRIND" ]; then
 	done
 	bin=$scratch/vg-bin
 fi
+version=${EASE_VERSION:-$(sed -n 's/^VERSION *= *//p' "$here/../Makefile")}
 n=0 failed=0
 for dir in "$here"/cases/${EASE_CASES:-*}/*/; do
 	[ -f "$dir/cmd" ] || continue
@@ -56,13 +61,22 @@ for dir in "$here"/cases/${EASE_CASES:-*}/*/; do
 	)
 	got_status=$(cat "$scratch/$n.status")
 	problem=""
+	for s in out err; do
+		w="$dir/$s"
+		if [ -f "$w" ] && grep -q '@VERSION@' "$w"; then
+			sed "s/@VERSION@/$version/g" "$w" > "$scratch/$n.want-$s"
+			w="$scratch/$n.want-$s"
+		fi
+		[ -f "$w" ] || w=/dev/null
+		echo "$w" > "$scratch/$n.wname-$s"
+	done
 	if [ -f "$dir/out" ]; then
-		cmp -s "$dir/out" "$scratch/$n.out" || problem="stdout"
+		cmp -s "$(cat "$scratch/$n.wname-out")" "$scratch/$n.out" || problem="stdout"
 	else
 		[ -s "$scratch/$n.out" ] && problem="stdout"
 	fi
 	if [ -f "$dir/err" ]; then
-		cmp -s "$dir/err" "$scratch/$n.err" || problem="$problem stderr"
+		cmp -s "$(cat "$scratch/$n.wname-err")" "$scratch/$n.err" || problem="$problem stderr"
 	else
 		[ -s "$scratch/$n.err" ] && problem="$problem stderr"
 	fi
@@ -79,7 +93,7 @@ for dir in "$here"/cases/${EASE_CASES:-*}/*/; do
 		failed=$((failed + 1))
 		echo "not ok $n - $name: $problem"
 		for s in out err; do
-			w="$dir/$s"; [ -f "$w" ] || w=/dev/null
+			w=$(cat "$scratch/$n.wname-$s")
 			cmp -s "$w" "$scratch/$n.$s" || diff -u "$w" "$scratch/$n.$s" | head -20 | sed 's/^/# /'
 		done
 	fi

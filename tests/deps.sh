@@ -5,6 +5,7 @@
 #   deps.sh install  apt-get install what is missing, or print the command
 #   deps.sh install html   the same, with what make html-check needs
 #   deps.sh install fuzz   the same, with what make fuzz needs (groups may be combined)
+#   deps.sh install ref    the same, with R and SciPy for make ref-check
 set -u
 
 BUILD="gcc make pkg-config libgsl-dev libcsv-dev"
@@ -14,6 +15,8 @@ TEST="perl groff-base locales valgrind python3-icalendar"
 HTML="python3-html5lib python3-pil chromium"
 # make fuzz only: libFuzzer (clang and its runtime) and python3 for the tools' stage
 FUZZ="clang libclang-rt-14-dev python3"
+# make ref-check only: the independent references of the statistics
+REF="r-base-core r-cran-survival r-cran-nlme r-cran-sandwich python3-scipy python3-pandas python3-statsmodels"
 
 missing_build() {
 	m=""
@@ -53,7 +56,8 @@ install)
 		case $g in
 		html) EXTRA="$EXTRA $HTML" ;;
 		fuzz) EXTRA="$EXTRA $FUZZ" ;;
-		*) echo "deps.sh: no group '$g' (html, fuzz)" >&2; exit 2 ;;
+		ref) EXTRA="$EXTRA $REF" ;;
+		*) echo "deps.sh: no group '$g' (html, fuzz, ref)" >&2; exit 2 ;;
 		esac
 	done
 	command -v dpkg-query >/dev/null 2>&1 || {

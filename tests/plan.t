@@ -59,5 +59,20 @@ assert len(uids) == len(ev), "UIDs repeat"
 PY
 	say $? "design $i: python3-icalendar reads the calendar, one event per session, as in the CSV"
 done
+# The randomization test's size on diaries that follow a schedule and have no
+# effect: p < 0.05 in no more than 5 % of 100 trials (a short form of
+# tests/calibrate-plan.sh; the seeds are fixed, so the count is too).
+fp=0 s=1
+cd "$scratch" || exit 1
+while [ $s -le 100 ]; do
+	"$bin/ease-plan" --arms 'deep tissue,Swedish' --blocks 6 --start 2027-01-04 --seed $s > p.csv 2> /dev/null
+	"$bin/ease-simulate" --plan p.csv --days 84 --start 2027-01-04 --seed $s \
+		--effect 'deep tissue=0' --effect 'Swedish=0' > d.csv
+	"$bin/ease-prepost" --plan p.csv d.csv 2> /dev/null |
+		awk -F, 'NR == 2 && $6 < 0.05 { f = 1 } END { exit !f }' && fp=$((fp + 1))
+	s=$((s + 1))
+done
+[ "$fp" -le 5 ]
+say $? "no effect: p < 0.05 in $fp of 100 simulated trials (at most 5)"
 echo "1..$n"
 [ "$failed" = 0 ]

@@ -41,6 +41,11 @@ typedef struct ease_roledef {
 } ease_roledef;
 
 const ease_roledef *ease_role_def(int role);
+/*
+ * Whether lower values of ROLE are better: 1 (pain, stress, medication),
+ * 0 (sleep, mood), or -1 when the role does not say.
+ */
+int ease_role_lower(int role);
 /* The role named NAME ("pain", "sleep_hours"), or EASE_R_NONE. */
 int ease_role_by_name(const char *name);
 

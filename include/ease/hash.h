@@ -5,6 +5,7 @@
 #ifndef EASE_HASH_H
 #define EASE_HASH_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* FNV-1a's offset basis: the hash of no bytes. */
@@ -18,5 +19,8 @@ uint64_t ease_hash(const char *s);
  * hashed in a row ("ab","c") and ("a","bc") differ.
  */
 uint64_t ease_hash_field(uint64_t h, const char *s);
+
+/* H carried on over the N bytes at P (NUL bytes too). */
+uint64_t ease_hash_bytes(uint64_t h, const void *p, size_t n);
 
 #endif

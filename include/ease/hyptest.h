@@ -160,28 +160,37 @@ double ease_tau_u(const double *a, size_t na, const double *b, size_t nb,
  */
 double ease_lag1_r(const double *t, const double *v, size_t n);
 
-enum { EASE_SE_HAC, EASE_SE_OLS };
+/*
+ * How the ITS is fitted: GLS with AR(1) errors over calendar days (REML, or
+ * ML), least squares with Newey-West (HAC) standard errors, or plain least
+ * squares.
+ */
+enum { EASE_SE_GLS, EASE_SE_HAC, EASE_SE_OLS, EASE_SE_GLS_ML };
 
 /* Segmented regression y = b0 + b1 t + b2 post + b3 (t - t0) post. */
 typedef struct ease_its {
 	size_t n;
-	int se_kind;		/* EASE_SE_HAC or EASE_SE_OLS */
-	int lags;		/* Newey-West maxlags (HAC) */
+	int se_kind;		/* EASE_SE_* */
+	int lags;		/* Newey-West's lag (HAC) */
+	double phi;		/* GLS: the AR(1) coefficient of one day */
 	double b[4];		/* b0 level at t = 0, b1 slope, b2 level change, b3 slope change */
 	double se[4];
-	double stat[4];		/* b / se: z (HAC) or t, df n - 4 (OLS) */
+	double stat[4];		/* b / se, t on n - 4 df */
 	double p[4];		/* two-sided */
-	double r1_resid;	/* ease_lag1_r of the residuals */
+	double r1_resid;	/* ease_lag1_r of the least-squares residuals */
 } ease_its;
 
 /*
- * Fits the N points (T[i], Y[i]), T ascending, post = T >= T0, by least
- * squares.  OLS: SE and t p as R lm.  HAC: Newey-West with the Bartlett
- * kernel over maxlags = floor(4 (n/100)^(2/9)) rows, no small-sample
- * correction and normal p-values, as statsmodels
- * OLS(y, X).fit(cov_type='HAC', cov_kwds={'maxlags': L}) by default.  Lags
- * count observations, not days.  Everything NaN unless each segment has two
- * distinct T and N > 4.
+ * Fits the N points (T[i], Y[i]), T ascending whole days, post = T >= T0.
+ * GLS: R nlme::gls(y ~ t + post + I((t - t0) * post), correlation =
+ * corAR1(form = ~ t)) with REML (EASE_SE_GLS) or ML (EASE_SE_GLS_ML), a
+ * missing day a gap in the series (lib/gls.h).  OLS: R lm.  HAC: least
+ * squares with R sandwich::NeweyWest(fit, prewhite = TRUE, adjust = TRUE):
+ * the lag floor(bwNeweyWest(fit)) (Newey & West 1994, on scores prewhitened
+ * by a VAR(1)), the Bartlett kernel, the small-sample factor n/(n - 4);
+ * lags count observations, not days.  p from t on n - 4 df in every case
+ * (lmtest::coeftest, summary.gls).  Everything NaN unless each segment has
+ * two distinct T and N > 4.
  */
 void ease_its_fit(const double *t, const double *y, size_t n, double t0,
 		  int se_kind, ease_its *out);

@@ -41,7 +41,7 @@ struct ease_imp {
 	int fileno;		/* its index, for duplicate messages */
 	const char *zone;	/* zone of unzoned times in this file */
 	long last_line;		/* line of the last record read */
-	char tz_set[256];	/* the zone TZ holds now ("": as the process began) */
+	char *tz_set;		/* the zone TZ holds now (NULL: as the process began) */
 	void *priv;		/* the driver's own */
 };
 
@@ -104,6 +104,25 @@ int ease_imp_width(ease_imp *im, const ease_rec *rec, const ease_rec *h);
 int ease_imp_num(const char *cell, double *v, int *percent);
 /* A name for a column of the day table: "Back (lower)" -> "back_lower". */
 char *ease_imp_slug(const char *s, size_t len, char *buf, size_t n);
+
+/*
+ * Text that grows as it is written: a cell's text kept whole, whatever its
+ * length (no importer cuts a name, a unit or a note at a fixed size).
+ * Start from {0}; s is "" once anything was written; free(s) when done.
+ */
+typedef struct ease_imp_str {
+	char *s;
+	size_t len, cap;
+} ease_imp_str;
+/* Appends N bytes of P. */
+void ease_imp_str_add(ease_imp_str *b, const char *p, size_t n);
+/* Appends text formatted as by printf. */
+void ease_imp_str_addf(ease_imp_str *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Empties B (keeping its memory) and makes it "". */
+void ease_imp_str_clear(ease_imp_str *b);
+/* The slug of LEN bytes of S (ease_imp_slug), malloc'd, never cut. */
+char *ease_imp_slug_dup(const char *s, size_t len);
 
 /* Column NAME of header H (any case, blanks around ignored), or -1. */
 int ease_imp_col(const ease_rec *h, const char *name);

@@ -6,7 +6,13 @@
 #include <getopt.h>
 #include "ease/cols.h"
 
-#define EASE_VERSION "0.1.0"
+/*
+ * The version is written once, as VERSION in the Makefile, which passes it
+ * as -DEASE_VERSION; a file compiled by hand (a fuzz harness) says so.
+ */
+#ifndef EASE_VERSION
+#define EASE_VERSION "unversioned"
+#endif
 
 /* Which groups of the common options a tool takes. */
 enum {

@@ -60,4 +60,32 @@ void ease_plan_set_arms(ease_plan_opts *o, const char *arg);
 /* Draws and writes the schedule; returns the exit status. */
 int ease_plan_run(ease_plan_opts *o);
 
+/* A schedule read back from the CSV ease-plan wrote. */
+typedef struct ease_plan_file {
+	const char *file;
+	char **arms;
+	int k;
+	int unit;		/* EASE_PLAN_WEEK or EASE_PLAN_SESSION */
+	long blocks, max_run, every, start;
+	int have;		/* which '#' lines were read, a bit each */
+	unsigned long seed;
+	char count[64];
+	long nunits;
+	int *uarm;		/* the arm of each unit */
+	long *ufirst, *ulast;	/* the days each unit covers */
+	long *sday, *sunit;	/* the planned sessions: day and unit */
+	size_t ns, scap;
+} ease_plan_file;
+
+/*
+ * Reads PATH: the '#' lines of the design, then the rows; checks that the
+ * rows are a schedule the design admits and that the count of schedules is
+ * the design's (exit 66 when it cannot be opened, 65 when it is not such a
+ * schedule, with the line).
+ */
+void ease_plan_read(ease_plan_file *P, const char *path);
+void ease_plan_file_free(ease_plan_file *P);
+/* Whether an arm's name means no session (none, no massage, no session). */
+int ease_plan_arm_is_none(const char *arm);
+
 #endif

@@ -8,6 +8,9 @@
 /* Fewer events than this: the sentence says the data do not show an effect yet. */
 #define EASE_PREPOST_MIN_EVENTS 5
 
+/* The day-after model's terms besides the sessions (--terms). */
+enum { EASE_PP_TREND = 1, EASE_PP_WEEKDAY = 2 };
+
 enum {
 	EASE_PP_NONE, EASE_PP_EVENT, EASE_PP_PAIRS, EASE_PP_SPLIT,
 	EASE_PP_FACTOR, EASE_PP_ITS
@@ -47,7 +50,12 @@ typedef struct ease_prepost_opts {
 	int compare;		/* --compare: Kruskal-Wallis row */
 	int profile;		/* --profile: means by day offset */
 	int explain;		/* sentences */
-	int se_ols;		/* --se ols (ITS) */
+	int se;			/* --its standard errors: EASE_SE_* of hyptest.h */
+	int se_given;		/* --se was given */
+	int model;		/* --model: the day-after model */
+	int after_given;	/* --after was given (the model's default is 1) */
+	int terms;		/* --terms: EASE_PP_TREND | EASE_PP_WEEKDAY */
+	int gls_ml;		/* --method ml (else REML) */
 	/*
 	 * When set (--event, --split and --factor), nothing is written: each row goes to RESULT
 	 * in the order it would be written (best first, "all" last), for
@@ -64,6 +72,8 @@ void ease_prepost_set_window(ease_prepost_opts *o, const char *opt, const char *
 void ease_prepost_set_lag(ease_prepost_opts *o, const char *arg);
 void ease_prepost_set_direction(ease_prepost_opts *o, const char *arg);
 void ease_prepost_set_se(ease_prepost_opts *o, const char *arg);
+void ease_prepost_set_terms(ease_prepost_opts *o, const char *arg);
+void ease_prepost_set_method(ease_prepost_opts *o, const char *arg);
 /* After all options: the combinations that make no sense (exit 2). */
 void ease_prepost_check(ease_prepost_opts *o, const ease_common *c);
 
@@ -73,5 +83,13 @@ void ease_prepost_check(ease_prepost_opts *o, const ease_common *c);
  * rows, or with O->explain a sentence each).
  */
 int ease_prepost_run(ease_common *c, ease_prepost_opts *o);
+
+/*
+ * --model (lib/prepost_model.c): the day-after model, a row per group and
+ * "all" with the GLS AR(1) estimate of the change on the O->after days after
+ * a session.
+ */
+int ease_prepost_model_run(ease_common *c, ease_prepost_opts *o);
+
 
 #endif

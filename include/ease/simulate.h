@@ -57,6 +57,7 @@ typedef struct ease_sim_opts {
 	int in_bed;		/* time_in_bed and sleep_efficiency in the day table */
 	const char *output;
 	const char *truth;
+	const char *plan;	/* --plan FILE: sessions as ease-plan scheduled them */
 } ease_sim_opts;
 
 /* The defaults the man page documents. */

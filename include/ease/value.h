@@ -78,6 +78,11 @@ int ease_parse_datetime(const char *s, const char *date_fmt, ease_datetime *dt);
 double ease_datetime_diff(const ease_datetime *a, const ease_datetime *b);
 
 /* YYYY-MM-DD into BUF (at least 16 bytes); years outside 0..9999 signed. */
+/*
+ * V with one decimal and a true minus sign ("1.8", "\xe2\x88\x922.4"), for
+ * sentences; a value that rounds to 0.0 has no sign.  BUF holds 48 bytes.
+ */
+const char *ease_fmt_dec1(double v, char *buf);
 char *ease_fmt_date(long day, char *buf);
 
 /*
@@ -91,7 +96,10 @@ size_t ease_fmt_uint(unsigned long long v, char *buf);
 /* "%.*g" by the C library in the C locale: the reference ease_fmt_num meets. */
 char *ease_fmt_num_libc(double v, int digits, char *buf);
 
-/* Today's date in local time, days since 1970-01-01. */
+/*
+ * Today's date in local time, days since 1970-01-01; exits 2 when the TZ
+ * environment variable names no zone (ease_tz_check).
+ */
 long ease_today(void);
 
 #endif

@@ -3,11 +3,14 @@
 # Reference for ease-report's comparisons, from the rules of ease-report(1)
 # and independent of ease's code: the last PERIOD days up to END against the
 # PERIOD before, and the days from the first massage session on against the
-# days before it, each by R's Welch t.test; sleep against the same day's pain
-# by cor.test.  Prints the fragments as the report words them (one decimal,
+# days before it, each the difference of the means with the interval of
+# ease-prepost --split (least squares with the AR(1) errors over calendar
+# days that nlme::gls fits by REML, as tests/ref/split_gls.R); sleep against
+# the same day's pain by cor.test.  Prints the fragments as the report words them (one decimal,
 # signed changes; two decimals for r):
 #   Rscript tests/ref/report.R DIARY END PERIOD
 # The case tests/cases/report/vs-r holds its output for the diary there.
+suppressMessages(library(nlme))
 args <- commandArgs(TRUE)
 d <- read.csv(args[1], stringsAsFactors = FALSE)
 end <- as.Date(args[2])
@@ -20,7 +23,18 @@ two <- function(x) { x <- round(x, 2); if (x == 0) "0.00" else sprintf("%.2f", x
 cmp <- function(col, after, before, unit, days) {
 	a <- d[[col]][after & !is.na(d[[col]])]
 	b <- d[[col]][before & !is.na(d[[col]])]
-	t <- t.test(a, b)
+	f <- d[(after | before) & !is.na(d[[col]]), ]
+	f <- data.frame(y = f[[col]], day = as.numeric(f$date), post = as.numeric(after[(after | before) & !is.na(d[[col]])]))
+	g0 <- gls(y ~ post, data = f, correlation = corAR1(form = ~ day))
+	phi <- coef(g0$modelStruct$corStruct, unconstrained = FALSE)[[1]]
+	ll <- function(p) logLik(gls(y ~ post, data = f, correlation = corAR1(p, form = ~ day, fixed = TRUE)))
+	o <- optimize(ll, c(max(-0.9999, phi - 0.02), min(0.9999, phi + 0.02)), maximum = TRUE, tol = 1e-12)
+	g <- gls(y ~ post, data = f, correlation = corAR1(o$maximum, form = ~ day, fixed = TRUE))
+	X <- cbind(1, f$post)
+	A <- solve(crossprod(X))
+	V <- g$sigma^2 * A %*% t(X) %*% outer(f$day, f$day, function(i, j) o$maximum^abs(i - j)) %*% X %*% A
+	q <- qt(0.975, nrow(f) - 2) * sqrt(V[2, 2])
+	t <- list(conf.int = (mean(a) - mean(b)) + c(-q, q))
 	cat(sprintf("%s (%d %ss) against %s (%d %ss) before: a change of %s%s (95 %% CI %s to %s;\n",
 		one(mean(a)), length(a), days, one(mean(b)), length(b), days,
 		sgn(mean(a) - mean(b)), if (unit == "") "" else paste0(" ", unit),

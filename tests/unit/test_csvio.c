@@ -407,10 +407,80 @@ writers_commit_together(void)
 	rmdir(dir);
 }
 
+/*
+ * Where a record is left open inside libcsv decides whether the next line is
+ * split without it: cases at each of its states at a line end and at the
+ * end of the file (the reader knows them from libcsv's callbacks only).
+ */
+static void
+open_records(void)
+{
+	/* a quoted cell's middle line that needs no parser, and one with a
+	 * delimiter; a record after two blank lines; a CR alone inside quotes */
+	const char text[] = "a,b\n1,\"x\nmid,dle\nplain\n\"\n\n\n\"q\",2\n3,\"r\rs\"\n4,\"t\"";
+	ease_reader *r = open_text(text, sizeof text - 1, 0);
+	const ease_rec *rec;
+
+	ease_reader_header(r);
+	rec = ease_reader_next(r);
+	ok(rec && rec->n == 2 && strcmp(rec->f[1], "x\nmid,dle\nplain\n") == 0,
+	   "lines inside quotes stay in their cell");
+	is_long(rec ? rec->line : -1, 2, "that record begins on line 2");
+	rec = ease_reader_next(r);
+	ok(rec && strcmp(rec->f[0], "q") == 0 && rec->line == 8, "after blank lines: line 8");
+	rec = ease_reader_next(r);
+	ok(rec && strcmp(rec->f[1], "r\rs") == 0 && rec->line == 9, "a CR inside quotes");
+	rec = ease_reader_next(r);
+	ok(rec && strcmp(rec->f[1], "t") == 0 && rec->line == 10,
+	   "a closing quote at the end of the file ends the record");
+	ok(ease_reader_next(r) == NULL && ease_reader_error(r) == NULL, "end, no error");
+	ease_reader_close(r);
+	unlink(path);
+
+	/* a delimiter last at the end of the file: an empty last field */
+	{
+		const char t2[] = "a,b\n1,";
+
+		r = open_text(t2, sizeof t2 - 1, 0);
+		rec = ease_reader_next(r);
+		ok(rec && rec->n == 2 && rec->len[1] == 0, "a trailing delimiter at the end");
+		ease_reader_close(r);
+		unlink(path);
+	}
+	/* a quote left open at the end, after a line end inside it */
+	{
+		const char t3[] = "a,b\n1,2\n3,\"open\nstill\n";
+
+		r = open_text(t3, sizeof t3 - 1, 0);
+		ease_reader_set_lenient(r, 1);
+		ease_reader_header(r);
+		rec = ease_reader_next(r);
+		ok(rec && rec->line == 2, "the record before the open quote");
+		rec = ease_reader_next(r);
+		ok(rec == NULL && ease_reader_error(r) != NULL, "an open quote at the end is no record");
+		is_long(ease_reader_error_line(r), 3, "where it opened");
+		ease_reader_close(r);
+		unlink(path);
+	}
+	/* old Mac line ends (CR), quotes across them */
+	{
+		const char t4[] = "a,b\r1,\"x\ry\"\r2,z\r";
+
+		r = open_text(t4, sizeof t4 - 1, 0);
+		rec = ease_reader_next(r);
+		ok(rec && strcmp(rec->f[1], "x\ry") == 0, "CR files: a CR inside quotes");
+		rec = ease_reader_next(r);
+		ok(rec && strcmp(rec->f[1], "z") == 0 && rec->line == 4, "CR files: the next record, line 4");
+		ease_reader_close(r);
+		unlink(path);
+	}
+}
+
 int
 main(void)
 {
 	lines_and_quotes();
+	open_records();
 	bom_crlf_delims();
 	lenient();
 	long_fields();

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * Unit tests of lib/hyptest.c.  Every expected value was produced by R
- * (`Rscript tests/ref/hyptest.R`) or, for the Newey-West fit, statsmodels
- * (`python3 tests/ref/hyptest.py`), and is pasted here under the line that
+ * (`Rscript tests/ref/hyptest.R`; the ITS's Newey-West and GLS fits are
+ * tested in test_gls.c), and is pasted here under the line that
  * produced it; none comes from ease's own output.  The data are written out
  * here and in the scripts alike; the long series come from gen(), integer
  * arithmetic and one division, which R, Python and C round identically.
@@ -16,11 +16,11 @@
 
 /* The largest relative error against the references, by function. */
 enum { F_ONE, F_PAIRED, F_WELCH, F_P_ADJ, F_SIGNRANK, F_RANKSUM, F_KRUSKAL, F_HOLM, F_NAP,
-       F_TAU_U, F_ITS_OLS, F_ITS_HAC, F_NFN };
+       F_TAU_U, F_ITS_OLS, F_NFN };
 static const char *const fn_name[F_NFN] = {
 	"ease_ttest_one", "ease_ttest_paired", "ease_ttest_welch", "ease_ttest_p_adj", "ease_signrank", "ease_ranksum",
 	"ease_kruskal_test", "ease_holm", "ease_nap_ab", "ease_tau_u",
-	"ease_its_fit OLS", "ease_its_fit HAC"
+	"ease_its_fit OLS"
 };
 static double max_rel[F_NFN];
 
@@ -488,11 +488,6 @@ typedef struct want_ols {
 	double b[4], se[4], p[4], r1;
 } want_ols;
 
-typedef struct want_hac {
-	int lags;
-	double b[4], se[4], p[4];
-} want_hac;
-
 static const want_ols its_ols[2] = {
 	/* lm(y ~ t + post + I((t - t0) * post)) on S1; cor(e[d], e[d+1]) */
 	{{5.9980392156862745, 0.021083099906629366, -1.5750817809641346, -0.029026333143980249},
@@ -504,23 +499,6 @@ static const want_ols its_ols[2] = {
 	 {0.63264203808765607, 0.0091526615760923538, 1.0109466635361044, 0.019299076682368226},
 	 {4.866597033412003e-19, 0.11258949835901912, 0.47261432009316806, 0.099669033547076},
 	 0.014064546509971642},
-};
-
-static const want_hac its_hac[2] = {
-	/* S1: OLS(y, X).fit(cov_type='HAC', cov_kwds={'maxlags': 3}): params, bse, pvalues */
-	{3,
-	 {5.998039215686277, 0.021083099906628967, -1.5750817809641353, -0.029026333143979927},
-	 {0.23458532135436103, 0.012977994829916684, 0.3067115613923286, 0.018214189986057446},
-	 {3.4029111767173384e-144, 0.10426343371420355, 2.8156784635299597e-07, 0.11102319379761635}},
-	/* S1: OLS(y, X).fit().bse (cross-check of R's lm) */
-	/* 0.1907558349667353, 0.010985862854878096, 0.2692245754084905, 0.015644624844522184 */
-	/* S2: OLS(y, X).fit(cov_type='HAC', cov_kwds={'maxlags': 4}): params, bse, pvalues */
-	{4,
-	 {6.294588828761548, 0.014589696849750098, -0.7275449959129188, -0.03193107557171139},
-	 {0.2695636197223647, 0.0038224799197565376, 0.5590211028075494, 0.008835665978863478},
-	 {1.3452703334854662e-120, 0.00013518571850290522, 0.19310019615249752, 0.00030164357658157246}},
-	/* S2: OLS(y, X).fit().bse (cross-check of R's lm) */
-	/* 0.6326420380876572, 0.009152661576092857, 1.0109466635361053, 0.019299076682370395 */
 };
 
 static void
@@ -541,13 +519,7 @@ test_its(void)
 		}
 		check(F_ITS_OLS, r.r1_resid, its_ols[k].r1, "r1_resid", name);
 
-		ease_its_fit(t, y, n, (double)its_cases[k].t0, EASE_SE_HAC, &r);
-		is_long(r.lags, its_hac[k].lags, "ease_its_fit HAC: maxlags");
-		for (int j = 0; j < 4; j++) {
-			check(F_ITS_HAC, r.b[j], its_hac[k].b[j], "b", name);
-			check(F_ITS_HAC, r.se[j], its_hac[k].se[j], "se", name);
-			check(F_ITS_HAC, r.p[j], its_hac[k].p[j], "p", name);
-		}
+		/* Newey-West and GLS: tests/unit/test_gls.c, against R sandwich and nlme */
 	}
 }
 

@@ -10,6 +10,9 @@
 #include "ease/value.h"
 #include "tap.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 
 static const char *
 local(ease_imp *im, const char *zone, int y, int m, int d, int hh, int mm,
@@ -51,6 +54,27 @@ main(void)
 	is_str(ease_imp_slug("Back (lower) pain", 17, buf, sizeof buf), "back_lower_pain",
 	       "slug");
 
+	/* text that grows: never cut, whatever its length */
+	{
+		char big[1000], *slug;
+		ease_imp_str t = {0};
+
+		memset(big, 'a', sizeof big - 1);
+		big[sizeof big - 1] = '\0';
+		big[500] = ' ';
+		slug = ease_imp_slug_dup(big, strlen(big));
+		ok(strlen(slug) == 999 && slug[500] == '_', "a slug of 999 bytes, whole");
+		free(slug);
+		ease_imp_str_clear(&t);
+		ok(t.s && t.len == 0 && t.s[0] == '\0', "an empty text is \"\"");
+		for (int i = 0; i < 100; i++)
+			ease_imp_str_addf(&t, "%s;", big);
+		ease_imp_str_add(&t, "\xc3\xa9", 2);
+		ok(t.len == 100 * 1000 + 2 && strlen(t.s) == t.len &&
+		   strcmp(t.s + t.len - 2, "\xc3\xa9") == 0, "100 KB of text and a last character, whole");
+		free(t.s);
+	}
+
 	ease_dateform_init(&df);
 	ok(!ease_dateform_add(&df, "4/12/2016 12:00:00 AM", 2, msg, sizeof msg), "M/D first");
 	ok(!ease_dateform_add(&df, "4/13/2016 12:00:00 AM", 3, msg, sizeof msg), "13 settles");
@@ -74,7 +98,7 @@ main(void)
 	{
 		ease_common c = {0};
 		ease_import_opts o = {0};
-		ease_imp im = {&c, &o, "x.csv", 0, "UTC", 0, "", NULL};
+		ease_imp im = {&c, &o, "x.csv", 0, "UTC", 0, NULL, NULL};
 
 		ok(!local(&im, "Europe/Berlin", 2026, 3, 29, 0, 30, -1, &t) && t == 1774740600,
 		   "Berlin 2026-03-29 00:30 is 23:30Z");
@@ -94,6 +118,23 @@ main(void)
 		   t == 1793511000, "New York 01:30 on the autumn day, first by the hint");
 		is_str(ease_imp_fmt(&im, "America/New_York", 1793514600, buf),
 		       "2026-11-01T01:30-05:00", "the second 01:30 carries -05:00");
+		/* a length of 1e300 s settles nothing and overflows nothing (UBSan) */
+		{
+			time_t a, b;
+			int which;
+			long d = ease_days_from_civil(2026, 10, 25);
+			const char *why;
+
+			why = ease_imp_interval(&im, "Europe/Berlin", d, 2 * 3600L + 1800, d,
+						7 * 3600L, 1e300, &a, &b, &which);
+			is_str(why ? why : "(none)", "is in the hour the clocks repeated (daylight "
+			       "saving time ended): it could be +02:00 or +01:00, and the record's "
+			       "length does not tell which", "a start in the repeated hour, 1e300 s long");
+			ok(ease_imp_interval(&im, "Europe/Berlin", d - 1, 23 * 3600L, d,
+					     2 * 3600L + 1800, -1e300, &a, &b, &which) != NULL &&
+			   which == 1, "an end in the repeated hour, -1e300 s long");
+		}
+		free(im.tz_set);
 	}
 	return tap_done();
 }

@@ -10,7 +10,10 @@
 #include "ease/value.h"
 #include "tap.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 
 static const char *
 local(const char *zone, int y, int m, int d, int hh, int mm, long long hint, long long *t)
@@ -90,6 +93,55 @@ main(void)
 	ok(!ease_tz_known("Mars/Olympus"), "unknown: Mars/Olympus");
 	ok(!ease_tz_known(""), "unknown: empty");
 	ok(!ease_tz_known("../etc/passwd"), "unknown: a way out of the zone database");
+	/* a file is a zone only when it is a compiled one, and a diary names no path */
+	ok(!ease_tz_known("/etc/passwd"), "unknown: /etc/passwd, a file but no zone");
+	ok(!ease_tz_known(":/etc/passwd"), "unknown: :/etc/passwd");
+	ok(!ease_tz_known("zone.tab"), "unknown: zone.tab, a text file of the zone database");
+	ok(!ease_tz_known("/usr/share/zoneinfo/Europe/Berlin"),
+	   "unknown in a diary: a path, even to a zone file");
+	ok(ease_tz_known(":Europe/Berlin"), "known: a name after a colon");
+	ok(ease_tz_known("UTC0"), "known: UTC0, a POSIX rule");
+	{
+		char dir[] = "/tmp/ease-tzdir-XXXXXX", path[64];
+		static const char head[44] = "TZif2";
+		FILE *f;
+
+		ok(mkdtemp(dir) != NULL, "a zone database of the test's own");
+		setenv("TZDIR", dir, 1);
+		snprintf(path, sizeof path, "%s/Cut", dir);
+		f = fopen(path, "wb");
+		fwrite(head, 1, 4, f);
+		fclose(f);
+		ok(!ease_tz_known("Cut"), "unknown: a file cut after its magic");
+		f = fopen(path, "wb");
+		fwrite(head, 1, sizeof head, f);
+		fclose(f);
+		ok(!ease_tz_known("Cut"), "unknown: a TZif header of no local time type");
+		remove(path);
+		snprintf(path, sizeof path, "%s/Fifo", dir);
+		ok(mkfifo(path, 0600) == 0 && !ease_tz_known("Fifo"),
+		   "unknown: a FIFO, read without hanging");
+		remove(path);
+		remove(dir);
+		unsetenv("TZDIR");
+	}
+	/* out of range: an error or no hint, never an overflow (UBSan) */
+	setenv("TZ", "Europe/Berlin", 1);
+	ease_tz_use(NULL);
+	why = ease_tz_local(200000000L, 0, EASE_TZ_NO_HINT, &x);
+	is_str(why ? why : "(none)", "is outside the dates a time zone can place (years "
+	       "-271821 to 275760)", "a day 200 million days after 1970");
+	ok(ease_tz_local(-200000000L, 0, EASE_TZ_NO_HINT, &x) != NULL, "and before");
+	ok(ease_tz_local(0, 4000000000L / 2, EASE_TZ_NO_HINT, &x) != NULL,
+	   "two thousand million seconds into a day");
+	why = local("Europe/Berlin", 2026, 10, 25, 2, 30, LLONG_MIN + 1, &x);
+	is_str(why ? why : "(none)", "is in the hour the clocks repeated (daylight saving time "
+	       "ended): it could be +02:00 or +01:00, and the record's length does not tell "
+	       "which", "the repeated hour, a hint far below any time: no overflow");
+	ok(local("Europe/Berlin", 2026, 10, 25, 2, 30, LLONG_MAX, &x) != NULL,
+	   "the repeated hour, a hint of LLONG_MAX: no overflow");
+	ok(!local("Europe/Berlin", 2026, 7, 1, 2, 30, LLONG_MAX, &x) && x == 1782865800,
+	   "a far hint where none is needed changes nothing");
 	/* a new zone forgets the offsets of the last date */
 	at("Europe/Berlin", 2026, 7, 1, 12, 0);
 	is_long(at("UTC", 2026, 7, 1, 12, 0), 1782907200, "UTC after Berlin, same date");

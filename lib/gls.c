@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "ease/gls.h"
+#include "ease/err.h"
+#include "ease/stats.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_min.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* |phi| stays below this: at 1 the correlation matrix is singular. */
+#define PHI_MAX 0.9999
+
+typedef struct work {
+	const double *x, *y;
+	const long *day, *block;
+	size_t n, p;
+	int method;
+	gsl_matrix *qr;
+	gsl_vector *tau, *ys, *b, *res;
+} work;
+
+/* phi^g for a whole gap g >= 1, also for negative phi. */
+static double
+phi_pow(double phi, long g)
+{
+	return g == 1 ? phi : pow(phi, (double)g);
+}
+
+/*
+ * Transforms X and Y by the inverse Cholesky factor of the AR(1)
+ * correlation at PHI into W, factors X* = QR and solves; returns the
+ * criterion to maximise (the profiled log-likelihood less constants), or
+ * -HUGE_VAL when X* is not of full rank.
+ */
+static double
+crit(work *w, double phi)
+{
+	size_t n = w->n, p = w->p;
+	double logdet = 0, rss = 0, logr = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int first = i == 0 || (w->block && w->block[i] != w->block[i - 1]);
+		double a = 0, s = 1;
+
+		if (!first) {
+			double r = phi_pow(phi, w->day[i] - w->day[i - 1]);
+
+			a = r;
+			s = 1 / sqrt(1 - r * r);
+			logdet += log1p(-r * r);
+		}
+		for (size_t j = 0; j < p; j++)
+			gsl_matrix_set(w->qr, i, j, s * (w->x[i * p + j] -
+				       (first ? 0 : a * w->x[(i - 1) * p + j])));
+		gsl_vector_set(w->ys, i, s * (w->y[i] - (first ? 0 : a * w->y[i - 1])));
+	}
+	{
+		double cn[EASE_GLS_MAXP];
+
+		for (size_t j = 0; j < p; j++) {
+			double c = 0;
+
+			for (size_t i = 0; i < n; i++)
+				c += gsl_matrix_get(w->qr, i, j) * gsl_matrix_get(w->qr, i, j);
+			cn[j] = sqrt(c);
+		}
+		if (gsl_linalg_QR_decomp(w->qr, w->tau) != 0)
+			return -HUGE_VAL;
+		for (size_t j = 0; j < p; j++) {
+			double r = fabs(gsl_matrix_get(w->qr, j, j));
+
+			/* a column that the others (nearly) make: not identified */
+			if (!(r > 1e-10 * cn[j]) || cn[j] == 0)
+				return -HUGE_VAL;
+			logr += log(r);
+		}
+	}
+	if (gsl_linalg_QR_lssolve(w->qr, w->tau, w->ys, w->b, w->res) != 0)
+		return -HUGE_VAL;
+	for (size_t i = 0; i < n; i++)
+		rss += gsl_vector_get(w->res, i) * gsl_vector_get(w->res, i);
+	if (!(rss > 0))
+		return -HUGE_VAL;
+	if (w->method == EASE_GLS_ML)
+		return -0.5 * (double)n * log(rss) - 0.5 * logdet;
+	/* REML: the determinant of X*'X* = R'R is part of the criterion */
+	return -0.5 * (double)(n - p) * log(rss) - 0.5 * logdet - logr;
+}
+
+static double
+neg_crit(double phi, void *ctx)
+{
+	double c = crit(ctx, phi);
+
+	return isfinite(c) ? -c : HUGE_VAL;
+}
+
+/* The estimates at PHI, from the factorisation crit() leaves in W. */
+static void
+finish(work *w, double phi, double c, ease_gls *out)
+{
+	size_t n = w->n, p = w->p;
+	double rss = 0, ri[EASE_GLS_MAXP * EASE_GLS_MAXP], q;
+
+	for (size_t i = 0; i < n; i++)
+		rss += gsl_vector_get(w->res, i) * gsl_vector_get(w->res, i);
+	out->phi = phi;
+	out->loglik = c;
+	out->df = (double)(n - p);
+	out->sigma = sqrt(rss / out->df);
+	/* (X*'X*)^-1 = R^-1 R^-T */
+	memset(ri, 0, sizeof ri);
+	for (size_t jj = p; jj-- > 0;) {
+		ri[jj * p + jj] = 1 / gsl_matrix_get(w->qr, jj, jj);
+		for (size_t ii = jj; ii-- > 0;) {
+			double s = 0;
+
+			for (size_t k = ii + 1; k <= jj; k++)
+				s += gsl_matrix_get(w->qr, ii, k) * ri[k * p + jj];
+			ri[ii * p + jj] = -s / gsl_matrix_get(w->qr, ii, ii);
+		}
+	}
+	q = gsl_cdf_tdist_Pinv(0.975, out->df);
+	for (size_t a = 0; a < p; a++) {
+		for (size_t b = 0; b < p; b++) {
+			double s = 0;
+
+			for (size_t k = (a > b ? a : b); k < p; k++)
+				s += ri[a * p + k] * ri[b * p + k];
+			out->cov[a * p + b] = s * out->sigma * out->sigma;
+		}
+		out->b[a] = gsl_vector_get(w->b, a);
+		out->se[a] = sqrt(out->cov[a * p + a]);
+		out->t[a] = out->b[a] / out->se[a];
+		out->p_val[a] = ease_t_p2(out->t[a], out->df);
+		out->ci_lo[a] = out->b[a] - q * out->se[a];
+		out->ci_hi[a] = out->b[a] + q * out->se[a];
+	}
+	out->ok = 1;
+}
+
+static int
+setup(work *w, const double *x, const double *y, const long *day,
+      const long *block, size_t n, size_t p, int method, ease_gls *out)
+{
+	memset(out, 0, sizeof *out);
+	out->n = n;
+	out->p = p;
+	out->method = method;
+	out->phi = out->sigma = out->df = out->loglik = NAN;
+	for (size_t j = 0; j < EASE_GLS_MAXP; j++)
+		out->b[j] = out->se[j] = out->t[j] = out->p_val[j] =
+			out->ci_lo[j] = out->ci_hi[j] = NAN;
+	if (p == 0 || p > EASE_GLS_MAXP || n <= p + 1)
+		return 0;
+	gsl_set_error_handler_off();
+	w->x = x;
+	w->y = y;
+	w->day = day;
+	w->block = block;
+	w->n = n;
+	w->p = p;
+	w->method = method;
+	w->qr = gsl_matrix_alloc(n, p);
+	w->tau = gsl_vector_alloc(p);
+	w->ys = gsl_vector_alloc(n);
+	w->b = gsl_vector_alloc(p);
+	w->res = gsl_vector_alloc(n);
+	if (!w->qr || !w->tau || !w->ys || !w->b || !w->res)
+		ease_die(EASE_EX_SOFTWARE, "out of memory");
+	return 1;
+}
+
+static void
+release(work *w)
+{
+	gsl_matrix_free(w->qr);
+	gsl_vector_free(w->tau);
+	gsl_vector_free(w->ys);
+	gsl_vector_free(w->b);
+	gsl_vector_free(w->res);
+}
+
+int
+ease_gls_ar1_at(const double *x, const double *y, const long *day,
+		const long *block, size_t n, size_t p, double phi, int method,
+		ease_gls *out)
+{
+	work w;
+	double c;
+
+	if (!setup(&w, x, y, day, block, n, p, method, out))
+		return 0;
+	c = crit(&w, phi);
+	if (isfinite(c))
+		finish(&w, phi, c, out);
+	release(&w);
+	return out->ok;
+}
+
+/*
+ * The profile is searched on a grid of steps of 0.01 first, then refined by
+ * Brent's method around the best point: the (RE)ML profile of an AR(1) is
+ * smooth and almost always unimodal, and the grid keeps a second local
+ * maximum from capturing the search.
+ */
+int
+ease_gls_ar1(const double *x, const double *y, const long *day,
+	     const long *block, size_t n, size_t p, int method, ease_gls *out)
+{
+	work w;
+	double best = 0, bc = -HUGE_VAL, lo, hi, c;
+	gsl_min_fminimizer *m;
+	gsl_function f;
+
+	if (!setup(&w, x, y, day, block, n, p, method, out))
+		return 0;
+	for (int k = -99; k <= 99; k++) {
+		double ph = k / 100.0;
+
+		c = crit(&w, ph);
+		if (c > bc) {
+			bc = c;
+			best = ph;
+		}
+	}
+	if (!isfinite(bc)) {
+		release(&w);
+		return 0;
+	}
+	lo = best - 0.01 > -PHI_MAX ? best - 0.01 : -PHI_MAX;
+	hi = best + 0.01 < PHI_MAX ? best + 0.01 : PHI_MAX;
+	f.function = neg_crit;
+	f.params = &w;
+	m = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
+	if (m == NULL)
+		ease_die(EASE_EX_SOFTWARE, "out of memory");
+	/* Brent needs the middle below both ends; at an end the end is the answer */
+	if (neg_crit(best, &w) < neg_crit(lo, &w) && neg_crit(best, &w) < neg_crit(hi, &w) &&
+	    gsl_min_fminimizer_set(m, &f, best, lo, hi) == GSL_SUCCESS) {
+		for (int it = 0; it < 200; it++) {
+			if (gsl_min_fminimizer_iterate(m) != GSL_SUCCESS)
+				break;
+			if (gsl_min_test_interval(gsl_min_fminimizer_x_lower(m),
+						  gsl_min_fminimizer_x_upper(m),
+						  1e-12, 0) == GSL_SUCCESS)
+				break;
+		}
+		best = gsl_min_fminimizer_x_minimum(m);
+	} else {
+		/* the maximum is at the edge of (-1, 1), or flat: the best of the three */
+		if (neg_crit(lo, &w) < neg_crit(best, &w))
+			best = lo;
+		if (neg_crit(hi, &w) < neg_crit(best, &w))
+			best = hi;
+	}
+	gsl_min_fminimizer_free(m);
+	c = crit(&w, best);
+	if (isfinite(c))
+		finish(&w, best, c, out);
+	release(&w);
+	return out->ok;
+}
+
+int
+ease_ols_ar1(const double *x, const double *y, const long *day,
+	     const long *block, size_t n, size_t p, const ease_gls *g,
+	     ease_gls *out)
+{
+	work w;
+	double *rx, ri[EASE_GLS_MAXP * EASE_GLS_MAXP], a[EASE_GLS_MAXP * EASE_GLS_MAXP];
+	double m[EASE_GLS_MAXP * EASE_GLS_MAXP], s2, q;
+
+	if (!g->ok || !setup(&w, x, y, day, block, n, p, g->method, out))
+		return 0;
+	/* at phi 0 the transform is the identity, and W holds X = QR */
+	if (!isfinite(crit(&w, 0))) {
+		release(&w);
+		return 0;
+	}
+	memset(ri, 0, sizeof ri);
+	for (size_t jj = p; jj-- > 0;) {
+		ri[jj * p + jj] = 1 / gsl_matrix_get(w.qr, jj, jj);
+		for (size_t ii = jj; ii-- > 0;) {
+			double v = 0;
+
+			for (size_t k = ii + 1; k <= jj; k++)
+				v += gsl_matrix_get(w.qr, ii, k) * ri[k * p + jj];
+			ri[ii * p + jj] = -v / gsl_matrix_get(w.qr, ii, ii);
+		}
+	}
+	/* A = (X'X)^-1 = R^-1 R^-T */
+	for (size_t i = 0; i < p; i++)
+		for (size_t j = 0; j < p; j++) {
+			double v = 0;
+
+			for (size_t k = (i > j ? i : j); k < p; k++)
+				v += ri[i * p + k] * ri[j * p + k];
+			a[i * p + j] = v;
+		}
+	/* M = X' R X, blocks independent */
+	rx = ease_xcalloc(n * p + 1, sizeof *rx);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			double r;
+
+			if (block && block[i] != block[j])
+				continue;
+			r = i == j ? 1 : phi_pow(g->phi, labs(day[i] - day[j]));
+			if (r == 0)
+				continue;
+			for (size_t c = 0; c < p; c++)
+				rx[i * p + c] += r * x[j * p + c];
+		}
+	for (size_t c = 0; c < p; c++)
+		for (size_t e = 0; e < p; e++) {
+			double v = 0;
+
+			for (size_t i = 0; i < n; i++)
+				v += x[i * p + c] * rx[i * p + e];
+			m[c * p + e] = v;
+		}
+	free(rx);
+	s2 = g->sigma * g->sigma;
+	out->phi = g->phi;
+	out->sigma = g->sigma;
+	out->loglik = g->loglik;
+	out->df = (double)(n - p);
+	q = gsl_cdf_tdist_Pinv(0.975, out->df);
+	for (size_t i = 0; i < p; i++) {
+		for (size_t j = 0; j < p; j++) {
+			double v = 0;
+
+			for (size_t k = 0; k < p; k++)
+				for (size_t l = 0; l < p; l++)
+					v += a[i * p + k] * m[k * p + l] * a[l * p + j];
+			out->cov[i * p + j] = s2 * v;
+		}
+		out->b[i] = gsl_vector_get(w.b, i);
+		out->se[i] = sqrt(out->cov[i * p + i]);
+		out->t[i] = out->b[i] / out->se[i];
+		out->p_val[i] = ease_t_p2(out->t[i], out->df);
+		out->ci_lo[i] = out->b[i] - q * out->se[i];
+		out->ci_hi[i] = out->b[i] + q * out->se[i];
+	}
+	out->ok = 1;
+	release(&w);
+	return 1;
+}

@@ -1,0 +1,453 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * ease-prepost --model: the day-after model.  The measure of each day is
+ * regressed on, for each group (technique), whether a session of it fell on
+ * one of the K days before, with a level (and a linear trend) per subject
+ * and weekday terms, and AR(1) errors over calendar days fitted by GLS
+ * (lib/gls.c).  A session's own day is not "after" it.
+ */
+#include "ease/prepost.h"
+#include "ease/cols.h"
+#include "ease/csvio.h"
+#include "ease/daytab.h"
+#include "ease/err.h"
+#include "ease/gls.h"
+#include "ease/hyptest.h"
+#include "ease/span.h"
+#include "ease/technique.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One day of the data, in file order. */
+typedef struct mday {
+	long day;
+	long sub;		/* subject number, from 0 */
+	double y;		/* NaN: not recorded, or outside the window */
+	size_t ev0, nev;	/* its sessions' groups: ev[ev0 .. ev0 + nev) */
+	int session;		/* a session that day (in any group or none) */
+} mday;
+
+typedef struct model {
+	ease_common *c;
+	ease_prepost_opts *o;
+	const ease_cols *cols;
+	const char *file, *measure;
+	int by_col, by_tech, lower;
+	ease_technames *tn;
+	ease_strset *gkeys;
+	char **gname;
+	size_t ng, gcap;
+	char *kbuf;
+	size_t kcap;
+	mday *d;
+	size_t nd, dcap;
+	size_t *ev;		/* group numbers of the sessions, by day */
+	size_t nev, evcap;
+	long nsub;
+	long *nsess;		/* sessions by group, in the window */
+	long nsess_all;
+	ease_dayreader *r;	/* open to the end: the column names are its */
+} model;
+
+/* A row of output. */
+typedef struct mrow {
+	const char *name;
+	long n_sessions;
+	size_t n_days;
+	double est, se, lo, hi, df, p, p_holm, phi;
+} mrow;
+
+static void
+add_ev(model *m, const char *name)
+{
+	long idx;
+
+	if (ease_strset_put(m->gkeys, name, (long)m->ng, &idx)) {
+		ease_grow((void **)&m->gname, &m->gcap, m->ng + 1, sizeof *m->gname);
+		m->gname[m->ng] = ease_xstrdup(name);
+		idx = (long)m->ng++;
+	}
+	for (size_t i = m->d[m->nd - 1].ev0; i < m->nev; i++)
+		if (m->ev[i] == (size_t)idx)
+			return;
+	ease_grow((void **)&m->ev, &m->evcap, m->nev + 1, sizeof *m->ev);
+	m->ev[m->nev++] = (size_t)idx;
+	m->d[m->nd - 1].nev++;
+}
+
+/* The groups of a session day, as the event design reads its --by cell. */
+static void
+day_groups(model *m, const ease_rec *rec)
+{
+	const char *cell, *item;
+	size_t len;
+
+	if (m->by_col < 0)
+		return;
+	cell = rec->f[m->by_col];
+	if (!m->by_tech) {
+		if (*cell)
+			add_ev(m, cell);
+		return;
+	}
+	while (ease_list_next(&cell, &item, &len)) {
+		const char *name;
+
+		if (!len || !*ease_tech_key(item, len, &m->kbuf, &m->kcap))
+			continue;
+		name = ease_technames_add(m->tn, item, len);
+		if (name && *name)
+			add_ev(m, name);
+	}
+}
+
+static void
+read_days(model *m)
+{
+	ease_dayreader *r = m->r = ease_day_open(m->c);
+	const ease_dayrow *row;
+	ease_span span;
+	int vcol, ecol, vs, es, lower;
+	long events = 0;
+	char win[64];
+
+	memset(&span, 0, sizeof span);
+	m->cols = ease_day_cols(r);
+	m->file = m->cols->file;
+	vcol = ease_cols_need(m->cols, m->o->value);
+	ecol = ease_cols_need(m->cols, m->o->event);
+	m->by_col = -1;
+	if (m->o->by) {
+		m->by_col = ease_cols_need(m->cols, m->o->by);
+		m->by_tech = m->cols->role[m->by_col] == EASE_R_TECHNIQUE;
+	}
+	m->measure = m->cols->name[vcol];
+	lower = ease_role_lower(m->cols->role[vcol]);
+	if (m->o->direction)
+		lower = m->o->direction < 0;
+	if (lower < 0)
+		ease_die(EASE_EX_USAGE,
+			 "%s: which way is better for column '%s' is not known: say --direction lower or --direction higher",
+			 m->file, m->cols->name[vcol]);
+	m->lower = lower;
+	vs = ease_day_want(r, vcol);
+	es = ease_day_want(r, ecol);
+	ease_day_fields_used(r, (size_t)(m->by_col >= 0 ? m->by_col + 1 : 1));
+	ease_day_keep_all(r, 1);
+	while ((row = ease_day_next(r)) != NULL) {
+		mday *d;
+		int inwin;
+
+		ease_span_add(&span, m->c, row->day);
+		/* days after --until are as good as absent: the data end there */
+		if (m->c->has_until && row->day > m->c->until)
+			continue;
+		if (row->group_start && m->nd)
+			m->nsub++;
+		inwin = ease_day_in_window(r, row->day);
+		ease_grow((void **)&m->d, &m->dcap, m->nd + 1, sizeof *m->d);
+		d = &m->d[m->nd++];
+		d->day = row->day;
+		d->sub = m->nsub;
+		d->y = inwin ? row->v[vs] : NAN;
+		d->ev0 = m->nev;
+		d->nev = 0;
+		d->session = row->v[es] > 0;
+		if (d->session) {
+			day_groups(m, row->rec);
+			if (inwin) {
+				events++;
+				m->nsess_all++;
+			}
+		}
+	}
+	if (m->nd)
+		m->nsub++;
+	ease_span_check(&span, m->c, m->file);
+	ease_window_words(m->c, win, sizeof win);
+	if (events == 0)
+		ease_die(EASE_EX_DATA, "%s: no day with %s > 0%s (no session to model)",
+			 m->file, m->cols->name[ecol], win);
+	m->nsess = ease_xcalloc(m->ng + 1, sizeof *m->nsess);
+	for (size_t i = 0; i < m->nd; i++)
+		if (m->d[i].session && ease_day_in_window(r, m->d[i].day))
+			for (size_t k = 0; k < m->d[i].nev; k++)
+				m->nsess[m->ev[m->d[i].ev0 + k]]++;
+}
+
+/* Monday 0 .. Sunday 6; day 0 (1970-01-01) was a Thursday. */
+static int
+weekday(long day)
+{
+	return (int)(((day + 3) % 7 + 7) % 7);
+}
+
+/*
+ * Fits the model with one indicator per group G[0 .. NG) (G NULL: one
+ * indicator, any session) and puts each group's estimate into ROWS.
+ */
+static void
+fit(model *m, const size_t *g, size_t ng, mrow *rows)
+{
+	int K = m->o->after, trend = m->o->terms & EASE_PP_TREND,
+	    wday = m->o->terms & EASE_PP_WEEKDAY;
+	size_t nb = (size_t)m->nsub * (trend ? 2 : 1) + (wday ? 6 : 0);
+	size_t p = nb + ng, n = 0, *col = ease_xcalloc(ng + 1, sizeof *col);
+	double *x, *y, *span;
+	long *day, *blk, *first, *last;
+	size_t *ind_n = ease_xcalloc(ng + 1, sizeof *ind_n), keep = 0;
+	ease_gls fit;
+
+	for (size_t k = 0; k < ng; k++) {
+		rows[k].n_days = 0;
+		rows[k].est = rows[k].se = rows[k].lo = rows[k].hi = rows[k].df =
+			rows[k].p = rows[k].p_holm = rows[k].phi = NAN;
+	}
+	x = ease_xcalloc((m->nd + 1) * (p + 1), sizeof *x);
+	y = ease_xmalloc((m->nd + 1) * sizeof *y);
+	day = ease_xmalloc((m->nd + 1) * sizeof *day);
+	blk = ease_xmalloc((m->nd + 1) * sizeof *blk);
+	first = ease_xmalloc((size_t)(m->nsub + 1) * sizeof *first);
+	last = ease_xmalloc((size_t)(m->nsub + 1) * sizeof *last);
+	span = ease_xmalloc((size_t)(m->nsub + 1) * sizeof *span);
+	for (long s = 0; s < m->nsub; s++)
+		first[s] = -1;
+	for (size_t i = 0; i < m->nd; i++)
+		if (!isnan(m->d[i].y)) {
+			if (first[m->d[i].sub] < 0)
+				first[m->d[i].sub] = m->d[i].day;
+			last[m->d[i].sub] = m->d[i].day;
+		}
+	/* the trend in years from the middle: a column of the same scale as the others */
+	for (long s = 0; s < m->nsub; s++)
+		span[s] = first[s] < 0 ? 0 : (first[s] + last[s]) / 2.0;
+	for (size_t i = 0; i < m->nd; i++) {
+		const mday *d = &m->d[i];
+		double *xr = x + n * p;
+		size_t c = 0;
+
+		if (isnan(d->y))
+			continue;
+		xr[(size_t)d->sub * (trend ? 2 : 1)] = 1;
+		if (trend)
+			xr[(size_t)d->sub * 2 + 1] = (d->day - span[d->sub]) / 365.25;
+		c = (size_t)m->nsub * (trend ? 2 : 1);
+		if (wday && weekday(d->day) > 0)
+			xr[c + (size_t)weekday(d->day) - 1] = 1;
+		/* the sessions of the K days before, same subject, calendar days */
+		for (size_t j = i; j-- > 0;) {
+			const mday *e = &m->d[j];
+
+			if (e->sub != d->sub || e->day < d->day - K)
+				break;
+			if (!e->session)
+				continue;
+			for (size_t k = 0; k < ng; k++) {
+				int hit = g == NULL;
+
+				for (size_t q = 0; !hit && q < e->nev; q++)
+					hit = m->ev[e->ev0 + q] == g[k];
+				if (hit)
+					xr[nb + k] = 1;
+			}
+		}
+		y[n] = d->y;
+		day[n] = d->day;
+		blk[n] = d->sub;
+		n++;
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < ng; k++)
+			ind_n[k] += x[i * p + nb + k] != 0;
+	/*
+	 * A group whose sessions are followed by no day with a value has no
+	 * column: it is not estimable, and the others are fitted without it.
+	 * A subject with no day at all has none either.
+	 */
+	{
+		int *use = ease_xcalloc(p + 1, sizeof *use);
+		size_t q = 0;
+
+		for (size_t j = 0; j < p; j++) {
+			int any = 0;
+
+			for (size_t i = 0; i < n && !any; i++)
+				any = x[i * p + j] != 0;
+			use[j] = any;
+		}
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = 0; j < p; j++)
+				if (use[j])
+					x[q++] = x[i * p + j];
+		for (size_t j = 0; j < p; j++)
+			if (use[j])
+				keep++;
+		q = 0;
+		for (size_t j = 0; j < nb; j++)
+			q += (size_t)use[j];
+		for (size_t k = 0; k < ng; k++)
+			col[k] = use[nb + k] ? q++ : (size_t)-1;
+		free(use);
+	}
+	if (keep > EASE_GLS_MAXP)
+		ease_die(EASE_EX_DATA, "%s: --model: %zu terms, more than the %d one model can hold (fewer subjects or groups, or --terms none)",
+			 m->file, keep, EASE_GLS_MAXP);
+	ease_gls_ar1(x, y, day, blk, n, keep, m->o->gls_ml ? EASE_GLS_ML : EASE_GLS_REML, &fit);
+	for (size_t k = 0; k < ng; k++) {
+		mrow *r = &rows[k];
+		size_t c = col[k];
+
+		r->n_days = ind_n[k];
+		if (c == (size_t)-1) {
+			ease_warn("%s: no day with %s recorded in the %d day%s after its sessions: no estimate",
+				  r->name, m->measure, K, K == 1 ? "" : "s");
+			continue;
+		}
+		if (!fit.ok)
+			continue;
+		r->est = fit.b[c];
+		r->se = fit.se[c];
+		r->lo = fit.ci_lo[c];
+		r->hi = fit.ci_hi[c];
+		r->df = fit.df;
+		r->p = fit.p_val[c];
+		r->phi = fit.phi;
+	}
+	if (!fit.ok && n <= keep + 1)
+		ease_warn("%s: --model: %zu day%s with %s, too few for %zu terms (at least %zu; --terms none needs fewer)",
+			  m->file, n, n == 1 ? "" : "s", m->measure, keep, keep + 2);
+	else if (!fit.ok)
+		ease_warn("%s: --model: the model cannot be fitted: a term is made of the others (sessions always on one weekday? try --terms trend)",
+			  m->file);
+	free(col);
+	free(ind_n);
+	free(x);
+	free(y);
+	free(day);
+	free(blk);
+	free(first);
+	free(last);
+	free(span);
+}
+
+static const char *const head_model[] = {
+	"group", "measure", "after", "n_days", "n_sessions", "estimate", "se",
+	"ci_low", "ci_high", "df", "p", "p_holm", "phi", "method", "terms", NULL
+};
+
+static void
+write_rows(model *m, mrow *rows, size_t n)
+{
+	ease_writer *w = ease_writer_open(m->c->output, m->c->format, m->c->files,
+					  m->c->nfiles);
+	int dg = m->c->digits, t = m->o->terms;
+	char num[24];
+
+	for (const char *const *h = head_model; *h; h++)
+		ease_w_str(w, *h);
+	ease_w_end(w);
+	for (size_t i = 0; i < n; i++) {
+		const mrow *r = &rows[i];
+
+		ease_w_str(w, r->name);
+		ease_w_str(w, m->measure);
+		snprintf(num, sizeof num, "%d", m->o->after);
+		ease_w_str(w, num);
+		snprintf(num, sizeof num, "%zu", r->n_days);
+		ease_w_str(w, num);
+		snprintf(num, sizeof num, "%ld", r->n_sessions);
+		ease_w_str(w, num);
+		ease_w_num(w, r->est, dg);
+		ease_w_num(w, r->se, dg);
+		ease_w_num(w, r->lo, dg);
+		ease_w_num(w, r->hi, dg);
+		ease_w_num(w, r->df, dg);
+		ease_w_num(w, r->p, dg);
+		ease_w_num(w, r->p_holm, dg);
+		ease_w_num(w, r->phi, dg);
+		ease_w_str(w, m->o->gls_ml ? "ml" : "reml");
+		ease_w_str(w, (t & EASE_PP_TREND) && (t & EASE_PP_WEEKDAY) ? "trend+weekday" :
+			   (t & EASE_PP_TREND) ? "trend" : (t & EASE_PP_WEEKDAY) ? "weekday" :
+			   "none");
+		ease_w_end(w);
+	}
+	ease_writer_close(w);
+}
+
+/* Best first (the largest drop where lower is better), unestimable last. */
+static void
+sort_rows(mrow *r, size_t n, int lower)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0; j--) {
+			double a = lower ? r[j - 1].est : -r[j - 1].est;
+			double b = lower ? r[j].est : -r[j].est;
+			mrow t;
+
+			if (!(isnan(a) && !isnan(b)) && !(a > b))
+				break;
+			t = r[j - 1];
+			r[j - 1] = r[j];
+			r[j] = t;
+		}
+}
+
+int
+ease_prepost_model_run(ease_common *c, ease_prepost_opts *o)
+{
+	model m;
+	mrow *rows;
+	size_t nr = 0, *g;
+	double *p;
+
+	memset(&m, 0, sizeof m);
+	m.c = c;
+	m.o = o;
+	m.tn = ease_technames_new();
+	m.gkeys = ease_strset_new();
+	read_days(&m);
+	rows = ease_xcalloc(m.ng + 2, sizeof *rows);
+	g = ease_xcalloc(m.ng + 1, sizeof *g);
+	if (m.ng) {
+		for (size_t k = 0; k < m.ng; k++) {
+			g[k] = k;
+			rows[k].name = m.gname[k];
+			rows[k].n_sessions = m.nsess[k];
+		}
+		fit(&m, g, m.ng, rows);
+		/* Holm across the groups; "all" is a question of its own */
+		p = ease_xcalloc(m.ng + 1, sizeof *p);
+		for (size_t k = 0; k < m.ng; k++)
+			p[k] = rows[k].p;
+		ease_holm(p, m.ng, p);
+		for (size_t k = 0; k < m.ng; k++)
+			rows[k].p_holm = p[k];
+		free(p);
+		sort_rows(rows, m.ng, m.lower);
+		nr = m.ng;
+	}
+	rows[nr].name = "all";
+	rows[nr].n_sessions = m.nsess_all;
+	fit(&m, NULL, 1, &rows[nr]);
+	rows[nr].p_holm = rows[nr].p;
+	nr++;
+	write_rows(&m, rows, nr);
+
+	for (size_t k = 0; k < m.ng; k++)
+		free(m.gname[k]);
+	free(m.gname);
+	free(g);
+	free(rows);
+	free(m.d);
+	free(m.ev);
+	free(m.nsess);
+	free(m.kbuf);
+	ease_technames_warn_close(m.tn);
+	ease_technames_free(m.tn);
+	ease_strset_free(m.gkeys);
+	ease_day_close(m.r);
+	ease_report_skipped();
+	return 0;
+}

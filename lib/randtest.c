@@ -1,0 +1,549 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The randomization test of a trial drawn by ease-plan.  The statistic is
+ * the difference between two arms' means of unit means (each unit, a week
+ * or a session, weighs the same however many days it has a value).  Under
+ * the null hypothesis a unit's value would have been the same whatever arm
+ * it had, so the statistic of every other schedule the design admitted can
+ * be computed from the same values; the p-value is the share of those at
+ * least as far from 0 as the one observed.  For a pair of arms the
+ * reference set holds the admissible schedules that leave every other arm
+ * where it was: in each block, the two arms as they were or swapped.  With
+ * --max-run 1 a swap is allowed only where it makes no arm repeat across a
+ * block boundary; the swaps then form a chain, counted and drawn exactly by
+ * a recursion over the blocks.
+ */
+#include "ease/randtest.h"
+#include "ease/cols.h"
+#include "ease/csvio.h"
+#include "ease/daytab.h"
+#include "ease/err.h"
+#include "ease/hyptest.h"
+#include "ease/technique.h"
+#include "ease/value.h"
+
+#include <errno.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct refset {
+	long nb;		/* blocks */
+	const double *y;
+	long *pa, *pb;		/* per block: the units arms a and b had */
+	unsigned char *ok;	/* (nb-1) x 4: swap s then t allowed */
+	double *cnt;		/* nb x 2: completions from block i in state s */
+	double total;
+	long draws;
+	/*
+	 * Per schedule of the reference set (each enumerated, or each drawn):
+	 * its statistic is alpha - beta * delta for a shift delta of a's units.
+	 */
+	double *alpha, *beta;
+	size_t n;		/* schedules held */
+	double obs_alpha, obs_beta;	/* the observed schedule's */
+} refset;
+
+static void coef_of(const struct refset *R, const unsigned char *s, double *alpha, double *beta);
+static void hold(struct refset *R, const unsigned char *s, size_t *cap);
+static void enumerate(struct refset *R);
+
+/* The arm at unit P of block I once a and b are swapped there (S). */
+static int
+arm_after(const ease_plan_design *d, const int *arm, const refset *R, long i,
+	  long p, int s, int a, int b)
+{
+	if (!s)
+		return arm[p];
+	if (p == R->pa[i])
+		return b;
+	if (p == R->pb[i])
+		return a;
+	return arm[p];
+	(void)d;
+}
+
+static void
+refset_build(refset *R, const ease_plan_design *d, const int *arm,
+	     const double *y, int a, int b, unsigned long seed)
+{
+	long nb = d->blocks, k = d->narms;
+
+	memset(R, 0, sizeof *R);
+	R->nb = nb;
+	R->y = y;
+	R->pa = ease_xmalloc((size_t)nb * sizeof *R->pa);
+	R->pb = ease_xmalloc((size_t)nb * sizeof *R->pb);
+	for (long i = 0; i < nb; i++)
+		for (long j = 0; j < k; j++) {
+			if (arm[i * k + j] == a)
+				R->pa[i] = i * k + j;
+			if (arm[i * k + j] == b)
+				R->pb[i] = i * k + j;
+		}
+	R->ok = ease_xmalloc((size_t)(nb > 1 ? nb - 1 : 1) * 4);
+	for (long i = 0; i + 1 < nb; i++)
+		for (int s = 0; s < 2; s++)
+			for (int t = 0; t < 2; t++)
+				R->ok[i * 4 + s * 2 + t] = d->max_run != 1 ||
+					arm_after(d, arm, R, i, i * k + k - 1, s, a, b) !=
+					arm_after(d, arm, R, i + 1, (i + 1) * k, t, a, b);
+	R->cnt = ease_xmalloc((size_t)nb * 2 * sizeof *R->cnt);
+	R->cnt[(nb - 1) * 2] = R->cnt[(nb - 1) * 2 + 1] = 1;
+	for (long i = nb - 2; i >= 0; i--)
+		for (int s = 0; s < 2; s++)
+			R->cnt[i * 2 + s] = R->ok[i * 4 + s * 2] * R->cnt[(i + 1) * 2] +
+					    R->ok[i * 4 + s * 2 + 1] * R->cnt[(i + 1) * 2 + 1];
+	R->total = R->cnt[0] + R->cnt[1];
+	{
+		unsigned char *zero = ease_xcalloc((size_t)nb, 1);
+
+		coef_of(R, zero, &R->obs_alpha, &R->obs_beta);
+		free(zero);
+	}
+	if (R->total <= EASE_RT_MAX_ENUM) {
+		enumerate(R);
+		return;
+	}
+	{
+		gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
+		unsigned char *s = ease_xmalloc((size_t)nb);
+		size_t cap = 0;
+
+		if (g == NULL)
+			ease_die(EASE_EX_SOFTWARE, "out of memory");
+		gsl_rng_set(g, seed);
+		R->draws = EASE_RT_DRAWS;
+		for (long m = 0; m < R->draws; m++) {
+			for (long i = 0; i < nb; i++) {
+				double w0, w1;
+
+				if (i == 0)
+					w0 = R->cnt[0], w1 = R->cnt[1];
+				else
+					w0 = R->ok[(i - 1) * 4 + s[i - 1] * 2] * R->cnt[i * 2],
+					w1 = R->ok[(i - 1) * 4 + s[i - 1] * 2 + 1] * R->cnt[i * 2 + 1];
+				s[i] = gsl_rng_uniform(g) * (w0 + w1) >= w0;
+			}
+			hold(R, s, &cap);
+		}
+		free(s);
+		gsl_rng_free(g);
+	}
+}
+
+static void
+refset_free(refset *R)
+{
+	free(R->pa);
+	free(R->pb);
+	free(R->ok);
+	free(R->cnt);
+	free(R->alpha);
+	free(R->beta);
+}
+
+/* The statistic of swaps S as alpha - beta * delta (NaN: an arm without a value). */
+static void
+coef_of(const refset *R, const unsigned char *s, double *alpha, double *beta)
+{
+	double sa = 0, sb = 0, ua = 0, ub = 0;
+	long na = 0, nb = 0;
+
+	for (long i = 0; i < R->nb; i++) {
+		double ya = R->y[R->pa[i]], yb = R->y[R->pb[i]];
+
+		/* the unit a had goes to a unless swapped; its value moves with delta */
+		if (!isnan(ya)) {
+			if (s[i])
+				sb += ya, ub++, nb++;
+			else
+				sa += ya, ua++, na++;
+		}
+		if (!isnan(yb)) {
+			if (s[i])
+				sa += yb, na++;
+			else
+				sb += yb, nb++;
+		}
+	}
+	if (na == 0 || nb == 0) {
+		*alpha = *beta = NAN;
+		return;
+	}
+	*alpha = sa / na - sb / nb;
+	*beta = ua / na - ub / nb;
+}
+
+static void
+hold(refset *R, const unsigned char *s, size_t *cap)
+{
+	if (R->n == *cap) {
+		size_t c2 = *cap;
+
+		ease_grow((void **)&R->alpha, cap, R->n + 1, sizeof *R->alpha);
+		ease_grow((void **)&R->beta, &c2, R->n + 1, sizeof *R->beta);
+	}
+	coef_of(R, s, &R->alpha[R->n], &R->beta[R->n]);
+	R->n++;
+}
+
+/* Every schedule of the reference set, depth first. */
+static void
+enumerate(refset *R)
+{
+	long nb = R->nb, i = 0;
+	unsigned char *s = ease_xcalloc((size_t)nb, 1);
+	int *next = ease_xcalloc((size_t)nb, sizeof *next);
+	size_t cap = 0;
+
+	/* next[i]: the swap to try next at block i (0, 1, then 2: done) */
+	while (i >= 0) {
+		if (next[i] > 1) {
+			next[i] = 0;
+			i--;
+			continue;
+		}
+		s[i] = (unsigned char)next[i]++;
+		if (i > 0 && !R->ok[(i - 1) * 4 + s[i - 1] * 2 + s[i]])
+			continue;
+		if (i == nb - 1)
+			hold(R, s, &cap);
+		else
+			i++;
+	}
+	free(s);
+	free(next);
+}
+
+static int
+extreme(double v, double thr)
+{
+	/* a schedule that leaves an arm without a value counts as extreme */
+	return isnan(v) || fabs(v) >= thr - 1e-9 * fmax(1, thr);
+}
+
+static double
+p_at(const refset *R, double delta)
+{
+	double thr = fabs(R->obs_alpha - R->obs_beta * delta), c = 0;
+
+	for (size_t m = 0; m < R->n; m++)
+		c += extreme(R->alpha[m] - R->beta[m] * delta, thr);
+	/* drawn schedules: the observed one counts once more, as it must */
+	return R->draws ? (1 + c) / (1 + (double)R->draws) : c / R->total;
+}
+
+double
+ease_rt_p_at(const ease_plan_design *d, const int *arm, const double *y,
+	     int a, int b, double delta, unsigned long seed, double *nsched,
+	     long *draws)
+{
+	refset R;
+	double p;
+
+	refset_build(&R, d, arm, y, a, b, seed);
+	p = p_at(&R, delta);
+	if (nsched)
+		*nsched = R.total;
+	if (draws)
+		*draws = R.draws;
+	refset_free(&R);
+	return p;
+}
+
+/* The bound of {delta: p(delta) > 0.05} on the side of SIDE (-1, +1). */
+static double
+ci_bound(const refset *R, double est, double span, int side)
+{
+	double in = est, out = est + side * span;
+
+	for (int k = 0; p_at(R, out) > 0.05; k++) {
+		if (k == 30)
+			return NAN;	/* no shift is rejected: the interval has no end */
+		out = est + side * (span *= 2);
+	}
+	for (int k = 0; k < 60; k++) {
+		double mid = (in + out) / 2;
+
+		if (p_at(R, mid) > 0.05)
+			in = mid;
+		else
+			out = mid;
+	}
+	return (in + out) / 2;
+}
+
+int
+ease_rt_pair(const ease_plan_design *d, const int *arm, const double *y,
+	     int a, int b, int lower, unsigned long seed, ease_rt_result *out)
+{
+	long n = d->blocks * d->narms;
+	double *va = ease_xmalloc((size_t)n * sizeof *va), *vb = ease_xmalloc((size_t)n * sizeof *vb);
+	double lo = INFINITY, hi = -INFINITY, span;
+	ease_nap nap;
+	refset R;
+
+	memset(out, 0, sizeof *out);
+	for (long u = 0; u < n; u++) {
+		if (isnan(y[u]) || (arm[u] != a && arm[u] != b))
+			continue;
+		if (arm[u] == a)
+			va[out->na++] = y[u];
+		else
+			vb[out->nb++] = y[u];
+		lo = fmin(lo, y[u]);
+		hi = fmax(hi, y[u]);
+	}
+	if (out->na == 0 || out->nb == 0) {
+		free(va);
+		free(vb);
+		return -1;
+	}
+	refset_build(&R, d, arm, y, a, b, seed);
+	out->diff = R.obs_alpha;
+	out->p = p_at(&R, 0);
+	out->n_schedules = R.total;
+	out->draws = R.draws;
+	out->p_se = R.draws ? sqrt(out->p * (1 - out->p) / (double)R.draws) : 0;
+	span = 2 * (hi - lo) + fabs(out->diff) + 1;
+	out->ci_lo = ci_bound(&R, out->diff, span, -1);
+	out->ci_hi = ci_bound(&R, out->diff, span, +1);
+	ease_nap_ab(vb, out->nb, va, out->na, lower, &nap);
+	out->nap = nap.nap;
+	refset_free(&R);
+	free(va);
+	free(vb);
+	return 0;
+}
+
+static long
+unit_of(const ease_plan_file *P, long day)
+{
+	long lo = 0, hi = P->nunits - 1;
+
+	if (day < P->ufirst[0] || day > P->ulast[P->nunits - 1])
+		return -1;
+	while (lo < hi) {
+		long mid = (lo + hi + 1) / 2;
+
+		if (P->ufirst[mid] <= day)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return lo;
+}
+
+
+static int
+lower_for(const ease_cols *cols, int col, int direction, const char *name)
+{
+	int l;
+
+	if (direction)
+		return direction < 0;
+	l = ease_role_lower(cols->role[col]);
+	if (l < 0)
+		ease_usage("--plan: which way is better for column '%s' is not known: say --direction lower or --direction higher",
+			   name);
+	return l;
+}
+
+static void
+fmt_p(char *buf, size_t n, double p)
+{
+	if (p < 0.001)
+		snprintf(buf, n, "< 0.001");
+	else
+		snprintf(buf, n, "= %.3g", p);
+}
+
+int
+ease_rt_run(ease_common *c, const char *planfile, const char *value,
+	    int direction, int explain)
+{
+	ease_plan_file P;
+	ease_dayreader *r;
+	const ease_cols *cols;
+	const ease_dayrow *row;
+	int vcol, vslot, mcol, mslot = -1, tcol, lower;
+	double *sum, *y;
+	long *cnt, n_days = 0, off_arm = 0, not_held = 0, in_trial, missing;
+	char *seen, *held;
+	const char *first_group = NULL;
+	char *group = NULL;
+	ease_writer *w;
+	char *tkey = NULL, *akey = NULL, *vname;
+	size_t tcap = 0, acap = 0;
+
+	ease_plan_read(&P, planfile);
+	in_trial = P.ulast[P.nunits - 1] - P.ufirst[0] + 1;
+	r = ease_day_open(c);
+	cols = ease_day_cols(r);
+	vcol = value ? ease_cols_need(cols, value) : ease_cols_need_role(cols, EASE_R_PAIN);
+	vslot = ease_day_want(r, vcol);
+	mcol = ease_cols_role(cols, EASE_R_MASSAGE);
+	if (mcol >= 0)
+		mslot = ease_day_want(r, mcol);
+	tcol = ease_cols_role(cols, EASE_R_TECHNIQUE);
+	lower = lower_for(cols, vcol, direction, cols->name[vcol]);
+	sum = ease_xcalloc((size_t)P.nunits, sizeof *sum);
+	cnt = ease_xcalloc((size_t)P.nunits, sizeof *cnt);
+	seen = ease_xcalloc((size_t)in_trial, 1);
+	held = ease_xcalloc(P.ns ? P.ns : 1, 1);
+	while ((row = ease_day_next(r)) != NULL) {
+		long u = unit_of(&P, row->day);
+		double v = row->v[vslot];
+		int session;
+
+		if (first_group == NULL) {
+			group = ease_xstrdup(row->group);
+			first_group = group;
+		} else if (strcmp(group, row->group) != 0)
+			ease_die(EASE_EX_DATA,
+				 "%s: rows of '%s' and of '%s': a trial is one person's; keep one with ease-select --where 'subject=%s'",
+				 row->file, group, row->group, group);
+		if (u < 0)
+			continue;
+		seen[row->day - P.ufirst[0]] = 1;
+		if (!isnan(v)) {
+			sum[u] += v;
+			cnt[u]++;
+			n_days++;
+		}
+		session = mslot >= 0 ? row->v[mslot] > 0 :
+			  tcol >= 0 && (size_t)tcol < row->rec->n && row->rec->len[tcol] > 0;
+		if (ease_plan_arm_is_none(P.arms[P.uarm[u]])) {
+			off_arm += session;
+			continue;
+		}
+		if (session && tcol >= 0 && (size_t)tcol < row->rec->n && row->rec->len[tcol] > 0 &&
+		    ease_tech_known(P.arms[P.uarm[u]], strlen(P.arms[P.uarm[u]])) >= 0) {
+			/* a known technique planned: another one given is off the plan */
+			ease_tech_key(row->rec->f[tcol], row->rec->len[tcol], &tkey, &tcap);
+			ease_tech_key(P.arms[P.uarm[u]], strlen(P.arms[P.uarm[u]]), &akey, &acap);
+			if (strcmp(tkey, akey) != 0)
+				off_arm++;
+		}
+		for (size_t i = 0; i < P.ns; i++)
+			if (P.sday[i] == row->day && session)
+				held[i] = 1;
+	}
+	vname = ease_xstrdup(cols->name[vcol]);
+	ease_day_warn_window(r);
+	ease_day_close(r);
+	for (size_t i = 0; i < P.ns; i++)
+		if (!held[i] && !ease_plan_arm_is_none(P.arms[P.uarm[P.sunit[i]]]) && (mcol >= 0 || tcol >= 0))
+			not_held++;
+	/* a day without a value, whether its row is there or not */
+	missing = in_trial - n_days;
+	y = ease_xmalloc((size_t)P.nunits * sizeof *y);
+	for (long u = 0; u < P.nunits; u++)
+		y[u] = cnt[u] ? sum[u] / cnt[u] : NAN;
+	if (n_days == 0)
+		ease_die(EASE_EX_DATA, "%s: no day of the trial (%s to %s) has a value of %s",
+			 c->nfiles ? c->files[0] : "<stdin>",
+			 ease_fmt_date(P.ufirst[0], (char[32]){0}),
+			 ease_fmt_date(P.ulast[P.nunits - 1], (char[32]){0}), vname);
+
+	w = ease_writer_open(c->output, explain ? EASE_FMT_CSV : c->format, c->files, c->nfiles);
+	if (!explain) {
+		const char *hdr[] = {"arm_a", "arm_b", "diff", "ci_low", "ci_high", "p_rand",
+				     "n_schedules", "nap", "n_days", "deviations", NULL};
+
+		for (int i = 0; hdr[i]; i++)
+			ease_w_str(w, hdr[i]);
+		ease_w_end(w);
+	}
+	if (P.k > 2)
+		ease_warn("%d arms, %d pairs: each p-value is its pair's alone, not adjusted for the others (multiply by %d for Bonferroni's bound)",
+			  P.k, P.k * (P.k - 1) / 2, P.k * (P.k - 1) / 2);
+	for (int a = 0; a < P.k; a++)
+		for (int b = a + 1; b < P.k; b++) {
+			ease_plan_design d = {P.k, P.blocks, P.max_run};
+			ease_rt_result R;
+			char num[64];
+
+			if (ease_rt_pair(&d, P.uarm, y, a, b, lower, P.seed, &R) != 0) {
+				ease_warn("%s against %s: no unit of one of them has a value of %s; not compared",
+					  P.arms[a], P.arms[b], vname);
+				continue;
+			}
+			if (!explain && 2 / R.n_schedules > 0.05)
+				ease_warn("%s against %s: with %.0f possible schedules no p-value can be below %.2g, and the interval has no end; plan more blocks",
+					  P.arms[a], P.arms[b], R.n_schedules, 2 / R.n_schedules);
+			if (!explain) {
+				ease_w_str(w, P.arms[a]);
+				ease_w_str(w, P.arms[b]);
+				ease_w_num(w, R.diff, c->digits);
+				ease_w_num(w, R.ci_lo, c->digits);
+				ease_w_num(w, R.ci_hi, c->digits);
+				ease_w_num(w, R.p, c->digits);
+				snprintf(num, sizeof num, "%.0f", R.n_schedules);
+				ease_w_str(w, num);
+				ease_w_num(w, R.nap, c->digits);
+				snprintf(num, sizeof num, "%ld", n_days);
+				ease_w_str(w, num);
+				snprintf(num, sizeof num, "%ld", off_arm + not_held);
+				ease_w_str(w, num);
+				ease_w_end(w);
+			} else {
+				char line[2048], pt[32], lo[48], hi[48], d1[48];
+				double mag = fabs(R.diff);
+				int better_a = lower ? R.diff < 0 : R.diff > 0;
+				/* the interval of the difference in the words' direction */
+				double cl = R.diff < 0 ? -R.ci_hi : R.ci_lo, ch = R.diff < 0 ? -R.ci_lo : R.ci_hi;
+				size_t l;
+
+				fmt_p(pt, sizeof pt, R.p);
+				ease_fmt_dec1(mag, d1);
+				if (isnan(cl))
+					strcpy(lo, "no end");
+				else
+					ease_fmt_dec1(cl, lo);
+				if (isnan(ch))
+					strcpy(hi, "no end");
+				else
+					ease_fmt_dec1(ch, hi);
+				l = (size_t)snprintf(line, sizeof line,
+					 "%s: %s %s %s than %s (95 %% CI %s to %s; randomization p %s %s %.0f possible schedules%s)",
+					 P.arms[a], vname, d1,
+					 R.diff < 0 ? "lower" : "higher", P.arms[b], lo, hi, pt,
+					 R.draws ? "from 20000 draws of" : "over", R.n_schedules,
+					 R.draws ? ", Monte Carlo" : "");
+				if (R.p < 0.05)
+					l += (size_t)snprintf(line + l, sizeof line - l, ": %s did better.",
+							      better_a ? P.arms[a] : P.arms[b]);
+				else
+					l += (size_t)snprintf(line + l, sizeof line - l, ": no difference is shown.");
+				if (2 / R.n_schedules > 0.05)
+					l += (size_t)snprintf(line + l, sizeof line - l,
+							      " With %.0f possible schedules no p-value can be below %.2g.",
+							      R.n_schedules, 2 / R.n_schedules);
+				snprintf(line + l, sizeof line - l,
+					 " %ld of %ld days of the trial with %s; %ld days missing, %ld sessions off the plan (%ld on another arm, %ld planned and not held); analysed as planned (intention to treat).\n",
+					 n_days, in_trial, vname, missing, off_arm + not_held,
+					 off_arm, not_held);
+				ease_w_line(w, line, strlen(line));
+			}
+		}
+	ease_writer_close(w);
+	if (!explain && (missing || off_arm || not_held))
+		ease_warn("%ld days of the trial missing, %ld sessions off the plan; the analysis follows the plan (intention to treat)",
+			  missing, off_arm + not_held);
+	free(tkey);
+	free(akey);
+	free(y);
+	free(sum);
+	free(cnt);
+	free(seen);
+	free(held);
+	free(group);
+	free(vname);
+	ease_plan_file_free(&P);
+	return 0;
+}
