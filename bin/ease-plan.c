@@ -7,7 +7,7 @@
 
 #include <string.h>
 
-enum { O_ARMS = EASE_OPT_TOOL, O_UNIT, O_BLOCKS, O_MAX_RUN, O_START, O_SEED, O_EVERY };
+enum { O_ARMS = EASE_OPT_TOOL, O_UNIT, O_BLOCKS, O_MAX_RUN, O_START, O_SEED, O_EVERY, O_POWER, O_DIARY, O_EFFECT, O_TRIALS };
 
 static const struct option longopts[] = {
 	{"arms", required_argument, NULL, O_ARMS},
@@ -17,6 +17,10 @@ static const struct option longopts[] = {
 	{"start", required_argument, NULL, O_START},
 	{"seed", required_argument, NULL, O_SEED},
 	{"every", required_argument, NULL, O_EVERY},
+	{"power", no_argument, NULL, O_POWER},
+	{"diary", required_argument, NULL, O_DIARY},
+	{"effect", required_argument, NULL, O_EFFECT},
+	{"trials", required_argument, NULL, O_TRIALS},
 	{NULL, 0, NULL, 0}
 };
 
@@ -54,6 +58,20 @@ handle(int opt, const char *arg, void *ctx)
 	case O_EVERY:
 		o->every = ease_opt_long("--every", arg, 1, 366);
 		return 0;
+	case O_POWER:
+		o->power = 1;
+		return 0;
+	case O_DIARY:
+		o->diary = arg;
+		return 0;
+	case O_EFFECT:
+		o->effect = ease_opt_double("--effect", arg);
+		if (!(o->effect > 0 && o->effect <= 10))
+			ease_usage("--effect: '%s' is not a number of points above 0 and at most 10", arg);
+		return 0;
+	case O_TRIALS:
+		o->power_trials = ease_opt_long("--trials", arg, 20, 100000);
+		return 0;
 	case EASE_OPT_FORMAT:
 		if (strcmp(arg, "ics") != 0)
 			return 1;
@@ -79,13 +97,23 @@ static const ease_tool tool = {
 	"      --seed S         random seed 0..4294967295; same seed, same bytes\n"
 	"                       (default: a fresh seed, written in the schedule)\n"
 	"      --format ics     an iCalendar file for a phone's calendar instead\n"
+	"      --power          how many blocks detect the effect with 80 %% power,\n"
+	"                       by simulated trials (a sentence; the table on stderr,\n"
+	"                       or on stdout with --format csv|tsv|table)\n"
+	"      --diary FILE     with --power: the diary whose pain SD, autocorrelation\n"
+	"                       and sessions the simulation takes (default: one of\n"
+	"                       ease-simulate's defaults)\n"
+	"      --effect X       with --power: the difference to detect, points on a\n"
+	"                       unit's mean pain (1)\n"
+	"      --trials N       with --power: simulated trials per number of blocks (400)\n"
 	"\nThe schedule is drawn uniformly, exactly, from every schedule the design\n"
 	"admits.  The CSV has one row per session, date,arm,block,unit, after lines\n"
 	"beginning with '#' that record the design, the seed and the number of\n"
 	"possible schedules, for the randomization test that analyses the trial.\n",
 	"  ease-plan --arms 'deep tissue,Swedish' --blocks 6 --start 2027-01-04 --seed 7\n"
 	"  ease-plan --arms none,massage --unit week --every 3 --blocks 6 \\\n"
-	"      --max-run 1 --start 2027-01-04 --seed 7 --format ics -o trial.ics\n",
+	"      --max-run 1 --start 2027-01-04 --seed 7 --format ics -o trial.ics\n"
+	"  ease-plan --arms 'deep tissue,Swedish' --power --diary diary.csv\n",
 	"", longopts, EASE_O_OUTPUT, handle, 0
 };
 
@@ -101,5 +129,20 @@ main(int argc, char **argv)
 		ease_usage("--format ics and another --format: one format a run");
 	o.layout = c.format;
 	o.output = c.output;
-	return ease_plan_run(&o);
+	if (!o.power) {
+		if (o.diary || o.effect > 0 || o.power_trials)
+			ease_usage("--diary, --effect and --trials go with --power");
+		return ease_plan_run(&o);
+	}
+	if (o.format == EASE_PLAN_ICS)
+		ease_usage("--power writes a sentence or a table, not a calendar: drop --format ics");
+	/* a --format of the common three asks for the table on standard output */
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		if (strncmp(argv[i], "--format", 8) == 0)
+			o.power_table = 1;
+	if (!o.has_seed)
+		o.seed = 1;
+	if (o.power_trials == 0)
+		o.power_trials = 400;
+	return ease_plan_power(&o);
 }

@@ -59,6 +59,24 @@ assert len(uids) == len(ev), "UIDs repeat"
 PY
 	say $? "design $i: python3-icalendar reads the calendar, one event per session, as in the CSV"
 done
+# ease-plan --power: the power rises with the blocks and with the effect, and
+# agrees with an independent estimate (tests/ref/plan_power.py: the same AR(1)
+# model, the randomization test by enumeration) within Monte Carlo error.
+"$bin/ease-plan" --arms a,b --power --diary "$here/data/plot42.csv" --effect 1.5 \
+	--trials 2000 --format csv > "$scratch/pw.csv" 2> /dev/null
+"$bin/ease-plan" --arms a,b --power --diary "$here/data/plot42.csv" --effect 3 \
+	--trials 2000 --format csv > "$scratch/pw3.csv" 2> /dev/null
+awk -F, 'NR > 1 { p[$1] = $4 } END { exit !(p[6] > 0.2 && p[7] > p[6] && p[9] > p[7] && p[9] >= 0.8) }' "$scratch/pw.csv"
+say $? "--power: the power rises with the blocks (6, 7, 9 blocks: $(awk -F, '$1 ~ /^[679]$/ { printf "%s ", $4 }' "$scratch/pw.csv"))"
+a=$(awk -F, '$1 == 6 { print $4 }' "$scratch/pw.csv") b=$(awk -F, '$1 == 6 { print $4 }' "$scratch/pw3.csv")
+awk -v a="$a" -v b="$b" 'BEGIN { exit !(b > a) }'
+say $? "--power: the power rises with the effect (6 blocks: $a for 1.5 points, $b for 3)"
+"$py" "$here/ref/plan_power.py" "$here/data/plot42.csv" 1.5 2000 3 6 7 8 > "$scratch/ref.txt"
+awk 'NR == FNR { if ($1 !~ /^#/) r[$1] = $2; next }
+	FNR > 1 && ($1 in r) { split($0, f, ","); p = f[4]; q = r[$1]; m = (p + q) / 2
+		se = sqrt(m * (1 - m) * 2 / 2000); if ((p - q) ^ 2 > (3.5 * se) ^ 2) bad = 1; n++ }
+	END { exit bad || n != 3 }' "$scratch/ref.txt" FS=, "$scratch/pw.csv"
+say $? "--power: within 3.5 standard errors of tests/ref/plan_power.py at 6, 7, 8 blocks ($(tr '\n' ' ' < "$scratch/ref.txt"))"
 # The randomization test's size on diaries that follow a schedule and have no
 # effect: p < 0.05 in no more than 5 % of 100 trials (a short form of
 # tests/calibrate-plan.sh; the seeds are fixed, so the count is too).

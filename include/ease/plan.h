@@ -53,12 +53,24 @@ typedef struct ease_plan_opts {
 	int format;		/* EASE_PLAN_CSV or EASE_PLAN_ICS */
 	int layout;		/* EASE_FMT_* of CSV output */
 	const char *output;
+	/* --power */
+	int power;
+	const char *diary;	/* NULL: ease-simulate's default diary */
+	double effect;		/* points on a unit's mean; 0: 1 */
+	long power_trials;	/* simulated trials per number of blocks */
+	int power_table;	/* the table blocks -> power on standard output */
 } ease_plan_opts;
 
 /* Parses --arms (comma-separated, trimmed; exit 2 on a bad list). */
 void ease_plan_set_arms(ease_plan_opts *o, const char *arg);
 /* Draws and writes the schedule; returns the exit status. */
 int ease_plan_run(ease_plan_opts *o);
+/*
+ * --power: the blocks a trial of O's design needs to detect O->effect with
+ * 80 % power, by simulation (seed O->seed); writes the sentence (or with
+ * O->power_table the table, the sentence on standard error).
+ */
+int ease_plan_power(ease_plan_opts *o);
 
 /* A schedule read back from the CSV ease-plan wrote. */
 typedef struct ease_plan_file {
