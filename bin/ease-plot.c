@@ -8,7 +8,8 @@
 
 enum {
 	O_SMOOTH = EASE_OPT_TOOL, O_EVENTS, O_Y2, O_LAG, O_LAGS, O_MARGIN,
-	O_SUBJECT, O_SIZE, O_TITLE, O_EVENT, O_VALUE, O_BEFORE, O_AFTER, O_DIRECTION
+	O_SUBJECT, O_SIZE, O_TITLE, O_EVENT, O_VALUE, O_BEFORE, O_AFTER, O_DIRECTION,
+	O_PLAN
 };
 
 static const struct option longopts[] = {
@@ -30,6 +31,7 @@ static const struct option longopts[] = {
 	{"output", required_argument, NULL, 'o'},
 	{"size", required_argument, NULL, O_SIZE},
 	{"title", required_argument, NULL, O_TITLE},
+	{"plan", required_argument, NULL, O_PLAN},
 	{NULL, 0, NULL, 0}
 };
 
@@ -104,6 +106,9 @@ handle(int opt, const char *arg, void *ctx)
 	case O_TITLE:
 		o->title = arg;
 		return 0;
+	case O_PLAN:
+		o->plan = arg;
+		return 0;
 	}
 	return 1;
 }
@@ -123,8 +128,11 @@ static const ease_tool tool = {
 	"             best first:  [--event COL] [--value COL] [--before N] [--after N]\n"
 	"             [--by COL]\n"
 	"             (their --by: a line or row per value of COL, pooling subjects)\n"
+	"  plan       a trial's schedule, its units shaded by arm, with the diary's\n"
+	"             pain when a diary is given:  --plan FILE [-f COL]\n"
 	"  -f, --fields COLS        columns to draw (trend: pain; calendar: pain;\n"
-	"                           meds: meds_doses)\n"
+	"                           meds: meds_doses; plan: pain)\n"
+	"      --plan FILE          plan: the schedule ease-plan wrote\n"
 	"      --smooth DAYS        trend: overlay the DAYS-day moving mean\n"
 	"      --events COL         trend: mark days with COL > 0, one row of markers\n"
 	"                           per technique\n"
@@ -156,7 +164,8 @@ static const ease_tool tool = {
 	"  ease-plot scatter -x sleep_hours -y pain --lag 1 -o sleep.png diary.csv\n"
 	"  ease-plot calendar -o pain.txt --since 2026-06-01 diary.csv\n"
 	"  ease-plot profile --before 7 --after 7 --by technique -o p.png diary.csv\n"
-	"  ease-plot techniques -T dumb diary.csv | gnuplot\n",
+	"  ease-plot techniques -T dumb diary.csv | gnuplot\n"
+	"  ease-plot plan --plan trial.csv -o trial.png trial-diary.csv\n",
 	"f:x:y:m:T:o:", longopts, EASE_O_INPUT | EASE_O_WINDOW | EASE_O_BY, handle, -1
 };
 

@@ -290,7 +290,7 @@ static const char *const value_words[] = {
 	"* delimiter , ; tab",
 	"corr method pearson spearman kendall all",
 	"import from auto bearable sleep-as-android fitbit sleep-cycle plees-tracker sleepmeter secuso",
-	"plot KIND trend scatter lags calendar meds relief profile techniques",
+	"plot KIND trend scatter lags calendar meds relief profile techniques plan",
 	"plot method pearson spearman kendall all",
 	"plot terminal png svg pdf dumb",
 	"plot direction lower higher",

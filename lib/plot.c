@@ -7,6 +7,7 @@
 #include "ease/err.h"
 #include "ease/gnuplot.h"
 #include "ease/km.h"
+#include "ease/plan.h"
 #include "ease/prepost.h"
 #include "ease/relief.h"
 #include "ease/stats.h"
@@ -22,7 +23,7 @@
 
 static const char *const kind_names[EASE_PLOT_NKINDS] = {
 	"trend", "scatter", "lags", "calendar", "meds", "relief", "profile",
-	"techniques"
+	"techniques", "plan"
 };
 
 void
@@ -44,9 +45,9 @@ ease_plot_kind(const char *name)
 	char b[80];
 	/* a file name where the kind belongs: the kind was left out */
 	if (strchr(name, '.') || strchr(name, '/'))
-		ease_usage("'%s' is not a kind of plot: the kind comes first (ease-plot KIND [OPTION]... [FILE]...): trend, scatter, lags, calendar, meds, relief, profile, techniques",
+		ease_usage("'%s' is not a kind of plot: the kind comes first (ease-plot KIND [OPTION]... [FILE]...): trend, scatter, lags, calendar, meds, relief, profile, techniques, plan",
 			   ease_shown(name, b, sizeof b));
-	ease_usage("'%s' is not a kind of plot: trend, scatter, lags, calendar, meds, relief, profile, techniques",
+	ease_usage("'%s' is not a kind of plot: trend, scatter, lags, calendar, meds, relief, profile, techniques, plan",
 		   ease_shown(name, b, sizeof b));
 }
 
@@ -1983,6 +1984,156 @@ plot_techniques(plot *s)
 	free_rows(&p);
 }
 
+/* ---- plan: a trial's schedule, and the diary's days in it ---- */
+
+/*
+ * The units of the schedule as boxes the height of the plot, one colour an
+ * arm (each arm's units a datablock of their own: boxes take their colour
+ * from the plot command, so that the key names the arm); block boundaries as
+ * dashed lines; the planned sessions as ticks at the foot; and with a diary
+ * its column (-f, pain) over the trial's days.
+ */
+static void
+plot_plan(plot *s)
+{
+	ease_plot_opts *o = s->o;
+	ease_plan_file P;
+	char t[600], sp[40], d0[16], d1[16], lab[200], **f = NULL;
+	int nf = 0, diary = s->c->nfiles > 0, dumb = o->term == EASE_GP_DUMB;
+	long lo, hi;
+	double ylo = 0, yhi = 1;
+	panel *p = NULL;
+	keyent *e;
+	size_t ne = 0;
+
+	ease_plan_read(&P, o->plan);
+	lo = P.ufirst[0];
+	hi = P.ulast[P.nunits - 1];
+	if (diary) {
+		split_fields(o->fields ? o->fields : "pain", &f, &nf);
+		if (nf != 1)
+			ease_usage("plan: -f takes one column");
+		load(s, (const char *const *)f, 1, 0);
+		if (s->np > 1)
+			ease_usage("%zu subjects: a trial is one person's; pick one with --subject ID",
+				   s->np);
+		p = &s->p[0];
+		ylo = INFINITY;
+		yhi = -INFINITY;
+		for (long i = 0; i < p->n; i++) {
+			long day = p->first + i;
+
+			if (day < lo || day > hi || isnan(p->v[0][i]))
+				continue;
+			ylo = fmin(ylo, p->v[0][i]);
+			yhi = fmax(yhi, p->v[0][i]);
+		}
+		if (!isfinite(ylo)) {
+			char b[80];
+
+			snprintf(t, sizeof t, "'%s' has no value on a day of the trial (%s to %s)",
+				 ease_shown(s->name[0], b, sizeof b), ease_fmt_date(lo, d0),
+				 ease_fmt_date(hi, d1));
+			no_data(s, t);
+		}
+		if (s->role[0] == EASE_R_PAIN || s->role[0] == EASE_R_PAIN_MAX)
+			ylo = fmin(ylo, 0), yhi = fmax(yhi, 10);
+		if (yhi - ylo < 1e-9)
+			yhi = ylo + 1;
+	}
+	span(lo, hi, sp, sizeof sp);
+	snprintf(t, sizeof t, "Trial of %d arms in %ld blocks of a %s each%s%s, %s", P.k, P.blocks,
+		 P.unit == EASE_PLAN_WEEK ? "week" : "session", diary ? ", with " : "",
+		 diary ? s->name[0] : "", sp);
+
+	/* every unit, by arm: the middle of its days and its width in seconds */
+	for (int a = 0; a < P.k; a++) {
+		fprintf(s->f, "$A%d << EOD\n", a + 1);
+		for (long u = 0; u < P.nunits; u++) {
+			long n = P.ulast[u] - P.ufirst[u] + 1;
+
+			if (P.uarm[u] != a)
+				continue;
+			/* seconds: the boxes' x is time, and a day is 86400 of them */
+			fprintf(s->f, "%s %ld\n", ease_fmt_date(P.ufirst[u], d0),
+				n * 86400);
+		}
+		fputs("EOD\n", s->f);
+	}
+	fputs("$S << EOD\n", s->f);
+	for (size_t i = 0; i < P.ns; i++)
+		fprintf(s->f, "%s\n", ease_fmt_date(P.sday[i], d0));
+	fputs("EOD\n", s->f);
+	if (diary) {
+		panel q = *p;
+		double *cols[1];
+
+		/* the trial's days only: the rest is off the x range anyway */
+		if (q.first < lo) {
+			long cut = lo - q.first < q.n ? lo - q.first : q.n;
+
+			cols[0] = q.v[0] + cut;
+			q.first += cut;
+			q.n -= cut;
+		} else
+			cols[0] = q.v[0];
+		if (q.first + q.n - 1 > hi)
+			q.n = hi - q.first + 1 > 0 ? hi - q.first + 1 : 0;
+		day_block(s->f, "D1", &q, cols, 1);
+	}
+	set_fit(s, "title", title_or(s, t));
+	time_axis(s->f, lo, hi + 1, 0, dumb, plot_cells(s));
+	fputs("set yrange [", s->f);
+	ease_gp_num(s->f, ylo);
+	fputs(":", s->f);
+	ease_gp_num(s->f, yhi);
+	fputs("]\n", s->f);
+	if (diary) {
+		axis_label(s, 0, lab, sizeof lab);
+		set_text(s->f, "ylabel", lab);
+	} else
+		fputs("unset ytics\nunset ylabel\n", s->f);
+	for (long b = 1; b < P.blocks; b++)
+		fprintf(s->f, "set arrow from '%s', graph 0 to '%s', graph 1 nohead dt 3 lc rgb '#555555'\n",
+			ease_fmt_date(P.ufirst[b * P.k], d0), ease_fmt_date(P.ufirst[b * P.k], d1));
+	/* boxes stand on the foot of the plot, wherever the y range starts */
+	fputs("set style fill transparent solid 0.3 noborder\n", s->f);
+	e = ease_xcalloc((size_t)P.k + 2, sizeof *e);
+	for (int a = 0; a < P.k; a++)
+		e[ne++] = (keyent){P.arms[a], EASE_GP_MAXKEY, 0};
+	e[ne++] = (keyent){"planned session", EASE_GP_MAXTEXT, 0};
+	if (diary)
+		e[ne++] = (keyent){s->name[0], EASE_GP_MAXKEY, 0};
+	key_below(s, e, ne, 12, 1);
+	free(e);
+	fputs("plot ", s->f);
+	for (int a = 0; a < P.k; a++) {
+		char top[48];
+
+		ease_fmt_num(yhi, 10, top);
+		/* a box from the unit's first day, as wide as its days */
+		fprintf(s->f, "%s$A%d using (timecolumn(1) + $2 / 2):(%s):2 with boxes lc %d title ",
+			a ? ", \\\n     " : "", a + 1, top, a % 8 + 1);
+		key_text(s, P.arms[a], NULL, EASE_GP_MAXKEY);
+	}
+	{
+		char foot[48];
+
+		ease_fmt_num(ylo + (yhi - ylo) * 0.03, 10, foot);
+		fprintf(s->f, ", \\\n     $S using 1:(%s) with points pt 9 ps 1 lc rgb '#000000' title 'planned session'",
+			foot);
+	}
+	if (diary) {
+		fputs(", \\\n     $D1 using 1:2 with linespoints pt 7 ps 0.4 lw 1.5 lc rgb '#000000' title ", s->f);
+		key_text(s, s->name[0], NULL, EASE_GP_MAXKEY);
+	}
+	fputc('\n', s->f);
+	for (int i = 0; i < nf; i++)
+		free(f[i]);
+	free(f);
+	ease_plan_file_free(&P);
+}
+
 /* ---- the run ---- */
 
 int
@@ -1996,7 +2147,11 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 	if (c->output)
 		o->output = c->output;	/* -o is parsed with the common options */
 	if (o->kind < 0)
-		ease_usage("which plot? trend, scatter, lags, calendar, meds, relief, profile or techniques");
+		ease_usage("which plot? trend, scatter, lags, calendar, meds, relief, profile, techniques or plan");
+	if (o->plan && o->kind != EASE_PLOT_PLAN)
+		ease_usage("--plan is for plan plots (ease-plot plan --plan schedule.csv [diary.csv])");
+	if (o->kind == EASE_PLOT_PLAN && !o->plan)
+		ease_usage("plan needs --plan FILE: the schedule ease-plan wrote");
 	if (o->output) {
 		int t = ease_gp_term_of_path(o->output);
 
@@ -2059,6 +2214,9 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 		break;
 	case EASE_PLOT_TECHNIQUES:
 		plot_techniques(&s);
+		break;
+	case EASE_PLOT_PLAN:
+		plot_plan(&s);
 		break;
 	}
 	fclose(s.f);

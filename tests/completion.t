@@ -108,7 +108,7 @@ if command -v bash > /dev/null 2>&1; then
 		[ "$got" = "$2" ]
 		check $? "bash: '$1' completes to '$2'" || echo "# got '$got'"
 	}
-	bt 'ease-plot ' 'calendar lags meds profile relief scatter techniques trend '
+	bt 'ease-plot ' 'calendar lags meds plan profile relief scatter techniques trend '
 	bt 'ease-plot tr' 'trend '
 	bt 'ease-plot trend --ter' '--terminal '
 	bt 'ease-plot trend -T p' 'pdf png '
@@ -155,7 +155,7 @@ if command -v zsh > /dev/null 2>&1; then
 		[ "$got" = "$2" ]
 		check $? "zsh: '$1' offers '$2'" || echo "# got '$got'"
 	}
-	zt 'ease-plot ' 'calendar lags meds profile relief scatter techniques trend '
+	zt 'ease-plot ' 'calendar lags meds plan profile relief scatter techniques trend '
 	zt 'ease-plot trend -T ' 'dumb pdf png svg '
 	zt 'ease-corr diary.csv -y ' 'date massage pain sleep_hours technique '
 	zt 'ease help ' "$(echo $tools diary ease | tr ' ' '\n' | sort | tr '\n' ' ')"

@@ -104,6 +104,11 @@ python3 -c 'import sys; [print(l.rstrip("\n")[:30]) for l in open(sys.argv[1])]'
 run_kind profile "cols1 techs3" -- profile --by technique --value "$C1" --direction lower --before 2 --after 2
 run_kind techniques "techs30" -- techniques --value EOD --direction higher --event "$C4"
 run_kind "one subject" "" -- trend --subject "$(printf 'bob\n!touch canary')" -f EOD
+# plan: arms named to run commands, the schedule over the diary's days
+"$bin/ease-plan" --arms "$C1,$C3,EOD" --blocks 2 --start 2026-03-02 --seed 1 > hp.csv 2> /dev/null
+printf '%s\n' "$C1" "$C3" EOD > arms
+run_kind plan "arms cols1" -- plan --plan hp.csv --subject "bob
+!touch canary" -f "$C1"
 
 # the title and subject texts themselves
 rm -f canary*

@@ -10,6 +10,7 @@
 enum {
 	EASE_PLOT_TREND, EASE_PLOT_SCATTER, EASE_PLOT_LAGS, EASE_PLOT_CALENDAR,
 	EASE_PLOT_MEDS, EASE_PLOT_RELIEF, EASE_PLOT_PROFILE, EASE_PLOT_TECHNIQUES,
+	EASE_PLOT_PLAN,
 	EASE_PLOT_NKINDS
 };
 
@@ -30,6 +31,7 @@ typedef struct ease_plot_opts {
 	int term;		/* -T, EASE_GP_*; 0: none in the script */
 	int width, height;	/* --size; 0: the terminal's default */
 	const char *title;	/* --title */
+	const char *plan;	/* --plan FILE: the schedule (plan) */
 	const char *output;	/* -o */
 } ease_plot_opts;
 
