@@ -54,6 +54,32 @@ echo "   ease relief --summary --format table diary.csv"
 ease relief --summary --format table diary.csv
 
 echo
+echo "== Which technique helps me? A randomized trial of 12 weeks"
+echo "   How many weeks would show a 1-point difference, for this diary's pain?"
+echo "   ease plan --arms 'deep tissue,Swedish' --power --diary diary.csv"
+ease plan --arms 'deep tissue,Swedish' --power --diary diary.csv 2>/dev/null
+trial=$(mktemp -d)
+trap 'rm -rf "$trial"' EXIT
+echo "   The plan: 6 blocks of a week of each, three sessions a week, drawn with seed 7"
+echo "   ease plan --arms 'deep tissue,Swedish' --blocks 6 --every 3 --start 2027-01-04 --seed 7 > trial.csv"
+ease plan --arms 'deep tissue,Swedish' --blocks 6 --every 3 --start 2027-01-04 --seed 7 > "$trial/trial.csv"
+grep -v '^#' "$trial/trial.csv" | ease select --format table 2>/dev/null | head -8
+echo "   ..."
+echo "   A diary that follows it (simulated: deep tissue relieves 2 points the day after, Swedish none)"
+echo "   ease simulate --plan trial.csv --days 84 --start 2027-01-04 --seed 7 \\"
+echo "       --effect 'deep tissue=2' --effect Swedish=0 > trial-diary.csv"
+ease simulate --plan "$trial/trial.csv" --days 84 --start 2027-01-04 --seed 7 \
+	--effect 'deep tissue=2' --effect Swedish=0 > "$trial/trial-diary.csv"
+echo "   ease prepost --plan trial.csv --explain trial-diary.csv"
+(cd "$trial" && ease prepost --plan trial.csv --explain trial-diary.csv 2>&1)
+echo "   ease plot plan --plan trial.csv -T dumb -o /dev/stdout trial-diary.csv"
+if command -v "${EASE_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
+	(cd "$trial" && ease plot plan --plan trial.csv --size 100,30 -T dumb -o /dev/stdout trial-diary.csv)
+else
+	echo "   (gnuplot is not installed: apt-get install gnuplot-nox)"
+fi
+
+echo
 echo "== The weekly report    ease report diary.csv"
 ease report diary.csv
 ease report --period month --format html -o report.html diary.csv
