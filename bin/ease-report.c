@@ -4,13 +4,14 @@
 #include "ease/opts.h"
 #include "ease/report.h"
 
-enum { O_PERIOD = EASE_OPT_TOOL, O_TODAY, O_FORMAT, O_SUBJECT };
+enum { O_PERIOD = EASE_OPT_TOOL, O_TODAY, O_FORMAT, O_SUBJECT, O_PLAN };
 
 static const struct option longopts[] = {
 	{"period", required_argument, NULL, O_PERIOD},
 	{"today", optional_argument, NULL, O_TODAY},
 	{"format", required_argument, NULL, O_FORMAT},
 	{"subject", required_argument, NULL, O_SUBJECT},
+	{"plan", required_argument, NULL, O_PLAN},
 	{"output", required_argument, NULL, 'o'},
 	{NULL, 0, NULL, 0}
 };
@@ -33,6 +34,9 @@ handle(int opt, const char *arg, void *ctx)
 	case O_SUBJECT:
 		o->subject = arg;
 		return 0;
+	case O_PLAN:
+		o->plan = arg;
+		return 0;
 	case 'o':
 		o->output = arg;
 		return 0;
@@ -54,14 +58,19 @@ static const ease_tool tool = {
 	"                          by gnuplot, for a phone; printed, about two A4\n"
 	"                          pages a subject)\n"
 	"      --subject ID        only this subject of a table of several\n"
+	"      --plan FILE         a section on the randomized trial ease-plan\n"
+	"                          scheduled: blocks done, sessions off the plan,\n"
+	"                          missing days, and its result once it is over\n"
 	"  -o, --output FILE       write FILE (replaced only when the run succeeds)\n"
 	"Sections, each when its data exist: overview, pain (with the IMMPACT\n"
 	"category), sleep, medication, massage (per technique, relief and rebooking),\n"
-	"notable days, data quality.  With several subjects a summary table comes\n"
-	"first.  The numbers are those of ease-prepost, ease-relief and ease-corr.\n",
+	"trial (--plan), notable days, data quality.  With several subjects a summary\n"
+	"table comes first.  The numbers are those of ease-prepost, ease-relief and\n"
+	"ease-corr (and ease-prepost --plan).\n",
 	"  ease-report diary.csv\n"
 	"  ease-report --period month --format html -o report.html diary.csv\n"
-	"  ease-report --today=2026-03-01 --subject s02 clinic.csv\n",
+	"  ease-report --today=2026-03-01 --subject s02 clinic.csv\n"
+	"  ease-report --plan trial.csv trial-diary.csv\n",
 	"o:", longopts, EASE_O_INPUT | EASE_O_BY, handle, -1
 };
 

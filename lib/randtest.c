@@ -362,26 +362,45 @@ fmt_p(char *buf, size_t n, double p)
 		snprintf(buf, n, "= %.3g", p);
 }
 
-int
-ease_rt_run(ease_common *c, const char *planfile, const char *value,
-	    int direction, int explain)
-{
+/* What a diary says of a trial: its units' values and how it kept the plan. */
+typedef struct trial {
 	ease_plan_file P;
+	double *y;		/* per unit: the mean of its days' values, NaN: none */
+	long n_days;		/* days of the trial with a value */
+	long off_arm, not_held;
+	long last;		/* the diary's last day in the trial, or the day before it */
+	long missing;		/* days of the trial up to LAST without a value */
+	long in_trial;		/* days of the trial */
+	int lower;
+	char *vname;
+} trial;
+
+/*
+ * Reads the schedule PLANFILE and C's diary into T.  UPTO: the diary's last
+ * day counts as the end (a running trial's planned sessions after it are
+ * not missed, nor its days missing); otherwise the whole trial does.
+ */
+static void
+trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
+	   int direction, int upto)
+{
+	ease_plan_file *P = &T->P;
 	ease_dayreader *r;
 	const ease_cols *cols;
 	const ease_dayrow *row;
-	int vcol, vslot, mcol, mslot = -1, tcol, lower;
-	double *sum, *y;
-	long *cnt, n_days = 0, off_arm = 0, not_held = 0, in_trial, missing;
-	char *seen, *held;
+	int vcol, vslot, mcol, mslot = -1, tcol;
+	double *sum;
+	long *cnt, end;
+	char *held;
 	const char *first_group = NULL;
 	char *group = NULL;
-	ease_writer *w;
-	char *tkey = NULL, *akey = NULL, *vname;
+	char *tkey = NULL, *akey = NULL;
 	size_t tcap = 0, acap = 0;
 
-	ease_plan_read(&P, planfile);
-	in_trial = P.ulast[P.nunits - 1] - P.ufirst[0] + 1;
+	memset(T, 0, sizeof *T);
+	ease_plan_read(P, planfile);
+	T->in_trial = P->ulast[P->nunits - 1] - P->ufirst[0] + 1;
+	T->last = P->ufirst[0] - 1;
 	r = ease_day_open(c);
 	cols = ease_day_cols(r);
 	vcol = value ? ease_cols_need(cols, value) : ease_cols_need_role(cols, EASE_R_PAIN);
@@ -390,13 +409,12 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 	if (mcol >= 0)
 		mslot = ease_day_want(r, mcol);
 	tcol = ease_cols_role(cols, EASE_R_TECHNIQUE);
-	lower = lower_for(cols, vcol, direction, cols->name[vcol]);
-	sum = ease_xcalloc((size_t)P.nunits, sizeof *sum);
-	cnt = ease_xcalloc((size_t)P.nunits, sizeof *cnt);
-	seen = ease_xcalloc((size_t)in_trial, 1);
-	held = ease_xcalloc(P.ns ? P.ns : 1, 1);
+	T->lower = lower_for(cols, vcol, direction, cols->name[vcol]);
+	sum = ease_xcalloc((size_t)P->nunits, sizeof *sum);
+	cnt = ease_xcalloc((size_t)P->nunits, sizeof *cnt);
+	held = ease_xcalloc(P->ns ? P->ns : 1, 1);
 	while ((row = ease_day_next(r)) != NULL) {
-		long u = unit_of(&P, row->day);
+		long u = unit_of(P, row->day);
 		double v = row->v[vslot];
 		int session;
 
@@ -407,49 +425,125 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 			ease_die(EASE_EX_DATA,
 				 "%s: rows of '%s' and of '%s': a trial is one person's; keep one with ease-select --where 'subject=%s'",
 				 row->file, group, row->group, group);
-		if (u < 0)
+		if (u < 0) {
+			if (row->day > P->ulast[P->nunits - 1])
+				T->last = P->ulast[P->nunits - 1];
 			continue;
-		seen[row->day - P.ufirst[0]] = 1;
+		}
+		if (row->day > T->last)
+			T->last = row->day;
 		if (!isnan(v)) {
 			sum[u] += v;
 			cnt[u]++;
-			n_days++;
+			T->n_days++;
 		}
 		session = mslot >= 0 ? row->v[mslot] > 0 :
 			  tcol >= 0 && (size_t)tcol < row->rec->n && row->rec->len[tcol] > 0;
-		if (ease_plan_arm_is_none(P.arms[P.uarm[u]])) {
-			off_arm += session;
+		if (ease_plan_arm_is_none(P->arms[P->uarm[u]])) {
+			T->off_arm += session;
 			continue;
 		}
 		if (session && tcol >= 0 && (size_t)tcol < row->rec->n && row->rec->len[tcol] > 0 &&
-		    ease_tech_known(P.arms[P.uarm[u]], strlen(P.arms[P.uarm[u]])) >= 0) {
+		    ease_tech_known(P->arms[P->uarm[u]], strlen(P->arms[P->uarm[u]])) >= 0) {
 			/* a known technique planned: another one given is off the plan */
 			ease_tech_key(row->rec->f[tcol], row->rec->len[tcol], &tkey, &tcap);
-			ease_tech_key(P.arms[P.uarm[u]], strlen(P.arms[P.uarm[u]]), &akey, &acap);
+			ease_tech_key(P->arms[P->uarm[u]], strlen(P->arms[P->uarm[u]]), &akey, &acap);
 			if (strcmp(tkey, akey) != 0)
-				off_arm++;
+				T->off_arm++;
 		}
-		for (size_t i = 0; i < P.ns; i++)
-			if (P.sday[i] == row->day && session)
+		for (size_t i = 0; i < P->ns; i++)
+			if (P->sday[i] == row->day && session)
 				held[i] = 1;
 	}
-	vname = ease_xstrdup(cols->name[vcol]);
+	T->vname = ease_xstrdup(cols->name[vcol]);
 	ease_day_warn_window(r);
 	ease_day_close(r);
-	for (size_t i = 0; i < P.ns; i++)
-		if (!held[i] && !ease_plan_arm_is_none(P.arms[P.uarm[P.sunit[i]]]) && (mcol >= 0 || tcol >= 0))
-			not_held++;
+	end = upto ? T->last : P->ulast[P->nunits - 1];
+	for (size_t i = 0; i < P->ns; i++)
+		if (!held[i] && P->sday[i] <= end &&
+		    !ease_plan_arm_is_none(P->arms[P->uarm[P->sunit[i]]]) && (mcol >= 0 || tcol >= 0))
+			T->not_held++;
 	/* a day without a value, whether its row is there or not */
-	missing = in_trial - n_days;
-	y = ease_xmalloc((size_t)P.nunits * sizeof *y);
-	for (long u = 0; u < P.nunits; u++)
-		y[u] = cnt[u] ? sum[u] / cnt[u] : NAN;
-	if (n_days == 0)
+	T->missing = end - P->ufirst[0] + 1 - T->n_days;
+	T->y = ease_xmalloc((size_t)P->nunits * sizeof *T->y);
+	for (long u = 0; u < P->nunits; u++)
+		T->y[u] = cnt[u] ? sum[u] / cnt[u] : NAN;
+	if (T->n_days == 0 && !upto)
 		ease_die(EASE_EX_DATA, "%s: no day of the trial (%s to %s) has a value of %s",
 			 c->nfiles ? c->files[0] : "<stdin>",
-			 ease_fmt_date(P.ufirst[0], (char[32]){0}),
-			 ease_fmt_date(P.ulast[P.nunits - 1], (char[32]){0}), vname);
+			 ease_fmt_date(P->ufirst[0], (char[32]){0}),
+			 ease_fmt_date(P->ulast[P->nunits - 1], (char[32]){0}), T->vname);
+	free(tkey);
+	free(akey);
+	free(sum);
+	free(cnt);
+	free(held);
+	free(group);
+}
 
+static void
+trial_free(trial *T)
+{
+	free(T->y);
+	free(T->vname);
+	ease_plan_file_free(&T->P);
+}
+
+/* The sentence of ease-prepost --plan --explain for arms A and B, in LINE. */
+static void
+explain_line(const trial *T, int a, int b, const ease_rt_result *R, char *line, size_t n)
+{
+	const ease_plan_file *P = &T->P;
+	char pt[32], lo[48], hi[48], d1[48];
+	double mag = fabs(R->diff);
+	int better_a = T->lower ? R->diff < 0 : R->diff > 0;
+	/* the interval of the difference in the words' direction */
+	double cl = R->diff < 0 ? -R->ci_hi : R->ci_lo, ch = R->diff < 0 ? -R->ci_lo : R->ci_hi;
+	size_t l;
+
+	fmt_p(pt, sizeof pt, R->p);
+	ease_fmt_dec1(mag, d1);
+	if (isnan(cl))
+		strcpy(lo, "no end");
+	else
+		ease_fmt_dec1(cl, lo);
+	if (isnan(ch))
+		strcpy(hi, "no end");
+	else
+		ease_fmt_dec1(ch, hi);
+	l = (size_t)snprintf(line, n,
+		 "%s: %s %s %s than %s (95 %% CI %s to %s; randomization p %s %s %.0f possible schedules%s)",
+		 P->arms[a], T->vname, d1,
+		 R->diff < 0 ? "lower" : "higher", P->arms[b], lo, hi, pt,
+		 R->draws ? "from 20000 draws of" : "over", R->n_schedules,
+		 R->draws ? ", Monte Carlo" : "");
+	if (l >= n)
+		return;
+	if (R->p < 0.05)
+		l += (size_t)snprintf(line + l, n - l, ": %s did better.",
+				      better_a ? P->arms[a] : P->arms[b]);
+	else
+		l += (size_t)snprintf(line + l, n - l, ": no difference is shown.");
+	if (l < n && 2 / R->n_schedules > 0.05)
+		l += (size_t)snprintf(line + l, n - l,
+				      " With %.0f possible schedules no p-value can be below %.2g.",
+				      R->n_schedules, 2 / R->n_schedules);
+	if (l < n)
+		snprintf(line + l, n - l,
+			 " %ld of %ld days of the trial with %s; %ld days missing, %ld sessions off the plan (%ld on another arm, %ld planned and not held); analysed as planned (intention to treat).",
+			 T->n_days, T->in_trial, T->vname, T->missing, T->off_arm + T->not_held,
+			 T->off_arm, T->not_held);
+}
+
+int
+ease_rt_run(ease_common *c, const char *planfile, const char *value,
+	    int direction, int explain)
+{
+	trial T;
+	ease_plan_file *P = &T.P;
+	ease_writer *w;
+
+	trial_read(&T, c, planfile, value, direction, 0);
 	w = ease_writer_open(c->output, explain ? EASE_FMT_CSV : c->format, c->files, c->nfiles);
 	if (!explain) {
 		const char *hdr[] = {"arm_a", "arm_b", "diff", "ci_low", "ci_high", "p_rand",
@@ -459,26 +553,26 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 			ease_w_str(w, hdr[i]);
 		ease_w_end(w);
 	}
-	if (P.k > 2)
+	if (P->k > 2)
 		ease_warn("%d arms, %d pairs: each p-value is its pair's alone, not adjusted for the others (multiply by %d for Bonferroni's bound)",
-			  P.k, P.k * (P.k - 1) / 2, P.k * (P.k - 1) / 2);
-	for (int a = 0; a < P.k; a++)
-		for (int b = a + 1; b < P.k; b++) {
-			ease_plan_design d = {P.k, P.blocks, P.max_run};
+			  P->k, P->k * (P->k - 1) / 2, P->k * (P->k - 1) / 2);
+	for (int a = 0; a < P->k; a++)
+		for (int b = a + 1; b < P->k; b++) {
+			ease_plan_design d = {P->k, P->blocks, P->max_run};
 			ease_rt_result R;
 			char num[64];
 
-			if (ease_rt_pair(&d, P.uarm, y, a, b, lower, P.seed, &R) != 0) {
+			if (ease_rt_pair(&d, P->uarm, T.y, a, b, T.lower, P->seed, &R) != 0) {
 				ease_warn("%s against %s: no unit of one of them has a value of %s; not compared",
-					  P.arms[a], P.arms[b], vname);
+					  P->arms[a], P->arms[b], T.vname);
 				continue;
 			}
 			if (!explain && 2 / R.n_schedules > 0.05)
 				ease_warn("%s against %s: with %.0f possible schedules no p-value can be below %.2g, and the interval has no end; plan more blocks",
-					  P.arms[a], P.arms[b], R.n_schedules, 2 / R.n_schedules);
+					  P->arms[a], P->arms[b], R.n_schedules, 2 / R.n_schedules);
 			if (!explain) {
-				ease_w_str(w, P.arms[a]);
-				ease_w_str(w, P.arms[b]);
+				ease_w_str(w, P->arms[a]);
+				ease_w_str(w, P->arms[b]);
 				ease_w_num(w, R.diff, c->digits);
 				ease_w_num(w, R.ci_lo, c->digits);
 				ease_w_num(w, R.ci_hi, c->digits);
@@ -486,64 +580,77 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 				snprintf(num, sizeof num, "%.0f", R.n_schedules);
 				ease_w_str(w, num);
 				ease_w_num(w, R.nap, c->digits);
-				snprintf(num, sizeof num, "%ld", n_days);
+				snprintf(num, sizeof num, "%ld", T.n_days);
 				ease_w_str(w, num);
-				snprintf(num, sizeof num, "%ld", off_arm + not_held);
+				snprintf(num, sizeof num, "%ld", T.off_arm + T.not_held);
 				ease_w_str(w, num);
 				ease_w_end(w);
 			} else {
-				char line[2048], pt[32], lo[48], hi[48], d1[48];
-				double mag = fabs(R.diff);
-				int better_a = lower ? R.diff < 0 : R.diff > 0;
-				/* the interval of the difference in the words' direction */
-				double cl = R.diff < 0 ? -R.ci_hi : R.ci_lo, ch = R.diff < 0 ? -R.ci_lo : R.ci_hi;
-				size_t l;
+				char line[2048];
 
-				fmt_p(pt, sizeof pt, R.p);
-				ease_fmt_dec1(mag, d1);
-				if (isnan(cl))
-					strcpy(lo, "no end");
-				else
-					ease_fmt_dec1(cl, lo);
-				if (isnan(ch))
-					strcpy(hi, "no end");
-				else
-					ease_fmt_dec1(ch, hi);
-				l = (size_t)snprintf(line, sizeof line,
-					 "%s: %s %s %s than %s (95 %% CI %s to %s; randomization p %s %s %.0f possible schedules%s)",
-					 P.arms[a], vname, d1,
-					 R.diff < 0 ? "lower" : "higher", P.arms[b], lo, hi, pt,
-					 R.draws ? "from 20000 draws of" : "over", R.n_schedules,
-					 R.draws ? ", Monte Carlo" : "");
-				if (R.p < 0.05)
-					l += (size_t)snprintf(line + l, sizeof line - l, ": %s did better.",
-							      better_a ? P.arms[a] : P.arms[b]);
-				else
-					l += (size_t)snprintf(line + l, sizeof line - l, ": no difference is shown.");
-				if (2 / R.n_schedules > 0.05)
-					l += (size_t)snprintf(line + l, sizeof line - l,
-							      " With %.0f possible schedules no p-value can be below %.2g.",
-							      R.n_schedules, 2 / R.n_schedules);
-				snprintf(line + l, sizeof line - l,
-					 " %ld of %ld days of the trial with %s; %ld days missing, %ld sessions off the plan (%ld on another arm, %ld planned and not held); analysed as planned (intention to treat).\n",
-					 n_days, in_trial, vname, missing, off_arm + not_held,
-					 off_arm, not_held);
+				explain_line(&T, a, b, &R, line, sizeof line - 1);
+				strcat(line, "\n");
 				ease_w_line(w, line, strlen(line));
 			}
 		}
 	ease_writer_close(w);
-	if (!explain && (missing || off_arm || not_held))
+	if (!explain && (T.missing || T.off_arm || T.not_held))
 		ease_warn("%ld days of the trial missing, %ld sessions off the plan; the analysis follows the plan (intention to treat)",
-			  missing, off_arm + not_held);
-	free(tkey);
-	free(akey);
-	free(y);
-	free(sum);
-	free(cnt);
-	free(seen);
-	free(held);
-	free(group);
-	free(vname);
-	ease_plan_file_free(&P);
+			  T.missing, T.off_arm + T.not_held);
+	trial_free(&T);
 	return 0;
+}
+
+int
+ease_rt_status(ease_common *c, const char *planfile, ease_rt_trial *out)
+{
+	trial T;
+	ease_plan_file *P = &T.P;
+
+	memset(out, 0, sizeof *out);
+	trial_read(&T, c, planfile, NULL, 0, 1);
+	out->blocks = P->blocks;
+	out->first = P->ufirst[0];
+	out->last = P->ulast[P->nunits - 1];
+	out->diary_last = T.last;
+	for (long b = 0; b < P->blocks; b++)
+		if (P->ulast[(b + 1) * P->k - 1] <= T.last)
+			out->blocks_done++;
+	out->over = T.last >= out->last;
+	out->n_days = T.n_days;
+	out->missing = T.missing;
+	out->off_arm = T.off_arm;
+	out->not_held = T.not_held;
+	out->k = P->k;
+	out->arms = ease_xcalloc((size_t)P->k, sizeof *out->arms);
+	for (int i = 0; i < P->k; i++)
+		out->arms[i] = ease_xstrdup(P->arms[i]);
+	out->unit_week = P->unit == EASE_PLAN_WEEK;
+	for (int a = 0; out->over && a < P->k; a++)
+		for (int b = a + 1; b < P->k; b++) {
+			ease_plan_design d = {P->k, P->blocks, P->max_run};
+			ease_rt_result R;
+			char line[2048];
+
+			if (ease_rt_pair(&d, P->uarm, T.y, a, b, T.lower, P->seed, &R) != 0)
+				snprintf(line, sizeof line, "%s against %s: no unit of one of them has a value of %s; not compared.",
+					 P->arms[a], P->arms[b], T.vname);
+			else
+				explain_line(&T, a, b, &R, line, sizeof line);
+			out->sentence = ease_xrealloc(out->sentence, (out->nsentence + 1) * sizeof *out->sentence);
+			out->sentence[out->nsentence++] = ease_xstrdup(line);
+		}
+	trial_free(&T);
+	return 0;
+}
+
+void
+ease_rt_trial_free(ease_rt_trial *t)
+{
+	for (size_t i = 0; i < t->nsentence; i++)
+		free(t->sentence[i]);
+	free(t->sentence);
+	for (int i = 0; i < t->k; i++)
+		free(t->arms[i]);
+	free(t->arms);
 }

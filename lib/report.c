@@ -27,6 +27,7 @@
 #include "ease/km.h"
 #include "ease/infer.h"
 #include "ease/prepost.h"
+#include "ease/randtest.h"
 #include "ease/relief.h"
 #include "ease/report.h"
 #include "ease/stats.h"
@@ -585,6 +586,8 @@ typedef struct findings {
 	ease_technames *tn;		/* sessions by technique */
 	long *tcount;
 	size_t ntc;
+	ease_rt_trial trial;		/* --plan: the trial so far */
+	int has_trial;
 } findings;
 
 static void
@@ -742,6 +745,11 @@ analyse(rep *R, const subj *s, findings *F)
 			ease_km_free(kc);
 		}
 	}
+	if (R->o->plan) {
+		tmp_common(R, &c2, files);
+		ease_rt_status(&c2, R->o->plan, &F->trial);
+		F->has_trial = 1;
+	}
 	unlink(R->tmp);
 	R->tmp_open = 0;
 }
@@ -749,6 +757,8 @@ analyse(rep *R, const subj *s, findings *F)
 static void
 findings_free(findings *F)
 {
+	if (F->has_trial)
+		ease_rt_trial_free(&F->trial);
 	free(F->medp);
 	ppset_free(&F->tech);
 	ppset_free(&F->model);
@@ -1785,6 +1795,51 @@ s_massage(rep *R, const subj *s, const findings *F, int multi)
 	alert_median(R, F, ev_all);
 }
 
+/*
+ * --plan: how far the randomized trial has come, how the diary kept to it,
+ * and, once its last block is done, the result as ease-prepost --plan
+ * --explain says it.  No result before: a test looked at early and again
+ * later is no longer the test planned.
+ */
+static void
+s_trial(rep *R, const findings *F, int multi)
+{
+	const ease_rt_trial *T = &F->trial;
+	char a[16], b[16], *h, *arms = NULL;
+	size_t al = 0;
+
+	if (!F->has_trial)
+		return;
+	for (int i = 0; i < T->k; i++) {
+		const char *e = esc(R, T->arms[i]);
+		size_t l = strlen(e);
+
+		arms = ease_xrealloc(arms, al + l + 12);
+		al += (size_t)sprintf(arms + al, "%s%s", i == 0 ? "" : i == T->k - 1 ? " against " : ", ", e);
+	}
+	h = xprintf("Trial: %s", arms);
+	section(R, multi, h);
+	free(h);
+	free(arms);
+	if (T->diary_last < T->first) {
+		para(R, "Not started: 0 of %ld blocks done; the trial runs from %s to %s.",
+		     T->blocks, ease_fmt_date(T->first, a), ease_fmt_date(T->last, b));
+		return;
+	}
+	para(R, "%s: %ld of %ld blocks done (a %s of each arm a block, %s to %s). %s %ld day%s without pain recorded, %ld session%s off the plan (%ld on another arm, %ld planned and not held).",
+	     T->over ? "Over" : "Running", T->blocks_done, T->blocks,
+	     T->unit_week ? "week" : "session", ease_fmt_date(T->first, a),
+	     ease_fmt_date(T->last, b), T->over ? "In the trial:" : "So far:",
+	     T->missing, plural(T->missing), T->off_arm + T->not_held,
+	     plural(T->off_arm + T->not_held), T->off_arm, T->not_held);
+	if (!T->over) {
+		para(R, "The result comes when the last block is done: the randomization test is made once, on the whole trial.");
+		return;
+	}
+	for (size_t i = 0; i < T->nsentence; i++)
+		para(R, "%s", esc(R, T->sentence[i]));
+}
+
 static void
 s_notable(rep *R, const subj *s, const findings *F, int multi)
 {
@@ -2096,6 +2151,9 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 	ease_on_fail(remove_tmp);
 	load(&R);
 	settle_end(&R);
+	if (o->plan && R.ns > 1)
+		ease_usage("--plan: a trial is one person's, and %s holds %zu subjects; pick one with --subject ID",
+			   R.file, R.ns);
 	F = ease_xcalloc(R.ns, sizeof *F);
 	/* the analyses' own warnings are said here in the report's words */
 	ease_set_quiet(1);
@@ -2143,6 +2201,7 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 		s_sleep(&R, s, &F[i], R.ns > 1);
 		s_meds(&R, s, &F[i], R.ns > 1);
 		s_massage(&R, s, &F[i], R.ns > 1);
+		s_trial(&R, &F[i], R.ns > 1);
 		s_notable(&R, s, &F[i], R.ns > 1);
 		s_quality(&R, s, &F[i], R.ns > 1);
 	}

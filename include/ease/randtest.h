@@ -46,4 +46,27 @@ double ease_rt_p_at(const ease_plan_design *d, const int *arm, const double *y,
 int ease_rt_run(ease_common *c, const char *plan, const char *value,
 		int direction, int explain);
 
+/* A trial as far as a diary has come (ease-report --plan). */
+typedef struct ease_rt_trial {
+	int k;
+	char **arms;
+	int unit_week;
+	long blocks, blocks_done;	/* blocks whose every day the diary has reached */
+	long first, last;	/* the trial's first and last day */
+	long diary_last;	/* the diary's last day in the trial (first - 1: none) */
+	int over;		/* the diary reaches the trial's last day */
+	long n_days, missing;	/* days with pain, and without, up to diary_last */
+	long off_arm, not_held;	/* sessions off the plan, up to diary_last */
+	char **sentence;	/* when over: ease-prepost --plan --explain's, a pair each */
+	size_t nsentence;
+} ease_rt_trial;
+
+/*
+ * Reads the schedule PLAN and C's diary (pain): how far the trial has come
+ * and, when it is over, its result.  Exits as ease-prepost --plan does on a
+ * bad schedule or a diary of several people.
+ */
+int ease_rt_status(ease_common *c, const char *plan, ease_rt_trial *out);
+void ease_rt_trial_free(ease_rt_trial *t);
+
 #endif

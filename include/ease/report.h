@@ -19,6 +19,7 @@ typedef struct ease_report_opts {
 	int format;		/* EASE_REP_* */
 	const char *subject;	/* --subject ID */
 	const char *output;	/* -o FILE */
+	const char *plan;	/* --plan FILE: a randomized trial's schedule */
 } ease_report_opts;
 
 void ease_report_opts_init(ease_report_opts *o);
