@@ -30,7 +30,7 @@ static const struct {
 	{{"until", required_argument, NULL, O_UNTIL}, EASE_O_WINDOW},
 	{{"last", required_argument, NULL, O_LAST}, EASE_O_WINDOW},
 	{{"today", no_argument, NULL, O_TODAY}, EASE_O_WINDOW},
-	{{"output", required_argument, NULL, 'o'}, EASE_O_OUTPUT},
+	{{"output", required_argument, NULL, 'o'}, EASE_O_OUTPUT | EASE_O_OUTPUT_FILE},
 	{{"format", required_argument, NULL, O_FORMAT}, EASE_O_OUTPUT},
 	{{"digits", required_argument, NULL, O_DIGITS}, EASE_O_DIGITS},
 };
@@ -210,10 +210,11 @@ help_to(FILE *f, const ease_tool *t)
 		       "      --today          with --last: up to today instead\n");
 	if (t->common & EASE_O_BY)
 		fprintf(f, "      --by COL         group by COL (default: subject, when present)\n");
-	if (t->common & EASE_O_OUTPUT)
+	if (t->common & (EASE_O_OUTPUT | EASE_O_OUTPUT_FILE))
 		fprintf(f, "\nOutput:\n"
-		       "  -o, --output FILE    write FILE (replaced only when the run succeeds)\n"
-		       "      --format F       csv (default), tsv, or table for people\n");
+		       "  -o, --output FILE    write FILE (replaced only when the run succeeds)\n");
+	if (t->common & EASE_O_OUTPUT)
+		fprintf(f, "      --format F       csv (default), tsv, or table for people\n");
 	if (t->common & EASE_O_DIGITS)
 		fprintf(f, "      --digits N       significant digits of computed numbers (6)\n");
 	fprintf(f, "\n  -h, --help           this help\n"
@@ -470,7 +471,7 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 	c->format = EASE_FMT_CSV;
 
 	snprintf(so, sizeof so, "hV%s%s%s", (t->common & EASE_O_READ) ? "d:" : "",
-		 (t->common & EASE_O_OUTPUT) ? "o:" : "",
+		 (t->common & (EASE_O_OUTPUT | EASE_O_OUTPUT_FILE)) ? "o:" : "",
 		 t->shortopts ? t->shortopts : "");
 	for (size_t i = 0; i < NCOMMON; i++)
 		if (common_opts[i].group == 0 || (t->common & common_opts[i].group))

@@ -26,6 +26,8 @@ enum {
 	/* with EASE_O_READ: formats that fix their columns and numbers refuse
 	 * --decimal-comma and --col, and --help says so */
 	EASE_O_FIXED_COLS = 64,
+	/* -o alone, for a tool whose output is text, not a table (--format) */
+	EASE_O_OUTPUT_FILE = 128,
 	EASE_O_ALL = 63
 };
 
