@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum {
 	O_DECIMAL_COMMA = 1000, O_DATE_FORMAT, O_COL, O_BY, O_SINCE, O_UNTIL,
@@ -29,7 +30,7 @@ static const struct {
 	{{"since", required_argument, NULL, O_SINCE}, EASE_O_WINDOW},
 	{{"until", required_argument, NULL, O_UNTIL}, EASE_O_WINDOW},
 	{{"last", required_argument, NULL, O_LAST}, EASE_O_WINDOW},
-	{{"today", no_argument, NULL, O_TODAY}, EASE_O_WINDOW},
+	{{"today", optional_argument, NULL, O_TODAY}, EASE_O_WINDOW},
 	{{"output", required_argument, NULL, 'o'}, EASE_O_OUTPUT | EASE_O_OUTPUT_FILE},
 	{{"format", required_argument, NULL, O_FORMAT}, EASE_O_OUTPUT},
 	{{"digits", required_argument, NULL, O_DIGITS}, EASE_O_DIGITS},
@@ -207,7 +208,8 @@ help_to(FILE *f, const ease_tool *t)
 		fprintf(f, "      --since DATE     from DATE (YYYY-MM-DD, or in the --date-format)\n"
 		       "      --until DATE     up to and including DATE\n"
 		       "      --last N         the last N days up to the last date in the data\n"
-		       "      --today          with --last: up to today instead\n");
+		       "      --today[=DATE]   the last day is DATE (default: the system's date),\n"
+		       "                       not the data's: --last counts back from it\n");
 	if (t->common & EASE_O_BY)
 		fprintf(f, "      --by COL         group by COL (default: subject, when present)\n");
 	if (t->common & (EASE_O_OUTPUT | EASE_O_OUTPUT_FILE))
@@ -414,6 +416,22 @@ list_options(const ease_tool *t, const struct option *lo, size_t nlo, const char
 	exit(0);
 }
 
+/*
+ * "--today 2026-11-24" gives --today no value (only --today=DATE does), and
+ * the date becomes a file name: say so rather than "No such file".
+ */
+static void
+today_not_file(const ease_common *c)
+{
+	long day;
+
+	for (int i = 0; i < c->nfiles; i++)
+		if (ease_parse_date(c->files[i], NULL, &day) == EASE_V_OK &&
+		    access(c->files[i], F_OK) != 0)
+			ease_usage("'%s' is not a file: a date goes with --today as --today=%s",
+				   c->files[i], c->files[i]);
+}
+
 static void
 parse_colmap(ease_common *c, const char *arg)
 {
@@ -463,7 +481,7 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 	char so[128];
 	size_t nlo = 0;
 	int ch;
-	const char *since = NULL, *until = NULL;
+	const char *since = NULL, *until = NULL, *today = NULL;
 
 	ease_init(argv[0]);
 	memset(c, 0, sizeof *c);
@@ -527,6 +545,7 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 			break;
 		case O_TODAY:
 			c->today = 1;
+			today = optarg;
 			break;
 		case 'o':
 			if (*optarg == '\0')
@@ -566,14 +585,23 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 		c->since = window_date("--since", since, c->date_format);
 	if (until)
 		c->until = window_date("--until", until, c->date_format);
+	if (c->today && c->has_until)
+		ease_usage("--today and --until both say the last day: give one");
 	if (c->has_since && c->has_until && c->since > c->until)
 		ease_usage("--since is after --until");
 	if (c->last && (c->has_since || c->has_until))
 		ease_usage("--last goes with neither --since nor --until");
-	if (c->today && !c->last)
-		ease_usage("--today goes with --last");
 	c->files = argv + optind;
 	c->nfiles = argc - optind;
+	/* --today[=DATE], as ease-alert's and ease-report's: the last day */
+	if (c->today) {
+		if (today == NULL)
+			today_not_file(c);
+		c->until = today ? window_date("--today", today, c->date_format) : ease_today();
+		c->has_until = 1;
+		if (c->has_since && c->since > c->until)
+			ease_usage("--since is after --today");
+	}
 	if (t->max_files >= 0 && c->nfiles > t->max_files) {
 		if (t->max_files == 0)
 			ease_usage("takes no file arguments ('%s')", argv[optind]);
@@ -595,7 +623,8 @@ ease_window_resolve(ease_common *c, long maxday)
 {
 	if (!c->last || c->has_since)
 		return;
-	c->until = c->today ? ease_today() : maxday;
+	if (!c->today)
+		c->until = maxday;
 	c->since = c->until - c->last + 1;
 	c->has_since = c->has_until = 1;
 }
