@@ -300,7 +300,7 @@ static const char *const value_words[] = {
 	"prepost direction lower higher",
 	"report format text markdown html",
 	"report period week month",
-	"simulate format csv tsv table day events sessions",
+	"simulate table day events sessions",
 	"plan format csv tsv table ics",
 	"smooth method sma wma median sum min max count ema",
 	"alert rules flare high sleep meds overdue",
