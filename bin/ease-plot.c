@@ -23,6 +23,8 @@ static const struct option longopts[] = {
 	{"direction", required_argument, NULL, O_DIRECTION},
 	{"lag", required_argument, NULL, O_LAG},
 	{"lags", required_argument, NULL, O_LAGS},
+	{"x", required_argument, NULL, 'x'},
+	{"y", required_argument, NULL, 'y'},
 	{"method", required_argument, NULL, 'm'},
 	{"margin", required_argument, NULL, O_MARGIN},
 	{"subject", required_argument, NULL, O_SUBJECT},
@@ -129,7 +131,8 @@ static const ease_tool tool = {
 	"      --events COL         trend: mark days with COL > 0, one row of markers\n"
 	"                           per technique\n"
 	"      --y2 COL             trend: COL on the right axis; meds: the line (pain)\n"
-	"  -x COL, -y COL           scatter, lags: the two columns\n"
+	"  -x, --x COL              scatter, lags: the column on the x axis\n"
+	"  -y, --y COL              scatter, lags: the column on the y axis\n"
 	"      --lag K              scatter: y K calendar days after x (0)\n"
 	"      --lags A..B          lags: the lags to draw (-7..7)\n"
 	"  -m, --method LIST        lags: pearson, spearman, kendall, all\n"

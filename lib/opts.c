@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 enum {
-	O_DECIMAL_COMMA = 1000, O_DATE_FORMAT, O_COL, O_BY, O_SINCE, O_UNTIL,
+	O_DECIMAL_COMMA = 1000, O_DATE_FORMAT, O_COL, O_SINCE, O_UNTIL,
 	O_LAST, O_TODAY, O_FORMAT, O_DIGITS, O_SKIP_BAD
 };
 
@@ -26,7 +26,7 @@ static const struct {
 	{{"date-format", required_argument, NULL, O_DATE_FORMAT}, EASE_O_READ},
 	{{"col", required_argument, NULL, O_COL}, EASE_O_READ},
 	{{"skip-bad", no_argument, NULL, O_SKIP_BAD}, EASE_O_SKIP_BAD},
-	{{"by", required_argument, NULL, O_BY}, EASE_O_BY},
+	{{"by", required_argument, NULL, 'g'}, EASE_O_BY},
 	{{"since", required_argument, NULL, O_SINCE}, EASE_O_WINDOW},
 	{{"until", required_argument, NULL, O_UNTIL}, EASE_O_WINDOW},
 	{{"last", required_argument, NULL, O_LAST}, EASE_O_WINDOW},
@@ -211,7 +211,7 @@ help_to(FILE *f, const ease_tool *t)
 		       "      --today[=DATE]   the last day is DATE (default: the system's date),\n"
 		       "                       not the data's: --last counts back from it\n");
 	if (t->common & EASE_O_BY)
-		fprintf(f, "      --by COL         group by COL (default: subject, when present)\n");
+		fprintf(f, "  -g, --by COL         group by COL (default: subject, when present)\n");
 	if (t->common & (EASE_O_OUTPUT | EASE_O_OUTPUT_FILE))
 		fprintf(f, "\nOutput:\n"
 		       "  -o, --output FILE    write FILE (replaced only when the run succeeds)\n");
@@ -488,7 +488,8 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 	c->digits = 6;
 	c->format = EASE_FMT_CSV;
 
-	snprintf(so, sizeof so, "hV%s%s%s", (t->common & EASE_O_READ) ? "d:" : "",
+	snprintf(so, sizeof so, "hV%s%s%s%s", (t->common & EASE_O_READ) ? "d:" : "",
+		 (t->common & EASE_O_BY) ? "g:" : "",
 		 (t->common & (EASE_O_OUTPUT | EASE_O_OUTPUT_FILE)) ? "o:" : "",
 		 t->shortopts ? t->shortopts : "");
 	for (size_t i = 0; i < NCOMMON; i++)
@@ -527,7 +528,7 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 		case O_SKIP_BAD:
 			c->skip_bad = 1;
 			break;
-		case O_BY:
+		case 'g':
 			if (*optarg == '\0')
 				ease_usage("--by: needs a column name");
 			c->by = optarg;
