@@ -473,6 +473,52 @@ parse_delim(const char *arg)
 	return arg[0];
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * What getopt_long refused in "--NAME[=VALUE]": no such option, one that
+ * needs a value or takes none, or an abbreviation of several, named (getopt
+ * says only "ambiguous", and only in English on its own terms).
+ */
+__attribute__((noreturn)) static void
+long_error(const char *name, const struct option *lo, size_t nlo)
+{
+	size_t l = strcspn(name, "="), nc = 0, len = 0;
+	const char *cand[128];
+	const struct option *one = NULL;
+	char *list;
+
+	for (size_t i = 0; i < nlo; i++)
+		if (strncmp(lo[i].name, name, l) == 0) {
+			if (lo[i].name[l] == '\0') {
+				one = &lo[i];
+				nc = 0;
+				break;
+			}
+			one = &lo[i];
+			cand[nc++] = lo[i].name;
+		}
+	if (nc > 1) {
+		qsort(cand, nc, sizeof *cand, cmp_str);
+		for (size_t i = 0; i < nc; i++)
+			len += strlen(cand[i]) + 4;
+		list = ease_xmalloc(len + 1);
+		len = 0;
+		for (size_t i = 0; i < nc; i++)
+			len += (size_t)sprintf(list + len, "%s--%s", i ? ", " : "", cand[i]);
+		ease_usage("option '--%.*s' is ambiguous: %s", (int)l, name, list);
+	}
+	if (one == NULL)
+		ease_usage("unknown option '--%.*s'", (int)l, name);
+	if (one->has_arg == no_argument && name[l] == '=')
+		ease_usage("option '--%s' takes no value", one->name);
+	ease_usage("option '--%s' needs a value", one->name);
+}
+
 void
 ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 		void *ctx)
@@ -529,6 +575,12 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 			c->skip_bad = 1;
 			break;
 		case 'g':
+			/* ease-prepost's own --by, which is not the common one */
+			if (!(t->common & EASE_O_BY)) {
+				if (t->handle == NULL || t->handle(ch, optarg, ctx) != 0)
+					ease_usage("unknown option '%s'", argv[optind - 1]);
+				break;
+			}
 			if (*optarg == '\0')
 				ease_usage("--by: needs a column name");
 			c->by = optarg;
@@ -567,6 +619,8 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 			c->digits = (int)ease_opt_long("--digits", optarg, 1, 17);
 			break;
 		case '?':
+			if (strncmp(argv[optind - 1], "--", 2) == 0 && argv[optind - 1][2])
+				long_error(argv[optind - 1] + 2, lo, nlo);
 			if (optopt && optopt < 256 && strchr(so, optopt) &&
 			    strchr(so, optopt)[1] == ':')
 				ease_usage("option '-%c' needs a value", optopt);
