@@ -39,7 +39,8 @@ handle(int opt, const char *arg, void *ctx)
 }
 
 static const ease_tool tool = {
-	"alert", "[--rules LIST] [--value COL] [--today[=DATE]] [--state FILE] [OPTION]... [FILE]...",
+	"alert", "[--rules LIST] [--value COL] [--today[=DATE]] [--state FILE]\n"
+	"                  [OPTION]... [FILE]...",
 	"      --rules LIST        rules to evaluate, comma-separated (default: each\n"
 	"                          one the table has the columns for):\n"
 	"        flare             the 3-day EMA of pain above mean + 2 SD of the\n"

@@ -50,7 +50,8 @@ handle(int opt, const char *arg, void *ctx)
 }
 
 static const ease_tool tool = {
-	"corr", "[-x COLS] [-y COLS] [-m METHODS] [--lag K | --lags A..B] [OPTION]... [FILE]...",
+	"corr", "[-x COLS] [-y COLS] [-m METHODS] [--lag K | --lags A..B]\n"
+	"                 [OPTION]... [FILE]...",
 	"  -x, --x COLS         x columns (default: every other numeric column)\n"
 	"  -y, --y COLS         y columns (default: the outcome, pain or else the\n"
 	"                       first of sleep_hours, stress, mood)\n"

@@ -113,9 +113,11 @@ handle(int opt, const char *arg, void *ctx)
 static const ease_tool tool = {
 	"plot", "KIND [OPTION]... [FILE]...",
 	"KIND is one of:\n"
-	"  trend      columns over time:  -f COLS [--smooth DAYS] [--events COL] [--y2 COL]\n"
+	"  trend      columns over time:  -f COLS [--smooth DAYS] [--events COL]\n"
+	"             [--y2 COL]\n"
 	"  scatter    one column against another:  -x COL -y COL [--lag K]\n"
-	"  lags       correlation against lag with its 95% CI:  -x COL -y COL [--lags A..B]\n"
+	"  lags       correlation against lag with its 95% CI:  -x COL -y COL\n"
+	"             [--lags A..B]\n"
 	"  calendar   one column as a month-by-month heat map:  [-f COL]\n"
 	"  meds       7-day medication totals and the pain trend:  [-f COL] [--y2 COL]\n"
 	"  relief     Kaplan-Meier curves of relief per technique:  [--margin X]\n"

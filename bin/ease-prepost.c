@@ -112,8 +112,10 @@ handle(int opt, const char *arg, void *ctx)
 
 static const ease_tool tool = {
 	"prepost", "--model --event COL --value COL [--by COL] [--after K]\n"
-	"         | --event COL --value COL | --pairs B,A | --split DATE|first --value COL\n"
-	"         | --factor COL --value COL | --its DATE|first --value COL [OPTION]... [FILE]...",
+	"         | --event COL --value COL | --pairs B,A\n"
+	"         | --split DATE|first --value COL | --factor COL --value COL\n"
+	"         | --its DATE|first --value COL\n"
+	"         [OPTION]... [FILE]...",
 	"  Designs (one a run):\n"
 	"      --model             with --event: the day-after model, which technique\n"
 	"                          helps: the value on the --after K days (1) after a\n"
@@ -144,8 +146,8 @@ static const ease_tool tool = {
 	"  Rows:\n"
 	"  -g, --by COL            one row per value of COL (a technique list counts for\n"
 	"                          each technique) and 'all', best first\n"
-	"      --compare           with --by: a last row, Kruskal-Wallis across the groups\n"
-	"                          (sessions in one group only)\n"
+	"      --compare           with --by: a last row, Kruskal-Wallis across the\n"
+	"                          groups (sessions in one group only)\n"
 	"      --profile           with --event: mean value on each day offset, 95% CI\n"
 	"      --direction D       lower or higher is better (default: from the measure)\n"
 	"      --explain           a sentence per row (also --format table)\n",
@@ -157,7 +159,7 @@ static const ease_tool tool = {
 	"  ease-prepost --factor massage --lag 1 --value sleep_hours diary.csv\n"
 	"  ease-prepost --its first --event massage --value pain diary.csv\n"
 	"  ease-prepost --plan trial.csv --value pain --explain diary.csv\n"
-	"  ease-prepost --event massage --value pain --profile --before 7 --after 7 diary.csv\n",
+	"  ease-prepost --event massage --value pain --profile --after 7 diary.csv\n",
 	"g:m:", longopts, EASE_O_ALL & ~EASE_O_BY, handle, -1
 };
 

@@ -47,7 +47,7 @@ static const ease_tool_info tools[] = {
 	{"corr", "correlations with p-values, intervals, lags, autocorrelation"},
 	{"prepost", "before-and-after statistics of sessions and periods"},
 	{"relief", "how many days relief lasts after a session, by technique"},
-	{"plot", "pictures through gnuplot: trend, scatter, lags, calendar, meds, relief"},
+	{"plot", "pictures through gnuplot: trends, correlations, calendars, relief"},
 	{"report", "a period summary as text, Markdown or HTML"},
 	{"alert", "flare detection for cron"},
 	{"plan", "the schedule of a randomized self-trial of techniques"},
