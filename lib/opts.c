@@ -298,6 +298,7 @@ static const char *const value_words[] = {
 	"plot terminal png svg pdf dumb",
 	"plot direction lower higher",
 	"prepost direction lower higher",
+	"prepost method reml ml",
 	"report format text markdown html",
 	"report period week month",
 	"simulate table day events sessions",
