@@ -514,6 +514,15 @@ feed(ease_reader *r)
 			 */
 			csv_set_space_func(&r->p, (memchr(s, ' ', seg) ||
 						   memchr(s, '\t', seg)) ? no_space : NULL);
+			/*
+			 * libcsv grows its field buffer by a fixed step (128
+			 * bytes by default): a step as large as the buffer, 64
+			 * KiB at least, makes the growth geometric, so that a
+			 * field of megabytes is not copied thousands of times
+			 * (under AddressSanitizer realloc always copies)
+			 */
+			csv_set_blk_size(&r->p, csv_get_buffer_size(&r->p) > 65536
+					 ? csv_get_buffer_size(&r->p) : 65536);
 			parse(r, s, seg);
 		}
 		r->pos += seg;
