@@ -35,8 +35,8 @@ static const ease_tool tool = {
 	"                       report of one with problems (for cron)\n"
 	"\nA known app export (Bearable, Sleep as Android, Fitbit, Sleep Cycle, Plees\n"
 	"Tracker, Pain Diary) is named in one line with the tool that converts it.\n"
-	"The report goes to standard output, errors about the run itself to standard\n"
-	"error; exit status 1 when problems were found.\n",
+	"The report goes to standard output (or -o FILE), errors about the run\n"
+	"itself to standard error; exit status 1 when problems were found.\n",
 	"  ease-check diary.csv\n"
 	"  ease-check -d ';' --decimal-comma --date-format %d.%m.%Y export.csv\n"
 	"  ease-check -q clinic/*.csv || echo 'fix the diaries first'\n"
