@@ -71,8 +71,9 @@ typedef struct ease_tool {
 #define EASE_OPT_TOOL 2000
 /*
  * A --format value other than csv, tsv and table goes to the tool's HANDLE
- * under this number (ease-simulate's day, events, sessions); a tool that
- * returns nonzero for it leaves the common message to be said.
+ * under this number (ease-plan's ics; day, events, sessions, ease-simulate's
+ * old spelling of --table); a tool that returns nonzero for it leaves the
+ * common message to be said.
  */
 #define EASE_OPT_FORMAT 1999
 
