@@ -41,7 +41,8 @@ handle(int opt, const char *arg, void *ctx)
 }
 
 static const ease_tool tool = {
-	"report", "[--period P] [--today[=DATE]] [--format F] [--subject ID] [OPTION]... [FILE]...",
+	"report", "[--period P] [--today[=DATE]] [--format F] [--subject ID]\n"
+	"                   [OPTION]... [FILE]...",
 	"      --period P          week (7 days, the default), month (28 days: four\n"
 	"                          whole weeks) or a number of days; the last period\n"
 	"                          is compared with the one before\n"

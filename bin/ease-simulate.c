@@ -6,10 +6,9 @@
 static const ease_tool tool = {
 	"simulate", "[OPTION]...",
 	"  Output (and -o, --format, --digits below):\n"
-	"      --format F       day (default): the day table; events: the event log;\n"
-	"                       sessions: the therapist's table; give --format twice\n"
-	"                       for a table and a layout (csv, tsv, table); one\n"
-	"                       table a run\n"
+	"      --table T        day (default): the day table; events: the event log;\n"
+	"                       sessions: the therapist's table; one table a run\n"
+	"                       (--format T, its old spelling, warns)\n"
 	"      --truth FILE     also write the parameters used, as CSV (--digits)\n"
 	"      --in-bed         day table: add time_in_bed and sleep_efficiency\n"
 	"  Diary:\n"
@@ -51,7 +50,7 @@ static const ease_tool tool = {
 	"      --stress X       mean stress 0-10 (4)\n",
 	"  ease-simulate --days 365 --baseline-days 91 > diary.csv\n"
 	"  ease-simulate --subjects 3 --seed 7 --truth truth.csv > clinic.csv\n"
-	"  ease-simulate --format sessions --effect 'trigger point=2:3' --techniques TPT\n",
+	"  ease-simulate --table sessions --effect 'trigger point=2:3' --techniques TPT\n",
 	"", ease_sim_longopts, EASE_O_OUTPUT | EASE_O_DIGITS, ease_sim_handle, 0
 };
 
