@@ -179,26 +179,64 @@ ease_ttest_welch(const double *x, size_t nx, const double *y, size_t ny,
 	t_finish(out);
 }
 
-double
-ease_ttest_p_adj(const ease_ttest *t, double n_eff_x, double n_eff_y)
+void
+ease_ttest_adjust(const ease_ttest *t, double n_eff_x, double n_eff_y,
+		  ease_tadj *out)
 {
-	double ex, ey, se, df;
+	double ex, ey, q;
 
+	out->n_eff_x = n_eff_x;
+	out->n_eff_y = n_eff_y;
+	out->se = out->df = out->p = out->ci_lo = out->ci_hi = NAN;
 	if (isnan(t->t) || !(n_eff_x > 1))
-		return NAN;
+		return;
 	/* the variance of a mean of n values that weigh as n_eff */
 	ex = t->se2_x * (double)t->n_x / n_eff_x;
 	if (t->kind != EASE_T_WELCH) {
-		se = sqrt(ex);
-		df = n_eff_x - 1;
+		out->se = sqrt(ex);
+		out->df = n_eff_x - 1;
 	} else {
 		if (!(n_eff_y > 1))
-			return NAN;
+			return;
 		ey = t->se2_y * (double)t->n_y / n_eff_y;
-		se = sqrt(ex + ey);
-		df = welch_df(ex, ey, n_eff_x, n_eff_y);
+		out->se = sqrt(ex + ey);
+		out->df = welch_df(ex, ey, n_eff_x, n_eff_y);
 	}
-	return ease_t_p2(t->diff / se, df);
+	out->p = ease_t_p2(t->diff / out->se, out->df);
+	/* the interval of the same model as p: it excludes 0 exactly when p < 0.05 */
+	q = gsl_cdf_tdist_Qinv(0.025, out->df);
+	out->ci_lo = t->diff - q * out->se;
+	out->ci_hi = t->diff + q * out->se;
+}
+
+double
+ease_ttest_p_adj(const ease_ttest *t, double n_eff_x, double n_eff_y)
+{
+	ease_tadj a;
+
+	ease_ttest_adjust(t, n_eff_x, n_eff_y, &a);
+	return a.p;
+}
+
+double
+ease_ttest_p_at(const ease_ttest *t, double diff, size_t n_x, size_t n_y,
+		double f_x, double f_y)
+{
+	ease_ttest u = *t;
+	ease_tadj a;
+
+	if (isnan(t->t) || n_x < 2 || (t->kind == EASE_T_WELCH && n_y < 2))
+		return NAN;
+	/* each value's variance as now: the variance of the mean is var / n */
+	u.n_x = n_x;
+	u.se2_x = t->se2_x * (double)t->n_x / (double)n_x;
+	if (t->kind == EASE_T_WELCH) {
+		u.n_y = n_y;
+		u.se2_y = t->se2_y * (double)t->n_y / (double)n_y;
+	}
+	u.diff = diff;
+	ease_ttest_adjust(&u, f_x * (double)n_x, f_y * (double)n_y, &a);
+	return a.p;
 }
 
 static int
