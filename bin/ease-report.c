@@ -11,6 +11,7 @@ static const struct option longopts[] = {
 	{"today", optional_argument, NULL, O_TODAY},
 	{"format", required_argument, NULL, O_FORMAT},
 	{"subject", required_argument, NULL, O_SUBJECT},
+	/* the common parser takes -o into the common options (c->output) */
 	{"output", required_argument, NULL, 'o'},
 	{NULL, 0, NULL, 0}
 };
@@ -32,9 +33,6 @@ handle(int opt, const char *arg, void *ctx)
 		return 0;
 	case O_SUBJECT:
 		o->subject = arg;
-		return 0;
-	case 'o':
-		o->output = arg;
 		return 0;
 	}
 	return 1;

@@ -1252,10 +1252,8 @@ cmp_words(const cmp *c, const char *unit, const char *days, int pain, char *buf,
 		snprintf(buf + l, n - l, ", within what day-to-day variation gives: no change is shown");
 	l = strlen(buf);
 	if (pain && r->category && *r->category && ease_infer_shown(v)) {
-		double pts = -r->mean;
-
 		snprintf(buf + l, n - l, "; %s, %s.", cat_words(r->category),
-			 pts >= 2 || (r->before_mean != 0 && 100 * pts / fabs(r->before_mean) >= 30) ?
+			 ease_prepost_important(r->mean, r->before_mean, r->lower) ?
 			 "clinically important (2 points or 30 % at least)" :
 			 "below what is clinically important (2 points or 30 %)");
 	} else if (pain && r->category && *r->category && strcmp(r->category, "none") != 0 &&
