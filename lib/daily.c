@@ -1198,6 +1198,31 @@ no_role(const rd *r, const char *what)
 		 ease_cols_list(r->cols, list, sizeof list), kind_roles[r->kind]);
 }
 
+/*
+ * Exits 65: an input named as an event log has no kind column.  A table of
+ * dates and day-table columns is the usual mistake (a day table or a kind
+ * table given without its option); naming --col kind= would mislead.
+ */
+static void
+not_a_log(const rd *r)
+{
+	static const int day_roles[] = {
+		EASE_R_PAIN, EASE_R_PAIN_MAX, EASE_R_SLEEP_HOURS, EASE_R_SLEEP_QUALITY,
+		EASE_R_MASSAGE, EASE_R_TECHNIQUE, EASE_R_MEDS_DOSES, EASE_R_STRESS,
+		EASE_R_MOOD, EASE_R_PAIN_BEFORE, EASE_R_DRUG, EASE_R_BEDTIME
+	};
+	char list[1024];
+	const char *as = r->name[0] == '<' ? "-" : r->name;
+
+	if (ease_cols_role(r->cols, EASE_R_DATE) >= 0)
+		for (size_t i = 0; i < sizeof day_roles / sizeof day_roles[0]; i++)
+			if (ease_cols_role(r->cols, day_roles[i]) >= 0)
+				ease_die(EASE_EX_DATA,
+					 "%s:%ld: a table of dates (columns: %s), not an event log (subject,start,end,kind,name,value,unit,note): a day table goes in with --days %s, a table of one kind with its option (--sessions, --pain, --sleep, --meds, --factors)",
+					 r->name, r->cols->line, ease_cols_list(r->cols, list, sizeof list), as);
+	no_role(r, "kind");
+}
+
 static const char *const dt_names[] = {
 	"datetime", "date_time", "timestamp", "time_stamp", NULL
 };
@@ -1268,7 +1293,7 @@ read_events(rd *r)
 	if (sc < 0)
 		no_role(r, "start");
 	if (kc < 0)
-		no_role(r, "kind");
+		not_a_log(r);
 	while (next_row(r) != NULL) {
 		const char *k = cell(r, kc);
 		ease_datetime st, en;
