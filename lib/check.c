@@ -30,6 +30,7 @@ typedef struct chk {
 	ease_strset *groups;	/* group -> index into the per-group state */
 	struct grp {
 		long first, last;	/* the span of its dates */
+		long first_line;	/* where its first date is */
 		long prev_day, prev_line;	/* its latest date so far, first seen on */
 		long rows_empty, distinct;
 		int have;
@@ -51,6 +52,8 @@ typedef struct chk {
 	char *locbuf;
 	size_t loccap;
 	const char *hint_comma;	/* what an option would mend */
+	/* the first date more than a year from its subject's dates before it */
+	long far_line, far_day, near_day, near_line;
 } chk;
 
 static void
@@ -320,8 +323,21 @@ check_row(chk *k, const ease_rec *rec)
 	long gi = gr - k->g;
 	char a[16], b[16], shown[128];
 
-	if (!gr->have || day < gr->first)
+	/*
+	 * A year or more away from every date before (2062 among 2026's) is
+	 * most likely a typo in the year, and ease-daily would fill the years
+	 * between with empty days: worth a hint, though a diary may rest so long.
+	 */
+	if (gr->have && k->far_line == 0 && (day > gr->prev_day + 365 || day < gr->first - 365)) {
+		k->far_line = rec->line;
+		k->far_day = day;
+		k->near_day = day > gr->prev_day ? gr->prev_day : gr->first;
+		k->near_line = day > gr->prev_day ? gr->prev_line : gr->first_line;
+	}
+	if (!gr->have || day < gr->first) {
 		gr->first = day;
+		gr->first_line = rec->line;
+	}
 	if (!gr->have || day > gr->last)
 		gr->last = day;
 	if (k->form != EASE_FORM_DAY) {
@@ -642,6 +658,20 @@ check_file(chk *k, const char *path)
 	if (k->hint_comma && !k->o->quiet)
 		printf("%s: hint: the numbers look like 7,5: try --decimal-comma\n",
 			k->file);
+	if (k->far_line && !k->o->quiet) {
+		char a[16], b[16];
+		long gap = labs(k->far_day - k->near_day);
+
+		long years = (long)floor(gap / 365.2425);
+
+		printf("%s: hint: line %ld: date %s is %ld days (%ld year%s) %s %s of line %ld: a typo in the year of one of them?%s\n",
+		       k->file, k->far_line, ease_fmt_date(k->far_day, a), gap, years,
+		       years == 1 ? "" : "s",
+		       k->far_day > k->near_day ? "after" : "before",
+		       ease_fmt_date(k->near_day, b), k->near_line,
+		       k->form == EASE_FORM_DAY ? " (the days between count as without data)"
+		       : " (ease-daily would make a day of each between)");
+	}
 	for (size_t i = 0; i < k->cols->n; i++) {
 		const char *hint = ease_cols_thousands_hint(k->cols, (int)i);
 
