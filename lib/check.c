@@ -9,6 +9,7 @@
 #include "ease/value.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,6 +32,7 @@ typedef struct chk {
 	struct grp {
 		long first, last;	/* the span of its dates */
 		long first_line;	/* where its first date is */
+		long first2, last2;	/* its second earliest and latest dates */
 		long prev_day, prev_line;	/* its latest date so far, first seen on */
 		long rows_empty, distinct;
 		int have;
@@ -52,8 +54,6 @@ typedef struct chk {
 	char *locbuf;
 	size_t loccap;
 	const char *hint_comma;	/* what an option would mend */
-	/* the first date more than a year from its subject's dates before it */
-	long far_line, far_day, near_day, near_line;
 } chk;
 
 static void
@@ -324,15 +324,21 @@ check_row(chk *k, const ease_rec *rec)
 	char a[16], b[16], shown[128];
 
 	/*
-	 * A year or more away from every date before (2062 among 2026's) is
-	 * most likely a typo in the year, and ease-daily would fill the years
-	 * between with empty days: worth a hint, though a diary may rest so long.
+	 * The second earliest and latest dates: a first or last date alone more
+	 * than a year from the others is most likely a typo in the year.
 	 */
-	if (gr->have && k->far_line == 0 && (day > gr->prev_day + 365 || day < gr->first - 365)) {
-		k->far_line = rec->line;
-		k->far_day = day;
-		k->near_day = day > gr->prev_day ? gr->prev_day : gr->first;
-		k->near_line = day > gr->prev_day ? gr->prev_line : gr->first_line;
+	if (!gr->have) {
+		gr->first2 = LONG_MAX;
+		gr->last2 = LONG_MIN;
+	} else {
+		if (day < gr->first)
+			gr->first2 = gr->first;
+		else if (day > gr->first && day < gr->first2)
+			gr->first2 = day;
+		if (day > gr->prev_day)
+			gr->last2 = gr->prev_day;
+		else if (day < gr->prev_day && day > gr->last2)
+			gr->last2 = day;
 	}
 	if (!gr->have || day < gr->first) {
 		gr->first = day;
@@ -658,19 +664,30 @@ check_file(chk *k, const char *path)
 	if (k->hint_comma && !k->o->quiet)
 		printf("%s: hint: the numbers look like 7,5: try --decimal-comma\n",
 			k->file);
-	if (k->far_line && !k->o->quiet) {
-		char a[16], b[16];
-		long gap = labs(k->far_day - k->near_day);
+	for (size_t i = 0; i < k->ng && !k->o->quiet; i++) {
+		/*
+		 * A first or last date alone, more than a year from the subject's
+		 * other dates (2062 after the days of 2026): ease-daily would fill
+		 * the years between with empty days.  Two exports a year apart
+		 * have several dates each side, and are left alone.
+		 */
+		const struct grp *gr = &k->g[i];
+		int late = gr->last2 != LONG_MIN && gr->last - gr->last2 > 365;
+		int early = gr->first2 != LONG_MAX && gr->first2 - gr->first > 365;
 
-		long years = (long)floor(gap / 365.2425);
+		if (late || early) {
+			char a[16], b[16];
+			long day = late ? gr->last : gr->first, near = late ? gr->last2 : gr->first2;
+			long gap = labs(day - near), years = (long)floor(gap / 365.2425);
 
-		printf("%s: hint: line %ld: date %s is %ld days (%ld year%s) %s %s of line %ld: a typo in the year of one of them?%s\n",
-		       k->file, k->far_line, ease_fmt_date(k->far_day, a), gap, years,
-		       years == 1 ? "" : "s",
-		       k->far_day > k->near_day ? "after" : "before",
-		       ease_fmt_date(k->near_day, b), k->near_line,
-		       k->form == EASE_FORM_DAY ? " (the days between count as without data)"
-		       : " (ease-daily would make a day of each between)");
+			printf("%s: hint: line %ld: date %s is %ld days (%ld year%s) %s the subject's other dates (%s the nearest): a typo in the year?%s\n",
+			       k->file, late ? gr->prev_line : gr->first_line, ease_fmt_date(day, a),
+			       gap, years, years == 1 ? "" : "s", late ? "after" : "before",
+			       ease_fmt_date(near, b),
+			       k->form == EASE_FORM_DAY ? " (the days between count as without data)"
+			       : " (ease-daily would make a day of each between)");
+			break;
+		}
 	}
 	for (size_t i = 0; i < k->cols->n; i++) {
 		const char *hint = ease_cols_thousands_hint(k->cols, (int)i);
