@@ -381,6 +381,7 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 	ease_writer *w;
 	char *tkey = NULL, *akey = NULL, *vname;
 	size_t tcap = 0, acap = 0;
+	ease_technames *tn = ease_technames_new();
 
 	ease_plan_read(&P, planfile);
 	in_trial = P.ulast[P.nunits - 1] - P.ufirst[0] + 1;
@@ -421,6 +422,9 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 		}
 		session = mslot >= 0 ? row->v[mslot] > 0 :
 			  tcol >= 0 && (size_t)tcol < row->rec->n && row->rec->len[tcol] > 0;
+		/* a misspelt technique would count as a session on another arm */
+		if (session && tcol >= 0 && (size_t)tcol < row->rec->n)
+			ease_technames_add_list(tn, row->rec->f[tcol]);
 		if (ease_plan_arm_is_none(P.arms[P.uarm[u]])) {
 			off_arm += session;
 			continue;
@@ -438,6 +442,8 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 				held[i] = 1;
 	}
 	vname = ease_xstrdup(cols->name[vcol]);
+	ease_technames_warn_close(tn);
+	ease_technames_free(tn);
 	ease_day_warn_window(r);
 	ease_day_close(r);
 	for (size_t i = 0; i < P.ns; i++)
