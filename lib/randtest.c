@@ -406,7 +406,12 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 		if (first_group == NULL) {
 			group = ease_xstrdup(row->group);
 			first_group = group;
-		} else if (strcmp(group, row->group) != 0)
+		} else if (strcmp(group, row->group) != 0 && strcasecmp(group, row->group) == 0)
+			/* one person spelt two ways: keeping one spelling would drop days */
+			ease_die(EASE_EX_DATA,
+				 "%s:%ld: subject '%s' and '%s' differ only in case: a trial is one person's; write one spelling throughout",
+				 row->file, row->rec->line, row->group, group);
+		else if (strcmp(group, row->group) != 0)
 			ease_die(EASE_EX_DATA,
 				 "%s: rows of '%s' and of '%s': a trial is one person's; keep one with ease-select --where 'subject=%s'",
 				 row->file, group, row->group, group);
