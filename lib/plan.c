@@ -693,6 +693,11 @@ ease_plan_read(ease_plan_file *P, const char *path)
 			s[--len] = '\0';
 		if ((size_t)len != strlen(s))
 			plan_bad(P, line, "holds a NUL byte", NULL);
+		/* an editor's byte-order mark, as every reader of the tools drops it */
+		if (line == 1 && strncmp(s, "\xef\xbb\xbf", 3) == 0) {
+			memmove(s, s + 3, (size_t)len - 2);
+			len -= 3;
+		}
 		if (!header && s[0] == '#') {
 			plan_comment(P, s, line);
 			continue;
