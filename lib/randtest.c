@@ -375,6 +375,7 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 	double *sum, *y;
 	long *cnt, n_days = 0, off_arm = 0, not_held = 0, in_trial, missing;
 	long diary_first = LONG_MAX, diary_last = LONG_MIN;
+	int unchecked;
 	char *seen, *held;
 	const char *first_group = NULL;
 	char *group = NULL;
@@ -479,6 +480,18 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 			  diary_last < P.ufirst[P.nunits - 1] ?
 			  " (a trial still running: analyse it again once it is over)" : "");
 	}
+	/* what the diary cannot tell is not reported as 0 */
+	unchecked = mcol < 0 && tcol < 0;
+	if (unchecked)
+		ease_warn("%s: no massage or technique column: the sessions held cannot be checked against the plan (deviations left empty)",
+			  c->nfiles ? c->files[0] : "<stdin>");
+	else if (tcol < 0)
+		for (int a = 0; a < P.k; a++)
+			if (ease_tech_known(P.arms[a], strlen(P.arms[a])) >= 0) {
+				ease_warn("%s: no technique column: a session of another technique than planned cannot be told, and counts as held",
+					  c->nfiles ? c->files[0] : "<stdin>");
+				break;
+			}
 	w = ease_writer_open(c->output, explain ? EASE_FMT_CSV : c->format, c->files, c->nfiles);
 	if (!explain) {
 		const char *hdr[] = {"arm_a", "arm_b", "diff", "ci_low", "ci_high", "p_rand",
@@ -523,7 +536,7 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 				snprintf(num, sizeof num, "%ld", n_days);
 				ease_w_str(w, num);
 				snprintf(num, sizeof num, "%ld", off_arm + not_held);
-				ease_w_str(w, num);
+				ease_w_str(w, unchecked ? "" : num);
 				ease_w_end(w);
 			} else {
 				char line[2048], pt[32], lo[48], hi[48], d1[48], ci[512];
@@ -563,6 +576,11 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 					l += (size_t)snprintf(line + l, sizeof line - l,
 							      " With %.0f possible schedules no p-value can be below %.2g.",
 							      R.n_schedules, 2 / R.n_schedules);
+				if (unchecked)
+					snprintf(line + l, sizeof line - l,
+						 " %ld of %ld days of the trial with %s; %ld %s missing; the sessions are not checked against the plan (no massage or technique column); analysed as planned (intention to treat).\n",
+						 n_days, in_trial, vname, missing, missing == 1 ? "day" : "days");
+				else
 				snprintf(line + l, sizeof line - l,
 					 " %ld of %ld days of the trial with %s; %ld %s missing, %ld %s off the plan (%ld on another arm, %ld planned and not held); analysed as planned (intention to treat).\n",
 					 n_days, in_trial, vname, missing, missing == 1 ? "day" : "days",
@@ -572,7 +590,10 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 			}
 		}
 	ease_writer_close(w);
-	if (!explain && (missing || off_arm || not_held))
+	if (!explain && unchecked && missing)
+		ease_warn("%ld %s of the trial missing; the analysis follows the plan (intention to treat)",
+			  missing, missing == 1 ? "day" : "days");
+	else if (!explain && (missing || off_arm || not_held))
 		ease_warn("%ld %s of the trial missing, %ld %s off the plan; the analysis follows the plan (intention to treat)",
 			  missing, missing == 1 ? "day" : "days", off_arm + not_held,
 			  off_arm + not_held == 1 ? "session" : "sessions");
