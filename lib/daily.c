@@ -2518,6 +2518,26 @@ want_locations(daily *d, const char *arg)
 	d->want_hit = ease_xcalloc(d->want.n, 1);
 }
 
+/*
+ * Exits 2 when --pain-location chose no location any rating has: the table
+ * would have no pain column at all, which no analysis after it can read.
+ */
+static void
+no_location_hit(daily *d)
+{
+	char list[512], chosen[512];
+
+	if (d->want.n == 0 || d->seen.n == 0)
+		return;
+	for (size_t i = 0; i < d->want.n; i++)
+		if (d->want_hit[i])
+			return;
+	ease_die(EASE_EX_USAGE,
+		 "--pain-location: no pain rating has the location%s %s (the ratings' locations: %s): the table would have no pain; choose among those",
+		 d->want.n == 1 ? "" : "s", ease_painlocs_list(&d->want, chosen, sizeof chosen),
+		 ease_painlocs_list(&d->seen, list, sizeof list));
+}
+
 static void
 location_warnings(daily *d)
 {
@@ -2683,6 +2703,7 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	sort_d = &d;
 	qsort(order, (size_t)nout, sizeof *order, col_order);
 
+	no_location_hit(&d);
 	w = ease_writer_open(c->output, c->format, paths, nin);
 	ease_w_str(w, "date");
 	if (subj_col)
