@@ -423,8 +423,11 @@ ease_plan_run(ease_plan_opts *o)
 					char *sum = NULL;
 					size_t sl = strlen(o->arms[seq[u]]) + 16;
 
+					sl += 32;
 					sum = ease_xmalloc(sl);
-					snprintf(sum, sl, "Trial: %s", o->arms[seq[u]]);
+					/* "Trial: none" alone reads as a missing name on a phone */
+					snprintf(sum, sl, "Trial: %s%s", o->arms[seq[u]],
+						 strcasecmp(o->arms[seq[u]], "none") == 0 ? " (no session)" : "");
 					ics_prop(w, "SUMMARY", sum);
 					free(sum);
 				}
