@@ -9,6 +9,7 @@
 #include "ease/value.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,6 +31,8 @@ typedef struct chk {
 	ease_strset *groups;	/* group -> index into the per-group state */
 	struct grp {
 		long first, last;	/* the span of its dates */
+		long first_line;	/* where its first date is */
+		long first2, last2;	/* its second earliest and latest dates */
 		long prev_day, prev_line;	/* its latest date so far, first seen on */
 		long rows_empty, distinct;
 		int have;
@@ -322,8 +325,27 @@ check_row(chk *k, const ease_rec *rec)
 	long gi = gr - k->g;
 	char a[16], b[16], shown[128];
 
-	if (!gr->have || day < gr->first)
+	/*
+	 * The second earliest and latest dates: a first or last date alone more
+	 * than a year from the others is most likely a typo in the year.
+	 */
+	if (!gr->have) {
+		gr->first2 = LONG_MAX;
+		gr->last2 = LONG_MIN;
+	} else {
+		if (day < gr->first)
+			gr->first2 = gr->first;
+		else if (day > gr->first && day < gr->first2)
+			gr->first2 = day;
+		if (day > gr->prev_day)
+			gr->last2 = gr->prev_day;
+		else if (day < gr->prev_day && day > gr->last2)
+			gr->last2 = day;
+	}
+	if (!gr->have || day < gr->first) {
 		gr->first = day;
+		gr->first_line = rec->line;
+	}
 	if (!gr->have || day > gr->last)
 		gr->last = day;
 	if (k->form != EASE_FORM_DAY) {
@@ -643,6 +665,31 @@ check_file(chk *k, const char *path)
 	if (k->hint_comma)
 		fprintf(k->out, "%s: hint: the numbers look like 7,5: try --decimal-comma\n",
 			k->file);
+	for (size_t i = 0; i < k->ng && !k->o->quiet; i++) {
+		/*
+		 * A first or last date alone, more than a year from the subject's
+		 * other dates (2062 after the days of 2026): ease-daily would fill
+		 * the years between with empty days.  Two exports a year apart
+		 * have several dates each side, and are left alone.
+		 */
+		const struct grp *gr = &k->g[i];
+		int late = gr->last2 != LONG_MIN && gr->last - gr->last2 > 365;
+		int early = gr->first2 != LONG_MAX && gr->first2 - gr->first > 365;
+
+		if (late || early) {
+			char a[16], b[16];
+			long day = late ? gr->last : gr->first, near = late ? gr->last2 : gr->first2;
+			long gap = labs(day - near), years = (long)floor(gap / 365.2425);
+
+			printf("%s: hint: line %ld: date %s is %ld days (%ld year%s) %s the subject's other dates (%s the nearest): a typo in the year?%s\n",
+			       k->file, late ? gr->prev_line : gr->first_line, ease_fmt_date(day, a),
+			       gap, years, years == 1 ? "" : "s", late ? "after" : "before",
+			       ease_fmt_date(near, b),
+			       k->form == EASE_FORM_DAY ? " (the days between count as without data)"
+			       : " (ease-daily would make a day of each between)");
+			break;
+		}
+	}
 	for (size_t i = 0; i < k->cols->n; i++) {
 		const char *hint = ease_cols_thousands_hint(k->cols, (int)i);
 

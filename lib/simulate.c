@@ -264,8 +264,14 @@ ease_sim_handle(int opt, const char *arg, void *ctx)
 	ease_sim_opts *o = ctx;
 
 	switch (opt) {
-	case O_DAYS: o->days = ease_opt_long("--days", arg, 1, 2147483647L); break;
-	case O_START: o->start = ease_opt_date("--start", arg); break;
+	case O_DAYS:
+		o->days = ease_opt_long("--days", arg, 1, 2147483647L);
+		o->days_given = 1;
+		break;
+	case O_START:
+		o->start = ease_opt_date("--start", arg);
+		o->start_given = 1;
+		break;
 	case O_SUBJECTS:
 		o->subjects = (int)ease_opt_long("--subjects", arg, 1, EASE_SIM_MAX_SUBJECTS);
 		break;
@@ -429,7 +435,12 @@ ease_sim_new(const ease_sim_opts *o)
 			inside++;
 		}
 		if (P.ns && inside == 0)
-			ease_usage("--plan: no session of %s falls within the %ld days from --start", o->plan, o->days);
+			{
+			char b1[16], b2[16];
+
+			ease_usage("--plan: no session of %s falls within the %ld days from %s (--start): the trial runs from %s",
+				   o->plan, o->days, ease_fmt_date(o->start, b1), ease_fmt_date(P.start, b2));
+		}
 		ease_plan_file_free(&P);
 	}
 	return s;
@@ -972,7 +983,25 @@ ease_sim_run(const ease_sim_opts *o)
 	ease_sim *s;
 	ease_sim_day d;
 	long *tech_sessions = NULL;
+	ease_sim_opts trial;
 
+	/*
+	 * A diary for a trial starts on the trial's first day and lasts as long,
+	 * unless told otherwise: the default start of 2026-01-01 would miss a
+	 * trial planned for another year altogether.
+	 */
+	if (o->plan && (!o->start_given || !o->days_given)) {
+		ease_plan_file P;
+
+		ease_plan_read(&P, o->plan);
+		trial = *o;
+		if (!o->start_given)
+			trial.start = P.start;
+		if (!o->days_given && P.nunits > 0 && P.ulast[P.nunits - 1] >= trial.start)
+			trial.days = P.ulast[P.nunits - 1] - trial.start + 1;
+		ease_plan_file_free(&P);
+		o = &trial;
+	}
 	ease_sim_opts_check(o);
 	w = ease_writer_open(o->output, o->layout, NULL, 0);
 	/* both outputs exist before either is written, and are put in place together */

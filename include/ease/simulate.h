@@ -20,6 +20,7 @@ enum { EASE_DRUG_IBUPROFEN, EASE_DRUG_ACETAMINOPHEN, EASE_NDRUG };
 typedef struct ease_sim_opts {
 	long days;		/* per subject */
 	long start;		/* days since 1970-01-01 */
+	int days_given, start_given;	/* else --plan's trial sets them */
 	int subjects;
 	unsigned long seed;	/* 0 .. 2^32-1 */
 	/* pain */
