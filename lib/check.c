@@ -681,7 +681,7 @@ check_file(chk *k, const char *path)
 			long day = late ? gr->last : gr->first, near = late ? gr->last2 : gr->first2;
 			long gap = labs(day - near), years = (long)floor(gap / 365.2425);
 
-			printf("%s: hint: line %ld: date %s is %ld days (%ld year%s) %s the subject's other dates (%s the nearest): a typo in the year?%s\n",
+			fprintf(k->out, "%s: hint: line %ld: date %s is %ld days (%ld year%s) %s the subject's other dates (%s the nearest): a typo in the year?%s\n",
 			       k->file, late ? gr->prev_line : gr->first_line, ease_fmt_date(day, a),
 			       gap, years, years == 1 ? "" : "s", late ? "after" : "before",
 			       ease_fmt_date(near, b),
