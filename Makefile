@@ -54,6 +54,15 @@ MAN      = $(wildcard man/man1/*.1 man/man5/*.5 man/man7/*.7)
 
 all: check-deps $(LIBA) $(TOOLS)
 
+# A build apart (build/san, build/cov) has the manual beside its bin/ as bin/
+# has: 'ease help diary' shows the source tree's page (tests/docs.t).
+ifneq ($(OUT),build)
+all: $(OUT)/man
+$(OUT)/man:
+	@mkdir -p $(OUT)
+	ln -s ../../man $@
+endif
+
 help:
 	@echo "make            build lib/libease.a and bin/ease-*"
 	@echo "make demo       run the tools on examples/diary.csv"

@@ -12,6 +12,7 @@ static const struct option longopts[] = {
 	{"format", required_argument, NULL, O_FORMAT},
 	{"subject", required_argument, NULL, O_SUBJECT},
 	{"plan", required_argument, NULL, O_PLAN},
+	/* the common parser takes -o into the common options (c->output) */
 	{"output", required_argument, NULL, 'o'},
 	{NULL, 0, NULL, 0}
 };
@@ -37,15 +38,13 @@ handle(int opt, const char *arg, void *ctx)
 	case O_PLAN:
 		o->plan = arg;
 		return 0;
-	case 'o':
-		o->output = arg;
-		return 0;
 	}
 	return 1;
 }
 
 static const ease_tool tool = {
-	"report", "[--period P] [--today[=DATE]] [--format F] [--subject ID] [OPTION]... [FILE]...",
+	"report", "[--period P] [--today[=DATE]] [--format F] [--subject ID]\n"
+	"                   [OPTION]... [FILE]...",
 	"      --period P          week (7 days, the default), month (28 days: four\n"
 	"                          whole weeks) or a number of days; the last period\n"
 	"                          is compared with the one before\n"

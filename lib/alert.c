@@ -869,8 +869,12 @@ rule_col(run *s, const ease_cols *cols, int rule, int role, int named)
 	return col;
 }
 
+/*
+ * The alerts go to W; the notes of rules not evaluated to standard error,
+ * unless --quiet: a quiet day is then silent, a raised alert never is.
+ */
 static void
-say_results(run *s, long today, int *raised)
+say_results(run *s, long today, int *raised, ease_writer *w)
 {
 	char d1[16], d2[16], shown[256];
 	text alerts = { NULL, 0, 0 };
@@ -893,8 +897,7 @@ say_results(run *s, long today, int *raised)
 			if (e && e->alerted != res->last) {
 				e->alerted = res->last;
 				*raised = 1;
-				if (!s->o->quiet)
-					text_add(&alerts, "%s %s%sstale: the diary has no entry since %s (%ld days before %s; --grace %ld)\n",
+				text_add(&alerts, "%s %s%sstale: the diary has no entry since %s (%ld days before %s; --grace %ld)\n",
 						 ease_fmt_date(today, d1), who, s->has_group ? " " : "",
 						 ease_fmt_date(res->last, d2), today - res->last,
 						 d1, s->o->grace);
@@ -934,8 +937,6 @@ say_results(run *s, long today, int *raised)
 			if (e)
 				e->alerted = res->last;
 			*raised = 1;
-			if (s->o->quiet)
-				continue;
 			if (s->has_group)
 				text_add(&alerts, "%s %s %s: %s\n", d1, who, rule_names[i], res->msg[i]);
 			else
@@ -949,8 +950,8 @@ say_results(run *s, long today, int *raised)
 			ease_warn("%s%s%s", who, sep, p);
 		}
 	}
-	if (alerts.len && fputs(alerts.s, stdout) == EOF)
-		ease_write_failed("standard output", errno);
+	if (alerts.len)
+		ease_w_bytes(w, alerts.s, alerts.len);
 	free(alerts.s);
 }
 
@@ -978,7 +979,7 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 	const ease_cols *cols;
 	int named = o->rules != 0, value_col = -1, raised = 0;
 	long span;
-	ease_writer *stw = NULL;
+	ease_writer *stw = NULL, *w;
 
 	memset(&s, 0, sizeof s);
 	s.c = c;
@@ -988,6 +989,7 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 	s.maxday = LONG_MIN;
 	if (o->has_today)
 		today_not_file(c);
+	w = ease_writer_open(c->output, EASE_FMT_CSV, c->files, c->nfiles);
 	if (o->state) {
 		state_load(&s.st, o->state);
 		stw = ease_writer_open(o->state, EASE_FMT_CSV, c->files, c->nfiles);
@@ -1071,9 +1073,13 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 		ease_die(EASE_EX_DATA, "%s: no rows (a day table of at least one day is needed)",
 			 cols->file);
 	subject_end(&s);
-	say_results(&s, o->has_today ? o->today : s.maxday, &raised);
+	say_results(&s, o->has_today ? o->today : s.maxday, &raised, w);
+	/* the alerts and the state are put in place together */
+	ease_writer_finish(w);
 	if (stw)
 		state_save(&s.st, stw);
+	else
+		ease_writers_commit();
 
 	for (size_t i = 0; i < s.nres; i++) {
 		free(s.res[i].group);

@@ -942,14 +942,34 @@ compute(run *s, group *g)
 	g->diff = n ? g->t.diff : NAN;
 }
 
-/* Improvement in percent of before_mean and in points, better > 0. */
+/*
+ * Improvement in percent of B and in points, better > 0, for IMMPACT's
+ * thresholds. Rounded to 1e-9: a model's estimate of a change of exactly 2
+ * points (or 30 %) in the data comes out 1.9999999999999998 as often as
+ * 2.0000000000000004, and the change in the data decides.
+ */
+static void
+change(double d, double b, int lower, double *pct, double *pts)
+{
+	*pts = lower ? -d : d;
+	*pct = b != 0 ? round(1e9 * (100 * *pts / fabs(b))) / 1e9 : NAN;
+	*pts = round(1e9 * *pts) / 1e9;
+}
+
 static void
 improvement(const run *s, const group *g, double *pct, double *pts)
 {
-	double d = g->diff, b = g->mb;
+	change(g->diff, g->mb, s->lower, pct, pts);
+}
 
-	*pts = s->lower ? -d : d;
-	*pct = b != 0 ? 100 * *pts / fabs(b) : NAN;
+int
+ease_prepost_important(double diff, double before_mean, int lower)
+{
+	double pct, pts;
+
+	change(diff, before_mean, lower, &pct, &pts);
+	/* a before mean of 0 has no percentage (NaN): the points alone decide */
+	return pct >= 30 || pts >= 2;
 }
 
 static const char *
@@ -983,7 +1003,7 @@ important(const run *s, const group *g)
 	improvement(s, g, &pct, &pts);
 	if (isnan(pts))
 		return "";
-	return pct >= 30 || pts >= 2 ? "yes" : "no";
+	return ease_prepost_important(g->diff, g->mb, s->lower) ? "yes" : "no";
 }
 
 static double

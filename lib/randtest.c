@@ -24,6 +24,7 @@
 
 #include <errno.h>
 #include <gsl/gsl_rng.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -368,10 +369,13 @@ typedef struct trial {
 	double *y;		/* per unit: the mean of its days' values, NaN: none */
 	long n_days;		/* days of the trial with a value */
 	long off_arm, not_held;
-	long last;		/* the diary's last day in the trial, or the day before it */
-	long missing;		/* days of the trial up to LAST without a value */
+	long diary_first, diary_last;	/* the diary's days in the trial */
+	long last;		/* the diary's last day in the trial or after, as a day of the trial */
+	long missing;		/* days of the trial (up to LAST when UPTO) without a value */
 	long in_trial;		/* days of the trial */
 	int lower;
+	int unchecked;		/* no massage or technique column: sessions not checked */
+	int tcol_missing_known;	/* a known technique planned, no technique column */
 	char *vname;
 } trial;
 
@@ -396,11 +400,14 @@ trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
 	char *group = NULL;
 	char *tkey = NULL, *akey = NULL;
 	size_t tcap = 0, acap = 0;
+	ease_technames *tn = ease_technames_new();
 
 	memset(T, 0, sizeof *T);
 	ease_plan_read(P, planfile);
 	T->in_trial = P->ulast[P->nunits - 1] - P->ufirst[0] + 1;
 	T->last = P->ufirst[0] - 1;
+	T->diary_first = LONG_MAX;
+	T->diary_last = LONG_MIN;
 	r = ease_day_open(c);
 	cols = ease_day_cols(r);
 	vcol = value ? ease_cols_need(cols, value) : ease_cols_need_role(cols, EASE_R_PAIN);
@@ -421,7 +428,12 @@ trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
 		if (first_group == NULL) {
 			group = ease_xstrdup(row->group);
 			first_group = group;
-		} else if (strcmp(group, row->group) != 0)
+		} else if (strcmp(group, row->group) != 0 && strcasecmp(group, row->group) == 0)
+			/* one person spelt two ways: keeping one spelling would drop days */
+			ease_die(EASE_EX_DATA,
+				 "%s:%ld: subject '%s' and '%s' differ only in case: a trial is one person's; write one spelling throughout",
+				 row->file, row->rec->line, row->group, group);
+		else if (strcmp(group, row->group) != 0)
 			ease_die(EASE_EX_DATA,
 				 "%s: rows of '%s' and of '%s': a trial is one person's; keep one with ease-select --where 'subject=%s'",
 				 row->file, group, row->group, group);
@@ -430,6 +442,8 @@ trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
 				T->last = P->ulast[P->nunits - 1];
 			continue;
 		}
+		T->diary_first = row->day < T->diary_first ? row->day : T->diary_first;
+		T->diary_last = row->day > T->diary_last ? row->day : T->diary_last;
 		if (row->day > T->last)
 			T->last = row->day;
 		if (!isnan(v)) {
@@ -439,6 +453,9 @@ trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
 		}
 		session = mslot >= 0 ? row->v[mslot] > 0 :
 			  tcol >= 0 && (size_t)tcol < row->rec->n && row->rec->len[tcol] > 0;
+		/* a misspelt technique would count as a session on another arm */
+		if (session && tcol >= 0 && (size_t)tcol < row->rec->n)
+			ease_technames_add_list(tn, row->rec->f[tcol]);
 		if (ease_plan_arm_is_none(P->arms[P->uarm[u]])) {
 			T->off_arm += session;
 			continue;
@@ -456,6 +473,8 @@ trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
 				held[i] = 1;
 	}
 	T->vname = ease_xstrdup(cols->name[vcol]);
+	ease_technames_warn_close(tn);
+	ease_technames_free(tn);
 	ease_day_warn_window(r);
 	ease_day_close(r);
 	end = upto ? T->last : P->ulast[P->nunits - 1];
@@ -473,6 +492,14 @@ trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
 			 c->nfiles ? c->files[0] : "<stdin>",
 			 ease_fmt_date(P->ufirst[0], (char[32]){0}),
 			 ease_fmt_date(P->ulast[P->nunits - 1], (char[32]){0}), T->vname);
+	/* what the diary cannot tell is not reported as 0 */
+	T->unchecked = mcol < 0 && tcol < 0;
+	if (!T->unchecked && tcol < 0)
+		for (int a = 0; a < P->k; a++)
+			if (ease_tech_known(P->arms[a], strlen(P->arms[a])) >= 0) {
+				T->tcol_missing_known = 1;
+				break;
+			}
 	free(tkey);
 	free(akey);
 	free(sum);
@@ -489,16 +516,17 @@ trial_free(trial *T)
 	ease_plan_file_free(&T->P);
 }
 
-/* The sentence of ease-prepost --plan --explain for arms A and B, in LINE. */
+/* The sentence of ease-prepost --plan --explain for arms A and B, in LINE (N bytes). */
 static void
 explain_line(const trial *T, int a, int b, const ease_rt_result *R, char *line, size_t n)
 {
 	const ease_plan_file *P = &T->P;
-	char pt[32], lo[48], hi[48], d1[48];
+	char pt[32], lo[48], hi[48], d1[48], ci[512];
 	double mag = fabs(R->diff);
 	int better_a = T->lower ? R->diff < 0 : R->diff > 0;
 	/* the interval of the difference in the words' direction */
 	double cl = R->diff < 0 ? -R->ci_hi : R->ci_lo, ch = R->diff < 0 ? -R->ci_lo : R->ci_hi;
+	long dev = T->off_arm + T->not_held;
 	size_t l;
 
 	fmt_p(pt, sizeof pt, R->p);
@@ -511,10 +539,15 @@ explain_line(const trial *T, int a, int b, const ease_rt_result *R, char *line, 
 		strcpy(hi, "no end");
 	else
 		ease_fmt_dec1(ch, hi);
+	if (isnan(cl) && isnan(ch))
+		snprintf(ci, sizeof ci, "no 95 %% CI: %zu and %zu units with %s are too few",
+			 R->na, R->nb, T->vname);
+	else
+		snprintf(ci, sizeof ci, "95 %% CI %s to %s", lo, hi);
 	l = (size_t)snprintf(line, n,
-		 "%s: %s %s %s than %s (95 %% CI %s to %s; randomization p %s %s %.0f possible schedules%s)",
+		 "%s: %s %s %s than %s (%s; randomization p %s %s %.0f possible schedules%s)",
 		 P->arms[a], T->vname, d1,
-		 R->diff < 0 ? "lower" : "higher", P->arms[b], lo, hi, pt,
+		 R->diff < 0 ? "lower" : "higher", P->arms[b], ci, pt,
 		 R->draws ? "from 20000 draws of" : "over", R->n_schedules,
 		 R->draws ? ", Monte Carlo" : "");
 	if (l >= n)
@@ -528,11 +561,17 @@ explain_line(const trial *T, int a, int b, const ease_rt_result *R, char *line, 
 		l += (size_t)snprintf(line + l, n - l,
 				      " With %.0f possible schedules no p-value can be below %.2g.",
 				      R->n_schedules, 2 / R->n_schedules);
-	if (l < n)
+	if (l >= n)
+		return;
+	if (T->unchecked)
 		snprintf(line + l, n - l,
-			 " %ld of %ld days of the trial with %s; %ld days missing, %ld sessions off the plan (%ld on another arm, %ld planned and not held); analysed as planned (intention to treat).",
-			 T->n_days, T->in_trial, T->vname, T->missing, T->off_arm + T->not_held,
-			 T->off_arm, T->not_held);
+			 " %ld of %ld days of the trial with %s; %ld %s missing; the sessions are not checked against the plan (no massage or technique column); analysed as planned (intention to treat).",
+			 T->n_days, T->in_trial, T->vname, T->missing, T->missing == 1 ? "day" : "days");
+	else
+		snprintf(line + l, n - l,
+			 " %ld of %ld days of the trial with %s; %ld %s missing, %ld %s off the plan (%ld on another arm, %ld planned and not held); analysed as planned (intention to treat).",
+			 T->n_days, T->in_trial, T->vname, T->missing, T->missing == 1 ? "day" : "days",
+			 dev, dev == 1 ? "session" : "sessions", T->off_arm, T->not_held);
 }
 
 int
@@ -544,6 +583,26 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 	ease_writer *w;
 
 	trial_read(&T, c, planfile, value, direction, 0);
+	/*
+	 * A diary that misses the trial's first or last unit whole (a trial still
+	 * running, a diary begun late) makes those days missing and their
+	 * sessions not held: true of the data, but say where the diary stands.
+	 */
+	if (T.diary_first > P->ulast[0] || T.diary_last < P->ufirst[P->nunits - 1]) {
+		char b[4][32];
+
+		ease_warn("the diary's days of the trial run from %s to %s, the trial from %s to %s: the days outside are counted missing and their sessions not held%s",
+			  ease_fmt_date(T.diary_first, b[0]), ease_fmt_date(T.diary_last, b[1]),
+			  ease_fmt_date(P->ufirst[0], b[2]), ease_fmt_date(P->ulast[P->nunits - 1], b[3]),
+			  T.diary_last < P->ufirst[P->nunits - 1] ?
+			  " (a trial still running: analyse it again once it is over)" : "");
+	}
+	if (T.unchecked)
+		ease_warn("%s: no massage or technique column: the sessions held cannot be checked against the plan (deviations left empty)",
+			  c->nfiles ? c->files[0] : "<stdin>");
+	else if (T.tcol_missing_known)
+		ease_warn("%s: no technique column: a session of another technique than planned cannot be told, and counts as held",
+			  c->nfiles ? c->files[0] : "<stdin>");
 	w = ease_writer_open(c->output, explain ? EASE_FMT_CSV : c->format, c->files, c->nfiles);
 	if (!explain) {
 		const char *hdr[] = {"arm_a", "arm_b", "diff", "ci_low", "ci_high", "p_rand",
@@ -570,6 +629,11 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 			if (!explain && 2 / R.n_schedules > 0.05)
 				ease_warn("%s against %s: with %.0f possible schedules no p-value can be below %.2g, and the interval has no end; plan more blocks",
 					  P->arms[a], P->arms[b], R.n_schedules, 2 / R.n_schedules);
+			else if (!explain && (isnan(R.ci_lo) || isnan(R.ci_hi)))
+				/* the schedules that leave an arm without a value count as extreme */
+				ease_warn("%s against %s: only %zu and %zu units have a value of %s, too few for any shift to be rejected at 5 %%: the interval has no end%s",
+					  P->arms[a], P->arms[b], R.na, R.nb, T.vname,
+					  isnan(R.ci_lo) && isnan(R.ci_hi) ? "" : " on one side");
 			if (!explain) {
 				ease_w_str(w, P->arms[a]);
 				ease_w_str(w, P->arms[b]);
@@ -583,7 +647,7 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 				snprintf(num, sizeof num, "%ld", T.n_days);
 				ease_w_str(w, num);
 				snprintf(num, sizeof num, "%ld", T.off_arm + T.not_held);
-				ease_w_str(w, num);
+				ease_w_str(w, T.unchecked ? "" : num);
 				ease_w_end(w);
 			} else {
 				char line[2048];
@@ -594,9 +658,13 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 			}
 		}
 	ease_writer_close(w);
-	if (!explain && (T.missing || T.off_arm || T.not_held))
-		ease_warn("%ld days of the trial missing, %ld sessions off the plan; the analysis follows the plan (intention to treat)",
-			  T.missing, T.off_arm + T.not_held);
+	if (!explain && T.unchecked && T.missing)
+		ease_warn("%ld %s of the trial missing; the analysis follows the plan (intention to treat)",
+			  T.missing, T.missing == 1 ? "day" : "days");
+	else if (!explain && (T.missing || T.off_arm || T.not_held))
+		ease_warn("%ld %s of the trial missing, %ld %s off the plan; the analysis follows the plan (intention to treat)",
+			  T.missing, T.missing == 1 ? "day" : "days", T.off_arm + T.not_held,
+			  T.off_arm + T.not_held == 1 ? "session" : "sessions");
 	trial_free(&T);
 	return 0;
 }
@@ -621,6 +689,7 @@ ease_rt_status(ease_common *c, const char *planfile, ease_rt_trial *out)
 	out->missing = T.missing;
 	out->off_arm = T.off_arm;
 	out->not_held = T.not_held;
+	out->unchecked = T.unchecked;
 	out->k = P->k;
 	out->arms = ease_xcalloc((size_t)P->k, sizeof *out->arms);
 	for (int i = 0; i < P->k; i++)

@@ -1262,10 +1262,8 @@ cmp_words(const cmp *c, const char *unit, const char *days, int pain, char *buf,
 		snprintf(buf + l, n - l, ", within what day-to-day variation gives: no change is shown");
 	l = strlen(buf);
 	if (pain && r->category && *r->category && ease_infer_shown(v)) {
-		double pts = -r->mean;
-
 		snprintf(buf + l, n - l, "; %s, %s.", cat_words(r->category),
-			 pts >= 2 || (r->before_mean != 0 && 100 * pts / fabs(r->before_mean) >= 30) ?
+			 ease_prepost_important(r->mean, r->before_mean, r->lower) ?
 			 "clinically important (2 points or 30 % at least)" :
 			 "below what is clinically important (2 points or 30 %)");
 	} else if (pain && r->category && *r->category && strcmp(r->category, "none") != 0 &&
@@ -1826,12 +1824,19 @@ s_trial(rep *R, const findings *F, int multi)
 		     T->blocks, ease_fmt_date(T->first, a), ease_fmt_date(T->last, b));
 		return;
 	}
-	para(R, "%s: %ld of %ld blocks done (a %s of each arm a block, %s to %s). %s %ld day%s without pain recorded, %ld session%s off the plan (%ld on another arm, %ld planned and not held).",
-	     T->over ? "Over" : "Running", T->blocks_done, T->blocks,
-	     T->unit_week ? "week" : "session", ease_fmt_date(T->first, a),
-	     ease_fmt_date(T->last, b), T->over ? "In the trial:" : "So far:",
-	     T->missing, plural(T->missing), T->off_arm + T->not_held,
-	     plural(T->off_arm + T->not_held), T->off_arm, T->not_held);
+	if (T->unchecked)
+		para(R, "%s: %ld of %ld blocks done (a %s of each arm a block, %s to %s). %s %ld day%s without pain recorded; the sessions cannot be checked against the plan (no massage or technique column).",
+		     T->over ? "Over" : "Running", T->blocks_done, T->blocks,
+		     T->unit_week ? "week" : "session", ease_fmt_date(T->first, a),
+		     ease_fmt_date(T->last, b), T->over ? "In the trial:" : "So far:",
+		     T->missing, plural(T->missing));
+	else
+		para(R, "%s: %ld of %ld blocks done (a %s of each arm a block, %s to %s). %s %ld day%s without pain recorded, %ld session%s off the plan (%ld on another arm, %ld planned and not held).",
+		     T->over ? "Over" : "Running", T->blocks_done, T->blocks,
+		     T->unit_week ? "week" : "session", ease_fmt_date(T->first, a),
+		     ease_fmt_date(T->last, b), T->over ? "In the trial:" : "So far:",
+		     T->missing, plural(T->missing), T->off_arm + T->not_held,
+		     plural(T->off_arm + T->not_held), T->off_arm, T->not_held);
 	if (!T->over) {
 		para(R, "The result comes when the last block is done: the randomization test is made once, on the whole trial.");
 		return;

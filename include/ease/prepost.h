@@ -113,6 +113,13 @@ void ease_prepost_feed_free(ease_prepost_feed *f);
 int ease_prepost_model_run(ease_common *c, ease_prepost_opts *o);
 
 /*
+ * IMMPACT's "clinically important" change: an improvement of 2 points, or of
+ * 30 % of BEFORE_MEAN, at least. DIFF is after - before; LOWER: lower values
+ * are better. The one rule for ease-prepost's column and ease-report's words.
+ */
+int ease_prepost_important(double diff, double before_mean, int lower);
+
+/*
  * The words a sentence needs about column COL of COLS: the measure ("pain",
  * "sleep hours"), the unit of a change ("points", "hours", or ""), and the
  * verb after the measure ("was", "were").

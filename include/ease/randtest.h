@@ -57,6 +57,7 @@ typedef struct ease_rt_trial {
 	int over;		/* the diary reaches the trial's last day */
 	long n_days, missing;	/* days with pain, and without, up to diary_last */
 	long off_arm, not_held;	/* sessions off the plan, up to diary_last */
+	int unchecked;		/* no massage or technique column: sessions not checked */
 	char **sentence;	/* when over: ease-prepost --plan --explain's, a pair each */
 	size_t nsentence;
 } ease_rt_trial;
