@@ -985,8 +985,15 @@ void
 ease_its_fit(const double *t, const double *y, size_t n, double t0,
 	     int se_kind, ease_its *out)
 {
+	ease_its_fit_wd(t, y, n, t0, se_kind, -1, out);
+}
+
+void
+ease_its_fit_wd(const double *t, const double *y, size_t n, double t0,
+		int se_kind, int wd0, ease_its *out)
+{
 	double xtx[K][K], c[K], cov[K][K], meat[K][K] = {{0}};
-	double *e, *xu, x[K], rss = 0;
+	double *e, *xu, x[K], rss = 0, df = (double)n - K;
 	size_t npre = 0, npost = 0, dpre = 0, dpost = 0;
 	int lags = 0;
 
@@ -1078,16 +1085,29 @@ ease_its_fit(const double *t, const double *y, size_t n, double t0,
 				cov[a][b] = v;
 			}
 	} else {
-		/* GLS with AR(1) errors over the days: the estimates change too */
-		double *xr = ease_xmalloc(n * K * sizeof *xr);
+		/*
+		 * GLS with AR(1) errors over the days: the estimates change
+		 * too.  With weekday terms, six sum-to-zero contrasts (R
+		 * contr.sum, Monday .. Saturday, Sunday minus all) take a
+		 * weekly pattern out of the errors, which AR(1) alone would
+		 * leave there, and keep the level that of an average week.
+		 */
+		size_t P = K + (wd0 >= 0 ? 6 : 0);
+		double *xr = ease_xcalloc(n * P, sizeof *xr);
 		long *day = ease_xmalloc(n * sizeof *day);
 		ease_gls g;
 
 		for (size_t i = 0; i < n; i++) {
-			its_row(t[i], t0, xr + i * K);
+			its_row(t[i], t0, xr + i * P);
 			day[i] = lround(t[i]);
+			if (wd0 >= 0) {
+				int w = (int)((day[i] + wd0) % 7);
+
+				for (int j = 0; j < 6; j++)
+					xr[i * P + K + (size_t)j] = w == 6 ? -1 : w == j;
+			}
 		}
-		ease_gls_ar1(xr, y, day, NULL, n, K,
+		ease_gls_ar1(xr, y, day, NULL, n, P,
 			     se_kind == EASE_SE_GLS_ML ? EASE_GLS_ML : EASE_GLS_REML, &g);
 		free(xr);
 		free(day);
@@ -1096,10 +1116,11 @@ ease_its_fit(const double *t, const double *y, size_t n, double t0,
 			return;
 		}
 		out->phi = g.phi;
+		df = g.df;
 		for (int a = 0; a < K; a++) {
 			c[a] = g.b[a];
 			for (int b = 0; b < K; b++)
-				cov[a][b] = g.cov[a * K + b];
+				cov[a][b] = g.cov[a * P + b];
 		}
 	}
 	free(e);
@@ -1112,9 +1133,9 @@ ease_its_fit(const double *t, const double *y, size_t n, double t0,
 	out->se[0] = sqrt(cov[0][0] - 2 * t0 * cov[0][1] + t0 * t0 * cov[1][1]);
 	for (int a = 1; a < K; a++)
 		out->se[a] = sqrt(cov[a][a]);
-	/* t on n - 4 df for every kind, as R's coeftest and summary.gls */
+	/* t on n - p df for every kind, as R's coeftest and summary.gls */
 	for (int a = 0; a < K; a++) {
 		out->stat[a] = out->b[a] / out->se[a];
-		out->p[a] = ease_t_p2(out->stat[a], (double)(n - K));
+		out->p[a] = ease_t_p2(out->stat[a], df);
 	}
 }

@@ -213,4 +213,13 @@ typedef struct ease_its {
 void ease_its_fit(const double *t, const double *y, size_t n, double t0,
 		  int se_kind, ease_its *out);
 
+/*
+ * As ease_its_fit; with WD0 >= 0 (the weekday, Monday 0 .. Sunday 6, of
+ * T = 0) and GLS, six weekday terms join the model as R
+ * factor(weekday) with contr.sum contrasts, so b0 stays the level of an
+ * average week; p then from t on n - 10 df.  WD0 < 0: none.
+ */
+void ease_its_fit_wd(const double *t, const double *y, size_t n, double t0,
+		     int se_kind, int wd0, ease_its *out);
+
 #endif

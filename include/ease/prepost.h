@@ -60,6 +60,7 @@ typedef struct ease_prepost_opts {
 	int model;		/* --model: the day-after model */
 	int after_given;	/* --after was given (the model's default is 1) */
 	int terms;		/* --terms: EASE_PP_TREND | EASE_PP_WEEKDAY */
+	int terms_given;	/* --terms was given (--its: none unless it was) */
 	int gls_ml;		/* --method ml (else REML) */
 	/*
 	 * When set (--event, --split and --factor), nothing is written: each row goes to RESULT
