@@ -41,3 +41,5 @@ bench_run "raw libcsv parse (sleep-export.csv)" "$data/rawparse" "$saa"; sraw=$T
 bench_run "ease-import sleep-export.csv" ease-import "$saa"; simp=$T; simpm=$M
 echo "  ease-import / raw parse: $(ratio "$simp" "$sraw")x; $(echo "1000000 / ($simp + 0.001)" | bc) nights/s (target: seconds)"
 echo "  ease-import peak memory: $(echo "$simpm / 1024" | bc) MB (target < 64: about 32 bytes a night)"
+bench_pair "ease-import / raw parse of its input" "ease-import '$saa'" "'$data/rawparse' '$saa'"
+echo "    target <= 2; memory about 32 B a night"
