@@ -9,7 +9,7 @@ enum { O_FIRST = EASE_OPT_TOOL };
 static const struct option longopts[] = {
 	{"rules", required_argument, NULL, O_FIRST + EASE_ALERT_O_RULES},
 	{"value", required_argument, NULL, O_FIRST + EASE_ALERT_O_VALUE},
-	{"quiet", no_argument, NULL, O_FIRST + EASE_ALERT_O_QUIET},
+	{"quiet", no_argument, NULL, 'q'},
 	{"today", optional_argument, NULL, O_FIRST + EASE_ALERT_O_TODAY},
 	{"grace", required_argument, NULL, O_FIRST + EASE_ALERT_O_GRACE},
 	{"baseline", required_argument, NULL, O_FIRST + EASE_ALERT_O_BASELINE},
@@ -30,6 +30,8 @@ static const struct option longopts[] = {
 static int
 handle(int opt, const char *arg, void *ctx)
 {
+	if (opt == 'q')
+		opt = O_FIRST + EASE_ALERT_O_QUIET;
 	if (opt < O_FIRST || opt > O_FIRST + EASE_ALERT_O_STATE)
 		return 1;
 	ease_alert_set(ctx, opt - O_FIRST, arg);
@@ -37,7 +39,8 @@ handle(int opt, const char *arg, void *ctx)
 }
 
 static const ease_tool tool = {
-	"alert", "[--rules LIST] [--value COL] [--today[=DATE]] [--state FILE] [OPTION]... [FILE]...",
+	"alert", "[--rules LIST] [--value COL] [--today[=DATE]] [--state FILE]\n"
+	"                  [OPTION]... [FILE]...",
 	"      --rules LIST        rules to evaluate, comma-separated (default: each\n"
 	"                          one the table has the columns for):\n"
 	"        flare             the 3-day EMA of pain above mean + 2 SD of the\n"
@@ -53,7 +56,8 @@ static const ease_tool tool = {
 	"                          instead of the last date in the data; later rows\n"
 	"                          are left out\n"
 	"      --grace N           days the data may end before that date (1)\n"
-	"      --quiet             no output: the exit status alone\n"
+	"  -q, --quiet             nothing on a day without alerts (no notes of rules\n"
+	"                          not evaluated); a raised alert is still written\n"
 	"      --repeat            alert on every day a rule's condition holds, not\n"
 	"                          on its first day only\n"
 	"      --state FILE        remember in FILE the alerts raised: each is raised\n"
@@ -72,13 +76,14 @@ static const ease_tool tool = {
 	"      --margin X          points below the baseline that count as relief (1)\n"
 	"Each rule is evaluated on the last date, and raises its alert on the first\n"
 	"day its condition holds.  One line per alert: DATE [SUBJECT] RULE: what.\n"
-	"A rule that cannot be evaluated (too little history) is named on stderr.\n"
+	"A rule that cannot be evaluated (too little history) is named on stderr\n"
+	"(not with -q).\n"
 	"Exit status: 0 no alert, 1 an alert, 2 usage, 65 bad data, 66 an input\n"
 	"cannot be opened.\n",
 	"  ease-alert diary.csv\n"
-	"  ease-alert --today --quiet diary.csv; echo $?\n"
+	"  ease-alert --today -q diary.csv    # cron mails only an alert or a fault\n"
 	"  ease-alert --today=2026-11-24 --flare-k 2.5 clinic.csv\n",
-	NULL, longopts, EASE_O_INPUT | EASE_O_BY, handle, -1
+	"q", longopts, EASE_O_INPUT | EASE_O_BY | EASE_O_OUTPUT_FILE, handle, -1
 };
 
 int

@@ -31,16 +31,17 @@ handle(int opt, const char *arg, void *ctx)
 static const ease_tool tool = {
 	"check", "[OPTION]... [FILE]...",
 	"      --max-errors N   list at most N problems per file (20); all are counted\n"
-	"  -q, --quiet          print only the summary line of each file\n"
+	"  -q, --quiet          nothing for a file without problems; the whole\n"
+	"                       report of one with problems (for cron)\n"
 	"\nA known app export (Bearable, Sleep as Android, Fitbit, Sleep Cycle, Plees\n"
 	"Tracker, Pain Diary) is named in one line with the tool that converts it.\n"
-	"The report goes to standard output, errors about the run itself to standard\n"
-	"error; exit status 1 when problems were found.\n",
+	"The report goes to standard output (or -o FILE), errors about the run\n"
+	"itself to standard error; exit status 1 when problems were found.\n",
 	"  ease-check diary.csv\n"
 	"  ease-check -d ';' --decimal-comma --date-format %d.%m.%Y export.csv\n"
-	"  ease-check diary.csv > problems.txt\n"
-	"  ease-check -q clinic/*.csv || echo 'fix the diaries first'\n",
-	"q", longopts, EASE_O_READ | EASE_O_BY, handle, -1
+	"  ease-check -q clinic/*.csv || echo 'fix the diaries first'\n"
+	"  ease-check -o problems.txt diary.csv\n",
+	"q", longopts, EASE_O_READ | EASE_O_BY | EASE_O_OUTPUT_FILE, handle, -1
 };
 
 int

@@ -6,6 +6,8 @@
 enum { O_LAG = EASE_OPT_TOOL, O_LAGS, O_MATRIX, O_EXPLAIN, O_ALL_PAIRS };
 
 static const struct option longopts[] = {
+	{"x", required_argument, NULL, 'x'},
+	{"y", required_argument, NULL, 'y'},
 	{"method", required_argument, NULL, 'm'},
 	{"lag", required_argument, NULL, O_LAG},
 	{"lags", required_argument, NULL, O_LAGS},
@@ -48,9 +50,10 @@ handle(int opt, const char *arg, void *ctx)
 }
 
 static const ease_tool tool = {
-	"corr", "[-x COLS] [-y COLS] [-m METHODS] [--lag K | --lags A..B] [OPTION]... [FILE]...",
-	"  -x COLS              x columns (default: every other numeric column)\n"
-	"  -y COLS              y columns (default: the outcome, pain or else the\n"
+	"corr", "[-x COLS] [-y COLS] [-m METHODS] [--lag K | --lags A..B]\n"
+	"                 [OPTION]... [FILE]...",
+	"  -x, --x COLS         x columns (default: every other numeric column)\n"
+	"  -y, --y COLS         y columns (default: the outcome, pain or else the\n"
 	"                       first of sleep_hours, stress, mood)\n"
 	"      --all-pairs      every pair of numeric columns (at most 10000)\n"
 	"  -m, --method LIST    pearson, spearman, kendall, or all (default:\n"

@@ -82,7 +82,7 @@ static const ease_tool tool = {
 	"                          :PATH of a zone file or a POSIX TZ rule; a time the\n"
 	"                          clocks skipped or repeated needs an offset unless\n"
 	"                          the record's length settles it\n",
-	"  ease-simulate --format events | ease-daily | ease-corr\n"
+	"  ease-simulate --table events | ease-daily | ease-corr\n"
 	"  ease-daily --sessions s.csv --pain p.csv --sleep z.csv --meds m.csv\n"
 	"  ease-daily --tz Europe/Berlin --days old.csv --prefer last log.csv\n",
 	NULL, longopts,

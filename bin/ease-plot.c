@@ -23,6 +23,8 @@ static const struct option longopts[] = {
 	{"direction", required_argument, NULL, O_DIRECTION},
 	{"lag", required_argument, NULL, O_LAG},
 	{"lags", required_argument, NULL, O_LAGS},
+	{"x", required_argument, NULL, 'x'},
+	{"y", required_argument, NULL, 'y'},
 	{"method", required_argument, NULL, 'm'},
 	{"margin", required_argument, NULL, O_MARGIN},
 	{"subject", required_argument, NULL, O_SUBJECT},
@@ -111,9 +113,11 @@ handle(int opt, const char *arg, void *ctx)
 static const ease_tool tool = {
 	"plot", "KIND [OPTION]... [FILE]...",
 	"KIND is one of:\n"
-	"  trend      columns over time:  -f COLS [--smooth DAYS] [--events COL] [--y2 COL]\n"
+	"  trend      columns over time:  -f COLS [--smooth DAYS] [--events COL]\n"
+	"             [--y2 COL]\n"
 	"  scatter    one column against another:  -x COL -y COL [--lag K]\n"
-	"  lags       correlation against lag with its 95% CI:  -x COL -y COL [--lags A..B]\n"
+	"  lags       correlation against lag with its 95% CI:  -x COL -y COL\n"
+	"             [--lags A..B]\n"
 	"  calendar   one column as a month-by-month heat map:  [-f COL]\n"
 	"  meds       7-day medication totals and the pain trend:  [-f COL] [--y2 COL]\n"
 	"  relief     Kaplan-Meier curves of relief per technique:  [--margin X]\n"
@@ -129,7 +133,8 @@ static const ease_tool tool = {
 	"      --events COL         trend: mark days with COL > 0, one row of markers\n"
 	"                           per technique\n"
 	"      --y2 COL             trend: COL on the right axis; meds: the line (pain)\n"
-	"  -x COL, -y COL           scatter, lags: the two columns\n"
+	"  -x, --x COL              scatter, lags: the column on the x axis\n"
+	"  -y, --y COL              scatter, lags: the column on the y axis\n"
 	"      --lag K              scatter: y K calendar days after x (0)\n"
 	"      --lags A..B          lags: the lags to draw (-7..7)\n"
 	"  -m, --method LIST        lags: pearson, spearman, kendall, all\n"

@@ -7,8 +7,8 @@
 
 enum {
 	O_EVENT = EASE_OPT_TOOL, O_VALUE, O_BEFORE, O_AFTER, O_PAIRS, O_SPLIT,
-	O_FACTOR, O_LAG, O_ITS, O_BY, O_COMPARE, O_PROFILE, O_DIRECTION,
-	O_EXPLAIN, O_SE, O_MODEL, O_TERMS, O_METHOD, O_PLAN
+	O_FACTOR, O_LAG, O_ITS, O_COMPARE, O_PROFILE, O_DIRECTION,
+	O_EXPLAIN, O_SE, O_MODEL, O_TERMS, O_PLAN
 };
 
 /* --plan FILE: the randomization test of a trial (lib/randtest.c) */
@@ -25,14 +25,14 @@ static const struct option longopts[] = {
 	{"lag", required_argument, NULL, O_LAG},
 	{"its", required_argument, NULL, O_ITS},
 	{"se", required_argument, NULL, O_SE},
-	{"by", required_argument, NULL, O_BY},
+	{"by", required_argument, NULL, 'g'},
 	{"compare", no_argument, NULL, O_COMPARE},
 	{"profile", no_argument, NULL, O_PROFILE},
 	{"direction", required_argument, NULL, O_DIRECTION},
 	{"explain", no_argument, NULL, O_EXPLAIN},
 	{"model", no_argument, NULL, O_MODEL},
 	{"terms", required_argument, NULL, O_TERMS},
-	{"method", required_argument, NULL, O_METHOD},
+	{"method", required_argument, NULL, 'm'},
 	{"plan", required_argument, NULL, O_PLAN},
 	{NULL, 0, NULL, 0}
 };
@@ -72,7 +72,7 @@ handle(int opt, const char *arg, void *ctx)
 	case O_ITS:
 		ease_prepost_set_design(o, EASE_PP_ITS, arg);
 		return 0;
-	case O_BY:
+	case 'g':
 		if (*arg == '\0')
 			ease_usage("--by: needs a column name");
 		o->by = arg;
@@ -98,7 +98,7 @@ handle(int opt, const char *arg, void *ctx)
 	case O_TERMS:
 		ease_prepost_set_terms(o, arg);
 		return 0;
-	case O_METHOD:
+	case 'm':
 		ease_prepost_set_method(o, arg);
 		return 0;
 	case O_PLAN:
@@ -112,8 +112,10 @@ handle(int opt, const char *arg, void *ctx)
 
 static const ease_tool tool = {
 	"prepost", "--model --event COL --value COL [--by COL] [--after K]\n"
-	"         | --event COL --value COL | --pairs B,A | --split DATE|first --value COL\n"
-	"         | --factor COL --value COL | --its DATE|first --value COL [OPTION]... [FILE]...",
+	"         | --event COL --value COL | --pairs B,A\n"
+	"         | --split DATE|first --value COL | --factor COL --value COL\n"
+	"         | --its DATE|first --value COL\n"
+	"         [OPTION]... [FILE]...",
 	"  Designs (one a run):\n"
 	"      --model             with --event: the day-after model, which technique\n"
 	"                          helps: the value on the --after K days (1) after a\n"
@@ -121,8 +123,9 @@ static const ease_tool tool = {
 	"                          GLS with AR(1) errors over calendar days (as R\n"
 	"                          nlme::gls corAR1), a row per group, Holm across them\n"
 	"      --terms T           with --model: trend,weekday (default), trend,\n"
-	"                          weekday or none besides the sessions\n"
-	"      --method M          --model, --its: reml (default) or ml for phi\n"
+	"                          weekday or none besides the sessions; with --its\n"
+	"                          (--se gls): weekday or none (default)\n"
+	"  -m, --method M          --model, --its: reml (default) or ml for phi\n"
 	"      --event COL         each day with COL > 0: mean --value over the days\n"
 	"                          before it against the days after it (paired)\n"
 	"      --value COL         the measure compared (pain, sleep_hours, ...)\n"
@@ -142,10 +145,10 @@ static const ease_tool tool = {
 	"                          the arms' difference, its randomization p-value\n"
 	"                          over every admissible schedule and a CI\n"
 	"  Rows:\n"
-	"      --by COL            one row per value of COL (a technique list counts for\n"
+	"  -g, --by COL            one row per value of COL (a technique list counts for\n"
 	"                          each technique) and 'all', best first\n"
-	"      --compare           with --by: a last row, Kruskal-Wallis across the groups\n"
-	"                          (sessions in one group only)\n"
+	"      --compare           with --by: a last row, Kruskal-Wallis across the\n"
+	"                          groups (sessions in one group only)\n"
 	"      --profile           with --event: mean value on each day offset, 95% CI\n"
 	"      --direction D       lower or higher is better (default: from the measure)\n"
 	"      --explain           a sentence per row (also --format table)\n",
@@ -157,8 +160,8 @@ static const ease_tool tool = {
 	"  ease-prepost --factor massage --lag 1 --value sleep_hours diary.csv\n"
 	"  ease-prepost --its first --event massage --value pain diary.csv\n"
 	"  ease-prepost --plan trial.csv --value pain --explain diary.csv\n"
-	"  ease-prepost --event massage --value pain --profile --before 7 --after 7 diary.csv\n",
-	NULL, longopts, EASE_O_ALL & ~EASE_O_BY, handle, -1
+	"  ease-prepost --event massage --value pain --profile --after 7 diary.csv\n",
+	"g:m:", longopts, EASE_O_ALL & ~EASE_O_BY, handle, -1
 };
 
 int

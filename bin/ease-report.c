@@ -11,6 +11,7 @@ static const struct option longopts[] = {
 	{"today", optional_argument, NULL, O_TODAY},
 	{"format", required_argument, NULL, O_FORMAT},
 	{"subject", required_argument, NULL, O_SUBJECT},
+	/* the common parser takes -o into the common options (c->output) */
 	{"output", required_argument, NULL, 'o'},
 	{NULL, 0, NULL, 0}
 };
@@ -33,15 +34,13 @@ handle(int opt, const char *arg, void *ctx)
 	case O_SUBJECT:
 		o->subject = arg;
 		return 0;
-	case 'o':
-		o->output = arg;
-		return 0;
 	}
 	return 1;
 }
 
 static const ease_tool tool = {
-	"report", "[--period P] [--today[=DATE]] [--format F] [--subject ID] [OPTION]... [FILE]...",
+	"report", "[--period P] [--today[=DATE]] [--format F] [--subject ID]\n"
+	"                   [OPTION]... [FILE]...",
 	"      --period P          week (7 days, the default), month (28 days: four\n"
 	"                          whole weeks) or a number of days; the last period\n"
 	"                          is compared with the one before\n"

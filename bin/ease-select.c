@@ -49,7 +49,7 @@ static const ease_tool tool = {
 	"  ease-select --last 30 diary.csv\n"
 	"  ease-select --where 'massage>0' -f date,pain,technique diary.csv\n"
 	"  ease-select --where 'technique=trigger point' diary.csv\n"
-	"  ease-select -d ';' --decimal-comma --date-format %d.%m.%Y export.csv > diary.csv\n",
+	"  ease-select -d ';' --decimal-comma --date-format %d.%m.%Y eu.csv > diary.csv\n",
 	"f:", longopts, EASE_O_INPUT | EASE_O_WINDOW | EASE_O_OUTPUT, handle, -1
 };
 

@@ -6,15 +6,14 @@
 static const ease_tool tool = {
 	"simulate", "[OPTION]...",
 	"  Output (and -o, --format, --digits below):\n"
-	"      --format F       day (default): the day table; events: the event log;\n"
-	"                       sessions: the therapist's table; give --format twice\n"
-	"                       for a table and a layout (csv, tsv, table); one\n"
-	"                       table a run\n"
+	"      --table T        day (default): the day table; events: the event log;\n"
+	"                       sessions: the therapist's table; one table a run\n"
+	"                       (--format T, its old spelling, warns)\n"
 	"      --truth FILE     also write the parameters used, as CSV (--digits)\n"
 	"      --in-bed         day table: add time_in_bed and sleep_efficiency\n"
 	"  Diary:\n"
-	"      --days N         days per subject (365)\n"
-	"      --start DATE     first day (2026-01-01)\n"
+	"      --days N         days per subject (365; with --plan, to its end)\n"
+	"      --start DATE     first day (2026-01-01; with --plan, its first)\n"
 	"      --subjects N     subjects s01, s02, ... (1; a subject column when > 1)\n"
 	"      --seed S         random seed 0..4294967295 (1); same seed, same bytes\n"
 	"      --missing P      chance that a day is not recorded (0)\n"
@@ -51,7 +50,7 @@ static const ease_tool tool = {
 	"      --stress X       mean stress 0-10 (4)\n",
 	"  ease-simulate --days 365 --baseline-days 91 > diary.csv\n"
 	"  ease-simulate --subjects 3 --seed 7 --truth truth.csv > clinic.csv\n"
-	"  ease-simulate --format sessions --effect 'trigger point=2:3' --techniques TPT\n",
+	"  ease-simulate --table sessions --effect 'trigger point=2:3' --techniques TPT\n",
 	"", ease_sim_longopts, EASE_O_OUTPUT | EASE_O_DIGITS, ease_sim_handle, 0
 };
 

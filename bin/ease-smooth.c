@@ -4,12 +4,12 @@
 #include "ease/opts.h"
 #include "ease/smooth.h"
 
-enum { O_METHOD = EASE_OPT_TOOL, O_CENTER, O_HALF_LIFE, O_MIN_COUNT };
+enum { O_CENTER = EASE_OPT_TOOL, O_HALF_LIFE, O_MIN_COUNT };
 
 static const struct option longopts[] = {
 	{"fields", required_argument, NULL, 'f'},
 	{"window", required_argument, NULL, 'w'},
-	{"method", required_argument, NULL, O_METHOD},
+	{"method", required_argument, NULL, 'm'},
 	{"center", no_argument, NULL, O_CENTER},
 	{"centre", no_argument, NULL, O_CENTER},
 	{"half-life", required_argument, NULL, O_HALF_LIFE},
@@ -29,7 +29,7 @@ handle(int opt, const char *arg, void *ctx)
 	case 'w':
 		ease_smooth_add_windows(o, arg);
 		return 0;
-	case O_METHOD:
+	case 'm':
 		ease_smooth_add_methods(o, arg);
 		return 0;
 	case O_CENTER:
@@ -46,10 +46,10 @@ handle(int opt, const char *arg, void *ctx)
 }
 
 static const ease_tool tool = {
-	"smooth", "-f COLS [-w DAYS[,DAYS...]] [--method M[,M...]] [OPTION]... [FILE]...",
+	"smooth", "-f COLS [-w DAYS[,...]] [-m M[,...]] [OPTION]... [FILE]...",
 	"  -f, --fields A,B        the columns to smooth\n"
 	"  -w, --window DAYS,...   window lengths in calendar days (default 7)\n"
-	"      --method M,...      sma (default), wma, median, sum, min, max, count, ema\n"
+	"  -m, --method M,...      sma (default), wma, median, sum, min, max, count, ema\n"
 	"      --center, --centre  centre the window on the day (7: 3 days either side)\n"
 	"      --half-life DAYS    the EMA's half-life in days (with --method ema)\n"
 	"      --min-count K       fewest values a window needs (default: half the\n"
@@ -58,7 +58,7 @@ static const ease_tool tool = {
 	"  ease-smooth -f pain -w 7,28 diary.csv\n"
 	"  ease-smooth -f meds_doses --method sum -w 7 diary.csv\n"
 	"  ease-smooth -f pain,sleep_hours --method ema --half-life 7 diary.csv\n",
-	"f:w:", longopts, EASE_O_ALL, handle, -1
+	"f:w:m:", longopts, EASE_O_ALL, handle, -1
 };
 
 int

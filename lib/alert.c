@@ -5,6 +5,8 @@
 #include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/hash.h"
+#include "ease/infer.h"
+#include "ease/prepost.h"
 #include "ease/km.h"
 #include "ease/relief.h"
 #include "ease/value.h"
@@ -431,6 +433,14 @@ typedef struct run {
 	double *rev, *rce, *rtime;
 	size_t rcap, nruns;
 	double median;			/* their Kaplan-Meier median */
+	/* overdue books by sessions only when they are shown to help: ease-prepost's rule */
+	ease_prepost_opts ppo;
+	ease_prepost_feed *pp;
+	const ease_cols *cols;
+	int value_col;
+	int pp_verdict;			/* EASE_INFER_*, or -1: no session with enough days */
+	double pp_p, pp_diff;
+	size_t pp_n;
 	result *res;
 	size_t nres, rescap;
 	state st;
@@ -485,10 +495,31 @@ on_session(void *ctx, long day, const char *subject, const char *const *tech,
 	s->nruns++;
 }
 
+/* ease-prepost's "all" row of the subject's sessions: the verdict overdue reads. */
+static void
+on_pp(void *ctx, const ease_prepost_result *r)
+{
+	run *s = ctx;
+
+	if (strcmp(r->group, "all") != 0)
+		return;
+	s->pp_verdict = r->verdict;
+	s->pp_p = r->p_adj;
+	s->pp_diff = r->mean;
+	s->pp_n = r->n;
+}
+
 static void
 subject_start(run *s, const char *group)
 {
 	result *res;
+
+	s->pp_verdict = -1;
+	ease_prepost_feed_free(s->pp);
+	s->pp = NULL;
+	if (s->massage_slot >= 0 && s->value_slot >= 0 && (s->rules & 1u << EASE_ALERT_OVERDUE))
+		s->pp = ease_prepost_feed_new(s->c, &s->ppo, s->cols, s->value_col,
+					      s->value_slot, s->massage_slot);
 
 	for (long i = 0; i < s->len; i++)
 		s->tag[i] = NO_DAY;
@@ -525,6 +556,8 @@ one_row(run *s, const ease_dayrow *row)
 		s->last_session = row->day;
 	if (s->feed)
 		ease_relief_feed_row(s->feed, row);
+	if (s->pp)
+		ease_prepost_feed_row(s->pp, s->r, row);
 	s->last = row->day;
 }
 /*
@@ -711,6 +744,29 @@ cond_overdue(run *s, long day, char *msg, size_t n)
 			 s->nruns);
 		return -1;
 	}
+	/* the one rule: a session is worth booking only when sessions are shown to help */
+	if (s->pp_verdict != EASE_INFER_BETTER) {
+		char p[32];
+
+		if (isnan(s->pp_p))
+			snprintf(p, sizeof p, "no adjusted p");
+		else
+			snprintf(p, sizeof p, "adjusted p = %.2g", s->pp_p);
+		if (s->pp_verdict < 0)
+			snprintf(msg, n, "no session with enough days recorded around it to tell whether sessions help: no interval to book by");
+		else if (s->pp_verdict == EASE_INFER_FEW)
+			snprintf(msg, n, "%zu sessions with %s recorded around them, fewer than %d: not shown that sessions help, no interval to book by",
+				 s->pp_n, s->value_name, EASE_INFER_MIN_N);
+		else if (s->pp_verdict == EASE_INFER_NO_P)
+			snprintf(msg, n, "the data cannot tell whether sessions help (%s changed by %s%.1f in the %d days after against the %d before, %zu sessions; no adjusted p can be made): no interval to book by",
+				 s->value_name, s->pp_diff > 0 ? "+" : "", s->pp_diff,
+				 s->ppo.after, s->ppo.before, s->pp_n);
+		else
+			snprintf(msg, n, "sessions are not shown to help (%s changed by %s%.1f in the %d days after against the %d before, %zu sessions; %s): no interval to book by",
+				 s->value_name, s->pp_diff > 0 ? "+" : "", s->pp_diff,
+				 s->ppo.after, s->ppo.before, s->pp_n, p);
+		return -1;
+	}
 	/* no session yet; or, the day before the last, one on the last day */
 	if (s->last_session == NO_DAY || s->last_session > day)
 		return 0;
@@ -750,6 +806,8 @@ subject_end(run *s)
 
 	if (s->feed)
 		ease_relief_feed_end(s->feed);
+	if (s->pp)
+		ease_prepost_feed_end(s->pp);
 	res->last = s->last;
 	for (int i = 0; i < EASE_ALERT_NRULES; i++)
 		res->now[i] = -1;
@@ -811,8 +869,12 @@ rule_col(run *s, const ease_cols *cols, int rule, int role, int named)
 	return col;
 }
 
+/*
+ * The alerts go to W; the notes of rules not evaluated to standard error,
+ * unless --quiet: a quiet day is then silent, a raised alert never is.
+ */
 static void
-say_results(run *s, long today, int *raised)
+say_results(run *s, long today, int *raised, ease_writer *w)
 {
 	char d1[16], d2[16], shown[256];
 	text alerts = { NULL, 0, 0 };
@@ -835,8 +897,7 @@ say_results(run *s, long today, int *raised)
 			if (e && e->alerted != res->last) {
 				e->alerted = res->last;
 				*raised = 1;
-				if (!s->o->quiet)
-					text_add(&alerts, "%s %s%sstale: the diary has no entry since %s (%ld days before %s; --grace %ld)\n",
+				text_add(&alerts, "%s %s%sstale: the diary has no entry since %s (%ld days before %s; --grace %ld)\n",
 						 ease_fmt_date(today, d1), who, s->has_group ? " " : "",
 						 ease_fmt_date(res->last, d2), today - res->last,
 						 d1, s->o->grace);
@@ -876,8 +937,6 @@ say_results(run *s, long today, int *raised)
 			if (e)
 				e->alerted = res->last;
 			*raised = 1;
-			if (s->o->quiet)
-				continue;
 			if (s->has_group)
 				text_add(&alerts, "%s %s %s: %s\n", d1, who, rule_names[i], res->msg[i]);
 			else
@@ -891,8 +950,8 @@ say_results(run *s, long today, int *raised)
 			ease_warn("%s%s%s", who, sep, p);
 		}
 	}
-	if (alerts.len && fputs(alerts.s, stdout) == EOF)
-		ease_write_failed("standard output", errno);
+	if (alerts.len)
+		ease_w_bytes(w, alerts.s, alerts.len);
 	free(alerts.s);
 }
 
@@ -920,7 +979,7 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 	const ease_cols *cols;
 	int named = o->rules != 0, value_col = -1, raised = 0;
 	long span;
-	ease_writer *stw = NULL;
+	ease_writer *stw = NULL, *w;
 
 	memset(&s, 0, sizeof s);
 	s.c = c;
@@ -930,6 +989,7 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 	s.maxday = LONG_MIN;
 	if (o->has_today)
 		today_not_file(c);
+	w = ease_writer_open(c->output, EASE_FMT_CSV, c->files, c->nfiles);
 	if (o->state) {
 		state_load(&s.st, o->state);
 		stw = ease_writer_open(o->state, EASE_FMT_CSV, c->files, c->nfiles);
@@ -969,6 +1029,16 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 			s.massage_slot = ease_day_want(s.r, col);
 	}
 	ease_day_fields_used(s.r, 1);
+	s.cols = cols;
+	s.value_col = value_col;
+	ease_prepost_opts_init(&s.ppo);
+	s.ppo.design = EASE_PP_EVENT;
+	s.ppo.event = "massage";
+	s.ppo.value = s.value_name;
+	s.ppo.direction = -1;	/* as the rules read the value: higher is worse */
+	s.ppo.quiet = 1;
+	s.ppo.result = on_pp;
+	s.ppo.ctx = &s;
 	if (s.massage_slot >= 0) {
 		ease_relief_opts_init(&s.ro);
 		s.ro.margin = o->margin;
@@ -1003,9 +1073,13 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 		ease_die(EASE_EX_DATA, "%s: no rows (a day table of at least one day is needed)",
 			 cols->file);
 	subject_end(&s);
-	say_results(&s, o->has_today ? o->today : s.maxday, &raised);
+	say_results(&s, o->has_today ? o->today : s.maxday, &raised, w);
+	/* the alerts and the state are put in place together */
+	ease_writer_finish(w);
 	if (stw)
 		state_save(&s.st, stw);
+	else
+		ease_writers_commit();
 
 	for (size_t i = 0; i < s.nres; i++) {
 		free(s.res[i].group);
@@ -1022,6 +1096,7 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 	free(s.rev);
 	free(s.rce);
 	ease_relief_feed_free(s.feed);
+	ease_prepost_feed_free(s.pp);
 	ease_day_close(s.r);
 	ease_report_skipped();
 	return raised ? EASE_EX_FINDING : EASE_EX_OK;

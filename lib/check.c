@@ -9,6 +9,7 @@
 #include "ease/value.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,6 +31,8 @@ typedef struct chk {
 	ease_strset *groups;	/* group -> index into the per-group state */
 	struct grp {
 		long first, last;	/* the span of its dates */
+		long first_line;	/* where its first date is */
+		long first2, last2;	/* its second earliest and latest dates */
 		long prev_day, prev_line;	/* its latest date so far, first seen on */
 		long rows_empty, distinct;
 		int have;
@@ -51,6 +54,8 @@ typedef struct chk {
 	char *locbuf;
 	size_t loccap;
 	const char *hint_comma;	/* what an option would mend */
+	/* the file's report, held until its end: -q drops a clean file's */
+	FILE *out;
 } chk;
 
 static void
@@ -59,16 +64,16 @@ problem(chk *k, long line, const char *fmt, ...)
 	va_list ap;
 
 	k->problems++;
-	if (k->o->quiet || k->problems > k->o->max_errors)
+	if (k->problems > k->o->max_errors)
 		return;
 	if (line > 0)
-		printf("%s:%ld: ", k->file, line);
+		fprintf(k->out, "%s:%ld: ", k->file, line);
 	else
-		printf("%s: ", k->file);
+		fprintf(k->out, "%s: ", k->file);
 	va_start(ap, fmt);
-	ease_vfsay(stdout, fmt, ap);
+	ease_vfsay(k->out, fmt, ap);
 	va_end(ap);
-	putchar('\n');
+	fputc('\n', k->out);
 }
 
 /* Spreadsheet exports in European form fail in recognisable ways. */
@@ -320,8 +325,27 @@ check_row(chk *k, const ease_rec *rec)
 	long gi = gr - k->g;
 	char a[16], b[16], shown[128];
 
-	if (!gr->have || day < gr->first)
+	/*
+	 * The second earliest and latest dates: a first or last date alone more
+	 * than a year from the others is most likely a typo in the year.
+	 */
+	if (!gr->have) {
+		gr->first2 = LONG_MAX;
+		gr->last2 = LONG_MIN;
+	} else {
+		if (day < gr->first)
+			gr->first2 = gr->first;
+		else if (day > gr->first && day < gr->first2)
+			gr->first2 = day;
+		if (day > gr->prev_day)
+			gr->last2 = gr->prev_day;
+		else if (day < gr->prev_day && day > gr->last2)
+			gr->last2 = day;
+	}
+	if (!gr->have || day < gr->first) {
 		gr->first = day;
+		gr->first_line = rec->line;
+	}
 	if (!gr->have || day > gr->last)
 		gr->last = day;
 	if (k->form != EASE_FORM_DAY) {
@@ -396,7 +420,7 @@ static void
 app_export(chk *k, const ease_format *fm)
 {
 	k->problems++;
-	printf("%s: a %s export (%s), not an ease diary: convert it with ease-import --from %s\n",
+	fprintf(k->out, "%s: a %s export (%s), not an ease diary: convert it with ease-import --from %s\n",
 	       k->file, fm->app, fm->shape, fm->name);
 }
 
@@ -455,7 +479,7 @@ date_hint(chk *k)
 
 	if (say == NULL || (one && k->c->date_format && strcmp(one, k->c->date_format) == 0))
 		return;
-	printf("%s: hint: column '%s': %s\n", k->file, k->cols->name[k->date_col], say);
+	fprintf(k->out, "%s: hint: column '%s': %s\n", k->file, k->cols->name[k->date_col], say);
 }
 
 /*
@@ -498,7 +522,7 @@ check_file(chk *k, const char *path)
 			problem(k, ease_reader_error_line(r), "%s", ease_reader_error(r));
 		else
 			problem(k, 0, "empty file (no header line)");
-		printf("%s: 0 rows, %ld problem%s\n", k->file, k->problems,
+		fprintf(k->out, "%s: 0 rows, %ld problem%s\n", k->file, k->problems,
 			k->problems == 1 ? "" : "s");
 		ease_reader_close(r);
 		return;
@@ -610,43 +634,67 @@ check_file(chk *k, const char *path)
 	if (k->rows == 0 && !unknown)
 		problem(k, 0, "no data rows, only a header");
 
-	if (k->problems > k->o->max_errors && !k->o->quiet)
-		printf("%s: %ld more problem%s not shown (--max-errors %ld)\n",
+	if (k->problems > k->o->max_errors)
+		fprintf(k->out, "%s: %ld more problem%s not shown (--max-errors %ld)\n",
 			k->file, k->problems - k->o->max_errors,
 			k->problems - k->o->max_errors == 1 ? "" : "s", k->o->max_errors);
-	printf("%s: %ld row%s, %s", k->file, k->rows, k->rows == 1 ? "" : "s",
+	fprintf(k->out, "%s: %ld row%s, %s", k->file, k->rows, k->rows == 1 ? "" : "s",
 		form_name(k->form));
 	if (k->group_col >= 0 && k->ng > 0)
-		printf(", %zu %s%s", k->ng, k->cols->name[k->group_col],
+		fprintf(k->out, ", %zu %s%s", k->ng, k->cols->name[k->group_col],
 			k->ng == 1 ? "" : "s");
 	if (k->have_days) {
 		char a[16], b[16];
 
-		printf(", %s to %s", ease_fmt_date(k->first_day, a),
+		fprintf(k->out, ", %s to %s", ease_fmt_date(k->first_day, a),
 		       ease_fmt_date(k->last_day, b));
 		if (k->form == EASE_FORM_DAY)
-			printf(", %ld day%s without data", days_without(k),
+			fprintf(k->out, ", %ld day%s without data", days_without(k),
 			       days_without(k) == 1 ? "" : "s");
 	}
-	printf(", %ld problem%s\n", k->problems, k->problems == 1 ? "" : "s");
-	if (!k->o->quiet)
-		date_hint(k);
-	if (k->locs.n >= 2 && !k->o->quiet)
-		printf("%s: hint: pain is rated at %zu body locations (%s): %s; "
+	fprintf(k->out, ", %ld problem%s\n", k->problems, k->problems == 1 ? "" : "s");
+	date_hint(k);
+	if (k->locs.n >= 2)
+		fprintf(k->out, "%s: hint: pain is rated at %zu body locations (%s): %s; "
 		       "ease-daily --pain-location LOCATION[,LOCATION] chooses them\n",
 		       k->file, k->locs.n, ease_painlocs_list(&k->locs, list, sizeof list),
 		       k->form == EASE_FORM_DAY ? "column pain is a mean over them"
 		       : "ease-daily averages them into pain");
 	ease_painlocs_free(&k->locs);
 	free(k->locbuf);
-	if (k->hint_comma && !k->o->quiet)
-		printf("%s: hint: the numbers look like 7,5: try --decimal-comma\n",
+	if (k->hint_comma)
+		fprintf(k->out, "%s: hint: the numbers look like 7,5: try --decimal-comma\n",
 			k->file);
+	for (size_t i = 0; i < k->ng && !k->o->quiet; i++) {
+		/*
+		 * A first or last date alone, more than a year from the subject's
+		 * other dates (2062 after the days of 2026): ease-daily would fill
+		 * the years between with empty days.  Two exports a year apart
+		 * have several dates each side, and are left alone.
+		 */
+		const struct grp *gr = &k->g[i];
+		int late = gr->last2 != LONG_MIN && gr->last - gr->last2 > 365;
+		int early = gr->first2 != LONG_MAX && gr->first2 - gr->first > 365;
+
+		if (late || early) {
+			char a[16], b[16];
+			long day = late ? gr->last : gr->first, near = late ? gr->last2 : gr->first2;
+			long gap = labs(day - near), years = (long)floor(gap / 365.2425);
+
+			fprintf(k->out, "%s: hint: line %ld: date %s is %ld days (%ld year%s) %s the subject's other dates (%s the nearest): a typo in the year?%s\n",
+			       k->file, late ? gr->prev_line : gr->first_line, ease_fmt_date(day, a),
+			       gap, years, years == 1 ? "" : "s", late ? "after" : "before",
+			       ease_fmt_date(near, b),
+			       k->form == EASE_FORM_DAY ? " (the days between count as without data)"
+			       : " (ease-daily would make a day of each between)");
+			break;
+		}
+	}
 	for (size_t i = 0; i < k->cols->n; i++) {
 		const char *hint = ease_cols_thousands_hint(k->cols, (int)i);
 
-		if (hint && !k->o->quiet)
-			printf("%s: hint: %s\n", k->file, hint);
+		if (hint)
+			fprintf(k->out, "%s: hint: %s\n", k->file, hint);
 	}
 	ease_strset_free(k->groups);
 	ease_cols_free(k->cols);
@@ -663,18 +711,29 @@ ease_check_run(ease_common *c, const ease_check_opts *o)
 	char **files = c->nfiles ? c->files : dash;
 	int n = c->nfiles ? c->nfiles : 1;
 	long total = 0;
+	/* the findings are the result: written and checked as any tool's output */
+	ease_writer *w = ease_writer_open(c->output, EASE_FMT_CSV, c->files, c->nfiles);
 
 	for (int i = 0; i < n; i++) {
 		chk k;
+		char *text = NULL;
+		size_t len = 0;
 
 		memset(&k, 0, sizeof k);
 		k.c = c;
 		k.o = o;
+		k.out = open_memstream(&text, &len);
+		if (k.out == NULL)
+			ease_die(EASE_EX_SOFTWARE, "out of memory");
 		check_file(&k, files[i]);
+		if (fclose(k.out) != 0)
+			ease_die(EASE_EX_SOFTWARE, "out of memory");
+		/* -q: nothing on success, the whole report of a file with problems */
+		if (!o->quiet || k.problems)
+			ease_w_bytes(w, text, len);
+		free(text);
 		total += k.problems;
 	}
-	/* the findings are the result: a report that did not reach its reader is a failure */
-	if (fflush(stdout) != 0 || ferror(stdout))
-		ease_die(EASE_EX_IO, "standard output: write error: %s", strerror(errno));
+	ease_writer_close(w);
 	return total ? EASE_EX_FINDING : 0;
 }

@@ -328,12 +328,6 @@ ease_reader_open(const char *path, char delim)
 		ease_die(EASE_EX_SOFTWARE, "cannot start the CSV parser");
 	csv_set_realloc_func(&r->p, csv_realloc);
 	csv_set_delim(&r->p, (unsigned char)delim);
-	/*
-	 * libcsv grows a field's buffer by this much at a time: 128 bytes (its
-	 * default) makes a field of megabytes cost a copy per 128 bytes wherever
-	 * realloc moves the block (under AddressSanitizer, always).
-	 */
-	csv_set_blk_size(&r->p, 64 * 1024);
 	return r;
 }
 
@@ -520,6 +514,15 @@ feed(ease_reader *r)
 			 */
 			csv_set_space_func(&r->p, (memchr(s, ' ', seg) ||
 						   memchr(s, '\t', seg)) ? no_space : NULL);
+			/*
+			 * libcsv grows its field buffer by a fixed step (128
+			 * bytes by default): a step as large as the buffer, 64
+			 * KiB at least, makes the growth geometric, so that a
+			 * field of megabytes is not copied thousands of times
+			 * (under AddressSanitizer realloc always copies)
+			 */
+			csv_set_blk_size(&r->p, csv_get_buffer_size(&r->p) > 65536
+					 ? csv_get_buffer_size(&r->p) : 65536);
 			parse(r, s, seg);
 		}
 		r->pos += seg;

@@ -1198,6 +1198,31 @@ no_role(const rd *r, const char *what)
 		 ease_cols_list(r->cols, list, sizeof list), kind_roles[r->kind]);
 }
 
+/*
+ * Exits 65: an input named as an event log has no kind column.  A table of
+ * dates and day-table columns is the usual mistake (a day table or a kind
+ * table given without its option); naming --col kind= would mislead.
+ */
+static void
+not_a_log(const rd *r)
+{
+	static const int day_roles[] = {
+		EASE_R_PAIN, EASE_R_PAIN_MAX, EASE_R_SLEEP_HOURS, EASE_R_SLEEP_QUALITY,
+		EASE_R_MASSAGE, EASE_R_TECHNIQUE, EASE_R_MEDS_DOSES, EASE_R_STRESS,
+		EASE_R_MOOD, EASE_R_PAIN_BEFORE, EASE_R_DRUG, EASE_R_BEDTIME
+	};
+	char list[1024];
+	const char *as = r->name[0] == '<' ? "-" : r->name;
+
+	if (ease_cols_role(r->cols, EASE_R_DATE) >= 0)
+		for (size_t i = 0; i < sizeof day_roles / sizeof day_roles[0]; i++)
+			if (ease_cols_role(r->cols, day_roles[i]) >= 0)
+				ease_die(EASE_EX_DATA,
+					 "%s:%ld: a table of dates (columns: %s), not an event log (subject,start,end,kind,name,value,unit,note): a day table goes in with --days %s, a table of one kind with its option (--sessions, --pain, --sleep, --meds, --factors)",
+					 r->name, r->cols->line, ease_cols_list(r->cols, list, sizeof list), as);
+	no_role(r, "kind");
+}
+
 static const char *const dt_names[] = {
 	"datetime", "date_time", "timestamp", "time_stamp", NULL
 };
@@ -1268,7 +1293,7 @@ read_events(rd *r)
 	if (sc < 0)
 		no_role(r, "start");
 	if (kc < 0)
-		no_role(r, "kind");
+		not_a_log(r);
 	while (next_row(r) != NULL) {
 		const char *k = cell(r, kc);
 		ease_datetime st, en;
@@ -2493,6 +2518,26 @@ want_locations(daily *d, const char *arg)
 	d->want_hit = ease_xcalloc(d->want.n, 1);
 }
 
+/*
+ * Exits 2 when --pain-location chose no location any rating has: the table
+ * would have no pain column at all, which no analysis after it can read.
+ */
+static void
+no_location_hit(daily *d)
+{
+	char list[512], chosen[512];
+
+	if (d->want.n == 0 || d->seen.n == 0)
+		return;
+	for (size_t i = 0; i < d->want.n; i++)
+		if (d->want_hit[i])
+			return;
+	ease_die(EASE_EX_USAGE,
+		 "--pain-location: no pain rating has the location%s %s (the ratings' locations: %s): the table would have no pain; choose among those",
+		 d->want.n == 1 ? "" : "s", ease_painlocs_list(&d->want, chosen, sizeof chosen),
+		 ease_painlocs_list(&d->seen, list, sizeof list));
+}
+
 static void
 location_warnings(daily *d)
 {
@@ -2658,6 +2703,7 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	sort_d = &d;
 	qsort(order, (size_t)nout, sizeof *order, col_order);
 
+	no_location_hit(&d);
 	w = ease_writer_open(c->output, c->format, paths, nin);
 	ease_w_str(w, "date");
 	if (subj_col)

@@ -108,6 +108,7 @@ ease_on_fail(void (*fn)(void))
 
 #ifdef EASE_COVERAGE
 void __gcov_dump(void);
+void __gcov_reset(void);
 #endif
 
 void
@@ -115,6 +116,15 @@ ease_cov_flush(void)
 {
 #ifdef EASE_COVERAGE
 	__gcov_dump();
+	__gcov_reset();
+#endif
+}
+
+void
+ease_cov_child(void)
+{
+#ifdef EASE_COVERAGE
+	__gcov_reset();
 #endif
 }
 

@@ -207,11 +207,16 @@ show_page(const char *dir, const char *page, const char *section)
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
+		ease_cov_child();
 		for (size_t i = 0; slash && i < sizeof near / sizeof near[0]; i++)
 			if (snprintf(path, sizeof path, near[i], up, dir, section, page, section) <
-			    (int)sizeof path && access(path, R_OK) == 0)
+			    (int)sizeof path && access(path, R_OK) == 0) {
+				ease_cov_flush();
 				execlp("man", "man", "-l", path, (char *)NULL);
+			}
+		ease_cov_flush();
 		execlp("man", "man", section, page, (char *)NULL);
+		ease_cov_flush();
 		_exit(127);
 	}
 	return pid > 0 && waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&

@@ -129,12 +129,6 @@ ease_gp_text(FILE *f, const char *s)
 }
 
 void
-ease_gp_key(FILE *f, const char *name, const char *suffix)
-{
-	ease_gp_key_cut(f, name, suffix, EASE_GP_MAXKEY);
-}
-
-void
 ease_gp_key_cut(FILE *f, const char *name, const char *suffix, size_t max)
 {
 	char *a = ease_gp_clean(name, max ? max : EASE_GP_MAXKEY);
@@ -364,11 +358,13 @@ ease_gp_exec(const char *script, size_t len, int fd, const char **progp, int *st
 	if (pid == 0) {
 		char *argv[2];
 
+		ease_cov_child();
 		argv[0] = (char *)prog;
 		argv[1] = NULL;
 		if (dup2(in[0], 0) < 0 || dup2(fd, 1) < 0)
 			_exit(127);
 		close(in[0]);
+		ease_cov_flush();
 		if (strchr(prog, '/'))
 			execv(prog, argv);
 		else
@@ -377,6 +373,7 @@ ease_gp_exec(const char *script, size_t len, int fd, const char **progp, int *st
 		if (write(ep[1], &e, sizeof e) < 0) {
 			/* nothing more to say: the exit status says it */
 		}
+		ease_cov_flush();
 		_exit(127);
 	}
 	close(in[0]);
@@ -466,6 +463,7 @@ gp_capture(const char *script, size_t len, gp_bytes *out, gp_bytes *err,
 	if (pid == 0) {
 		char *argv[2];
 
+		ease_cov_child();
 		argv[0] = (char *)prog;
 		argv[1] = NULL;
 		if (dup2(in[0], 0) < 0 || dup2(op[1], 1) < 0 || dup2(ep[1], 2) < 0)
@@ -473,6 +471,7 @@ gp_capture(const char *script, size_t len, gp_bytes *out, gp_bytes *err,
 		close(in[0]);
 		close(op[1]);
 		close(ep[1]);
+		ease_cov_flush();
 		if (strchr(prog, '/'))
 			execv(prog, argv);
 		else
@@ -481,6 +480,7 @@ gp_capture(const char *script, size_t len, gp_bytes *out, gp_bytes *err,
 		if (write(xp[1], &e, sizeof e) < 0) {
 			/* nothing more to say: the exit status says it */
 		}
+		ease_cov_flush();
 		_exit(127);
 	}
 	close(in[0]);

@@ -179,26 +179,64 @@ ease_ttest_welch(const double *x, size_t nx, const double *y, size_t ny,
 	t_finish(out);
 }
 
-double
-ease_ttest_p_adj(const ease_ttest *t, double n_eff_x, double n_eff_y)
+void
+ease_ttest_adjust(const ease_ttest *t, double n_eff_x, double n_eff_y,
+		  ease_tadj *out)
 {
-	double ex, ey, se, df;
+	double ex, ey, q;
 
+	out->n_eff_x = n_eff_x;
+	out->n_eff_y = n_eff_y;
+	out->se = out->df = out->p = out->ci_lo = out->ci_hi = NAN;
 	if (isnan(t->t) || !(n_eff_x > 1))
-		return NAN;
+		return;
 	/* the variance of a mean of n values that weigh as n_eff */
 	ex = t->se2_x * (double)t->n_x / n_eff_x;
 	if (t->kind != EASE_T_WELCH) {
-		se = sqrt(ex);
-		df = n_eff_x - 1;
+		out->se = sqrt(ex);
+		out->df = n_eff_x - 1;
 	} else {
 		if (!(n_eff_y > 1))
-			return NAN;
+			return;
 		ey = t->se2_y * (double)t->n_y / n_eff_y;
-		se = sqrt(ex + ey);
-		df = welch_df(ex, ey, n_eff_x, n_eff_y);
+		out->se = sqrt(ex + ey);
+		out->df = welch_df(ex, ey, n_eff_x, n_eff_y);
 	}
-	return ease_t_p2(t->diff / se, df);
+	out->p = ease_t_p2(t->diff / out->se, out->df);
+	/* the interval of the same model as p: it excludes 0 exactly when p < 0.05 */
+	q = gsl_cdf_tdist_Qinv(0.025, out->df);
+	out->ci_lo = t->diff - q * out->se;
+	out->ci_hi = t->diff + q * out->se;
+}
+
+double
+ease_ttest_p_adj(const ease_ttest *t, double n_eff_x, double n_eff_y)
+{
+	ease_tadj a;
+
+	ease_ttest_adjust(t, n_eff_x, n_eff_y, &a);
+	return a.p;
+}
+
+double
+ease_ttest_p_at(const ease_ttest *t, double diff, size_t n_x, size_t n_y,
+		double f_x, double f_y)
+{
+	ease_ttest u = *t;
+	ease_tadj a;
+
+	if (isnan(t->t) || n_x < 2 || (t->kind == EASE_T_WELCH && n_y < 2))
+		return NAN;
+	/* each value's variance as now: the variance of the mean is var / n */
+	u.n_x = n_x;
+	u.se2_x = t->se2_x * (double)t->n_x / (double)n_x;
+	if (t->kind == EASE_T_WELCH) {
+		u.n_y = n_y;
+		u.se2_y = t->se2_y * (double)t->n_y / (double)n_y;
+	}
+	u.diff = diff;
+	ease_ttest_adjust(&u, f_x * (double)n_x, f_y * (double)n_y, &a);
+	return a.p;
 }
 
 static int
@@ -947,8 +985,15 @@ void
 ease_its_fit(const double *t, const double *y, size_t n, double t0,
 	     int se_kind, ease_its *out)
 {
+	ease_its_fit_wd(t, y, n, t0, se_kind, -1, out);
+}
+
+void
+ease_its_fit_wd(const double *t, const double *y, size_t n, double t0,
+		int se_kind, int wd0, ease_its *out)
+{
 	double xtx[K][K], c[K], cov[K][K], meat[K][K] = {{0}};
-	double *e, *xu, x[K], rss = 0;
+	double *e, *xu, x[K], rss = 0, df = (double)n - K;
 	size_t npre = 0, npost = 0, dpre = 0, dpost = 0;
 	int lags = 0;
 
@@ -1040,16 +1085,29 @@ ease_its_fit(const double *t, const double *y, size_t n, double t0,
 				cov[a][b] = v;
 			}
 	} else {
-		/* GLS with AR(1) errors over the days: the estimates change too */
-		double *xr = ease_xmalloc(n * K * sizeof *xr);
+		/*
+		 * GLS with AR(1) errors over the days: the estimates change
+		 * too.  With weekday terms, six sum-to-zero contrasts (R
+		 * contr.sum, Monday .. Saturday, Sunday minus all) take a
+		 * weekly pattern out of the errors, which AR(1) alone would
+		 * leave there, and keep the level that of an average week.
+		 */
+		size_t P = K + (wd0 >= 0 ? 6 : 0);
+		double *xr = ease_xcalloc(n * P, sizeof *xr);
 		long *day = ease_xmalloc(n * sizeof *day);
 		ease_gls g;
 
 		for (size_t i = 0; i < n; i++) {
-			its_row(t[i], t0, xr + i * K);
+			its_row(t[i], t0, xr + i * P);
 			day[i] = lround(t[i]);
+			if (wd0 >= 0) {
+				int w = (int)((day[i] + wd0) % 7);
+
+				for (int j = 0; j < 6; j++)
+					xr[i * P + K + (size_t)j] = w == 6 ? -1 : w == j;
+			}
 		}
-		ease_gls_ar1(xr, y, day, NULL, n, K,
+		ease_gls_ar1(xr, y, day, NULL, n, P,
 			     se_kind == EASE_SE_GLS_ML ? EASE_GLS_ML : EASE_GLS_REML, &g);
 		free(xr);
 		free(day);
@@ -1058,10 +1116,11 @@ ease_its_fit(const double *t, const double *y, size_t n, double t0,
 			return;
 		}
 		out->phi = g.phi;
+		df = g.df;
 		for (int a = 0; a < K; a++) {
 			c[a] = g.b[a];
 			for (int b = 0; b < K; b++)
-				cov[a][b] = g.cov[a * K + b];
+				cov[a][b] = g.cov[a * P + b];
 		}
 	}
 	free(e);
@@ -1074,9 +1133,9 @@ ease_its_fit(const double *t, const double *y, size_t n, double t0,
 	out->se[0] = sqrt(cov[0][0] - 2 * t0 * cov[0][1] + t0 * t0 * cov[1][1]);
 	for (int a = 1; a < K; a++)
 		out->se[a] = sqrt(cov[a][a]);
-	/* t on n - 4 df for every kind, as R's coeftest and summary.gls */
+	/* t on n - p df for every kind, as R's coeftest and summary.gls */
 	for (int a = 0; a < K; a++) {
 		out->stat[a] = out->b[a] / out->se[a];
-		out->p[a] = ease_t_p2(out->stat[a], (double)(n - K));
+		out->p[a] = ease_t_p2(out->stat[a], df);
 	}
 }

@@ -795,10 +795,15 @@ bear_sleep(bear *b, long day, const char *amount, const char *detail)
 	}
 	/* a minute over is rounding; more is a slip ease-daily would refuse later */
 	if (!isnan(h) && h * 3600 > difftime(te, ts) + 60) {
-		char why[300], hb[40];
+		char why[400], hb[40], hc[40];
+		/* the detail's times by the clock, which a change of clocks lengthens */
+		double clock = (double)(a > z ? z + 86400 - a : z - a);
 
-		snprintf(why, sizeof why, "is more hours asleep than the %s h of the detail, '%s'",
-			 ease_fmt_num(difftime(te, ts) / 3600, 4, hb), detail);
+		snprintf(why, sizeof why, "is more hours asleep than the %s h of the detail, '%s'%s%s%s",
+			 ease_fmt_num(difftime(te, ts) / 3600, 4, hb), detail,
+			 clock != difftime(te, ts) ? " (the clocks changed that night in the zone the times are read in: " : "",
+			 clock != difftime(te, ts) ? ease_fmt_num(clock / 3600, 4, hc) : "",
+			 clock != difftime(te, ts) ? " h by the clock; hours kept without a change of clocks: --tz UTC)" : "");
 		ease_bad_value(b->im->file, b->rec->line, "rating/amount", amount, why);
 		return 0;
 	}

@@ -8,9 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 enum {
-	O_DECIMAL_COMMA = 1000, O_DATE_FORMAT, O_COL, O_BY, O_SINCE, O_UNTIL,
+	O_DECIMAL_COMMA = 1000, O_DATE_FORMAT, O_COL, O_SINCE, O_UNTIL,
 	O_LAST, O_TODAY, O_FORMAT, O_DIGITS, O_SKIP_BAD
 };
 
@@ -25,12 +26,12 @@ static const struct {
 	{{"date-format", required_argument, NULL, O_DATE_FORMAT}, EASE_O_READ},
 	{{"col", required_argument, NULL, O_COL}, EASE_O_READ},
 	{{"skip-bad", no_argument, NULL, O_SKIP_BAD}, EASE_O_SKIP_BAD},
-	{{"by", required_argument, NULL, O_BY}, EASE_O_BY},
+	{{"by", required_argument, NULL, 'g'}, EASE_O_BY},
 	{{"since", required_argument, NULL, O_SINCE}, EASE_O_WINDOW},
 	{{"until", required_argument, NULL, O_UNTIL}, EASE_O_WINDOW},
 	{{"last", required_argument, NULL, O_LAST}, EASE_O_WINDOW},
-	{{"today", no_argument, NULL, O_TODAY}, EASE_O_WINDOW},
-	{{"output", required_argument, NULL, 'o'}, EASE_O_OUTPUT},
+	{{"today", optional_argument, NULL, O_TODAY}, EASE_O_WINDOW},
+	{{"output", required_argument, NULL, 'o'}, EASE_O_OUTPUT | EASE_O_OUTPUT_FILE},
 	{{"format", required_argument, NULL, O_FORMAT}, EASE_O_OUTPUT},
 	{{"digits", required_argument, NULL, O_DIGITS}, EASE_O_DIGITS},
 };
@@ -46,7 +47,7 @@ static const ease_tool_info tools[] = {
 	{"corr", "correlations with p-values, intervals, lags, autocorrelation"},
 	{"prepost", "before-and-after statistics of sessions and periods"},
 	{"relief", "how many days relief lasts after a session, by technique"},
-	{"plot", "pictures through gnuplot: trend, scatter, lags, calendar, meds, relief"},
+	{"plot", "pictures through gnuplot: trends, correlations, calendars, relief"},
 	{"report", "a period summary as text, Markdown or HTML"},
 	{"alert", "flare detection for cron"},
 	{"plan", "the schedule of a randomized self-trial of techniques"},
@@ -207,13 +208,15 @@ help_to(FILE *f, const ease_tool *t)
 		fprintf(f, "      --since DATE     from DATE (YYYY-MM-DD, or in the --date-format)\n"
 		       "      --until DATE     up to and including DATE\n"
 		       "      --last N         the last N days up to the last date in the data\n"
-		       "      --today          with --last: up to today instead\n");
+		       "      --today[=DATE]   the last day is DATE (default: the system's date),\n"
+		       "                       not the data's: --last counts back from it\n");
 	if (t->common & EASE_O_BY)
-		fprintf(f, "      --by COL         group by COL (default: subject, when present)\n");
-	if (t->common & EASE_O_OUTPUT)
+		fprintf(f, "  -g, --by COL         group by COL (default: subject, when present)\n");
+	if (t->common & (EASE_O_OUTPUT | EASE_O_OUTPUT_FILE))
 		fprintf(f, "\nOutput:\n"
-		       "  -o, --output FILE    write FILE (replaced only when the run succeeds)\n"
-		       "      --format F       csv (default), tsv, or table for people\n");
+		       "  -o, --output FILE    write FILE (replaced only when the run succeeds)\n");
+	if (t->common & EASE_O_OUTPUT)
+		fprintf(f, "      --format F       csv (default), tsv, or table for people\n");
 	if (t->common & EASE_O_DIGITS)
 		fprintf(f, "      --digits N       significant digits of computed numbers (6)\n");
 	fprintf(f, "\n  -h, --help           this help\n"
@@ -295,9 +298,10 @@ static const char *const value_words[] = {
 	"plot terminal png svg pdf dumb",
 	"plot direction lower higher",
 	"prepost direction lower higher",
+	"prepost method reml ml",
 	"report format text markdown html",
 	"report period week month",
-	"simulate format csv tsv table day events sessions",
+	"simulate table day events sessions",
 	"plan format csv tsv table ics",
 	"smooth method sma wma median sum min max count ema",
 	"alert rules flare high sleep meds overdue",
@@ -413,6 +417,22 @@ list_options(const ease_tool *t, const struct option *lo, size_t nlo, const char
 	exit(0);
 }
 
+/*
+ * "--today 2026-11-24" gives --today no value (only --today=DATE does), and
+ * the date becomes a file name: say so rather than "No such file".
+ */
+static void
+today_not_file(const ease_common *c)
+{
+	long day;
+
+	for (int i = 0; i < c->nfiles; i++)
+		if (ease_parse_date(c->files[i], NULL, &day) == EASE_V_OK &&
+		    access(c->files[i], F_OK) != 0)
+			ease_usage("'%s' is not a file: a date goes with --today as --today=%s",
+				   c->files[i], c->files[i]);
+}
+
 static void
 parse_colmap(ease_common *c, const char *arg)
 {
@@ -454,6 +474,52 @@ parse_delim(const char *arg)
 	return arg[0];
 }
 
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * What getopt_long refused in "--NAME[=VALUE]": no such option, one that
+ * needs a value or takes none, or an abbreviation of several, named (getopt
+ * says only "ambiguous", and only in English on its own terms).
+ */
+__attribute__((noreturn)) static void
+long_error(const char *name, const struct option *lo, size_t nlo)
+{
+	size_t l = strcspn(name, "="), nc = 0, len = 0;
+	const char *cand[128];
+	const struct option *one = NULL;
+	char *list;
+
+	for (size_t i = 0; i < nlo; i++)
+		if (strncmp(lo[i].name, name, l) == 0) {
+			if (lo[i].name[l] == '\0') {
+				one = &lo[i];
+				nc = 0;
+				break;
+			}
+			one = &lo[i];
+			cand[nc++] = lo[i].name;
+		}
+	if (nc > 1) {
+		qsort(cand, nc, sizeof *cand, cmp_str);
+		for (size_t i = 0; i < nc; i++)
+			len += strlen(cand[i]) + 4;
+		list = ease_xmalloc(len + 1);
+		len = 0;
+		for (size_t i = 0; i < nc; i++)
+			len += (size_t)sprintf(list + len, "%s--%s", i ? ", " : "", cand[i]);
+		ease_usage("option '--%.*s' is ambiguous: %s", (int)l, name, list);
+	}
+	if (one == NULL)
+		ease_usage("unknown option '--%.*s'", (int)l, name);
+	if (one->has_arg == no_argument && name[l] == '=')
+		ease_usage("option '--%s' takes no value", one->name);
+	ease_usage("option '--%s' needs a value", one->name);
+}
+
 void
 ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 		void *ctx)
@@ -462,15 +528,16 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 	char so[128];
 	size_t nlo = 0;
 	int ch;
-	const char *since = NULL, *until = NULL;
+	const char *since = NULL, *until = NULL, *today = NULL;
 
 	ease_init(argv[0]);
 	memset(c, 0, sizeof *c);
 	c->digits = 6;
 	c->format = EASE_FMT_CSV;
 
-	snprintf(so, sizeof so, "hV%s%s%s", (t->common & EASE_O_READ) ? "d:" : "",
-		 (t->common & EASE_O_OUTPUT) ? "o:" : "",
+	snprintf(so, sizeof so, "hV%s%s%s%s", (t->common & EASE_O_READ) ? "d:" : "",
+		 (t->common & EASE_O_BY) ? "g:" : "",
+		 (t->common & (EASE_O_OUTPUT | EASE_O_OUTPUT_FILE)) ? "o:" : "",
 		 t->shortopts ? t->shortopts : "");
 	for (size_t i = 0; i < NCOMMON; i++)
 		if (common_opts[i].group == 0 || (t->common & common_opts[i].group))
@@ -508,7 +575,13 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 		case O_SKIP_BAD:
 			c->skip_bad = 1;
 			break;
-		case O_BY:
+		case 'g':
+			/* ease-prepost's own --by, which is not the common one */
+			if (!(t->common & EASE_O_BY)) {
+				if (t->handle == NULL || t->handle(ch, optarg, ctx) != 0)
+					ease_usage("unknown option '%s'", argv[optind - 1]);
+				break;
+			}
 			if (*optarg == '\0')
 				ease_usage("--by: needs a column name");
 			c->by = optarg;
@@ -526,6 +599,7 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 			break;
 		case O_TODAY:
 			c->today = 1;
+			today = optarg;
 			break;
 		case 'o':
 			if (*optarg == '\0')
@@ -546,6 +620,8 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 			c->digits = (int)ease_opt_long("--digits", optarg, 1, 17);
 			break;
 		case '?':
+			if (strncmp(argv[optind - 1], "--", 2) == 0 && argv[optind - 1][2])
+				long_error(argv[optind - 1] + 2, lo, nlo);
 			if (optopt && optopt < 256 && strchr(so, optopt) &&
 			    strchr(so, optopt)[1] == ':')
 				ease_usage("option '-%c' needs a value", optopt);
@@ -565,14 +641,23 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 		c->since = window_date("--since", since, c->date_format);
 	if (until)
 		c->until = window_date("--until", until, c->date_format);
+	if (c->today && c->has_until)
+		ease_usage("--today and --until both say the last day: give one");
 	if (c->has_since && c->has_until && c->since > c->until)
 		ease_usage("--since is after --until");
 	if (c->last && (c->has_since || c->has_until))
 		ease_usage("--last goes with neither --since nor --until");
-	if (c->today && !c->last)
-		ease_usage("--today goes with --last");
 	c->files = argv + optind;
 	c->nfiles = argc - optind;
+	/* --today[=DATE], as ease-alert's and ease-report's: the last day */
+	if (c->today) {
+		if (today == NULL)
+			today_not_file(c);
+		c->until = today ? window_date("--today", today, c->date_format) : ease_today();
+		c->has_until = 1;
+		if (c->has_since && c->since > c->until)
+			ease_usage("--since is after --today");
+	}
 	if (t->max_files >= 0 && c->nfiles > t->max_files) {
 		if (t->max_files == 0)
 			ease_usage("takes no file arguments ('%s')", argv[optind]);
@@ -594,7 +679,8 @@ ease_window_resolve(ease_common *c, long maxday)
 {
 	if (!c->last || c->has_since)
 		return;
-	c->until = c->today ? ease_today() : maxday;
+	if (!c->today)
+		c->until = maxday;
 	c->since = c->until - c->last + 1;
 	c->has_since = c->has_until = 1;
 }

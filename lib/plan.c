@@ -14,6 +14,7 @@
 #include "ease/csvio.h"
 #include "ease/err.h"
 #include "ease/opts.h"
+#include "ease/technique.h"
 #include "ease/value.h"
 
 #include <errno.h>
@@ -174,6 +175,8 @@ void
 ease_plan_set_arms(ease_plan_opts *o, const char *arg)
 {
 	const char *p = arg;
+	char *key = NULL, *other = NULL;
+	size_t kcap = 0, ocap = 0;
 
 	for (int i = 0; i < o->narms; i++)
 		free(o->arms[i]);
@@ -202,12 +205,24 @@ ease_plan_set_arms(ease_plan_opts *o, const char *arg)
 		for (int i = 0; i < o->narms; i++)
 			if (strcmp(o->arms[i], name) == 0)
 				ease_usage("--arms: '%s' is named twice", name);
+		/*
+		 * The analysis matches a diary's techniques by their key: two arms
+		 * of one key (TPT and trigger point) would both claim every session.
+		 */
+		ease_tech_key(name, strlen(name), &key, &kcap);
+		for (int i = 0; i < o->narms; i++) {
+			ease_tech_key(o->arms[i], strlen(o->arms[i]), &other, &ocap);
+			if (strcmp(key, other) == 0)
+				ease_usage("--arms: '%s' and '%s' are one technique: name it once", o->arms[i], name);
+		}
 		o->arms = ease_xrealloc(o->arms, (size_t)(o->narms + 1) * sizeof *o->arms);
 		o->arms[o->narms++] = name;
 		if (!e)
 			break;
 		p = e + 1;
 	}
+	free(key);
+	free(other);
 	if (o->narms < 2)
 		ease_usage("--arms: a trial needs two arms at least (--arms none,massage)");
 }
@@ -408,8 +423,11 @@ ease_plan_run(ease_plan_opts *o)
 					char *sum = NULL;
 					size_t sl = strlen(o->arms[seq[u]]) + 16;
 
+					sl += 32;
 					sum = ease_xmalloc(sl);
-					snprintf(sum, sl, "Trial: %s", o->arms[seq[u]]);
+					/* "Trial: none" alone reads as a missing name on a phone */
+					snprintf(sum, sl, "Trial: %s%s", o->arms[seq[u]],
+						 strcasecmp(o->arms[seq[u]], "none") == 0 ? " (no session)" : "");
 					ics_prop(w, "SUMMARY", sum);
 					free(sum);
 				}
@@ -678,6 +696,11 @@ ease_plan_read(ease_plan_file *P, const char *path)
 			s[--len] = '\0';
 		if ((size_t)len != strlen(s))
 			plan_bad(P, line, "holds a NUL byte", NULL);
+		/* an editor's byte-order mark, as every reader of the tools drops it */
+		if (line == 1 && strncmp(s, "\xef\xbb\xbf", 3) == 0) {
+			memmove(s, s + 3, (size_t)len - 2);
+			len -= 3;
+		}
 		if (!header && s[0] == '#') {
 			plan_comment(P, s, line);
 			continue;

@@ -10,6 +10,7 @@
 #include "ease/prepost.h"
 #include "ease/relief.h"
 #include "ease/stats.h"
+#include "ease/infer.h"
 #include "ease/technique.h"
 #include "ease/value.h"
 #include "ease/window.h"
@@ -1730,6 +1731,7 @@ on_result(void *ctx, const ease_prepost_result *r)
 
 	ease_grow((void **)&p->r, &p->cap, p->n + 1, sizeof *p->r);
 	p->r[p->n] = *r;
+	p->r[p->n].sentence = NULL;	/* valid during the call only */
 	p->r[p->n++].group = ease_xstrdup(r->group);
 }
 
@@ -1891,7 +1893,8 @@ plot_techniques(plot *s)
 	lower = p.r[0].lower;
 	pain_like = p.r[0].pain_like;
 	window_words(s->c, win, sizeof win);
-	snprintf(t, sizeof t, "%s %d days after vs %d before %s, by %s%s, best first",
+	/* the order is by size; only a shown effect is marked, never called best */
+	snprintf(t, sizeof t, "%s %d days after vs %d before %s, by %s%s, largest change first, * shown",
 		 po->value, po->after, po->before, po->event, po->by, win);
 	/* a row each: its place from the top, the change and its CI, and where 30% better lies */
 	fputs("$T << EOD\n", s->f);
@@ -1925,7 +1928,8 @@ plot_techniques(plot *s)
 		const char *name = i == p.n - 1 ? "all events" : p.r[i].group;
 		size_t len = strlen(name);
 
-		snprintf(cnt, sizeof cnt, " (%zu)", p.r[i].n);
+		snprintf(cnt, sizeof cnt, " (%zu)%s", p.r[i].n,
+			 ease_infer_shown(p.r[i].verdict) ? " *" : "");
 		/* the count stays whole: the name is cut */
 		if (len + strlen(cnt) > cut) {
 			size_t keep = cut > strlen(cnt) + 4 ? cut - strlen(cnt) - 3 : 1;

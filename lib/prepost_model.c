@@ -13,6 +13,7 @@
 #include "ease/err.h"
 #include "ease/gls.h"
 #include "ease/hyptest.h"
+#include "ease/infer.h"
 #include "ease/span.h"
 #include "ease/technique.h"
 
@@ -49,6 +50,8 @@ typedef struct model {
 	long *nsess;		/* sessions by group, in the window */
 	long nsess_all;
 	ease_dayreader *r;	/* open to the end: the column names are its */
+	int vcol;		/* the measure's column */
+	long first_day, last_day;	/* of the data, for the rate of sessions */
 } model;
 
 /* A row of output. */
@@ -57,6 +60,7 @@ typedef struct mrow {
 	long n_sessions;
 	size_t n_days;
 	double est, se, lo, hi, df, p, p_holm, phi;
+	int verdict;		/* EASE_INFER_*: on p_holm (a group) or p (all) */
 } mrow;
 
 static void
@@ -124,6 +128,7 @@ read_days(model *m)
 		m->by_tech = m->cols->role[m->by_col] == EASE_R_TECHNIQUE;
 	}
 	m->measure = m->cols->name[vcol];
+	m->vcol = vcol;
 	lower = ease_role_lower(m->cols->role[vcol]);
 	if (m->o->direction)
 		lower = m->o->direction < 0;
@@ -141,6 +146,10 @@ read_days(model *m)
 		int inwin;
 
 		ease_span_add(&span, m->c, row->day);
+		if (m->nd == 0 || row->day < m->first_day)
+			m->first_day = row->day;
+		if (m->nd == 0 || row->day > m->last_day)
+			m->last_day = row->day;
 		/* days after --until are as good as absent: the data end there */
 		if (m->c->has_until && row->day > m->c->until)
 			continue;
@@ -376,6 +385,174 @@ write_rows(model *m, mrow *rows, size_t n)
 	ease_writer_close(w);
 }
 
+/* "deep tissue massage", "acupressure", "a massage session", as the event design says it. */
+static void
+cause_words(const model *m, const mrow *r, int all, char *buf, size_t n)
+{
+	size_t l = strlen(r->name);
+
+	if (all)
+		snprintf(buf, n, "a %s session", m->o->event);
+	else if (!m->by_tech)
+		snprintf(buf, n, "a session of %s %s", m->o->by, r->name);
+	else if (ease_tech_known(r->name, l) == EASE_TECH_ACUPRESSURE ||
+		 ease_tech_suffix(r->name, l) > 0)
+		snprintf(buf, n, "%s", r->name);
+	else
+		snprintf(buf, n, "%s massage", r->name);
+}
+
+/* "1.8", "−2.4": one decimal, a true minus sign. */
+static const char *
+dec1(double v, char *buf)
+{
+	char t[40];
+
+	snprintf(t, sizeof t, "%.1f", fabs(v));
+	if (strcmp(t, "0.0") == 0 || v >= 0)
+		snprintf(buf, 48, "%s", t);
+	else
+		snprintf(buf, 48, "\xe2\x88\x92%s", t);
+	return buf;
+}
+
+/*
+ * Power in words, from the model: how many more sessions like these would
+ * bring p below 0.05 for a change of the estimated size (the SE shrinking
+ * as the square root of the sessions); on a 0-10 scale with an estimate
+ * under 1 point, whether a change of 1 point is already ruled out.
+ */
+static void
+power_words(const model *m, const mrow *r, const char *unit, char *buf, size_t n)
+{
+	size_t ns = (size_t)r->n_sessions, limit = 20 * ns < 1000 ? 1000 : 20 * ns, more, l;
+	double every = r->n_sessions > 1 ? (double)(m->last_day - m->first_day + 1) /
+		       (double)r->n_sessions : NAN;
+	char d[48], w[64] = "";
+	double alpha = ease_infer_alpha(r->p, r->p_holm);
+
+	buf[0] = '\0';
+	if (isnan(r->p) || isnan(r->est) || r->est == 0 || ns == 0)
+		return;
+	dec1(fabs(r->est), d);
+	if (*unit)
+		snprintf(d + strlen(d), sizeof d - strlen(d), " %s", unit);
+	more = ease_infer_more_se(r->est, r->se, r->df, ns, limit, alpha);
+	if (more == EASE_INFER_NEVER || more == 0)
+		snprintf(buf, n, " Even %zu more sessions would not show a change as small as %s, at the present spread and day-to-day correlation.",
+			 limit, d);
+	else {
+		if (!isnan(every)) {
+			double weeks = (double)more * every / 7;
+
+			/* beyond ten years a count of weeks says nothing more */
+			if (weeks <= 520)
+				snprintf(w, sizeof w, " (about %.0f week%s at the current rate)",
+					 weeks < 1 ? 1 : weeks, weeks < 1.5 ? "" : "s");
+		}
+		snprintf(buf, n, " About %zu more session%s%s would show a change of this size (%s), if it held, at the present spread and day-to-day correlation.",
+			 more, more == 1 ? "" : "s", w, d);
+	}
+	if (strcmp(unit, "points") != 0 || fabs(r->est) >= 1)
+		return;
+	l = strlen(buf);
+	if (r->lo > -1 && r->hi < 1)
+		snprintf(buf + l, n - l, " The 95 %% CI already rules out a change of 1 point either way.");
+	else {
+		more = ease_infer_more_se(fabs(r->est) < 1 ? (r->est < 0 ? -1 : 1) : r->est, r->se,
+					  r->df, ns, limit, alpha);
+		if (more != EASE_INFER_NEVER && more > 0)
+			snprintf(buf + l, n - l, " A change of 1 point would show after about %zu more session%s.",
+				 more, more == 1 ? "" : "s");
+	}
+}
+
+/* The sentence of a row, as --explain writes it and ease-report quotes it. */
+static void
+model_line(const model *m, const mrow *r, int all, size_t ngroups, char *line, size_t n)
+{
+	char word[64], unit[32], cause[400], when[64], d[48], lo[48], hi[48], p[160], pw[800];
+	const char *verb;
+	int K = m->o->after, v = r->verdict;
+	size_t l;
+
+	ease_prepost_words(m->cols, m->vcol, word, sizeof word, unit, sizeof unit, &verb);
+	cause_words(m, r, all, cause, sizeof cause);
+	if (K == 1)
+		snprintf(when, sizeof when, "on the day after");
+	else
+		snprintf(when, sizeof when, "in the %d days after", K);
+	if (isnan(r->p)) {
+		snprintf(line, n, "The data cannot tell yet whether %s changes %s: the day-after model cannot be fitted (%ld session%s).",
+			 cause, word, r->n_sessions, r->n_sessions == 1 ? "" : "s");
+		return;
+	}
+	snprintf(p, sizeof p, r->p < 0.001 ? "adjusted p < 0.001" : "adjusted p = %.2g", r->p);
+	l = strlen(p);
+	if (!all && ngroups > 1 && !isnan(r->p_holm))
+		snprintf(p + l, sizeof p - l, ", Holm-corrected for %zu %s: %s%.2g", ngroups,
+			 m->by_tech ? "techniques" : "groups", r->p_holm < 0.001 ? "< " : "",
+			 r->p_holm < 0.001 ? 0.001 : r->p_holm);
+	dec1(fabs(r->est), d);
+	if (ease_infer_shown(v))
+		snprintf(line, n, "%c%s %s your %s %s %s%s%s %s than on other days (95 %% CI %s to %s; %ld sessions; %s).",
+			 when[0] - 32, when + 1, cause, word, verb, d, *unit ? " " : "", unit,
+			 r->est < 0 ? "lower" : "higher", dec1(r->lo, lo), dec1(r->hi, hi),
+			 r->n_sessions, p);
+	else {
+		snprintf(line, n, "The data do not show an effect of %s on %s yet: %s it your %s %s %s%s%s %s than on other days (95 %% CI %s to %s; %ld session%s; %s%s).",
+			 cause, word, when, word, verb, d, *unit ? " " : "", unit,
+			 r->est < 0 ? "lower" : "higher", dec1(r->lo, lo), dec1(r->hi, hi),
+			 r->n_sessions, r->n_sessions == 1 ? "" : "s", p,
+			 v == EASE_INFER_FEW ? "; at least 5 sessions are needed" : "");
+		if (v != EASE_INFER_FEW) {
+			power_words(m, r, unit, pw, sizeof pw);
+			l = strlen(line);
+			snprintf(line + l, n - l, "%s", pw);
+		}
+	}
+}
+
+/* --explain's sentences, or each row to O->result (ease-report, ease-plot). */
+static void
+say_rows(model *m, const mrow *rows, size_t n)
+{
+	ease_writer *w = m->o->result ? NULL :
+			 ease_writer_open(m->c->output, EASE_FMT_TABLE, m->c->files, m->c->nfiles);
+	char line[4096];
+
+	for (size_t i = 0; i < n; i++) {
+		const mrow *r = &rows[i];
+		int all = i == n - 1;
+
+		model_line(m, r, all, n - 1, line, sizeof line);
+		if (w) {
+			ease_w_str(w, line);
+			ease_w_end(w);
+		} else {
+			ease_prepost_result x;
+
+			memset(&x, 0, sizeof x);
+			x.group = r->name;
+			x.n = r->n_sessions > 0 ? (size_t)r->n_sessions : 0;
+			x.n_after = r->n_days;
+			x.mean = r->est;
+			x.ci_lo = r->lo;
+			x.ci_hi = r->hi;
+			x.before_mean = x.after_mean = x.baseline = NAN;
+			x.lower = m->lower;
+			x.p = x.p_adj = r->p;
+			x.p_holm = r->p_holm;
+			x.category = "";
+			x.verdict = r->verdict;
+			x.sentence = line;
+			m->o->result(m->o->ctx, &x);
+		}
+	}
+	if (w)
+		ease_writer_close(w);
+}
+
 /* Best first (the largest drop where lower is better), unestimable last. */
 static void
 sort_rows(mrow *r, size_t n, int lower)
@@ -433,7 +610,13 @@ ease_prepost_model_run(ease_common *c, ease_prepost_opts *o)
 	fit(&m, NULL, 1, &rows[nr]);
 	rows[nr].p_holm = rows[nr].p;
 	nr++;
-	write_rows(&m, rows, nr);
+	for (size_t k = 0; k < nr; k++)
+		rows[k].verdict = ease_infer_verdict((size_t)(rows[k].n_sessions > 0 ? rows[k].n_sessions : 0),
+						     rows[k].est, rows[k].p_holm, m.lower);
+	if (o->result || o->explain)
+		say_rows(&m, rows, nr);
+	else
+		write_rows(&m, rows, nr);
 
 	for (size_t k = 0; k < m.ng; k++)
 		free(m.gname[k]);

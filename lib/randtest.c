@@ -24,6 +24,7 @@
 
 #include <errno.h>
 #include <gsl/gsl_rng.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -373,12 +374,15 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 	int vcol, vslot, mcol, mslot = -1, tcol, lower;
 	double *sum, *y;
 	long *cnt, n_days = 0, off_arm = 0, not_held = 0, in_trial, missing;
+	long diary_first = LONG_MAX, diary_last = LONG_MIN;
+	int unchecked;
 	char *seen, *held;
 	const char *first_group = NULL;
 	char *group = NULL;
 	ease_writer *w;
 	char *tkey = NULL, *akey = NULL, *vname;
 	size_t tcap = 0, acap = 0;
+	ease_technames *tn = ease_technames_new();
 
 	ease_plan_read(&P, planfile);
 	in_trial = P.ulast[P.nunits - 1] - P.ufirst[0] + 1;
@@ -403,12 +407,19 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 		if (first_group == NULL) {
 			group = ease_xstrdup(row->group);
 			first_group = group;
-		} else if (strcmp(group, row->group) != 0)
+		} else if (strcmp(group, row->group) != 0 && strcasecmp(group, row->group) == 0)
+			/* one person spelt two ways: keeping one spelling would drop days */
+			ease_die(EASE_EX_DATA,
+				 "%s:%ld: subject '%s' and '%s' differ only in case: a trial is one person's; write one spelling throughout",
+				 row->file, row->rec->line, row->group, group);
+		else if (strcmp(group, row->group) != 0)
 			ease_die(EASE_EX_DATA,
 				 "%s: rows of '%s' and of '%s': a trial is one person's; keep one with ease-select --where 'subject=%s'",
 				 row->file, group, row->group, group);
 		if (u < 0)
 			continue;
+		diary_first = row->day < diary_first ? row->day : diary_first;
+		diary_last = row->day > diary_last ? row->day : diary_last;
 		seen[row->day - P.ufirst[0]] = 1;
 		if (!isnan(v)) {
 			sum[u] += v;
@@ -417,6 +428,9 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 		}
 		session = mslot >= 0 ? row->v[mslot] > 0 :
 			  tcol >= 0 && (size_t)tcol < row->rec->n && row->rec->len[tcol] > 0;
+		/* a misspelt technique would count as a session on another arm */
+		if (session && tcol >= 0 && (size_t)tcol < row->rec->n)
+			ease_technames_add_list(tn, row->rec->f[tcol]);
 		if (ease_plan_arm_is_none(P.arms[P.uarm[u]])) {
 			off_arm += session;
 			continue;
@@ -434,6 +448,8 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 				held[i] = 1;
 	}
 	vname = ease_xstrdup(cols->name[vcol]);
+	ease_technames_warn_close(tn);
+	ease_technames_free(tn);
 	ease_day_warn_window(r);
 	ease_day_close(r);
 	for (size_t i = 0; i < P.ns; i++)
@@ -450,6 +466,32 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 			 ease_fmt_date(P.ufirst[0], (char[32]){0}),
 			 ease_fmt_date(P.ulast[P.nunits - 1], (char[32]){0}), vname);
 
+	/*
+	 * A diary that misses the trial's first or last unit whole (a trial still
+	 * running, a diary begun late) makes those days missing and their
+	 * sessions not held: true of the data, but say where the diary stands.
+	 */
+	if (diary_first > P.ulast[0] || diary_last < P.ufirst[P.nunits - 1]) {
+		char b[4][32];
+
+		ease_warn("the diary's days of the trial run from %s to %s, the trial from %s to %s: the days outside are counted missing and their sessions not held%s",
+			  ease_fmt_date(diary_first, b[0]), ease_fmt_date(diary_last, b[1]),
+			  ease_fmt_date(P.ufirst[0], b[2]), ease_fmt_date(P.ulast[P.nunits - 1], b[3]),
+			  diary_last < P.ufirst[P.nunits - 1] ?
+			  " (a trial still running: analyse it again once it is over)" : "");
+	}
+	/* what the diary cannot tell is not reported as 0 */
+	unchecked = mcol < 0 && tcol < 0;
+	if (unchecked)
+		ease_warn("%s: no massage or technique column: the sessions held cannot be checked against the plan (deviations left empty)",
+			  c->nfiles ? c->files[0] : "<stdin>");
+	else if (tcol < 0)
+		for (int a = 0; a < P.k; a++)
+			if (ease_tech_known(P.arms[a], strlen(P.arms[a])) >= 0) {
+				ease_warn("%s: no technique column: a session of another technique than planned cannot be told, and counts as held",
+					  c->nfiles ? c->files[0] : "<stdin>");
+				break;
+			}
 	w = ease_writer_open(c->output, explain ? EASE_FMT_CSV : c->format, c->files, c->nfiles);
 	if (!explain) {
 		const char *hdr[] = {"arm_a", "arm_b", "diff", "ci_low", "ci_high", "p_rand",
@@ -476,6 +518,11 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 			if (!explain && 2 / R.n_schedules > 0.05)
 				ease_warn("%s against %s: with %.0f possible schedules no p-value can be below %.2g, and the interval has no end; plan more blocks",
 					  P.arms[a], P.arms[b], R.n_schedules, 2 / R.n_schedules);
+			else if (!explain && (isnan(R.ci_lo) || isnan(R.ci_hi)))
+				/* the schedules that leave an arm without a value count as extreme */
+				ease_warn("%s against %s: only %zu and %zu units have a value of %s, too few for any shift to be rejected at 5 %%: the interval has no end%s",
+					  P.arms[a], P.arms[b], R.na, R.nb, vname,
+					  isnan(R.ci_lo) && isnan(R.ci_hi) ? "" : " on one side");
 			if (!explain) {
 				ease_w_str(w, P.arms[a]);
 				ease_w_str(w, P.arms[b]);
@@ -489,10 +536,10 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 				snprintf(num, sizeof num, "%ld", n_days);
 				ease_w_str(w, num);
 				snprintf(num, sizeof num, "%ld", off_arm + not_held);
-				ease_w_str(w, num);
+				ease_w_str(w, unchecked ? "" : num);
 				ease_w_end(w);
 			} else {
-				char line[2048], pt[32], lo[48], hi[48], d1[48];
+				char line[2048], pt[32], lo[48], hi[48], d1[48], ci[512];
 				double mag = fabs(R.diff);
 				int better_a = lower ? R.diff < 0 : R.diff > 0;
 				/* the interval of the difference in the words' direction */
@@ -509,10 +556,15 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 					strcpy(hi, "no end");
 				else
 					ease_fmt_dec1(ch, hi);
+				if (isnan(cl) && isnan(ch))
+					snprintf(ci, sizeof ci, "no 95 %% CI: %zu and %zu units with %s are too few",
+						 R.na, R.nb, vname);
+				else
+					snprintf(ci, sizeof ci, "95 %% CI %s to %s", lo, hi);
 				l = (size_t)snprintf(line, sizeof line,
-					 "%s: %s %s %s than %s (95 %% CI %s to %s; randomization p %s %s %.0f possible schedules%s)",
+					 "%s: %s %s %s than %s (%s; randomization p %s %s %.0f possible schedules%s)",
 					 P.arms[a], vname, d1,
-					 R.diff < 0 ? "lower" : "higher", P.arms[b], lo, hi, pt,
+					 R.diff < 0 ? "lower" : "higher", P.arms[b], ci, pt,
 					 R.draws ? "from 20000 draws of" : "over", R.n_schedules,
 					 R.draws ? ", Monte Carlo" : "");
 				if (R.p < 0.05)
@@ -524,17 +576,27 @@ ease_rt_run(ease_common *c, const char *planfile, const char *value,
 					l += (size_t)snprintf(line + l, sizeof line - l,
 							      " With %.0f possible schedules no p-value can be below %.2g.",
 							      R.n_schedules, 2 / R.n_schedules);
+				if (unchecked)
+					snprintf(line + l, sizeof line - l,
+						 " %ld of %ld days of the trial with %s; %ld %s missing; the sessions are not checked against the plan (no massage or technique column); analysed as planned (intention to treat).\n",
+						 n_days, in_trial, vname, missing, missing == 1 ? "day" : "days");
+				else
 				snprintf(line + l, sizeof line - l,
-					 " %ld of %ld days of the trial with %s; %ld days missing, %ld sessions off the plan (%ld on another arm, %ld planned and not held); analysed as planned (intention to treat).\n",
-					 n_days, in_trial, vname, missing, off_arm + not_held,
+					 " %ld of %ld days of the trial with %s; %ld %s missing, %ld %s off the plan (%ld on another arm, %ld planned and not held); analysed as planned (intention to treat).\n",
+					 n_days, in_trial, vname, missing, missing == 1 ? "day" : "days",
+					 off_arm + not_held, off_arm + not_held == 1 ? "session" : "sessions",
 					 off_arm, not_held);
 				ease_w_line(w, line, strlen(line));
 			}
 		}
 	ease_writer_close(w);
-	if (!explain && (missing || off_arm || not_held))
-		ease_warn("%ld days of the trial missing, %ld sessions off the plan; the analysis follows the plan (intention to treat)",
-			  missing, off_arm + not_held);
+	if (!explain && unchecked && missing)
+		ease_warn("%ld %s of the trial missing; the analysis follows the plan (intention to treat)",
+			  missing, missing == 1 ? "day" : "days");
+	else if (!explain && (missing || off_arm || not_held))
+		ease_warn("%ld %s of the trial missing, %ld %s off the plan; the analysis follows the plan (intention to treat)",
+			  missing, missing == 1 ? "day" : "days", off_arm + not_held,
+			  off_arm + not_held == 1 ? "session" : "sessions");
 	free(tkey);
 	free(akey);
 	free(y);

@@ -25,6 +25,7 @@
 #include "ease/gnuplot.h"
 #include "ease/hyptest.h"
 #include "ease/km.h"
+#include "ease/infer.h"
 #include "ease/prepost.h"
 #include "ease/relief.h"
 #include "ease/report.h"
@@ -398,7 +399,7 @@ tmp_common(rep *R, ease_common *c2, char **files)
 
 typedef struct ppset {
 	ease_prepost_result *r;
-	char **group;
+	char **group, **sentence;
 	size_t n, cap;
 } ppset;
 
@@ -409,18 +410,24 @@ on_pp(void *ctx, const ease_prepost_result *r)
 
 	ease_grow((void **)&p->r, &p->cap, p->n + 1, sizeof *p->r);
 	p->group = ease_xrealloc(p->group, p->cap * sizeof *p->group);
+	p->sentence = ease_xrealloc(p->sentence, p->cap * sizeof *p->sentence);
 	p->r[p->n] = *r;
 	p->group[p->n] = ease_xstrdup(r->group);
 	p->r[p->n].group = p->group[p->n];
+	p->sentence[p->n] = ease_xstrdup(r->sentence ? r->sentence : "");
+	p->r[p->n].sentence = p->sentence[p->n];
 	p->n++;
 }
 
 static void
 ppset_free(ppset *p)
 {
-	for (size_t i = 0; i < p->n; i++)
+	for (size_t i = 0; i < p->n; i++) {
 		free(p->group[i]);
+		free(p->sentence[i]);
+	}
 	free(p->group);
+	free(p->sentence);
 	free(p->r);
 	memset(p, 0, sizeof *p);
 }
@@ -487,6 +494,7 @@ split(rep *R, const subj *s, int k, long lo, long hi, long at, cmp *out)
 		if (strcmp(p.r[i].group, "all") == 0) {
 			out->r = p.r[i];
 			out->r.group = NULL;
+			out->r.sentence = NULL;
 			out->done = 1;
 			out->nb = p.r[i].n;
 			out->na = p.r[i].n_after;
@@ -569,6 +577,7 @@ typedef struct findings {
 	cmp *medp;			/* per drug */
 	cmp treat[V_MED0];		/* since sessions began against before */
 	ppset tech;			/* ease-prepost --event massage --by technique */
+	ppset model;			/* ease-prepost --model --event massage --by technique */
 	rset relief;			/* ease-relief's runs */
 	ease_corr sc;			/* sleep and the day's pain */
 	double sc_padj;
@@ -624,7 +633,7 @@ sleep_corr(const subj *s, findings *F)
 	double *x = ease_xmalloc((size_t)s->n * sizeof *x + 1);
 	double *y = ease_xmalloc((size_t)s->n * sizeof *y + 1);
 	double *t = ease_xmalloc((size_t)s->n * sizeof *t + 1);
-	double r1x, r1y;
+	double r1x, r1y, neff;
 	size_t n = 0, m;
 
 	/* each column's lag-1 autocorrelation over its own days, as ease-corr */
@@ -648,8 +657,13 @@ sleep_corr(const subj *s, findings *F)
 			y[n++] = s->v[V_PAIN][i];
 		}
 	ease_corr_test(EASE_PEARSON, x, y, n, &F->sc);
-	F->sc_padj = n > 0 ? ease_corr_p_adj(EASE_PEARSON, &F->sc,
-					     ease_n_eff((double)n, r1x, r1y)) : NAN;
+	neff = n > 0 ? ease_n_eff((double)n, r1x, r1y) : NAN;
+	F->sc_padj = n > 0 ? ease_corr_p_adj(EASE_PEARSON, &F->sc, neff) : NAN;
+	/* the interval of the same model as the p: Fisher's z on n_eff */
+	if (neff > 3 && !isnan(F->sc.r))
+		ease_fisher_ci(F->sc.r, 1 / (neff - 3), &F->sc.ci_lo, &F->sc.ci_hi);
+	else
+		F->sc.ci_lo = F->sc.ci_hi = NAN;
 	F->sc_done = n > 0;
 	free(x);
 	free(y);
@@ -704,6 +718,17 @@ analyse(rep *R, const subj *s, findings *F)
 		o.result = on_pp;
 		o.ctx = &F->tech;
 		ease_prepost_run(&c2, &o);
+		/* which technique helps: the day-after model, as the demo asks it */
+		tmp_common(R, &c2, files);
+		ease_prepost_opts_init(&o);
+		o.model = 1;
+		o.after = 1;
+		o.event = "massage";
+		o.value = "pain";
+		o.by = R->tcol >= 0 ? "technique" : NULL;
+		o.result = on_pp;
+		o.ctx = &F->model;
+		ease_prepost_run(&c2, &o);
 		tmp_common(R, &c2, files);
 		ease_relief_opts_init(&ro);
 		ro.session = on_session;
@@ -726,6 +751,7 @@ findings_free(findings *F)
 {
 	free(F->medp);
 	ppset_free(&F->tech);
+	ppset_free(&F->model);
 	rset_free(&F->relief);
 	ease_technames_free(F->tn);
 	free(F->tcount);
@@ -1130,17 +1156,31 @@ pnum(double p, char *b)
 static const char *
 adj_words(int adj, double p)
 {
-	if (adj)
-		return ", adjusted for day-to-day correlation";
-	return isnan(p) ? "" : ", not adjusted for day-to-day correlation, which could not be done here";
+	(void)p;
+	return adj ? ", adjusted for day-to-day correlation" : "";
 }
 
-/* The p said: adjusted for day-to-day correlation when it could be. */
+/*
+ * The p said: always the one adjusted for day-to-day correlation (NaN when
+ * none can be made: then the data cannot tell, and an unadjusted p is never
+ * put in its place).
+ */
 static double
 best_p(const ease_prepost_result *r, int *adj)
 {
 	*adj = !isnan(r->p_adj);
-	return *adj ? r->p_adj : r->p;
+	return r->p_adj;
+}
+
+/* "p = 0.03" or, without an adjusted p, why not. */
+static const char *
+padj_text(double p, char *buf)
+{
+	if (isnan(p)) {
+		snprintf(buf, 96, "no p adjusted for day-to-day correlation can be made");
+		return buf;
+	}
+	return ptext(p, buf);
 }
 
 static const char *
@@ -1180,9 +1220,10 @@ static void
 cmp_words(const cmp *c, const char *unit, const char *days, int pain, char *buf, size_t n)
 {
 	const ease_prepost_result *r = &c->r;
-	char b[16], a[16], d[16], lo[16], hi[16], p[32];
+	char b[16], a[16], d[16], lo[16], hi[16], p[96], ci[64];
 	int adj;
 	double pv = best_p(r, &adj);
+	int v = ease_infer_verdict(c->nb < c->na ? c->nb : c->na, r->mean, pv, r->lower);
 	size_t l;
 
 	d1(r->before_mean, b);
@@ -1194,25 +1235,29 @@ cmp_words(const cmp *c, const char *unit, const char *days, int pain, char *buf,
 			 c->nb == 1 ? "" : "s", days, MIN_DAYS);
 		return;
 	}
+	if (isnan(r->ci_lo))
+		snprintf(ci, sizeof ci, "no 95 %% CI");
+	else
+		snprintf(ci, sizeof ci, "95 %% CI %s to %s", sd1(r->ci_lo, lo), sd1(r->ci_hi, hi));
 	snprintf(buf, n,
-		 "%s (%zu %ss) against %s (%zu %ss) before: a change of %s%s%s (95 %% CI %s to %s; %s%s)",
+		 "%s (%zu %ss) against %s (%zu %ss) before: a change of %s%s%s (%s; %s%s)",
 		 a, c->na, days, b, c->nb, days, sd1(r->mean, d), *unit ? " " : "", unit,
-		 sd1(r->ci_lo, lo), sd1(r->ci_hi, hi), ptext(pv, p),
-		 adj_words(adj, pv));
+		 ci, padj_text(pv, p), adj_words(adj, pv));
 	l = strlen(buf);
-	if (pv < 0.05)
+	if (v == EASE_INFER_NO_P)
+		snprintf(buf + l, n - l, ": the data cannot tell whether it changed");
+	else if (ease_infer_shown(v))
 		snprintf(buf + l, n - l, ", unlikely to be chance alone");
 	else
 		snprintf(buf + l, n - l, ", within what day-to-day variation gives: no change is shown");
 	l = strlen(buf);
-	if (pain && r->category && *r->category && pv < 0.05) {
-		double pts = -r->mean;
-
+	if (pain && r->category && *r->category && ease_infer_shown(v)) {
 		snprintf(buf + l, n - l, "; %s, %s.", cat_words(r->category),
-			 pts >= 2 || (r->before_mean != 0 && 100 * pts / fabs(r->before_mean) >= 30) ?
+			 ease_prepost_important(r->mean, r->before_mean, r->lower) ?
 			 "clinically important (2 points or 30 % at least)" :
 			 "below what is clinically important (2 points or 30 %)");
-	} else if (pain && r->category && *r->category && strcmp(r->category, "none") != 0)
+	} else if (pain && r->category && *r->category && strcmp(r->category, "none") != 0 &&
+		   v != EASE_INFER_NO_P)
 		/* a size is no finding while chance explains it */
 		snprintf(buf + l, n - l, "; if it held, a change of this size would be %s.",
 			 cat_words(r->category));
@@ -1418,8 +1463,11 @@ s_sleep(rep *R, const subj *s, const findings *F, int multi)
 		para(R, "Sleep efficiency (time asleep of time in bed) in the last %ld nights: %.0f %% on average (%ld night%s).",
 		     R->o->period, sum / (double)n, n, plural(n));
 	}
-	if (F->sc_done && F->sc.n >= MIN_PAIRS && !isnan(F->sc.r)) {
-		double pv = isnan(F->sc_padj) ? F->sc.p : F->sc_padj;
+	if (F->sc_done && F->sc.n >= MIN_PAIRS && !isnan(F->sc.r) && isnan(F->sc_padj))
+		para(R, "Whether a night's sleep goes with the next day's pain the data cannot tell: Pearson r = %s over %zu nights, but no p adjusted for day-to-day correlation can be made.",
+		     d2(F->sc.r, r_), F->sc.n);
+	else if (F->sc_done && F->sc.n >= MIN_PAIRS && !isnan(F->sc.r)) {
+		double pv = F->sc_padj;
 
 		ptext(pv, p);
 		d2(F->sc.r, r_);
@@ -1518,8 +1566,13 @@ s_meds(rep *R, const subj *s, const findings *F, int multi)
 	if (c->done && c->nb >= MIN_DAYS && c->na >= MIN_DAYS) {
 		int adj;
 		double pv = best_p(&c->r, &adj);
+		int v = ease_infer_verdict(c->nb < c->na ? c->nb : c->na, c->r.mean, pv, 1);
 
-		if (c->r.mean < 0 && pv < 0.05)
+		if (v == EASE_INFER_NO_P)
+			para(R, "Since sessions began: %s doses a day against %s before (%s; %zu and %zu days): no p adjusted for day-to-day correlation can be made, so the data cannot tell whether medication changed.",
+			     d1(c->r.after_mean, a), d1(c->r.before_mean, b), sd1(c->r.mean, d),
+			     c->na, c->nb);
+		else if (v == EASE_INFER_BETTER)
 			para(R, "Reduced reliance on medication since sessions began: %s doses a day against %s before (%s, 95 %% CI %s to %s; %s%s; %zu and %zu days).",
 			     d1(c->r.after_mean, a), d1(c->r.before_mean, b), sd1(c->r.mean, d),
 			     sd1(c->r.ci_lo, lo), sd1(c->r.ci_hi, hi), ptext(pv, p),
@@ -1617,16 +1670,19 @@ rebook(rep *R, const rgroup *g, const char *what)
  * by: said so that the report and the morning's alert never seem to disagree.
  */
 static void
-alert_median(rep *R, const findings *F)
+alert_median(rep *R, const findings *F, const ease_prepost_result *all)
 {
 	const rgroup *g = relief_of(F, "all");
 	char m[32];
 
-	if (g && g->n >= EASE_RELIEF_MIN_SESSIONS && g->km.median < 1)
+	if (all == NULL || all->verdict != EASE_INFER_BETTER)
+		/* the same rule as everywhere: no booking by sessions not shown to help */
+		para(R, "In the 3 days after each session against the 3 before (the view ease-alert books by), sessions are not shown to help, so ease-alert's overdue rule does not say when a session is due.");
+	else if (g && g->n >= EASE_RELIEF_MIN_SESSIONS && g->km.median < 1)
 		para(R, "All sessions together: a median relief of %s days (%zu sessions), under a day, so ease-alert's overdue rule has no interval to warn by.",
 		     ease_fmt_num(g->km.median, 3, m), g->n);
 	else if (g && g->n >= EASE_RELIEF_MIN_SESSIONS && !isnan(g->km.median))
-		para(R, "All sessions together: a median relief of %s day%s (%zu sessions). ease-alert's overdue rule warns when no session came for longer than this; it does not need a technique that helped, as the rebooking interval here does.",
+		para(R, "All sessions together help and give a median relief of %s day%s (%zu sessions). ease-alert's overdue rule warns when no session came for longer than this.",
 		     ease_fmt_num(g->km.median, 3, m), g->km.median == 1 ? "" : "s", g->n);
 	else
 		para(R, "All sessions together: the median relief is not known yet (%zu session%s), so ease-alert's overdue rule cannot be judged.",
@@ -1637,90 +1693,94 @@ static void
 s_massage(rep *R, const subj *s, const findings *F, int multi)
 {
 	table t = {6, NULL, 0, 0};
-	const ease_prepost_result *best = NULL, *all = NULL;
+	const ease_prepost_result *best = NULL, *all = NULL, *ev_all = NULL;
 	char d[16], lo[16], hi[16], p[32], ci[48], rl[128], nn[16];
-	int rtm;
+	ease_infer_row *rows;
+	size_t nt = 0;
+	long b;
+	int rtm, enough = 0;
 
 	(void)s;
-	if (F->sessions == 0 || F->tech.n == 0)
+	if (F->sessions == 0 || F->model.n == 0)
 		return;
+	for (size_t i = 0; i < F->tech.n; i++)
+		if (strcmp(F->tech.r[i].group, "all") == 0)
+			ev_all = &F->tech.r[i];
 	section(R, multi, "Massage");
 	t_row(&t, "technique", "n", "change", "95 % CI", "p Holm", "relief days");
-	for (size_t i = 0; i < F->tech.n; i++) {
-		const ease_prepost_result *r = &F->tech.r[i];
+	rows = ease_xcalloc(F->model.n + 1, sizeof *rows);
+	for (size_t i = 0; i < F->model.n; i++) {
+		const ease_prepost_result *r = &F->model.r[i];
 		int is_all = strcmp(r->group, "all") == 0;
 
 		if (is_all)
 			all = r;
-		else if (best == NULL && r->n >= EASE_PREPOST_MIN_EVENTS && !isnan(r->mean))
-			best = r;
+		else {
+			enough |= r->n >= EASE_INFER_MIN_N;
+			rows[nt].n = r->n;
+			rows[nt].est = r->mean;
+			rows[nt++].p = r->p_holm;
+		}
 		snprintf(nn, sizeof nn, "%zu", r->n);
 		if (r->n < 2 || isnan(r->ci_lo))
-			strcpy(ci, "too few");
+			strcpy(ci, r->n < 2 ? "too few" : "not known");
 		else
 			snprintf(ci, sizeof ci, "%s to %s", sd1(r->ci_lo, lo), sd1(r->ci_hi, hi));
 		t_row(&t, is_all ? "all sessions" : short_name(R, esc(R, r->group)), nn, sd1(r->mean, d), ci,
 		      is_all || isnan(r->p_holm) ? "" : pnum(r->p_holm, p),
 		      relief_text(relief_of(F, is_all ? "all" : r->group), rl, sizeof rl));
 	}
-	para(R, "Pain in the %d days after each session against the %d days before it, by technique (n sessions; a session of two techniques counts for both). p Holm: the p-values of the techniques corrected for testing several (Holm), from p-values not adjusted for day-to-day correlation. Relief days: how long pain stayed at least 1 point below the 3 days before the session, the Kaplan-Meier median with its 95 %% CI ('more': beyond what the data show; '?': the data do not give the lower end).",
-	     3, 3);
+	/* the one rule: only a technique shown to help is ever called best */
+	b = ease_infer_best(rows, nt, 1);
+	free(rows);
+	if (b >= 0)
+		best = &F->model.r[b];	/* the techniques come first, in the same order */
+	para(R, "Pain on the day after a session against other days, by technique: the day-after model of ease-prepost --model (a regression of each day's pain on the techniques of the day before, with a trend and weekdays, its errors correlated from day to day, AR(1), fitted by GLS; n sessions; a session of two techniques counts for both). p Holm: corrected for testing several techniques (Holm). Relief days: how long pain stayed at least 1 point below the 3 days before the session, the Kaplan-Meier median with its 95 %% CI ('more': beyond what the data show; '?': the data do not give the lower end).");
 	t_write(R, &t);
-	if (all && (long)all->n < F->session_days) {
-		long k = F->session_days - (long)all->n;
+	/* the caveat of the before-and-after view: sessions booked on bad days */
+	rtm = ev_all && ev_all->rtm;
+	if (nt == 0 && all) {
+		/* no technique recorded: the sessions are one treatment, in ease-prepost's words */
+		int helped = all->verdict == EASE_INFER_BETTER;
 
-		para(R, "%ld of the %ld days with a session %s not in the table: fewer than half the days before or after %s had pain recorded.",
-		     k, F->session_days, k == 1 ? "is" : "are", k == 1 ? "it" : "them");
-	}
-	rtm = all && all->rtm;
-	if (rtm)
-		/* the caveat first: a drop it explains is no finding */
-		rtm_note(R, all);
-	if (best == NULL && F->tech.n == 1 && all && all->n >= EASE_PREPOST_MIN_EVENTS &&
-	    !isnan(all->mean)) {
-		/* no technique recorded: the sessions are one treatment */
-		int adj;
-		double pv = best_p(all, &adj);
-		int helped = all->ci_hi < 0 && pv < 0.05;
-
-		if (helped && rtm)
-			para(R, "Pain after sessions: %s points (95 %% CI %s to %s, %zu sessions; %s%s); with sessions booked on bad days this is not shown to be their effect, so no rebooking interval is suggested.",
-			     sd1(all->mean, d), sd1(all->ci_lo, lo), sd1(all->ci_hi, hi), all->n,
-			     ptext(pv, p), adj_words(adj, pv));
+		para(R, "%s", esc(R, all->sentence));
+		if (helped && rtm) {
+			rtm_note(R, ev_all);
+			para(R, "With sessions booked on bad days this is not shown to be their effect, so no rebooking interval is suggested.");
+		}
 		else if (helped)
-			para(R, "Pain was lower after sessions: %s points (95 %% CI %s to %s, %zu sessions; %s%s).",
-			     sd1(all->mean, d), sd1(all->ci_lo, lo), sd1(all->ci_hi, hi), all->n,
-			     ptext(pv, p), adj_words(adj, pv));
-		else
-			para(R, "The sessions show no clear change in pain yet: %s points (95 %% CI %s to %s, %zu sessions; %s%s), so no rebooking interval is suggested.",
-			     sd1(all->mean, d), sd1(all->ci_lo, lo), sd1(all->ci_hi, hi), all->n,
-			     ptext(pv, p), adj_words(adj, pv));
-		if (helped && !rtm)
 			rebook(R, relief_of(F, "all"), "a session");
-	} else if (best && best->ci_hi < 0 && best->p_holm < 0.05 && rtm) {
-		para(R, "The largest drop after a technique: %s, pain %s points after it (95 %% CI %s to %s, %zu sessions, Holm-adjusted %s); with sessions booked on bad days it is not shown to be the technique's effect, so no rebooking interval is suggested.",
+		else
+			para(R, "No rebooking interval is suggested: the sessions are not shown to help.");
+	} else if (best && rtm) {
+		rtm_note(R, ev_all);
+		para(R, "The largest drop shown after a technique: %s, pain %s points after it (95 %% CI %s to %s, %zu sessions, Holm-adjusted %s); with sessions booked on bad days it is not shown to be the technique's effect, so no rebooking interval is suggested.",
 		     esc(R, best->group), sd1(best->mean, d), sd1(best->ci_lo, lo), sd1(best->ci_hi, hi),
 		     best->n, ptext(best->p_holm, p));
-	} else if (best && best->ci_hi < 0 && best->p_holm < 0.05) {
+	} else if (best) {
 		const rgroup *g = relief_of(F, best->group);
 
-		para(R, "The technique that helped most: %s, pain %s points after it (95 %% CI %s to %s, %zu sessions, Holm-adjusted %s).",
-		     esc(R, best->group), sd1(best->mean, d), sd1(best->ci_lo, lo), sd1(best->ci_hi, hi),
-		     best->n, ptext(best->p_holm, p));
+		para(R, "The technique that helped most: %s. %s", esc(R, best->group),
+		     esc(R, best->sentence));
 		rebook(R, g, esc(R, best->group));
-	} else if (best && F->tech.n == 2)
-		/* one technique: there is nothing to tell it apart from */
-		para(R, "%s shows no clear benefit yet (%s points, 95 %% CI %s to %s, %zu sessions, Holm-adjusted %s), so no rebooking interval is suggested.",
-		     esc(R, best->group), sd1(best->mean, d), sd1(best->ci_lo, lo), sd1(best->ci_hi, hi),
-		     best->n, ptext(best->p_holm, p));
-	else if (best)
-		para(R, "No technique shows a clear benefit yet (%s: %s points, 95 %% CI %s to %s, %zu sessions, Holm-adjusted %s), so no rebooking interval is suggested.",
-		     esc(R, best->group), sd1(best->mean, d), sd1(best->ci_lo, lo), sd1(best->ci_hi, hi),
-		     best->n, ptext(best->p_holm, p));
-	else
+	} else if (!enough) {
+		if (rtm)
+			rtm_note(R, ev_all);
 		para(R, "Too few sessions with pain recorded around them to judge any technique (at least %d each are needed).",
-		     EASE_PREPOST_MIN_EVENTS);
-	alert_median(R, F);
+		     EASE_INFER_MIN_N);
+	}
+	else if (nt == 1)
+		/* one technique: there is nothing to rank, its own sentence says it */
+		para(R, "%s No rebooking interval is suggested.", esc(R, F->model.r[0].sentence));
+	else {
+		/* nothing is ranked without a shown effect: the techniques are not named in order */
+		para(R, "No technique is shown to help yet (p adjusted for day-to-day correlation and Holm-corrected across %zu techniques, below 0.05 after at least %d sessions), so none is called best and no rebooking interval is suggested.",
+		     nt, EASE_INFER_MIN_N);
+		if (all)
+			para(R, "%s", esc(R, all->sentence));
+	}
+	/* ease-alert books by the before-and-after view of every session */
+	alert_median(R, F, ev_all);
 }
 
 static void

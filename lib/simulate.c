@@ -120,7 +120,7 @@ enum {
 	O_RATINGS, O_FLARES, O_FLARE_SIZE, O_FLARE_DAYS, O_BASELINE_DAYS,
 	O_EVERY, O_JITTER, O_PER_WEEK, O_TECHNIQUES, O_EFFECT, O_RESPONSE_SD,
 	O_SLEEP, O_SLEEP_SD, O_SLEEP_SLOPE, O_MED_THRESHOLD, O_STRESS,
-	O_MISSING, O_IN_BED
+	O_MISSING, O_IN_BED, O_TABLE
 };
 
 const struct option ease_sim_longopts[] = {
@@ -154,6 +154,7 @@ const struct option ease_sim_longopts[] = {
 	{"stress", required_argument, NULL, O_STRESS},
 	{"missing", required_argument, NULL, O_MISSING},
 	{"in-bed", no_argument, NULL, O_IN_BED},
+	{"table", required_argument, NULL, O_TABLE},
 	{NULL, 0, NULL, 0}
 };
 
@@ -229,23 +230,32 @@ ease_sim_opt_techniques(ease_sim_opts *o, const char *arg)
 	memcpy(o->use_tech, use, sizeof use);
 }
 
-/* --format's table words; the layouts are the common option's. */
-void
-ease_sim_opt_format(ease_sim_opts *o, const char *arg)
+/*
+ * --table day|events|sessions.  --format took these words once, beside its
+ * layouts: it still does (OLD set), with a warning that names --table.
+ * Returns nonzero for a word that is no table, when OLD.
+ */
+int
+ease_sim_opt_table(ease_sim_opts *o, const char *arg, int old)
 {
 	static const char *const tables[] = {"day", "events", "sessions"};
 
 	for (int i = 0; i < 3; i++)
 		if (strcmp(arg, tables[i]) == 0) {
+			if (old)
+				ease_warn("--format %s is the old spelling: use --table %s",
+					  arg, arg);
 			/* the last of two would win silently: one run writes one table */
 			if (o->table_given && o->table != i)
-				ease_usage("--format: '%s' and '%s': one run writes one table; "
+				ease_usage("--table: '%s' and '%s': one run writes one table; "
 					   "run ease-simulate once for each", tables[o->table], arg);
 			o->table = i;
 			o->table_given = 1;
-			return;
+			return 0;
 		}
-	ease_usage("--format: '%s' is not day, events, sessions, csv, tsv or table", arg);
+	if (old)
+		return 1;
+	ease_usage("--table: '%s' is not day, events or sessions", arg);
 }
 
 int
@@ -254,13 +264,20 @@ ease_sim_handle(int opt, const char *arg, void *ctx)
 	ease_sim_opts *o = ctx;
 
 	switch (opt) {
-	case O_DAYS: o->days = ease_opt_long("--days", arg, 1, 2147483647L); break;
-	case O_START: o->start = ease_opt_date("--start", arg); break;
+	case O_DAYS:
+		o->days = ease_opt_long("--days", arg, 1, 2147483647L);
+		o->days_given = 1;
+		break;
+	case O_START:
+		o->start = ease_opt_date("--start", arg);
+		o->start_given = 1;
+		break;
 	case O_SUBJECTS:
 		o->subjects = (int)ease_opt_long("--subjects", arg, 1, EASE_SIM_MAX_SUBJECTS);
 		break;
 	case O_SEED: o->seed = (unsigned long)ease_opt_long("--seed", arg, 0, 4294967295L); break;
-	case EASE_OPT_FORMAT: ease_sim_opt_format(o, arg); break;
+	case EASE_OPT_FORMAT: return ease_sim_opt_table(o, arg, 1);
+	case O_TABLE: ease_sim_opt_table(o, arg, 0); break;
 	case O_PLAN:
 		if (*arg == '\0')
 			ease_usage("--plan: needs the schedule ease-plan wrote");
@@ -418,7 +435,12 @@ ease_sim_new(const ease_sim_opts *o)
 			inside++;
 		}
 		if (P.ns && inside == 0)
-			ease_usage("--plan: no session of %s falls within the %ld days from --start", o->plan, o->days);
+			{
+			char b1[16], b2[16];
+
+			ease_usage("--plan: no session of %s falls within the %ld days from %s (--start): the trial runs from %s",
+				   o->plan, o->days, ease_fmt_date(o->start, b1), ease_fmt_date(P.start, b2));
+		}
 		ease_plan_file_free(&P);
 	}
 	return s;
@@ -965,7 +987,25 @@ ease_sim_run(const ease_sim_opts *o)
 	ease_sim *s;
 	ease_sim_day d;
 	long *tech_sessions = NULL;
+	ease_sim_opts trial;
 
+	/*
+	 * A diary for a trial starts on the trial's first day and lasts as long,
+	 * unless told otherwise: the default start of 2026-01-01 would miss a
+	 * trial planned for another year altogether.
+	 */
+	if (o->plan && (!o->start_given || !o->days_given)) {
+		ease_plan_file P;
+
+		ease_plan_read(&P, o->plan);
+		trial = *o;
+		if (!o->start_given)
+			trial.start = P.start;
+		if (!o->days_given && P.nunits > 0 && P.ulast[P.nunits - 1] >= trial.start)
+			trial.days = P.ulast[P.nunits - 1] - trial.start + 1;
+		ease_plan_file_free(&P);
+		o = &trial;
+	}
 	ease_sim_opts_check(o);
 	w = ease_writer_open(o->output, o->layout, NULL, 0);
 	/* both outputs exist before either is written, and are put in place together */

@@ -194,6 +194,41 @@ ease_tz_known(const char *zone)
 	return zone_ok(zone, 0);
 }
 
+/*
+ * UTC+2 and Etc/GMT+2 are two hours WEST of Greenwich (POSIX counts the
+ * hours to add to local time), the opposite of the ISO offset +02:00 that
+ * most people mean by them: valid zones, read silently the other way.
+ */
+static void
+warn_sign(const char *zone)
+{
+	const char *z = zone, *num;
+	char flip[64];
+	int h = 0;
+
+	if (strncmp(z, "Etc/", 4) == 0)
+		z += 4;
+	if (strncmp(z, "UTC", 3) != 0 && strncmp(z, "GMT", 3) != 0)
+		return;
+	if (z[3] != '+' && z[3] != '-')
+		return;
+	num = z + 4;
+	if (!digits(&num, 2, &h) || (*num != '\0' && *num != ':') || h == 0)
+		return;
+	if (*num == ':') {
+		int m;
+
+		num++;
+		if (!digits(&num, 2, &m) || *num != '\0')
+			return;
+	}
+	snprintf(flip, sizeof flip, "%.*s%c%s", (int)(z + 3 - zone), zone,
+		 z[3] == '+' ? '-' : '+', z + 4);
+	ease_warn("--tz: '%s' is read as UTC%c%s, %s of Greenwich (POSIX and the zone database count the hours the other way from an ISO offset); for UTC%c%s write '%s' or a zone name (Europe/Berlin)",
+		  zone, z[3] == '+' ? '-' : '+', z + 4, z[3] == '+' ? "west" : "east",
+		  z[3], z + 4, flip);
+}
+
 void
 ease_tz_check(const char *zone)
 {
@@ -201,6 +236,7 @@ ease_tz_check(const char *zone)
 		if (!zone_ok(zone, 1))
 			ease_usage("--tz: '%s' is not a time zone of this system: give " EASE_TZ_ACCEPTED,
 				   zone);
+		warn_sign(zone);
 	} else if ((zone = getenv("TZ")) != NULL && *zone && !zone_ok(zone, 1)) {
 		ease_die(EASE_EX_USAGE, "the TZ environment variable '%s' is not a time zone of this system (the C library would read it as UTC): set TZ to " EASE_TZ_ACCEPTED ", or unset it for the system's zone",
 			 zone);

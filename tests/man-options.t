@@ -122,6 +122,78 @@ for t in "$bin"/ease-*; do
 		echo "ok $n - README: $name takes no common option"
 	fi
 done
+# The README's table of shared own options: "| `-m` `--method` | ... | `corr` ... |".
+shared_rows() {
+	awk -F '|' '/^[|] *option *[|] *means *[|] *tools *[|]/ { have = 1; next }
+	have && /^[|]---/ { next }
+	have && !/^[|]/ { exit }
+	have {
+		opts = ""; s = $2
+		while (match(s, /--?[A-Za-z][a-z0-9-]*/)) {
+			opts = opts " " substr(s, RSTART, RLENGTH)
+			s = substr(s, RSTART + RLENGTH)
+		}
+		tools = ""; s = $4
+		while (match(s, /`[a-z]+`/)) {
+			tools = tools " " substr(s, RSTART + 1, RLENGTH - 2)
+			s = substr(s, RSTART + RLENGTH)
+		}
+		print substr(opts, 2) "|" substr(tools, 2)
+	}' "$top/README.md"
+}
+shared_rows > "$scratch/shared"
+n=$((n + 1))
+if [ -s "$scratch/shared" ]; then
+	echo "ok $n - README: a table of the options tools share by name"
+else
+	failed=$((failed + 1))
+	echo "not ok $n - README: a table of the options tools share by name"
+fi
+while IFS='|' read -r opts tools; do
+	for t in "$bin"/ease-*; do
+		[ -x "$t" ] || continue
+		name=${t##*/}
+		help_opts "$t" > "$scratch/help"
+		has=0 lacks=
+		for o in $opts; do
+			if grep -qx -e "$o" "$scratch/help"; then has=1; else lacks="$lacks $o"; fi
+		done
+		n=$((n + 1))
+		case " $tools " in
+		*" ${name#ease-} "*)
+			if [ -z "$lacks" ]; then
+				echo "ok $n - $name takes $opts"
+			else
+				failed=$((failed + 1))
+				echo "not ok $n - $name takes $opts"
+				echo "# lacks:$lacks"
+			fi ;;
+		*)
+			if [ $has = 0 ]; then
+				echo "ok $n - $name takes none of $opts (README)"
+			else
+				failed=$((failed + 1))
+				echo "not ok $n - $name takes none of $opts (README)"
+				echo "# it takes some: the README's row must name it"
+			fi ;;
+		esac
+	done
+done < "$scratch/shared"
+
+# --help fits a terminal of 80 columns (bytes; the help is ASCII)
+for t in "$bin"/ease "$bin"/ease-*; do
+	[ -f "$t" ] && [ -x "$t" ] || continue
+	n=$((n + 1))
+	wide=$("$t" --help | awk 'length($0) > 80 { print NR ": " length($0) }')
+	if [ -z "$wide" ] && [ -z "$("$t" --help | LC_ALL=C grep -n '[^ -~]')" ]; then
+		echo "ok $n - ${t##*/} --help fits 80 columns"
+	else
+		failed=$((failed + 1))
+		echo "not ok $n - ${t##*/} --help fits 80 columns"
+		echo "$wide" | sed 's/^/# line /'
+	fi
+done
+
 # SEE ALSO: every ease page it names exists, and ease(7) names every tool's page.
 see_also() {
 	awk '/^\.SH "?SEE ALSO/ { p = 1; next } /^\.SH/ { p = 0 }

@@ -53,6 +53,7 @@ big.csv:2000002: date 3394-12-14 repeats the row of line 2000001 (for s4)
 big.csv:2000003: date 2500-01-01 repeats an earlier row (for s4) and comes after 3394-12-14 of line 2000001 (rows are not in date order)
 big.csv:2000004: date 2020-01-01 comes after 3394-12-14 of line 2000001 (rows are not in date order)
 big.csv: 2000003 rows, day table, 4 subjects, 2020-01-01 to 3394-12-14, 2191 days without data, 3 problems
+big.csv: hint: line 2000004: date 2020-01-01 is 2192 days (6 years) before the subject's other dates (2026-01-01 the nearest): a typo in the year? (the days between count as without data)
 WANT
 if [ "$(cat "$scratch/status")" = 1 ] && [ ! -s "$scratch/err" ]; then
 	echo "ok 2 - exit 1 within 64 MB, nothing on stderr"

@@ -4,7 +4,8 @@
 # statsmodels), their numbers compared with the ones the tests hold.
 #  - every case whose `ref` file, or whose `why`, gives the command of its
 #    reference (Rscript tests/ref/..., python3 tests/ref/...) runs it in a
-#    copy of its folder; every number the reference prints must be found, in
+#    copy of its folder (with the why's DIGITS=N and SINCE=... UNTIL=... in
+#    its environment); every number the reference prints must be found, in
 #    the same order, among the numbers of the case's expected output, within
 #    a relative 1e-5 (both print 6 significant digits: one unit of the last
 #    digit) or 1e-9 absolute;
@@ -125,7 +126,7 @@ for dir in "$top"/tests/cases/*/*/; do
 	cp -R "$dir". "$work"
 	ln -sfn "$mirror/tests" "$work/tests"
 	ln -sfn "$mirror/tests/data" "$work/data"
-	env=$(grep -o "SINCE=[^ ]* UNTIL=[^ ]*" "$dir/why" 2>/dev/null)
+	env=$(grep -o "SINCE=[^ ]* UNTIL=[^ ]*\|DIGITS=[0-9]*" "$dir/why" 2>/dev/null | tr "\n" " ")
 	(cd "$work" && eval "$env $cmd") > "$scratch/ref.out" 2> "$scratch/ref.err"
 	st=$?
 	if [ $st != 0 ]; then

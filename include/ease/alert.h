@@ -28,7 +28,7 @@ enum {
 typedef struct ease_alert_opts {
 	unsigned rules;		/* 1u << EASE_ALERT_*; 0: every rule the table has columns for */
 	const char *value;	/* --value COL; NULL: pain */
-	int quiet;
+	int quiet;		/* -q: no notes of rules not evaluated; alerts still written */
 	int repeat;		/* alert on every day a condition holds, not its first only */
 	const char *state;	/* --state FILE: the alerts raised before, kept between runs */
 	int has_today;		/* --today: evaluate on TODAY instead of the data's last date */

@@ -7,7 +7,7 @@
 
 typedef struct ease_check_opts {
 	long max_errors;	/* problems listed per file; all are counted */
-	int quiet;		/* the summary line only */
+	int quiet;		/* -q: nothing for a file without problems */
 } ease_check_opts;
 
 /* The forms of the design, recognised by their columns. */

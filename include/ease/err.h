@@ -66,9 +66,16 @@ void ease_set_skip_bad(int on);
 /*
  * Writes gcov's counters in a coverage build (make coverage), where a process
  * that leaves by _exit or replaces itself by exec would lose them; nothing
- * otherwise.  Called before every _exit and exec.
+ * otherwise.  Called before every _exit and exec.  The counters start again
+ * from zero, so that a later flush (or the exit's) adds only what came since.
  */
 void ease_cov_flush(void);
+/*
+ * In a child just forked, before anything else: its counters start from zero
+ * (the parent writes its own), so that what the child runs before its exec
+ * or _exit is counted once, by ease_cov_flush.
+ */
+void ease_cov_child(void);
 /*
  * A first pass that judges the rows the main pass will judge again: while on,
  * a row --skip-bad drops is dropped without being counted (without

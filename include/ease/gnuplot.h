@@ -34,13 +34,12 @@ char *ease_gp_quote(const char *s, size_t max);
 /* The same, written to F, followed by " noenhanced". */
 void ease_gp_text(FILE *f, const char *s);
 /*
- * A key title: NAME cut shorter than other text (EASE_GP_MAXKEY bytes), then
- * SUFFIX (may be NULL) whole, so that a count like " (12)" stays.  gnuplot
- * drops the whole key when one title does not fit.
+ * A key title: NAME cut after MAX bytes (0: EASE_GP_MAXKEY; a narrow canvas
+ * cuts it shorter than other text), then SUFFIX (may be NULL) whole, so that
+ * a count like " (12)" stays.  gnuplot drops the whole key when one title
+ * does not fit.
  */
 #define EASE_GP_MAXKEY 32
-void ease_gp_key(FILE *f, const char *name, const char *suffix);
-/* The same with NAME cut after MAX bytes (a narrow canvas cuts it shorter). */
 void ease_gp_key_cut(FILE *f, const char *name, const char *suffix, size_t max);
 /* V as a datablock number: "NaN" when missing, else up to 10 digits. */
 void ease_gp_num(FILE *f, double v);

@@ -70,6 +70,24 @@ void ease_ttest_welch(const double *x, size_t nx, const double *y, size_t ny,
  */
 double ease_ttest_p_adj(const ease_ttest *t, double n_eff_x, double n_eff_y);
 
+/* The whole adjusted model: p and its 95% interval from the same se and df. */
+typedef struct ease_tadj {
+	double n_eff_x, n_eff_y;	/* as given */
+	double se, df, p;		/* NaN as ease_ttest_p_adj's p */
+	double ci_lo, ci_hi;		/* diff -/+ t(0.975, df) se */
+} ease_tadj;
+
+void ease_ttest_adjust(const ease_ttest *t, double n_eff_x, double n_eff_y,
+		       ease_tadj *out);
+
+/*
+ * The adjusted p T would have with N_X (and, Welch, N_Y) values, a
+ * difference DIFF, each value's variance as now and n_eff = F * n (F the
+ * share n_eff/n of now): what more sessions or days would show.
+ */
+double ease_ttest_p_at(const ease_ttest *t, double diff, size_t n_x, size_t n_y,
+		       double f_x, double f_y);
+
 /* How a rank test's p was had: EASE_P_NONE, EASE_P_EXACT or EASE_P_NORMAL
  * of stats.h, named by ease_p_method_name. */
 
@@ -194,5 +212,14 @@ typedef struct ease_its {
  */
 void ease_its_fit(const double *t, const double *y, size_t n, double t0,
 		  int se_kind, ease_its *out);
+
+/*
+ * As ease_its_fit; with WD0 >= 0 (the weekday, Monday 0 .. Sunday 6, of
+ * T = 0) and GLS, six weekday terms join the model as R
+ * factor(weekday) with contr.sum contrasts, so b0 stays the level of an
+ * average week; p then from t on n - 10 df.  WD0 < 0: none.
+ */
+void ease_its_fit_wd(const double *t, const double *y, size_t n, double t0,
+		     int se_kind, int wd0, ease_its *out);
 
 #endif

@@ -26,6 +26,8 @@ enum {
 	/* with EASE_O_READ: formats that fix their columns and numbers refuse
 	 * --decimal-comma and --col, and --help says so */
 	EASE_O_FIXED_COLS = 64,
+	/* -o alone, for a tool whose output is text, not a table (--format) */
+	EASE_O_OUTPUT_FILE = 128,
 	EASE_O_ALL = 63
 };
 
@@ -69,8 +71,9 @@ typedef struct ease_tool {
 #define EASE_OPT_TOOL 2000
 /*
  * A --format value other than csv, tsv and table goes to the tool's HANDLE
- * under this number (ease-simulate's day, events, sessions); a tool that
- * returns nonzero for it leaves the common message to be said.
+ * under this number (ease-plan's ics; day, events, sessions, ease-simulate's
+ * old spelling of --table); a tool that returns nonzero for it leaves the
+ * common message to be said.
  */
 #define EASE_OPT_FORMAT 1999
 

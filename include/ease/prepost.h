@@ -4,6 +4,8 @@
 #define EASE_PREPOST_H
 
 #include "ease/opts.h"
+#include "ease/cols.h"
+#include "ease/daytab.h"
 
 /* Fewer events than this: the sentence says the data do not show an effect yet. */
 #define EASE_PREPOST_MIN_EVENTS 5
@@ -22,7 +24,7 @@ typedef struct ease_prepost_result {
 	int offset;		/* --profile: the day from the event; else 0 */
 	size_t n;		/* --profile: events with a value that day; else pairs */
 	double mean;		/* --profile: the mean that day; else after - before */
-	double ci_lo, ci_hi;	/* its 95% interval */
+	double ci_lo, ci_hi;	/* its 95% interval (not --profile: p_adj's model) */
 	double before_mean, after_mean;	/* not --profile */
 	int lower;		/* lower values are better */
 	int pain_like;		/* IMMPACT's thresholds apply (pain, stress ...) */
@@ -32,6 +34,8 @@ typedef struct ease_prepost_result {
 	const char *category;	/* IMMPACT: "substantial" ... "worse"; "" */
 	int rtm;		/* the before days were worse than the baseline:
 				 * part of the change can be regression to the mean */
+	int verdict;		/* EASE_INFER_* of ease/infer.h (on p_holm; all: p_adj) */
+	const char *sentence;	/* --explain's sentence; valid during the call only */
 } ease_prepost_result;
 
 typedef struct ease_prepost_opts {
@@ -50,11 +54,13 @@ typedef struct ease_prepost_opts {
 	int compare;		/* --compare: Kruskal-Wallis row */
 	int profile;		/* --profile: means by day offset */
 	int explain;		/* sentences */
+	int quiet;		/* no warnings about groups too small for a test */
 	int se;			/* --its standard errors: EASE_SE_* of hyptest.h */
 	int se_given;		/* --se was given */
 	int model;		/* --model: the day-after model */
 	int after_given;	/* --after was given (the model's default is 1) */
 	int terms;		/* --terms: EASE_PP_TREND | EASE_PP_WEEKDAY */
+	int terms_given;	/* --terms was given (--its: none unless it was) */
 	int gls_ml;		/* --method ml (else REML) */
 	/*
 	 * When set (--event, --split and --factor), nothing is written: each row goes to RESULT
@@ -85,11 +91,41 @@ void ease_prepost_check(ease_prepost_opts *o, const ease_common *c);
 int ease_prepost_run(ease_common *c, ease_prepost_opts *o);
 
 /*
+ * The event design of one subject fed row by row by a caller that reads
+ * the day table itself (ease-alert): no --by, no --profile; O->result
+ * gets the "all" row at the end, and nothing when there was no event.
+ * VALUE_COL is the measure's column in COLS, the slots as ease_day_want
+ * gave them.  O and COLS must outlive the feed.
+ */
+typedef struct ease_prepost_feed ease_prepost_feed;
+ease_prepost_feed *ease_prepost_feed_new(ease_common *c, ease_prepost_opts *o,
+					 const ease_cols *cols, int value_col,
+					 int value_slot, int event_slot);
+void ease_prepost_feed_row(ease_prepost_feed *f, const ease_dayreader *r,
+			   const ease_dayrow *row);
+void ease_prepost_feed_end(ease_prepost_feed *f);
+void ease_prepost_feed_free(ease_prepost_feed *f);
+
+/*
  * --model (lib/prepost_model.c): the day-after model, a row per group and
  * "all" with the GLS AR(1) estimate of the change on the O->after days after
  * a session.
  */
 int ease_prepost_model_run(ease_common *c, ease_prepost_opts *o);
 
+/*
+ * IMMPACT's "clinically important" change: an improvement of 2 points, or of
+ * 30 % of BEFORE_MEAN, at least. DIFF is after - before; LOWER: lower values
+ * are better. The one rule for ease-prepost's column and ease-report's words.
+ */
+int ease_prepost_important(double diff, double before_mean, int lower);
+
+/*
+ * The words a sentence needs about column COL of COLS: the measure ("pain",
+ * "sleep hours"), the unit of a change ("points", "hours", or ""), and the
+ * verb after the measure ("was", "were").
+ */
+void ease_prepost_words(const ease_cols *cols, int col, char *word, size_t nw,
+			char *unit, size_t nu, const char **verb);
 
 #endif

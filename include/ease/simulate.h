@@ -20,6 +20,7 @@ enum { EASE_DRUG_IBUPROFEN, EASE_DRUG_ACETAMINOPHEN, EASE_NDRUG };
 typedef struct ease_sim_opts {
 	long days;		/* per subject */
 	long start;		/* days since 1970-01-01 */
+	int days_given, start_given;	/* else --plan's trial sets them */
 	int subjects;
 	unsigned long seed;	/* 0 .. 2^32-1 */
 	/* pain */
@@ -51,7 +52,7 @@ typedef struct ease_sim_opts {
 	double missing;		/* probability that a day is not recorded */
 	/* output */
 	int table;		/* EASE_SIM_* */
-	int table_given;	/* a --format named the table already */
+	int table_given;	/* --table named the table already */
 	int layout;		/* EASE_FMT_*: the common --format */
 	int digits;		/* significant digits of the truth file's numbers */
 	int in_bed;		/* time_in_bed and sleep_efficiency in the day table */
@@ -71,12 +72,13 @@ const char *ease_sim_drug_name(int drug);
 
 /*
  * Option values.  Each exits 2 with a message naming the option when ARG is
- * malformed.  --effect TECH=POINTS:HALFLIFE; --techniques A,B,C; --format
- * day|events|sessions|csv|tsv|table.
+ * malformed.  --effect TECH=POINTS:HALFLIFE; --techniques A,B,C; --table
+ * day|events|sessions (OLD: given as --format, warned; returns nonzero for
+ * a word that is no table, for the common --format to refuse).
  */
 void ease_sim_opt_effect(ease_sim_opts *o, const char *arg);
 void ease_sim_opt_techniques(ease_sim_opts *o, const char *arg);
-void ease_sim_opt_format(ease_sim_opts *o, const char *arg);
+int ease_sim_opt_table(ease_sim_opts *o, const char *arg, int old);
 /*
  * The tool's own long options and their handler, for an ease_tool (CTX is
  * the ease_sim_opts).

@@ -8,7 +8,7 @@ echo "ease-daily (2,000,000-row event log)"
 ev="$data/events2m.csv"
 evt="$data/events2m-by-time.csv"
 if [ ! -s "$ev" ]; then
-	ease-simulate --subjects 200 --days 2200 --start 2000-01-01 --seed 1 --format events |
+	ease-simulate --subjects 200 --days 2200 --start 2000-01-01 --seed 1 --table events |
 		head -2000001 > "$ev.tmp" && mv "$ev.tmp" "$ev"
 	{ head -1 "$ev"; tail -n +2 "$ev" | sort -t, -k2,2; } > "$evt.tmp" && mv "$evt.tmp" "$evt"
 fi

@@ -6,5 +6,5 @@ echo "ease-simulate (2,000,000 days)"
 bench_run "ease-simulate --days 2000000" \
 	ease-simulate --days 2000000 --start 1900-01-01 --seed 1 && \
 	echo "  day table: $(echo "2000000 / ($T + 0.001)" | bc) rows/s   (target: seconds, not minutes)"
-bench_run "ease-simulate --format events (same days)" \
-	ease-simulate --days 2000000 --start 1900-01-01 --seed 1 --format events
+bench_run "ease-simulate --table events (same days)" \
+	ease-simulate --days 2000000 --start 1900-01-01 --seed 1 --table events

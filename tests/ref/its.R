@@ -3,24 +3,28 @@
 #
 # The expected output of ease-prepost --its from R, for the case tests:
 #
-#   Rscript tests/ref/its.R DIARY first|DATE gls|hac|ols [reml|ml]
+#   Rscript tests/ref/its.R DIARY first|DATE gls|hac|ols [reml|ml] [weekday]
 #
 # Per subject, on the days with pain, t the day from the subject's first:
 # lm(y ~ t + post + I((t - t0) * post)); gls: nlme::gls with corAR1(form =
 # ~ t) (phi refined by optimize() over nlme's likelihood at a fixed phi);
 # hac: sandwich::NeweyWest(fit, prewhite = TRUE, adjust = TRUE) with t on
 # n - 4 df; ols: summary.lm.  r1_resid: cor of the lm residuals of
-# consecutive days.  6 significant digits as ease prints, or $DIGITS.
+# consecutive days.  weekday (gls only): + factor(weekday) with contr.sum
+# contrasts (Monday .. Sunday, so the level is that of an average week).
+# 6 significant digits as ease prints, or $DIGITS.
 suppressMessages({ library(nlme); library(sandwich) })
 a <- commandArgs(TRUE)
 kind <- a[3]
-method <- if (length(a) >= 4) toupper(a[4]) else "REML"
+method <- if ("ml" %in% a[-(1:3)]) "ML" else "REML"
+wday <- "weekday" %in% a[-(1:3)]
+options(contrasts = c("contr.sum", "contr.poly"))
 d <- read.csv(a[1], stringsAsFactors = FALSE, na.strings = "")
 if (is.null(d$subject)) d$subject <- "all"
 d$day <- as.numeric(as.Date(d$date))
 dg <- as.integer(Sys.getenv("DIGITS", "6"))
 g6 <- function(x) if (is.na(x)) "" else sprintf("%.*g", dg, x)
-cat("group,measure,n,t0,pre_level,pre_slope,level_change,level_se,level_p,slope_change,slope_se,slope_p,r1_resid,phi,se_kind\n")
+cat("group,measure,n,t0,pre_level,pre_slope,level_change,level_se,level_p,slope_change,slope_se,slope_p,r1_resid,phi,se_kind,terms\n")
 for (s in unique(d$subject)) {
   x <- d[d$subject == s, ]
   at <- if (a[2] == "first") min(x$day[!is.na(x$massage) & x$massage > 0]) else as.numeric(as.Date(a[2]))
@@ -29,6 +33,8 @@ for (s in unique(d$subject)) {
   t0 <- at - x$day[1]
   f$post <- as.numeric(f$t >= t0)
   f$tp <- (f$t - t0) * f$post
+  f$wd <- factor((as.POSIXlt(as.Date(x$day, origin = "1970-01-01"))$wday + 6) %% 7, levels = 0:6)
+  fm <- if (wday) y ~ t + post + tp + wd else y ~ t + post + tp
   fit <- lm(y ~ t + post + tp, data = f)
   e <- residuals(fit)
   ok <- diff(f$t) == 1
@@ -40,15 +46,16 @@ for (s in unique(d$subject)) {
     b <- coef(fit); se <- sqrt(diag(NeweyWest(fit, prewhite = TRUE, adjust = TRUE)))
     p <- 2 * pt(-abs(b / se), df.residual(fit))
   } else {
-    g0 <- gls(y ~ t + post + tp, data = f, method = method, correlation = corAR1(form = ~ t))
+    g0 <- gls(fm, data = f, method = method, correlation = corAR1(form = ~ t))
     ph <- coef(g0$modelStruct$corStruct, unconstrained = FALSE)[[1]]
-    ll <- function(q) logLik(gls(y ~ t + post + tp, data = f, method = method,
+    ll <- function(q) logLik(gls(fm, data = f, method = method,
                                  correlation = corAR1(q, form = ~ t, fixed = TRUE)))
     o <- optimize(ll, c(max(-0.9999, ph - 0.02), min(0.9999, ph + 0.02)), maximum = TRUE, tol = 1e-12)
-    g <- gls(y ~ t + post + tp, data = f, method = method, correlation = corAR1(o$maximum, form = ~ t, fixed = TRUE))
+    g <- gls(fm, data = f, method = method, correlation = corAR1(o$maximum, form = ~ t, fixed = TRUE))
     s2 <- coef(summary(g)); b <- s2[, 1]; se <- s2[, 2]; p <- s2[, 4]; phi <- o$maximum
   }
   cat(paste(c(s, "pain", nrow(f), format(as.Date(at, origin = "1970-01-01")), g6(b[1]), g6(b[2]),
-              g6(b[3]), g6(se[3]), g6(p[3]), g6(b[4]), g6(se[4]), g6(p[4]), g6(r1), g6(phi), kind),
+              g6(b[3]), g6(se[3]), g6(p[3]), g6(b[4]), g6(se[4]), g6(p[4]), g6(r1), g6(phi), kind,
+              if (wday && kind == "gls") "weekday" else "none"),
             collapse = ","), "\n", sep = "")
 }

@@ -52,15 +52,14 @@ paired_row <- function(name, y, x, seq, lower, r1_value, design) {
 		  before_mean = if (n) mean(y) else NA, after_mean = if (n) mean(x) else NA,
 		  diff = if (n) mean(d) else NA, ci_low = NA, ci_high = NA,
 		  t = NA, df = NA, p_t = NA, rank_stat = NA, p_rank = NA,
-		  effect = NA, effect_kind = "", nap = NA, r1 = NA, p_adj = NA)
+		  effect = NA, effect_kind = "", improved = NA, nap = NA, r1 = NA, p_adj = NA)
 	if (n) {
 		r$pct_change <- if (mean(y) != 0) 100 * mean(d) / mean(y) else NA
 		b <- if (lower) -d else d
-		r$nap <- (sum(b > 0) + sum(b == 0) / 2) / n
+		r$improved <- (sum(b > 0) + sum(b == 0) / 2) / n
 	} else r$pct_change <- NA
 	if (n >= 2 && sd(d) > 0) {
 		tt <- t.test(x, y, paired = TRUE)
-		r$ci_low <- tt$conf.int[1]; r$ci_high <- tt$conf.int[2]
 		r$t <- unname(tt$statistic); r$df <- unname(tt$parameter)
 		r$p_t <- tt$p.value
 		r$effect <- mean(d) / sd(d); r$effect_kind <- "d_z"
@@ -69,12 +68,16 @@ paired_row <- function(name, y, x, seq, lower, r1_value, design) {
 		if (!is.na(r1d)) {
 			ne <- if (r1d <= 0) n else n * (1 - r1d) / (1 + r1d)
 			if (ne > 1) {
-				tq <- mean(d) / sqrt(var(d) / ne)
-				r$p_adj <- 2 * pt(-abs(tq), ne - 1)
+				# the interval of the same model as p_adj
+				se <- sqrt(var(d) / ne)
+				r$p_adj <- 2 * pt(-abs(mean(d) / se), ne - 1)
+				r$ci_low <- mean(d) - qt(0.975, ne - 1) * se
+				r$ci_high <- mean(d) + qt(0.975, ne - 1) * se
 			}
 		}
-		r$r1 <- if (design == "pairs") r1d else r1_value
-	} else r$r1 <- if (design == "pairs") NA else r1_value
+		# the r1 p_adj uses: of the differences
+		r$r1 <- r1d
+	}
 	if (sum(d != 0) >= 1) {
 		w <- suppressWarnings(wilcox.test(x, y, paired = TRUE))
 		r$rank_stat <- unname(w$statistic); r$p_rank <- w$p.value
@@ -82,15 +85,15 @@ paired_row <- function(name, y, x, seq, lower, r1_value, design) {
 	r
 }
 
-finish <- function(rows, lower, pain, base, measure) {
-	# Holm across the --by groups; "all" keeps its own p
+finish <- function(rows, lower, pain, base, base_n, measure) {
+	# Holm across the --by groups on p_adj; "all" keeps its own p_adj
 	k <- which(vapply(rows, function(r) r$group != "all", TRUE))
-	ph <- p.adjust(vapply(rows[k], function(r) r$p_t, 0), "holm")
+	ph <- p.adjust(vapply(rows[k], function(r) r$p_adj, 0), "holm")
 	for (i in seq_along(k)) rows[[k[i]]]$p_holm <- ph[i]
-	for (i in seq_along(rows)) if (rows[[i]]$group == "all") rows[[i]]$p_holm <- rows[[i]]$p_t
+	for (i in seq_along(rows)) if (rows[[i]]$group == "all") rows[[i]]$p_holm <- rows[[i]]$p_adj
 	key <- vapply(rows[k], function(r) if (is.na(r$diff)) Inf else if (lower) r$diff else -r$diff, 0)
 	rows <- c(rows[k][order(key, seq_along(k))], rows[setdiff(seq_along(rows), k)])
-	cat("group,design,measure,n_before,n_after,before_mean,after_mean,diff,ci_low,ci_high,pct_change,t,df,p_t,rank_stat,p_rank,effect,effect_kind,nap,nap_ci_low,nap_ci_high,tau_u,r1,p_adj,p_holm,baseline_mean,category,clinically_important\n")
+	cat("group,design,measure,n_before,n_after,before_mean,after_mean,diff,ci_low,ci_high,pct_change,t,df,p_t,rank_stat,p_rank,effect,effect_kind,improved,nap,nap_ci_low,nap_ci_high,tau_u,r1,p_adj,p_holm,baseline_mean,baseline_n,category,clinically_important\n")
 	for (r in rows) {
 		cat_ <- ""; imp <- ""
 		if (pain && r$n_before > 0 && !is.na(r$pct_change)) {
@@ -104,8 +107,8 @@ finish <- function(rows, lower, pain, base, measure) {
 		cat(paste(c(q(r$group), r$design, q(measure), r$n_before, r$n_after,
 			    fmt(c(r$before_mean, r$after_mean, r$diff, r$ci_low, r$ci_high,
 				  r$pct_change, r$t, r$df, r$p_t, r$rank_stat, r$p_rank, r$effect)),
-			    r$effect_kind, fmt(c(r$nap, NA, NA, NA, r$r1, r$p_adj, r$p_holm, base)),
-			    cat_, imp), collapse = ","), "\n", sep = "")
+			    r$effect_kind, fmt(c(r$improved, NA, NA, NA, NA, r$r1, r$p_adj, r$p_holm, base)),
+			    if (is.na(base_n)) "" else base_n, cat_, imp), collapse = ","), "\n", sep = "")
 	}
 }
 
@@ -118,7 +121,7 @@ kw_row <- function(rows, measure) {
 	kt <- kruskal.test(lapply(k, function(r) as.numeric(sprintf("%.12g", r$d1))))
 	tot <- sum(vapply(rows, function(r) if (r$group == "all") 0 else length(r$d1), 0))
 	cat(paste(c("compare", "kruskal", measure, tot, tot, rep("", 7), fmt(unname(kt$parameter)), "",
-		    fmt(unname(kt$statistic)), fmt(kt$p.value), rep("", 12)), collapse = ","), "\n", sep = "")
+		    fmt(unname(kt$statistic)), fmt(kt$p.value), rep("", 14)), collapse = ","), "\n", sep = "")
 }
 
 if (mode %in% c("event", "profile", "event-compare")) {
@@ -195,7 +198,8 @@ if (mode %in% c("event", "profile", "event-compare")) {
 		rows[[length(rows) + 1]] <- r
 	}
 	if (mode == "event-compare") kw_row(rows, value)
-	else finish(rows, lower, value %in% pain_roles && lower, if (length(base)) mean(base) else NA, value)
+	else finish(rows, lower, value %in% pain_roles && lower, if (length(base)) mean(base) else NA,
+		    length(base), value)
 }
 
 if (mode %in% c("pairs", "pairs-compare")) {
@@ -234,7 +238,7 @@ if (mode %in% c("pairs", "pairs-compare")) {
 	}
 	m <- paste0(bc, ":", ac)
 	if (mode == "pairs-compare") kw_row(rows, m)
-	else finish(rows, lower, role(bc) %in% pain_roles && role(ac) %in% pain_roles && lower, NA, m)
+	else finish(rows, lower, role(bc) %in% pain_roles && role(ac) %in% pain_roles && lower, NA, NA, m)
 }
 
 # ---- the independent designs ----
@@ -285,7 +289,7 @@ if (mode %in% c("split", "factor")) {
 	if (!"subject" %in% names(d)) d$subject <- ""
 	d$subject[is.na(d$subject)] <- ""
 	d$day <- as.numeric(as.Date(d$date))
-	A <- c(); B <- c(); r1x <- c(); r1y <- c(); r1g <- c()
+	A <- c(); B <- c(); r1x <- c(); r1y <- c(); r1g <- c(); taus <- c(); wts <- c()
 	for (s in unique(d$subject)) {
 		x <- d[d$subject == s, ]
 		# each day's sample: 0 before, 1 after, NA in neither
@@ -296,8 +300,16 @@ if (mode %in% c("split", "factor")) {
 				if (length(e)) min(e) else Inf
 			} else as.numeric(as.Date(args[4]))
 			ok <- !is.na(x[[value]])
-			A <- c(A, x[[value]][ok & x$day < at]); B <- c(B, x[[value]][ok & x$day >= at])
+			a_ <- x[[value]][ok & x$day < at]; b_ <- x[[value]][ok & x$day >= at]
+			A <- c(A, a_); B <- c(B, b_)
 			grp <- ifelse(x$day >= at, 1, 0)
+			# Tau-U per subject, weighted by 1 / Var: Var S of Kendall's S of
+			# the values against (m, ..., 1, m+1 for all of B), over (m n)^2
+			if (length(a_) && length(b_)) {
+				m <- length(a_); n <- length(b_); N <- m + n
+				v <- (N * (N - 1) * (2 * N + 5) - n * (n - 1) * (2 * n + 5)) / 18 / (m * n)^2
+				taus <- c(taus, tau_u_ref(a_, b_, lower)); wts <- c(wts, 1 / v)
+			}
 		} else {
 			lag <- as.integer(args[5])
 			f <- setNames(x[[args[4]]], x$day)
@@ -325,25 +337,27 @@ if (mode %in% c("split", "factor")) {
 	tt <- t.test(B, A)
 	w <- suppressWarnings(wilcox.test(B, A))
 	nap <- nap_ref(A, B, lower)
-	tau <- if (mode == "split") tau_u_ref(A, B, lower) else NA
+	tau <- if (mode == "split") sum(wts * taus) / sum(wts) else NA
 	ne <- function(n) if (r1 <= 0) n else n * (1 - r1) / (1 + r1)
 	ex <- var(B) / ne(length(B)); ey <- var(A) / ne(length(A))
 	tq <- (mean(B) - mean(A)) / sqrt(ex + ey)
 	dfq <- (ex + ey)^2 / (ex^2 / (ne(length(B)) - 1) + ey^2 / (ne(length(A)) - 1))
 	padj <- 2 * pt(-abs(tq), dfq)
 	diff <- mean(B) - mean(A)
+	# the interval of the same model as p_adj
+	ci <- diff + c(-1, 1) * qt(0.975, dfq) * sqrt(ex + ey)
 	pts <- if (lower) -diff else diff
 	pct <- 100 * pts / abs(mean(A))
 	pain <- value %in% pain_roles
 	cat_ <- if (!pain) "" else if (pct >= 50) "substantial" else if (pct >= 30) "moderate" else
 		if (pct >= 10) "minimal" else if (pct <= -10) "worse" else "none"
 	imp <- if (!pain) "" else if (pct >= 30 || pts >= 2) "yes" else "no"
-	cat("group,design,measure,n_before,n_after,before_mean,after_mean,diff,ci_low,ci_high,pct_change,t,df,p_t,rank_stat,p_rank,effect,effect_kind,nap,nap_ci_low,nap_ci_high,tau_u,r1,p_adj,p_holm,baseline_mean,category,clinically_important\n")
+	cat("group,design,measure,n_before,n_after,before_mean,after_mean,diff,ci_low,ci_high,pct_change,t,df,p_t,rank_stat,p_rank,effect,effect_kind,improved,nap,nap_ci_low,nap_ci_high,tau_u,r1,p_adj,p_holm,baseline_mean,baseline_n,category,clinically_important\n")
 	cat(paste(c("all", mode, value, length(A), length(B),
-		    fmt(c(mean(A), mean(B), diff, tt$conf.int, 100 * diff / mean(A),
+		    fmt(c(mean(A), mean(B), diff, ci, 100 * diff / mean(A),
 			  tt$statistic, tt$parameter, tt$p.value, w$statistic, w$p.value,
 			  hedges_g(B, A))), "hedges_g",
-		    fmt(c(nap, tau, r1, padj, tt$p.value, NA)), cat_, imp), collapse = ","),
+		    fmt(c(NA, nap, tau, r1, padj, padj, NA)), "", cat_, imp), collapse = ","),
 	    "\n", sep = "")
 }
 

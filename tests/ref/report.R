@@ -6,8 +6,9 @@
 # days before it, each the difference of the means with the interval of
 # ease-prepost --split (least squares with the AR(1) errors over calendar
 # days that nlme::gls fits by REML, as tests/ref/split_gls.R); sleep against
-# the same day's pain by cor.test.  Prints the fragments as the report words them (one decimal,
-# signed changes; two decimals for r):
+# the same day's pain by Fisher's z on the n_eff of its adjusted p.  Prints
+# the fragments as the report words them (one decimal, signed changes; two
+# decimals for r):
 #   Rscript tests/ref/report.R DIARY END PERIOD
 # The case tests/cases/report/vs-r holds its output for the diary there.
 suppressMessages(library(nlme))
@@ -49,7 +50,16 @@ cmp("pain", last, before, "points", "day")
 cmp("pain", d$date >= first, d$date < first, "points", "day")
 cmp("sleep_hours", last, before, "hours", "night")
 ok <- !is.na(d$sleep_hours) & !is.na(d$pain)
-r <- cor.test(d$sleep_hours[ok], d$pain[ok])
-cat(sprintf("Pearson r = %s (95 %% CI %s to %s, %d nights;\n", two(r$estimate),
-	two(r$conf.int[1]), two(r$conf.int[2]), sum(ok)))
+# lag-1 correlation over consecutive days with a value
+r1of <- function(v) {
+	i <- which(!is.na(head(v, -1)) & !is.na(tail(v, -1)) & diff(d$date) == 1)
+	cor(v[i], v[i + 1])
+}
+r <- cor(d$sleep_hours[ok], d$pain[ok])
+# Fisher's z on n_eff = n (1 - r1x r1y)/(1 + r1x r1y), the n of the adjusted p
+q <- r1of(d$sleep_hours) * r1of(d$pain)
+ne <- if (q <= 0) sum(ok) else sum(ok) * (1 - q) / (1 + q)
+ci <- tanh(atanh(r) + c(-1, 1) * qnorm(0.975) / sqrt(ne - 3))
+cat(sprintf("Pearson r = %s (95 %% CI %s to %s, %d nights;\n", two(r),
+	two(ci[1]), two(ci[2]), sum(ok)))
 cmp("meds_doses", last, before, "", "day")

@@ -101,6 +101,25 @@ main(void)
 	   "unknown in a diary: a path, even to a zone file");
 	ok(ease_tz_known(":Europe/Berlin"), "known: a name after a colon");
 	ok(ease_tz_known("UTC0"), "known: UTC0, a POSIX rule");
+	/* the rest of the POSIX grammar, each part right and wrong */
+	ok(ease_tz_known("<+0530>-5:30"), "known: an offset with minutes");
+	ok(ease_tz_known("<+0530>-5:30:00"), "known: an offset with seconds");
+	ok(!ease_tz_known("<+0530>-5:3"), "unknown: minutes of one digit");
+	ok(!ease_tz_known("<+0530>-5:60"), "unknown: minute 60");
+	ok(!ease_tz_known("<AB>3"), "unknown: a quoted name of two letters");
+	ok(!ease_tz_known("<ABC3"), "unknown: a quoted name not closed");
+	ok(ease_tz_known("EST5EDT,J60/2,J300/2"), "known: Julian days 1-365 (Jn)");
+	ok(!ease_tz_known("EST5EDT,J0,J300"), "unknown: Julian day J0");
+	ok(!ease_tz_known("EST5EDT,J366,J300"), "unknown: Julian day J366");
+	ok(ease_tz_known("EST5EDT,59,300/1:30"), "known: days 0-365 (n)");
+	ok(!ease_tz_known("EST5EDT,366,300"), "unknown: day 366");
+	ok(!ease_tz_known("EST5EDT,x,300"), "unknown: a day that is no number");
+	ok(!ease_tz_known("EST5EDT,59/168,300"), "unknown: a change at hour 168");
+	ok(ease_tz_known("EST5EDT,59/167,300"), "known: a change at hour 167");
+	ok(!ease_tz_known("EST5E"), "unknown: a summer name of one letter");
+	ok(!ease_tz_known("EST5EDT+"), "unknown: a summer offset without digits");
+	ok(ease_tz_known("EST5EDT4,M3.2.0,M11.1.0"), "known: a summer offset");
+	ok(!ease_tz_known("EST25"), "unknown: an offset of 25 hours");
 	{
 		char dir[] = "/tmp/ease-tzdir-XXXXXX", path[64];
 		static const char head[44] = "TZif2";
