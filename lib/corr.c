@@ -99,6 +99,7 @@ typedef struct var {
 	const char *name;
 	double cur;		/* this row's value */
 	double *v;		/* the group's values (stored path) */
+	int has_nan;		/* ... and whether one is missing */
 	/* lag-1 autocorrelation, fed day by day */
 	ease_comom r1acc;
 	long prev_day;
@@ -151,6 +152,7 @@ typedef struct run {
 	long *day;
 	size_t n, cap;
 	double *px, *py;	/* complete pairs of one pair at one lag */
+	size_t pxcap;
 	ease_writer *w;
 } run;
 
@@ -498,6 +500,7 @@ group_begin(run *R, const char *group)
 
 		memset(&v->r1acc, 0, sizeof v->r1acc);
 		v->has_prev = 0;
+		v->has_nan = 0;
 	}
 	for (size_t i = 0; i < R->npairs; i++)
 		memset(&R->pairs[i].acc, 0, sizeof R->pairs[i].acc);
@@ -574,14 +577,13 @@ row_add(run *R, const ease_dayrow *row)
 		R->day = ease_xrealloc(R->day, cap * sizeof *R->day);
 		for (size_t i = 0; i < R->nvars; i++)
 			R->vars[i].v = ease_xrealloc(R->vars[i].v, cap * sizeof(double));
-		/* the pair buffers are never longer than a group */
-		R->px = ease_xrealloc(R->px, 2 * cap * sizeof *R->px);
-		R->py = R->px + cap;
 		R->cap = cap;
 	}
 	R->day[R->n] = row->day;
-	for (size_t i = 0; i < R->nvars; i++)
+	for (size_t i = 0; i < R->nvars; i++) {
 		R->vars[i].v[R->n] = R->vars[i].cur;
+		R->vars[i].has_nan |= isnan(R->vars[i].cur);
+	}
 	R->n++;
 }
 
@@ -614,6 +616,13 @@ ease_corr_lag_pairs(const long *day, const double *x, const double *y, size_t n,
 static size_t
 lag_pairs(run *R, const var *x, const var *y, long lag)
 {
+	/* the pair buffers are never longer than a group, made when first wanted */
+	if (R->pxcap < R->n) {
+		free(R->px);
+		R->px = ease_xmalloc(2 * R->cap * sizeof *R->px);
+		R->py = R->px + R->cap;
+		R->pxcap = R->cap;
+	}
 	return ease_corr_lag_pairs(R->day, x->v, y->v, R->n, lag, R->px, R->py);
 }
 
@@ -776,10 +785,24 @@ one_result(run *R, pair *p, int m, long lag, int warn)
 		yc = n >= 3 && !(p->acc.syy > 0);
 		ease_corr_pearson_comom(&p->acc, &res);
 	} else {
-		n = lag_pairs(R, x, y, lag);
-		xc = n >= 3 && ease_is_constant(R->px, n);
-		yc = n >= 3 && ease_is_constant(R->py, n);
-		ease_corr_test(m, R->px, R->py, n, &res);
+		const double *px, *py;
+
+		/*
+		 * At lag 0 with no day missing the pairs are the columns as
+		 * stored: no copy, so a subject costs its columns and no more.
+		 */
+		if (lag == 0 && !x->has_nan && !y->has_nan) {
+			n = R->n;
+			px = x->v;
+			py = y->v;
+		} else {
+			n = lag_pairs(R, x, y, lag);
+			px = R->px;
+			py = R->py;
+		}
+		xc = n >= 3 && ease_is_constant(px, n);
+		yc = n >= 3 && ease_is_constant(py, n);
+		ease_corr_test(m, px, py, n, &res);
 	}
 	/* once per pair and lag, not once per method */
 	if (warn && (n < 3 || xc || yc))

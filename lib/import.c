@@ -73,7 +73,8 @@ ease_import_list(void)
  * "am") logs two ratings of one slot as two records alike: within a file
  * they are kept, and only a record that an earlier file holds as often is
  * a repeat (overlapping exports).  The events of a record wait until it is
- * whole; then it is kept whole, for a repeat is one only when it is the
+ * whole; then it is kept whole (lib/recset.c holds its bytes in a temporary
+ * file), for a repeat is one only when it is the
  * same byte for byte: a hash finds candidates, and two records whose hashes
  * meet but whose bytes differ are never one (lib/recset.c).
  */

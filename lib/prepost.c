@@ -643,9 +643,14 @@ event_row(run *s, evstate *e, const ease_dayreader *r, const ease_dayrow *row)
 		for (size_t i = 0; i < e->np; i++)
 			e->p[i].v[e->nb + (d - e->p[i].day)] = v;
 		if (inwin) {
+			size_t oc = e->qcap;
+
 			ease_grow((void **)&e->qday, &e->qcap, e->nq + 1, sizeof *e->qday);
-			e->qval = ease_xrealloc(e->qval, e->qcap * sizeof *e->qval);
-			e->qin = ease_xrealloc(e->qin, e->qcap);
+			/* the other two follow when the first grows, not on every day */
+			if (e->qcap != oc) {
+				e->qval = ease_xrealloc(e->qval, e->qcap * sizeof *e->qval);
+				e->qin = ease_xrealloc(e->qin, e->qcap);
+			}
 			e->qday[e->nq] = d;
 			e->qval[e->nq] = v;
 			e->qin[e->nq++] = e->have_after && d <= e->after_until;

@@ -3,24 +3,41 @@
 #include "ease/err.h"
 #include "ease/hash.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+/*
+ * A record's bytes (its key, then its body) are not kept in memory: they go
+ * to a nameless temporary file, past the first few KiB, and a candidate is
+ * read back from it to be compared.  What stays is 24 bytes a record and a
+ * slot or two: a million nights in some 32 MB, not 240.
+ */
 typedef struct rec {
 	uint64_t hash;
-	size_t off;		/* of the key in the arena; the body follows it */
-	size_t klen, blen;
+	uint64_t off;		/* of the key in the store; the body follows it */
+	uint32_t klen, blen;
 	uint32_t tag;
 } rec;
+
+#define HOLD_DEFAULT (1u << 20)	/* bytes held in memory before the file */
 
 struct ease_recset {
 	uint64_t mask;		/* of the hash bits kept */
 	rec *recs;
 	size_t n, rcap;
-	char *arena;
-	size_t alen, acap;
-	size_t *slot;		/* open addressing: a record's number + 1, 0 free */
+	uint32_t *slot;		/* open addressing: a record's number + 1, 0 free */
 	size_t scap;
+	/* the store: bytes [0, flushed) in the file, [flushed, len) in buf */
+	int fd;			/* -1 until the buffer first fills */
+	uint64_t flushed, len;
+	char *buf;
+	size_t bcap, hold;
+	/* a record read back */
+	char *rd;
+	size_t rdcap;
 };
 
 ease_recset *
@@ -30,7 +47,15 @@ ease_recset_new(int hash_bits)
 
 	s->mask = hash_bits >= 64 ? UINT64_MAX
 		: hash_bits <= 0 ? 0 : (UINT64_C(1) << hash_bits) - 1;
+	s->fd = -1;
+	s->hold = HOLD_DEFAULT;
 	return s;
+}
+
+void
+ease_recset_hold(ease_recset *s, size_t bytes)
+{
+	s->hold = bytes ? bytes : 1;
 }
 
 void
@@ -38,9 +63,12 @@ ease_recset_free(ease_recset *s)
 {
 	if (!s)
 		return;
+	if (s->fd >= 0)
+		close(s->fd);
 	free(s->recs);
-	free(s->arena);
 	free(s->slot);
+	free(s->buf);
+	free(s->rd);
 	free(s);
 }
 
@@ -50,7 +78,93 @@ hash_of(const ease_recset *s, const void *key, size_t klen)
 	return ease_hash_bytes(EASE_HASH_START, key, klen) & s->mask;
 }
 
-/* Keeps the table at most half full, so that a probe ends soon. */
+static void
+store_open(ease_recset *s)
+{
+	const char *dir = getenv("TMPDIR");
+	char *tmp;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	tmp = ease_xmalloc(strlen(dir) + 32);
+	sprintf(tmp, "%s/ease-seen.XXXXXX", dir);
+	s->fd = mkstemp(tmp);
+	if (s->fd < 0) {
+		int err = errno;
+
+		ease_die(EASE_EX_CANTCREAT, "%s: cannot make a temporary file there to hold "
+			 "the records seen: %s (set TMPDIR to a writable folder)",
+			 dir, strerror(err));
+	}
+	/* nameless from the start: nothing is left behind however the run ends */
+	unlink(tmp);
+	free(tmp);
+}
+
+static void
+store_flush(ease_recset *s)
+{
+	size_t n = (size_t)(s->len - s->flushed), done = 0;
+
+	if (s->fd < 0)
+		store_open(s);
+	while (done < n) {
+		ssize_t k = write(s->fd, s->buf + done, n - done);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			ease_die(EASE_EX_IO, "the temporary file of the records seen: write "
+				 "error: %s (free space under TMPDIR)",
+				 strerror(k < 0 ? errno : ENOSPC));
+		done += (size_t)k;
+	}
+	s->flushed = s->len;
+}
+
+static void
+store_put(ease_recset *s, const void *p, size_t n)
+{
+	size_t held = (size_t)(s->len - s->flushed);
+
+	if (held + n > s->hold && held > 0) {
+		store_flush(s);
+		held = 0;
+	}
+	ease_grow((void **)&s->buf, &s->bcap, held + n + 1, 1);
+	if (n)
+		memcpy(s->buf + held, p, n);
+	s->len += n;
+}
+
+/* N bytes of the store from OFF into s->rd. */
+static const char *
+store_get(ease_recset *s, uint64_t off, size_t n)
+{
+	size_t done = 0;
+
+	ease_grow((void **)&s->rd, &s->rdcap, n + 1, 1);
+	while (done < n && off + done < s->flushed) {
+		size_t want = n - done;
+		ssize_t k;
+
+		if (off + done + want > s->flushed)
+			want = (size_t)(s->flushed - off - done);
+		k = pread(s->fd, s->rd + done, want, (off_t)(off + done));
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			ease_die(EASE_EX_IO, "the temporary file of the records seen: read "
+				 "error: %s", k < 0 ? strerror(errno) : "cut short");
+		done += (size_t)k;
+	}
+	if (done < n)
+		memcpy(s->rd + done, s->buf + (off + done - s->flushed), n - done);
+	s->rd[n] = '\0';
+	return s->rd;
+}
+
+/* Keeps the table at most three quarters full, so that a probe ends soon. */
 static void
 rehash(ease_recset *s)
 {
@@ -64,7 +178,7 @@ rehash(ease_recset *s)
 
 		while (s->slot[j])
 			j = (j + 1) & (cap - 1);
-		s->slot[j] = i + 1;
+		s->slot[j] = (uint32_t)(i + 1);
 	}
 }
 
@@ -75,32 +189,30 @@ ease_recset_add(ease_recset *s, const void *key, size_t klen, const void *body,
 	rec *r;
 	size_t j;
 
-	if ((s->n + 1) * 2 > s->scap)
+	if (s->n + 1 >= UINT32_MAX || klen >= UINT32_MAX || blen >= UINT32_MAX)
+		ease_die(EASE_EX_SOFTWARE, "a record set beyond 4 thousand million records "
+			 "or a record beyond 4 GiB");
+	if ((s->n + 1) * 4 > s->scap * 3)
 		rehash(s);
 	ease_grow((void **)&s->recs, &s->rcap, s->n + 1, sizeof *s->recs);
-	if (klen + blen > SIZE_MAX - s->alen)
-		ease_die(EASE_EX_SOFTWARE, "a record set beyond the memory's addresses");
-	ease_grow((void **)&s->arena, &s->acap, s->alen + klen + blen + 1, 1);
 	r = &s->recs[s->n];
 	r->hash = hash_of(s, key, klen);
-	r->off = s->alen;
-	r->klen = klen;
-	r->blen = blen;
+	r->off = s->len;
+	r->klen = (uint32_t)klen;
+	r->blen = (uint32_t)blen;
 	r->tag = tag;
-	if (klen)
-		memcpy(s->arena + s->alen, key, klen);
-	if (blen)
-		memcpy(s->arena + s->alen + klen, body, blen);
-	s->alen += klen + blen;
+	store_put(s, key, klen);
+	store_put(s, body, blen);
 	for (j = (size_t)r->hash & (s->scap - 1); s->slot[j]; j = (j + 1) & (s->scap - 1))
 		;
-	s->slot[j] = ++s->n;
+	s->slot[j] = (uint32_t)++s->n;
 	return s->n - 1;
 }
 
 long
 ease_recset_next(const ease_recset *s, const void *key, size_t klen, size_t *at)
 {
+	ease_recset *w = (ease_recset *)s;	/* reading back fills the buffer */
 	uint64_t h;
 	size_t j;
 
@@ -113,7 +225,7 @@ ease_recset_next(const ease_recset *s, const void *key, size_t klen, size_t *at)
 
 		++*at;
 		if (r->hash == h && r->klen == klen &&
-		    (klen == 0 || memcmp(s->arena + r->off, key, klen) == 0))
+		    (klen == 0 || memcmp(store_get(w, r->off, klen), key, klen) == 0))
 			return (long)(s->slot[j] - 1);
 	}
 	return -1;
@@ -125,14 +237,15 @@ ease_recset_same(const ease_recset *s, size_t i, const void *body, size_t blen)
 	const rec *r = &s->recs[i];
 
 	return r->blen == blen &&
-	       (blen == 0 || memcmp(s->arena + r->off + r->klen, body, blen) == 0);
+	       (blen == 0 ||
+		memcmp(store_get((ease_recset *)s, r->off + r->klen, blen), body, blen) == 0);
 }
 
 const char *
 ease_recset_body(const ease_recset *s, size_t i, size_t *blen)
 {
 	*blen = s->recs[i].blen;
-	return s->arena + s->recs[i].off + s->recs[i].klen;
+	return store_get((ease_recset *)s, s->recs[i].off + s->recs[i].klen, *blen);
 }
 
 uint32_t *

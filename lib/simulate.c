@@ -471,7 +471,11 @@ start_subject(ease_sim *s)
 	const ease_sim_opts *o = &s->o;
 	ease_sim_subject *u = &s->subj[s->cur];
 	gsl_rng *r;
-	int width = o->subjects >= 1000 ? 4 : o->subjects >= 100 ? 3 : 2;
+	int width = 2;
+
+	/* as many digits as the last subject's number, at least two */
+	for (int k = o->subjects / 100; k > 0; k /= 10)
+		width++;
 
 	for (int k = 0; k < NSTREAM; k++)
 		gsl_rng_set(s->r[k], stream_seed(o->seed, s->cur, k));

@@ -356,30 +356,212 @@ inversions(double *v, size_t n, double *tmp)
 	return inv;
 }
 
+/*
+ * Mid-ranks by value, not by position: a table from each distinct value to
+ * its mid-rank, so that ranking n days keeps O(distinct values), not two
+ * n-long arrays of (value, index).  A diary's columns take few distinct
+ * values (ratings, hours to a tenth): they are counted in a hash table, in
+ * linear time.  Values nearly all distinct fall back to a sorted copy of
+ * their order bits, searched by bisection.
+ */
+typedef struct rankslot {
+	uint64_t key;		/* order bits; 0 is no double but a NaN: empty */
+	double val;		/* the count, then the mid-rank */
+} rankslot;
+
+typedef struct ranktab {
+	rankslot *slot;		/* hash path: NULL when sorted */
+	uint64_t mask;
+	uint64_t *keys;		/* sorted path: distinct keys ascending */
+	uint64_t *ends;		/* ... and one past each one's last position */
+	size_t nuniq;
+} ranktab;
+
+static size_t
+rank_hash(uint64_t key, uint64_t mask)
+{
+	return (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask;
+}
+
+static int
+key_cmp(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* LSD radix sort of N 64-bit keys, TMP as long; a digit all keys share is skipped. */
+static void
+u64_radix(uint64_t *v, size_t n, uint64_t *tmp)
+{
+	size_t count[RADIX];
+	uint64_t *src = v, *dst = tmp;
+
+	for (int shift = 0; shift < 64 && n > 1; shift += RADIX_BITS) {
+		size_t sum = 0;
+
+		memset(count, 0, sizeof count);
+		for (size_t i = 0; i < n; i++)
+			count[(src[i] >> shift) & (RADIX - 1)]++;
+		if (count[(src[0] >> shift) & (RADIX - 1)] == n)
+			continue;
+		for (size_t d = 0; d < RADIX; d++) {
+			size_t c = count[d];
+
+			count[d] = sum;
+			sum += c;
+		}
+		for (size_t i = 0; i < n; i++)
+			dst[count[(src[i] >> shift) & (RADIX - 1)]++] = src[i];
+		uint64_t *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof *v);
+}
+
+/* The hash path; 0 when the values are too many distinct ones for it. */
+static int
+ranktab_hash(ranktab *t, const double *v, size_t n)
+{
+	size_t cap = 64, used = 0, start = 0;
+	/* at most 8 bytes a value in slots, whatever the values */
+	size_t max_cap = n / 2 > 4096 ? n / 2 : 4096;
+	rankslot *slot = ease_xcalloc(cap, sizeof *slot);
+	uint64_t *keys;
+
+	for (size_t i = 0; i < n; i++) {
+		uint64_t key = order_bits(v[i]);
+		size_t h = rank_hash(key, cap - 1);
+
+		while (slot[h].key != key && slot[h].key != 0)
+			h = (h + 1) & (cap - 1);
+		if (slot[h].key == key) {
+			slot[h].val += 1;
+			continue;
+		}
+		slot[h].key = key;
+		slot[h].val = 1;
+		if (++used * 2 > cap) {
+			rankslot *old = slot;
+			size_t oc = cap;
+
+			if (2 * cap > max_cap) {
+				free(slot);
+				return 0;
+			}
+			cap *= 2;
+			slot = ease_xcalloc(cap, sizeof *slot);
+			for (size_t k = 0; k < oc; k++) {
+				if (old[k].key == 0)
+					continue;
+				h = rank_hash(old[k].key, cap - 1);
+				while (slot[h].key != 0)
+					h = (h + 1) & (cap - 1);
+				slot[h] = old[k];
+			}
+			free(old);
+		}
+	}
+	keys = ease_xmalloc((used ? used : 1) * sizeof *keys);
+	used = 0;
+	for (size_t k = 0; k < cap; k++)
+		if (slot[k].key != 0)
+			keys[used++] = slot[k].key;
+	qsort(keys, used, sizeof *keys, key_cmp);
+	for (size_t k = 0; k < used; k++) {
+		size_t h = rank_hash(keys[k], cap - 1);
+		size_t c;
+
+		while (slot[h].key != keys[k])
+			h = (h + 1) & (cap - 1);
+		c = (size_t)slot[h].val;
+		/* ranks start+1 .. start+c share their mean */
+		slot[h].val = ((double)start + 1 + (double)(start + c)) / 2;
+		start += c;
+	}
+	free(keys);
+	t->slot = slot;
+	t->mask = cap - 1;
+	return 1;
+}
+
+static void
+ranktab_build(ranktab *t, const double *v, size_t n)
+{
+	uint64_t *keys, *ends;
+	size_t u = 0;
+
+	memset(t, 0, sizeof *t);
+	if (ranktab_hash(t, v, n))
+		return;
+	keys = ease_xmalloc(2 * n * sizeof *keys);
+	for (size_t i = 0; i < n; i++)
+		keys[i] = order_bits(v[i]);
+	u64_radix(keys, n, keys + n);
+	/* distinct keys to the front, their ends into the second half */
+	ends = keys + n;
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+
+		while (j < n && keys[j] == keys[i])
+			j++;
+		keys[u] = keys[i];
+		ends[u] = j;
+		u++;
+		i = j;
+	}
+	t->keys = keys;
+	t->ends = ends;
+	t->nuniq = u;
+}
+
+static double
+ranktab_rank(const ranktab *t, double v)
+{
+	uint64_t key = order_bits(v);
+	size_t lo = 0, hi;
+
+	if (t->slot) {
+		size_t h = rank_hash(key, t->mask);
+
+		while (t->slot[h].key != key)
+			h = (h + 1) & t->mask;
+		return t->slot[h].val;
+	}
+	hi = t->nuniq;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->keys[mid] <= key)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	/* ranks start+1 .. end share their mean */
+	return ((double)(lo ? t->ends[lo - 1] : 0) + 1 + (double)t->ends[lo]) / 2;
+}
+
+static void
+ranktab_free(ranktab *t)
+{
+	free(t->slot);
+	free(t->keys);
+}
+
 void
 ease_midranks(const double *v, size_t n, double *rank)
 {
-	kv *s = ease_xmalloc((2 * n + 1) * sizeof *s);
+	ranktab t;
 
-	for (size_t i = 0; i < n; i++) {
-		s[i].a = v[i];
-		s[i].b = (double)i;	/* exact up to 2^53 rows */
-	}
-	/* ties by value only: the order within a tie does not change a midrank */
-	kv_radix(s, n, s + n, 0);
-	for (size_t i = 0; i < n;) {
-		size_t j = i + 1;
-		double mid;
-
-		while (j < n && s[j].a == s[i].a)
-			j++;
-		/* ranks i+1 .. j share their mean */
-		mid = ((double)i + 1 + (double)j) / 2;
-		for (size_t k = i; k < j; k++)
-			rank[(size_t)s[k].b] = mid;
-		i = j;
-	}
-	free(s);
+	if (n == 0)
+		return;
+	ranktab_build(&t, v, n);
+	for (size_t i = 0; i < n; i++)
+		rank[i] = ranktab_rank(&t, v[i]);
+	ranktab_free(&t);
 }
 
 /* Tie statistics of a sorted run of lengths: sum t(t-1)/2, t(t-1)(t-2), t(t-1)(2t+5). */
@@ -684,28 +866,34 @@ ease_corr_test(int method, const double *x, const double *y, size_t n,
 			ease_fisher_ci(out->r, 1 / (nd - 3), &out->ci_lo, &out->ci_hi);
 		break;
 	case EASE_SPEARMAN: {
-		double *rx = ease_xmalloc(2 * n * sizeof *rx), *ry = rx + n;
+		/*
+		 * Ranks looked up day by day, in the order the pairs come: the
+		 * same sums as over arrays of ranks, without the arrays.
+		 */
+		ranktab tx, ty;
+		ease_comom a = {0};
+		double ssx = 0, ssy = 0, s = 0, perm = nd * (nd + 1) * (2 * nd + 1) / 6;
 
-		ease_midranks(x, n, rx);
-		ease_midranks(y, n, ry);
-		pearson_finish(out, pearson_arrays(rx, ry, n));
-		if (n <= SPEARMAN_SERIES_MAX && !isnan(out->r)) {
+		ranktab_build(&tx, x, n);
+		ranktab_build(&ty, y, n);
+		for (size_t i = 0; i < n; i++) {
+			double rx = ranktab_rank(&tx, x[i]), ry = ranktab_rank(&ty, y[i]);
+
+			ease_comom_add(&a, rx, ry);
 			/*
 			 * Without ties the ranks are 1..n, whose squares add up to
 			 * n(n+1)(2n+1)/6; a tie's mid-ranks add up to less.  All
-			 * these sums are exact in a double at this n.
+			 * these sums are exact in a double at SPEARMAN_SERIES_MAX.
 			 */
-			double ssx = 0, ssy = 0, s = 0, perm = nd * (nd + 1) * (2 * nd + 1) / 6;
-
-			for (size_t i = 0; i < n; i++) {
-				ssx += rx[i] * rx[i];
-				ssy += ry[i] * ry[i];
-				s += (rx[i] - ry[i]) * (rx[i] - ry[i]);
-			}
-			if (ssx == perm && ssy == perm)
-				out->p = ease_spearman_p(s, n, &out->p_method);
+			ssx += rx * rx;
+			ssy += ry * ry;
+			s += (rx - ry) * (rx - ry);
 		}
-		free(rx);
+		ranktab_free(&tx);
+		ranktab_free(&ty);
+		pearson_finish(out, ease_comom_r(&a));
+		if (n <= SPEARMAN_SERIES_MAX && !isnan(out->r) && ssx == perm && ssy == perm)
+			out->p = ease_spearman_p(s, n, &out->p_method);
 		/* Fieller, Hartley & Pearson (1957): var(atanh rho) ~ 1.06/(n-3) */
 		if (n > 3)
 			ease_fisher_ci(out->r, 1.06 / (nd - 3), &out->ci_lo, &out->ci_hi);

@@ -654,8 +654,28 @@ fast_g(double v, int digits, char *buf)
 
 	if (digits > 15 || !(a >= 1e-5 && a < 1e15))
 		return 0;
-	x = (int)floor(log10(a));
-	/* log10 may miss by one near a power of ten: the rounding tells */
+	/*
+	 * The decimal exponent by bisection over the powers of ten, not by
+	 * floor(log10()), which took a third of a number's time.  Below 1 the
+	 * powers are not exact doubles and may miss by one, as log10 may near a
+	 * power of ten: the rounding tells.
+	 */
+	{
+		static const double p10[] = {1e-5, 1e-4, 1e-3, 1e-2, 1e-1, 1e0, 1e1,
+					     1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9,
+					     1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+		int lo = 0, hi = (int)(sizeof p10 / sizeof p10[0]) - 2;
+
+		while (lo < hi) {
+			int mid = (lo + hi + 1) / 2;
+
+			if (a >= p10[mid])
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		x = lo - 5;
+	}
 	for (int tries = 0; tries < 3 && !ok; tries++) {
 		if (!scaled_round(a, digits - 1 - x, &q))
 			return 0;

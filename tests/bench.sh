@@ -61,10 +61,37 @@ bench_run() {
 	printf '  %-44s %7.2f s  %7.1f MB\n' "$name" "$T" "$(echo "$M / 1024" | bc -l)"
 }
 
+# bench_pair NAME A B: A and B (shell commands, output discarded) run
+# alternately $PAIRS times (at least 5); the median of the pairs' time ratios
+# A / B into $R, A's peak KiB into $M.  A loaded machine slows both runs of a
+# pair alike, so the ratio holds where the seconds would not.
+PAIRS=${PAIRS:-5}
+[ "$PAIRS" -ge 5 ] 2>/dev/null || PAIRS=5
+bench_pair() {
+	name=$1; a=$2; b=$3; rs=""; mem=0
+	for i in $(seq "$PAIRS"); do
+		for side in a b; do
+			if [ $side = a ]; then c=$a; else c=$b; fi
+			/usr/bin/time -f "%e %M" -o "$data/time.out" sh -c "$c" > /dev/null 2> "$data/err.out" || {
+				echo "bench: $name failed: $(head -3 "$data/err.out")" >&2; R=NaN; M=0; return 1; }
+			read -r t m < "$data/time.out"
+			if [ $side = a ]; then ta=$t; [ "$m" -gt "$mem" ] && mem=$m; else tb=$t; fi
+		done
+		rs="$rs $(echo "scale=4; $ta / ($tb + 0.001)" | bc -l)"
+	done
+	R=$(printf '%s\n' $rs | sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+	M=$mem
+	printf '  %-56s %6sx  (median of %d pairs; %s MB)\n' "$name" "$R" "$PAIRS" "$(echo "$M / 1024" | bc)"
+}
+
 # ratio A B: A / B to two decimals
 ratio() { echo "scale=2; $1 / ($2 + 0.001)" | bc -l | sed "s/^\./0./"; }
 
-echo "bench: $(wc -l < "$day") lines, $(du -h "$day" | cut -f1); best of 3 runs each"
+# the first million rows, for the linearity rows (time at 2e6 <= 2.2x time at 1e6)
+day1m="$data/day1m.csv"
+[ -s "$day1m" ] || head -n 1000001 "$day" > "$day1m"
+
+echo "bench: $(wc -l < "$day") lines, $(du -h "$day" | cut -f1); best of 3 runs each; pairs: medians of $PAIRS"
 # EASE_BENCH=daily,report: only those tools' parts
 for part in "$top"/tests/bench/*.sh; do
 	t=${part##*/}

@@ -3,7 +3,9 @@
  * A set of records told apart by their bytes.  A hash only finds the
  * candidates; every match is confirmed byte for byte, so that two records
  * that differ are never taken for one, whatever the hash does (ease-import's
- * repeats and conflicts rest on it).
+ * repeats and conflicts rest on it).  The bytes themselves wait in a
+ * nameless temporary file under TMPDIR, once past the first MiB: the set
+ * keeps about 32 bytes a record in memory.
  */
 #ifndef EASE_RECSET_H
 #define EASE_RECSET_H
@@ -20,6 +22,8 @@ typedef struct ease_recset ease_recset;
  */
 ease_recset *ease_recset_new(int hash_bits);
 void ease_recset_free(ease_recset *s);
+/* Bytes held in memory before the temporary file (1 MiB; a test keeps fewer). */
+void ease_recset_hold(ease_recset *s, size_t bytes);
 
 /*
  * Adds a record: KEY (KLEN bytes), what names it, and BODY (BLEN bytes),
@@ -38,7 +42,10 @@ long ease_recset_next(const ease_recset *s, const void *key, size_t klen, size_t
 /* Whether record I holds BODY (BLEN bytes), byte for byte. */
 int ease_recset_same(const ease_recset *s, size_t i, const void *body, size_t blen);
 
-/* The body of record I, *BLEN bytes (not NUL-terminated). */
+/*
+ * The body of record I, *BLEN bytes (not NUL-terminated), valid until the
+ * set is next used.
+ */
 const char *ease_recset_body(const ease_recset *s, size_t i, size_t *blen);
 
 /* The tag of record I, to read or change. */

@@ -15,7 +15,7 @@ enum { EASE_DRUG_IBUPROFEN, EASE_DRUG_ACETAMINOPHEN, EASE_NDRUG };
 
 #define EASE_SIM_MAX_RATINGS 8
 #define EASE_SIM_DOSE_SLOTS 3
-#define EASE_SIM_MAX_SUBJECTS 9999
+#define EASE_SIM_MAX_SUBJECTS 100000
 
 typedef struct ease_sim_opts {
 	long days;		/* per subject */

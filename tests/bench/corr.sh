@@ -17,3 +17,12 @@ echo "  mlr / ease-corr pearson:       $(ratio "$ml" "$cp")x   (target >= 10)"
 echo "  spearman / pearson:            $(ratio "$cs" "$cp")x   (target <= 3)"
 echo "  kendall:                       ${ck} s   (target < 10)"
 echo "  peak memory: pearson $(echo "$cpm / 1024" | bc) MB (streaming), spearman $(echo "$csm / 1024" | bc) MB (series)"
+# side by side, alternately: ratios only
+bench_pair "ease-corr (pearson + spearman) / raw parse" \
+	"ease-corr -x pain -y sleep_hours '$day'" "'$data/rawparse' '$day'"
+echo "    target <= 1.5; memory <= 24 B a day of one subject for the rank methods"
+bench_pair "ease-corr -m spearman / -m pearson" \
+	"ease-corr -x pain -y sleep_hours -m spearman '$day'" "ease-corr -x pain -y sleep_hours -m pearson '$day'"
+bench_pair "ease-corr (pearson + spearman): 2e6 days / 1e6 days" \
+	"ease-corr -x pain -y sleep_hours '$day'" "ease-corr -x pain -y sleep_hours '$day1m'"
+echo "    target <= 2.2 (linear)"

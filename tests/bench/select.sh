@@ -9,3 +9,7 @@ bench_run "ease-select --where 'pain>=5' -f date,pain" ease-select --where 'pain
 echo "  ease-select / raw parse: $(ratio "$sel" "$raw")x   (target <= 2)"
 echo "  mlr cat / ease-select:   $(ratio "$mlr" "$sel")x   (target >= 5)"
 echo "  ease-select peak memory: $(echo "$selm / 1024" | bc) MB (target < 16)"
+bench_pair "ease-select / raw parse" "ease-select '$day'" "'$data/rawparse' '$day'"
+echo "    target <= 1.2"
+bench_pair "ease-select: 2e6 days / 1e6 days" "ease-select '$day'" "ease-select '$day1m'"
+echo "    target <= 2.2 (linear)"

@@ -16,3 +16,9 @@ echo "  sma: ease-smooth / raw parse: $(ratio "$sma" "$raw")x   (target <= 2)"
 echo "  ema: mlr / ease-smooth:       $(ratio "$mlrema" "$ema")x   (target >= 5)"
 echo "  ema: ease-smooth / raw parse: $(ratio "$ema" "$raw")x   (target <= 2)"
 echo "  ease-smooth peak memory: sma $(echo "$smam / 1024" | bc) MB, ema $(echo "$emam / 1024" | bc) MB (target < 16)"
+bench_pair "ease-smooth --method ema / raw parse" \
+	"ease-smooth -f pain --method ema --half-life 7 '$day'" "'$data/rawparse' '$day'"
+echo "    target <= 1.5"
+bench_pair "ease-smooth --method ema: 2e6 days / 1e6 days" \
+	"ease-smooth -f pain --method ema --half-life 7 '$day'" "ease-smooth -f pain --method ema --half-life 7 '$day1m'"
+echo "    target <= 2.2 (linear)"

@@ -22,8 +22,9 @@ count(const ease_recset *s, const char *key, size_t klen)
 	return n;
 }
 
+/* HOLD: bytes held in memory; 16 sends nearly every record to the file and back */
 static void
-check(int bits)
+check(int bits, size_t hold)
 {
 	ease_recset *s = ease_recset_new(bits);
 	char key[32], body[32], name[80];
@@ -31,6 +32,8 @@ check(int bits)
 	long i, a, b;
 	int lost = 0;
 
+	if (hold)
+		ease_recset_hold(s, hold);
 	ok(ease_recset_next(s, "k", 1, &at) == -1, "an empty set holds nothing");
 	a = (long)ease_recset_add(s, "night 1", 7, "7.5 h", 5, 2);
 	b = (long)ease_recset_add(s, "night 2", 7, "6 h", 3, 3);
@@ -81,8 +84,11 @@ check(int bits)
 int
 main(void)
 {
-	check(64);
-	check(1);
-	check(0);
+	check(64, 0);
+	check(1, 0);
+	check(0, 0);
+	check(64, 16);
+	check(1, 16);
+	check(0, 16);
 	return tap_done();
 }

@@ -247,17 +247,21 @@ main(void)
 		free(a);
 		free(b);
 	}
-	/* mid-ranks of a long series (sorted by digits) against their definition */
-	{
+	/*
+	 * mid-ranks of a long series against their definition: few distinct
+	 * values (counted in a table) and nearly all distinct (sorted)
+	 */
+	for (int spread = 0; spread < 2; spread++) {
 		size_t n = 3000;
 		double *v = malloc(n * sizeof *v), *r = malloc(n * sizeof *r);
-		unsigned s = 777;
+		unsigned s = 777, m = spread ? 1000000 : 400;
 		int good = 1;
 
 		for (size_t i = 0; i < n; i++) {
 			s = s * 1103515245u + 12345u;
-			v[i] = ((double)((s >> 16) % 400) - 200) / 8;	/* ties, negatives */
+			v[i] = ((double)(s % m) - m / 2.0) / 8;	/* ties, negatives */
 		}
+		v[11] = v[12] = v[13];
 		v[7] = -0.0;
 		v[8] = 0.0;
 		v[9] = -1e300;
@@ -273,7 +277,8 @@ main(void)
 			if (r[i] != less + (same + 1) / 2)
 				good = 0;
 		}
-		ok(good, "mid-ranks of 3000 values = count below + (ties + 1) / 2");
+		ok(good, spread ? "mid-ranks of 3000 values, nearly all distinct = count below + (ties + 1) / 2"
+				: "mid-ranks of 3000 values = count below + (ties + 1) / 2");
 		free(v);
 		free(r);
 	}

@@ -232,6 +232,25 @@ formatting_matches_libc(void)
 	}
 	printf("# %ld numbers compared\n", n);
 	is_long(bad, 0, "ease_fmt_num == printf %.*g on a million numbers");
+
+	/* next to every power of ten, where the decimal exponent is guessed */
+	bad = 0;
+	for (int k = -6; k <= 15; k++) {
+		double p = pow(10, k), around[] = {p, nextafter(p, 0), nextafter(p, INFINITY),
+			p * (1 - 1e-12), p * (1 + 1e-12), p * 0.99999996, p * 0.9999996,
+			p * 0.999995, p * 0.99995};
+
+		for (size_t i = 0; i < sizeof around / sizeof around[0]; i++)
+			for (int d = 1; d <= 17; d++) {
+				if (around[i] == trunc(around[i]))
+					continue;
+				ease_fmt_num(around[i], d, a);
+				ease_fmt_num_libc(around[i], d, b);
+				if (strcmp(a, b) != 0 && bad++ < 5)
+					printf("# %.17g digits %d: '%s' libc '%s'\n", around[i], d, a, b);
+			}
+	}
+	is_long(bad, 0, "ease_fmt_num == printf %.*g next to each power of ten");
 }
 
 /* A German LC_NUMERIC must change nothing (skipped where the locale is absent). */
