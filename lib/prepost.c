@@ -1337,7 +1337,11 @@ explain_line(const run *s, const group *g, int all, char *line, size_t nline)
 		else
 			/* in the order of the means: before, then after */
 			snprintf(count, sizeof count, "%zu days against %zu", g->bef.n, g->aft.n);
-		if (isnan(g->adj.ci_lo))
+		if (isnan(g->adj.ci_lo) && isnan(g->p_adj) && g->bef.n >= 2 &&
+		    (paired(s) || g->aft.n >= 2) && !isnan(g->t.t))
+			/* the p part says why there is no adjusted p: once is enough */
+			snprintf(tail, sizeof tail, "no 95 %% CI; %s", count);
+		else if (isnan(g->adj.ci_lo))
 			snprintf(tail, sizeof tail, "no 95 %% CI: %s; %s",
 				 g->bef.n < 2 || (!paired(s) && g->aft.n < 2) ? "too few values" :
 				 isnan(g->t.t) ? (paired(s) ? "every session changed it alike" :
