@@ -68,6 +68,10 @@ ease_prepost_set_design(ease_prepost_opts *o, int design, const char *arg)
 		o->at_arg = arg;
 		if (strcmp(arg, "first") == 0)
 			o->at_first = 1;
+		else if (ease_parse_date(arg, NULL, &o->at) == EASE_V_BAD)
+			/* a mistyped 'first' must learn that the word exists */
+			ease_usage("%s: '%s' is neither a date (YYYY-MM-DD) nor first",
+				   design_opt[design], arg);
 		else
 			o->at = ease_opt_date(design_opt[design], arg);
 		break;
