@@ -9,7 +9,7 @@
 enum {
 	O_SMOOTH = EASE_OPT_TOOL, O_EVENTS, O_Y2, O_LAG, O_LAGS, O_MARGIN,
 	O_SUBJECT, O_SIZE, O_TITLE, O_EVENT, O_VALUE, O_BEFORE, O_AFTER, O_DIRECTION,
-	O_PLAN
+	O_PLAN, O_MODEL
 };
 
 static const struct option longopts[] = {
@@ -22,6 +22,7 @@ static const struct option longopts[] = {
 	{"before", required_argument, NULL, O_BEFORE},
 	{"after", required_argument, NULL, O_AFTER},
 	{"direction", required_argument, NULL, O_DIRECTION},
+	{"model", no_argument, NULL, O_MODEL},
 	{"lag", required_argument, NULL, O_LAG},
 	{"lags", required_argument, NULL, O_LAGS},
 	{"x", required_argument, NULL, 'x'},
@@ -77,6 +78,9 @@ handle(int opt, const char *arg, void *ctx)
 	case O_DIRECTION:
 		ease_prepost_set_direction(&o->pp, arg);
 		o->pp_window = 1;
+		return 0;
+	case O_MODEL:
+		o->pp.model = 1;
 		return 0;
 	case O_AFTER:
 		ease_prepost_set_window(&o->pp, "--after", arg);
@@ -153,6 +157,9 @@ static const ease_tool tool = {
 	"      --before N, --after N  profile, techniques: days each side (3, 3)\n"
 	"      --direction D        profile, techniques: lower or higher is better,\n"
 	"                           for a column whose name does not say\n"
+	"      --model              techniques: the day-after model of ease-prepost\n"
+	"                           --model (--after K days, 1) against every other\n"
+	"                           day, the answer ease-report gives\n"
 
 	"      --subject ID         only subject ID (default: one panel per subject)\n"
 	"  -T, --terminal T         the script draws png, svg, pdf or dumb (text)\n"

@@ -1755,6 +1755,8 @@ prepost_rows(plot *s, ppstate *p, int profile)
 	if (!profile && po->by == NULL)
 		po->by = "technique";
 	po->profile = profile;
+	if (po->model)
+		po->design = EASE_PP_NONE;	/* the model is a design of its own */
 	po->result = on_result;
 	po->ctx = p;
 	ease_prepost_check(po, s->c);
@@ -1895,8 +1897,16 @@ plot_techniques(plot *s)
 	pain_like = p.r[0].pain_like;
 	window_words(s->c, win, sizeof win);
 	/* the order is by size; only a shown effect is marked, never called best */
-	snprintf(t, sizeof t, "%s %d days after vs %d before %s, by %s%s, largest change first, * shown",
-		 po->value, po->after, po->before, po->event, po->by, win);
+	if (po->model) {
+		char days[32] = "the day";
+
+		if (po->after > 1)
+			snprintf(days, sizeof days, "the %d days", po->after);
+		snprintf(t, sizeof t, "%s on %s after %s against other days, by %s%s, largest change first, * shown",
+			 po->value, days, po->event, po->by, win);
+	} else
+		snprintf(t, sizeof t, "%s %d days after vs %d before %s, by %s%s, largest change first, * shown",
+			 po->value, po->after, po->before, po->event, po->by, win);
 	/* a row each: its place from the top, the change and its CI, and where 30% better lies */
 	fputs("$T << EOD\n", s->f);
 	for (size_t i = 0; i < p.n; i++) {
@@ -1926,7 +1936,7 @@ plot_techniques(plot *s)
 	fprintf(s->f, "set yrange [%g:0.5]\nset ytics (", (double)p.n + 0.5);
 	for (size_t i = 0; i < p.n; i++) {
 		char *q, cnt[32];
-		const char *name = i == p.n - 1 ? "all events" : p.r[i].group;
+		const char *name = i == p.n - 1 ? (po->model ? "all sessions" : "all events") : p.r[i].group;
 		size_t len = strlen(name);
 
 		snprintf(cnt, sizeof cnt, " (%zu)%s", p.r[i].n,
@@ -1955,8 +1965,12 @@ plot_techniques(plot *s)
 	/* the names, a gap and the tics at the left */
 	s->side = (int)widest + 4;
 	set_fit(s, "title", title_or(s, t));
-	snprintf(lab, sizeof lab, "change in %s, after - before (%s is better)", po->value,
-		 lower ? "left" : "right");
+	if (po->model)
+		snprintf(lab, sizeof lab, "change in %s against other days (%s is better)", po->value,
+			 lower ? "left" : "right");
+	else
+		snprintf(lab, sizeof lab, "change in %s, after - before (%s is better)", po->value,
+			 lower ? "left" : "right");
 	set_fit(s, "xlabel", lab);
 	fputs("set yzeroaxis lt -1\nset offsets graph 0.05, graph 0.05, 0, 0\n", s->f);
 	snprintf(immpact, sizeof immpact, dumb ? "IMMPACT: 30%% %s" : "IMMPACT: 30%% %s than before",
@@ -2175,6 +2189,8 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 	if ((o->pp.event || o->pp.value || o->pp_window) && o->kind != EASE_PLOT_PROFILE &&
 	    o->kind != EASE_PLOT_TECHNIQUES)
 		ease_usage("--event, --value, --before, --after and --direction are for profile and techniques plots (trend marks sessions with --events)");
+	if (o->pp.model && o->kind != EASE_PLOT_TECHNIQUES)
+		ease_usage("--model is for techniques plots");
 
 	memset(&s, 0, sizeof s);
 	s.c = c;

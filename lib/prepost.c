@@ -68,6 +68,10 @@ ease_prepost_set_design(ease_prepost_opts *o, int design, const char *arg)
 		o->at_arg = arg;
 		if (strcmp(arg, "first") == 0)
 			o->at_first = 1;
+		else if (ease_parse_date(arg, NULL, &o->at) == EASE_V_BAD)
+			/* a mistyped 'first' must learn that the word exists */
+			ease_usage("%s: '%s' is neither a date (YYYY-MM-DD) nor first",
+				   design_opt[design], arg);
 		else
 			o->at = ease_opt_date(design_opt[design], arg);
 		break;
@@ -1356,7 +1360,11 @@ explain_line(const run *s, const group *g, int all, char *line, size_t nline)
 		else
 			/* in the order of the means: before, then after */
 			snprintf(count, sizeof count, "%zu days against %zu", g->bef.n, g->aft.n);
-		if (isnan(g->adj.ci_lo))
+		if (isnan(g->adj.ci_lo) && isnan(g->p_adj) && g->bef.n >= 2 &&
+		    (paired(s) || g->aft.n >= 2) && !isnan(g->t.t))
+			/* the p part says why there is no adjusted p: once is enough */
+			snprintf(tail, sizeof tail, "no 95 %% CI; %s", count);
+		else if (isnan(g->adj.ci_lo))
 			snprintf(tail, sizeof tail, "no 95 %% CI: %s; %s",
 				 g->bef.n < 2 || (!paired(s) && g->aft.n < 2) ? "too few values" :
 				 isnan(g->t.t) ? (paired(s) ? "every session changed it alike" :

@@ -1770,8 +1770,13 @@ s_massage(rep *R, const subj *s, const findings *F, int multi)
 	} else if (best) {
 		const rgroup *g = relief_of(F, best->group);
 
-		para(R, "The technique that helped most: %s. %s", esc(R, best->group),
-		     esc(R, best->sentence));
+		/* one technique recorded: nothing was compared, so none is "most" */
+		if (nt == 1)
+			para(R, "The one technique recorded, %s, is shown to help. %s", esc(R, best->group),
+			     esc(R, best->sentence));
+		else
+			para(R, "The technique that helped most: %s. %s", esc(R, best->group),
+			     esc(R, best->sentence));
 		rebook(R, g, esc(R, best->group));
 	} else if (!enough) {
 		if (rtm)

@@ -68,7 +68,7 @@ for t in "$bin"/ease-*; do
 		# the words the refusal names that completion does not offer
 		missing=$(head -1 "$scratch/refusal" | sed "s/.*'no-such-word'//" | tr -c 'a-z-' '\n' |
 			grep -v -x -e '' -e is -e not -e or -e one -e of -e no -e a -e number -e days \
-				-e rule -e rules -e method -e methods -e format -e formats -e auto -e ease-import -e list -e '-' -e '--list' |
+				-e rule -e rules -e neither -e nor -e date -e method -e methods -e format -e formats -e auto -e ease-import -e list -e '-' -e '--list' |
 			while read -r x; do case " $words " in *" $x "*) ;; *) echo "$x";; esac; done | tr '\n' ' ')
 		[ $bad = 0 ] && [ $st = 2 ] && [ -z "$missing" ]
 		check $? "$name $opt: takes each of '$words', refuses another (exit $st)${missing:+, and names more: $missing}"
@@ -110,6 +110,8 @@ if command -v bash > /dev/null 2>&1; then
 	}
 	bt 'ease-plot ' 'calendar lags meds plan profile relief scatter techniques trend '
 	bt 'ease-plot tr' 'trend '
+	bt 'ease-prepost --split f' 'first '
+	bt 'ease-prepost --terms ' 'none trend trend,weekday weekday '
 	bt 'ease-plot trend --ter' '--terminal '
 	bt 'ease-plot trend -T p' 'pdf png '
 	bt 'ease-import --from sl' 'sleep-as-android sleep-cycle sleepmeter '
