@@ -474,7 +474,7 @@ start_subject(ease_sim *s)
 	int width = 2;
 
 	/* as many digits as the last subject's number, at least two */
-	for (int k = o->subjects / 100; k > 0; k /= 10)
+	for (int k = o->subjects / 100; k > 0 && width < 6; k /= 10)
 		width++;
 
 	for (int k = 0; k < NSTREAM; k++)
