@@ -2079,8 +2079,9 @@ page_foot(rep *R)
 		"This report summarises a self-kept diary. It is not a diagnosis and does not replace medical advice; "
 		"talk to a doctor or therapist before changing treatment or medication. Each change is given with its "
 		"95 % confidence interval and the number of days or sessions it rests on; where the data are too few, "
-		"the report says so instead of claiming an effect. Days in a diary are not independent: the intervals "
-		"do not allow for that, the adjusted p-values do and are the safer guide.";
+		"the report says so instead of claiming an effect. Days in a diary are not independent (a day's pain "
+		"is much like the day before's): the intervals and adjusted p-values of changes allow for that, "
+		"each interval from the same model as its p-value.";
 
 	if (R->fmt == EASE_REP_HTML) {
 		fprintf(R->f, "<p class=\"foot\">%s</p>\n</main>\n</body>\n</html>\n", foot);
