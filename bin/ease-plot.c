@@ -9,7 +9,7 @@
 enum {
 	O_SMOOTH = EASE_OPT_TOOL, O_EVENTS, O_Y2, O_LAG, O_LAGS, O_MARGIN,
 	O_SUBJECT, O_SIZE, O_TITLE, O_EVENT, O_VALUE, O_BEFORE, O_AFTER, O_DIRECTION,
-	O_PLAN, O_MODEL
+	O_PLAN, O_MODEL, O_WINDOW
 };
 
 static const struct option longopts[] = {
@@ -23,6 +23,7 @@ static const struct option longopts[] = {
 	{"after", required_argument, NULL, O_AFTER},
 	{"direction", required_argument, NULL, O_DIRECTION},
 	{"model", no_argument, NULL, O_MODEL},
+	{"window", no_argument, NULL, O_WINDOW},
 	{"lag", required_argument, NULL, O_LAG},
 	{"lags", required_argument, NULL, O_LAGS},
 	{"x", required_argument, NULL, 'x'},
@@ -74,6 +75,7 @@ handle(int opt, const char *arg, void *ctx)
 	case O_BEFORE:
 		ease_prepost_set_window(&o->pp, "--before", arg);
 		o->pp_window = 1;
+		o->window_view = 1;	/* the model has no days before */
 		return 0;
 	case O_DIRECTION:
 		ease_prepost_set_direction(&o->pp, arg);
@@ -81,6 +83,9 @@ handle(int opt, const char *arg, void *ctx)
 		return 0;
 	case O_MODEL:
 		o->pp.model = 1;
+		return 0;
+	case O_WINDOW:
+		o->window_view = 1;
 		return 0;
 	case O_AFTER:
 		ease_prepost_set_window(&o->pp, "--after", arg);
@@ -132,9 +137,9 @@ static const ease_tool tool = {
 	"  relief     Kaplan-Meier curves of relief per technique:  [--margin X]\n"
 	"  profile    mean VALUE by day around events, 95% CI:  [--event COL]\n"
 	"             [--value COL] [--before N] [--after N] [--by technique]\n"
-	"  techniques change after against before events per technique, 95% CI,\n"
-	"             best first:  [--event COL] [--value COL] [--before N] [--after N]\n"
-	"             [--by COL]\n"
+	"  techniques the day-after model per technique (as ease-report), 95% CI,\n"
+	"             largest first:  [--event COL] [--value COL] [--after N] [--by COL];\n"
+	"             --window: after against before events  [--before N] [--after N]\n"
 	"             (their --by: a line or row per value of COL, pooling subjects)\n"
 	"  plan       a trial's schedule, its units shaded by arm, with the diary's\n"
 	"             pain when a diary is given:  --plan FILE [-f COL]\n"
@@ -159,7 +164,9 @@ static const ease_tool tool = {
 	"                           for a column whose name does not say\n"
 	"      --model              techniques: the day-after model of ease-prepost\n"
 	"                           --model (--after K days, 1) against every other\n"
-	"                           day, the answer ease-report gives\n"
+	"                           day, the answer ease-report gives (the default)\n"
+	"      --window             techniques: the window view instead, --after days\n"
+	"                           against --before days of each event (3 and 3)\n"
 
 	"      --subject ID         only subject ID (default: one panel per subject)\n"
 	"  -T, --terminal T         the script draws png, svg, pdf or dumb (text)\n"

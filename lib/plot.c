@@ -1892,6 +1892,12 @@ plot_techniques(plot *s)
 	char t[400], lab[300], win[64];
 	int lower, pain_like, dumb = s->o->term == EASE_GP_DUMB;
 
+	/*
+	 * "Which technique" has one answer: the day-after model, as ease-report
+	 * gives it; the before/after window view only when asked for
+	 */
+	if (!s->o->window_view)
+		po->model = 1;
 	prepost_rows(s, &p, 0);
 	lower = p.r[0].lower;
 	pain_like = p.r[0].pain_like;
@@ -2191,6 +2197,10 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 		ease_usage("--event, --value, --before, --after and --direction are for profile and techniques plots (trend marks sessions with --events)");
 	if (o->pp.model && o->kind != EASE_PLOT_TECHNIQUES)
 		ease_usage("--model is for techniques plots");
+	if (o->window_view && o->pp.model)
+		ease_usage("--model and --window (or --before): one view of the techniques a run");
+	if (o->window_view && o->kind != EASE_PLOT_TECHNIQUES && o->kind != EASE_PLOT_PROFILE)
+		ease_usage("--window is for techniques plots");
 
 	memset(&s, 0, sizeof s);
 	s.c = c;

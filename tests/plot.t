@@ -218,12 +218,12 @@ sys.exit(bad)
 PY
 say $? "lags: r and CI by calendar lag as R's cor.test"
 
-# profile and techniques draw ease-prepost's own numbers on the same diary
+# profile and techniques (--window) draw ease-prepost's own numbers on the same diary
 cp "$here/../examples/diary.csv" .
 "$bin/ease-prepost" --event massage --value pain --profile --before 4 --after 5 --by technique diary.csv > pp.csv 2>/dev/null
 "$plot" profile --before 4 --after 5 --by technique diary.csv > pf.gp 2>/dev/null
 "$bin/ease-prepost" --event massage --value pain --by technique diary.csv > pt.csv 2>/dev/null
-"$plot" techniques diary.csv > tq.gp 2>/dev/null
+"$plot" techniques --window diary.csv > tq.gp 2>/dev/null
 python3 - pp.csv pf.gp pt.csv tq.gp <<'PY'
 import csv, math, re, sys
 def blocks(f):

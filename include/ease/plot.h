@@ -28,6 +28,7 @@ typedef struct ease_plot_opts {
 	ease_corr_opts corr;	/* -x -y --lag --lags -m */
 	ease_prepost_opts pp;	/* profile, techniques: --event --value --before --after */
 	int pp_window;		/* --before or --after given */
+	int window_view;	/* techniques: --window (or --before), the before/after view */
 	int term;		/* -T, EASE_GP_*; 0: none in the script */
 	int width, height;	/* --size; 0: the terminal's default */
 	const char *title;	/* --title */
