@@ -384,6 +384,17 @@ typedef struct trial {
  * day counts as the end (a running trial's planned sessions after it are
  * not missed, nor its days missing); otherwise the whole trial does.
  */
+/*
+ * trial_read's working memory, at file scope: a diary it must refuse ends the
+ * run in ease_die(), and memory only a dead frame pointed to would be lost.
+ */
+static struct {
+	double *sum;
+	long *cnt;
+	char *held, *group, *tkey, *akey;
+	ease_technames *tn;
+} rd;
+
 static void
 trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
 	   int direction, int upto)
@@ -393,14 +404,9 @@ trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
 	const ease_cols *cols;
 	const ease_dayrow *row;
 	int vcol, vslot, mcol, mslot = -1, tcol;
-	double *sum;
-	long *cnt, end;
-	char *held;
+	long end;
 	const char *first_group = NULL;
-	char *group = NULL;
-	char *tkey = NULL, *akey = NULL;
 	size_t tcap = 0, acap = 0;
-	ease_technames *tn = ease_technames_new();
 
 	memset(T, 0, sizeof *T);
 	ease_plan_read(P, planfile);
@@ -417,26 +423,27 @@ trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
 		mslot = ease_day_want(r, mcol);
 	tcol = ease_cols_role(cols, EASE_R_TECHNIQUE);
 	T->lower = lower_for(cols, vcol, direction, cols->name[vcol]);
-	sum = ease_xcalloc((size_t)P->nunits, sizeof *sum);
-	cnt = ease_xcalloc((size_t)P->nunits, sizeof *cnt);
-	held = ease_xcalloc(P->ns ? P->ns : 1, 1);
+	rd.tn = ease_technames_new();
+	rd.sum = ease_xcalloc((size_t)P->nunits, sizeof *rd.sum);
+	rd.cnt = ease_xcalloc((size_t)P->nunits, sizeof *rd.cnt);
+	rd.held = ease_xcalloc(P->ns ? P->ns : 1, 1);
 	while ((row = ease_day_next(r)) != NULL) {
 		long u = unit_of(P, row->day);
 		double v = row->v[vslot];
 		int session;
 
 		if (first_group == NULL) {
-			group = ease_xstrdup(row->group);
-			first_group = group;
-		} else if (strcmp(group, row->group) != 0 && strcasecmp(group, row->group) == 0)
+			rd.group = ease_xstrdup(row->group);
+			first_group = rd.group;
+		} else if (strcmp(rd.group, row->group) != 0 && strcasecmp(rd.group, row->group) == 0)
 			/* one person spelt two ways: keeping one spelling would drop days */
 			ease_die(EASE_EX_DATA,
 				 "%s:%ld: subject '%s' and '%s' differ only in case: a trial is one person's; write one spelling throughout",
-				 row->file, row->rec->line, row->group, group);
-		else if (strcmp(group, row->group) != 0)
+				 row->file, row->rec->line, row->group, rd.group);
+		else if (strcmp(rd.group, row->group) != 0)
 			ease_die(EASE_EX_DATA,
 				 "%s: rows of '%s' and of '%s': a trial is one person's; keep one with ease-select --where 'subject=%s'",
-				 row->file, group, row->group, group);
+				 row->file, rd.group, row->group, rd.group);
 		if (u < 0) {
 			if (row->day > P->ulast[P->nunits - 1])
 				T->last = P->ulast[P->nunits - 1];
@@ -447,15 +454,15 @@ trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
 		if (row->day > T->last)
 			T->last = row->day;
 		if (!isnan(v)) {
-			sum[u] += v;
-			cnt[u]++;
+			rd.sum[u] += v;
+			rd.cnt[u]++;
 			T->n_days++;
 		}
 		session = mslot >= 0 ? row->v[mslot] > 0 :
 			  tcol >= 0 && (size_t)tcol < row->rec->n && row->rec->len[tcol] > 0;
 		/* a misspelt technique would count as a session on another arm */
 		if (session && tcol >= 0 && (size_t)tcol < row->rec->n)
-			ease_technames_add_list(tn, row->rec->f[tcol]);
+			ease_technames_add_list(rd.tn, row->rec->f[tcol]);
 		if (ease_plan_arm_is_none(P->arms[P->uarm[u]])) {
 			T->off_arm += session;
 			continue;
@@ -463,30 +470,31 @@ trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
 		if (session && tcol >= 0 && (size_t)tcol < row->rec->n && row->rec->len[tcol] > 0 &&
 		    ease_tech_known(P->arms[P->uarm[u]], strlen(P->arms[P->uarm[u]])) >= 0) {
 			/* a known technique planned: another one given is off the plan */
-			ease_tech_key(row->rec->f[tcol], row->rec->len[tcol], &tkey, &tcap);
-			ease_tech_key(P->arms[P->uarm[u]], strlen(P->arms[P->uarm[u]]), &akey, &acap);
-			if (strcmp(tkey, akey) != 0)
+			ease_tech_key(row->rec->f[tcol], row->rec->len[tcol], &rd.tkey, &tcap);
+			ease_tech_key(P->arms[P->uarm[u]], strlen(P->arms[P->uarm[u]]), &rd.akey, &acap);
+			if (strcmp(rd.tkey, rd.akey) != 0)
 				T->off_arm++;
 		}
 		for (size_t i = 0; i < P->ns; i++)
 			if (P->sday[i] == row->day && session)
-				held[i] = 1;
+				rd.held[i] = 1;
 	}
 	T->vname = ease_xstrdup(cols->name[vcol]);
-	ease_technames_warn_close(tn);
-	ease_technames_free(tn);
+	ease_technames_warn_close(rd.tn);
+	ease_technames_free(rd.tn);
+	rd.tn = NULL;
 	ease_day_warn_window(r);
 	ease_day_close(r);
 	end = upto ? T->last : P->ulast[P->nunits - 1];
 	for (size_t i = 0; i < P->ns; i++)
-		if (!held[i] && P->sday[i] <= end &&
+		if (!rd.held[i] && P->sday[i] <= end &&
 		    !ease_plan_arm_is_none(P->arms[P->uarm[P->sunit[i]]]) && (mcol >= 0 || tcol >= 0))
 			T->not_held++;
 	/* a day without a value, whether its row is there or not */
 	T->missing = end - P->ufirst[0] + 1 - T->n_days;
 	T->y = ease_xmalloc((size_t)P->nunits * sizeof *T->y);
 	for (long u = 0; u < P->nunits; u++)
-		T->y[u] = cnt[u] ? sum[u] / cnt[u] : NAN;
+		T->y[u] = rd.cnt[u] ? rd.sum[u] / rd.cnt[u] : NAN;
 	if (T->n_days == 0 && !upto)
 		ease_die(EASE_EX_DATA, "%s: no day of the trial (%s to %s) has a value of %s",
 			 c->nfiles ? c->files[0] : "<stdin>",
@@ -500,12 +508,13 @@ trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
 				T->tcol_missing_known = 1;
 				break;
 			}
-	free(tkey);
-	free(akey);
-	free(sum);
-	free(cnt);
-	free(held);
-	free(group);
+	free(rd.tkey);
+	free(rd.akey);
+	free(rd.sum);
+	free(rd.cnt);
+	free(rd.held);
+	free(rd.group);
+	memset(&rd, 0, sizeof rd);
 }
 
 static void
