@@ -402,9 +402,41 @@ gauss(gsl_rng *r)
 ease_sim *
 ease_sim_new(const ease_sim_opts *o)
 {
-	ease_sim *s = ease_xcalloc(1, sizeof *s);
+	ease_sim *s;
+	signed char *plan_day = NULL;
 
+	/* the schedule first: a usage error then leaves nothing allocated behind */
+	if (o->plan) {
+		ease_plan_file P;
+		long inside = 0, first;
+		char b1[16], b2[16];
+
+		ease_plan_read(&P, o->plan);
+		plan_day = ease_xmalloc((size_t)o->days);
+		memset(plan_day, PLAN_NONE, (size_t)o->days);
+		for (size_t i = 0; i < P.ns; i++) {
+			const char *arm = P.arms[P.uarm[P.sunit[i]]];
+			long d = P.sday[i] - o->start;
+			int k;
+
+			if (d < 0 || d >= o->days || ease_plan_arm_is_none(arm))
+				continue;
+			k = ease_sim_tech_by_name(arm);
+			plan_day[d] = (signed char)(k >= 0 ? k : PLAN_ANY);
+			inside++;
+		}
+		first = P.start;
+		if (P.ns && inside == 0) {
+			ease_plan_file_free(&P);
+			free(plan_day);
+			ease_usage("--plan: no session of %s falls within the %ld days from %s (--start): the trial runs from %s",
+				   o->plan, o->days, ease_fmt_date(o->start, b1), ease_fmt_date(first, b2));
+		}
+		ease_plan_file_free(&P);
+	}
+	s = ease_xcalloc(1, sizeof *s);
 	s->o = *o;
+	s->plan_day = plan_day;
 	for (int k = 0; k < NSTREAM; k++) {
 		s->r[k] = gsl_rng_alloc(gsl_rng_mt19937);
 		if (s->r[k] == NULL)
@@ -416,33 +448,6 @@ ease_sim_new(const ease_sim_opts *o)
 	if (s->ntech == 0)
 		ease_die(EASE_EX_SOFTWARE, "no technique in use");
 	s->subj = ease_xcalloc((size_t)o->subjects, sizeof *s->subj);
-	if (o->plan) {
-		ease_plan_file P;
-		long inside = 0;
-
-		ease_plan_read(&P, o->plan);
-		s->plan_day = ease_xmalloc((size_t)o->days);
-		memset(s->plan_day, PLAN_NONE, (size_t)o->days);
-		for (size_t i = 0; i < P.ns; i++) {
-			const char *arm = P.arms[P.uarm[P.sunit[i]]];
-			long d = P.sday[i] - o->start;
-			int k;
-
-			if (d < 0 || d >= o->days || ease_plan_arm_is_none(arm))
-				continue;
-			k = ease_sim_tech_by_name(arm);
-			s->plan_day[d] = (signed char)(k >= 0 ? k : PLAN_ANY);
-			inside++;
-		}
-		if (P.ns && inside == 0)
-			{
-			char b1[16], b2[16];
-
-			ease_usage("--plan: no session of %s falls within the %ld days from %s (--start): the trial runs from %s",
-				   o->plan, o->days, ease_fmt_date(o->start, b1), ease_fmt_date(P.start, b2));
-		}
-		ease_plan_file_free(&P);
-	}
 	return s;
 }
 
