@@ -334,16 +334,46 @@ check_signature(const unsigned char *b, size_t n, int term, const char *prog,
 		 prog, want, ease_shown(text, shown, sizeof shown), path);
 }
 
+/* The gnuplot to run: $EASE_GNUPLOT, or gnuplot on PATH. */
+static const char *
+gp_prog(void)
+{
+	const char *prog = getenv("EASE_GNUPLOT");
+
+	return prog == NULL || *prog == '\0' ? "gnuplot" : prog;
+}
+
+/*
+ * In the forked child, its descriptors in place: runs PROG, or writes why it
+ * could not (errno) to XFD for the parent and leaves with 127.
+ */
+static void __attribute__((noreturn))
+gp_child_exec(const char *prog, int xfd)
+{
+	char *argv[2] = {(char *)prog, NULL};
+	int e;
+
+	ease_cov_flush();
+	if (strchr(prog, '/'))
+		execv(prog, argv);
+	else
+		execvp(prog, argv);
+	e = errno;
+	if (write(xfd, &e, sizeof e) < 0) {
+		/* nothing more to say: the exit status says it */
+	}
+	ease_cov_flush();
+	_exit(127);
+}
+
 int
 ease_gp_exec(const char *script, size_t len, int fd, const char **progp, int *status)
 {
-	const char *prog = getenv("EASE_GNUPLOT");
+	const char *prog = gp_prog();
 	int in[2], ep[2], e = 0;
 	pid_t pid;
 	ssize_t got;
 
-	if (prog == NULL || *prog == '\0')
-		prog = "gnuplot";
 	*progp = prog;
 	if (pipe(in) != 0 || pipe(ep) != 0)
 		ease_die(EASE_EX_SOFTWARE, "pipe: %s", strerror(errno));
@@ -356,25 +386,11 @@ ease_gp_exec(const char *script, size_t len, int fd, const char **progp, int *st
 	if (pid < 0)
 		ease_die(EASE_EX_UNAVAILABLE, "cannot start gnuplot: %s", strerror(errno));
 	if (pid == 0) {
-		char *argv[2];
-
 		ease_cov_child();
-		argv[0] = (char *)prog;
-		argv[1] = NULL;
 		if (dup2(in[0], 0) < 0 || dup2(fd, 1) < 0)
 			_exit(127);
 		close(in[0]);
-		ease_cov_flush();
-		if (strchr(prog, '/'))
-			execv(prog, argv);
-		else
-			execvp(prog, argv);
-		e = errno;
-		if (write(ep[1], &e, sizeof e) < 0) {
-			/* nothing more to say: the exit status says it */
-		}
-		ease_cov_flush();
-		_exit(127);
+		gp_child_exec(prog, ep[1]);
 	}
 	close(in[0]);
 	close(ep[1]);
@@ -439,14 +455,12 @@ static int
 gp_capture(const char *script, size_t len, gp_bytes *out, gp_bytes *err,
 	   const char **progp, int *status)
 {
-	const char *prog = getenv("EASE_GNUPLOT");
+	const char *prog = gp_prog();
 	int in[2], op[2], ep[2], xp[2], e = 0;
 	pid_t pid;
 	ssize_t got;
 	size_t off = 0;
 
-	if (prog == NULL || *prog == '\0')
-		prog = "gnuplot";
 	*progp = prog;
 	if (pipe(in) != 0 || pipe(op) != 0 || pipe(ep) != 0 || pipe(xp) != 0)
 		ease_die(EASE_EX_SOFTWARE, "pipe: %s", strerror(errno));
@@ -461,27 +475,13 @@ gp_capture(const char *script, size_t len, gp_bytes *out, gp_bytes *err,
 	if (pid < 0)
 		ease_die(EASE_EX_UNAVAILABLE, "cannot start gnuplot: %s", strerror(errno));
 	if (pid == 0) {
-		char *argv[2];
-
 		ease_cov_child();
-		argv[0] = (char *)prog;
-		argv[1] = NULL;
 		if (dup2(in[0], 0) < 0 || dup2(op[1], 1) < 0 || dup2(ep[1], 2) < 0)
 			_exit(127);
 		close(in[0]);
 		close(op[1]);
 		close(ep[1]);
-		ease_cov_flush();
-		if (strchr(prog, '/'))
-			execv(prog, argv);
-		else
-			execvp(prog, argv);
-		e = errno;
-		if (write(xp[1], &e, sizeof e) < 0) {
-			/* nothing more to say: the exit status says it */
-		}
-		ease_cov_flush();
-		_exit(127);
+		gp_child_exec(prog, xp[1]);
 	}
 	close(in[0]);
 	close(op[1]);
