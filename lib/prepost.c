@@ -269,8 +269,6 @@ typedef struct run {
 	int pain_like;		/* IMMPACT applies */
 	int by_col, by_tech;
 	ease_technames *tn;
-	char *kbuf;		/* a technique's key */
-	size_t kcap;
 	ease_strset *gkeys;
 	group *g;		/* g[0] is "all" */
 	size_t ng, gcap;
@@ -330,10 +328,15 @@ select_group(run *s, const char *name)
  * in no group but "all".
  */
 static void
+select_group_cb(const char *name, void *ctx)
+{
+	select_group(ctx, name);
+}
+
+static void
 row_groups(run *s, const ease_rec *rec)
 {
-	const char *cell, *item;
-	size_t len;
+	const char *cell;
 
 	s->ngsel = 0;
 	if (s->by_col < 0)
@@ -344,20 +347,7 @@ row_groups(run *s, const ease_rec *rec)
 			select_group(s, cell);
 		return;
 	}
-	while (ease_list_next(&cell, &item, &len)) {
-		const char *name;
-
-		/*
-		 * A member with no key ("-") or that the register takes for no
-		 * technique (N/A) is a missing technique: the session counts in
-		 * "all" only, as in ease-relief.
-		 */
-		if (!len || !*ease_tech_key(item, len, &s->kbuf, &s->kcap))
-			continue;
-		name = ease_technames_add(s->tn, item, len);
-		if (name && *name)
-			select_group(s, name);
-	}
+	ease_technames_each(s->tn, cell, select_group_cb, s);
 }
 
 static void
@@ -2240,7 +2230,6 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 	free(s.spost.v);
 	ease_technames_warn_close(s.tn);
 	ease_technames_free(s.tn);
-	free(s.kbuf);
 	ease_strset_free(s.gkeys);
 	ease_report_skipped();
 	return 0;
@@ -2327,7 +2316,6 @@ ease_prepost_feed_free(ease_prepost_feed *f)
 	free(s->g);
 	free(s->gsel);
 	ease_technames_free(s->tn);
-	free(s->kbuf);
 	ease_strset_free(s->gkeys);
 	free(e->hday);
 	free(e->hval);

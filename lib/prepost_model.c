@@ -40,8 +40,6 @@ typedef struct model {
 	ease_strset *gkeys;
 	char **gname;
 	size_t ng, gcap;
-	char *kbuf;
-	size_t kcap;
 	mday *d;
 	size_t nd, dcap;
 	size_t *ev;		/* group numbers of the sessions, by day */
@@ -83,10 +81,15 @@ add_ev(model *m, const char *name)
 
 /* The groups of a session day, as the event design reads its --by cell. */
 static void
+add_ev_cb(const char *name, void *ctx)
+{
+	add_ev(ctx, name);
+}
+
+static void
 day_groups(model *m, const ease_rec *rec)
 {
-	const char *cell, *item;
-	size_t len;
+	const char *cell;
 
 	if (m->by_col < 0)
 		return;
@@ -96,15 +99,7 @@ day_groups(model *m, const ease_rec *rec)
 			add_ev(m, cell);
 		return;
 	}
-	while (ease_list_next(&cell, &item, &len)) {
-		const char *name;
-
-		if (!len || !*ease_tech_key(item, len, &m->kbuf, &m->kcap))
-			continue;
-		name = ease_technames_add(m->tn, item, len);
-		if (name && *name)
-			add_ev(m, name);
-	}
+	ease_technames_each(m->tn, cell, add_ev_cb, m);
 }
 
 static void
@@ -626,7 +621,6 @@ ease_prepost_model_run(ease_common *c, ease_prepost_opts *o)
 	free(m.d);
 	free(m.ev);
 	free(m.nsess);
-	free(m.kbuf);
 	ease_technames_warn_close(m.tn);
 	ease_technames_free(m.tn);
 	ease_strset_free(m.gkeys);

@@ -385,6 +385,27 @@ ease_technames_add_list(ease_technames *t, const char *cell)
 			ease_technames_add(t, item, len);
 }
 
+void
+ease_technames_each(ease_technames *t, const char *cell,
+		    void (*fn)(const char *name, void *ctx), void *ctx)
+{
+	const char *item, *name;
+	size_t len;
+
+	while (ease_list_next(&cell, &item, &len)) {
+		/*
+		 * A member with no key ("-") or that the register takes for no
+		 * technique (N/A) is a missing technique: the session counts in
+		 * "all" only, as in ease-relief.
+		 */
+		if (!len || !*ease_tech_key(item, len, &t->kbuf, &t->kcap))
+			continue;
+		name = ease_technames_add(t, item, len);
+		if (name && *name)
+			fn(name, ctx);
+	}
+}
+
 size_t
 ease_technames_count(const ease_technames *t)
 {

@@ -55,6 +55,12 @@ ease_technames *ease_technames_new(void);
 const char *ease_technames_add(ease_technames *t, const char *name, size_t len);
 /* Registers every member of the '|' list CELL. */
 void ease_technames_add_list(ease_technames *t, const char *cell);
+/*
+ * Registers every member of the '|' list CELL that names a technique and
+ * calls FN with its spelling to show; a missing one ("-", N/A) is skipped.
+ */
+void ease_technames_each(ease_technames *t, const char *cell,
+			 void (*fn)(const char *name, void *ctx), void *ctx);
 size_t ease_technames_count(const ease_technames *t);
 /* The I-th name registered, in the order first met. */
 const char *ease_technames_get(const ease_technames *t, size_t i);
