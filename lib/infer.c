@@ -45,82 +45,88 @@ ease_infer_best(const ease_infer_row *r, size_t k, int lower)
 	return best;
 }
 
+/*
+ * The fewest M more units at which P(M, CTX) falls below ALPHA, or
+ * EASE_INFER_NEVER past LIMIT.  The p falls as units are added (the df and
+ * the variance of the estimate both improve), so doubling then halving finds
+ * the first M that shows it.
+ */
+static size_t
+first_shown(double (*p)(size_t m, const void *ctx), const void *ctx,
+	    size_t limit, double alpha)
+{
+	size_t lo = 0, hi = 1;
+
+	if (p(0, ctx) < alpha)
+		return 0;
+	while (!(p(hi, ctx) < alpha)) {
+		if (hi >= limit)
+			return EASE_INFER_NEVER;
+		lo = hi;
+		hi = 2 * hi > limit ? limit : 2 * hi;
+	}
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (p(mid, ctx) < alpha)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
+}
+
+struct more_t {
+	const ease_ttest *t;
+	double diff, f_x, f_y;
+};
+
 /* The adjusted p with M more: sessions (paired) or days on the after side. */
 static double
-p_more(const ease_ttest *t, double diff, double f_x, double f_y, size_t m)
+p_more(size_t m, const void *ctx)
 {
-	size_t nx = t->n_x + m, ny = t->kind == EASE_T_WELCH ? t->n_y : nx;
+	const struct more_t *c = ctx;
+	size_t nx = c->t->n_x + m, ny = c->t->kind == EASE_T_WELCH ? c->t->n_y : nx;
 
-	return ease_ttest_p_at(t, diff, nx, ny, f_x, f_y);
+	return ease_ttest_p_at(c->t, c->diff, nx, ny, c->f_x, c->f_y);
 }
 
 size_t
 ease_infer_more(const ease_ttest *t, double diff, double f_x, double f_y,
 		size_t limit, double alpha)
 {
-	size_t lo = 0, hi = 1;
-	double p;
+	struct more_t c = {t, diff, f_x, f_y};
 
 	if (isnan(t->t) || isnan(diff) || diff == 0 || !(f_x > 0) ||
 	    (t->kind == EASE_T_WELCH && !(f_y > 0)))
 		return EASE_INFER_NEVER;
-	if (p_more(t, diff, f_x, f_y, 0) < alpha)
-		return 0;
-	/*
-	 * The p falls as n grows (the df and the variance of the mean both
-	 * improve), so doubling then halving finds the first M that shows it.
-	 */
-	while (!((p = p_more(t, diff, f_x, f_y, hi)) < alpha)) {
-		if (hi >= limit)
-			return EASE_INFER_NEVER;
-		lo = hi;
-		hi = 2 * hi > limit ? limit : 2 * hi;
-	}
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (p_more(t, diff, f_x, f_y, mid) < alpha)
-			hi = mid;
-		else
-			lo = mid;
-	}
-	return hi;
+	return first_shown(p_more, &c, limit, alpha);
 }
+
+struct more_se {
+	double est, se, df;
+	size_t n;
+};
 
 /* The p of EST with its SE shrunk as from N to N + M units, on DF. */
 static double
-p_more_se(double est, double se, double df, size_t n, size_t m)
+p_more_se(size_t m, const void *ctx)
 {
-	double s = se * sqrt((double)n / (double)(n + m));
+	const struct more_se *c = ctx;
+	double s = c->se * sqrt((double)c->n / (double)(c->n + m));
 
-	return ease_t_p2(est / s, df);
+	return ease_t_p2(c->est / s, c->df);
 }
 
 size_t
 ease_infer_more_se(double est, double se, double df, size_t n, size_t limit,
 		   double alpha)
 {
-	size_t lo = 0, hi = 1;
+	struct more_se c = {est, se, df, n};
 
 	if (isnan(est) || est == 0 || !(se > 0) || !(df > 0) || n == 0)
 		return EASE_INFER_NEVER;
-	if (p_more_se(est, se, df, n, 0) < alpha)
-		return 0;
-	while (!(p_more_se(est, se, df, n, hi) < alpha)) {
-		if (hi >= limit)
-			return EASE_INFER_NEVER;
-		lo = hi;
-		hi = 2 * hi > limit ? limit : 2 * hi;
-	}
-	while (hi - lo > 1) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (p_more_se(est, se, df, n, mid) < alpha)
-			hi = mid;
-		else
-			lo = mid;
-	}
-	return hi;
+	return first_shown(p_more_se, &c, limit, alpha);
 }
 
 double
