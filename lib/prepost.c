@@ -1099,20 +1099,6 @@ write_row(run *s, const group *g)
 
 /* ---- sentences ---- */
 
-/* "1.8", "−2.4": one decimal, a true minus sign. */
-static const char *
-dec1(double v, char *buf)
-{
-	char t[40];
-
-	snprintf(t, sizeof t, "%.1f", fabs(v));
-	if (strcmp(t, "0.0") == 0 || v >= 0)
-		snprintf(buf, 48, "%s", t);
-	else
-		snprintf(buf, 48, "\xe2\x88\x92%s", t);
-	return buf;
-}
-
 /* "Swedish massage", "acupressure", "a massage session". */
 static void
 what(const run *s, const group *g, int all, char *buf, size_t n)
@@ -1288,7 +1274,7 @@ power_words(const run *s, const group *g, char *buf, size_t n)
 	more = s->o->design == EASE_PP_SPLIT ?
 	       ease_infer_more_se(size, g->adj.se, g->adj.df, g->aft.n, limit, alpha) :
 	       ease_infer_more(&g->t, size, fx, fy, limit, alpha);
-	dec1(size, d);
+	ease_fmt_dec1(size, d);
 	if (*s->unit)
 		snprintf(d + strlen(d), sizeof d - strlen(d), " %s", s->unit);
 	if (more == EASE_INFER_NEVER || more == 0) {
@@ -1339,9 +1325,9 @@ explain_line(const run *s, const group *g, int all, char *line, size_t nline)
 	}
 	improvement(s, g, &pct, &pts);
 	p_words(s, g, all, p, sizeof p);
-	dec1(g->mb, b);
-	dec1(g->ma, a);
-	dec1(fabs(g->diff), d);
+	ease_fmt_dec1(g->mb, b);
+	ease_fmt_dec1(g->ma, a);
+	ease_fmt_dec1(fabs(g->diff), d);
 	{
 		char count[96];
 
@@ -1362,7 +1348,7 @@ explain_line(const run *s, const group *g, int all, char *line, size_t nline)
 				 "no adjusted p", count);
 		else
 			snprintf(tail, sizeof tail, "95 %% CI %s to %s; %s",
-				 dec1(g->adj.ci_lo, lo), dec1(g->adj.ci_hi, hi), count);
+				 ease_fmt_dec1(g->adj.ci_lo, lo), ease_fmt_dec1(g->adj.ci_hi, hi), count);
 	}
 	if (isnan(pct) || g->mb == 0)
 		pc[0] = '\0';
@@ -1410,7 +1396,7 @@ explain_line(const run *s, const group *g, int all, char *line, size_t nline)
 
 		snprintf(line + l, nline - l,
 			 " Your %s %s already %s than usual before the sessions (%s against %s on days away from any session): sessions were booked on bad days, so part of the change can be regression to the mean.",
-			 m, s->verb, s->lower ? "higher" : "lower", b, dec1(base, lo));
+			 m, s->verb, s->lower ? "higher" : "lower", b, ease_fmt_dec1(base, lo));
 	}
 }
 

@@ -11,6 +11,7 @@
 #include "ease/csvio.h"
 #include "ease/daytab.h"
 #include "ease/err.h"
+#include "ease/value.h"
 #include "ease/gls.h"
 #include "ease/hyptest.h"
 #include "ease/infer.h"
@@ -397,20 +398,6 @@ cause_words(const model *m, const mrow *r, int all, char *buf, size_t n)
 		snprintf(buf, n, "%s massage", r->name);
 }
 
-/* "1.8", "−2.4": one decimal, a true minus sign. */
-static const char *
-dec1(double v, char *buf)
-{
-	char t[40];
-
-	snprintf(t, sizeof t, "%.1f", fabs(v));
-	if (strcmp(t, "0.0") == 0 || v >= 0)
-		snprintf(buf, 48, "%s", t);
-	else
-		snprintf(buf, 48, "\xe2\x88\x92%s", t);
-	return buf;
-}
-
 /*
  * Power in words, from the model: how many more sessions like these would
  * bring p below 0.05 for a change of the estimated size (the SE shrinking
@@ -429,7 +416,7 @@ power_words(const model *m, const mrow *r, const char *unit, char *buf, size_t n
 	buf[0] = '\0';
 	if (isnan(r->p) || isnan(r->est) || r->est == 0 || ns == 0)
 		return;
-	dec1(fabs(r->est), d);
+	ease_fmt_dec1(fabs(r->est), d);
 	if (*unit)
 		snprintf(d + strlen(d), sizeof d - strlen(d), " %s", unit);
 	more = ease_infer_more_se(r->est, r->se, r->df, ns, limit, alpha);
@@ -488,16 +475,16 @@ model_line(const model *m, const mrow *r, int all, size_t ngroups, char *line, s
 		snprintf(p + l, sizeof p - l, ", Holm-corrected for %zu %s: %s%.2g", ngroups,
 			 m->by_tech ? "techniques" : "groups", r->p_holm < 0.001 ? "< " : "",
 			 r->p_holm < 0.001 ? 0.001 : r->p_holm);
-	dec1(fabs(r->est), d);
+	ease_fmt_dec1(fabs(r->est), d);
 	if (ease_infer_shown(v))
 		snprintf(line, n, "%c%s %s your %s %s %s%s%s %s than on other days (95 %% CI %s to %s; %ld sessions; %s).",
 			 when[0] - 32, when + 1, cause, word, verb, d, *unit ? " " : "", unit,
-			 r->est < 0 ? "lower" : "higher", dec1(r->lo, lo), dec1(r->hi, hi),
+			 r->est < 0 ? "lower" : "higher", ease_fmt_dec1(r->lo, lo), ease_fmt_dec1(r->hi, hi),
 			 r->n_sessions, p);
 	else {
 		snprintf(line, n, "The data do not show an effect of %s on %s yet: %s it your %s %s %s%s%s %s than on other days (95 %% CI %s to %s; %ld session%s; %s%s).",
 			 cause, word, when, word, verb, d, *unit ? " " : "", unit,
-			 r->est < 0 ? "lower" : "higher", dec1(r->lo, lo), dec1(r->hi, hi),
+			 r->est < 0 ? "lower" : "higher", ease_fmt_dec1(r->lo, lo), ease_fmt_dec1(r->hi, hi),
 			 r->n_sessions, r->n_sessions == 1 ? "" : "s", p,
 			 v == EASE_INFER_FEW ? "; at least 5 sessions are needed" : "");
 		if (v != EASE_INFER_FEW) {
