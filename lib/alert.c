@@ -955,22 +955,6 @@ say_results(run *s, long today, int *raised, ease_writer *w)
 	free(alerts.s);
 }
 
-/*
- * "--today 2026-11-24" gives --today no value (only --today=DATE does), and
- * the date becomes a file name: say so rather than "No such file".
- */
-static void
-today_not_file(const ease_common *c)
-{
-	long day;
-
-	for (int i = 0; i < c->nfiles; i++)
-		if (ease_parse_date(c->files[i], NULL, &day) == EASE_V_OK &&
-		    access(c->files[i], F_OK) != 0)
-			ease_usage("'%s' is not a file: a date goes with --today as --today=%s",
-				   c->files[i], c->files[i]);
-}
-
 int
 ease_alert_run(ease_common *c, ease_alert_opts *o)
 {
@@ -988,7 +972,7 @@ ease_alert_run(ease_common *c, ease_alert_opts *o)
 	s.value_slot = s.sleep_slot = s.meds_slot = s.massage_slot = -1;
 	s.maxday = LONG_MIN;
 	if (o->has_today)
-		today_not_file(c);
+		ease_today_not_file(c);
 	w = ease_writer_open(c->output, EASE_FMT_CSV, c->files, c->nfiles);
 	if (o->state) {
 		state_load(&s.st, o->state);

@@ -424,8 +424,8 @@ list_options(const ease_tool *t, const struct option *lo, size_t nlo, const char
  * "--today 2026-11-24" gives --today no value (only --today=DATE does), and
  * the date becomes a file name: say so rather than "No such file".
  */
-static void
-today_not_file(const ease_common *c)
+void
+ease_today_not_file(const ease_common *c)
 {
 	long day;
 
@@ -655,7 +655,7 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 	/* --today[=DATE], as ease-alert's and ease-report's: the last day */
 	if (c->today) {
 		if (today == NULL)
-			today_not_file(c);
+			ease_today_not_file(c);
 		c->until = today ? window_date("--today", today, c->date_format) : ease_today();
 		c->has_until = 1;
 		if (c->has_since && c->since > c->until)

@@ -109,6 +109,11 @@ void ease_window_resolve(ease_common *c, long maxday);
 int ease_window_needs_max(const ease_common *c);
 int ease_window_has(const ease_common *c, long day);
 int ease_window_active(const ease_common *c);
+/*
+ * After a bare --today: a file argument that is a date and no file was meant
+ * as --today=DATE; says so (exit 2) rather than "No such file".
+ */
+void ease_today_not_file(const ease_common *c);
 
 /* The one-line purpose of a tool, or NULL; and the whole list. */
 typedef struct ease_tool_info {
