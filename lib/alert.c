@@ -181,16 +181,10 @@ static void
 text_add(text *t, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	ease_xvappendf(&t->s, &t->len, &t->cap, fmt, ap);
 	va_end(ap);
-	ease_grow((void **)&t->s, &t->cap, t->len + (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(t->s + t->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	t->len += (size_t)n;
 }
 
 /* A figure for a sentence: one decimal, none when it is a whole number. */

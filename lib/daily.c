@@ -863,26 +863,6 @@ norm_dup(const char *name)
 	return ease_norm_name(name, ease_xmalloc(n), n);
 }
 
-/* Text formatted as by printf, malloc'd: names in it are never cut. */
-static char *
-fmt_dup(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-	char *t;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		ease_die(EASE_EX_SOFTWARE, "a name that cannot be formatted");
-	t = ease_xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(t, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return t;
-}
-
 static int add_med_named(rd *r, subject *s, long day, int drugcol, double dose,
 			 int unitcol, const char *ucell, char *dn, char *un);
 
@@ -928,12 +908,12 @@ add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol
 		strcpy(un, "mg");
 	}
 	/* one unit per drug of one subject: another may take it as a syrup */
-	name = fmt_dup("%s%c%s", s->id, '\x1f', dn);
+	name = ease_xasprintf("%s%c%s", s->id, '\x1f', dn);
 	if (isnan(dose) && un[0] == '\0' && !ease_strset_get(d->drug_ix, name, NULL)) {
 		int col;
 
 		free(name);
-		name = fmt_dup("\x1fmed_%s", dn);
+		name = ease_xasprintf("\x1fmed_%s", dn);
 		col = add_col(d, name, K_MEDPEND);
 		free(name);
 		if (!d->col[col].drug)
@@ -976,7 +956,7 @@ add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol
 	 * the sum of the doses that are known.
 	 */
 	unit = isnan(dose) && un[0] == '\0' ? d->drugs[ix].unit : un;
-	name = fmt_dup("med_%s%s%s", dn, unit[0] ? "_" : "", unit);
+	name = ease_xasprintf("med_%s%s%s", dn, unit[0] ? "_" : "", unit);
 	int col = add_col(d, name, K_MED);
 
 	free(name);
@@ -1001,7 +981,7 @@ factor_col(daily *d, const char *n)
 	    !(ease_strset_get(d->col_ix, n, &k) &&
 	      (d->col[k].kind == K_FIXED || d->col[k].kind == K_MED)))
 		return add_col(d, n, K_FACTOR);
-	pre = fmt_dup("factor_%s", n);
+	pre = ease_xasprintf("factor_%s", n);
 	col = add_col(d, pre, K_FACTOR);
 	free(pre);
 	return col;
@@ -1990,14 +1970,14 @@ mean_of(const mean *m)
 static long
 pending_col(daily *d, const char *subject, const char *drug)
 {
-	char *key = fmt_dup("%s%c%s", subject, '\x1f', drug), *name;
+	char *key = ease_xasprintf("%s%c%s", subject, '\x1f', drug), *name;
 	long ix, k;
 	const char *un = "";
 
 	if (ease_strset_get(d->drug_ix, key, &ix))
 		un = d->drugs[ix].unit;
 	free(key);
-	name = fmt_dup("med_%s%s%s", drug, un[0] ? "_" : "", un);
+	name = ease_xasprintf("med_%s%s%s", drug, un[0] ? "_" : "", un);
 	if (!ease_strset_get(d->col_ix, name, &k))
 		k = add_col(d, name, K_MED);
 	free(name);

@@ -558,3 +558,51 @@ ease_utf8_fix(const char *s, size_t len, size_t *outlen)
 		*outlen = o;
 	return out;
 }
+
+void
+ease_xvappendf(char **s, size_t *len, size_t *cap, const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		ease_die(EASE_EX_SOFTWARE, "cannot format '%s'", fmt);
+	ease_grow((void **)s, cap, *len + (size_t)n + 1, 1);
+	vsnprintf(*s + *len, (size_t)n + 1, fmt, ap);
+	*len += (size_t)n;
+}
+
+void
+ease_xappendf(char **s, size_t *len, size_t *cap, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ease_xvappendf(s, len, cap, fmt, ap);
+	va_end(ap);
+}
+
+char *
+ease_xvasprintf(const char *fmt, va_list ap)
+{
+	char *s = NULL;
+	size_t len = 0, cap = 0;
+
+	ease_xvappendf(&s, &len, &cap, fmt, ap);
+	return s;
+}
+
+char *
+ease_xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = ease_xvasprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}

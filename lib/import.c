@@ -601,18 +601,10 @@ void
 ease_imp_str_addf(ease_imp_str *b, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	ease_xvappendf(&b->s, &b->len, &b->cap, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		ease_die(EASE_EX_SOFTWARE, "a message that cannot be formatted");
-	ease_grow((void **)&b->s, &b->cap, b->len + (size_t)n + 1, 1);
-	va_start(ap, fmt);
-	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
 }
 
 void

@@ -832,29 +832,6 @@ esc_free(void)
 	}
 }
 
-/* FMT as printf makes it, in a string of its own (malloc'd): no length limit. */
-static char *
-xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *
-xprintf(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-	char *b;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		ease_die(EASE_EX_SOFTWARE, "cannot format '%s'", fmt);
-	b = ease_xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(b, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return b;
-}
-
 #define NAME_COLS 32	/* a name in a text table or list, at most */
 
 /*
@@ -975,17 +952,10 @@ para(rep *R, const char *fmt, ...)
 {
 	char *buf;
 	va_list ap;
-	int n;
 
 	/* a paragraph holds names from the data: as long as they are */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		ease_die(EASE_EX_SOFTWARE, "cannot format '%s'", fmt);
-	buf = ease_xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(buf, (size_t)n + 1, fmt, ap);
+	buf = ease_xvasprintf(fmt, ap);
 	va_end(ap);
 	if (R->fmt == EASE_REP_HTML)
 		fprintf(R->f, "<p>%s</p>\n", buf);
@@ -1318,7 +1288,7 @@ s_overview(rep *R, const subj *s, const findings *F, int multi)
 	ease_grow((void **)&line, &cap, 1, 1);
 	line[0] = '\0';
 	for (size_t j = 0; j < F->ntc; j++) {
-		char *one = xprintf("%s%s %ld", j ? ", " : "",
+		char *one = ease_xasprintf("%s%s %ld", j ? ", " : "",
 				    short_name(R, esc(R, ease_technames_get(F->tn, j))),
 				    F->tcount[j]);
 		size_t k = strlen(one);
@@ -1558,9 +1528,9 @@ s_meds(rep *R, const subj *s, const findings *F, int multi)
 			u = strrchr(nm, '_');
 
 			if (u)
-				dn = xprintf("%.*s (%s)", (int)(u - nm), nm, u + 1);
+				dn = ease_xasprintf("%.*s (%s)", (int)(u - nm), nm, u + 1);
 			else
-				dn = xprintf("%s", nm);
+				dn = ease_xasprintf("%s", nm);
 			t_row(&t, esc(R, dn), d1(m->r.after_mean, a),
 			      d1(m->r.before_mean, b), sd1(m->r.mean, d),
 			      m->nb < MIN_DAYS || m->na < MIN_DAYS ? "too few days" : ci);
@@ -1820,7 +1790,7 @@ s_trial(rep *R, const findings *F, int multi)
 		arms = ease_xrealloc(arms, al + l + 12);
 		al += (size_t)sprintf(arms + al, "%s%s", i == 0 ? "" : i == T->k - 1 ? " against " : ", ", e);
 	}
-	h = xprintf("Trial: %s", arms);
+	h = ease_xasprintf("Trial: %s", arms);
 	section(R, multi, h);
 	free(h);
 	free(arms);
@@ -2179,10 +2149,10 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 	if (R.f == NULL)
 		ease_die(EASE_EX_SOFTWARE, "out of memory");
 	if (R.ns == 1 && *R.s[0].id)
-		title = xprintf("Back pain diary: %s, to %s", esc(&R, R.s[0].id),
+		title = ease_xasprintf("Back pain diary: %s, to %s", esc(&R, R.s[0].id),
 				ease_fmt_date(R.end, a));
 	else
-		title = xprintf("Back pain %s, to %s",
+		title = ease_xasprintf("Back pain %s, to %s",
 				R.ns > 1 ? "diaries" : "diary", ease_fmt_date(R.end, a));
 	page_head(&R, title);
 	if (R.fmt == EASE_REP_TEXT) {
@@ -2202,7 +2172,7 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 		subj *s = &R.s[i];
 
 		if (R.ns > 1) {
-			char *h = xprintf("Subject %s", esc(&R, s->id));
+			char *h = ease_xasprintf("Subject %s", esc(&R, s->id));
 
 			heading(&R, 2, h);
 			free(h);

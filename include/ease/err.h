@@ -127,6 +127,17 @@ char *ease_utf8_fix(const char *s, size_t len, size_t *outlen);
  * addressed.  The ease_x* allocators call it when they fail.
  */
 void ease_nomem(size_t n) __attribute__((noreturn));
+/*
+ * Text formatted as by printf into a new malloc'd string (ease_xasprintf), or
+ * appended to *S of *LEN bytes in *CAP (ease_xappendf): as long as it is,
+ * never cut.  A format that cannot be formatted is an internal error.
+ */
+char *ease_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *ease_xvasprintf(const char *fmt, va_list ap);
+void ease_xappendf(char **s, size_t *len, size_t *cap, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void ease_xvappendf(char **s, size_t *len, size_t *cap, const char *fmt, va_list ap);
+
 void *ease_xmalloc(size_t n);
 void *ease_xcalloc(size_t n, size_t size);
 void *ease_xrealloc(void *p, size_t n);
