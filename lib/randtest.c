@@ -475,9 +475,21 @@ trial_read(trial *T, ease_common *c, const char *planfile, const char *value,
 			if (strcmp(rd.tkey, rd.akey) != 0)
 				T->off_arm++;
 		}
-		for (size_t i = 0; i < P->ns; i++)
-			if (P->sday[i] == row->day && session)
-				rd.held[i] = 1;
+		if (session) {
+			/* the planned sessions are in date order: find this day's */
+			size_t lo = 0, hi = P->ns;
+
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+
+				if (P->sday[mid] < row->day)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo < P->ns && P->sday[lo] == row->day)
+				rd.held[lo] = 1;
+		}
 	}
 	T->vname = ease_xstrdup(cols->name[vcol]);
 	ease_technames_warn_close(rd.tn);
