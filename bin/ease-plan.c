@@ -125,7 +125,7 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof o);
 	ease_parse_args(&tool, argc, argv, &c, &o);
-	if (o.format == EASE_PLAN_ICS && c.format != EASE_FMT_CSV)
+	if (o.format == EASE_PLAN_ICS && c.format_given)
 		ease_usage("--format ics and another --format: one format a run");
 	o.layout = c.format;
 	o.output = c.output;
@@ -137,13 +137,7 @@ main(int argc, char **argv)
 	if (o.format == EASE_PLAN_ICS)
 		ease_usage("--power writes a sentence or a table, not a calendar: drop --format ics");
 	/* a --format of the common three asks for the table on standard output */
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		/* --format, --format=F, or an abbreviation the parser took for it */
-		size_t l = strcspn(argv[i], "=");
-
-		if (l >= 3 && l <= 8 && strncmp(argv[i], "--format", l) == 0)
-			o.power_table = 1;
-	}
+	o.power_table = c.format_given;
 	if (!o.has_seed)
 		o.seed = 1;
 	if (o.power_trials == 0)

@@ -616,8 +616,13 @@ ease_parse_args(const ease_tool *t, int argc, char **argv, ease_common *c,
 				c->format = EASE_FMT_TSV;
 			else if (strcmp(optarg, "table") == 0)
 				c->format = EASE_FMT_TABLE;
-			else if (t->handle == NULL || t->handle(EASE_OPT_FORMAT, optarg, ctx) != 0)
-				ease_usage("--format: '%s' is not csv, tsv or table", optarg);
+			else {
+				/* a format of the tool's own (ease-simulate's day, ease-plan's ics) */
+				if (t->handle == NULL || t->handle(EASE_OPT_FORMAT, optarg, ctx) != 0)
+					ease_usage("--format: '%s' is not csv, tsv or table", optarg);
+				break;
+			}
+			c->format_given = 1;
 			break;
 		case O_DIGITS:
 			c->digits = (int)ease_opt_long("--digits", optarg, 1, 17);

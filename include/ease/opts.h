@@ -45,6 +45,7 @@ typedef struct ease_common {
 	long last;		/* 0: not given */
 	const char *output;
 	int format;		/* EASE_FMT_* */
+	int format_given;	/* --format csv, tsv or table was given */
 	int digits;
 	int skip_bad;
 	char **files;
