@@ -1899,6 +1899,16 @@ plot_techniques(plot *s)
 	if (!s->o->window_view)
 		po->model = 1;
 	prepost_rows(s, &p, 0);
+	/* a row without a change draws nothing; with none at all gnuplot has no x range */
+	int drawn = 0;
+
+	for (size_t i = 0; i < p.n; i++)
+		drawn |= isfinite(p.r[i].mean);
+	if (!drawn)
+		ease_die(EASE_EX_DATA, po->model ?
+			 "no change in %s could be estimated for any %s: too few days for the day-after model (the lines above say why; --terms none needs fewer days, --window draws the before/after view)" :
+			 "no change in %s could be estimated for any %s: too few days around the events",
+			 po->value, po->by);
 	lower = p.r[0].lower;
 	pain_like = p.r[0].pain_like;
 	window_words(s->c, win, sizeof win);

@@ -3,6 +3,9 @@
 # make fuzz: the CSV reader, value parsers and gnuplot escaper under libFuzzer with ASan and
 # UBSan, for FUZZ_SECONDS (default 60), starting from the test inputs.
 # Every stage runs (a stage that cannot be built fails the run); a finding fails it.
+# FUZZ_SEED fixes every stage's random choices (CI: the same seed each run, so that
+# its fuzzing is a regression check that a machine's luck cannot turn red); without
+# it each stage draws a seed and prints it, to replay a finding.
 # Needs: apt-get install clang libclang-rt-14-dev python3 (sh tests/deps.sh install fuzz)
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,12 +30,12 @@ fuzzer fuzz_reader
 cp "$top"/tests/data/*.csv "$out/corpus/" 2>/dev/null || true
 for f in "$top"/tests/data/import/*.csv; do cp "$f" "$out/corpus/import-${f##*/}"; done 2>/dev/null || true
 find "$top/tests/cases" -name '*.csv' -size -64k -exec cp {} "$out/corpus/" \; 2>/dev/null || true
-"$out/fuzz_reader" -max_total_time="${FUZZ_SECONDS:-60}" -max_len=4096 "$out/corpus"
+"$out/fuzz_reader" ${FUZZ_SEED:+-seed="$FUZZ_SEED"} -max_total_time="${FUZZ_SECONDS:-60}" -max_len=4096 "$out/corpus"
 
 # the gnuplot escaper: nothing it returns may end its string early
 fuzzer fuzz_gnuplot
 mkdir -p "$out/corpus_gp"
-"$out/fuzz_gnuplot" -max_total_time="${FUZZ_SECONDS:-60}" -max_len=512 "$out/corpus_gp"
+"$out/fuzz_gnuplot" ${FUZZ_SEED:+-seed="$FUZZ_SEED"} -max_total_time="${FUZZ_SECONDS:-60}" -max_len=512 "$out/corpus_gp"
 
 # then the tools themselves, built with the sanitizers, on mutated diaries
 make -C "$top" -j2 SANITIZE=1 >/dev/null

@@ -4,7 +4,8 @@
 sanitizer build (make SANITIZE=1), every tool and many options.  A finding is
 a sanitizer report, a signal, or an exit status outside 0, 1, 2 and 65 (so
 ease-plot's 69: gnuplot refused a script ease wrote); its input and command
-are kept in build/fuzz/cli/.  Usage: cli.py SECONDS"""
+are kept in build/fuzz/cli/.  Usage: cli.py SECONDS [SEED]; without a seed
+(or FUZZ_SEED) one is drawn and printed, so that a finding can be replayed."""
 import os, random, subprocess, sys, time
 
 top = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -78,6 +79,9 @@ def mutate(data):
 
 def main():
     end = time.time() + float(sys.argv[1] if len(sys.argv) > 1 else 60)
+    seed = sys.argv[2] if len(sys.argv) > 2 else os.environ.get("FUZZ_SEED") or str(
+        random.SystemRandom().randrange(1 << 32))
+    random.seed(int(seed))
     runs = found = 0
     path = os.path.join(out, "input.csv")
     while time.time() < end:
@@ -92,7 +96,7 @@ def main():
             open(os.path.join(out, "finding%d.csv" % found), "wb").write(data)
             open(os.path.join(out, "finding%d.txt" % found), "w").write(
                 " ".join(cmd) + "\nstatus %d\n" % p.returncode + err[:4000])
-    print("cli fuzz: %d runs, %d findings (in %s)" % (runs, found, out))
+    print("cli fuzz: seed %s, %d runs, %d findings (in %s)" % (seed, runs, found, out))
     return 1 if found else 0
 
 
