@@ -721,23 +721,6 @@ two_days(const plot *s, int k, int *one)
 
 /* ---- trend ---- */
 
-/* The N-day trailing mean of V (ease-smooth's sma, its default min count). */
-static double *
-moving_mean(const panel *p, const double *v, long days)
-{
-	ease_window *w = ease_win_new(days, 1u << EASE_W_SMA);
-	double *out = ease_xmalloc((size_t)(p->n ? p->n : 1) * sizeof *out);
-
-	for (long i = 0; i < p->n; i++) {
-		long d = p->first + i;
-
-		ease_win_start(w, d - days + 1);
-		ease_win_push(w, d, v[i]);
-		out[i] = ease_win_get(w, EASE_W_SMA, (size_t)(days + 1) / 2);
-	}
-	ease_win_free(w);
-	return out;
-}
 
 static void
 split_fields(const char *arg, char ***out, int *n)
@@ -804,7 +787,10 @@ typedef struct tpanel {
 typedef struct trend {
 	plot *s;
 	int nser;		/* series: -f columns, their means, --y2 */
-	int nf, ny2, nev, nraw;	/* nraw: columns read */
+	int nf, ny2, nev;
+	int meds;		/* meds: series 0 the weekly totals, 1 the 7-day mean */
+	const char *block;	/* the datablocks' name: D (trend), M (meds) */
+	int nwin;		/* moving windows per panel */
 	long w;			/* days per span, a power of two */
 	long cols;		/* spans over the plotted dates at most */
 	long lo, hi;		/* the plotted dates of every panel; lo NOVAL: none */
@@ -997,7 +983,7 @@ tpanel_free(trend *t, tpanel *p)
 	for (size_t i = 0; p->ev && i < p->cap; i++)
 		free(p->ev[i].m);
 	free(p->ev);
-	for (int k = 0; p->win && k < t->nf; k++)
+	for (int k = 0; p->win && k < t->nwin; k++)
 		ease_win_free(p->win[k]);
 	free(p->win);
 	free(p->group);
@@ -1012,7 +998,7 @@ tpanel_end(trend *t)
 	if (t->np == 0)
 		return;
 	p = &t->p[t->np - 1];
-	for (int k = 0; p->win && k < t->nf; k++)
+	for (int k = 0; p->win && k < t->nwin; k++)
 		ease_win_free(p->win[k]);
 	free(p->win);
 	p->win = NULL;
@@ -1036,9 +1022,13 @@ tpanel_new(trend *t, const char *group)
 	p->lo = INFINITY;
 	p->hi = -INFINITY;
 	p->a = ease_xcalloc((size_t)t->nser, sizeof *p->a);
-	if (t->s->o->smooth) {
-		p->win = ease_xcalloc((size_t)t->nf, sizeof *p->win);
-		for (int k = 0; k < t->nf; k++)
+	if (t->meds) {
+		p->win = ease_xcalloc(2, sizeof *p->win);
+		p->win[0] = ease_win_new(7, (1u << EASE_W_SUM) | (1u << EASE_W_COUNT));
+		p->win[1] = ease_win_new(7, 1u << EASE_W_SMA);
+	} else if (t->nwin) {
+		p->win = ease_xcalloc((size_t)t->nwin, sizeof *p->win);
+		for (int k = 0; k < t->nwin; k++)
 			p->win[k] = ease_win_new(t->s->o->smooth, 1u << EASE_W_SMA);
 	}
 	return p;
@@ -1078,6 +1068,30 @@ tpanel_smooth_day(trend *t, tpanel *p, long d, const double *v, int plotted)
 }
 
 /*
+ * meds: day D of panel P (the row's values V, or NULL), as ease-smooth
+ * moves over every calendar day: the 7-day total of column 0 in weeks from
+ * the first day plotted, at each week's middle, for a week with 5 days
+ * recorded (series 0); the 7-day mean of column 1 (series 1).
+ */
+static void
+meds_day(trend *t, tpanel *p, long d, const double *v, int plotted)
+{
+	ease_window *sw = p->win[0], *mw = p->win[1];
+
+	ease_win_start(sw, d - 6);
+	ease_win_push(sw, d, v ? v[0] : NAN);
+	/* P->last: the week's middle is a day plotted */
+	if (p->first != NOVAL && d - p->first >= 6 && (d - p->first) % 7 == 6 &&
+	    d - 3 <= p->last && ease_win_count(sw) >= 5)
+		tpanel_put(t, p, 0, d - 3, ease_win_get(sw, EASE_W_SUM, 5));
+	ease_win_start(mw, d - 6);
+	ease_win_push(mw, d, v ? v[1] : NAN);
+	if (plotted)
+		tpanel_put(t, p, 1, d, ease_win_get(mw, EASE_W_SMA, 4));
+	p->wday = d;
+}
+
+/*
  * Reads the trend's columns NAMES (the -f ones first, then --y2 and
  * --events) once, into the spans of each panel: nothing per day is kept.
  * The moving means move over the days before the window too, so that
@@ -1096,7 +1110,7 @@ trend_load(trend *t, const char *const *names, int ncol)
 	tpanel *p = NULL;
 	char b[80];
 
-	s->ncol = ncol + (o->smooth ? t->nf : 0);
+	s->ncol = ncol + (t->meds ? 2 : o->smooth ? t->nf : 0);
 	s->name = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->name);
 	s->role = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->role);
 	for (int k = ncol; k < s->ncol; k++)
@@ -1116,7 +1130,7 @@ trend_load(trend *t, const char *const *names, int ncol)
 	s->has_tech = tcol >= 0;
 	s->file = ease_xstrdup(cols->file);
 	ease_day_fields_used(r, tcol >= 0 ? (size_t)tcol + 1 : 1);
-	ease_day_keep_all(r, o->smooth != 0);
+	ease_day_keep_all(r, o->smooth != 0 || t->meds);
 	if (o->subject && ease_day_group_col(r) < 0)
 		ease_usage("--subject: %s has no subject column (name one with --by)", cols->file);
 	while ((row = ease_day_next(r)) != NULL) {
@@ -1133,6 +1147,12 @@ trend_load(trend *t, const char *const *names, int ncol)
 		had = p->first != NOVAL;
 		if (in)
 			trend_extend(t, p, d);
+		if (t->meds) {
+			for (long g = p->wday == NOVAL ? d : p->wday + 1; g < d; g++)
+				meds_day(t, p, g, NULL, in && had);
+			meds_day(t, p, d, v, in);
+			continue;
+		}
 		if (o->smooth) {
 			/* the days between rows: no value, the means move all the same */
 			for (long g = p->wday == NOVAL ? d : p->wday + 1; g < d; g++)
@@ -1203,9 +1223,9 @@ static void
 trend_src(const trend *t, size_t j, int k)
 {
 	if (t->w == 1)
-		fprintf(t->s->f, "$D%zu using 1:%d", j + 1, k + 2);
+		fprintf(t->s->f, "$%s%zu using 1:%d", t->block, j + 1, k + 2);
 	else
-		fprintf(t->s->f, "$D%zu_%d using 1:2", j + 1, k + 1);
+		fprintf(t->s->f, "$%s%zu_%d using 1:2", t->block, j + 1, k + 1);
 }
 
 static void
@@ -1217,6 +1237,31 @@ put_point(FILE *f, long d, double v)
 	fputc(' ', f);
 	ease_gp_num(f, v);
 	fputc('\n', f);
+}
+
+/*
+ * meds' weekly totals in spans: a span of 8 days or fewer holds two weeks'
+ * middles at most, its first and last value, and each week keeps its bar;
+ * a wider span is drawn as one bar as wide as the span (the boxes' width,
+ * meds_boxwidth) and as high as its highest week, which is what the weeks'
+ * bars, narrower than a column of the plot, fill.
+ */
+static void
+meds_bars(const trend *t, const tpanel *p)
+{
+	for (size_t i = 0; i < p->na; i++) {
+		const aspan *a = &p->a[0][i];
+
+		if (a->fd == NOVAL)
+			continue;
+		if (t->w <= 8) {
+			put_point(t->s->f, a->fd, a->f);
+			if (a->ld != a->fd)
+				put_point(t->s->f, a->ld, a->l);
+		} else
+			put_point(t->s->f, (p->base + (long)i) * t->w + t->w / 2, a->mx);
+	}
+	fputs("EOD\n", t->s->f);
 }
 
 /*
@@ -1235,7 +1280,7 @@ trend_blocks(const trend *t, size_t j)
 	if (t->w == 1) {
 		char b[16];
 
-		fprintf(f, "$D%zu << EOD\n", j + 1);
+		fprintf(f, "$%s%zu << EOD\n", t->block, j + 1);
 		for (long d = p->first; d <= p->last; d++) {
 			size_t i = (size_t)(d - p->base);
 
@@ -1252,7 +1297,11 @@ trend_blocks(const trend *t, size_t j)
 	for (int k = 0; k < t->nser; k++) {
 		long prev = NOVAL;
 
-		fprintf(f, "$D%zu_%d << EOD\n", j + 1, k + 1);
+		fprintf(f, "$%s%zu_%d << EOD\n", t->block, j + 1, k + 1);
+		if (t->meds && k == 0) {
+			meds_bars(t, p);
+			continue;
+		}
 		for (size_t i = 0; i < p->na; i++) {
 			const aspan *a = &p->a[k][i];
 			long dd[4];
@@ -1328,6 +1377,8 @@ plot_trend(plot *s)
 	tr.ny2 = ny2;
 	tr.nev = nev;
 	tr.nser = nf + (o->smooth ? nf : 0) + (ny2 >= 0);
+	tr.nwin = o->smooth ? nf : 0;
+	tr.block = "D";
 	tr.w = 1;
 	/* two spans a column of the canvas: a span is narrower than a column of the plot */
 	tr.cols = 2L * (o->term == EASE_GP_DUMB ? (o->width ? o->width : 80) : (o->width ? o->width : 800));
@@ -1921,32 +1972,6 @@ plot_calendar(plot *s)
 
 /* ---- medication ---- */
 
-/*
- * meds: column 2, the 7-day totals of column 0 (ease-smooth's sum) in
- * weeks from the window's first day, at each week's middle, for a week with
- * 5 days recorded; column 3, the 7-day mean of column 1.
- */
-static void
-derive_meds(plot *s, panel *p)
-{
-	ease_window *w = ease_win_new(7, (1u << EASE_W_SUM) | (1u << EASE_W_COUNT));
-	double *mean = moving_mean(p, p->v[1], 7);
-
-	(void)s;
-	for (long i = 0; i < p->n; i++) {
-		long d = p->first + i;
-
-		ease_win_start(w, d - 6);
-		ease_win_push(w, d, p->v[0][i]);
-		if (p->w0 >= 0 && i - p->w0 >= 6 && (i - p->w0) % 7 == 6 &&
-		    ease_win_count(w) >= 5)
-			p->v[2][i - 3] = ease_win_get(w, EASE_W_SUM, 5);
-	}
-	memcpy(p->v[3], mean, (size_t)p->n * sizeof *mean);
-	free(mean);
-	ease_win_free(w);
-}
-
 static void
 plot_meds(plot *s)
 {
@@ -1954,23 +1979,33 @@ plot_meds(plot *s)
 	char **f, t[400], sp[40], lab[200];
 	const char *names[2];
 	int nf;
+	trend tr = {0};
 
 	split_fields(o->fields ? o->fields : "meds_doses", &f, &nf);
 	if (nf != 1)
 		ease_usage("meds: -f takes one column");
 	names[0] = f[0];
 	names[1] = o->y2 ? o->y2 : "pain";
-	load_derived(s, names, 2, 0, 2, derive_meds);
+	tr.s = s;
+	tr.meds = 1;
+	tr.block = "M";
+	tr.nser = 2;
+	tr.nwin = 2;
+	tr.ny2 = tr.nev = -1;
+	tr.w = 1;
+	tr.cols = 2L * (o->term == EASE_GP_DUMB ? (o->width ? o->width : 80) : (o->width ? o->width : 800));
+	tr.lo = tr.hi = NOVAL;
+	trend_load(&tr, names, 2);
 	span(s->lo, s->hi, sp, sizeof sp);
 	snprintf(t, sizeof t, "%s per week and %s (7-day mean), %s", s->name[0], s->name[1], sp);
+	if (tr.w > 1)
+		fprintf(s->f, "# %ld days a point: of each %ld days drawn, the mean's first, lowest, highest and last value; %s\n",
+			tr.w, tr.w, tr.w <= 8 ? "every week's bar" : "a bar as high as the highest week's");
 	begin_panels(s, title_or(s, t));
 	for (size_t j = 0; j < s->np; j++) {
-		panel *p = &s->p[j];
-		double *cols[2] = {p->v[2], p->v[3]};
+		tpanel *p = &tr.p[j];
 
-		char bname[32];
-		snprintf(bname, sizeof bname, "M%zu", j + 1);
-		day_block(s->f, bname, p, cols, 2);
+		trend_blocks(&tr, j);
 		panel_title(s, p->group, title_or(s, t));
 		time_axis(s->f, s->lo, s->hi, 4, s->o->term == EASE_GP_DUMB, plot_cells(s));
 		snprintf(lab, sizeof lab, "%s per 7 days", s->name[0]);
@@ -1980,7 +2015,9 @@ plot_meds(plot *s)
 		fputs("set yrange [0:*]\nset ytics nomirror\nset y2tics\n", s->f);
 		if (s->role[1] == EASE_R_PAIN)
 			fputs("set y2range [0:10]\n", s->f);
-		fputs("set boxwidth 518400 absolute\nset style fill solid 0.55 border\n", s->f);
+		/* a bar a week, 6 days wide; or a bar a span, as wide as the span */
+		fprintf(s->f, "set boxwidth %ld absolute\nset style fill solid 0.55 border\n",
+			tr.w <= 8 ? 518400L : tr.w * 86400);
 		{
 			static const char tot[] = ", 7-day total (weeks with 5+ days recorded)";
 			static const char mean[] = ", 7-day mean";
@@ -1988,14 +2025,24 @@ plot_meds(plot *s)
 				       {s->name[1], EASE_GP_MAXKEY, sizeof mean - 1}};
 
 			key_below(s, e, 2, 12, s->np);
-			fprintf(s->f, "plot $%s using 1:2 with boxes lt 5 title ", bname);
+			fputs("plot ", s->f);
+			trend_src(&tr, j, 0);
+			fputs(" with boxes lt 5 title ", s->f);
 			key_text(s, s->name[0], tot, EASE_GP_MAXKEY);
-			fprintf(s->f, ", \\\n     $%s using 1:3 axes x1y2 with lines lt 1 lw 2.5 title ", bname);
+			fputs(", \\\n     ", s->f);
+			trend_src(&tr, j, 1);
+			fputs(" axes x1y2 with lines lt 1 lw 2.5 title ", s->f);
 			key_text(s, s->name[1], mean, EASE_GP_MAXKEY);
 		}
 		fputc('\n', s->f);
 	}
 	end_panels(s);
+	for (size_t j = 0; j < tr.np; j++)
+		tpanel_free(&tr, &tr.p[j]);
+	free(tr.p);
+	free(tr.val);
+	s->np = 0;
+	s->npanels = tr.np;
 	free(f[0]);
 	free(f);
 }
