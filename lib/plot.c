@@ -1002,7 +1002,9 @@ tpanel_end(trend *t)
 		ease_win_free(p->win[k]);
 	free(p->win);
 	p->win = NULL;
-	if (p->first == NOVAL) {
+	if (p->first == NOVAL || t->np > EASE_PLOT_MAX_PANELS) {
+		/* too many panels: the run ends with their count, so only count them */
+		t->over += p->first != NOVAL;
 		tpanel_free(t, p);
 		t->np--;
 	}
