@@ -743,12 +743,14 @@ split_fields(const char *arg, char ***out, int *n)
 	}
 }
 
-/* ---- trend: the days read once, into spans no narrower than a column ---- */
+/* ---- trend and meds: the days read once, into spans narrower than a column ---- */
 
 /*
  * A long trend is drawn from spans of days: 1, 2, 4, ... days each (the
- * fewest days that make no more spans over the plotted dates than the
- * canvas has columns: pixels, or characters for text), aligned on
+ * fewest days that make no more spans over the plotted dates than twice
+ * the canvas's columns: pixels, or characters for text; so a span is
+ * narrower than a column of the plot, which the margins make narrower
+ * than the canvas, and drawn at its days' own places), aligned on
  * 1970-01-01 so that every panel shares them and two spans make the next
  * width's one.  A span keeps what its column would show of every day's
  * point: its first, lowest, highest and last value.  Spans of one day are
@@ -780,7 +782,7 @@ typedef struct tpanel {
 	aspan **a;		/* a[k][i]: series k */
 	amarks *ev;		/* the session markers of each span, or NULL */
 	double lo, hi;		/* the -f columns' values */
-	ease_window **win;	/* --smooth: each -f column's mean, over every row */
+	ease_window **win;	/* --smooth: each -f column's mean; meds: the 7-day total and mean */
 	long wday;		/* the last day the means were moved to; NOVAL: none */
 } tpanel;
 
