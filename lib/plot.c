@@ -2854,7 +2854,15 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 		plot_plan(&s);
 		break;
 	}
-	fclose(s.f);
+	/*
+	 * A memory stream that could not grow has lost the end of the script,
+	 * and says so only by its error flag: fclose still returns 0.
+	 */
+	int lost = ferror(s.f);
+
+	if (fclose(s.f) != 0 || lost)
+		ease_die(EASE_EX_SOFTWARE, "out of memory: the script could not grow past %zu bytes; free memory or raise the limit (ulimit -v)",
+			 blen);
 	size_t npanels = s.npanels ? s.npanels : s.np ? s.np : 1;
 	/* a calendar of many months grows downwards, a row a month */
 	if (h == 0 && s.rows > 18)
@@ -2863,10 +2871,11 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 	if (h == 0 && npanels > 1)
 		h = term == EASE_GP_DUMB ? (int)(12 * npanels + 2) : (int)(300 * npanels + 60);
 	ease_gp_preamble(body, term, w, h);
-	fwrite(bbuf, 1, blen, body);
+	lost = fwrite(bbuf, 1, blen, body) != blen || ferror(body);
 	free(bbuf);
-	if (fclose(body) != 0)
-		ease_die(EASE_EX_SOFTWARE, "open_memstream: out of memory");
+	if (fclose(body) != 0 || lost)
+		ease_die(EASE_EX_SOFTWARE, "out of memory: the script could not grow past %zu bytes; free memory or raise the limit (ulimit -v)",
+			 len);
 
 	if (o->output)
 		ease_gp_run(buf, len, o->output, term, c->files, c->nfiles);
