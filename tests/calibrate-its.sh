@@ -19,6 +19,7 @@
 #   SIM_OPTS   more ease-simulate options, to take a part of the simulated
 #              pain out and see what it did: --rating-sd 0 (no day noise
 #              beyond rounding), --flares 0, --weekly 0
+#   ITS_OPTS   more ease-prepost options, such as --terms weekday
 set -eu
 from=${1:-1}
 to=${2:-400}
@@ -37,7 +38,9 @@ while [ "$s" -le "$to" ]; do
 	# shellcheck disable=SC2086
 	"$B/ease-simulate" $SIM $NULL ${SIM_OPTS:-} --seed "$s" -o "$T/d.csv"
 	for se in $kinds; do
-		"$B/ease-prepost" --its first --event massage --value pain --se "$se" "$T/d.csv" 2> /dev/null |
+		# shellcheck disable=SC2086
+		"$B/ease-prepost" --its first --event massage --value pain --se "$se" ${ITS_OPTS:-} \
+			"$T/d.csv" 2> /dev/null |
 			awk -F, -v se="$se" -v s="$s" '
 			NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 			{ print se, s, $c["level_change"], $c["level_se"], $c["level_p"],

@@ -205,8 +205,8 @@ typedef struct ease_its {
  * corAR1(form = ~ t)) with REML (EASE_SE_GLS) or ML (EASE_SE_GLS_ML), a
  * missing day a gap in the series (lib/gls.h); with day noise
  * (EASE_SE_GLSN, EASE_SE_GLSN_ML) correlation = corExp(form = ~ t, nugget
- * = TRUE) instead (ease_gls_ar1n), OUT->nugget its nugget.  OLS: R lm.  HAC: least
- * squares with R sandwich::NeweyWest(fit, prewhite = TRUE, adjust = TRUE):
+ * = TRUE) instead (ease_gls_ar1n), OUT->nugget its nugget.  OLS: R lm.
+ * HAC: least squares with R sandwich::NeweyWest(fit, prewhite = TRUE, adjust = TRUE):
  * the lag floor(bwNeweyWest(fit)) (Newey & West 1994, on scores prewhitened
  * by a VAR(1)), the Bartlett kernel, the small-sample factor n/(n - 4);
  * lags count observations, not days.  p from t on n - 4 df in every case
