@@ -406,33 +406,8 @@ ease_imp_interval(ease_imp *im, const char *zone, long d0, long s0, long d1, lon
 char *
 ease_imp_fmt(ease_imp *im, const char *zone, time_t t, char *buf)
 {
-	struct tm tm;
-	long off;
-	char sign = '+';
-
 	use_zone(im, zone);
-	if (!localtime_r(&t, &tm))
-		memset(&tm, 0, sizeof tm);
-	off = ease_tz_offset(t);
-	if (off < 0)
-		sign = '-', off = -off;
-	/* years of struct tm are ints: room for any, then the 40 bytes promised */
-	char tmp[96];
-	int n;
-
-	if (tm.tm_sec)
-		n = snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-			     tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-			     tm.tm_min, tm.tm_sec, sign, (int)(off / 3600), (int)(off / 60 % 60));
-	else
-		n = snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d%c%02d:%02d",
-			     tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-			     tm.tm_min, sign, (int)(off / 3600), (int)(off / 60 % 60));
-	if (n < 0 || n > 39)
-		n = 39;
-	memcpy(buf, tmp, (size_t)n);
-	buf[n] = '\0';
-	return buf;
+	return ease_tz_iso((long long)t, buf);
 }
 
 /* ---- records and columns ---- */
