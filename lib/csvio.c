@@ -346,7 +346,9 @@ ease_reader_set_limit(ease_reader *r, size_t k)
 /*
  * A line without quotes, carriage returns or NULs means to libcsv (which is
  * told to keep blanks) exactly its bytes split at each delimiter: split it
- * here in one pass, and leave libcsv the lines that need a parser.
+ * here in one pass, and leave libcsv the lines that need a parser.  So does
+ * a field wholly in quotes with none inside ("7.5", as apps quote every
+ * field): it means its bytes between the quotes.
  */
 static int
 plain_line(ease_reader *r, char *s, size_t seg, int has_nl)
@@ -377,20 +379,33 @@ plain_line(ease_reader *r, char *s, size_t seg, int has_nl)
 	save = s[len];
 	s[len] = r->delim;
 	for (;;) {
-		while (!cls[(unsigned char)s[i]])
-			i++;
-		if (cls[(unsigned char)s[i]] == 2) {
-			/* needs the parser after all: put the line back */
-			for (size_t j = n0; j < r->nf; j++)
-				s[r->foff[j] + r->flen[j]] = r->delim;
-			s[len] = save;
-			r->nf = n0;
-			return 0;
+		size_t fo = fs, fl;
+
+		if (s[i] == '"' && cls['"'] == 2) {
+			/* ended by a NUL over its closing quote, the delimiter kept */
+			size_t j = i + 1;
+
+			while (j < len && cls[(unsigned char)s[j]] != 2)
+				j++;
+			if (j == len || s[j] != '"' || s[j + 1] != r->delim)
+				goto parser;
+			fo = i + 1;
+			fl = j - fo;
+			if (ntrue < keep)
+				s[j] = '\0';
+			i = j + 1;
+		} else {
+			while (!cls[(unsigned char)s[i]])
+				i++;
+			if (cls[(unsigned char)s[i]] == 2)
+				goto parser;
+			fl = i - fs;
+			if (ntrue < keep)
+				s[i] = '\0';
 		}
 		if (ntrue++ < keep) {
-			s[i] = '\0';
-			r->foff[r->nf] = fs;
-			r->flen[r->nf] = i - fs;
+			r->foff[r->nf] = fo;
+			r->flen[r->nf] = fl;
 			r->nf++;
 		}
 		if (i == len)
@@ -409,6 +424,19 @@ plain_line(ease_reader *r, char *s, size_t seg, int has_nl)
 	r->qn++;
 	r->cur_start = r->nf;
 	return 1;
+parser:
+	/*
+	 * Needs the parser after all: put the line back.  A field in quotes
+	 * has its opening quote before it; any other, a delimiter or nothing.
+	 */
+	for (size_t j = n0; j < r->nf; j++) {
+		size_t o = r->foff[j];
+
+		s[o + r->flen[j]] = o > 0 && s[o - 1] == '"' ? '"' : r->delim;
+	}
+	s[len] = save;
+	r->nf = n0;
+	return 0;
 }
 
 static void
