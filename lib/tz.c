@@ -342,6 +342,15 @@ offset_at(long long t, long *off)
 	return 1;
 }
 
+/* The offset at T: of the stretch known, or of the C library. */
+static long
+offset_of(long long t)
+{
+	long off;
+
+	return offset_at(t, &off) ? off : ease_tz_offset(t);
+}
+
 /* The C library's struct tm written out: any year, any offset. */
 static char *
 iso_libc(long long t, char *buf)
@@ -441,9 +450,9 @@ ease_tz_local(long day, long sec, long long hint, long long *out)
 	wall = (long long)day * 86400 + sec;
 	base = (long long)day * 86400;
 	if (day != cache_day) {
-		cache_off[0] = ease_tz_offset(base - 43200);
-		cache_off[1] = ease_tz_offset(base + 43200);
-		cache_off[2] = ease_tz_offset(base + 129600);
+		cache_off[0] = offset_of(base - 43200);
+		cache_off[1] = offset_of(base + 43200);
+		cache_off[2] = offset_of(base + 129600);
 		cache_day = day;
 	}
 	if (cache_off[0] == cache_off[1] && cache_off[1] == cache_off[2]) {

@@ -110,6 +110,25 @@ iso_walk(const char *zone, long long step, char *got, char *want)
 	return 0;
 }
 
+/*
+ * How many instants the wall-clock time SEC into DAY is, by the C library's
+ * offset at each instant alone (0 skipped, 2 repeated); the one in *T.
+ */
+static int
+exact_local(long day, long sec, long long *t)
+{
+	long long wall = (long long)day * 86400 + sec;
+	long o[2] = {ease_tz_offset(wall - 86400), ease_tz_offset(wall + 86400)};
+	int n = 0;
+
+	for (int i = 0; i < 2; i++)
+		if ((i == 0 || o[1] != o[0]) && ease_tz_offset(wall - o[i]) == o[i]) {
+			*t = wall - o[i];
+			n++;
+		}
+	return n;
+}
+
 int
 main(void)
 {
@@ -311,7 +330,8 @@ main(void)
 		static const char *const zones[] = {
 			"Europe/Berlin", "America/New_York", "America/St_Johns", "Australia/Lord_Howe",
 			"Europe/Dublin", "Pacific/Apia", "Asia/Kathmandu", "Africa/Casablanca",
-			"CET-1CEST,M3.5.0,M10.5.0/3", "right/UTC", "right/Europe/Berlin",
+			"CET-1CEST,M3.5.0,M10.5.0/3", "AAA0BBB,M3.5.0/0,M10.5.0/1", "right/UTC",
+			"right/Europe/Berlin",
 		};
 		char got[40], want[40], name[160];
 
@@ -323,6 +343,32 @@ main(void)
 			if (t)
 				printf("#   at %lld: got '%s', want '%s'\n", t, got, want);
 		}
+	}
+	/* local times read in turn, the offsets known carried over: as the C library has them */
+	{
+		/* the last: changes at midnight UTC, where one day ends and the next begins */
+		static const char *const zones[] = {"Europe/Berlin", "Australia/Lord_Howe",
+						    "America/St_Johns", "AAA0BBB,M3.5.0/0,M10.5.0/1"};
+		long differ = 0;
+
+		for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+			setenv("TZ", zones[z], 1);
+			ease_tz_use(NULL);
+			for (long day = ease_days_from_civil(2025, 12, 1);
+			     day < ease_days_from_civil(2027, 1, 31); day++)
+				for (long sec = 0; sec < 86400; sec += 1200) {
+					long long a = 0, want = 0, c;
+					const char *why = ease_tz_local(day, sec, EASE_TZ_NO_HINT, &a);
+					int n = exact_local(day, sec, &want);
+
+					/* the day before, then on: the stretch kept grows both ways */
+					ease_tz_local(day - 1, sec, EASE_TZ_NO_HINT, &c);
+					if ((why == NULL) != (n == 1) || (n == 1 && a != want))
+						differ++;
+				}
+		}
+		is_long(differ, 0, "local times read in turn, across every change of 2026: "
+			"as the C library's offsets have them");
 	}
 	/* the right/ zones' leap second: 23:59:60, as the C library has it */
 	is_str(iso_in("right/UTC", 78796800), "1972-06-30T23:59:60+00:00",
