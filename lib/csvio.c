@@ -354,7 +354,7 @@ static int
 plain_line(ease_reader *r, char *s, size_t seg, int has_nl)
 {
 	size_t len = seg - (has_nl != 0), n0 = r->nf, i = 0, fs = 0, ntrue = 0;
-	size_t keep = r->limit ? r->limit : len + 1;
+	size_t keep = r->limit ? r->limit : len + 1, nf, *foff, *flen;
 	const unsigned char *cls = r->cls;
 	char save;
 
@@ -378,6 +378,9 @@ plain_line(ease_reader *r, char *s, size_t seg, int has_nl)
 	 */
 	save = s[len];
 	s[len] = r->delim;
+	foff = r->foff;
+	flen = r->flen;
+	nf = r->nf;
 	for (;;) {
 		size_t fo = fs, fl;
 
@@ -385,10 +388,17 @@ plain_line(ease_reader *r, char *s, size_t seg, int has_nl)
 			/* ended by a NUL over its closing quote, the delimiter kept */
 			size_t j = i + 1;
 
-			while (j < len && cls[(unsigned char)s[j]] != 2)
-				j++;
-			if (j == len || s[j] != '"' || s[j + 1] != r->delim)
+			for (;;) {
+				while (!cls[(unsigned char)s[j]])
+					j++;
+				if (cls[(unsigned char)s[j]] == 2 || j == len)
+					break;
+				j++;	/* a delimiter inside the quotes */
+			}
+			if (j == len || s[j] != '"' || s[j + 1] != r->delim) {
+				r->nf = nf;
 				goto parser;
+			}
 			fo = i + 1;
 			fl = j - fo;
 			if (ntrue < keep)
@@ -397,21 +407,24 @@ plain_line(ease_reader *r, char *s, size_t seg, int has_nl)
 		} else {
 			while (!cls[(unsigned char)s[i]])
 				i++;
-			if (cls[(unsigned char)s[i]] == 2)
+			if (cls[(unsigned char)s[i]] == 2) {
+				r->nf = nf;
 				goto parser;
+			}
 			fl = i - fs;
 			if (ntrue < keep)
 				s[i] = '\0';
 		}
 		if (ntrue++ < keep) {
-			r->foff[r->nf] = fo;
-			r->flen[r->nf] = fl;
-			r->nf++;
+			foff[nf] = fo;
+			flen[nf] = fl;
+			nf++;
 		}
 		if (i == len)
 			break;
 		fs = ++i;
 	}
+	r->nf = nf;
 	s[len] = '\0';
 	if (r->qn + 1 > r->qcap)
 		ease_grow((void **)&r->q, &r->qcap, r->qn + 1, sizeof *r->q);

@@ -114,16 +114,6 @@ num(double v, char *buf)
 		ease_fmt_num(v, 6, buf);
 }
 
-static void
-pend_add(drv *d, const char *s)
-{
-	size_t n = strlen(s ? s : "") + 1;
-
-	ease_grow((void **)&d->pend, &d->pcap, d->plen + n, 1);
-	memcpy(d->pend + d->plen, s ? s : "", n);
-	d->plen += n;
-}
-
 /* The file and line of global line G. */
 static void
 place_of(const drv *d, uint32_t g, char *buf, size_t n, int cur)
@@ -232,8 +222,10 @@ flush(ease_imp *im)
 	ease_recset_add(d->seen, d->pkey, d->pklen, d->pend, d->plen, g);
 	for (int e = 0; e < nev; e++) {
 		for (int f = 0; f < 8; f++) {
-			ease_w_str(d->w, p);
-			p += strlen(p) + 1;
+			size_t n = strlen(p);
+
+			ease_w_field(d->w, p, n);
+			p += n + 1;
 		}
 		ease_w_end(d->w);
 	}
@@ -327,14 +319,23 @@ ease_imp_emit(ease_imp *im, const ease_event *e, long line)
 		if (strcmp(e->kind, "note") == 0)
 			key_add(d, e->note);
 	}
-	pend_add(d, e->subject);
-	pend_add(d, e->start);
-	pend_add(d, e->end);
-	pend_add(d, e->kind);
-	pend_add(d, e->name);
-	pend_add(d, v);
-	pend_add(d, e->unit);
-	pend_add(d, e->note);
+	{
+		const char *f[8] = {e->subject, e->start, e->end, e->kind, e->name, v, e->unit,
+				    e->note};
+		size_t n[8], all = 0;
+
+		/* one growth for the event's eight strings */
+		for (int i = 0; i < 8; i++) {
+			if (!f[i])
+				f[i] = "";
+			all += (n[i] = strlen(f[i]) + 1);
+		}
+		ease_grow((void **)&d->pend, &d->pcap, d->plen + all, 1);
+		for (int i = 0; i < 8; i++) {
+			memcpy(d->pend + d->plen, f[i], n[i]);
+			d->plen += n[i];
+		}
+	}
 	d->pn++;
 }
 
