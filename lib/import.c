@@ -189,6 +189,7 @@ flush(ease_imp *im)
 	size_t at = 0;
 	long i;
 	int nev = d->pn;
+	uint64_t h;
 
 	if (!nev)
 		return;
@@ -197,7 +198,8 @@ flush(ease_imp *im)
 		d->pdrop = 0;
 		return;
 	}
-	while ((i = ease_recset_next(d->seen, d->pkey, d->pklen, &at)) >= 0) {
+	h = ease_recset_hash(d->seen, d->pkey, d->pklen);
+	while ((i = ease_recset_next_h(d->seen, d->pkey, d->pklen, h, &at)) >= 0) {
 		uint32_t *tag = ease_recset_tag(d->seen, (size_t)i);
 		int same = ease_recset_same(d->seen, (size_t)i, d->pend, d->plen);
 		const char *other;
@@ -219,7 +221,7 @@ flush(ease_imp *im)
 		conflict(im, d->pend, d->plen, other, olen, *tag);
 		return;
 	}
-	ease_recset_add(d->seen, d->pkey, d->pklen, d->pend, d->plen, g);
+	ease_recset_add_h(d->seen, d->pkey, d->pklen, h, d->pend, d->plen, g);
 	for (int e = 0; e < nev; e++) {
 		for (int f = 0; f < 8; f++) {
 			size_t n = strlen(p);
