@@ -238,7 +238,56 @@ typedef struct dayacc {
 	size_t ngv, cgv;
 	qrate *qr;
 	size_t nqr, cqr;
+	struct dayacc *next;	/* among the spare ones */
 } dayacc;
+
+/*
+ * Days freed wait here for the next ones, with their lists: a day is made
+ * and freed for every subject-day, and its lists grown from one entry each.
+ */
+static dayacc *spare_days;
+
+static dayacc *
+new_day(void)
+{
+	dayacc *a = spare_days, keep;
+
+	if (a == NULL) {
+		a = ease_xcalloc(1, sizeof *a);
+	} else {
+		spare_days = a->next;
+		keep = *a;
+		memset(a, 0, sizeof *a);
+		a->ses = keep.ses;
+		a->cses = keep.cses;
+		a->dy = keep.dy;
+		a->cdy = keep.cdy;
+		a->sl = keep.sl;
+		a->csl = keep.csl;
+		a->gv = keep.gv;
+		a->cgv = keep.cgv;
+		a->qr = keep.qr;
+		a->cqr = keep.cqr;
+	}
+	a->pain_max = -INFINITY;
+	return a;
+}
+
+static void
+free_spare_days(void)
+{
+	while (spare_days) {
+		dayacc *a = spare_days;
+
+		spare_days = a->next;
+		free(a->ses);
+		free(a->dy);
+		free(a->sl);
+		free(a->gv);
+		free(a->qr);
+		free(a);
+	}
+}
 
 /*
  * One piece of a subject set aside: bytes [off, off + len) of the store,
@@ -307,6 +356,8 @@ typedef struct daily {
 	int *map_used;
 	char *buf;
 	size_t bufcap;
+	char *dn, *un, *key;	/* a drug's, a unit's name, a key made of them */
+	size_t dncap, uncap, keycap;
 	/* the store of the days set aside: [0, st_flushed) in the file */
 	int st_fd;		/* -1 until the budget is first overrun */
 	uint64_t st_flushed, st_len;
@@ -425,8 +476,7 @@ slot(subject *s, long day)
 	dayacc **p = slot_ref(s, day);
 
 	if (*p == NULL) {
-		*p = ease_xcalloc(1, sizeof **p);
-		(*p)->pain_max = -INFINITY;
+		*p = new_day();
 		s->held++;
 		(*s->total)++;
 	}
@@ -874,14 +924,30 @@ add_session(daily *d, subject *s, long day, long sec, const char *tech,
 	}
 }
 
-/* NAME normalised (ease_norm_name), malloc'd: a long name is never cut. */
+/*
+ * NAME normalised (ease_norm_name) into *BUF of *CAP, grown as long as NAME
+ * at least ("mcg" fits in any): a long name is never cut.
+ */
 static char *
-norm_dup(const char *name)
+norm_into(const char *name, char **buf, size_t *cap)
 {
-	/* as long as NAME at most; "mcg" fits in any */
 	size_t n = strlen(name) + 4;
 
-	return ease_norm_name(name, ease_xmalloc(n), n);
+	ease_grow((void **)buf, cap, n, 1);
+	return ease_norm_name(name, *buf, n);
+}
+
+/* The strings A, B and C joined into d->key, made for every intake. */
+static const char *
+join3(daily *d, const char *a, const char *b, const char *c)
+{
+	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+
+	ease_grow((void **)&d->key, &d->keycap, la + lb + lc + 1, 1);
+	memcpy(d->key, a, la);
+	memcpy(d->key + la, b, lb);
+	memcpy(d->key + la + lb, c, lc + 1);
+	return d->key;
 }
 
 static int add_med_named(rd *r, subject *s, long day, int drugcol, double dose,
@@ -891,13 +957,12 @@ static int add_med_named(rd *r, subject *s, long day, int drugcol, double dose,
 static int
 add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 {
+	daily *d = r->d;
 	const char *ucell = unitcol >= 0 ? cell(r, unitcol) : "";
-	char *dn = norm_dup(cell(r, drugcol)), *un = norm_dup(ucell);
-	int ok = add_med_named(r, s, day, drugcol, dose, unitcol, ucell, dn, un);
+	char *dn = norm_into(cell(r, drugcol), &d->dn, &d->dncap);
+	char *un = norm_into(ucell, &d->un, &d->uncap);
 
-	free(dn);
-	free(un);
-	return ok;
+	return add_med_named(r, s, day, drugcol, dose, unitcol, ucell, dn, un);
 }
 
 /* add_med's work, the drug's and the unit's names normalised into DN and UN. */
@@ -906,8 +971,7 @@ add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol
 	      const char *ucell, char *dn, char *un)
 {
 	daily *d = r->d;
-	char *name;
-	const char *unit;
+	const char *name, *unit;
 	dayacc *a;
 	long ix;
 
@@ -929,14 +993,11 @@ add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol
 		strcpy(un, "mg");
 	}
 	/* one unit per drug of one subject: another may take it as a syrup */
-	name = ease_xasprintf("%s%c%s", s->id, '\x1f', dn);
+	name = join3(d, s->id, "\x1f", dn);
 	if (isnan(dose) && un[0] == '\0' && !ease_strset_get(d->drug_ix, name, NULL)) {
 		int col;
 
-		free(name);
-		name = ease_xasprintf("\x1fmed_%s", dn);
-		col = add_col(d, name, K_MEDPEND);
-		free(name);
+		col = add_col(d, join3(d, "\x1fmed_", dn, ""), K_MEDPEND);
 		if (!d->col[col].drug)
 			d->col[col].drug = ease_xstrdup(dn);
 		a = record(s, day);
@@ -955,7 +1016,6 @@ add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol
 		char why[512];
 		const drug *g = &d->drugs[ix];
 
-		free(name);
 		snprintf(why, sizeof why,
 			 "cannot be added to the %s%s of %s at %s:%ld (one unit per drug; g, mg, mcg and \xc2\xb5g convert)",
 			 g->unit[0] ? "" : "doses without a unit", g->unit, dn,
@@ -965,7 +1025,6 @@ add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol
 			       un[0] ? ucell : "", why);
 		return 0;
 	}
-	free(name);
 	a = record(s, day);
 	if (a->doses == 0)
 		a->dat = here(r);
@@ -977,10 +1036,10 @@ add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol
 	 * the sum of the doses that are known.
 	 */
 	unit = isnan(dose) && un[0] == '\0' ? d->drugs[ix].unit : un;
-	name = ease_xasprintf("med_%s%s%s", dn, unit[0] ? "_" : "", unit);
-	int col = add_col(d, name, K_MED);
+	ease_grow((void **)&d->key, &d->keycap, strlen(dn) + strlen(unit) + 6, 1);
+	sprintf(d->key, "med_%s%s%s", dn, unit[0] ? "_" : "", unit);
+	int col = add_col(d, d->key, K_MED);
 
-	free(name);
 	d->col[col].used = 1;
 	dyn_add(a, col, dose, here(r));
 	return 1;
@@ -1011,11 +1070,8 @@ factor_col(daily *d, const char *n)
 static void
 add_factor(rd *r, subject *s, long day, const char *fname, double v, const char *unit)
 {
-	char *n = norm_dup(fname);
-	int col;
+	int col = factor_col(r->d, norm_into(fname, &r->d->dn, &r->d->dncap));
 
-	col = factor_col(r->d, n);
-	free(n);
 	r->d->col[col].used = 1;
 	if (unit && !ease_is_missing(unit))
 		r->d->col[col].measure = 1;
@@ -2263,6 +2319,7 @@ subj_order(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+/* A day's strings freed, the day with its lists kept for the next. */
 static void
 free_day(dayacc *a)
 {
@@ -2272,12 +2329,8 @@ free_day(dayacc *a)
 		free(a->ses[i].tech);
 	for (size_t i = 0; i < a->ngv; i++)
 		free(a->gv[i].text);
-	free(a->ses);
-	free(a->dy);
-	free(a->sl);
-	free(a->gv);
-	free(a->qr);
-	free(a);
+	a->next = spare_days;
+	spare_days = a;
 }
 
 /* ---- subjects set aside ----
@@ -2594,27 +2647,25 @@ pack_day(packer *k, long day, long prev, const dayacc *a)
 	}
 }
 
-/* A list of N items of SIZE bytes, with room for one more. */
-static void *
-up_arr(unpacker *u, size_t *n, size_t *cap, size_t size)
+/* A list of *N items of SIZE bytes in *P, every member of each to be set. */
+static void
+up_arr(unpacker *u, void **p, size_t *n, size_t *cap, size_t size)
 {
 	*n = (size_t)up_u(u);
 	if (*n > (size_t)(u->end - u->p))
 		ease_die(EASE_EX_SOFTWARE, "days set aside: read past their end");
-	*cap = *n + 1;
-	return ease_xcalloc(*cap, size);
+	grow_small(p, cap, *n, size);
 }
 
 /* The next day of U into a new summary; its day into *DAY (a step from it). */
 static dayacc *
 unpack_day(unpacker *u, long *day)
 {
-	dayacc *a = ease_xcalloc(1, sizeof *a);
+	dayacc *a = new_day();
 	uint64_t m;
 
 	*day += (long)up_s(u);
 	m = up_u(u);
-	a->pain_max = -INFINITY;
 	if (m & BIT(DB_RECORDED))
 		a->recorded = (long)up_s(u);
 	if (m & BIT(DB_PAIN))
@@ -2646,7 +2697,7 @@ unpack_day(unpacker *u, long *day)
 	if (m & BIT(DB_DAT))
 		a->dat = up_place(u);
 	if (m & BIT(DB_SES)) {
-		a->ses = up_arr(u, &a->nses, &a->cses, sizeof *a->ses);
+		up_arr(u, (void **)&a->ses, &a->nses, &a->cses, sizeof *a->ses);
 		for (size_t i = 0; i < a->nses; i++) {
 			a->ses[i].sec = (long)up_s(u);
 			a->ses[i].seq = (long)up_s(u);
@@ -2654,7 +2705,7 @@ unpack_day(unpacker *u, long *day)
 		}
 	}
 	if (m & BIT(DB_DY)) {
-		a->dy = up_arr(u, &a->ndy, &a->cdy, sizeof *a->dy);
+		up_arr(u, (void **)&a->dy, &a->ndy, &a->cdy, sizeof *a->dy);
 		for (size_t i = 0; i < a->ndy; i++) {
 			a->dy[i].col = (long)up_s(u);
 			a->dy[i].sum = up_num(u);
@@ -2663,7 +2714,7 @@ unpack_day(unpacker *u, long *day)
 		}
 	}
 	if (m & BIT(DB_SL)) {
-		a->sl = up_arr(u, &a->nsl, &a->csl, sizeof *a->sl);
+		up_arr(u, (void **)&a->sl, &a->nsl, &a->csl, sizeof *a->sl);
 		for (size_t i = 0; i < a->nsl; i++) {
 			a->sl[i].s = up_num(u);
 			a->sl[i].e = up_num(u);
@@ -2674,7 +2725,7 @@ unpack_day(unpacker *u, long *day)
 		}
 	}
 	if (m & BIT(DB_GV)) {
-		a->gv = up_arr(u, &a->ngv, &a->cgv, sizeof *a->gv);
+		up_arr(u, (void **)&a->gv, &a->ngv, &a->cgv, sizeof *a->gv);
 		for (size_t i = 0; i < a->ngv; i++) {
 			a->gv[i].col = (long)up_s(u);
 			a->gv[i].v = up_num(u);
@@ -2684,7 +2735,7 @@ unpack_day(unpacker *u, long *day)
 		}
 	}
 	if (m & BIT(DB_QR)) {
-		a->qr = up_arr(u, &a->nqr, &a->cqr, sizeof *a->qr);
+		up_arr(u, (void **)&a->qr, &a->nqr, &a->cqr, sizeof *a->qr);
 		for (size_t i = 0; i < a->nqr; i++) {
 			a->qr[i].t = up_num(u);
 			a->qr[i].v = up_num(u);
@@ -2893,12 +2944,9 @@ merge_day(dayacc *a, dayacc *x)
 	append((void **)&a->sl, &a->nsl, &a->csl, x->sl, x->nsl, sizeof *a->sl);
 	append((void **)&a->gv, &a->ngv, &a->cgv, x->gv, x->ngv, sizeof *a->gv);
 	append((void **)&a->qr, &a->nqr, &a->cqr, x->qr, x->nqr, sizeof *a->qr);
-	free(x->ses);
-	free(x->dy);
-	free(x->sl);
-	free(x->gv);
-	free(x->qr);
-	free(x);
+	/* its strings are A's now */
+	x->nses = x->ngv = 0;
+	free_day(x);
 }
 
 /* Reads S's days set aside back into memory, merged with those it has. */
@@ -3207,6 +3255,7 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 		close(d.st_fd);
 	free(d.st_buf);
 	free(d.pk.b);
+	free_spare_days();
 	free(d.subj);
 	for (size_t k = 0; k < d.ncol; k++) {
 		free(d.col[k].name);
@@ -3237,6 +3286,9 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	ease_painlocs_free(&d.seen);
 	free(d.map_used);
 	free(d.buf);
+	free(d.dn);
+	free(d.un);
+	free(d.key);
 	ease_strset_free(d.subj_ix);
 	ease_strset_free(d.col_ix);
 	ease_strset_free(d.drug_ix);
