@@ -2113,20 +2113,27 @@ pain_locations(daily *d, const dayacc *a, row *w)
 	w->t[d->loc_col] = w->locbuf;
 }
 
+/* The row's arrays made NC columns wide. */
+static void
+row_fit(row *w, size_t nc)
+{
+	if (w->cap >= nc)
+		return;
+	w->v = ease_xrealloc(w->v, nc * sizeof *w->v);
+	w->t = ease_xrealloc(w->t, nc * sizeof *w->t);
+	w->has = ease_xrealloc(w->has, nc);
+	w->at = ease_xrealloc(w->at, nc * sizeof *w->at);
+	w->tol = ease_xrealloc(w->tol, nc * sizeof *w->tol);
+	w->cap = nc;
+}
+
 static void
 day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 {
 	size_t nc = d->ncol;
 	place none = {0, 0};
 
-	if (w->cap < nc) {
-		w->v = ease_xrealloc(w->v, nc * sizeof *w->v);
-		w->t = ease_xrealloc(w->t, nc * sizeof *w->t);
-		w->has = ease_xrealloc(w->has, nc);
-		w->at = ease_xrealloc(w->at, nc * sizeof *w->at);
-		w->tol = ease_xrealloc(w->tol, nc * sizeof *w->tol);
-		w->cap = nc;
-	}
+	row_fit(w, nc);
 	memset(w->has, 0, nc);
 	if (a == NULL)
 		return;
@@ -2242,6 +2249,15 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 		if (x->col < 0 || d->col[x->col].kind != K_MEDPEND)
 			continue;
 		k = pending_col(d, s->id, d->col[x->col].drug);
+		/*
+		 * A subject set aside while reading comes here before
+		 * pending_cols(): the column may be new, past the row.
+		 */
+		if ((size_t)k >= nc) {
+			row_fit(w, d->ncol);
+			memset(w->has + nc, 0, d->ncol - nc);
+			nc = d->ncol;
+		}
 		d->col[k].used = 1;
 		put(w, (int)k, NAN, x->at);
 		w->t[k] = "";
@@ -2391,7 +2407,9 @@ static void
 pk_num(packer *k, double x)
 {
 	for (int p = 0; p < 3 && isfinite(x) && fabs(x) < 1e15; p++) {
-		long long q = llround(x * pk_scale[p]);
+		double t = x * pk_scale[p];
+		/* rounded by hand: the check below is what makes it exact */
+		long long q = (long long)(t < 0 ? t - 0.5 : t + 0.5);
 		double y = (double)q / pk_scale[p];
 
 		if (memcmp(&y, &x, sizeof x) == 0) {
