@@ -1918,8 +1918,13 @@ static void
 night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
       place *aat, double *inbed, place *bat)
 {
-	iv *as = ease_xcalloc(a->nsl * 2 + 1, sizeof *as), *bs = as + a->nsl;
-	cand *m = ease_xcalloc(a->nsl + 1, sizeof *m);
+	/* a night has a record or two: on the stack, not malloc'd for every day */
+	enum { FEW = 4 };
+	iv ivs[3 * FEW + 1];
+	cand ms[FEW + 1];
+	int few = a->nsl <= FEW;
+	iv *as = few ? ivs : ease_xcalloc(a->nsl * 3 + 1, sizeof *as), *bs = as + a->nsl;
+	cand *m = few ? ms : ease_xcalloc(a->nsl + 1, sizeof *m);
 	size_t na = 0, nb = 0, nm = 0, first_a = 0;
 	int apart = 1, have_bed = 0;
 
@@ -1962,12 +1967,11 @@ night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
 	}
 	if (na) {
 		/* union_len sorts: measure before it reorders */
-		iv *cp = ease_xcalloc(na, sizeof *cp);
+		iv *cp = bs + a->nsl;
 
 		memcpy(cp, as, na * sizeof *cp);
 		double h = union_len(cp, na) / 3600;
 
-		free(cp);
 		memmove(m + 1, m, nm * sizeof *m);
 		m[0] = (cand){h, NULL, a->sl[first_a].at, 0};
 		nm++;
@@ -2001,8 +2005,10 @@ night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
 			for (size_t i = 0; i < a->nsl; i++)
 				if (a->sl[i].at.file == p->at.file)
 					t.sl[t.nsl++] = a->sl[i];
-			free(as);
-			free(m);
+			if (!few) {
+				free(as);
+				free(m);
+			}
 			night(d, s, day, &t, asleep, aat, inbed, bat);
 			free(t.sl);
 			return;
@@ -2012,8 +2018,10 @@ night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
 	}
 	if (have_bed)
 		*inbed = union_len(bs, nb) / 3600;
-	free(as);
-	free(m);
+	if (!few) {
+		free(as);
+		free(m);
+	}
 }
 
 static int
