@@ -85,12 +85,12 @@ run1() {
 	[ "${RS:-127}" -le 1 ]
 }
 
-# failed: why the last run failed (the first line it wrote to standard error)
+# failed: why the last run failed (the last line it wrote to standard error)
 failed() {
 	if [ "${RS:-0}" = 999 ]; then
 		echo "stopped after $TIMEOUT s"
 	else
-		head -1 "$data/err.out" | cut -c1-60
+		tail -1 "$data/err.out" | cut -c1-60
 	fi
 }
 

@@ -17,7 +17,7 @@ fi
 [ -s "$data/events$HALF.csv" ] || head -n $((HALF + 1)) "$ev" > "$data/events$HALF.csv"
 [ -s "$data/events$HALF-by-time.csv" ] || head -n $((HALF + 1)) "$evt" > "$data/events$HALF-by-time.csv"
 if [ $have_datamash = 1 ]; then
-	peer "awk | sort | datamash groupby 1,2 mean 3 (mean pain only)" 'ease-daily "$1"' \
+	peer "awk \| sort \| datamash groupby 1,2 mean 3 (mean pain only)" 'ease-daily "$1"' \
 		'awk -F, "\$4 == \"pain\" { print \$1 \",\" substr(\$2, 1, 10) \",\" \$6 }" "$1" |
 		 sort -t, -k1,1 -k2,2 | datamash -t, groupby 1,2 mean 3' "$ev" 2
 fi
