@@ -27,7 +27,7 @@ ease_prepost_opts_init(ease_prepost_opts *o)
 	memset(o, 0, sizeof *o);
 	o->before = 3;
 	o->after = 3;
-	o->se = EASE_SE_GLS;
+	o->se = EASE_SE_GLSN;
 	o->terms = EASE_PP_TREND | EASE_PP_WEEKDAY;
 }
 
@@ -111,14 +111,16 @@ ease_prepost_set_direction(ease_prepost_opts *o, const char *arg)
 void
 ease_prepost_set_se(ease_prepost_opts *o, const char *arg)
 {
-	if (strcmp(arg, "gls") == 0)
+	if (strcmp(arg, "gls-noise") == 0)
+		o->se = EASE_SE_GLSN;
+	else if (strcmp(arg, "gls") == 0)
 		o->se = EASE_SE_GLS;
 	else if (strcmp(arg, "hac") == 0)
 		o->se = EASE_SE_HAC;
 	else if (strcmp(arg, "ols") == 0)
 		o->se = EASE_SE_OLS;
 	else
-		ease_usage("--se: '%s' is not gls, hac or ols", arg);
+		ease_usage("--se: '%s' is not gls-noise, gls, hac or ols", arg);
 	o->se_given = 1;
 }
 
@@ -166,19 +168,20 @@ ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 		/*
 		 * The ITS model has its own trend; weekday terms are asked
 		 * for (on 400 simulated diaries without an effect they did
-		 * not lower the false positives of level_p: 8.0 % against
-		 * 7.25 % without), and only GLS has them.
+		 * not lower the false positives of level_p), and only GLS
+		 * has them.
 		 */
 		if (o->terms_given && (o->terms & EASE_PP_TREND))
 			ease_usage("--terms with --its: weekday or none (the trend is the model's own)");
 		if (!o->terms_given)
 			o->terms = 0;
-		if (o->terms && o->se != EASE_SE_GLS)
-			ease_usage("--terms weekday goes with --se gls");
+		if (o->terms && o->se != EASE_SE_GLS && o->se != EASE_SE_GLSN)
+			ease_usage("--terms weekday goes with --se gls-noise or gls");
 	} else if (o->terms_given)
 		ease_usage("--terms goes with --model or --its");
-	if (o->gls_ml && !o->model && !(o->design == EASE_PP_ITS && o->se == EASE_SE_GLS))
-		ease_usage("--method goes with --model or --its (--se gls)");
+	if (o->gls_ml && !o->model &&
+	    !(o->design == EASE_PP_ITS && (o->se == EASE_SE_GLS || o->se == EASE_SE_GLSN)))
+		ease_usage("--method goes with --model or --its (--se gls-noise or gls)");
 	if (o->design == EASE_PP_NONE) {
 		if (o->event == NULL)
 			ease_usage("no design: give --event COL, --pairs B,A, --split DATE, --factor COL or --its DATE");
@@ -1919,7 +1922,7 @@ typedef struct itsstate {
 static const char *const head_its[] = {
 	"group", "measure", "n", "t0", "pre_level", "pre_slope", "level_change",
 	"level_se", "level_p", "slope_change", "slope_se", "slope_p", "r1_resid",
-	"phi", "se_kind", "terms", NULL
+	"phi", "noise", "se_kind", "terms", NULL
 };
 
 static void
@@ -1930,7 +1933,8 @@ its_subject_end(run *s, itsstate *e)
 	char d0[16];
 	int dg = s->c->digits;
 	ease_writer *w = s->w;
-	int kind = s->o->se == EASE_SE_GLS && s->o->gls_ml ? EASE_SE_GLS_ML : s->o->se;
+	int kind = !s->o->gls_ml ? s->o->se : s->o->se == EASE_SE_GLS ? EASE_SE_GLS_ML :
+		   s->o->se == EASE_SE_GLSN ? EASE_SE_GLSN_ML : s->o->se;
 	int wday = (s->o->terms & EASE_PP_WEEKDAY) != 0;
 
 	if (e->t.n == 0)
@@ -1967,7 +1971,9 @@ its_subject_end(run *s, itsstate *e)
 	ease_w_num(w, fit.p[3], dg);
 	ease_w_num(w, fit.r1_resid, dg);
 	ease_w_num(w, fit.phi, dg);
-	ease_w_str(w, kind == EASE_SE_OLS ? "ols" : kind == EASE_SE_HAC ? "hac" : "gls");
+	ease_w_num(w, fit.nugget, dg);
+	ease_w_str(w, kind == EASE_SE_OLS ? "ols" : kind == EASE_SE_HAC ? "hac" :
+		   kind == EASE_SE_GLSN || kind == EASE_SE_GLSN_ML ? "gls-noise" : "gls");
 	ease_w_str(w, wday ? "weekday" : "none");
 	ease_w_end(w);
 	e->t.n = e->y.n = 0;
