@@ -75,7 +75,7 @@ help:
 	@echo "make calibrate-plan  size and power of ease-prepost --plan on simulated trials"
 	@echo "make ref-check  run the R and SciPy references again and compare (deps.sh install ref)"
 	@echo "make html-check validate ease-report's HTML, render and print it in Chromium"
-	@echo "make bench      time ease against datamash, Miller and a raw libcsv parse"
+	@echo "make bench      ratios of ease to a raw libcsv parse, datamash and Miller (BENCH_QUICK=1)"
 	@echo "make install    PREFIX=$(PREFIX) DESTDIR=...; make uninstall"
 	@echo "make dist       the release tarball $(DIST).tar.gz; make distcheck builds and tests it"
 
@@ -165,8 +165,13 @@ lint-man:
 		{ print FILENAME ":" FNR ": unescaped hyphen in an example: " $$0; bad = 1 } \
 		END { exit bad }' $(MAN)
 
+# BENCH_QUICK=1: a 200,000-row table, a minute or two; the whole one takes
+# about half an hour on 2 busy cores.  BENCH_ROWS=N, PAIRS=N, EASE_BENCH=check,corr,
+# BENCH_TIMEOUT=S (a run stopped after S seconds), BENCH_CLOCK=wall.
 bench: all
-	@sh tests/bench.sh
+	@BENCH_QUICK="$(BENCH_QUICK)" BENCH_ROWS="$(BENCH_ROWS)" PAIRS="$(PAIRS)" \
+		EASE_BENCH="$(EASE_BENCH)" BENCH_TIMEOUT="$(BENCH_TIMEOUT)" \
+		BENCH_CLOCK="$(BENCH_CLOCK)" sh tests/bench.sh
 
 fuzz:
 	@sh tests/fuzz.sh

@@ -81,7 +81,9 @@ ease_canon_fields(ease_canon *k, ease_writer *w, size_t n, char *const *f,
 int
 ease_canon_check(const ease_canon *k, const ease_rec *rec, const char *file)
 {
-	for (size_t i = 0; i < k->cols->n && i < rec->n; i++) {
+	size_t n = k->cols->n < rec->n ? k->cols->n : rec->n;
+
+	for (size_t i = 0; (i = ease_cols_skip_plain(k->cols, rec, i, n, k->decimal_comma)) < n; i++) {
 		int role = k->cols->role[i];
 		const char *why = NULL;
 		double v;

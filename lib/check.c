@@ -262,15 +262,24 @@ check_row(chk *k, const ease_rec *rec)
 	if (k->date_col >= 0)
 		has_day = row_day(k, rec, &day, &start);
 	for (size_t i = 0; i < rec->n; i++) {
-		int role = k->cols->role[i];
-		const ease_roledef *d = ease_role_def(role);
+		size_t j = ease_cols_skip_plain(k->cols, rec, i, rec->n, k->c->decimal_comma);
+		int role;
+		const ease_roledef *d;
 		const char *why = NULL;
 		double v;
 		int st;
 
+		/* numbers in range, so not missing: what follows would find nothing */
+		for (; empty && i < j; i++)
+			if ((int)i != k->date_col && (int)i != k->group_col)
+				empty = 0;
+		if ((i = j) == rec->n)
+			break;
+		role = k->cols->role[i];
+		d = ease_role_def(role);
 		if ((int)i == k->date_col || (int)i == k->group_col)
 			continue;
-		if (!ease_is_missing(rec->f[i]))
+		if (empty && !ease_is_missing(rec->f[i]))
 			empty = 0;
 		if (role == EASE_R_VALUE || role == EASE_R_START || role == EASE_R_DATE)
 			continue;

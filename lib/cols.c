@@ -16,7 +16,8 @@
 
 static void thou_note(const ease_cols *c, int col, const char *cell);
 
-static const ease_roledef defs[EASE_R_COUNT] = {
+#define defs ease_roledefs
+const ease_roledef ease_roledefs[EASE_R_COUNT] = {
 	[EASE_R_NONE] = {"", EASE_T_TEXT, 0, 0, "", ""},
 	[EASE_R_DATE] = {"date", EASE_T_DATE, 0, 0,
 		"date day datum fecha jour data dia giorno",
@@ -100,14 +101,6 @@ static const ease_roledef defs[EASE_R_COUNT] = {
 	[EASE_R_NOTE] = {"note", EASE_T_TEXT, 0, 0, "note notes comment comments",
 		"free text"},
 };
-
-const ease_roledef *
-ease_role_def(int role)
-{
-	if (role < 0 || role >= EASE_R_COUNT)
-		role = EASE_R_NONE;
-	return &defs[role];
-}
 
 int
 ease_role_by_name(const char *name)
@@ -479,6 +472,82 @@ plain_decimal(const char *s, double *v)
 	return 1;
 }
 
+/* A column's bounds for ease_cols_skip_plain. */
+struct ease_plain {
+	double lo, hi;
+	int on;		/* a number or count in the role's own unit */
+	int whole;	/* a count */
+};
+
+static void
+plain_ranges(ease_cols *c)
+{
+	c->plain = ease_xcalloc(c->n + 1, sizeof *c->plain);
+	for (size_t i = 0; i < c->n; i++) {
+		const ease_roledef *d = ease_role_def(c->role[i]);
+
+		c->plain[i].on = (d->type == EASE_T_NUM || d->type == EASE_T_COUNT) &&
+				 c->scale[i] == 1;
+		c->plain[i].whole = d->type == EASE_T_COUNT;
+		c->plain[i].lo = d->lo;
+		c->plain[i].hi = d->hi;
+	}
+}
+
+size_t
+ease_cols_skip_plain(const ease_cols *c, const ease_rec *rec, size_t i, size_t end,
+		     int decimal_comma)
+{
+	static const double p10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+		1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+
+	/* a thousands watch sees every number: the general path */
+	if (c->thou)
+		return i;
+	for (; i < end; i++) {
+		const struct ease_plain *pl = &c->plain[i];
+		const char *s = rec->f[i];
+		size_t len = rec->len[i], k = 0;
+		unsigned long long n = 0;
+		int frac = -1;
+		double v;
+
+		if (!pl->on || len == 0 || len > 15)
+			return i;
+		/* as plain_decimal, by the length: 15 digits at most, one '.' */
+		for (; k < len; k++) {
+			unsigned d = (unsigned char)s[k] - '0';
+
+			if (d <= 9) {
+				n = n * 10 + d;
+				if (frac >= 0)
+					frac++;
+			} else if (s[k] == '.' && frac < 0 && !decimal_comma) {
+				frac = 0;
+			} else {
+				return i;
+			}
+		}
+		if (frac == 0)
+			return i;	/* "5.": the general path's */
+		v = frac > 0 ? (double)n / p10[frac] : (double)n;
+		if (v < pl->lo || v > pl->hi || (pl->whole && frac > 0 && v != floor(v)))
+			return i;
+	}
+	return i;
+}
+
+/* A number or count of column COL in its role's unit, plain and in range: *V. */
+static int
+plain_ok(const ease_cols *c, int col, const char *cell, int decimal_comma, double *v)
+{
+	const struct ease_plain *pl = &c->plain[col];
+
+	return pl->on && !c->thou && (!decimal_comma || !strchr(cell, '.')) &&
+	       plain_decimal(cell, v) && *v >= pl->lo && *v <= pl->hi &&
+	       (!pl->whole || *v == floor(*v));
+}
+
 int
 ease_cols_check(const ease_cols *c, int col, const char *cell, int decimal_comma,
 		const char *date_fmt, double *v, const char **why)
@@ -486,10 +555,7 @@ ease_cols_check(const ease_cols *c, int col, const char *cell, int decimal_comma
 	const ease_roledef *d = ease_role_def(c->role[col]);
 	int type = d->type;
 
-	if ((type == EASE_T_NUM || type == EASE_T_COUNT) && c->scale[col] == 1 &&
-	    !c->thou && (!decimal_comma || !strchr(cell, '.')) &&
-	    plain_decimal(cell, v) && *v >= d->lo && *v <= d->hi &&
-	    (type == EASE_T_NUM || *v == floor(*v)))
+	if (plain_ok(c, col, cell, decimal_comma, v))
 		return EASE_V_OK;
 	if (type == EASE_T_NUM || type == EASE_T_COUNT) {
 		int st = num_value(c->role[col], c->scale[col], cell, decimal_comma, v, why);
@@ -508,6 +574,9 @@ ease_cols_num(const ease_cols *c, int col, const char *cell, int decimal_comma,
 	int type = ease_role_def(c->role[col])->type;
 	int st;
 
+	/* the general parser's number, without its passes (a fifth of ease-smooth) */
+	if (plain_ok(c, col, cell, decimal_comma, v))
+		return EASE_V_OK;
 	if (type == EASE_T_NUM || type == EASE_T_COUNT)
 		st = num_value(c->role[col], c->scale[col], cell, decimal_comma, v, why);
 	else
@@ -809,6 +878,7 @@ ease_cols_new_all(const ease_rec *header, const char *file, const ease_colmap *m
 	}
 	find_twins(c);
 	find_conflicts(c);
+	plain_ranges(c);
 	return c;
 }
 
@@ -931,6 +1001,7 @@ ease_cols_free(ease_cols *c)
 			ease_warn("%s", hint);	/* the input, and its name, may be gone */
 	}
 	free(c->thou);
+	free(c->plain);
 	for (size_t i = 0; i < c->n; i++) {
 		free(c->name[i]);
 		free(c->norm[i]);

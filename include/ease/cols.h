@@ -40,7 +40,15 @@ typedef struct ease_roledef {
 	const char *what;	/* one line for --help and the man page */
 } ease_roledef;
 
-const ease_roledef *ease_role_def(int role);
+/* The roles' definitions, by enum ease_role: read through ease_role_def. */
+extern const ease_roledef ease_roledefs[EASE_R_COUNT];
+
+/* ROLE's definition (EASE_R_NONE's for a number out of range); inline: it is asked per cell. */
+static inline const ease_roledef *
+ease_role_def(int role)
+{
+	return &ease_roledefs[role < 0 || role >= EASE_R_COUNT ? EASE_R_NONE : role];
+}
 /*
  * Whether lower values of ROLE are better: 1 (pain, stress, medication),
  * 0 (sleep, mood), or -1 when the role does not say.
@@ -96,6 +104,7 @@ typedef struct ease_cols {
 	int *severity;	/* EASE_COLS_* */
 	size_t nproblem, pcap, scap;
 	struct ease_thou *thou;	/* per column, while watching for 1.200 */
+	struct ease_plain *plain;	/* per column: ease_cols_skip_plain's ranges */
 } ease_cols;
 
 /* --col ROLE=NAME, parsed by the common options. */
@@ -123,6 +132,14 @@ void ease_cols_need_unique(const ease_cols *c, int col);
 int ease_cols_check(const ease_cols *c, int col, const char *cell,
 		    int decimal_comma, const char *date_fmt, double *v,
 		    const char **why);
+/*
+ * The first column from I (up to END) whose cell in REC ease_cols_check
+ * would have to judge: the columns skipped are numbers or counts whose cell
+ * is a plain decimal (5, 400, 6.5) within the role's range, so valid and not
+ * missing.  Checking a row cell by cell cost about what parsing it did.
+ */
+size_t ease_cols_skip_plain(const ease_cols *c, const ease_rec *rec, size_t i,
+			    size_t end, int decimal_comma);
 /*
  * The number in CELL of column COL as a tool reads it: by the column's role
  * (range, unit, and what ease-diary(5) accepts besides numbers: yes/no, 7:30,

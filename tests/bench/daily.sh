@@ -1,21 +1,25 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# ease-daily: a 2-million-row event log (200 subjects, grouped as ease-simulate
-# writes them) to a day table, and the same log sorted by time (every subject
-# interleaved), against the nearest thing datamash does: the daily mean of the
-# pain ratings, after a sort by subject and date.
-echo
-echo "ease-daily (2,000,000-row event log)"
-ev="$data/events2m.csv"
-evt="$data/events2m-by-time.csv"
+# ease-daily: an event log of N rows (200 subjects, grouped as ease-simulate
+# writes them) to a day table, and the same log sorted by time (every
+# subject interleaved); x floor is against the raw parse of the log.  The
+# peer is the nearest thing datamash does: the daily mean of the pain
+# ratings alone, after a sort by subject and date.
+ev="$data/events$N.csv"
+evt="$data/events$N-by-time.csv"
 if [ ! -s "$ev" ]; then
-	ease-simulate --subjects 200 --days 2200 --start 2000-01-01 --seed 1 --table events |
-		head -2000001 > "$ev.tmp" && mv "$ev.tmp" "$ev"
+	echo "bench: generating the $N-row event log..." >&2
+	ease-simulate --subjects 200 --days $((N / 900 + 10)) --start 2000-01-01 --seed 1 --table events |
+		head -n $((N + 1)) > "$ev.tmp" && mv "$ev.tmp" "$ev"
+fi
+if [ ! -s "$evt" ]; then
 	{ head -1 "$ev"; tail -n +2 "$ev" | sort -t, -k2,2; } > "$evt.tmp" && mv "$evt.tmp" "$evt"
 fi
-bench_run "ease-daily (grouped by subject)" ease-daily "$ev"; dg=$T; dgm=$M
-bench_run "ease-daily (sorted by time)" ease-daily "$evt"; dt=$T; dtm=$M
-bench_run "awk | sort | datamash groupby 1,2 mean 3" sh -c '
-	awk -F, "\$4 == \"pain\" { print \$1 \",\" substr(\$2, 1, 10) \",\" \$6 }" "$1" |
-	sort -t, -k1,1 -k2,2 | datamash -t, groupby 1,2 mean 3' sh "$ev"; dm=$T
-echo "  ease-daily (every column) / datamash (mean pain): $(ratio "$dg" "$dm")x   (target <= 2)"
-echo "  peak memory: grouped $(echo "$dgm / 1024" | bc) MB, by time $(echo "$dtm / 1024" | bc) MB (target < 64: about one subject's days, the rest set aside)"
+[ -s "$data/events$HALF.csv" ] || head -n $((HALF + 1)) "$ev" > "$data/events$HALF.csv"
+[ -s "$data/events$HALF-by-time.csv" ] || head -n $((HALF + 1)) "$evt" > "$data/events$HALF-by-time.csv"
+if [ $have_datamash = 1 ]; then
+	peer "awk \| sort \| datamash groupby 1,2 mean 3 (mean pain only)" 'ease-daily "$1"' \
+		'awk -F, "\$4 == \"pain\" { print \$1 \",\" substr(\$2, 1, 10) \",\" \$6 }" "$1" |
+		 sort -t, -k1,1 -k2,2 | datamash -t, groupby 1,2 mean 3' "$ev" 2
+fi
+tool "ease-daily (log grouped by subject)" 'ease-daily "$1"' "$ev" "$data/events$HALF.csv" 1.5
+tool "ease-daily (log sorted by time)" 'ease-daily "$1"' "$evt" "$data/events$HALF-by-time.csv" 1.5

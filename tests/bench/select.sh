@@ -1,15 +1,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# ease-select passing the whole table through, against the raw parse and mlr cat.
-echo
-echo "ease-select (pass-through)"
-bench_run "libcsv raw parse" "$data/rawparse" "$day"; raw=$T
-bench_run "ease-select" ease-select "$day"; sel=$T; selm=$M
-bench_run "mlr --csv cat" mlr --csv cat "$day"; mlr=$T
-bench_run "ease-select --where 'pain>=5' -f date,pain" ease-select --where 'pain>=5' -f date,pain "$day"
-echo "  ease-select / raw parse: $(ratio "$sel" "$raw")x   (target <= 2)"
-echo "  mlr cat / ease-select:   $(ratio "$mlr" "$sel")x   (target >= 5)"
-echo "  ease-select peak memory: $(echo "$selm / 1024" | bc) MB (target < 16)"
-bench_pair "ease-select / raw parse" "ease-select '$day'" "'$data/rawparse' '$day'"
-echo "    target <= 1.2"
-bench_pair "ease-select: 2e6 days / 1e6 days" "ease-select '$day'" "ease-select '$day1m'"
-echo "    target <= 2.2 (linear)"
+# ease-select passing the whole table through (every role cell checked), and
+# a filter with a cut, against Miller doing the same.
+if [ $have_mlr = 1 ]; then
+	peer "mlr --csv cat" 'ease-select "$1"' 'mlr --csv cat "$1"' "$day" 0.2
+fi
+tool ease-select 'ease-select "$1"' "$day" "$dayhalf" 1.2
+if [ $have_mlr = 1 ]; then
+	peer "mlr filter then cut" 'ease-select --where "pain>=5" -f date,pain "$1"' \
+		'mlr --csv filter "\$pain >= 5" then cut -o -f date,pain "$1"' "$day" 0.2
+fi
+tool "ease-select --where 'pain>=5' -f date,pain" 'ease-select --where "pain>=5" -f date,pain "$1"' \
+	"$day" "$dayhalf" 1.2

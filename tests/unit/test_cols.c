@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static void
 names(void)
@@ -323,6 +324,72 @@ typed_conditions(void)
 	ease_cols_free(c);
 }
 
+/*
+ * ease_cols_skip_plain passes over a cell only where ease_cols_check finds
+ * it valid and not missing: every cell here, in every column, both ways.
+ */
+static void
+skip_plain(void)
+{
+	char *hf[] = {"date", "pain", "massage", "sleep_hours", "Time in bed (min)",
+		      "technique", "value", "steps"};
+	size_t hl[8];
+	ease_rec h = {8, hf, hl, 1};
+	ease_cols *c;
+	static const char *cells[] = {"5", "0", "10", "10.5", "11", "6.5", "7.25", ".5",
+		"5.", ".", "", "-1", "1e3", "1.0", "1.5", "2.50", " 5", "5 ", "x", "NA",
+		"007", "123456789012345", "1234567890123456", "0.0000001", "24", "24.01",
+		"1,5", "3:30", "yes"};
+	size_t ncell = sizeof cells / sizeof cells[0];
+	long bad = 0, skipped = 0;
+
+	for (size_t i = 0; i < 8; i++)
+		hl[i] = strlen(hf[i]);
+	c = ease_cols_new_all(&h, "t.csv", NULL, 0);
+	for (int dc = 0; dc <= 1; dc++)
+		for (size_t col = 0; col < 8; col++)
+			for (size_t k = 0; k < ncell; k++) {
+				char *f[8], cell[32];
+				size_t len[8];
+				ease_rec r = {8, f, len, 2};
+				const char *why = NULL;
+				double v;
+				int st;
+
+				strcpy(cell, cells[k]);
+				for (size_t i = 0; i < 8; i++) {
+					f[i] = cell;
+					len[i] = strlen(cell);
+				}
+				if (ease_cols_skip_plain(c, &r, col, col + 1, dc) == col)
+					continue;
+				skipped++;
+				st = ease_cols_check(c, (int)col, cell, dc, NULL, &v, &why);
+				if ((st != EASE_V_OK || ease_is_missing(cell)) && bad++ < 5)
+					printf("# column %zu, '%s', decimal comma %d: skipped, but status %d\n",
+					     col, cell, dc, st);
+			}
+	is_long(bad, 0, "a cell passed over is one ease_cols_check finds valid");
+	ok(skipped > 20, "and plain numbers are passed over");
+	{
+		char *f[] = {"2024-01-01", "5", "1", "7.5", "480", "deep", "3", "12"};
+		size_t len[8];
+		ease_rec r = {8, f, len, 2};
+
+		for (size_t i = 0; i < 8; i++)
+			len[i] = strlen(f[i]);
+		is_long((long)ease_cols_skip_plain(c, &r, 1, 8, 0), 4,
+			"a header's unit (min for hours) is for the general path");
+		is_long((long)ease_cols_skip_plain(c, &r, 0, 8, 0), 0, "so is a date");
+		is_long((long)ease_cols_skip_plain(c, &r, 6, 8, 0), 7,
+			"the value of an event is any number; a column without a role is not checked");
+		ease_cols_watch_thousands(c, ',', "%d.%m.%Y", 0);
+		is_long((long)ease_cols_skip_plain(c, &r, 1, 8, 0), 1,
+			"watching for thousands, every number takes the general path");
+	}
+	ease_cols_free(c);
+}
+
 int
 main(void)
 {
@@ -336,5 +403,6 @@ main(void)
 	typed_conditions();
 	technique_aliases();
 	thousands();
+	skip_plain();
 	return tap_done();
 }
