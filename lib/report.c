@@ -516,7 +516,7 @@ typedef struct findings {
 	long lo1, hi1, lo0, hi0;	/* the last period, the one before */
 	long len1, len0;		/* their days, cut to the diary's start */
 	int cut0;			/* the one before starts before the diary */
-	long first_session;		/* day, or -1 */
+	long first_session;		/* day, when session_days > 0 */
 	long sessions, sessions1;	/* all, in the last period */
 	long session_days;		/* days with a session: ease-prepost's events */
 	cmp period[V_MED0];		/* per V_*: last against before */
@@ -549,7 +549,8 @@ count_sessions(rep *R, const subj *s, findings *F)
 
 		if (!(m > 0))
 			continue;
-		if (F->first_session < 0)
+		/* any day may be negative (before 1970): no sentinel day */
+		if (F->session_days == 0)
 			F->first_session = s->first + i;
 		F->session_days++;
 		F->sessions += (long)m;
@@ -575,36 +576,40 @@ count_sessions(rep *R, const subj *s, findings *F)
 	}
 }
 
+/*
+ * ease-corr's Pearson of sleep and pain with its n_eff-adjusted p, from two
+ * arrays of the diary's length used three times over (days and sleep, days
+ * and pain, then the pairs), not three: they are the run's largest.
+ */
 static void
 sleep_corr(const subj *s, findings *F)
 {
-	double *x = ease_xmalloc((size_t)s->n * sizeof *x + 1);
-	double *y = ease_xmalloc((size_t)s->n * sizeof *y + 1);
-	double *t = ease_xmalloc((size_t)s->n * sizeof *t + 1);
+	double *a = ease_xmalloc((size_t)s->n * sizeof *a + 1);
+	double *b = ease_xmalloc((size_t)s->n * sizeof *b + 1);
 	double r1x, r1y, neff;
 	size_t n = 0, m;
 
 	/* each column's lag-1 autocorrelation over its own days, as ease-corr */
 	for (long i = 0; i < s->n; i++)
 		if (!isnan(sv(s, V_SLEEP, i))) {
-			t[n] = (double)i;
-			x[n++] = sv(s, V_SLEEP, i);
+			a[n] = (double)i;
+			b[n++] = sv(s, V_SLEEP, i);
 		}
-	r1x = ease_lag1_r(t, x, n);
+	r1x = ease_lag1_r(a, b, n);
 	m = 0;
 	for (long i = 0; i < s->n; i++)
 		if (!isnan(sv(s, V_PAIN, i))) {
-			t[m] = (double)i;
-			y[m++] = sv(s, V_PAIN, i);
+			a[m] = (double)i;
+			b[m++] = sv(s, V_PAIN, i);
 		}
-	r1y = ease_lag1_r(t, y, m);
+	r1y = ease_lag1_r(a, b, m);
 	n = 0;
 	for (long i = 0; i < s->n; i++)
 		if (!isnan(sv(s, V_SLEEP, i)) && !isnan(sv(s, V_PAIN, i))) {
-			x[n] = sv(s, V_SLEEP, i);
-			y[n++] = sv(s, V_PAIN, i);
+			a[n] = sv(s, V_SLEEP, i);
+			b[n++] = sv(s, V_PAIN, i);
 		}
-	ease_corr_test(EASE_PEARSON, x, y, n, &F->sc);
+	ease_corr_test(EASE_PEARSON, a, b, n, &F->sc);
 	neff = n > 0 ? ease_n_eff((double)n, r1x, r1y) : NAN;
 	F->sc_padj = n > 0 ? ease_corr_p_adj(EASE_PEARSON, &F->sc, neff) : NAN;
 	/* the interval of the same model as the p: Fisher's z on n_eff */
@@ -613,9 +618,8 @@ sleep_corr(const subj *s, findings *F)
 	else
 		F->sc.ci_lo = F->sc.ci_hi = NAN;
 	F->sc_done = n > 0;
-	free(x);
-	free(y);
-	free(t);
+	free(a);
+	free(b);
 }
 
 static void
@@ -644,7 +648,7 @@ analyse(rep *R, const subj *s, findings *F)
 		if (k == V_MASSAGE || k == V_EFF || !has_col(R, k))
 			continue;
 		split(R, s, k, F->lo0, F->hi1, F->lo1, &F->period[k]);
-		if (F->first_session > s->first)
+		if (F->session_days > 0 && F->first_session > s->first)
 			split(R, s, k, s->first, R->end, F->first_session, &F->treat[k]);
 	}
 	F->medp = ease_xcalloc((size_t)R->nmed + 1, sizeof *F->medp);
