@@ -27,3 +27,18 @@ if command -v gnuplot >/dev/null 2>&1; then
 else
 	echo "  gnuplot is not installed (apt-get install gnuplot-nox): skipped"
 fi
+
+# Reading once, in bounded memory: single-subject diaries without sessions
+# (the comparisons and the model the sessions bring keep the whole diary of
+# their own; they are timed in tests/bench/prepost.sh), 1e6 and 2e6 days.
+# Targets: 2e6 / 1e6 <= 2.2x; 2e6 days under ulimit -v 65536.
+rep1m="$data/report1m.csv"
+rep2m="$data/report2m.csv"
+[ -s "$rep1m" ] || awk -v N=1000000 -f "$top/tests/cases/report/bounded-memory/long.awk" > "$rep1m"
+[ -s "$rep2m" ] || awk -v N=2000000 -f "$top/tests/cases/report/bounded-memory/long.awk" > "$rep2m"
+bench_pair "ease-report 2e6 / 1e6 days (linear: <= 2.2)" "ease-report '$rep2m'" "ease-report '$rep1m'"
+if sh -c "ulimit -v 65536 && ease-report '$rep2m'" > /dev/null 2>&1; then
+	echo "  ease-report on 2e6 days under ulimit -v 65536: within"
+else
+	echo "  ease-report on 2e6 days under ulimit -v 65536: OVER"
+fi
