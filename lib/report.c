@@ -577,39 +577,37 @@ count_sessions(rep *R, const subj *s, findings *F)
 }
 
 /*
- * ease-corr's Pearson of sleep and pain with its n_eff-adjusted p, from two
- * arrays of the diary's length used three times over (days and sleep, days
- * and pain, then the pairs), not three: they are the run's largest.
+ * ease-corr's Pearson of sleep and pain with its n_eff-adjusted p, in one
+ * pass and no array: the sums ease_corr_test and ease_lag1_r make over
+ * arrays, added in the same order (the same doubles), as ease-corr streams.
  */
 static void
 sleep_corr(const subj *s, findings *F)
 {
-	double *a = ease_xmalloc((size_t)s->n * sizeof *a + 1);
-	double *b = ease_xmalloc((size_t)s->n * sizeof *b + 1);
-	double r1x, r1y, neff;
-	size_t n = 0, m;
+	ease_comom lx, ly, xy;
+	double r1x, r1y, neff, px = NAN, py = NAN;
+	size_t n;
 
+	memset(&lx, 0, sizeof lx);
+	memset(&ly, 0, sizeof ly);
+	memset(&xy, 0, sizeof xy);
 	/* each column's lag-1 autocorrelation over its own days, as ease-corr */
-	for (long i = 0; i < s->n; i++)
-		if (!isnan(sv(s, V_SLEEP, i))) {
-			a[n] = (double)i;
-			b[n++] = sv(s, V_SLEEP, i);
-		}
-	r1x = ease_lag1_r(a, b, n);
-	m = 0;
-	for (long i = 0; i < s->n; i++)
-		if (!isnan(sv(s, V_PAIN, i))) {
-			a[m] = (double)i;
-			b[m++] = sv(s, V_PAIN, i);
-		}
-	r1y = ease_lag1_r(a, b, m);
-	n = 0;
-	for (long i = 0; i < s->n; i++)
-		if (!isnan(sv(s, V_SLEEP, i)) && !isnan(sv(s, V_PAIN, i))) {
-			a[n] = sv(s, V_SLEEP, i);
-			b[n++] = sv(s, V_PAIN, i);
-		}
-	ease_corr_test(EASE_PEARSON, a, b, n, &F->sc);
+	for (long i = 0; i < s->n; i++) {
+		double x = sv(s, V_SLEEP, i), y = sv(s, V_PAIN, i);
+
+		if (!isnan(x) && !isnan(px))
+			ease_comom_add(&lx, px, x);
+		if (!isnan(y) && !isnan(py))
+			ease_comom_add(&ly, py, y);
+		if (!isnan(x) && !isnan(y))
+			ease_comom_add(&xy, x, y);
+		px = x;
+		py = y;
+	}
+	r1x = ease_comom_r(&lx);
+	r1y = ease_comom_r(&ly);
+	ease_corr_pearson_comom(&xy, &F->sc);
+	n = F->sc.n;
 	neff = n > 0 ? ease_n_eff((double)n, r1x, r1y) : NAN;
 	F->sc_padj = n > 0 ? ease_corr_p_adj(EASE_PEARSON, &F->sc, neff) : NAN;
 	/* the interval of the same model as the p: Fisher's z on n_eff */
@@ -618,8 +616,6 @@ sleep_corr(const subj *s, findings *F)
 	else
 		F->sc.ci_lo = F->sc.ci_hi = NAN;
 	F->sc_done = n > 0;
-	free(a);
-	free(b);
 }
 
 static void
