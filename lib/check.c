@@ -508,6 +508,7 @@ check_file(chk *k, const char *path)
 	ease_reader *r = ease_reader_open(path, k->c->delim);
 	const ease_rec *h, *rec, *pending = NULL;
 	const ease_format *fm;
+	ease_recstore *hkeep = NULL;
 	char list[1024];
 	size_t width;
 	long hline;
@@ -542,11 +543,16 @@ check_file(chk *k, const char *path)
 	ease_cols_watch_thousands(k->cols, ease_reader_delim(r), k->c->date_format,
 				  k->c->decimal_comma);
 	if (ease_format_is_title(h)) {
+		/* the follower is read into the header's record: the header is kept first */
+		hkeep = ease_recstore_new();
+		ease_recstore_add(hkeep, h, NULL);
+		h = ease_recstore_get(hkeep, 0, NULL);
 		pending = ease_reader_next(r);
 		if (pending && !ease_reader_error(r) &&
 		    (fm = ease_format_detect(pending)) != NULL) {
 			app_export(k, fm);
 			ease_cols_free(k->cols);
+			ease_recstore_free(hkeep);
 			ease_reader_close(r);
 			return;
 		}
@@ -697,6 +703,7 @@ check_file(chk *k, const char *path)
 			fprintf(k->out, "%s: hint: %s\n", k->file, hint);
 	}
 	ease_strset_free(k->groups);
+	ease_recstore_free(hkeep);
 	ease_cols_free(k->cols);
 	for (size_t i = 0; i < k->ng; i++)
 		free(k->g[i].page);

@@ -346,13 +346,15 @@ ease_reader_set_limit(ease_reader *r, size_t k)
 /*
  * A line without quotes, carriage returns or NULs means to libcsv (which is
  * told to keep blanks) exactly its bytes split at each delimiter: split it
- * here in one pass, and leave libcsv the lines that need a parser.
+ * here in one pass, and leave libcsv the lines that need a parser.  So does
+ * a field wholly in quotes with none inside ("7.5", as apps quote every
+ * field): it means its bytes between the quotes.
  */
 static int
 plain_line(ease_reader *r, char *s, size_t seg, int has_nl)
 {
 	size_t len = seg - (has_nl != 0), n0 = r->nf, i = 0, fs = 0, ntrue = 0;
-	size_t keep = r->limit ? r->limit : len + 1;
+	size_t keep = r->limit ? r->limit : len + 1, nf, *foff, *flen;
 	const unsigned char *cls = r->cls;
 	char save;
 
@@ -376,27 +378,53 @@ plain_line(ease_reader *r, char *s, size_t seg, int has_nl)
 	 */
 	save = s[len];
 	s[len] = r->delim;
+	foff = r->foff;
+	flen = r->flen;
+	nf = r->nf;
 	for (;;) {
-		while (!cls[(unsigned char)s[i]])
-			i++;
-		if (cls[(unsigned char)s[i]] == 2) {
-			/* needs the parser after all: put the line back */
-			for (size_t j = n0; j < r->nf; j++)
-				s[r->foff[j] + r->flen[j]] = r->delim;
-			s[len] = save;
-			r->nf = n0;
-			return 0;
+		size_t fo = fs, fl;
+
+		if (s[i] == '"' && cls['"'] == 2) {
+			/* ended by a NUL over its closing quote, the delimiter kept */
+			size_t j = i + 1;
+
+			for (;;) {
+				while (!cls[(unsigned char)s[j]])
+					j++;
+				if (cls[(unsigned char)s[j]] == 2 || j == len)
+					break;
+				j++;	/* a delimiter inside the quotes */
+			}
+			if (j == len || s[j] != '"' || s[j + 1] != r->delim) {
+				r->nf = nf;
+				goto parser;
+			}
+			fo = i + 1;
+			fl = j - fo;
+			if (ntrue < keep)
+				s[j] = '\0';
+			i = j + 1;
+		} else {
+			while (!cls[(unsigned char)s[i]])
+				i++;
+			if (cls[(unsigned char)s[i]] == 2) {
+				r->nf = nf;
+				goto parser;
+			}
+			fl = i - fs;
+			if (ntrue < keep)
+				s[i] = '\0';
 		}
 		if (ntrue++ < keep) {
-			s[i] = '\0';
-			r->foff[r->nf] = fs;
-			r->flen[r->nf] = i - fs;
-			r->nf++;
+			foff[nf] = fo;
+			flen[nf] = fl;
+			nf++;
 		}
 		if (i == len)
 			break;
 		fs = ++i;
 	}
+	r->nf = nf;
 	s[len] = '\0';
 	if (r->qn + 1 > r->qcap)
 		ease_grow((void **)&r->q, &r->qcap, r->qn + 1, sizeof *r->q);
@@ -409,6 +437,19 @@ plain_line(ease_reader *r, char *s, size_t seg, int has_nl)
 	r->qn++;
 	r->cur_start = r->nf;
 	return 1;
+parser:
+	/*
+	 * Needs the parser after all: put the line back.  A field in quotes
+	 * has its opening quote before it; any other, a delimiter or nothing.
+	 */
+	for (size_t j = n0; j < r->nf; j++) {
+		size_t o = r->foff[j];
+
+		s[o + r->flen[j]] = o > 0 && s[o - 1] == '"' ? '"' : r->delim;
+	}
+	s[len] = save;
+	r->nf = n0;
+	return 0;
 }
 
 static void

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 /* Naps: a sleep that ends between these clock times and is shorter. */
 #define NAP_FROM (10 * 3600L)
@@ -161,11 +162,7 @@ typedef struct drug {
 	long line;
 } drug;
 
-/*
- * Where a value came from: the input (in command-line order) and line.
- * The structs of a day are written to the spill file whole: every member
- * is 8 bytes wide, so that no padding goes out unset.
- */
+/* Where a value came from: the input (in command-line order) and line. */
 typedef struct place {
 	long file;
 	long line;
@@ -241,7 +238,76 @@ typedef struct dayacc {
 	size_t ngv, cgv;
 	qrate *qr;
 	size_t nqr, cqr;
+	struct dayacc *next;	/* among the spare ones */
 } dayacc;
+
+/*
+ * Days freed wait here for the next ones, with their lists: a day is made
+ * and freed for every subject-day, and its lists grown from one entry each.
+ */
+static dayacc *spare_days;
+
+static dayacc *
+new_day(void)
+{
+	dayacc *a = spare_days, keep;
+
+	if (a == NULL) {
+		a = ease_xcalloc(1, sizeof *a);
+	} else {
+		spare_days = a->next;
+		keep = *a;
+		memset(a, 0, sizeof *a);
+		a->ses = keep.ses;
+		a->cses = keep.cses;
+		a->dy = keep.dy;
+		a->cdy = keep.cdy;
+		a->sl = keep.sl;
+		a->csl = keep.csl;
+		a->gv = keep.gv;
+		a->cgv = keep.cgv;
+		a->qr = keep.qr;
+		a->cqr = keep.cqr;
+	}
+	a->pain_max = -INFINITY;
+	return a;
+}
+
+static void
+free_spare_days(void)
+{
+	while (spare_days) {
+		dayacc *a = spare_days;
+
+		spare_days = a->next;
+		free(a->ses);
+		free(a->dy);
+		free(a->sl);
+		free(a->gv);
+		free(a->qr);
+		free(a);
+	}
+}
+
+/*
+ * One piece of a subject set aside: bytes [off, off + len) of the store,
+ * NDAYS days packed.
+ */
+typedef struct seg {
+	uint64_t off, len;
+	size_t ndays;
+} seg;
+
+typedef struct packer {
+	unsigned char *b;
+	size_t n, cap;
+	long line;		/* of the place packed before */
+} packer;
+
+typedef struct unpacker {
+	const unsigned char *p, *end;
+	long line;
+} unpacker;
 
 typedef struct subject {
 	char *id;
@@ -252,9 +318,8 @@ typedef struct subject {
 	int any;
 	size_t held;		/* days in memory */
 	size_t *total;		/* of every subject */
-	long *seg_off;		/* its days set aside in the spill file */
-	size_t *seg_n;
-	size_t nseg, cseg, cseg2;
+	struct seg *seg;	/* its pieces set aside */
+	size_t nseg, cseg;
 	int suspect;		/* a conflict in a piece: look again at the whole */
 } subject;
 
@@ -291,7 +356,14 @@ typedef struct daily {
 	int *map_used;
 	char *buf;
 	size_t bufcap;
-	FILE *spill;		/* day summaries set aside */
+	char *dn, *un, *key;	/* a drug's, a unit's name, a key made of them */
+	size_t dncap, uncap, keycap;
+	/* the store of the days set aside: [0, st_flushed) in the file */
+	int st_fd;		/* -1 until the budget is first overrun */
+	uint64_t st_flushed, st_len;
+	unsigned char *st_buf;
+	size_t st_cap, st_hold;
+	struct packer pk;	/* a piece being packed, or read back */
 	int dry, dry_conflict;	/* cells of a piece: note conflicts, go on */
 	row rw;			/* one day's cells */
 	size_t held_days;	/* of every subject, in memory */
@@ -404,8 +476,7 @@ slot(subject *s, long day)
 	dayacc **p = slot_ref(s, day);
 
 	if (*p == NULL) {
-		*p = ease_xcalloc(1, sizeof **p);
-		(*p)->pain_max = -INFINITY;
+		*p = new_day();
 		s->held++;
 		(*s->total)++;
 	}
@@ -853,14 +924,30 @@ add_session(daily *d, subject *s, long day, long sec, const char *tech,
 	}
 }
 
-/* NAME normalised (ease_norm_name), malloc'd: a long name is never cut. */
+/*
+ * NAME normalised (ease_norm_name) into *BUF of *CAP, grown as long as NAME
+ * at least ("mcg" fits in any): a long name is never cut.
+ */
 static char *
-norm_dup(const char *name)
+norm_into(const char *name, char **buf, size_t *cap)
 {
-	/* as long as NAME at most; "mcg" fits in any */
 	size_t n = strlen(name) + 4;
 
-	return ease_norm_name(name, ease_xmalloc(n), n);
+	ease_grow((void **)buf, cap, n, 1);
+	return ease_norm_name(name, *buf, n);
+}
+
+/* The strings A, B and C joined into d->key, made for every intake. */
+static const char *
+join3(daily *d, const char *a, const char *b, const char *c)
+{
+	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
+
+	ease_grow((void **)&d->key, &d->keycap, la + lb + lc + 1, 1);
+	memcpy(d->key, a, la);
+	memcpy(d->key + la, b, lb);
+	memcpy(d->key + la + lb, c, lc + 1);
+	return d->key;
 }
 
 static int add_med_named(rd *r, subject *s, long day, int drugcol, double dose,
@@ -870,13 +957,12 @@ static int add_med_named(rd *r, subject *s, long day, int drugcol, double dose,
 static int
 add_med(rd *r, subject *s, long day, int drugcol, double dose, int unitcol)
 {
+	daily *d = r->d;
 	const char *ucell = unitcol >= 0 ? cell(r, unitcol) : "";
-	char *dn = norm_dup(cell(r, drugcol)), *un = norm_dup(ucell);
-	int ok = add_med_named(r, s, day, drugcol, dose, unitcol, ucell, dn, un);
+	char *dn = norm_into(cell(r, drugcol), &d->dn, &d->dncap);
+	char *un = norm_into(ucell, &d->un, &d->uncap);
 
-	free(dn);
-	free(un);
-	return ok;
+	return add_med_named(r, s, day, drugcol, dose, unitcol, ucell, dn, un);
 }
 
 /* add_med's work, the drug's and the unit's names normalised into DN and UN. */
@@ -885,8 +971,7 @@ add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol
 	      const char *ucell, char *dn, char *un)
 {
 	daily *d = r->d;
-	char *name;
-	const char *unit;
+	const char *name, *unit;
 	dayacc *a;
 	long ix;
 
@@ -908,14 +993,11 @@ add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol
 		strcpy(un, "mg");
 	}
 	/* one unit per drug of one subject: another may take it as a syrup */
-	name = ease_xasprintf("%s%c%s", s->id, '\x1f', dn);
+	name = join3(d, s->id, "\x1f", dn);
 	if (isnan(dose) && un[0] == '\0' && !ease_strset_get(d->drug_ix, name, NULL)) {
 		int col;
 
-		free(name);
-		name = ease_xasprintf("\x1fmed_%s", dn);
-		col = add_col(d, name, K_MEDPEND);
-		free(name);
+		col = add_col(d, join3(d, "\x1fmed_", dn, ""), K_MEDPEND);
 		if (!d->col[col].drug)
 			d->col[col].drug = ease_xstrdup(dn);
 		a = record(s, day);
@@ -934,7 +1016,6 @@ add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol
 		char why[512];
 		const drug *g = &d->drugs[ix];
 
-		free(name);
 		snprintf(why, sizeof why,
 			 "cannot be added to the %s%s of %s at %s:%ld (one unit per drug; g, mg, mcg and \xc2\xb5g convert)",
 			 g->unit[0] ? "" : "doses without a unit", g->unit, dn,
@@ -944,7 +1025,6 @@ add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol
 			       un[0] ? ucell : "", why);
 		return 0;
 	}
-	free(name);
 	a = record(s, day);
 	if (a->doses == 0)
 		a->dat = here(r);
@@ -956,10 +1036,10 @@ add_med_named(rd *r, subject *s, long day, int drugcol, double dose, int unitcol
 	 * the sum of the doses that are known.
 	 */
 	unit = isnan(dose) && un[0] == '\0' ? d->drugs[ix].unit : un;
-	name = ease_xasprintf("med_%s%s%s", dn, unit[0] ? "_" : "", unit);
-	int col = add_col(d, name, K_MED);
+	ease_grow((void **)&d->key, &d->keycap, strlen(dn) + strlen(unit) + 6, 1);
+	sprintf(d->key, "med_%s%s%s", dn, unit[0] ? "_" : "", unit);
+	int col = add_col(d, d->key, K_MED);
 
-	free(name);
 	d->col[col].used = 1;
 	dyn_add(a, col, dose, here(r));
 	return 1;
@@ -990,11 +1070,8 @@ factor_col(daily *d, const char *n)
 static void
 add_factor(rd *r, subject *s, long day, const char *fname, double v, const char *unit)
 {
-	char *n = norm_dup(fname);
-	int col;
+	int col = factor_col(r->d, norm_into(fname, &r->d->dn, &r->d->dncap));
 
-	col = factor_col(r->d, n);
-	free(n);
 	r->d->col[col].used = 1;
 	if (unit && !ease_is_missing(unit))
 		r->d->col[col].measure = 1;
@@ -1841,8 +1918,13 @@ static void
 night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
       place *aat, double *inbed, place *bat)
 {
-	iv *as = ease_xcalloc(a->nsl * 2 + 1, sizeof *as), *bs = as + a->nsl;
-	cand *m = ease_xcalloc(a->nsl + 1, sizeof *m);
+	/* a night has a record or two: on the stack, not malloc'd for every day */
+	enum { FEW = 4 };
+	iv ivs[3 * FEW + 1];
+	cand ms[FEW + 1];
+	int few = a->nsl <= FEW;
+	iv *as = few ? ivs : ease_xcalloc(a->nsl * 3 + 1, sizeof *as), *bs = as + a->nsl;
+	cand *m = few ? ms : ease_xcalloc(a->nsl + 1, sizeof *m);
 	size_t na = 0, nb = 0, nm = 0, first_a = 0;
 	int apart = 1, have_bed = 0;
 
@@ -1885,12 +1967,11 @@ night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
 	}
 	if (na) {
 		/* union_len sorts: measure before it reorders */
-		iv *cp = ease_xcalloc(na, sizeof *cp);
+		iv *cp = bs + a->nsl;
 
 		memcpy(cp, as, na * sizeof *cp);
 		double h = union_len(cp, na) / 3600;
 
-		free(cp);
 		memmove(m + 1, m, nm * sizeof *m);
 		m[0] = (cand){h, NULL, a->sl[first_a].at, 0};
 		nm++;
@@ -1924,8 +2005,10 @@ night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
 			for (size_t i = 0; i < a->nsl; i++)
 				if (a->sl[i].at.file == p->at.file)
 					t.sl[t.nsl++] = a->sl[i];
-			free(as);
-			free(m);
+			if (!few) {
+				free(as);
+				free(m);
+			}
 			night(d, s, day, &t, asleep, aat, inbed, bat);
 			free(t.sl);
 			return;
@@ -1935,8 +2018,10 @@ night(daily *d, const subject *s, long day, const dayacc *a, double *asleep,
 	}
 	if (have_bed)
 		*inbed = union_len(bs, nb) / 3600;
-	free(as);
-	free(m);
+	if (!few) {
+		free(as);
+		free(m);
+	}
 }
 
 static int
@@ -2036,20 +2121,27 @@ pain_locations(daily *d, const dayacc *a, row *w)
 	w->t[d->loc_col] = w->locbuf;
 }
 
+/* The row's arrays made NC columns wide. */
+static void
+row_fit(row *w, size_t nc)
+{
+	if (w->cap >= nc)
+		return;
+	w->v = ease_xrealloc(w->v, nc * sizeof *w->v);
+	w->t = ease_xrealloc(w->t, nc * sizeof *w->t);
+	w->has = ease_xrealloc(w->has, nc);
+	w->at = ease_xrealloc(w->at, nc * sizeof *w->at);
+	w->tol = ease_xrealloc(w->tol, nc * sizeof *w->tol);
+	w->cap = nc;
+}
+
 static void
 day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 {
 	size_t nc = d->ncol;
 	place none = {0, 0};
 
-	if (w->cap < nc) {
-		w->v = ease_xrealloc(w->v, nc * sizeof *w->v);
-		w->t = ease_xrealloc(w->t, nc * sizeof *w->t);
-		w->has = ease_xrealloc(w->has, nc);
-		w->at = ease_xrealloc(w->at, nc * sizeof *w->at);
-		w->tol = ease_xrealloc(w->tol, nc * sizeof *w->tol);
-		w->cap = nc;
-	}
+	row_fit(w, nc);
 	memset(w->has, 0, nc);
 	if (a == NULL)
 		return;
@@ -2165,6 +2257,15 @@ day_cells(daily *d, const subject *s, long day, dayacc *a, row *w)
 		if (x->col < 0 || d->col[x->col].kind != K_MEDPEND)
 			continue;
 		k = pending_col(d, s->id, d->col[x->col].drug);
+		/*
+		 * A subject set aside while reading comes here before
+		 * pending_cols(): the column may be new, past the row.
+		 */
+		if ((size_t)k >= nc) {
+			row_fit(w, d->ncol);
+			memset(w->has + nc, 0, d->ncol - nc);
+			nc = d->ncol;
+		}
 		d->col[k].used = 1;
 		put(w, (int)k, NAN, x->at);
 		w->t[k] = "";
@@ -2242,6 +2343,7 @@ subj_order(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+/* A day's strings freed, the day with its lists kept for the next. */
 static void
 free_day(dayacc *a)
 {
@@ -2251,57 +2353,518 @@ free_day(dayacc *a)
 		free(a->ses[i].tech);
 	for (size_t i = 0; i < a->ngv; i++)
 		free(a->gv[i].text);
-	free(a->ses);
-	free(a->dy);
-	free(a->sl);
-	free(a->gv);
-	free(a->qr);
-	free(a);
+	a->next = spare_days;
+	spare_days = a;
 }
 
 /* ---- subjects set aside ----
  *
- * A subject's day summaries go to a temporary file as they are in memory
- * (the struct, then its lists); read back, they are merged into whatever
- * the subject has in memory, so input that comes back to a subject later is
- * summed as if it had come at once.
+ * A subject's day summaries are packed into a store: a mask of the members
+ * that are not zero, then those, with whole numbers and numbers of one or
+ * two decimals as variable-length integers and lines as the step from the
+ * line before.  Read back, they are merged into whatever the subject has in
+ * memory, so input that comes back to a subject later is summed as if it
+ * had come at once.  The store stays in memory (a day in some 50 bytes,
+ * not the 500 of its summary) up to a budget; only past it does the store
+ * go on in a nameless temporary file under TMPDIR.
  */
 
+/* MiB of the store held in memory before the temporary file. */
+#define STORE_HOLD_MB 32
+
+static const double pk_scale[3] = {1, 10, 100};
+
 static void
-spill_put(daily *d, const void *p, size_t n)
+pk_byte(packer *k, unsigned char c)
 {
-	if (n && fwrite(p, 1, n, d->spill) != n)
-		ease_die(EASE_EX_IO, "temporary file: write error");
+	if (k->n == k->cap)
+		ease_grow((void **)&k->b, &k->cap, k->n + 1, 1);
+	k->b[k->n++] = c;
 }
 
 static void
-spill_get(daily *d, void *p, size_t n)
+pk_u(packer *k, uint64_t v)
 {
-	if (n && fread(p, 1, n, d->spill) != n)
-		ease_die(EASE_EX_IO, "temporary file: read error");
+	while (v >= 0x80) {
+		pk_byte(k, (unsigned char)(v | 0x80));
+		v >>= 7;
+	}
+	pk_byte(k, (unsigned char)v);
 }
 
 static void
-spill_str(daily *d, const char *t)
+pk_s(packer *k, long long v)
 {
-	size_t n = t ? strlen(t) + 1 : 0;
+	pk_u(k, ((uint64_t)v << 1) ^ (v < 0 ? UINT64_MAX : 0));
+}
 
-	spill_put(d, &n, sizeof n);
-	spill_put(d, t, n);
+static void
+pk_raw(packer *k, const void *p, size_t n)
+{
+	ease_grow((void **)&k->b, &k->cap, k->n + n + 1, 1);
+	if (n)
+		memcpy(k->b + k->n, p, n);
+	k->n += n;
+}
+
+/*
+ * A number: Q / 10^P for P = 0, 1, 2 where that gives back the very same
+ * bits (so never for -0 or NaN), its 8 bytes otherwise.
+ */
+static void
+pk_num(packer *k, double x)
+{
+	for (int p = 0; p < 3 && isfinite(x) && fabs(x) < 1e15; p++) {
+		double t = x * pk_scale[p];
+		/* rounded by hand: the check below is what makes it exact */
+		long long q = (long long)(t < 0 ? t - 0.5 : t + 0.5);
+		double y = (double)q / pk_scale[p];
+
+		if (memcmp(&y, &x, sizeof x) == 0) {
+			uint64_t z = ((uint64_t)q << 1) ^ (q < 0 ? UINT64_MAX : 0);
+
+			pk_u(k, z << 2 | (uint64_t)p);
+			return;
+		}
+	}
+	pk_u(k, 3);
+	pk_raw(k, &x, sizeof x);
+}
+
+static void
+pk_place(packer *k, place at)
+{
+	pk_u(k, (uint64_t)at.file);
+	pk_s(k, at.line - k->line);
+	k->line = at.line;
+}
+
+/* NULL and "" differ: the length + 1, 0 for NULL */
+static void
+pk_str(packer *k, const char *t)
+{
+	size_t n = t ? strlen(t) : 0;
+
+	pk_u(k, t ? n + 1 : 0);
+	pk_raw(k, t, n);
+}
+
+static unsigned char
+up_byte(unpacker *u)
+{
+	if (u->p == u->end)
+		ease_die(EASE_EX_SOFTWARE, "days set aside: read past their end");
+	return *u->p++;
+}
+
+static uint64_t
+up_u(unpacker *u)
+{
+	uint64_t v = 0;
+	unsigned sh = 0;
+	unsigned char c;
+
+	do {
+		c = up_byte(u);
+		if (sh < 64)
+			v |= (uint64_t)(c & 0x7f) << sh;
+		sh += 7;
+	} while (c & 0x80);
+	return v;
+}
+
+static long long
+up_s(unpacker *u)
+{
+	uint64_t z = up_u(u);
+
+	return (long long)(z >> 1) ^ -(long long)(z & 1);
+}
+
+static void
+up_raw(unpacker *u, void *p, size_t n)
+{
+	if ((size_t)(u->end - u->p) < n)
+		ease_die(EASE_EX_SOFTWARE, "days set aside: read past their end");
+	memcpy(p, u->p, n);
+	u->p += n;
+}
+
+static double
+up_num(unpacker *u)
+{
+	uint64_t z = up_u(u);
+	unsigned p = (unsigned)(z & 3);
+	double x;
+
+	if (p == 3) {
+		up_raw(u, &x, sizeof x);
+		return x;
+	}
+	z >>= 2;
+	return (double)((long long)(z >> 1) ^ -(long long)(z & 1)) / pk_scale[p];
+}
+
+static place
+up_place(unpacker *u)
+{
+	place at;
+
+	at.file = (long)up_u(u);
+	u->line += (long)up_s(u);
+	at.line = u->line;
+	return at;
 }
 
 static char *
-unspill_str(daily *d)
+up_str(unpacker *u)
 {
-	size_t n;
+	size_t n = (size_t)up_u(u);
 	char *t;
 
-	spill_get(d, &n, sizeof n);
 	if (n == 0)
 		return NULL;
 	t = ease_xmalloc(n);
-	spill_get(d, t, n);
+	up_raw(u, t, n - 1);
+	t[n - 1] = '\0';
 	return t;
+}
+
+static int
+is_zero(const void *p, size_t n)
+{
+	const unsigned char *c = p;
+
+	for (size_t i = 0; i < n; i++)
+		if (c[i])
+			return 0;
+	return 1;
+}
+
+static void
+pk_mean(packer *k, const mean *m)
+{
+	pk_num(k, m->sum);
+	pk_u(k, (uint64_t)m->n);
+	pk_place(k, m->at);
+}
+
+static void
+up_mean(unpacker *u, mean *m)
+{
+	m->sum = up_num(u);
+	m->n = (long)up_u(u);
+	m->at = up_place(u);
+}
+
+/* The members of a day, in the order of its mask's bits. */
+enum {
+	DB_RECORDED, DB_PAIN, DB_PAIN_MAX, DB_PB, DB_PA, DB_STRESS, DB_MOOD, DB_SQ,
+	DB_MASSAGE, DB_MAT, DB_MMIN, DB_HAS_MMIN, DB_MMIN_UNKNOWN, DB_DOSES, DB_DAT,
+	DB_SES, DB_DY, DB_SL, DB_GV, DB_QR
+};
+
+#define BIT(b) ((uint64_t)1 << (b))
+
+/* Appends the summary A of DAY (the step from PREV) to K. */
+static void
+pack_day(packer *k, long day, long prev, const dayacc *a)
+{
+	uint64_t m = 0;
+
+	m |= a->recorded ? BIT(DB_RECORDED) : 0;
+	m |= !is_zero(&a->pain, sizeof a->pain) ? BIT(DB_PAIN) : 0;
+	m |= a->pain_max != -INFINITY ? BIT(DB_PAIN_MAX) : 0;
+	m |= !is_zero(&a->pb, sizeof a->pb) ? BIT(DB_PB) : 0;
+	m |= !is_zero(&a->pa, sizeof a->pa) ? BIT(DB_PA) : 0;
+	m |= !is_zero(&a->stress, sizeof a->stress) ? BIT(DB_STRESS) : 0;
+	m |= !is_zero(&a->mood, sizeof a->mood) ? BIT(DB_MOOD) : 0;
+	m |= !is_zero(&a->sq, sizeof a->sq) ? BIT(DB_SQ) : 0;
+	m |= a->massage ? BIT(DB_MASSAGE) : 0;
+	m |= !is_zero(&a->mat, sizeof a->mat) ? BIT(DB_MAT) : 0;
+	m |= !is_zero(&a->mmin, sizeof a->mmin) ? BIT(DB_MMIN) : 0;
+	m |= a->has_mmin ? BIT(DB_HAS_MMIN) : 0;
+	m |= a->mmin_unknown ? BIT(DB_MMIN_UNKNOWN) : 0;
+	m |= a->doses ? BIT(DB_DOSES) : 0;
+	m |= !is_zero(&a->dat, sizeof a->dat) ? BIT(DB_DAT) : 0;
+	m |= a->nses ? BIT(DB_SES) : 0;
+	m |= a->ndy ? BIT(DB_DY) : 0;
+	m |= a->nsl ? BIT(DB_SL) : 0;
+	m |= a->ngv ? BIT(DB_GV) : 0;
+	m |= a->nqr ? BIT(DB_QR) : 0;
+
+	pk_s(k, day - prev);
+	pk_u(k, m);
+	if (m & BIT(DB_RECORDED))
+		pk_s(k, a->recorded);
+	if (m & BIT(DB_PAIN))
+		pk_mean(k, &a->pain);
+	if (m & BIT(DB_PAIN_MAX))
+		pk_num(k, a->pain_max);
+	if (m & BIT(DB_PB))
+		pk_mean(k, &a->pb);
+	if (m & BIT(DB_PA))
+		pk_mean(k, &a->pa);
+	if (m & BIT(DB_STRESS))
+		pk_mean(k, &a->stress);
+	if (m & BIT(DB_MOOD))
+		pk_mean(k, &a->mood);
+	if (m & BIT(DB_SQ))
+		pk_mean(k, &a->sq);
+	if (m & BIT(DB_MASSAGE))
+		pk_s(k, a->massage);
+	if (m & BIT(DB_MAT))
+		pk_place(k, a->mat);
+	if (m & BIT(DB_MMIN))
+		pk_num(k, a->mmin);
+	if (m & BIT(DB_HAS_MMIN))
+		pk_s(k, a->has_mmin);
+	if (m & BIT(DB_MMIN_UNKNOWN))
+		pk_s(k, a->mmin_unknown);
+	if (m & BIT(DB_DOSES))
+		pk_s(k, a->doses);
+	if (m & BIT(DB_DAT))
+		pk_place(k, a->dat);
+	if (m & BIT(DB_SES)) {
+		pk_u(k, a->nses);
+		for (size_t i = 0; i < a->nses; i++) {
+			pk_s(k, a->ses[i].sec);
+			pk_s(k, a->ses[i].seq);
+			pk_str(k, a->ses[i].tech);
+		}
+	}
+	if (m & BIT(DB_DY)) {
+		pk_u(k, a->ndy);
+		for (size_t i = 0; i < a->ndy; i++) {
+			pk_s(k, a->dy[i].col);
+			pk_num(k, a->dy[i].sum);
+			pk_s(k, a->dy[i].n);
+			pk_place(k, a->dy[i].at);
+		}
+	}
+	if (m & BIT(DB_SL)) {
+		pk_u(k, a->nsl);
+		for (size_t i = 0; i < a->nsl; i++) {
+			pk_num(k, a->sl[i].s);
+			pk_num(k, a->sl[i].e);
+			pk_num(k, a->sl[i].hours);
+			pk_s(k, a->sl[i].type);
+			pk_s(k, a->sl[i].nap);
+			pk_place(k, a->sl[i].at);
+		}
+	}
+	if (m & BIT(DB_GV)) {
+		pk_u(k, a->ngv);
+		for (size_t i = 0; i < a->ngv; i++) {
+			pk_s(k, a->gv[i].col);
+			pk_num(k, a->gv[i].v);
+			pk_num(k, a->gv[i].tol);
+			pk_str(k, a->gv[i].text);
+			pk_place(k, a->gv[i].at);
+		}
+	}
+	if (m & BIT(DB_QR)) {
+		pk_u(k, a->nqr);
+		for (size_t i = 0; i < a->nqr; i++) {
+			pk_num(k, a->qr[i].t);
+			pk_num(k, a->qr[i].v);
+			pk_place(k, a->qr[i].at);
+		}
+	}
+}
+
+/* A list of *N items of SIZE bytes in *P, every member of each to be set. */
+static void
+up_arr(unpacker *u, void **p, size_t *n, size_t *cap, size_t size)
+{
+	*n = (size_t)up_u(u);
+	if (*n > (size_t)(u->end - u->p))
+		ease_die(EASE_EX_SOFTWARE, "days set aside: read past their end");
+	grow_small(p, cap, *n, size);
+}
+
+/* The next day of U into a new summary; its day into *DAY (a step from it). */
+static dayacc *
+unpack_day(unpacker *u, long *day)
+{
+	dayacc *a = new_day();
+	uint64_t m;
+
+	*day += (long)up_s(u);
+	m = up_u(u);
+	if (m & BIT(DB_RECORDED))
+		a->recorded = (long)up_s(u);
+	if (m & BIT(DB_PAIN))
+		up_mean(u, &a->pain);
+	if (m & BIT(DB_PAIN_MAX))
+		a->pain_max = up_num(u);
+	if (m & BIT(DB_PB))
+		up_mean(u, &a->pb);
+	if (m & BIT(DB_PA))
+		up_mean(u, &a->pa);
+	if (m & BIT(DB_STRESS))
+		up_mean(u, &a->stress);
+	if (m & BIT(DB_MOOD))
+		up_mean(u, &a->mood);
+	if (m & BIT(DB_SQ))
+		up_mean(u, &a->sq);
+	if (m & BIT(DB_MASSAGE))
+		a->massage = (long)up_s(u);
+	if (m & BIT(DB_MAT))
+		a->mat = up_place(u);
+	if (m & BIT(DB_MMIN))
+		a->mmin = up_num(u);
+	if (m & BIT(DB_HAS_MMIN))
+		a->has_mmin = (long)up_s(u);
+	if (m & BIT(DB_MMIN_UNKNOWN))
+		a->mmin_unknown = (long)up_s(u);
+	if (m & BIT(DB_DOSES))
+		a->doses = (long)up_s(u);
+	if (m & BIT(DB_DAT))
+		a->dat = up_place(u);
+	if (m & BIT(DB_SES)) {
+		up_arr(u, (void **)&a->ses, &a->nses, &a->cses, sizeof *a->ses);
+		for (size_t i = 0; i < a->nses; i++) {
+			a->ses[i].sec = (long)up_s(u);
+			a->ses[i].seq = (long)up_s(u);
+			a->ses[i].tech = up_str(u);
+		}
+	}
+	if (m & BIT(DB_DY)) {
+		up_arr(u, (void **)&a->dy, &a->ndy, &a->cdy, sizeof *a->dy);
+		for (size_t i = 0; i < a->ndy; i++) {
+			a->dy[i].col = (long)up_s(u);
+			a->dy[i].sum = up_num(u);
+			a->dy[i].n = (long)up_s(u);
+			a->dy[i].at = up_place(u);
+		}
+	}
+	if (m & BIT(DB_SL)) {
+		up_arr(u, (void **)&a->sl, &a->nsl, &a->csl, sizeof *a->sl);
+		for (size_t i = 0; i < a->nsl; i++) {
+			a->sl[i].s = up_num(u);
+			a->sl[i].e = up_num(u);
+			a->sl[i].hours = up_num(u);
+			a->sl[i].type = (long)up_s(u);
+			a->sl[i].nap = (long)up_s(u);
+			a->sl[i].at = up_place(u);
+		}
+	}
+	if (m & BIT(DB_GV)) {
+		up_arr(u, (void **)&a->gv, &a->ngv, &a->cgv, sizeof *a->gv);
+		for (size_t i = 0; i < a->ngv; i++) {
+			a->gv[i].col = (long)up_s(u);
+			a->gv[i].v = up_num(u);
+			a->gv[i].tol = up_num(u);
+			a->gv[i].text = up_str(u);
+			a->gv[i].at = up_place(u);
+		}
+	}
+	if (m & BIT(DB_QR)) {
+		up_arr(u, (void **)&a->qr, &a->nqr, &a->cqr, sizeof *a->qr);
+		for (size_t i = 0; i < a->nqr; i++) {
+			a->qr[i].t = up_num(u);
+			a->qr[i].v = up_num(u);
+			a->qr[i].at = up_place(u);
+		}
+	}
+	return a;
+}
+
+/* The store's budget: $EASE_DAILY_MEM MiB, or STORE_HOLD_MB. */
+static size_t
+store_hold(void)
+{
+	const char *e = getenv("EASE_DAILY_MEM");
+	char *end;
+	unsigned long v;
+
+	if (e == NULL || *e == '\0')
+		return (size_t)STORE_HOLD_MB << 20;
+	errno = 0;
+	v = strtoul(e, &end, 10);
+	if (errno || *end || *e == '-' || v > 1ul << 20)
+		ease_usage("EASE_DAILY_MEM: '%s' is not a number of MiB (0 to 1048576)", e);
+	return (size_t)v << 20;
+}
+
+static void
+store_flush(daily *d)
+{
+	size_t n = (size_t)(d->st_len - d->st_flushed), done = 0;
+
+	if (d->st_fd < 0) {
+		const char *dir = getenv("TMPDIR");
+		char *tmp;
+
+		if (dir == NULL || *dir == '\0')
+			dir = "/tmp";
+		tmp = ease_xasprintf("%s/ease-daily.XXXXXX", dir);
+		d->st_fd = mkstemp(tmp);
+		if (d->st_fd < 0)
+			ease_die(EASE_EX_CANTCREAT, "%s: cannot make a temporary file there to hold "
+				 "the days set aside: %s (set TMPDIR to a writable folder, or "
+				 "EASE_DAILY_MEM to more MiB)", dir, strerror(errno));
+		/* nameless from the start: nothing is left behind however the run ends */
+		unlink(tmp);
+		free(tmp);
+	}
+	while (done < n) {
+		ssize_t k = write(d->st_fd, d->st_buf + done, n - done);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			ease_die(EASE_EX_IO, "the temporary file of the days set aside: write "
+				 "error: %s (free space under TMPDIR)",
+				 strerror(k < 0 ? errno : ENOSPC));
+		done += (size_t)k;
+	}
+	d->st_flushed = d->st_len;
+}
+
+/* Appends the piece packed in d->pk to the store; returns its offset. */
+static uint64_t
+store_put(daily *d)
+{
+	size_t held = (size_t)(d->st_len - d->st_flushed), n = d->pk.n;
+	uint64_t off;
+
+	if (held > 0 && held + n > d->st_hold) {
+		store_flush(d);
+		held = 0;
+	}
+	ease_grow((void **)&d->st_buf, &d->st_cap, held + n + 1, 1);
+	memcpy(d->st_buf + held, d->pk.b, n);
+	off = d->st_len;
+	d->st_len += n;
+	/* a piece past the budget alone goes to the file at once */
+	if (held + n > d->st_hold)
+		store_flush(d);
+	return off;
+}
+
+/* The bytes of piece G, from memory or read from the file into d->pk. */
+static const unsigned char *
+store_get(daily *d, const seg *g)
+{
+	size_t done = 0;
+
+	if (g->off >= d->st_flushed)
+		return d->st_buf + (g->off - d->st_flushed);
+	ease_grow((void **)&d->pk.b, &d->pk.cap, (size_t)g->len + 1, 1);
+	while (done < g->len) {
+		ssize_t k = pread(d->st_fd, d->pk.b + done, (size_t)g->len - done,
+				  (off_t)(g->off + done));
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			ease_die(EASE_EX_IO, "the temporary file of the days set aside: read "
+				 "error: %s", k < 0 ? strerror(errno) : "cut short");
+		done += (size_t)k;
+	}
+	return d->pk.b;
 }
 
 static void
@@ -2327,6 +2890,7 @@ static void
 set_aside(daily *d, subject *s)
 {
 	size_t n = 0;
+	long prev = 0;
 
 	d->dry = 1;
 	d->dry_conflict = 0;
@@ -2336,33 +2900,22 @@ set_aside(daily *d, subject *s)
 	d->dry = 0;
 	s->suspect |= d->dry_conflict;
 
-	if (d->spill == NULL && (d->spill = tmpfile()) == NULL)
-		ease_die(EASE_EX_CANTCREAT, "cannot create a temporary file: %s", strerror(errno));
-	if (fseek(d->spill, 0, SEEK_END) != 0)
-		ease_die(EASE_EX_IO, "temporary file: %s", strerror(errno));
-	ease_grow((void **)&s->seg_off, &s->cseg, s->nseg + 1, sizeof *s->seg_off);
-	ease_grow((void **)&s->seg_n, &s->cseg2, s->nseg + 1, sizeof *s->seg_n);
-	s->seg_off[s->nseg] = ftell(d->spill);
+	d->pk.n = 0;
+	d->pk.line = 0;
 	for (size_t k = 0; k < s->n; k++) {
-		const dayacc *a = s->d[k];
 		long day = s->base + (long)k;
 
-		if (a == NULL)
+		if (s->d[k] == NULL)
 			continue;
-		spill_put(d, &day, sizeof day);
-		spill_put(d, a, sizeof *a);
-		spill_put(d, a->ses, a->nses * sizeof *a->ses);
-		for (size_t i = 0; i < a->nses; i++)
-			spill_str(d, a->ses[i].tech);
-		spill_put(d, a->dy, a->ndy * sizeof *a->dy);
-		spill_put(d, a->sl, a->nsl * sizeof *a->sl);
-		spill_put(d, a->gv, a->ngv * sizeof *a->gv);
-		for (size_t i = 0; i < a->ngv; i++)
-			spill_str(d, a->gv[i].text);
-		spill_put(d, a->qr, a->nqr * sizeof *a->qr);
+		pack_day(&d->pk, day, prev, s->d[k]);
+		prev = day;
 		n++;
 	}
-	s->seg_n[s->nseg++] = n;
+	ease_grow((void **)&s->seg, &s->cseg, s->nseg + 1, sizeof *s->seg);
+	s->seg[s->nseg].len = d->pk.n;
+	s->seg[s->nseg].ndays = n;
+	s->seg[s->nseg].off = store_put(d);
+	s->nseg++;
 	free_days(s);
 }
 
@@ -2417,23 +2970,9 @@ merge_day(dayacc *a, dayacc *x)
 	append((void **)&a->sl, &a->nsl, &a->csl, x->sl, x->nsl, sizeof *a->sl);
 	append((void **)&a->gv, &a->ngv, &a->cgv, x->gv, x->ngv, sizeof *a->gv);
 	append((void **)&a->qr, &a->nqr, &a->cqr, x->qr, x->nqr, sizeof *a->qr);
-	free(x->ses);
-	free(x->dy);
-	free(x->sl);
-	free(x->gv);
-	free(x->qr);
-	free(x);
-}
-
-/* N items of SIZE bytes read back from the spill file, with room for one more. */
-static void *
-unspill_arr(daily *d, size_t n, size_t size, size_t *cap)
-{
-	void *p = ease_xcalloc(n + 1, size);
-
-	*cap = n + 1;
-	spill_get(d, p, n * size);
-	return p;
+	/* its strings are A's now */
+	x->nses = x->ngv = 0;
+	free_day(x);
 }
 
 /* Reads S's days set aside back into memory, merged with those it has. */
@@ -2441,24 +2980,15 @@ static void
 bring_back(daily *d, subject *s)
 {
 	for (size_t g = 0; g < s->nseg; g++) {
-		if (fseek(d->spill, s->seg_off[g], SEEK_SET) != 0)
-			ease_die(EASE_EX_IO, "temporary file: %s", strerror(errno));
-		for (size_t k = 0; k < s->seg_n[g]; k++) {
-			dayacc *x = ease_xmalloc(sizeof *x), **p;
-			long day;
+		unpacker u;
+		long day = 0;
 
-			spill_get(d, &day, sizeof day);
-			spill_get(d, x, sizeof *x);
-			x->ses = unspill_arr(d, x->nses, sizeof *x->ses, &x->cses);
-			for (size_t i = 0; i < x->nses; i++)
-				x->ses[i].tech = unspill_str(d);
-			x->dy = unspill_arr(d, x->ndy, sizeof *x->dy, &x->cdy);
-			x->sl = unspill_arr(d, x->nsl, sizeof *x->sl, &x->csl);
-			x->gv = unspill_arr(d, x->ngv, sizeof *x->gv, &x->cgv);
-			for (size_t i = 0; i < x->ngv; i++)
-				x->gv[i].text = unspill_str(d);
-			x->qr = unspill_arr(d, x->nqr, sizeof *x->qr, &x->cqr);
-			p = slot_ref(s, day);
+		u.p = store_get(d, &s->seg[g]);
+		u.end = u.p + s->seg[g].len;
+		u.line = 0;
+		for (size_t k = 0; k < s->seg[g].ndays; k++) {
+			dayacc *x = unpack_day(&u, &day), **p = slot_ref(s, day);
+
 			if (*p == NULL) {
 				*p = x;
 				s->held++;
@@ -2467,6 +2997,9 @@ bring_back(daily *d, subject *s)
 				merge_day(*p, x);
 			}
 		}
+		if (u.p != u.end)
+			ease_die(EASE_EX_SOFTWARE, "days set aside: %zu bytes left unread",
+				 (size_t)(u.end - u.p));
 	}
 	s->nseg = 0;
 }
@@ -2557,6 +3090,8 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	d.c = c;
 	d.o = o;
 	d.last_subj = -1;
+	d.st_fd = -1;
+	d.st_hold = store_hold();
 	ease_tz_use(o->tz);
 	/* positional files are event logs; nothing at all: standard input */
 	for (int i = 0; i < c->nfiles; i++)
@@ -2740,11 +3275,13 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	for (size_t si = 0; si < d.nsubj; si++) {
 		free_days(&d.subj[si]);
 		free(d.subj[si].id);
-		free(d.subj[si].seg_off);
-		free(d.subj[si].seg_n);
+		free(d.subj[si].seg);
 	}
-	if (d.spill)
-		fclose(d.spill);
+	if (d.st_fd >= 0)
+		close(d.st_fd);
+	free(d.st_buf);
+	free(d.pk.b);
+	free_spare_days();
 	free(d.subj);
 	for (size_t k = 0; k < d.ncol; k++) {
 		free(d.col[k].name);
@@ -2775,6 +3312,9 @@ ease_daily_run(ease_common *c, ease_daily_opts *o)
 	ease_painlocs_free(&d.seen);
 	free(d.map_used);
 	free(d.buf);
+	free(d.dn);
+	free(d.un);
+	free(d.key);
 	ease_strset_free(d.subj_ix);
 	ease_strset_free(d.col_ix);
 	ease_strset_free(d.drug_ix);

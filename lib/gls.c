@@ -19,6 +19,8 @@ typedef struct work {
 	const long *day, *block;
 	size_t n, p;
 	int method;
+	double nug;		/* the share of the variance that is day noise */
+	double hint;		/* best_phi(): where to start */
 	gsl_matrix *qr;
 	gsl_vector *tau, *ys, *b, *res;
 } work;
@@ -31,16 +33,54 @@ phi_pow(double phi, long g)
 }
 
 /*
- * Transforms X and Y by the inverse Cholesky factor of the AR(1)
- * correlation at PHI into W, factors X* = QR and solves; returns the
- * criterion to maximise (the profiled log-likelihood less constants), or
- * -HUGE_VAL when X* is not of full rank.
+ * With day noise (W->nug > 0) the correlation of days d != d' is
+ * (1 - nug) phi^|d - d'|, no longer a Markov chain in the observations, and
+ * the whitening is the Kalman filter's: the latent AR(1) state is predicted
+ * from the days before (over a gap of g days its mean shrinks by phi^g and
+ * its variance returns towards 1 - nug), each day minus its prediction over
+ * the innovation's SD is the row of the inverse Cholesky factor applied to
+ * the data, and the log-determinant is the sum of the innovations' log
+ * variances.  One filter serves X's columns and Y, whose gains are the
+ * same.  Without day noise it is the transform of whiten_ar1().  Returns
+ * the log-determinant.
  */
 static double
-crit(work *w, double phi)
+whiten_noise(work *w, double phi)
 {
 	size_t n = w->n, p = w->p;
-	double logdet = 0, rss = 0, logr = 0;
+	double m[EASE_GLS_MAXP + 1], pf = 0, logdet = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		int first = i == 0 || (w->block && w->block[i] != w->block[i - 1]);
+		double a = first ? 0 : phi_pow(phi, w->day[i] - w->day[i - 1]);
+		double pp = a * a * pf + (1 - w->nug) * (1 - a * a);
+		double f = pp + w->nug, s = 1 / sqrt(f), k = pp / f;
+
+		for (size_t j = 0; j <= p; j++) {
+			double z = j < p ? w->x[i * p + j] : w->y[i];
+			double v = z - (first ? 0 : a * m[j]);
+
+			if (j < p)
+				gsl_matrix_set(w->qr, i, j, s * v);
+			else
+				gsl_vector_set(w->ys, i, s * v);
+			m[j] = (first ? 0 : a * m[j]) + k * v;
+		}
+		pf = pp * w->nug / f;
+		logdet += log(f);
+	}
+	return logdet;
+}
+
+/*
+ * The AR(1) transform into W (Prais-Winsten with gaps, lib/gls.h); returns
+ * the log-determinant.
+ */
+static double
+whiten_ar1(work *w, double phi)
+{
+	size_t n = w->n, p = w->p;
+	double logdet = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		int first = i == 0 || (w->block && w->block[i] != w->block[i - 1]);
@@ -58,6 +98,22 @@ crit(work *w, double phi)
 				       (first ? 0 : a * w->x[(i - 1) * p + j])));
 		gsl_vector_set(w->ys, i, s * (w->y[i] - (first ? 0 : a * w->y[i - 1])));
 	}
+	return logdet;
+}
+
+/*
+ * Transforms X and Y by the inverse Cholesky factor of the correlation at
+ * PHI (and W->nug) into W, factors X* = QR and solves; returns the
+ * criterion to maximise (the profiled log-likelihood less constants), or
+ * -HUGE_VAL when X* is not of full rank.
+ */
+static double
+crit(work *w, double phi)
+{
+	size_t n = w->n, p = w->p;
+	double logdet, rss = 0, logr = 0;
+
+	logdet = w->nug > 0 ? whiten_noise(w, phi) : whiten_ar1(w, phi);
 	{
 		double cn[EASE_GLS_MAXP];
 
@@ -109,6 +165,7 @@ finish(work *w, double phi, double c, ease_gls *out)
 	for (size_t i = 0; i < n; i++)
 		rss += gsl_vector_get(w->res, i) * gsl_vector_get(w->res, i);
 	out->phi = phi;
+	out->nugget = w->nug;
 	out->loglik = c;
 	out->df = (double)(n - p);
 	out->sigma = sqrt(rss / out->df);
@@ -152,6 +209,7 @@ setup(work *w, const double *x, const double *y, const long *day,
 	out->p = p;
 	out->method = method;
 	out->phi = out->sigma = out->df = out->loglik = NAN;
+	out->nugget = 0;
 	for (size_t j = 0; j < EASE_GLS_MAXP; j++)
 		out->b[j] = out->se[j] = out->t[j] = out->p_val[j] =
 			out->ci_lo[j] = out->ci_hi[j] = NAN;
@@ -165,6 +223,7 @@ setup(work *w, const double *x, const double *y, const long *day,
 	w->n = n;
 	w->p = p;
 	w->method = method;
+	w->nug = w->hint = 0;
 	w->qr = gsl_matrix_alloc(n, p);
 	w->tau = gsl_vector_alloc(p);
 	w->ys = gsl_vector_alloc(n);
@@ -190,11 +249,20 @@ ease_gls_ar1_at(const double *x, const double *y, const long *day,
 		const long *block, size_t n, size_t p, double phi, int method,
 		ease_gls *out)
 {
+	return ease_gls_ar1n_at(x, y, day, block, n, p, phi, 0, method, out);
+}
+
+int
+ease_gls_ar1n_at(const double *x, const double *y, const long *day,
+		 const long *block, size_t n, size_t p, double phi, double nugget,
+		 int method, ease_gls *out)
+{
 	work w;
 	double c;
 
 	if (!setup(&w, x, y, day, block, n, p, method, out))
 		return 0;
+	w.nug = nugget;
 	c = crit(&w, phi);
 	if (isfinite(c))
 		finish(&w, phi, c, out);
@@ -371,4 +439,174 @@ ease_ols_ar1(const double *x, const double *y, const long *day,
 	out->ok = 1;
 	release(&w);
 	return 1;
+}
+
+/*
+ * The minimum of F over [LO, HI] near BEST: by Brent's method to TOL when
+ * BEST is inside and below both ends, else the best of the three.  *FX
+ * gets F there.
+ */
+static double
+brent_max(double (*f)(double, void *), void *ctx, double best, double lo,
+	  double hi, double tol, double *fx)
+{
+	gsl_min_fminimizer *m = gsl_min_fminimizer_alloc(gsl_min_fminimizer_brent);
+	gsl_function g;
+	double fb = f(best, ctx), fl = f(lo, ctx), fh = f(hi, ctx);
+
+	if (m == NULL)
+		ease_die(EASE_EX_SOFTWARE, "out of memory");
+	g.function = f;
+	g.params = ctx;
+	if (fb < fl && fb < fh && gsl_min_fminimizer_set_with_values(m, &g, best, fb, lo, fl, hi, fh) == GSL_SUCCESS) {
+		double width = hi - lo;
+		int still = 0;
+
+		/* Brent's steps stop shrinking near sqrt(DBL_EPSILON) of x */
+		for (int it = 0; it < 200 && still < 3; it++) {
+			double wd;
+
+			if (gsl_min_fminimizer_iterate(m) != GSL_SUCCESS)
+				break;
+			wd = gsl_min_fminimizer_x_upper(m) - gsl_min_fminimizer_x_lower(m);
+			if (wd < tol)
+				break;
+			still = wd < width ? 0 : still + 1;
+			width = wd < width ? wd : width;
+		}
+		best = gsl_min_fminimizer_x_minimum(m);
+		fb = gsl_min_fminimizer_f_minimum(m);
+	} else {
+		if (fl < fb) {
+			best = lo;
+			fb = fl;
+		}
+		if (fh < fb) {
+			best = hi;
+			fb = fh;
+		}
+	}
+	gsl_min_fminimizer_free(m);
+	*fx = fb;
+	return best;
+}
+
+/*
+ * The minimum of F (a criterion's negative, as GSL minimises) over [LO, HI]
+ * from START: steps of STEP downhill while F improves, then Brent's method
+ * (to TOL) between the steps around the best.  *FX gets F there.
+ */
+static double
+climb(double (*f)(double, void *), void *ctx, double start, double step,
+      double lo, double hi, double tol, double *fx)
+{
+	double a = start, fa = f(a, ctx);
+
+	for (int dir = 1; dir >= -1; dir -= 2) {
+		int moved = 0;
+
+		for (;;) {
+			double b = a + dir * step, fb;
+
+			if (b < lo || b > hi)
+				break;
+			fb = f(b, ctx);
+			if (!(fb < fa))
+				break;
+			a = b;
+			fa = fb;
+			moved = 1;
+		}
+		if (moved)
+			break;
+	}
+	/*
+	 * At an end of [LO, HI] the minimum may still lie within the first
+	 * step: halve towards the inside until a point beats the end; the
+	 * point before it (no better than the end) closes the bracket.
+	 */
+	if (a == lo || a == hi) {
+		double dir = a == lo ? 1 : -1, d = step;
+
+		while (d > tol) {
+			double b = a + dir * d / 2, fb = f(b, ctx);
+
+			if (fb < fa)
+				return brent_max(f, ctx, b, dir > 0 ? a : a - d,
+						 dir > 0 ? a + d : a, tol, fx);
+			d /= 2;
+		}
+		*fx = fa;
+		return a;
+	}
+	return brent_max(f, ctx, a, a - step > lo ? a - step : lo,
+			 a + step < hi ? a + step : hi, tol, fx);
+}
+
+/*
+ * The most likely phi in [0, PHI_MAX] at W->nug, climbing from W->hint;
+ * -criterion into *FX.  The answer is the next search's hint: along the
+ * ridge of the likelihood phi moves little with the nugget.
+ */
+static double
+best_phi(work *w, double *fx)
+{
+	w->hint = climb(neg_crit, w, w->hint, 0.02, 0, PHI_MAX, 1e-10, fx);
+	return w->hint;
+}
+
+/* -(the criterion at NUG, phi profiled out), for Brent over the nugget */
+static double
+neg_profile(double nug, void *ctx)
+{
+	work *w = ctx;
+	double fx;
+
+	w->nug = nug;
+	best_phi(w, &fx);
+	return fx;
+}
+
+#define NUG_MAX 0.999
+
+/*
+ * (nugget, phi) on a grid of steps of 0.05 first, then a climb over the
+ * nugget from the best point, phi profiled out at each nugget (see
+ * best_phi()): the grid keeps a second local maximum from capturing the
+ * search.
+ */
+int
+ease_gls_ar1n(const double *x, const double *y, const long *day,
+	      const long *block, size_t n, size_t p, int method, ease_gls *out)
+{
+	work w;
+	double best = 0, bphi = 0, fb = HUGE_VAL, phi, c, fx;
+
+	if (!setup(&w, x, y, day, block, n, p, method, out))
+		return 0;
+	for (int k = 0; k < 20; k++)
+		for (int j = 0; j <= 20; j++) {
+			double ph = j < 20 ? j / 20.0 : PHI_MAX, v;
+
+			w.nug = k / 20.0;
+			v = neg_crit(ph, &w);
+			if (v < fb) {
+				fb = v;
+				best = w.nug;
+				bphi = ph;
+			}
+		}
+	if (!isfinite(fb)) {
+		release(&w);
+		return 0;
+	}
+	w.hint = bphi;
+	best = climb(neg_profile, &w, best, 0.02, 0, NUG_MAX, 1e-10, &fx);
+	w.nug = best;
+	phi = best_phi(&w, &fx);
+	c = crit(&w, phi);
+	if (isfinite(c))
+		finish(&w, phi, c, out);
+	release(&w);
+	return out->ok;
 }

@@ -1002,7 +1002,7 @@ ease_its_fit_wd(const double *t, const double *y, size_t n, double t0,
 	out->n = n;
 	out->se_kind = se_kind;
 	out->lags = 0;
-	out->r1_resid = out->phi = NAN;
+	out->r1_resid = out->phi = out->nugget = NAN;
 	for (int j = 0; j < K; j++)
 		out->b[j] = out->se[j] = out->stat[j] = out->p[j] = NAN;
 
@@ -1107,8 +1107,12 @@ ease_its_fit_wd(const double *t, const double *y, size_t n, double t0,
 					xr[i * P + K + (size_t)j] = w == 6 ? -1 : w == j;
 			}
 		}
-		ease_gls_ar1(xr, y, day, NULL, n, P,
-			     se_kind == EASE_SE_GLS_ML ? EASE_GLS_ML : EASE_GLS_REML, &g);
+		if (se_kind == EASE_SE_GLSN || se_kind == EASE_SE_GLSN_ML)
+			ease_gls_ar1n(xr, y, day, NULL, n, P,
+				      se_kind == EASE_SE_GLSN_ML ? EASE_GLS_ML : EASE_GLS_REML, &g);
+		else
+			ease_gls_ar1(xr, y, day, NULL, n, P,
+				     se_kind == EASE_SE_GLS_ML ? EASE_GLS_ML : EASE_GLS_REML, &g);
 		free(xr);
 		free(day);
 		if (!g.ok) {
@@ -1116,6 +1120,8 @@ ease_its_fit_wd(const double *t, const double *y, size_t n, double t0,
 			return;
 		}
 		out->phi = g.phi;
+		if (se_kind == EASE_SE_GLSN || se_kind == EASE_SE_GLSN_ML)
+			out->nugget = g.nugget;
 		df = g.df;
 		for (int a = 0; a < K; a++) {
 			c[a] = g.b[a];

@@ -114,16 +114,6 @@ num(double v, char *buf)
 		ease_fmt_num(v, 6, buf);
 }
 
-static void
-pend_add(drv *d, const char *s)
-{
-	size_t n = strlen(s ? s : "") + 1;
-
-	ease_grow((void **)&d->pend, &d->pcap, d->plen + n, 1);
-	memcpy(d->pend + d->plen, s ? s : "", n);
-	d->plen += n;
-}
-
 /* The file and line of global line G. */
 static void
 place_of(const drv *d, uint32_t g, char *buf, size_t n, int cur)
@@ -199,6 +189,7 @@ flush(ease_imp *im)
 	size_t at = 0;
 	long i;
 	int nev = d->pn;
+	uint64_t h;
 
 	if (!nev)
 		return;
@@ -207,7 +198,8 @@ flush(ease_imp *im)
 		d->pdrop = 0;
 		return;
 	}
-	while ((i = ease_recset_next(d->seen, d->pkey, d->pklen, &at)) >= 0) {
+	h = ease_recset_hash(d->seen, d->pkey, d->pklen);
+	while ((i = ease_recset_next_h(d->seen, d->pkey, d->pklen, h, &at)) >= 0) {
 		uint32_t *tag = ease_recset_tag(d->seen, (size_t)i);
 		int same = ease_recset_same(d->seen, (size_t)i, d->pend, d->plen);
 		const char *other;
@@ -229,11 +221,13 @@ flush(ease_imp *im)
 		conflict(im, d->pend, d->plen, other, olen, *tag);
 		return;
 	}
-	ease_recset_add(d->seen, d->pkey, d->pklen, d->pend, d->plen, g);
+	ease_recset_add_h(d->seen, d->pkey, d->pklen, h, d->pend, d->plen, g);
 	for (int e = 0; e < nev; e++) {
 		for (int f = 0; f < 8; f++) {
-			ease_w_str(d->w, p);
-			p += strlen(p) + 1;
+			size_t n = strlen(p);
+
+			ease_w_field(d->w, p, n);
+			p += n + 1;
 		}
 		ease_w_end(d->w);
 	}
@@ -327,14 +321,23 @@ ease_imp_emit(ease_imp *im, const ease_event *e, long line)
 		if (strcmp(e->kind, "note") == 0)
 			key_add(d, e->note);
 	}
-	pend_add(d, e->subject);
-	pend_add(d, e->start);
-	pend_add(d, e->end);
-	pend_add(d, e->kind);
-	pend_add(d, e->name);
-	pend_add(d, v);
-	pend_add(d, e->unit);
-	pend_add(d, e->note);
+	{
+		const char *f[8] = {e->subject, e->start, e->end, e->kind, e->name, v, e->unit,
+				    e->note};
+		size_t n[8], all = 0;
+
+		/* one growth for the event's eight strings */
+		for (int i = 0; i < 8; i++) {
+			if (!f[i])
+				f[i] = "";
+			all += (n[i] = strlen(f[i]) + 1);
+		}
+		ease_grow((void **)&d->pend, &d->pcap, d->plen + all, 1);
+		for (int i = 0; i < 8; i++) {
+			memcpy(d->pend + d->plen, f[i], n[i]);
+			d->plen += n[i];
+		}
+	}
 	d->pn++;
 }
 
@@ -406,33 +409,8 @@ ease_imp_interval(ease_imp *im, const char *zone, long d0, long s0, long d1, lon
 char *
 ease_imp_fmt(ease_imp *im, const char *zone, time_t t, char *buf)
 {
-	struct tm tm;
-	long off;
-	char sign = '+';
-
 	use_zone(im, zone);
-	if (!localtime_r(&t, &tm))
-		memset(&tm, 0, sizeof tm);
-	off = ease_tz_offset(t);
-	if (off < 0)
-		sign = '-', off = -off;
-	/* years of struct tm are ints: room for any, then the 40 bytes promised */
-	char tmp[96];
-	int n;
-
-	if (tm.tm_sec)
-		n = snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
-			     tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-			     tm.tm_min, tm.tm_sec, sign, (int)(off / 3600), (int)(off / 60 % 60));
-	else
-		n = snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d%c%02d:%02d",
-			     tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-			     tm.tm_min, sign, (int)(off / 3600), (int)(off / 60 % 60));
-	if (n < 0 || n > 39)
-		n = 39;
-	memcpy(buf, tmp, (size_t)n);
-	buf[n] = '\0';
-	return buf;
+	return ease_tz_iso((long long)t, buf);
 }
 
 /* ---- records and columns ---- */

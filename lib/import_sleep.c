@@ -49,18 +49,39 @@ epoch_ms(const char *s, long long *ms)
  * says what the interval is, as ease-daily reads it: "in_bed" for the time
  * a tracker ran (its hours, when known, are the sleep within), "asleep" for
  * an interval that is the sleep itself.  An unnamed interval without hours
- * would be read as asleep: a failed night must not become one.
+ * would be read as asleep: a failed night must not become one.  The start
+ * and end as written are left in A and B.
  */
 static void
 sleep_event(ease_imp *im, const char *zone, const char *subject, const char *name,
-	    time_t start, time_t end, double hours, const char *note, long line)
+	    time_t start, time_t end, double hours, const char *note, long line,
+	    char a[40], char b[40])
 {
-	char a[40], b[40];
 	ease_event e = {subject, a, b, "sleep", name, hours, isnan(hours) ? "" : "h", note};
 
 	ease_imp_fmt(im, zone, start, a);
 	ease_imp_fmt(im, zone, end, b);
 	ease_imp_emit(im, &e, line);
+}
+
+/*
+ * "rating 4.5 of 5" (%g) into BUF (32 bytes) for a RATING of 0 to 5, where
+ * ease_fmt_num's 6 digits are %g's, without printf: a night has one.
+ */
+static char *
+rating_note(double rating, char *buf)
+{
+	char v[40];
+	size_t n;
+
+	ease_fmt_num(rating, 6, v);
+	n = strlen(v);
+	if (n > 16)
+		n = 16;
+	memcpy(buf, "rating ", 7);
+	memcpy(buf + 7, v, n);
+	memcpy(buf + 7 + n, " of 5", 6);
+	return buf;
 }
 
 /* A rated night: the day table's sleep_quality is 0-10. */
@@ -131,7 +152,7 @@ ease_import_plees(ease_imp *im, ease_reader *r, const ease_rec *h)
 		long long a, b;
 		double rating;
 		time_t s, e;
-		char when[40], note[32];
+		char from[40], when[40], note[32];
 
 		if (!ease_imp_width(im, rec, h))
 			continue;
@@ -173,13 +194,10 @@ ease_import_plees(ease_imp *im, ease_reader *r, const ease_rec *h)
 			continue;
 		}
 		sleep_event(im, NULL, "", "asleep", s, e, (double)(b - a) / 3.6e6,
-			    ease_imp_cell(rec, cc), rec->line);
+			    ease_imp_cell(rec, cc), rec->line, from, when);
 		/* 0 stars is the app's "not rated" */
-		if (rating > 0) {
-			snprintf(note, sizeof note, "rating %g of 5", rating);
-			quality(im, "", ease_imp_fmt(im, NULL, e, when), rating * 2, note,
-				rec->line);
-		}
+		if (rating > 0)
+			quality(im, "", when, rating * 2, rating_note(rating, note), rec->line);
 	}
 }
 
@@ -389,11 +407,9 @@ ease_import_sleep_cycle(ease_imp *im, ease_reader *r, const ease_rec *h)
 		/* asked for: the time in bed as the hours asleep, but not of a failed night */
 		if (from_bed && q > 0)
 			asleep = difftime(e, s) / 3600;
-		ease_imp_fmt(im, NULL, s, a);
-		ease_imp_fmt(im, NULL, e, b);
 		sleep_event(im, NULL, "", "in_bed", s, e, asleep,
 			    from_bed && q > 0 ? "hours asleep: the time in bed (--asleep-from-bed)" : "",
-			    rec->line);
+			    rec->line, a, b);
 		/* 0%: a night that failed, not the worst one */
 		if (q > 0) {
 			quality(im, "", b, q / 10, rec->f[cq], rec->line);
@@ -536,6 +552,7 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 		long day, sec;
 		double asleep, bed;
 		time_t s, e;
+		char a[40], b[40];
 
 		rec = ease_recstore_get(st, i, NULL);
 		/* a sleep is a time, not a day: both ends need their clock */
@@ -608,7 +625,7 @@ ease_import_fitbit(ease_imp *im, ease_reader *r, const ease_rec *h)
 				       "is longer than the sleep from Start Time to End Time");
 			continue;
 		}
-		sleep_event(im, NULL, "", "in_bed", s, e, asleep / 60, "", rec->line);
+		sleep_event(im, NULL, "", "in_bed", s, e, asleep / 60, "", rec->line, a, b);
 	}
 	zone_say(im, &zc, "Time in Bed");
 	ease_recstore_free(st);
@@ -791,6 +808,18 @@ saa_rounded_id(const char *cell)
 	return ease_imp_num(cell, &v, NULL) == EASE_V_OK && v >= 1e11 && v < 1e14;
 }
 
+/* Whether the first N fields of H are those of K, byte for byte. */
+static int
+same_names(const ease_rec *h, const ease_rec *k, size_t n)
+{
+	if (h->n < n || k->n < n)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (h->len[i] != k->len[i] || memcmp(h->f[i], k->f[i], h->len[i]) != 0)
+			return 0;
+	return 1;
+}
+
 void
 ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 {
@@ -799,24 +828,26 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 	size_t hn = 0;
 	long hline = 0;
 	int cid = 0, ctz = 0, cfrom = 0, cto = 0, chours = 0, crat = 0, ccom = 0, maxcol = 0;
-	/* held where an error's exit still finds it */
+	/* held where an error's exit still finds them */
 	static char *lastzone;
+	static ease_rec *cols_of;	/* the header the columns were found in */
 	const ease_rec *rec;
 	long rounded = 0, rounded_line = 0;
 	char rounded_id[64] = "";
 
 	for (int again = 1; again; ) {
-		cid = ease_imp_col(h, "Id");
-		ctz = ease_imp_col(h, "Tz");
-		cfrom = ease_imp_col(h, "From");
-		cto = ease_imp_col(h, "To");
-		chours = ease_imp_col(h, "Hours");
-		crat = ease_imp_col(h, "Rating");
-		ccom = ease_imp_col(h, "Comment");
 		hn = h->n;
 		hline = h->line;
 		again = 0;
-		{
+		/* the header before each night: its columns as the last one's, mostly */
+		if (!cols_of || !same_names(h, cols_of, (size_t)maxcol + 1)) {
+			cid = ease_imp_col(h, "Id");
+			ctz = ease_imp_col(h, "Tz");
+			cfrom = ease_imp_col(h, "From");
+			cto = ease_imp_col(h, "To");
+			chours = ease_imp_col(h, "Hours");
+			crat = ease_imp_col(h, "Rating");
+			ccom = ease_imp_col(h, "Comment");
 			const char *need[] = {"Id", "Tz", "From", "To", "Hours", "Rating", "Comment"};
 			int at[] = {cid, ctz, cfrom, cto, chours, crat, ccom};
 
@@ -829,6 +860,8 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 				if (at[i] > maxcol)
 					maxcol = at[i];
 			}
+			ease_imp_free(cols_of);
+			cols_of = ease_imp_keep(h);
 		}
 		while ((rec = ease_imp_next(im, r))) {
 			long long id;
@@ -836,7 +869,7 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			double hours, rating;
 			time_t s, e, hint = (time_t)-1;
 			const char *zone, *why;
-			char when[40], note[32];
+			char at[40], when[40], note[32];
 
 			/* every record comes under a header of its own width */
 			if (rec->n && strcmp(rec->f[0], "Id") == 0) {
@@ -969,26 +1002,22 @@ ease_import_saa(ease_imp *im, ease_reader *r, const ease_rec *h0)
 			{
 				char *nt = saa_note(rec->f[ccom]);
 
-				sleep_event(im, zone, "", "in_bed", s, e, hours, nt, rec->line);
+				sleep_event(im, zone, "", "in_bed", s, e, hours, nt, rec->line, at,
+					    when);
 				free(nt);
 			}
-			ease_imp_fmt(im, zone, e, when);
 			/* 0 stars and the placeholders -1, -2 are "not rated" */
-			if (rating > 0) {
-				snprintf(note, sizeof note, "rating %g of 5", rating);
-				quality(im, "", when, rating * 2, note, rec->line);
-			}
+			if (rating > 0)
+				quality(im, "", when, rating * 2, rating_note(rating, note),
+					rec->line);
 			/* tags tell of the day before, as Sleep Cycle's notes: at the start */
-			{
-				char at[40];
-
-				ease_imp_fmt(im, zone, s, at);
-				saa_tags(im, at, rec->f[ccom], rec->line);
-			}
+			saa_tags(im, at, rec->f[ccom], rec->line);
 		}
 	}
 	free(lastzone);
 	lastzone = NULL;
+	ease_imp_free(cols_of);
+	cols_of = NULL;
 	if (rounded)
 		ease_warn("%s: %ld record%s (the first on line %ld, '%s') %s an Id a "
 			  "spreadsheet has rounded: %s start is From in the zone of Tz, to the "

@@ -6,6 +6,7 @@
 #include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/gnuplot.h"
+#include "ease/hash.h"
 #include "ease/km.h"
 #include "ease/plan.h"
 #include "ease/prepost.h"
@@ -16,6 +17,7 @@
 #include "ease/value.h"
 #include "ease/window.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -543,18 +545,18 @@ begin_panels(plot *s, const char *title)
 }
 
 static void
-panel_title(plot *s, const panel *p, const char *title)
+panel_title(plot *s, const char *group, const char *title)
 {
 	if (s->np > 1) {
 		char t[200];
 
-		snprintf(t, sizeof t, "%s %s", s->gname ? s->gname : "", p->group);
+		snprintf(t, sizeof t, "%s %s", s->gname ? s->gname : "", group);
 		set_fit(s, "title", t);
-	} else if (p->group[0] && !s->o->title) {
+	} else if (group[0] && !s->o->title) {
 		/* one subject of several (--subject): the title names it */
-		char *t = ease_xmalloc(strlen(title) + strlen(p->group) + 80);
+		char *t = ease_xmalloc(strlen(title) + strlen(group) + 80);
 
-		sprintf(t, "%s %s: %s", s->gname ? s->gname : "subject", p->group, title);
+		sprintf(t, "%s %s: %s", s->gname ? s->gname : "subject", group, title);
 		set_fit(s, "title", t);
 		free(t);
 	} else
@@ -720,23 +722,6 @@ two_days(const plot *s, int k, int *one)
 
 /* ---- trend ---- */
 
-/* The N-day trailing mean of V (ease-smooth's sma, its default min count). */
-static double *
-moving_mean(const panel *p, const double *v, long days)
-{
-	ease_window *w = ease_win_new(days, 1u << EASE_W_SMA);
-	double *out = ease_xmalloc((size_t)(p->n ? p->n : 1) * sizeof *out);
-
-	for (long i = 0; i < p->n; i++) {
-		long d = p->first + i;
-
-		ease_win_start(w, d - days + 1);
-		ease_win_push(w, d, v[i]);
-		out[i] = ease_win_get(w, EASE_W_SMA, (size_t)(days + 1) / 2);
-	}
-	ease_win_free(w);
-	return out;
-}
 
 static void
 split_fields(const char *arg, char ***out, int *n)
@@ -759,15 +744,601 @@ split_fields(const char *arg, char ***out, int *n)
 	}
 }
 
-/* trend --smooth: each -f column's moving mean (ease-smooth's sma) */
-static void
-derive_trend(plot *s, panel *p)
-{
-	for (int k = 0; k < s->nf; k++) {
-		double *m = moving_mean(p, p->v[k], s->o->smooth);
+/* ---- trend and meds: the days read once, into spans narrower than a column ---- */
 
-		memcpy(p->v[s->base + k], m, (size_t)p->n * sizeof *m);
-		free(m);
+/*
+ * A long trend is drawn from spans of days: 1, 2, 4, ... days each (the
+ * fewest days that make no more spans over the plotted dates than twice
+ * the canvas's columns: pixels, or characters for text; so a span is
+ * narrower than a column of the plot, which the margins make narrower
+ * than the canvas, and drawn at its days' own places), aligned on
+ * 1970-01-01 so that every panel shares them and two spans make the next
+ * width's one.  A span keeps what its column would show of every day's
+ * point: its first, lowest, highest and last value.  Spans of one day are
+ * the days themselves, and the script is then the one of every row.
+ */
+typedef struct aspan {
+	long fd, ld, nd, xd;	/* days of the first, last, lowest, highest value; fd NOVAL: none */
+	double f, l, mn, mx;
+	int linked;		/* two days in a row with a value inside the span */
+} aspan;
+
+#define NOVAL LONG_MIN
+
+typedef struct amark {
+	long day;		/* the first day of the span with this marker */
+	size_t r;		/* 0: a session without technique; else the technique's index + 1 */
+} amark;
+
+typedef struct amarks {
+	amark *m;
+	size_t n, cap;
+} amarks;
+
+typedef struct tpanel {
+	char *group;
+	long first, last;	/* the first and last row in the date window; first NOVAL: none yet */
+	long base;		/* span number of a[.][0] */
+	size_t na, cap;		/* spans held, per series */
+	aspan **a;		/* a[k][i]: series k */
+	amarks *ev;		/* the session markers of each span, or NULL */
+	double lo, hi;		/* the -f columns' values */
+	ease_window **win;	/* --smooth: each -f column's mean; meds: the 7-day total and mean */
+	long wday;		/* the last day the means were moved to; NOVAL: none */
+} tpanel;
+
+typedef struct trend {
+	plot *s;
+	int nser;		/* series: -f columns, their means, --y2 */
+	int nf, ny2, nev;
+	int meds;		/* meds: series 0 the weekly totals, 1 the 7-day mean */
+	const char *block;	/* the datablocks' name: D (trend), M (meds) */
+	int nwin;		/* moving windows per panel */
+	long w;			/* days per span, a power of two */
+	long cols;		/* spans over the plotted dates at most */
+	long lo, hi;		/* the plotted dates of every panel; lo NOVAL: none */
+	tpanel *p;
+	size_t np, cap;
+	size_t over;		/* panels past EASE_PLOT_MAX_PANELS, only counted */
+	ease_technames *tn;
+	struct { int one, two; long seen; } *val;	/* per -f column: days with a value */
+} trend;
+
+/* floor(A / B) for B > 0: days before 1970 are negative */
+static long
+fdiv(long a, long b)
+{
+	long q = a / b;
+
+	return a % b != 0 && a < 0 ? q - 1 : q;
+}
+
+static void
+aspan_clear(aspan *a)
+{
+	memset(a, 0, sizeof *a);
+	a->fd = NOVAL;
+}
+
+static void
+aspan_add(aspan *a, long d, double v)
+{
+	if (a->fd == NOVAL) {
+		a->fd = a->ld = a->nd = a->xd = d;
+		a->f = a->l = a->mn = a->mx = v;
+		return;
+	}
+	if (d == a->ld + 1)
+		a->linked = 1;
+	a->ld = d;
+	a->l = v;
+	/* ties keep the earlier day */
+	if (v < a->mn) {
+		a->mn = v;
+		a->nd = d;
+	}
+	if (v > a->mx) {
+		a->mx = v;
+		a->xd = d;
+	}
+}
+
+/* B, the span after A, joins A. */
+static void
+aspan_merge(aspan *a, const aspan *b)
+{
+	if (b->fd == NOVAL)
+		return;
+	if (a->fd == NOVAL) {
+		*a = *b;
+		return;
+	}
+	a->linked = a->linked || b->linked || a->ld + 1 == b->fd;
+	a->ld = b->ld;
+	a->l = b->l;
+	if (b->mn < a->mn) {
+		a->mn = b->mn;
+		a->nd = b->nd;
+	}
+	if (b->mx > a->mx) {
+		a->mx = b->mx;
+		a->xd = b->xd;
+	}
+}
+
+static void
+amarks_add(amarks *e, long day, size_t r, int dedup)
+{
+	if (dedup)
+		for (size_t i = 0; i < e->n; i++)
+			if (e->m[i].r == r)
+				return;
+	ease_grow((void **)&e->m, &e->cap, e->n + 1, sizeof *e->m);
+	e->m[e->n].day = day;
+	e->m[e->n++].r = r;
+}
+
+/* Span numbers of panel P at width w are base .. base + na - 1; halves them. */
+static void
+tpanel_halve(trend *t, tpanel *p)
+{
+	long nb = fdiv(p->base, 2);
+	size_t nn = p->na ? (size_t)(fdiv(p->base + (long)p->na - 1, 2) - nb + 1) : 0;
+
+	for (int k = 0; k < t->nser; k++) {
+		aspan *a = p->a[k];
+
+		for (size_t i = 0; i < p->na; i++) {
+			size_t j = (size_t)(fdiv(p->base + (long)i, 2) - nb);
+
+			if (j == i)
+				continue;
+			if (fdiv(p->base + (long)i - 1, 2) - nb != (long)j || i == 0)
+				a[j] = a[i];
+			else
+				aspan_merge(&a[j], &a[i]);
+		}
+	}
+	if (p->ev) {
+		for (size_t i = 0; i < p->na; i++) {
+			size_t j = (size_t)(fdiv(p->base + (long)i, 2) - nb);
+			amarks e = p->ev[i];
+
+			if (i > 0 && fdiv(p->base + (long)i - 1, 2) - nb == (long)j) {
+				/* the second half: its markers join the first's, once each */
+				for (size_t m = 0; m < e.n; m++)
+					amarks_add(&p->ev[j], e.m[m].day, e.m[m].r, 1);
+				free(e.m);
+			} else {
+				/* the first half: deduplicated (a day may list a technique twice) */
+				amarks d = {0};
+
+				for (size_t m = 0; m < e.n; m++)
+					amarks_add(&d, e.m[m].day, e.m[m].r, 1);
+				free(e.m);
+				p->ev[j] = d;
+			}
+			if (j != i)
+				memset(&p->ev[i], 0, sizeof p->ev[i]);
+		}
+	}
+	for (int k = 0; k < t->nser; k++)
+		for (size_t i = nn; i < p->na; i++)
+			aspan_clear(&p->a[k][i]);
+	p->base = nb;
+	p->na = nn;
+}
+
+/* The span of day D in panel P, grown to hold it. */
+static size_t
+tpanel_span(trend *t, tpanel *p, long d)
+{
+	long i = fdiv(d, t->w) - p->base;
+
+	if ((size_t)i >= p->na) {
+		size_t old = p->cap;
+
+		if ((size_t)i >= p->cap) {
+			p->cap = old ? old : 16;
+			while (p->cap <= (size_t)i)
+				p->cap *= 2;
+			for (int k = 0; k < t->nser; k++) {
+				p->a[k] = ease_xrealloc(p->a[k], p->cap * sizeof *p->a[k]);
+				for (size_t j = old; j < p->cap; j++)
+					aspan_clear(&p->a[k][j]);
+			}
+			if (t->nev >= 0) {
+				p->ev = ease_xrealloc(p->ev, p->cap * sizeof *p->ev);
+				memset(p->ev + old, 0, (p->cap - old) * sizeof *p->ev);
+			}
+		}
+		p->na = (size_t)i + 1;
+	}
+	return (size_t)i;
+}
+
+/* Day D of panel P is plotted: the spans widen until they are few enough. */
+static void
+trend_extend(trend *t, tpanel *p, long d)
+{
+	if (p->first == NOVAL) {
+		p->first = d;
+		p->base = fdiv(d, t->w);
+	}
+	p->last = d;
+	if (t->lo == NOVAL || d < t->lo)
+		t->lo = d;
+	if (t->hi == NOVAL || d > t->hi)
+		t->hi = d;
+	while (fdiv(t->hi, t->w) - fdiv(t->lo, t->w) + 1 > t->cols) {
+		t->w *= 2;
+		for (size_t j = 0; j < t->np; j++)
+			tpanel_halve(t, &t->p[j]);
+	}
+}
+
+static void
+tpanel_free(trend *t, tpanel *p)
+{
+	for (int k = 0; k < t->nser; k++)
+		free(p->a[k]);
+	free(p->a);
+	for (size_t i = 0; p->ev && i < p->cap; i++)
+		free(p->ev[i].m);
+	free(p->ev);
+	for (int k = 0; p->win && k < t->nwin; k++)
+		ease_win_free(p->win[k]);
+	free(p->win);
+	free(p->group);
+}
+
+/* A panel ends: one without a plotted day goes, and so do its windows. */
+static void
+tpanel_end(trend *t)
+{
+	tpanel *p;
+
+	if (t->np == 0)
+		return;
+	p = &t->p[t->np - 1];
+	for (int k = 0; p->win && k < t->nwin; k++)
+		ease_win_free(p->win[k]);
+	free(p->win);
+	p->win = NULL;
+	if (p->first == NOVAL || t->np > EASE_PLOT_MAX_PANELS) {
+		/* too many panels: the run ends with their count, so only count them */
+		t->over += p->first != NOVAL;
+		tpanel_free(t, p);
+		t->np--;
+	}
+}
+
+static tpanel *
+tpanel_new(trend *t, const char *group)
+{
+	tpanel *p;
+
+	tpanel_end(t);
+	ease_grow((void **)&t->p, &t->cap, t->np + 1, sizeof *t->p);
+	p = &t->p[t->np++];
+	memset(p, 0, sizeof *p);
+	p->group = ease_xstrdup(group);
+	p->first = p->last = p->wday = NOVAL;
+	p->lo = INFINITY;
+	p->hi = -INFINITY;
+	p->a = ease_xcalloc((size_t)t->nser, sizeof *p->a);
+	if (t->meds) {
+		p->win = ease_xcalloc(2, sizeof *p->win);
+		p->win[0] = ease_win_new(7, (1u << EASE_W_SUM) | (1u << EASE_W_COUNT));
+		p->win[1] = ease_win_new(7, 1u << EASE_W_SMA);
+	} else if (t->nwin) {
+		p->win = ease_xcalloc((size_t)t->nwin, sizeof *p->win);
+		for (int k = 0; k < t->nwin; k++)
+			p->win[k] = ease_win_new(t->s->o->smooth, 1u << EASE_W_SMA);
+	}
+	return p;
+}
+
+/* Series K of panel P has V (NaN: nothing) on plotted day D. */
+static void
+tpanel_put(trend *t, tpanel *p, int k, long d, double v)
+{
+	size_t i;
+
+	if (isnan(v))
+		return;
+	i = tpanel_span(t, p, d);	/* first: it may move the spans */
+	aspan_add(&p->a[k][i], d, v);
+}
+
+/*
+ * The moving means of panel P moved to day D (the row's values V, or
+ * every one NaN: a day without a row), as ease-smooth moves them over
+ * every calendar day; put into the spans when PLOTTED.
+ */
+static void
+tpanel_smooth_day(trend *t, tpanel *p, long d, const double *v, int plotted)
+{
+	long days = t->s->o->smooth;
+
+	for (int k = 0; k < t->nf; k++) {
+		ease_window *w = p->win[k];
+
+		ease_win_start(w, d - days + 1);
+		ease_win_push(w, d, v ? v[k] : NAN);
+		if (plotted)
+			tpanel_put(t, p, t->nf + k, d, ease_win_get(w, EASE_W_SMA, (size_t)(days + 1) / 2));
+	}
+	p->wday = d;
+}
+
+/*
+ * meds: day D of panel P (the row's values V, or NULL), as ease-smooth
+ * moves over every calendar day: the 7-day total of column 0 in weeks from
+ * the first day plotted, at each week's middle, for a week with 5 days
+ * recorded (series 0); the 7-day mean of column 1 (series 1).
+ */
+static void
+meds_day(trend *t, tpanel *p, long d, const double *v, int plotted)
+{
+	ease_window *sw = p->win[0], *mw = p->win[1];
+
+	ease_win_start(sw, d - 6);
+	ease_win_push(sw, d, v ? v[0] : NAN);
+	/* P->last: the week's middle is a day plotted */
+	if (p->first != NOVAL && d - p->first >= 6 && (d - p->first) % 7 == 6 &&
+	    d - 3 <= p->last && ease_win_count(sw) >= 5)
+		tpanel_put(t, p, 0, d - 3, ease_win_get(sw, EASE_W_SUM, 5));
+	ease_win_start(mw, d - 6);
+	ease_win_push(mw, d, v ? v[1] : NAN);
+	if (plotted)
+		tpanel_put(t, p, 1, d, ease_win_get(mw, EASE_W_SMA, 4));
+	p->wday = d;
+}
+
+/*
+ * Reads the trend's columns NAMES (the -f ones first, then --y2 and
+ * --events) once, into the spans of each panel: nothing per day is kept.
+ * The moving means move over the days before the window too, so that
+ * their first days in it are those of ease-smooth.
+ */
+static void
+trend_load(trend *t, const char *const *names, int ncol)
+{
+	plot *s = t->s;
+	ease_plot_opts *o = s->o;
+	ease_dayreader *r = ease_day_open(s->c);
+	const ease_cols *cols = ease_day_cols(r);
+	const ease_dayrow *row;
+	int *slot = ease_xcalloc((size_t)ncol + 1, sizeof *slot), tcol = -1;
+	double *v = ease_xcalloc((size_t)ncol + 1, sizeof *v);
+	tpanel *p = NULL;
+	char b[80];
+
+	s->ncol = ncol + (t->meds ? 2 : o->smooth ? t->nf : 0);
+	s->name = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->name);
+	s->role = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->role);
+	for (int k = ncol; k < s->ncol; k++)
+		s->name[k] = ease_xstrdup("");
+	for (int k = 0; k < ncol; k++) {
+		int col = ease_cols_need(cols, names[k]);
+
+		slot[k] = ease_day_want(r, col);
+		s->name[k] = ease_xstrdup(cols->name[col]);
+		s->role[k] = cols->role[col];
+	}
+	if (t->nev >= 0)
+		tcol = ease_cols_role(cols, EASE_R_TECHNIQUE);
+	if (ease_day_group_col(r) >= 0)
+		s->gname = ease_xstrdup(cols->name[ease_day_group_col(r)]);
+	s->want_tech = t->nev >= 0;
+	s->has_tech = tcol >= 0;
+	s->file = ease_xstrdup(cols->file);
+	ease_day_fields_used(r, tcol >= 0 ? (size_t)tcol + 1 : 1);
+	ease_day_keep_all(r, o->smooth != 0 || t->meds);
+	if (o->subject && ease_day_group_col(r) < 0)
+		ease_usage("--subject: %s has no subject column (name one with --by)", cols->file);
+	while ((row = ease_day_next(r)) != NULL) {
+		long d = row->day;
+		int in, had;
+
+		if (o->subject && strcmp(row->group, o->subject) != 0)
+			continue;
+		if (p == NULL || row->group_start || strcmp(p->group, row->group) != 0)
+			p = tpanel_new(t, row->group);
+		for (int k = 0; k < ncol; k++)
+			v[k] = row->v[slot[k]];
+		in = ease_day_in_window(r, d);
+		had = p->first != NOVAL;
+		if (in)
+			trend_extend(t, p, d);
+		if (t->meds) {
+			for (long g = p->wday == NOVAL ? d : p->wday + 1; g < d; g++)
+				meds_day(t, p, g, NULL, in && had);
+			meds_day(t, p, d, v, in);
+			continue;
+		}
+		if (o->smooth) {
+			/* the days between rows: no value, the means move all the same */
+			for (long g = p->wday == NOVAL ? d : p->wday + 1; g < d; g++)
+				tpanel_smooth_day(t, p, g, NULL, in && had);
+			tpanel_smooth_day(t, p, d, v, in);
+		}
+		if (!in)
+			continue;
+		for (int k = 0; k < t->nf; k++) {
+			if (isnan(v[k]))
+				continue;
+			tpanel_put(t, p, k, d, v[k]);
+			p->lo = fmin(p->lo, v[k]);
+			p->hi = fmax(p->hi, v[k]);
+			if (t->val[k].one && d != t->val[k].seen)
+				t->val[k].two = 1;
+			t->val[k].seen = d;
+			t->val[k].one = 1;
+		}
+		if (t->ny2 >= 0)
+			tpanel_put(t, p, t->nser - 1, d, v[t->ny2]);
+		if (t->nev >= 0 && v[t->nev] > 0) {
+			const char *q = tcol >= 0 && row->rec->f[tcol][0] ? row->rec->f[tcol] : NULL;
+			const char *it;
+			size_t len, i = tpanel_span(t, p, d);
+			int any = 0;
+
+			if (q)
+				ease_technames_add_list(t->tn, q);
+			while (q && ease_list_next(&q, &it, &len)) {
+				size_t n = ease_technames_count(t->tn), k = 0;
+				const char *shown;
+
+				if (len == 0)
+					continue;
+				shown = ease_technames_add(t->tn, it, len);
+				while (k < n && strcmp(ease_technames_get(t->tn, k), shown) != 0)
+					k++;
+				amarks_add(&p->ev[i], d, k + 1, t->w > 1);
+				any = 1;
+			}
+			if (!any)
+				amarks_add(&p->ev[i], d, 0, t->w > 1);
+		}
+	}
+	tpanel_end(t);
+	free(slot);
+	free(v);
+	if (t->np == 0) {
+		if (o->subject)
+			ease_die(EASE_EX_DATA, "%s: no row of subject '%s'%s", cols->file,
+				 ease_shown(o->subject, b, sizeof b),
+				 ease_window_active(s->c) ? " in the date window" : "");
+		ease_die(EASE_EX_DATA, "%s: no row to plot%s", cols->file,
+			 ease_window_active(s->c) ? " in the date window" : "");
+	}
+	if (t->np + t->over > EASE_PLOT_MAX_PANELS)
+		ease_usage("%zu subjects: a plot stacks %d panels at most; pick one with --subject ID (or select some with ease-select)",
+			   t->np + t->over, EASE_PLOT_MAX_PANELS);
+	s->np = t->np;
+	s->lo = t->lo;
+	s->hi = t->hi;
+	ease_day_close(r);
+}
+
+/* The source of series K of panel J in a plot command. */
+static void
+trend_src(const trend *t, size_t j, int k)
+{
+	if (t->w == 1)
+		fprintf(t->s->f, "$%s%zu using 1:%d", t->block, j + 1, k + 2);
+	else
+		fprintf(t->s->f, "$%s%zu_%d using 1:2", t->block, j + 1, k + 1);
+}
+
+static void
+put_point(FILE *f, long d, double v)
+{
+	char b[16];
+
+	fputs(ease_fmt_date(d, b), f);
+	fputc(' ', f);
+	ease_gp_num(f, v);
+	fputc('\n', f);
+}
+
+/*
+ * meds' weekly totals in spans: a span of 8 days or fewer holds two weeks'
+ * middles at most, its first and last value, and each week keeps its bar;
+ * a wider span is drawn as one bar as wide as the span (the boxes' width,
+ * meds_boxwidth) and as high as its highest week, which is what the weeks'
+ * bars, narrower than a column of the plot, fill.
+ */
+static void
+meds_bars(const trend *t, const tpanel *p)
+{
+	for (size_t i = 0; i < p->na; i++) {
+		const aspan *a = &p->a[0][i];
+
+		if (a->fd == NOVAL)
+			continue;
+		if (t->w <= 8) {
+			put_point(t->s->f, a->fd, a->f);
+			if (a->ld != a->fd)
+				put_point(t->s->f, a->ld, a->l);
+		} else
+			put_point(t->s->f, (p->base + (long)i) * t->w + t->w / 2, a->mx);
+	}
+	fputs("EOD\n", t->s->f);
+}
+
+/*
+ * The datablocks of panel J.  Spans of one day: $Dj, a row a day and a
+ * column a series, as ease-plot wrote it for every row.  Wider spans:
+ * $Dj_k for series k, each span's values in the order of their days, the
+ * line broken (NaN) where a day without a value lies between two that
+ * the line would not join.
+ */
+static void
+trend_blocks(const trend *t, size_t j)
+{
+	FILE *f = t->s->f;
+	const tpanel *p = &t->p[j];
+
+	if (t->w == 1) {
+		char b[16];
+
+		fprintf(f, "$%s%zu << EOD\n", t->block, j + 1);
+		for (long d = p->first; d <= p->last; d++) {
+			size_t i = (size_t)(d - p->base);
+
+			fputs(ease_fmt_date(d, b), f);
+			for (int k = 0; k < t->nser; k++) {
+				fputc(' ', f);
+				ease_gp_num(f, i < p->na && p->a[k][i].fd != NOVAL ? p->a[k][i].f : NAN);
+			}
+			fputc('\n', f);
+		}
+		fputs("EOD\n", f);
+		return;
+	}
+	for (int k = 0; k < t->nser; k++) {
+		long prev = NOVAL;
+
+		fprintf(f, "$%s%zu_%d << EOD\n", t->block, j + 1, k + 1);
+		if (t->meds && k == 0) {
+			meds_bars(t, p);
+			continue;
+		}
+		for (size_t i = 0; i < p->na; i++) {
+			const aspan *a = &p->a[k][i];
+			long dd[4];
+			double vv[4];
+			int n = 0;
+
+			if (a->fd == NOVAL)
+				continue;
+			/* first, lowest, highest, last: in the order of their days, once each */
+			dd[n] = a->fd, vv[n++] = a->f;
+			if (a->nd < a->xd) {
+				if (a->nd != a->fd)
+					dd[n] = a->nd, vv[n++] = a->mn;
+				if (a->xd != a->ld)
+					dd[n] = a->xd, vv[n++] = a->mx;
+			} else {
+				if (a->xd != a->fd)
+					dd[n] = a->xd, vv[n++] = a->mx;
+				if (a->nd != a->ld && a->nd != a->xd)
+					dd[n] = a->nd, vv[n++] = a->mn;
+			}
+			if (a->ld != a->fd && a->ld != dd[n - 1])
+				dd[n] = a->ld, vv[n++] = a->l;
+			for (int m = 0; m < n; m++) {
+				/* every row would have joined these only on days in a row */
+				if (prev != NOVAL && dd[m] != prev + 1 && (m == 0 || !a->linked))
+					put_point(f, prev + 1, NAN);
+				put_point(f, dd[m], vv[m]);
+				prev = dd[m];
+			}
+		}
+		fputs("EOD\n", f);
 	}
 }
 
@@ -804,18 +1375,33 @@ plot_trend(plot *s)
 		names[nev = nnames++] = o->events;
 	s->nf = nf;
 	s->base = nnames;
-	load_derived(s, names, nnames, o->events != NULL, o->smooth ? nf : 0,
-		     o->smooth ? derive_trend : NULL);
+	trend tr = {0};
+
+	tr.s = s;
+	tr.nf = nf;
+	tr.ny2 = ny2;
+	tr.nev = nev;
+	tr.nser = nf + (o->smooth ? nf : 0) + (ny2 >= 0);
+	tr.nwin = o->smooth ? nf : 0;
+	tr.block = "D";
+	tr.w = 1;
+	/* two spans a column of the canvas: a span is narrower than a column of the plot */
+	tr.cols = 2L * (o->term == EASE_GP_DUMB ? (o->width ? o->width : 80) : (o->width ? o->width : 800));
+	tr.lo = tr.hi = NOVAL;
+	tr.tn = ease_technames_new();
+	tr.val = ease_xcalloc((size_t)nf, sizeof *tr.val);
+	trend_load(&tr, names, nnames);
 	/* freed at once: past here the run may die with nothing to hold it */
 	free(names);
 	{
-		int any = 0, one = 0, o1;
+		int any = 0, one = 0;
 		char w[300], b[80];
 
 		for (int k = 0; k < nf && !any; k++) {
-			any = two_days(s, k, &o1);
-			one |= o1;
+			any = tr.val[k].two;
+			one |= tr.val[k].one;
 		}
+		free(tr.val);
 		if (!any) {
 			w[0] = '\0';
 			for (int k = 0; k < nf; k++)
@@ -845,11 +1431,7 @@ plot_trend(plot *s)
 	snprintf(t + strlen(t), sizeof t - strlen(t), ", %s", sp);
 
 	/* technique markers: one row each below the data */
-	ease_technames *tn = ease_technames_new();
-	for (size_t j = 0; j < s->np; j++)
-		for (long i = 0; nev >= 0 && i < s->p[j].n; i++)
-			if (s->p[j].v[nev][i] > 0 && s->p[j].tech && s->p[j].tech[i])
-				ease_technames_add_list(tn, s->p[j].tech[i]);
+	ease_technames *tn = tr.tn;
 	size_t ntech = ease_technames_count(tn);
 	ease_technames_warn_close(tn);	/* a misspelling would get a marker row of its own */
 	if (ntech > 12) {
@@ -857,75 +1439,44 @@ plot_trend(plot *s)
 			  ntech);
 	}
 
+	if (tr.w > 1)
+		fprintf(s->f, "# %ld days a point: of each %ld days drawn, the first, lowest, highest and last value\n",
+			tr.w, tr.w);
 	begin_panels(s, title_or(s, t));
 	for (size_t j = 0; j < s->np; j++) {
-		panel *p = &s->p[j];
-		double **cols = ease_xcalloc(2 * (size_t)nf + 3, sizeof *cols);
-		int nc = 0, first = 1, nrows = 0;
-		double lo = INFINITY, hi = -INFINITY;
-		char bname[32];
+		tpanel *p = &tr.p[j];
+		int first = 1, nrows = 0;
+		double lo = p->lo, hi = p->hi;
 		int used[13] = {0};
 
-		for (int k = 0; k < nf; k++)
-			cols[nc++] = p->v[k];
-		for (int k = 0; o->smooth && k < nf; k++)
-			cols[nc++] = p->v[nnames + k];
-		if (ny2 >= 0)
-			cols[nc++] = p->v[ny2];
-		for (int k = 0; k < nf; k++)
-			for (long i = 0; i < p->n; i++)
-				if (!isnan(p->v[k][i])) {
-					lo = fmin(lo, p->v[k][i]);
-					hi = fmax(hi, p->v[k][i]);
-				}
 		if (!isfinite(lo))
 			lo = 0, hi = 1;
 		if (hi - lo < 1e-9)
 			hi = lo + 1;
-		snprintf(bname, sizeof bname, "D%zu", j + 1);
-		day_block(s->f, bname, p, cols, nc);
+		trend_blocks(&tr, j);
 
 		/* session days: the day and which technique row */
 		if (nev >= 0) {
 			char d[16];
 
 			fprintf(s->f, "$E%zu << EOD\n", j + 1);
-			for (long i = 0; i < p->n; i++) {
-				int any = 0;
-				const char *q, *it;
-				size_t len;
+			for (size_t i = 0; i < p->na; i++)
+				for (size_t m = 0; m < p->ev[i].n; m++) {
+					size_t r = p->ev[i].m[m].r;
 
-				if (!(p->v[nev][i] > 0))
-					continue;
-				q = p->tech ? p->tech[i] : NULL;
-				while (q && ease_list_next(&q, &it, &len)) {
-					const char *shown;
-					size_t r = 0;
-					char *key = ease_xstrndup(it, len);
-
-					if (len == 0) {
-						free(key);
-						continue;
-					}
-					shown = ease_technames_add(tn, key, len);
-					while (r < ntech && strcmp(ease_technames_get(tn, r), shown) != 0)
+					if (r > 0) {
+						r--;
+						if (r > 10 && ntech > 12)
+							r = 11;	/* the twelfth row: every other technique */
 						r++;
-					if (r > 10 && ntech > 12)
-						r = 11;	/* the twelfth row: every other technique */
-					fprintf(s->f, "%s %zu\n", ease_fmt_date(p->first + i, d), r + 1);
-					used[r + 1] = 1;
-					any = 1;
-					free(key);
+					}
+					fprintf(s->f, "%s %zu\n", ease_fmt_date(p->ev[i].m[m].day, d), r);
+					used[r] = 1;
 				}
-				if (!any) {
-					fprintf(s->f, "%s 0\n", ease_fmt_date(p->first + i, d));
-					used[0] = 1;
-				}
-			}
 			fputs("EOD\n", s->f);
 			nrows = (int)(ntech > 12 ? 12 : ntech) + 1;
 		}
-		panel_title(s, p, title_or(s, t));
+		panel_title(s, p->group, title_or(s, t));
 		time_axis(s->f, s->lo, s->hi, 0, s->o->term == EASE_GP_DUMB, plot_cells(s));
 		double range = hi - lo, bottom = lo - 0.08 * range * (nrows + 1);
 		fputs("set yrange [", s->f);
@@ -981,19 +1532,23 @@ plot_trend(plot *s)
 		key_below(s, e, ne, 12, s->np);
 		fputs("plot ", s->f);
 		for (int k = 0; k < nf; k++) {
-			fprintf(s->f, "%s$%s using 1:%d with %s lt %d title ", first ? "" : ", \\\n     ",
-				bname, k + 2, o->smooth ? "points pt 7 ps 0.35" : "linespoints pt 7 ps 0.4 lw 1.5", k + 1);
+			fputs(first ? "" : ", \\\n     ", s->f);
+			trend_src(&tr, j, k);
+			fprintf(s->f, " with %s lt %d title ",
+				o->smooth ? "points pt 7 ps 0.35" : "linespoints pt 7 ps 0.4 lw 1.5", k + 1);
 			first = 0;
 			key_text(s, s->name[k], o->smooth ? " (days)" : NULL, EASE_GP_MAXKEY);
 			if (o->smooth) {
-				fprintf(s->f, ", \\\n     $%s using 1:%d with lines lt %d lw 2.5 title ",
-					bname, nf + k + 2, k + 1);
+				fputs(", \\\n     ", s->f);
+				trend_src(&tr, j, nf + k);
+				fprintf(s->f, " with lines lt %d lw 2.5 title ", k + 1);
 				key_text(s, s->name[k], msfx, EASE_GP_MAXKEY);
 			}
 		}
 		if (ny2 >= 0) {
-			fprintf(s->f, ", \\\n     $%s using 1:%d axes x1y2 with lines lt %d dt 2 title ",
-				bname, nc + 1, nf + 1);
+			fputs(", \\\n     ", s->f);
+			trend_src(&tr, j, tr.nser - 1);
+			fprintf(s->f, " axes x1y2 with lines lt %d dt 2 title ", nf + 1);
 			key_text(s, s->name[ny2], " (right axis)", EASE_GP_MAXKEY);
 		}
 		for (int r = 0; nev >= 0 && r < nrows; r++) {
@@ -1011,10 +1566,14 @@ plot_trend(plot *s)
 			key_text(s, marker_label(tn, r, ntech), NULL, EASE_GP_MAXKEY);
 		}
 		fputc('\n', s->f);
-		free(cols);
 	}
 	end_panels(s);
 	ease_technames_free(tn);
+	for (size_t j = 0; j < tr.np; j++)
+		tpanel_free(&tr, &tr.p[j]);
+	free(tr.p);
+	s->np = 0;
+	s->npanels = tr.np;
 	for (int k = 0; k < nf; k++)
 		free(f[k]);
 	free(f);
@@ -1105,6 +1664,51 @@ no_pairs(plot *s, long lo, long hi)
 	no_data(s, w);
 }
 
+/*
+ * The points of a scatter.  More pairs than twice the canvas is wide: a
+ * point drawn again on the same place (the same values, jitter and all)
+ * only darkens the antialiased edge of its dot, which 16 draws make as
+ * dark as it gets (a 100,000-day diary's PNG then differs from every
+ * row's in no pixel by more than 10%), so a place is written 16 times at
+ * most, in the order of the pairs; fewer pairs: every one, as ever.
+ */
+enum { SCATTER_DRAWS = 16 };
+
+static void
+scatter_points(plot *s, const double *x, const double *y, size_t n)
+{
+	size_t cols = 2 * (size_t)(s->o->term == EASE_GP_DUMB ? (s->o->width ? s->o->width : 80)
+					: (s->o->width ? s->o->width : 800));
+	size_t nslot = 16, *slot = NULL;
+	unsigned char *times = NULL;
+
+	if (n > cols) {
+		while (nslot < 2 * n)
+			nslot *= 2;
+		slot = ease_xcalloc(nslot, sizeof *slot);
+		times = ease_xcalloc(nslot, 1);
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (slot) {
+			double xy[2] = {x[i] == 0 ? 0 : x[i], y[i] == 0 ? 0 : y[i]};	/* -0 is 0's place */
+			size_t h = (size_t)ease_hash_bytes(EASE_HASH_START, xy, sizeof xy) & (nslot - 1);
+
+			while (slot[h] && !(x[slot[h] - 1] == x[i] && y[slot[h] - 1] == y[i]))
+				h = (h + 1) & (nslot - 1);
+			if (slot[h] && times[h] >= SCATTER_DRAWS)
+				continue;
+			slot[h] = slot[h] ? slot[h] : i + 1;
+			times[h]++;
+		}
+		ease_gp_num(s->f, x[i]);
+		fputc(' ', s->f);
+		ease_gp_num(s->f, y[i]);
+		fputc('\n', s->f);
+	}
+	free(slot);
+	free(times);
+}
+
 static void
 plot_scatter(plot *s)
 {
@@ -1146,13 +1750,12 @@ plot_scatter(plot *s)
 		ease_comom_line(&m, &a, &b);
 		fprintf(s->f, "$P%zu << EOD\n", j + 1);
 		for (size_t i = 0; i < n; i++) {
-			ease_gp_num(s->f, x[i] + (jx ? jitter(&st) : 0));
-			fputc(' ', s->f);
-			ease_gp_num(s->f, y[i] + (jy ? jitter(&st) : 0));
-			fputc('\n', s->f);
+			x[i] += jx ? jitter(&st) : 0;
+			y[i] += jy ? jitter(&st) : 0;
 		}
+		scatter_points(s, x, y, n);
 		fputs("EOD\n", s->f);
-		panel_title(s, p, title_or(s, t));
+		panel_title(s, p->group, title_or(s, t));
 		axis_label(s, 0, lab, sizeof lab);
 		if (lag)
 			snprintf(lab + strlen(lab), sizeof lab - strlen(lab), ", day d");
@@ -1280,7 +1883,7 @@ plot_lags(plot *s)
 			}
 			fputs("EOD\n", s->f);
 		}
-		panel_title(s, p, title_or(s, t));
+		panel_title(s, p->group, title_or(s, t));
 		snprintf(lab, sizeof lab, "lag (days): %s on day d, %s on day d + lag",
 			 s->name[0], s->name[1]);
 		set_fit(s, "xlabel", lab);
@@ -1378,7 +1981,7 @@ plot_calendar(plot *s)
 			fputc('\n', s->f);
 		}
 		fputs("EOD\n", s->f);
-		panel_title(s, p, title_or(s, t));
+		panel_title(s, p->group, title_or(s, t));
 		fputs("set xrange [0.5:31.5]\nset xtics 1,2,31 nomirror\nset tics scale 0\nunset grid\n", s->f);
 		fprintf(s->f, "set yrange [%d.5:-0.5]\nset ytics (", nmon - 1);
 		for (int k = 0; k < nmon; k++) {
@@ -1418,32 +2021,6 @@ plot_calendar(plot *s)
 
 /* ---- medication ---- */
 
-/*
- * meds: column 2, the 7-day totals of column 0 (ease-smooth's sum) in
- * weeks from the window's first day, at each week's middle, for a week with
- * 5 days recorded; column 3, the 7-day mean of column 1.
- */
-static void
-derive_meds(plot *s, panel *p)
-{
-	ease_window *w = ease_win_new(7, (1u << EASE_W_SUM) | (1u << EASE_W_COUNT));
-	double *mean = moving_mean(p, p->v[1], 7);
-
-	(void)s;
-	for (long i = 0; i < p->n; i++) {
-		long d = p->first + i;
-
-		ease_win_start(w, d - 6);
-		ease_win_push(w, d, p->v[0][i]);
-		if (p->w0 >= 0 && i - p->w0 >= 6 && (i - p->w0) % 7 == 6 &&
-		    ease_win_count(w) >= 5)
-			p->v[2][i - 3] = ease_win_get(w, EASE_W_SUM, 5);
-	}
-	memcpy(p->v[3], mean, (size_t)p->n * sizeof *mean);
-	free(mean);
-	ease_win_free(w);
-}
-
 static void
 plot_meds(plot *s)
 {
@@ -1451,24 +2028,34 @@ plot_meds(plot *s)
 	char **f, t[400], sp[40], lab[200];
 	const char *names[2];
 	int nf;
+	trend tr = {0};
 
 	split_fields(o->fields ? o->fields : "meds_doses", &f, &nf);
 	if (nf != 1)
 		ease_usage("meds: -f takes one column");
 	names[0] = f[0];
 	names[1] = o->y2 ? o->y2 : "pain";
-	load_derived(s, names, 2, 0, 2, derive_meds);
+	tr.s = s;
+	tr.meds = 1;
+	tr.block = "M";
+	tr.nser = 2;
+	tr.nwin = 2;
+	tr.ny2 = tr.nev = -1;
+	tr.w = 1;
+	tr.cols = 2L * (o->term == EASE_GP_DUMB ? (o->width ? o->width : 80) : (o->width ? o->width : 800));
+	tr.lo = tr.hi = NOVAL;
+	trend_load(&tr, names, 2);
 	span(s->lo, s->hi, sp, sizeof sp);
 	snprintf(t, sizeof t, "%s per week and %s (7-day mean), %s", s->name[0], s->name[1], sp);
+	if (tr.w > 1)
+		fprintf(s->f, "# %ld days a point: of each %ld days drawn, the mean's first, lowest, highest and last value; %s\n",
+			tr.w, tr.w, tr.w <= 8 ? "every week's bar" : "a bar as high as the highest week's");
 	begin_panels(s, title_or(s, t));
 	for (size_t j = 0; j < s->np; j++) {
-		panel *p = &s->p[j];
-		double *cols[2] = {p->v[2], p->v[3]};
+		tpanel *p = &tr.p[j];
 
-		char bname[32];
-		snprintf(bname, sizeof bname, "M%zu", j + 1);
-		day_block(s->f, bname, p, cols, 2);
-		panel_title(s, p, title_or(s, t));
+		trend_blocks(&tr, j);
+		panel_title(s, p->group, title_or(s, t));
 		time_axis(s->f, s->lo, s->hi, 4, s->o->term == EASE_GP_DUMB, plot_cells(s));
 		snprintf(lab, sizeof lab, "%s per 7 days", s->name[0]);
 		set_text(s->f, "ylabel", lab);
@@ -1477,7 +2064,9 @@ plot_meds(plot *s)
 		fputs("set yrange [0:*]\nset ytics nomirror\nset y2tics\n", s->f);
 		if (s->role[1] == EASE_R_PAIN)
 			fputs("set y2range [0:10]\n", s->f);
-		fputs("set boxwidth 518400 absolute\nset style fill solid 0.55 border\n", s->f);
+		/* a bar a week, 6 days wide; or a bar a span, as wide as the span */
+		fprintf(s->f, "set boxwidth %ld absolute\nset style fill solid 0.55 border\n",
+			tr.w <= 8 ? 518400L : tr.w * 86400);
 		{
 			static const char tot[] = ", 7-day total (weeks with 5+ days recorded)";
 			static const char mean[] = ", 7-day mean";
@@ -1485,14 +2074,24 @@ plot_meds(plot *s)
 				       {s->name[1], EASE_GP_MAXKEY, sizeof mean - 1}};
 
 			key_below(s, e, 2, 12, s->np);
-			fprintf(s->f, "plot $%s using 1:2 with boxes lt 5 title ", bname);
+			fputs("plot ", s->f);
+			trend_src(&tr, j, 0);
+			fputs(" with boxes lt 5 title ", s->f);
 			key_text(s, s->name[0], tot, EASE_GP_MAXKEY);
-			fprintf(s->f, ", \\\n     $%s using 1:3 axes x1y2 with lines lt 1 lw 2.5 title ", bname);
+			fputs(", \\\n     ", s->f);
+			trend_src(&tr, j, 1);
+			fputs(" axes x1y2 with lines lt 1 lw 2.5 title ", s->f);
 			key_text(s, s->name[1], mean, EASE_GP_MAXKEY);
 		}
 		fputc('\n', s->f);
 	}
 	end_panels(s);
+	for (size_t j = 0; j < tr.np; j++)
+		tpanel_free(&tr, &tr.p[j]);
+	free(tr.p);
+	free(tr.val);
+	s->np = 0;
+	s->npanels = tr.np;
 	free(f[0]);
 	free(f);
 }
@@ -2255,7 +2854,15 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 		plot_plan(&s);
 		break;
 	}
-	fclose(s.f);
+	/*
+	 * A memory stream that could not grow has lost the end of the script,
+	 * and says so only by its error flag: fclose still returns 0.
+	 */
+	int lost = ferror(s.f);
+
+	if (fclose(s.f) != 0 || lost)
+		ease_die(EASE_EX_SOFTWARE, "out of memory: the script could not grow past %zu bytes; free memory or raise the limit (ulimit -v)",
+			 blen);
 	size_t npanels = s.npanels ? s.npanels : s.np ? s.np : 1;
 	/* a calendar of many months grows downwards, a row a month */
 	if (h == 0 && s.rows > 18)
@@ -2264,10 +2871,11 @@ ease_plot_run(ease_common *c, ease_plot_opts *o)
 	if (h == 0 && npanels > 1)
 		h = term == EASE_GP_DUMB ? (int)(12 * npanels + 2) : (int)(300 * npanels + 60);
 	ease_gp_preamble(body, term, w, h);
-	fwrite(bbuf, 1, blen, body);
+	lost = fwrite(bbuf, 1, blen, body) != blen || ferror(body);
 	free(bbuf);
-	if (fclose(body) != 0)
-		ease_die(EASE_EX_SOFTWARE, "open_memstream: out of memory");
+	if (fclose(body) != 0 || lost)
+		ease_die(EASE_EX_SOFTWARE, "out of memory: the script could not grow past %zu bytes; free memory or raise the limit (ulimit -v)",
+			 len);
 
 	if (o->output)
 		ease_gp_run(buf, len, o->output, term, c->files, c->nfiles);

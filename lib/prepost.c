@@ -13,6 +13,7 @@
 #include "ease/value.h"
 
 #include <limits.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +28,7 @@ ease_prepost_opts_init(ease_prepost_opts *o)
 	memset(o, 0, sizeof *o);
 	o->before = 3;
 	o->after = 3;
-	o->se = EASE_SE_GLS;
+	o->se = EASE_SE_GLSN;
 	o->terms = EASE_PP_TREND | EASE_PP_WEEKDAY;
 }
 
@@ -111,14 +112,16 @@ ease_prepost_set_direction(ease_prepost_opts *o, const char *arg)
 void
 ease_prepost_set_se(ease_prepost_opts *o, const char *arg)
 {
-	if (strcmp(arg, "gls") == 0)
+	if (strcmp(arg, "gls-noise") == 0)
+		o->se = EASE_SE_GLSN;
+	else if (strcmp(arg, "gls") == 0)
 		o->se = EASE_SE_GLS;
 	else if (strcmp(arg, "hac") == 0)
 		o->se = EASE_SE_HAC;
 	else if (strcmp(arg, "ols") == 0)
 		o->se = EASE_SE_OLS;
 	else
-		ease_usage("--se: '%s' is not gls, hac or ols", arg);
+		ease_usage("--se: '%s' is not gls-noise, gls, hac or ols", arg);
 	o->se_given = 1;
 }
 
@@ -166,19 +169,20 @@ ease_prepost_check(ease_prepost_opts *o, const ease_common *c)
 		/*
 		 * The ITS model has its own trend; weekday terms are asked
 		 * for (on 400 simulated diaries without an effect they did
-		 * not lower the false positives of level_p: 8.0 % against
-		 * 7.25 % without), and only GLS has them.
+		 * not lower the false positives of level_p), and only GLS
+		 * has them.
 		 */
 		if (o->terms_given && (o->terms & EASE_PP_TREND))
 			ease_usage("--terms with --its: weekday or none (the trend is the model's own)");
 		if (!o->terms_given)
 			o->terms = 0;
-		if (o->terms && o->se != EASE_SE_GLS)
-			ease_usage("--terms weekday goes with --se gls");
+		if (o->terms && o->se != EASE_SE_GLS && o->se != EASE_SE_GLSN)
+			ease_usage("--terms weekday goes with --se gls-noise or gls");
 	} else if (o->terms_given)
 		ease_usage("--terms goes with --model or --its");
-	if (o->gls_ml && !o->model && !(o->design == EASE_PP_ITS && o->se == EASE_SE_GLS))
-		ease_usage("--method goes with --model or --its (--se gls)");
+	if (o->gls_ml && !o->model &&
+	    !(o->design == EASE_PP_ITS && (o->se == EASE_SE_GLS || o->se == EASE_SE_GLSN)))
+		ease_usage("--method goes with --model or --its (--se gls-noise or gls)");
 	if (o->design == EASE_PP_NONE) {
 		if (o->event == NULL)
 			ease_usage("no design: give --event COL, --pairs B,A, --split DATE, --factor COL or --its DATE");
@@ -252,6 +256,7 @@ typedef struct group {
 	double tau_u, r1, p_adj, p_holm;
 	int verdict;		/* EASE_INFER_*, on p_holm (a group) or p_adj (all) */
 	double mb, ma, diff;	/* before_mean, after_mean, their difference */
+	double every;		/* from the store: every_days() */
 } group;
 
 typedef struct run {
@@ -291,6 +296,25 @@ typedef struct run {
 	ease_span span;		/* the days read, against the date window */
 	char win[64];		/* " between A and B": where no event was found */
 	int head_done;
+	/* the --by cells met, and the sets of groups they make (combos) */
+	ease_strset *cells;	/* cell text -> combo */
+	ease_strset *combo_ix;	/* a set of groups as text -> combo */
+	size_t *combo_off, *combo_n, ncombo, combo_cap, combo_cap2;
+	size_t *combo_grp, ncombo_grp, combo_grp_cap;
+	/*
+	 * The event design's sessions, 24 bytes each: the two window means,
+	 * the day and the set of groups; a group's samples are made from them
+	 * when it is computed, "all" uses the means as they are.
+	 */
+	int store;
+	double *st_bef, *st_aft;
+	int32_t *st_day;
+	uint32_t *st_combo;
+	size_t sn, scap;
+	/* the first session of each subject, with its number */
+	size_t *subj_first;
+	double *subj_gen;
+	size_t nsubj, subj_cap;
 } run;
 
 static size_t
@@ -333,21 +357,79 @@ select_group_cb(const char *name, void *ctx)
 	select_group(ctx, name);
 }
 
+/* The combo of the groups in s->gsel, made the first time they are met. */
+static uint32_t
+combo_of(run *s)
+{
+	char key[32 * 8];
+	size_t n = 0;
+	long ix;
+
+	key[0] = '\0';
+	for (size_t i = 0; i < s->ngsel && n + 24 < sizeof key; i++)
+		n += (size_t)snprintf(key + n, sizeof key - n, "%zu,", s->gsel[i]);
+	if (n + 24 >= sizeof key) {
+		/* a cell of many groups: its own combo */
+		ix = -1;
+	} else if (!ease_strset_put(s->combo_ix, key, (long)s->ncombo, &ix)) {
+		return (uint32_t)ix;
+	}
+	if (s->ncombo >= UINT32_MAX)
+		ease_die(EASE_EX_SOFTWARE, "more than 4 thousand million sets of groups");
+	ease_grow((void **)&s->combo_off, &s->combo_cap, s->ncombo + 1, sizeof *s->combo_off);
+	ease_grow((void **)&s->combo_n, &s->combo_cap2, s->ncombo + 1, sizeof *s->combo_n);
+	ease_grow((void **)&s->combo_grp, &s->combo_grp_cap, s->ncombo_grp + s->ngsel + 1,
+		  sizeof *s->combo_grp);
+	s->combo_off[s->ncombo] = s->ncombo_grp;
+	s->combo_n[s->ncombo] = s->ngsel;
+	memcpy(s->combo_grp + s->ncombo_grp, s->gsel, s->ngsel * sizeof *s->gsel);
+	s->ncombo_grp += s->ngsel;
+	return (uint32_t)s->ncombo++;
+}
+
+/* The groups of combo K into s->gsel. */
 static void
+combo_select(run *s, uint32_t k)
+{
+	size_t n = s->combo_n[k];
+
+	ease_grow((void **)&s->gsel, &s->gselcap, n + 1, sizeof *s->gsel);
+	memcpy(s->gsel, s->combo_grp + s->combo_off[k], n * sizeof *s->gsel);
+	s->ngsel = n;
+}
+
+/* Cells of distinct text remembered; past them a cell is read each time. */
+#define CELLS_MAX 4096
+
+/*
+ * The groups of a row, as a combo and in s->gsel.  A technique cell is
+ * normalised once per distinct text: a diary repeats a few cells.
+ */
+static uint32_t
 row_groups(run *s, const ease_rec *rec)
 {
 	const char *cell;
+	long k;
+	uint32_t c;
 
 	s->ngsel = 0;
 	if (s->by_col < 0)
-		return;
+		return combo_of(s);
 	cell = rec->f[s->by_col];
+	if (ease_strset_get(s->cells, cell, &k)) {
+		combo_select(s, (uint32_t)k);
+		return (uint32_t)k;
+	}
 	if (!s->by_tech) {
 		if (*cell)
 			select_group(s, cell);
-		return;
+	} else {
+		ease_technames_each(s->tn, cell, select_group_cb, s);
 	}
-	ease_technames_each(s->tn, cell, select_group_cb, s);
+	c = combo_of(s);
+	if (ease_strset_count(s->cells) < CELLS_MAX)
+		ease_strset_put(s->cells, cell, (long)c, NULL);
+	return c;
 }
 
 static void
@@ -370,6 +452,40 @@ add_pair(run *s, double sub, double ord, double before, double after)
 	group_pair(&s->g[0], sub, ord, before, after, multi);
 	for (size_t i = 0; i < s->ngsel; i++)
 		group_pair(&s->g[s->gsel[i]], sub, ord, before, after, multi);
+}
+
+/* A session of the event design into the store (s->store). */
+static void
+store_pair(run *s, uint32_t combo, long day, double before, double after)
+{
+	size_t n = s->sn;
+
+	if (day < INT32_MIN || day > INT32_MAX)
+		ease_die(EASE_EX_SOFTWARE, "a day beyond the 32-bit range");
+	s->multi += s->combo_n[combo] > 1;
+	if (n == s->scap) {
+		size_t c = s->scap;
+
+		ease_grow((void **)&s->st_bef, &c, n + 1, sizeof *s->st_bef);
+		c = s->scap;
+		ease_grow((void **)&s->st_aft, &c, n + 1, sizeof *s->st_aft);
+		c = s->scap;
+		ease_grow((void **)&s->st_day, &c, n + 1, sizeof *s->st_day);
+		ease_grow((void **)&s->st_combo, &s->scap, n + 1, sizeof *s->st_combo);
+	}
+	if (s->nsubj == 0 || s->subj_gen[s->nsubj - 1] != (double)s->gen) {
+		size_t c = s->subj_cap;
+
+		ease_grow((void **)&s->subj_first, &c, s->nsubj + 1, sizeof *s->subj_first);
+		ease_grow((void **)&s->subj_gen, &s->subj_cap, s->nsubj + 1, sizeof *s->subj_gen);
+		s->subj_first[s->nsubj] = n;
+		s->subj_gen[s->nsubj++] = (double)s->gen;
+	}
+	s->st_bef[n] = before;
+	s->st_aft[n] = after;
+	s->st_day[n] = (int32_t)day;
+	s->st_combo[n] = combo;
+	s->sn = n + 1;
 }
 
 /* ---- the measure ---- */
@@ -488,7 +604,7 @@ n_eff_mean(double n, double r1)
 typedef struct pend {
 	long day;
 	double *v;		/* offsets -before..+after, NaN when missing */
-	size_t *grp, ngrp;
+	uint32_t combo;		/* its groups */
 	int counts;		/* an event inside the window */
 } pend;
 
@@ -550,11 +666,10 @@ finish_event(run *s, evstate *e, pend *p)
 		s->skipped++;
 		return;
 	}
-	s->ngsel = p->ngrp;
-	memcpy(s->gsel, p->grp, p->ngrp * sizeof *p->grp);
+	combo_select(s, p->combo);
 	if (s->o->profile) {
-		for (size_t i = 0; i <= p->ngrp; i++) {
-			group *g = &s->g[i ? p->grp[i - 1] : 0];
+		for (size_t i = 0; i <= s->ngsel; i++) {
+			group *g = &s->g[i ? s->gsel[i - 1] : 0];
 
 			for (int k = 0; k < e->width; k++)
 				if (!isnan(p->v[k]))
@@ -563,7 +678,10 @@ finish_event(run *s, evstate *e, pend *p)
 		}
 		return;
 	}
-	add_pair(s, (double)s->gen, (double)p->day, mb, ma);
+	if (s->store)
+		store_pair(s, p->combo, p->day, mb, ma);
+	else
+		add_pair(s, (double)s->gen, (double)p->day, mb, ma);
 }
 
 static void
@@ -598,10 +716,8 @@ finish_events(run *s, evstate *e, long upto)
 	}
 	if (k == 0)
 		return;
-	for (size_t i = 0; i < k; i++) {
+	for (size_t i = 0; i < k; i++)
 		free(e->p[i].v);
-		free(e->p[i].grp);
-	}
 	memmove(e->p, e->p + k, (e->np - k) * sizeof *e->p);
 	e->np -= k;
 }
@@ -674,10 +790,7 @@ event_row(run *s, evstate *e, const ease_dayreader *r, const ease_dayrow *row)
 				p->v[k] = e->hval[slot];
 		}
 		p->v[e->nb] = v;
-		row_groups(s, row->rec);
-		p->ngrp = s->ngsel;
-		p->grp = ease_xmalloc((s->ngsel + 1) * sizeof *p->grp);
-		memcpy(p->grp, s->gsel, s->ngsel * sizeof *p->grp);
+		p->combo = row_groups(s, row->rec);
 		if (inwin)
 			s->events++;
 	}
@@ -884,16 +997,21 @@ compute_independent(run *s, group *g)
 static const group *sort_g;
 
 static int
-by_subject_day(const void *a, const void *b)
+by_subject_day_at(const group *g, size_t i, size_t j)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	const double *su = sort_g->sub.v, *od = sort_g->ord.v;
+	const double *su = g->sub.v, *od = g->ord.v;
 
 	if (su[i] != su[j])
 		return su[i] < su[j] ? -1 : 1;
 	if (od[i] != od[j])
 		return od[i] < od[j] ? -1 : 1;
 	return (i > j) - (i < j);
+}
+
+static int
+by_subject_day(const void *a, const void *b)
+{
+	return by_subject_day_at(sort_g, *(const size_t *)a, *(const size_t *)b);
 }
 
 /*
@@ -910,10 +1028,17 @@ paired_r1(const group *g)
 	double *t = ease_xmalloc((n + 1) * sizeof *t), *dif = ease_xmalloc((n + 1) * sizeof *dif);
 	double r;
 
-	for (size_t i = 0; i < n; i++)
+	int sorted = 1;
+
+	for (size_t i = 0; i < n; i++) {
 		ix[i] = i;
+		if (i && sorted && by_subject_day_at(g, i - 1, i) > 0)
+			sorted = 0;
+	}
 	sort_g = g;
-	qsort(ix, n, sizeof *ix, by_subject_day);
+	/* the sessions of a day table come in order: no sort then */
+	if (!sorted)
+		qsort(ix, n, sizeof *ix, by_subject_day);
 	for (size_t k = 0; k < n; k++) {
 		size_t i = ix[k];
 
@@ -928,16 +1053,151 @@ paired_r1(const group *g)
 	return r;
 }
 
+/*
+ * Group G's samples made from the store: "all" lends the store's means, a
+ * group of --by gets a copy of its sessions' (and, for --compare, whether
+ * each is in other groups too).  In the same pass, in the order read (by
+ * subject, then day, as paired_r1 sorts), the lag-1 r of the differences
+ * into *R1 and every_days() into g->every.  Returns 0 when the sessions
+ * are out of that order: the caller then makes sub and ord for paired_r1.
+ */
+static int
+store_samples(run *s, group *g, double *r1)
+{
+	size_t gi = (size_t)(g - s->g), m = 0, j = 0;
+	char *in = ease_xcalloc(s->ncombo + 1, 1);
+	ease_comom c;
+	double prev_dif = 0, prev_sub = 0, prev_day = 0, span = 0, lo = 0, hi = 0;
+	size_t gaps = 0, k = 0;
+	int sorted = 1;
+
+	for (size_t i = 0; i < s->ncombo; i++) {
+		in[i] = gi == 0;
+		for (size_t t = 0; t < s->combo_n[i]; t++)
+			in[i] |= s->combo_grp[s->combo_off[i] + t] == gi;
+	}
+	if (gi == 0) {
+		g->bef.v = s->st_bef;
+		g->aft.v = s->st_aft;
+		g->bef.n = g->aft.n = s->sn;
+	} else {
+		for (size_t i = 0; i < s->sn; i++)
+			m += in[s->st_combo[i]];
+		g->bef.v = ease_xmalloc((m + 1) * sizeof *g->bef.v);
+		g->aft.v = ease_xmalloc((m + 1) * sizeof *g->aft.v);
+		g->bef.cap = g->aft.cap = m + 1;
+		if (s->o->compare) {
+			g->multi.v = ease_xmalloc((m + 1) * sizeof *g->multi.v);
+			g->multi.cap = m + 1;
+		}
+		m = 0;
+		for (size_t i = 0; i < s->sn; i++) {
+			if (!in[s->st_combo[i]])
+				continue;
+			g->bef.v[m] = s->st_bef[i];
+			g->aft.v[m] = s->st_aft[i];
+			if (s->o->compare)
+				g->multi.v[m] = s->combo_n[s->st_combo[i]] > 1;
+			m++;
+		}
+		g->bef.n = g->aft.n = m;
+		if (s->o->compare)
+			g->multi.n = m;
+	}
+	memset(&c, 0, sizeof c);
+	for (size_t i = 0; i < s->sn; i++) {
+		double dif, sub, day;
+
+		while (j + 1 < s->nsubj && s->subj_first[j + 1] <= i)
+			j++;
+		if (!in[s->st_combo[i]])
+			continue;
+		dif = s->st_aft[i] - s->st_bef[i];
+		sub = s->subj_gen[j];
+		day = (double)s->st_day[i];
+		if (k && (sub < prev_sub || (sub == prev_sub && day < prev_day)))
+			sorted = 0;
+		if (k && sub == prev_sub)
+			ease_comom_add(&c, prev_dif, dif);
+		/* every_days(), over the same sessions in the same order */
+		if (k && sub != prev_sub) {
+			span += hi - lo;
+			gaps += k - 1;
+			k = 0;
+		}
+		if (k == 0 || day < lo)
+			lo = day;
+		if (k == 0 || day > hi)
+			hi = day;
+		prev_dif = dif;
+		prev_sub = sub;
+		prev_day = day;
+		k++;
+	}
+	span += hi - lo;
+	gaps += k ? k - 1 : 0;
+	g->every = g->bef.n < 2 || !gaps ? NAN : span / (double)gaps;
+	*r1 = ease_comom_r(&c);
+	free(in);
+	return sorted;
+}
+
+/* Out of order: each session's subject and day for paired_r1, which sorts. */
+static void
+store_order(run *s, group *g)
+{
+	size_t gi = (size_t)(g - s->g), j = 0;
+
+	g->sub.n = g->ord.n = 0;
+	for (size_t i = 0; i < s->sn; i++) {
+		const size_t *p = s->combo_grp + s->combo_off[s->st_combo[i]];
+		int in = gi == 0;
+
+		while (j + 1 < s->nsubj && s->subj_first[j + 1] <= i)
+			j++;
+		for (size_t t = 0; t < s->combo_n[s->st_combo[i]] && !in; t++)
+			in = p[t] == gi;
+		if (!in)
+			continue;
+		vec_add(&g->sub, s->subj_gen[j]);
+		vec_add(&g->ord, (double)s->st_day[i]);
+	}
+}
+
+/*
+ * After a group is computed only its counts are read again, and --compare's
+ * differences: the samples go (those "all" lent go back to the store).
+ */
+static void
+store_release(run *s, group *g)
+{
+	free(g->sub.v);
+	free(g->ord.v);
+	g->sub.v = g->ord.v = NULL;
+	if (g == &s->g[0]) {
+		g->bef.v = g->aft.v = NULL;
+		return;
+	}
+	if (s->o->compare)
+		return;
+	free(g->bef.v);
+	free(g->aft.v);
+	g->bef.v = g->aft.v = NULL;
+}
+
 static void
 compute(run *s, group *g)
 {
 	size_t n = g->bef.n;
-	double r1d;
+	double r1d = NAN;
 
 	if (!paired(s)) {
 		compute_independent(s, g);
 		return;
 	}
+	if (s->store && !store_samples(s, g, &r1d))
+		store_order(s, g);
+	n = g->bef.n;
 	ease_ttest_paired(g->aft.v, g->bef.v, n, &g->t);
 	ease_signrank(g->aft.v, g->bef.v, n, &g->rk);
 	/* NAP is Parker & Vannest's statistic of two phases; a pair improves or not */
@@ -945,7 +1205,8 @@ compute(run *s, group *g)
 	g->nap.nap = g->nap.ci_lo = g->nap.ci_hi = g->nap.se = NAN;
 	g->tau_u = NAN;
 	/* the r1 that p_adj uses: of the differences, in date order */
-	r1d = paired_r1(g);
+	if (!s->store || g->sub.v)
+		r1d = paired_r1(g);
 	ease_ttest_adjust(&g->t, n_eff_mean((double)n, r1d), 0, &g->adj);
 	g->p_adj = g->adj.p;
 	g->r1 = r1d;
@@ -953,6 +1214,8 @@ compute(run *s, group *g)
 	g->mb = n ? g->t.mean_y : NAN;
 	g->ma = n ? g->t.mean_x : NAN;
 	g->diff = n ? g->t.diff : NAN;
+	if (s->store)
+		store_release(s, g);
 }
 
 /*
@@ -1208,6 +1471,8 @@ every_days(const run *s, const group *g)
 
 	if (s->o->design != EASE_PP_EVENT || g->bef.n < 2)
 		return NAN;
+	if (s->store)
+		return g->every;
 	for (size_t i = 0; i < g->ord.n; i++) {
 		if (k && g->sub.v[i] != sub) {
 			span += hi - lo;
@@ -1705,6 +1970,8 @@ run_event(run *s)
 	e.nb = s->o->before;
 	e.na = s->o->after;
 	e.width = e.nb + e.na + 1;
+	/* --profile keeps every offset's values, in its groups */
+	s->store = !s->o->profile;
 	e.hday = ease_xmalloc((size_t)e.nb * sizeof *e.hday);
 	e.hval = ease_xmalloc((size_t)e.nb * sizeof *e.hval);
 	for (int k = 0; k < e.nb; k++)
@@ -1733,10 +2000,8 @@ run_event(run *s)
 
 	free(e.hday);
 	free(e.hval);
-	for (size_t i = 0; i < e.np; i++) {
+	for (size_t i = 0; i < e.np; i++)
 		free(e.p[i].v);
-		free(e.p[i].grp);
-	}
 	free(e.p);
 	free(e.qday);
 	free(e.qval);
@@ -1919,7 +2184,7 @@ typedef struct itsstate {
 static const char *const head_its[] = {
 	"group", "measure", "n", "t0", "pre_level", "pre_slope", "level_change",
 	"level_se", "level_p", "slope_change", "slope_se", "slope_p", "r1_resid",
-	"phi", "se_kind", "terms", NULL
+	"phi", "noise", "se_kind", "terms", NULL
 };
 
 static void
@@ -1930,7 +2195,8 @@ its_subject_end(run *s, itsstate *e)
 	char d0[16];
 	int dg = s->c->digits;
 	ease_writer *w = s->w;
-	int kind = s->o->se == EASE_SE_GLS && s->o->gls_ml ? EASE_SE_GLS_ML : s->o->se;
+	int kind = !s->o->gls_ml ? s->o->se : s->o->se == EASE_SE_GLS ? EASE_SE_GLS_ML :
+		   s->o->se == EASE_SE_GLSN ? EASE_SE_GLSN_ML : s->o->se;
 	int wday = (s->o->terms & EASE_PP_WEEKDAY) != 0;
 
 	if (e->t.n == 0)
@@ -1967,7 +2233,9 @@ its_subject_end(run *s, itsstate *e)
 	ease_w_num(w, fit.p[3], dg);
 	ease_w_num(w, fit.r1_resid, dg);
 	ease_w_num(w, fit.phi, dg);
-	ease_w_str(w, kind == EASE_SE_OLS ? "ols" : kind == EASE_SE_HAC ? "hac" : "gls");
+	ease_w_num(w, fit.nugget, dg);
+	ease_w_str(w, kind == EASE_SE_OLS ? "ols" : kind == EASE_SE_HAC ? "hac" :
+		   kind == EASE_SE_GLSN || kind == EASE_SE_GLSN_ML ? "gls-noise" : "gls");
 	ease_w_str(w, wday ? "weekday" : "none");
 	ease_w_end(w);
 	e->t.n = e->y.n = 0;
@@ -2161,6 +2429,22 @@ run_pairs(run *s)
 	ease_input_close(in);
 }
 
+static void
+run_free_store(run *s)
+{
+	ease_strset_free(s->cells);
+	ease_strset_free(s->combo_ix);
+	free(s->combo_off);
+	free(s->combo_n);
+	free(s->combo_grp);
+	free(s->st_bef);
+	free(s->st_aft);
+	free(s->st_day);
+	free(s->st_combo);
+	free(s->subj_first);
+	free(s->subj_gen);
+}
+
 int
 ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 {
@@ -2173,6 +2457,8 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 	s.o = o;
 	s.tn = ease_technames_new();
 	s.gkeys = ease_strset_new();
+	s.cells = ease_strset_new();
+	s.combo_ix = ease_strset_new();
 	s.gsel = ease_xmalloc(sizeof *s.gsel);
 	s.gselcap = 1;
 	add_group(&s, "all");
@@ -2217,6 +2503,7 @@ ease_prepost_run(ease_common *c, ease_prepost_opts *o)
 	ease_technames_warn_close(s.tn);
 	ease_technames_free(s.tn);
 	ease_strset_free(s.gkeys);
+	run_free_store(&s);
 	ease_report_skipped();
 	return 0;
 }
@@ -2240,6 +2527,8 @@ ease_prepost_feed_new(ease_common *c, ease_prepost_opts *o, const ease_cols *col
 	s->o = o;
 	s->tn = ease_technames_new();
 	s->gkeys = ease_strset_new();
+	s->cells = ease_strset_new();
+	s->combo_ix = ease_strset_new();
 	s->gsel = ease_xmalloc(sizeof *s->gsel);
 	s->gselcap = 1;
 	s->by_col = -1;
@@ -2303,12 +2592,11 @@ ease_prepost_feed_free(ease_prepost_feed *f)
 	free(s->gsel);
 	ease_technames_free(s->tn);
 	ease_strset_free(s->gkeys);
+	run_free_store(s);
 	free(e->hday);
 	free(e->hval);
-	for (size_t i = 0; i < e->np; i++) {
+	for (size_t i = 0; i < e->np; i++)
 		free(e->p[i].v);
-		free(e->p[i].grp);
-	}
 	free(e->p);
 	free(e->qday);
 	free(e->qval);

@@ -182,9 +182,22 @@ rehash(ease_recset *s)
 	}
 }
 
+uint64_t
+ease_recset_hash(const ease_recset *s, const void *key, size_t klen)
+{
+	return hash_of(s, key, klen);
+}
+
 size_t
 ease_recset_add(ease_recset *s, const void *key, size_t klen, const void *body,
 		size_t blen, uint32_t tag)
+{
+	return ease_recset_add_h(s, key, klen, hash_of(s, key, klen), body, blen, tag);
+}
+
+size_t
+ease_recset_add_h(ease_recset *s, const void *key, size_t klen, uint64_t h,
+		  const void *body, size_t blen, uint32_t tag)
 {
 	rec *r;
 	size_t j;
@@ -196,7 +209,7 @@ ease_recset_add(ease_recset *s, const void *key, size_t klen, const void *body,
 		rehash(s);
 	ease_grow((void **)&s->recs, &s->rcap, s->n + 1, sizeof *s->recs);
 	r = &s->recs[s->n];
-	r->hash = hash_of(s, key, klen);
+	r->hash = h;
 	r->off = s->len;
 	r->klen = (uint32_t)klen;
 	r->blen = (uint32_t)blen;
@@ -212,13 +225,18 @@ ease_recset_add(ease_recset *s, const void *key, size_t klen, const void *body,
 long
 ease_recset_next(const ease_recset *s, const void *key, size_t klen, size_t *at)
 {
+	return ease_recset_next_h(s, key, klen, hash_of(s, key, klen), at);
+}
+
+long
+ease_recset_next_h(const ease_recset *s, const void *key, size_t klen, uint64_t h,
+		   size_t *at)
+{
 	ease_recset *w = (ease_recset *)s;	/* reading back fills the buffer */
-	uint64_t h;
 	size_t j;
 
 	if (!s->scap)
 		return -1;
-	h = hash_of(s, key, klen);
 	/* *AT: 0, or how many slots of the probe were passed */
 	for (j = ((size_t)h + *at) & (s->scap - 1); s->slot[j]; j = (j + 1) & (s->scap - 1)) {
 		const rec *r = &s->recs[s->slot[j] - 1];

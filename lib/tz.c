@@ -250,10 +250,20 @@ ease_tz_check(const char *zone)
 static long cache_day = -2147483647L;
 static long cache_off[3];
 
+/*
+ * A stretch of instants [span_lo, span_hi) over which the zone keeps one
+ * offset, span_off, that is a whole number of minutes: a date-time written
+ * within it asks the C library nothing.  Empty while span_lo >= span_hi.
+ */
+static long long span_lo = 1, span_hi = 0;
+static long span_off;
+
 void
 ease_tz_use(const char *zone)
 {
 	cache_day = -2147483647L;
+	span_lo = 1;
+	span_hi = 0;
 	ease_tz_check(zone);
 	if (zone != NULL)
 		setenv("TZ", zone, 1);
@@ -290,6 +300,137 @@ void
 ease_tz_forget(void)
 {
 	cache_day = -2147483647L;
+	span_lo = 1;
+	span_hi = 0;
+}
+
+/*
+ * The offset at T into *OFF, by the UTC day around it: the same offset at
+ * the day's first and last second is the offset of the whole day, as
+ * ease_tz_local takes it (a zone changes at most once in a day; the zone
+ * database's changes are four days apart at the least).  Such days join the
+ * stretch they adjoin.  0 on a day with a change, or with an offset of
+ * seconds (local mean time; the right/ zones, whose clocks count leap
+ * seconds): there the C library's own fields are written.
+ */
+static int
+offset_at(long long t, long *off)
+{
+	long long lo, hi;
+	long a;
+
+	if (t >= span_lo && t < span_hi) {
+		*off = span_off;
+		return 1;
+	}
+	lo = (t >= 0 ? t / 86400 : -((-t + 86399) / 86400)) * 86400;
+	hi = lo + 86400;
+	a = ease_tz_offset(lo);
+	if (a % 60 != 0 || ease_tz_offset(hi - 1) != a)
+		return 0;
+	if (span_lo < span_hi && a == span_off && (lo == span_hi || hi == span_lo)) {
+		if (lo == span_hi)
+			span_hi = hi;
+		else
+			span_lo = lo;
+	} else {
+		span_lo = lo;
+		span_hi = hi;
+		span_off = a;
+	}
+	*off = a;
+	return 1;
+}
+
+/* The offset at T: of the stretch known, or of the C library. */
+static long
+offset_of(long long t)
+{
+	long off;
+
+	return offset_at(t, &off) ? off : ease_tz_offset(t);
+}
+
+/* The C library's struct tm written out: any year, any offset. */
+static char *
+iso_libc(long long t, char *buf)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	long off;
+	char sign = '+';
+	/* years of struct tm are ints: room for any, then the 40 bytes promised */
+	char tmp[96];
+	int n;
+
+	if (!localtime_r(&tt, &tm))
+		memset(&tm, 0, sizeof tm);
+	off = ease_tz_offset(t);
+	if (off < 0)
+		sign = '-', off = -off;
+	if (tm.tm_sec)
+		n = snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+			     tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+			     tm.tm_min, tm.tm_sec, sign, (int)(off / 3600), (int)(off / 60 % 60));
+	else
+		n = snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d%c%02d:%02d",
+			     tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+			     tm.tm_min, sign, (int)(off / 3600), (int)(off / 60 % 60));
+	if (n < 0 || n > 39)
+		n = 39;
+	memcpy(buf, tmp, (size_t)n);
+	buf[n] = '\0';
+	return buf;
+}
+
+static void
+put2(char *b, long v)
+{
+	b[0] = (char)('0' + v / 10);
+	b[1] = (char)('0' + v % 10);
+}
+
+/* 0000-01-01T00:00Z and 10000-01-01T00:00Z, and a day's margin for the offset */
+#define ISO_FIRST (-62167219200LL - 86400)
+#define ISO_END (253402300800LL + 86400)
+
+char *
+ease_tz_iso(long long t, char *buf)
+{
+	long long local, day;
+	long off, sec, a;
+	char *p;
+
+	/* by hand, for a date-time is written on every record */
+	if (t < ISO_FIRST || t >= ISO_END)
+		return iso_libc(t, buf);
+	if (!offset_at(t, &off))
+		return iso_libc(t, buf);
+	local = t + off;
+	day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+	sec = (long)(local - day * 86400);
+	/* a year beyond 0..9999 is written with its sign: as the C library has it */
+	ease_fmt_date((long)day, buf);
+	if (buf[0] == '+' || buf[0] == '-')
+		return iso_libc(t, buf);
+	p = buf + 10;
+	*p++ = 'T';
+	put2(p, sec / 3600);
+	p[2] = ':';
+	put2(p + 3, sec / 60 % 60);
+	p += 5;
+	if (sec % 60) {
+		*p = ':';
+		put2(p + 1, sec % 60);
+		p += 3;
+	}
+	a = off < 0 ? -off : off;
+	*p = off < 0 ? '-' : '+';
+	put2(p + 1, a / 3600);
+	p[3] = ':';
+	put2(p + 4, a / 60 % 60);
+	p[6] = '\0';
+	return buf;
 }
 
 const char *
@@ -309,9 +450,9 @@ ease_tz_local(long day, long sec, long long hint, long long *out)
 	wall = (long long)day * 86400 + sec;
 	base = (long long)day * 86400;
 	if (day != cache_day) {
-		cache_off[0] = ease_tz_offset(base - 43200);
-		cache_off[1] = ease_tz_offset(base + 43200);
-		cache_off[2] = ease_tz_offset(base + 129600);
+		cache_off[0] = offset_of(base - 43200);
+		cache_off[1] = offset_of(base + 43200);
+		cache_off[2] = offset_of(base + 129600);
 		cache_day = day;
 	}
 	if (cache_off[0] == cache_off[1] && cache_off[1] == cache_off[2]) {

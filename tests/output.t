@@ -109,6 +109,16 @@ t "import: standard output is what -o writes" 'ease-import plees-big.csv | cmp -
 TMPDIR=$work/no-such-dir ease-import plees-big.csv > /dev/null 2> notmp.err
 st=$?
 t "import: no temporary file to spool to: exit 73, the fix named" '[ $st = 73 ] && grep -q "set TMPDIR" notmp.err'
+# ease-daily sets subjects aside in memory; past EASE_DAILY_MEM MiB (0: at
+# once) in a temporary file under TMPDIR.  Not a case: valgrind too needs
+# TMPDIR.
+ease-simulate --seed 5 --subjects 4 --days 1500 --table events > ev.csv
+{ head -1 ev.csv; tail -n +2 ev.csv | sort -t, -k2,2; } > ev-by-time.csv
+TMPDIR=$work/no-such-dir ease-daily ev-by-time.csv 2> dtmp.err | wc -l | tr -d ' ' > dtmp.rows
+EASE_DAILY_MEM=0 TMPDIR=$work/no-such-dir ease-daily ev-by-time.csv > /dev/null 2> dnotmp.err
+st=$?
+t "daily: within the memory budget no temporary file is needed" '[ "$(cat dtmp.rows)" = 6001 ] && [ ! -s dtmp.err ]'
+t "daily: past the budget, no temporary file to set days aside in: exit 73, the fix named" '[ $st = 73 ] && [ "$(cat dnotmp.err)" = "ease-daily: $work/no-such-dir: cannot make a temporary file there to hold the days set aside: No such file or directory (set TMPDIR to a writable folder, or EASE_DAILY_MEM to more MiB)" ]'
 
 if [ "$(id -u)" != 0 ]; then
 	for what in "device node" "null device twice" "owner kept" "/dev/null" "/dev/stdout (select)" "/dev/stdout (simulate --truth)"; do

@@ -170,11 +170,12 @@ for f in png svg pdf txt; do
 	say $? "disk full writing p.$f: the old file keeps its bytes, no temporary left"
 done
 # A closed pipe, SIGPIPE ignored or not: quiet, as a process SIGPIPE killed.
+# A canvas 10,000 pixels wide draws all 20,000 days: a script beyond a pipe's buffer.
 "$bin/ease-simulate" --days 20000 > big.csv
-(trap '' PIPE; { "$plot" trend -f pain big.csv 2> pipe.err; echo $? > pipe.st; } | head -1 > /dev/null)
+(trap '' PIPE; { "$plot" trend -f pain --size 10000,500 big.csv 2> pipe.err; echo $? > pipe.st; } | head -1 > /dev/null)
 [ "$(cat pipe.st)" = 141 ] && [ ! -s pipe.err ]
 say $? "SIGPIPE ignored, | head -1: status 141, nothing said (got $(cat pipe.st))"
-{ "$plot" trend -f pain big.csv 2> pipe.err; echo $? > pipe.st; } | head -1 > /dev/null
+{ "$plot" trend -f pain --size 10000,500 big.csv 2> pipe.err; echo $? > pipe.st; } | head -1 > /dev/null
 [ "$(cat pipe.st)" = 141 ] && [ ! -s pipe.err ]
 say $? "SIGPIPE default, | head -1: status 141, nothing said (got $(cat pipe.st))"
 

@@ -141,6 +141,7 @@ done
 # The generated tables of the unit tests.
 for t in "Rscript tests/ref/km.R > tests/unit/ref_km.h" \
 	"Rscript tests/ref/pvalues.R > tests/unit/ref_pvalues.h" \
+	"Rscript tests/ref/gls_noise.R > tests/unit/ref_gls_noise.h" \
 	"/usr/bin/python3 tests/ref/alert.py unit > tests/unit/ref_alert.h"; do
 	cmd=${t%% > *} file=${t##* > }
 	case $cmd in

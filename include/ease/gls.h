@@ -30,6 +30,7 @@ typedef struct ease_gls {
 	int ok;			/* 0: too few days, X not of full rank */
 	int method;		/* EASE_GLS_REML or EASE_GLS_ML */
 	double phi;		/* the AR(1) coefficient of one day */
+	double nugget;		/* ease_gls_ar1n: the day noise's share of the variance */
 	double sigma;		/* residual SD (n - p divisor) */
 	double df;		/* n - p */
 	double loglik;		/* the profiled (RE)ML criterion, without constants */
@@ -54,6 +55,23 @@ int ease_gls_ar1(const double *x, const double *y, const long *day,
 int ease_gls_ar1_at(const double *x, const double *y, const long *day,
 		    const long *block, size_t n, size_t p, double phi,
 		    int method, ease_gls *out);
+
+/*
+ * AR(1) plus day noise: as ease_gls_ar1 with errors whose correlation on
+ * days d != d' is (1 - nugget) phi^|d - d'|, 1 on the same day, as R
+ * nlme::gls(y ~ X, correlation = corExp(form = ~ day, nugget = TRUE)) with
+ * phi = exp(-1/range): a latent AR(1) over calendar days seen through
+ * independent noise of each day (the average of a few ratings).  phi in
+ * [0, 1) and nugget in [0, 1) maximise the profiled likelihood; nugget 0
+ * is ease_gls_ar1 with phi >= 0.  Standard errors, df and p as there.
+ */
+int ease_gls_ar1n(const double *x, const double *y, const long *day,
+		  const long *block, size_t n, size_t p, int method, ease_gls *out);
+
+/* As ease_gls_ar1n with phi and nugget fixed. */
+int ease_gls_ar1n_at(const double *x, const double *y, const long *day,
+		     const long *block, size_t n, size_t p, double phi,
+		     double nugget, int method, ease_gls *out);
 
 /*
  * Ordinary least squares of Y on X with its covariance under the AR(1)

@@ -180,10 +180,10 @@ double ease_lag1_r(const double *t, const double *v, size_t n);
 
 /*
  * How the ITS is fitted: GLS with AR(1) errors over calendar days (REML, or
- * ML), least squares with Newey-West (HAC) standard errors, or plain least
- * squares.
+ * ML), least squares with Newey-West (HAC) standard errors, plain least
+ * squares, or GLS with AR(1) plus day-noise errors (REML, or ML).
  */
-enum { EASE_SE_GLS, EASE_SE_HAC, EASE_SE_OLS, EASE_SE_GLS_ML };
+enum { EASE_SE_GLS, EASE_SE_HAC, EASE_SE_OLS, EASE_SE_GLS_ML, EASE_SE_GLSN, EASE_SE_GLSN_ML };
 
 /* Segmented regression y = b0 + b1 t + b2 post + b3 (t - t0) post. */
 typedef struct ease_its {
@@ -191,6 +191,7 @@ typedef struct ease_its {
 	int se_kind;		/* EASE_SE_* */
 	int lags;		/* Newey-West's lag (HAC) */
 	double phi;		/* GLS: the AR(1) coefficient of one day */
+	double nugget;		/* GLS with day noise: its share of the variance, else NaN */
 	double b[4];		/* b0 level at t = 0, b1 slope, b2 level change, b3 slope change */
 	double se[4];
 	double stat[4];		/* b / se, t on n - 4 df */
@@ -202,8 +203,10 @@ typedef struct ease_its {
  * Fits the N points (T[i], Y[i]), T ascending whole days, post = T >= T0.
  * GLS: R nlme::gls(y ~ t + post + I((t - t0) * post), correlation =
  * corAR1(form = ~ t)) with REML (EASE_SE_GLS) or ML (EASE_SE_GLS_ML), a
- * missing day a gap in the series (lib/gls.h).  OLS: R lm.  HAC: least
- * squares with R sandwich::NeweyWest(fit, prewhite = TRUE, adjust = TRUE):
+ * missing day a gap in the series (lib/gls.h); with day noise
+ * (EASE_SE_GLSN, EASE_SE_GLSN_ML) correlation = corExp(form = ~ t, nugget
+ * = TRUE) instead (ease_gls_ar1n), OUT->nugget its nugget.  OLS: R lm.
+ * HAC: least squares with R sandwich::NeweyWest(fit, prewhite = TRUE, adjust = TRUE):
  * the lag floor(bwNeweyWest(fit)) (Newey & West 1994, on scores prewhitened
  * by a VAR(1)), the Bartlett kernel, the small-sample factor n/(n - 4);
  * lags count observations, not days.  p from t on n - 4 df in every case

@@ -39,6 +39,16 @@ size_t ease_recset_add(ease_recset *s, const void *key, size_t klen, const void 
  */
 long ease_recset_next(const ease_recset *s, const void *key, size_t klen, size_t *at);
 
+/*
+ * The same with H, ease_recset_hash of the key, for a caller that looks a
+ * key up and then adds it: hashed once.
+ */
+uint64_t ease_recset_hash(const ease_recset *s, const void *key, size_t klen);
+long ease_recset_next_h(const ease_recset *s, const void *key, size_t klen, uint64_t h,
+			size_t *at);
+size_t ease_recset_add_h(ease_recset *s, const void *key, size_t klen, uint64_t h,
+			 const void *body, size_t blen, uint32_t tag);
+
 /* Whether record I holds BODY (BLEN bytes), byte for byte. */
 int ease_recset_same(const ease_recset *s, size_t i, const void *body, size_t blen);
 

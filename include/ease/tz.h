@@ -63,6 +63,15 @@ long ease_tz_offset(long long t);
  */
 const char *ease_tz_local(long day, long sec, long long hint, long long *out);
 
+/*
+ * Instant T (seconds since 1970-01-01 UTC) as the clocks of the zone in TZ
+ * show it, ISO 8601 with the offset: "2026-03-29T03:00+02:00", the seconds
+ * only when not 0, into BUF (40 bytes).  A year beyond 0..9999 is written
+ * with as many digits as it has.  The offset is known for a day at a time,
+ * taking a zone to change it at most once in a day (as ease_tz_local does).
+ */
+char *ease_tz_iso(long long t, char *buf);
+
 /* Forgets what is known of the zone: to call after TZ changed (tzset). */
 void ease_tz_forget(void);
 

@@ -87,15 +87,18 @@ def main():
     while time.time() < end:
         data, cmd = mutate(random.choice(seeds)), random.choice(cmds)
         open(path, "wb").write(data)
-        p = subprocess.run([os.path.join(bindir, cmd[0])] + cmd[1:] + [path],
-                           capture_output=True, timeout=60)
+        try:
+            p = subprocess.run([os.path.join(bindir, cmd[0])] + cmd[1:] + [path],
+                               capture_output=True, timeout=60)
+            status, err = p.returncode, p.stderr.decode("latin-1")
+        except subprocess.TimeoutExpired:
+            status, err = -1, "no end within 60 s"
         runs += 1
-        err = p.stderr.decode("latin-1")
-        if p.returncode not in (0, 1, 2, 65) or "Sanitizer" in err or "runtime error" in err:
+        if status not in (0, 1, 2, 65) or "Sanitizer" in err or "runtime error" in err:
             found += 1
             open(os.path.join(out, "finding%d.csv" % found), "wb").write(data)
             open(os.path.join(out, "finding%d.txt" % found), "w").write(
-                " ".join(cmd) + "\nstatus %d\n" % p.returncode + err[:4000])
+                " ".join(cmd) + "\nstatus %d\n" % status + err[:4000])
     print("cli fuzz: seed %s, %d runs, %d findings (in %s)" % (seed, runs, found, out))
     return 1 if found else 0
 

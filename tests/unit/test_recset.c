@@ -90,5 +90,21 @@ main(void)
 	check(64, 16);
 	check(1, 16);
 	check(0, 16);
+	/* hashed once by the caller: found as by the key alone, and the other way */
+	{
+		ease_recset *s = ease_recset_new(64);
+		size_t at = 0;
+		uint64_t h = ease_recset_hash(s, "night 9", 7);
+
+		ok(ease_recset_next_h(s, "night 9", 7, h, &at) == -1, "hashed: not there yet");
+		is_long((long)ease_recset_add_h(s, "night 9", 7, h, "6 h", 3, 9), 0, "hashed: added");
+		at = 0;
+		is_long(ease_recset_next(s, "night 9", 7, &at), 0, "added hashed, found by its key");
+		ease_recset_add(s, "night 10", 8, "5 h", 3, 10);
+		at = 0;
+		is_long(ease_recset_next_h(s, "night 10", 8, ease_recset_hash(s, "night 10", 8), &at),
+			1, "added by its key, found hashed");
+		ease_recset_free(s);
+	}
 	return tap_done();
 }

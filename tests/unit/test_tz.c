@@ -13,7 +13,9 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 static const char *
 local(const char *zone, int y, int m, int d, int hh, int mm, long long hint, long long *t)
@@ -30,6 +32,101 @@ at(const char *zone, int y, int m, int d, int hh, int mm)
 	long long t;
 
 	return local(zone, y, m, d, hh, mm, EASE_TZ_NO_HINT, &t) ? -1 : t;
+}
+
+/* ease_tz_iso in zone ZONE, its cache forgotten first */
+static const char *
+iso_in(const char *zone, long long t)
+{
+	static char buf[40];
+
+	setenv("TZ", zone, 1);
+	ease_tz_use(NULL);
+	return ease_tz_iso(t, buf);
+}
+
+/* What ease_tz_iso writes, by the C library's struct tm and printf. */
+static char *
+iso_ref(long long t, char *buf)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	long off = ease_tz_offset(t);
+	char sign = off < 0 ? '-' : '+';
+	char tmp[96];
+	size_t n;
+
+	if (!localtime_r(&tt, &tm))
+		memset(&tm, 0, sizeof tm);
+	if (off < 0)
+		off = -off;
+	if (tm.tm_sec)
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+			 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+			 tm.tm_sec, sign, (int)(off / 3600), (int)(off / 60 % 60));
+	else
+		snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT%02d:%02d%c%02d:%02d",
+			 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+			 sign, (int)(off / 3600), (int)(off / 60 % 60));
+	n = strlen(tmp) < 39 ? strlen(tmp) : 39;
+	memcpy(buf, tmp, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/*
+ * Walks ZONE from 1890 to 2100 in steps of up to STEP seconds (a day and
+ * more: the next day, or one after it), forward and back, then at random
+ * instants: the first instant where ease_tz_iso and
+ * the C library differ, or 0.
+ */
+static long long
+iso_walk(const char *zone, long long step, char *got, char *want)
+{
+	const long long lo = -2524521600LL, hi = 4102444800LL;
+	unsigned long long x = 88172645463325252ULL;
+
+	setenv("TZ", zone, 1);
+	ease_tz_use(NULL);
+	for (int dir = 0; dir < 3; dir++) {
+		long long t = dir == 1 ? hi : lo;
+
+		for (int k = 0; k < (dir == 2 ? 40000 : 120000); k++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			if (dir == 0)
+				t += (long long)(x % (unsigned long long)step) + 1;
+			else if (dir == 1)
+				t -= (long long)(x % (unsigned long long)step) + 1;
+			else
+				t = lo + (long long)(x % (unsigned long long)(hi - lo));
+			if (t < lo || t > hi)
+				break;
+			if (strcmp(ease_tz_iso(t, got), iso_ref(t, want)) != 0)
+				return t;
+		}
+	}
+	return 0;
+}
+
+/*
+ * How many instants the wall-clock time SEC into DAY is, by the C library's
+ * offset at each instant alone (0 skipped, 2 repeated); the one in *T.
+ */
+static int
+exact_local(long day, long sec, long long *t)
+{
+	long long wall = (long long)day * 86400 + sec;
+	long o[2] = {ease_tz_offset(wall - 86400), ease_tz_offset(wall + 86400)};
+	int n = 0;
+
+	for (int i = 0; i < 2; i++)
+		if ((i == 0 || o[1] != o[0]) && ease_tz_offset(wall - o[i]) == o[i]) {
+			*t = wall - o[i];
+			n++;
+		}
+	return n;
 }
 
 int
@@ -164,5 +261,119 @@ main(void)
 	/* a new zone forgets the offsets of the last date */
 	at("Europe/Berlin", 2026, 7, 1, 12, 0);
 	is_long(at("UTC", 2026, 7, 1, 12, 0), 1782907200, "UTC after Berlin, same date");
+	/* instants written as date-times, by hand and by the day's offset */
+	{
+		static const struct {
+			const char *zone;
+			long long t;
+			const char *want, *name;
+		} w[] = {
+			{"Europe/Berlin", 1774745999, "2026-03-29T01:59:59+01:00", "Berlin, the last second before the spring change"},
+			{"Europe/Berlin", 1774746000, "2026-03-29T03:00+02:00", "Berlin, the spring change"},
+			{"Europe/Berlin", 1792889999, "2026-10-25T02:59:59+02:00", "Berlin, the last second of summer time"},
+			{"Europe/Berlin", 1792890000, "2026-10-25T02:00+01:00", "Berlin, the autumn change"},
+			{"America/New_York", 1772953199, "2026-03-08T01:59:59-05:00", "New York, before the spring change"},
+			{"America/New_York", 1772953200, "2026-03-08T03:00-04:00", "New York, the spring change"},
+			{"America/New_York", 1793512799, "2026-11-01T01:59:59-04:00", "New York, before the autumn change"},
+			{"America/New_York", 1793512800, "2026-11-01T01:00-05:00", "New York, the autumn change"},
+			{"America/St_Johns", 1709251200, "2024-02-29T20:30-03:30", "St John's: a negative offset with minutes, a leap day"},
+			{"Pacific/Chatham", 1709164800, "2024-02-29T13:45+13:45", "Chatham: +13:45 on a leap day"},
+			{"Asia/Kolkata", 951868799, "2000-03-01T05:29:59+05:30", "Kolkata, the day after 2000's leap day"},
+			{"Australia/Lord_Howe", 1775313000, "2026-04-05T01:30+11:00", "Lord Howe, half an hour back: the first 1:30"},
+			{"Australia/Lord_Howe", 1775314800, "2026-04-05T01:30+10:30", "Lord Howe: the second 1:30"},
+			{"Europe/Berlin", -1, "1970-01-01T00:59:59+01:00", "Berlin, the second before 1970"},
+			{"Europe/Berlin", -2208988800LL, "1900-01-01T01:00+01:00", "Berlin, 1900"},
+			{"Europe/Berlin", -2524521600LL, "1890-01-01T00:53:28+00:53", "Berlin's local mean time: an offset of seconds"},
+			{"UTC", -2203891201LL, "1900-02-28T23:59:59+00:00", "1900: no leap day"},
+			{"UTC", -2203891200LL, "1900-03-01T00:00+00:00", "1900: March after February 28"},
+			{"UTC", 951868800, "2000-03-01T00:00+00:00", "2000: March after the leap day"},
+			{"UTC", 253402300799LL, "9999-12-31T23:59:59+00:00", "the last second of the year 9999"},
+			{"UTC", 253402300800LL, "10000-01-01T00:00+00:00", "the year 10000: five digits"},
+			{"Europe/Berlin", 253402300799LL, "10000-01-01T00:59:59+01:00", "the year 10000 only where the clocks are"},
+			{"America/New_York", 253402300799LL, "9999-12-31T18:59:59-05:00", "the year 9999 west of Greenwich"},
+			{"UTC", -62167219200LL, "0000-01-01T00:00+00:00", "the year 0"},
+			{"UTC", -62167219201LL, "-001-12-31T23:59:59+00:00", "the year -1"},
+		};
+
+		for (size_t i = 0; i < sizeof w / sizeof w[0]; i++)
+			is_str(iso_in(w[i].zone, w[i].t), w[i].want, w[i].name);
+	}
+	/* one zone, asked in turn on both sides of a change: no offset kept too long */
+	{
+		char a[40], b[40], c[40];
+
+		setenv("TZ", "Europe/Berlin", 1);
+		ease_tz_use(NULL);
+		ease_tz_iso(1774745999 - 86400, a);
+		ease_tz_iso(1774746000, b);
+		ease_tz_iso(1774745999, c);
+		is_str(b, "2026-03-29T03:00+02:00", "after a day kept whole, the day of a change");
+		is_str(c, "2026-03-29T01:59:59+01:00", "and back before it");
+		ease_tz_iso(1792890000 + 86400, a);
+		ease_tz_iso(1792889999, b);
+		is_str(b, "2026-10-25T02:59:59+02:00", "after the day past the autumn change, its day");
+		is_str(ease_tz_iso(1792890000 - 86400 * 3, c), "2026-10-22T03:00+02:00",
+		       "and days before it");
+		/* a new zone forgets the offset of the last */
+		setenv("TZ", "America/New_York", 1);
+		ease_tz_use(NULL);
+		is_str(ease_tz_iso(1792890000 - 86400 * 3, c), "2026-10-21T21:00-04:00",
+		       "New York after Berlin, at the same instant");
+		setenv("TZ", "Europe/Berlin", 1);
+		ease_tz_forget();
+		tzset();
+		is_str(ease_tz_iso(1792890000 - 86400 * 3, c), "2026-10-22T03:00+02:00",
+		       "Berlin again after ease_tz_forget");
+	}
+	/* the C library's own text, instant by instant, in zones of every kind */
+	{
+		static const char *const zones[] = {
+			"Europe/Berlin", "America/New_York", "America/St_Johns", "Australia/Lord_Howe",
+			"Europe/Dublin", "Pacific/Apia", "Asia/Kathmandu", "Africa/Casablanca",
+			"CET-1CEST,M3.5.0,M10.5.0/3", "AAA0BBB,M3.5.0/0,M10.5.0/1", "right/UTC",
+			"right/Europe/Berlin",
+		};
+		char got[40], want[40], name[160];
+
+		for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++) {
+			long long t = iso_walk(zones[i], 120000, got, want);
+
+			snprintf(name, sizeof name, "%s, 1890 to 2100: as the C library writes it", zones[i]);
+			ok(t == 0, name);
+			if (t)
+				printf("#   at %lld: got '%s', want '%s'\n", t, got, want);
+		}
+	}
+	/* local times read in turn, the offsets known carried over: as the C library has them */
+	{
+		/* the last: changes at midnight UTC, where one day ends and the next begins */
+		static const char *const zones[] = {"Europe/Berlin", "Australia/Lord_Howe",
+						    "America/St_Johns", "AAA0BBB,M3.5.0/0,M10.5.0/1"};
+		long differ = 0;
+
+		for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
+			setenv("TZ", zones[z], 1);
+			ease_tz_use(NULL);
+			for (long day = ease_days_from_civil(2025, 12, 1);
+			     day < ease_days_from_civil(2027, 1, 31); day++)
+				for (long sec = 0; sec < 86400; sec += 1200) {
+					long long a = 0, want = 0, c;
+					const char *why = ease_tz_local(day, sec, EASE_TZ_NO_HINT, &a);
+					int n = exact_local(day, sec, &want);
+
+					/* the day before, then on: the stretch kept grows both ways */
+					ease_tz_local(day - 1, sec, EASE_TZ_NO_HINT, &c);
+					if ((why == NULL) != (n == 1) || (n == 1 && a != want))
+						differ++;
+				}
+		}
+		is_long(differ, 0, "local times read in turn, across every change of 2026: "
+			"as the C library's offsets have them");
+	}
+	/* the right/ zones' leap second: 23:59:60, as the C library has it */
+	is_str(iso_in("right/UTC", 78796800), "1972-06-30T23:59:60+00:00",
+	       "right/UTC: the first leap second");
+	is_str(iso_in("right/UTC", 78796799), "1972-06-30T23:59:59+00:00",
+	       "right/UTC: the second before it");
 	return tap_done();
 }
