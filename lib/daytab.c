@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "ease/daytab.h"
+#include "ease/daymem.h"
 #include "ease/hash.h"
 #include "ease/canon.h"
 #include "ease/err.h"
@@ -139,6 +140,11 @@ struct ease_dayreader {
 	size_t who_cap;
 	ease_dayrow row;
 	ease_dayreader *prev, *next;	/* in the list of open day readers */
+	/* a day table in memory (c->mem): its next day, and a row made of it */
+	const ease_daymem *mem;
+	long mem_i;
+	ease_rec mrec;
+	char datebuf[16];
 };
 
 /*
@@ -188,6 +194,74 @@ not_events(const ease_cols *cols)
 			 "ease-daily", cols->file);
 }
 
+/*
+ * The header of a day table in memory, and the row its days are handed out
+ * in: the date and the text cell as text, the numbers only in the values
+ * (their cells are empty: no reader of a day table reads a number's text).
+ */
+static void
+mem_open(ease_dayreader *r)
+{
+	const ease_daymem *m = r->c->mem;
+	size_t n = ease_daymem_ncols(m);
+	ease_rec h;
+
+	r->mem = m;
+	r->mrec.n = n;
+	r->mrec.f = ease_xcalloc(n, sizeof *r->mrec.f);
+	r->mrec.len = ease_xcalloc(n, sizeof *r->mrec.len);
+	for (size_t i = 0; i < n; i++)
+		r->mrec.f[i] = (char *)ease_daymem_colname(m, i);
+	h = r->mrec;
+	h.line = 1;
+	for (size_t i = 0; i < n; i++)
+		h.len[i] = strlen(h.f[i]);
+	r->cols = ease_cols_new(&h, ease_daymem_file(m), r->c->colmap, r->c->ncolmap);
+	for (size_t i = 0; i < n; i++) {
+		r->mrec.f[i] = (char *)"";
+		r->mrec.len[i] = 0;
+	}
+	r->pending_start = 1;
+}
+
+static const ease_dayrow *
+mem_next(ease_dayreader *r)
+{
+	const ease_daymem *m = r->mem;
+	size_t text = ease_daymem_ncols(m) - 1, num;
+	int has_text = !ease_daymem_numcol(m, text, &num) && text > 0;
+
+	while (r->mem_i < ease_daymem_days(m)) {
+		long i = r->mem_i++, day = ease_daymem_first(m) + i;
+
+		ease_span_add(&r->span, r->c, day);
+		if (!r->keep_all && !ease_window_has(r->c, day))
+			continue;
+		for (size_t k = 0; k < r->nwant; k++)
+			r->v[k] = ease_daymem_numcol(m, (size_t)r->want[k], &num) ?
+				  ease_daymem_get(m, num, i) : NAN;
+		r->mrec.f[r->date_col] = (char *)ease_fmt_date(day, r->datebuf);
+		r->mrec.len[r->date_col] = strlen(r->datebuf);
+		if (has_text) {
+			const char *t = ease_daymem_text(m, i);
+
+			r->mrec.f[text] = (char *)(t ? t : "");
+			r->mrec.len[text] = t ? strlen(t) : 0;
+		}
+		r->mrec.line = i + 2;
+		r->row.rec = &r->mrec;
+		r->row.file = ease_daymem_file(m);
+		r->row.line = r->mrec.line;
+		r->row.day = day;
+		r->row.group = r->group;
+		r->row.group_start = r->pending_start;
+		r->pending_start = 0;
+		r->row.v = r->v;
+		return &r->row;
+	}
+	return NULL;
+}
+
 ease_dayreader *
 ease_day_open(ease_common *c)
 {
@@ -199,13 +273,17 @@ ease_day_open(ease_common *c)
 		open_days->prev = r;
 	open_days = r;
 	r->c = c;
-	r->in = ease_input_open(c->files, c->nfiles, c->delim);
-	h = ease_input_header(r->in);
-	r->cols = ease_cols_new(h, ease_input_name(r->in), c->colmap, c->ncolmap);
-	ease_warn_delim(r->cols, c->delim);
-	not_events(r->cols);
-	ease_cols_watch_thousands(r->cols, ease_input_delim(r->in), c->date_format,
-				  c->decimal_comma);
+	if (c->mem) {
+		mem_open(r);
+	} else {
+		r->in = ease_input_open(c->files, c->nfiles, c->delim);
+		h = ease_input_header(r->in);
+		r->cols = ease_cols_new(h, ease_input_name(r->in), c->colmap, c->ncolmap);
+		ease_warn_delim(r->cols, c->delim);
+		not_events(r->cols);
+		ease_cols_watch_thousands(r->cols, ease_input_delim(r->in), c->date_format,
+					  c->decimal_comma);
+	}
 	r->date_col = ease_cols_need_role(r->cols, EASE_R_DATE);
 	r->group_col = c->by ? ease_cols_need(r->cols, c->by)
 			     : ease_cols_role(r->cols, EASE_R_SUBJECT);
@@ -561,9 +639,13 @@ ease_day_next(ease_dayreader *r)
 	const char *file;
 	long day;
 
+	if (r->mem && r->started)
+		return mem_next(r);
 	if (!r->started) {
 		r->started = 1;
 		r->v = ease_xcalloc(r->nwant + 1, sizeof *r->v);
+		if (r->mem)
+			return mem_next(r);
 		if (r->fields_used) {
 			size_t k = r->fields_used;
 
@@ -628,5 +710,7 @@ ease_day_close(ease_dayreader *r)
 	free(r->group);
 	free(r->prev_file);
 	free(r->who_prev);
+	free(r->mrec.f);
+	free(r->mrec.len);
 	free(r);
 }

@@ -370,20 +370,41 @@ ease_ols_ar1(const double *x, const double *y, const long *day,
 				v += ri[i * p + k] * ri[j * p + k];
 			a[i * p + j] = v;
 		}
-	/* M = X' R X, blocks independent */
+	/*
+	 * M = X' R X, blocks independent.  Days rise within a block, so
+	 * (R X)_i = sum_j phi^|d_i - d_j| x_j is a sum over the days up to i
+	 * and one over the days from i, each a running sum decayed by phi^gap
+	 * from one day to the next: two passes, not one term per pair of
+	 * days (which made a long diary's split take hours).
+	 */
 	rx = ease_xcalloc(n * p + 1, sizeof *rx);
-	for (size_t i = 0; i < n; i++)
-		for (size_t j = 0; j < n; j++) {
-			double r;
+	{
+		double *run = ease_xcalloc(p + 1, sizeof *run);
 
-			if (block && block[i] != block[j])
-				continue;
-			r = i == j ? 1 : phi_pow(g->phi, labs(day[i] - day[j]));
-			if (r == 0)
-				continue;
-			for (size_t c = 0; c < p; c++)
-				rx[i * p + c] += r * x[j * p + c];
+		for (size_t i = 0; i < n; i++) {
+			double r = 0;
+
+			if (i > 0 && !(block && block[i] != block[i - 1]))
+				r = phi_pow(g->phi, day[i] - day[i - 1]);
+			for (size_t c = 0; c < p; c++) {
+				run[c] = x[i * p + c] + r * run[c];
+				rx[i * p + c] = run[c];
+			}
 		}
+		memset(run, 0, (p + 1) * sizeof *run);
+		for (size_t i = n; i-- > 0;) {
+			double r = 0;
+
+			if (i + 1 < n && !(block && block[i] != block[i + 1]))
+				r = phi_pow(g->phi, day[i + 1] - day[i]);
+			for (size_t c = 0; c < p; c++) {
+				/* x_i is in both sums: the second adds only what is after i */
+				rx[i * p + c] += r * run[c];
+				run[c] = x[i * p + c] + r * run[c];
+			}
+		}
+		free(run);
+	}
 	for (size_t c = 0; c < p; c++)
 		for (size_t e = 0; e < p; e++) {
 			double v = 0;

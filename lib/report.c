@@ -5,10 +5,11 @@
  * one HTML page for a doctor.
  *
  * Every comparison is the one the matching tool makes: the table is read
- * once (with its checks and --skip-bad), each subject's days are written to
- * a temporary day table, and ease-prepost's and ease-relief's runs read that
- * (their result callbacks), so that a number here is the number the tool
- * prints for the same question.  Correlations are ease-corr's functions.
+ * once (with its checks and --skip-bad) into a compact store of the columns
+ * the report uses (ease/daymem.h), and ease-prepost's and ease-relief's runs
+ * read each subject's days from it (their result callbacks), so that a
+ * number here is the number the tool prints for the same question.
+ * Correlations are ease-corr's functions.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -20,6 +21,7 @@
 
 #include "ease/cols.h"
 #include "ease/csvio.h"
+#include "ease/daymem.h"
 #include "ease/daytab.h"
 #include "ease/err.h"
 #include "ease/gnuplot.h"
@@ -99,11 +101,17 @@ enum { V_PAIN, V_SLEEP, V_EFF, V_DOSES, V_MASSAGE, V_MED0 };
 typedef struct subj {
 	char *id;
 	long first, n;		/* days first .. first + n - 1 */
-	long alloc;		/* days held (n may be cut shorter) */
-	double **v;		/* per V_*, n values each, NaN when missing */
-	char **tech;		/* the technique cell of each day, or NULL */
+	ease_daymem *m;		/* their values and technique cells */
+	const int *mcol;	/* per V_*: its column in M, -1 when absent */
 	long rows;		/* rows read */
 } subj;
+
+/* The value of V_* column K on day index I (0 .. n - 1), NaN when missing. */
+static double
+sv(const subj *s, int k, long i)
+{
+	return s->mcol[k] >= 0 ? ease_daymem_get(s->m, (size_t)s->mcol[k], i) : NAN;
+}
 
 typedef struct rep {
 	ease_common *c;
@@ -116,22 +124,14 @@ typedef struct rep {
 	int nv, tcol;
 	subj *s;
 	size_t ns, scap;
+	int *mcol;		/* per V_*: its column in a subject's store, or -1 */
+	const char **mname;	/* the store's column names */
+	size_t nm;
 	long end;		/* the last day reported */
-	char tmp[4096];		/* the temporary day table of the subject at hand */
-	int tmp_open;
 	int gp_failed;		/* gnuplot missing or failing: no more tries */
 	FILE *f;		/* the report being written */
 	int fmt;
 } rep;
-
-static rep *cleanup_rep;
-
-static void
-remove_tmp(void)
-{
-	if (cleanup_rep && cleanup_rep->tmp_open)
-		unlink(cleanup_rep->tmp);
-}
 
 static subj *
 new_subj(rep *R, const char *id, long day)
@@ -143,25 +143,30 @@ new_subj(rep *R, const char *id, long day)
 	memset(s, 0, sizeof *s);
 	s->id = ease_xstrdup(id);
 	s->first = day;
-	s->v = ease_xcalloc((size_t)R->nv, sizeof *s->v);
+	s->m = ease_daymem_new(R->file, R->mname, R->nm,
+			       R->tcol >= 0 ? "technique" : NULL, day);
+	s->mcol = R->mcol;
 	return s;
 }
 
 static void
-subj_grow(rep *R, subj *s, long n)
+subj_grow(subj *s, long n)
 {
 	if (n <= s->n)
 		return;
-	for (int k = 0; k < R->nv; k++) {
-		s->v[k] = ease_xrealloc(s->v[k], (size_t)n * sizeof *s->v[k]);
-		for (long i = s->n; i < n; i++)
-			s->v[k][i] = NAN;
-	}
-	s->tech = ease_xrealloc(s->tech, (size_t)n * sizeof *s->tech);
-	for (long i = s->n; i < n; i++)
-		s->tech[i] = NULL;
-	s->n = s->alloc = n;
+	ease_daymem_extend(s->m, n);
+	s->n = n;
 }
+
+static void
+subj_free(subj *s)
+{
+	ease_daymem_free(s->m);
+	free(s->id);
+}
+
+static const char *col_name(const rep *R, int k);
+static int has_col(const rep *R, int k);
 
 
 /* The subjects of the table, so that an unknown --subject names them. */
@@ -223,6 +228,16 @@ load(rep *R)
 	R->tcol = ease_cols_role(cols, EASE_R_TECHNIQUE);
 	if (R->tcol >= 0)
 		maxf = (size_t)R->tcol + 1;
+	/* the store holds the columns the table has, under canonical names */
+	R->mcol = ease_xcalloc((size_t)R->nv, sizeof *R->mcol);
+	R->mname = ease_xcalloc((size_t)R->nv, sizeof *R->mname);
+	for (int k = 0; k < R->nv; k++) {
+		R->mcol[k] = -1;
+		if (has_col(R, k)) {
+			R->mcol[k] = (int)R->nm;
+			R->mname[R->nm++] = col_name(R, k);
+		}
+	}
 	ease_day_fields_used(r, maxf);
 	if (R->o->subject && ease_day_group_col(r) < 0)
 		ease_usage("--subject: %s has no subject column (name one with --by)", cols->file);
@@ -238,11 +253,13 @@ load(rep *R)
 		if (s == NULL || row->group_start || strcmp(s->id, row->group) != 0)
 			s = new_subj(R, row->group, row->day);
 		i = row->day - s->first;
-		subj_grow(R, s, i + 1);
+		subj_grow(s, i + 1);
 		for (int k = 0; k < R->nv; k++)
-			s->v[k][i] = slot[k] >= 0 ? row->v[slot[k]] : NAN;
+			if (R->mcol[k] >= 0)
+				ease_daymem_set(s->m, (size_t)R->mcol[k], i,
+						slot[k] >= 0 ? row->v[slot[k]] : NAN);
 		if (R->tcol >= 0 && row->rec->f[R->tcol][0])
-			s->tech[i] = ease_xstrdup(row->rec->f[R->tcol]);
+			ease_daymem_set_text(s->m, i, row->rec->f[R->tcol]);
 		s->rows++;
 	}
 	free(slot);
@@ -276,17 +293,13 @@ settle_end(rep *R)
 
 		if (s->first > R->end) {
 			/* a subject who began after the day reported */
-			for (int k = 0; k < R->nv; k++)
-				free(s->v[k]);
-			free(s->v);
-			for (long j = 0; j < s->alloc; j++)
-				free(s->tech[j]);
-			free(s->tech);
-			free(s->id);
+			subj_free(s);
 			continue;
 		}
-		if (s->first + s->n - 1 > R->end)
+		if (s->first + s->n - 1 > R->end) {
 			s->n = R->end - s->first + 1;
+			ease_daymem_cut(s->m, s->n);
+		}
 		R->s[kept++] = *s;
 	}
 	R->ns = kept;
@@ -295,27 +308,11 @@ settle_end(rep *R)
 			 ease_fmt_date(R->end, d));
 }
 
-/* ---- the temporary day table the analyses read ---- */
+/* ---- the day table the analyses read ---- */
 
 static const char *const vname[V_MED0] = {
 	"pain", "sleep_hours", "sleep_efficiency", "meds_doses", "massage"
 };
-
-static void
-put_num(FILE *f, double v)
-{
-	char b[40];
-
-	if (isnan(v))
-		return;
-	/* the shortest that reads back to the same double */
-	for (int p = 15; p <= 17; p++) {
-		snprintf(b, sizeof b, "%.*g", p, v);
-		if (strtod(b, NULL) == v)
-			break;
-	}
-	fputs(b, f);
-}
 
 static const char *
 col_name(const rep *R, int k)
@@ -329,68 +326,16 @@ has_col(const rep *R, int k)
 	return k >= V_MED0 || R->col[k] >= 0;
 }
 
+/* The options of a run on subject S's days in memory: canonical, no window. */
 static void
-write_tmp(rep *R, const subj *s)
-{
-	const char *dir = getenv("TMPDIR");
-	FILE *f;
-	int fd;
-
-	if (R->tmp_open)
-		unlink(R->tmp);
-	snprintf(R->tmp, sizeof R->tmp, "%s/ease-reportXXXXXX",
-		 dir && *dir && strlen(dir) < 4000 ? dir : "/tmp");
-	fd = mkstemp(R->tmp);
-	if (fd < 0)
-		ease_die(EASE_EX_CANTCREAT, "cannot make a temporary file in %s: %s",
-			 dir && *dir ? dir : "/tmp", strerror(errno));
-	R->tmp_open = 1;
-	f = fdopen(fd, "w");
-	if (f == NULL)
-		ease_die(EASE_EX_CANTCREAT, "%s: %s", R->tmp, strerror(errno));
-	fputs("date", f);
-	for (int k = 0; k < R->nv; k++)
-		if (has_col(R, k))
-			fprintf(f, ",%s", col_name(R, k));
-	if (R->tcol >= 0)
-		fputs(",technique", f);
-	fputc('\n', f);
-	for (long i = 0; i < s->n; i++) {
-		char d[16];
-
-		fputs(ease_fmt_date(s->first + i, d), f);
-		for (int k = 0; k < R->nv; k++)
-			if (has_col(R, k)) {
-				fputc(',', f);
-				put_num(f, s->v[k][i]);
-			}
-		if (R->tcol >= 0) {
-			fputc(',', f);
-			if (s->tech[i]) {
-				fputc('"', f);
-				for (const char *p = s->tech[i]; *p; p++) {
-					if (*p == '"')
-						fputc('"', f);
-					fputc(*p, f);
-				}
-				fputc('"', f);
-			}
-		}
-		fputc('\n', f);
-	}
-	if (fclose(f) != 0)
-		ease_die(EASE_EX_IO, "%s: %s", R->tmp, strerror(errno));
-}
-
-/* The options of a run on the temporary table: canonical, no window. */
-static void
-tmp_common(rep *R, ease_common *c2, char **files)
+mem_common(rep *R, const subj *s, ease_common *c2, char **files)
 {
 	memset(c2, 0, sizeof *c2);
 	c2->delim = ',';
 	c2->format = EASE_FMT_CSV;
 	c2->digits = 6;
-	files[0] = R->tmp;
+	c2->mem = s->m;
+	files[0] = R->file;
 	files[1] = NULL;
 	c2->files = files;
 	c2->nfiles = 1;
@@ -446,7 +391,7 @@ val(const subj *s, int k, long day)
 {
 	long i = day - s->first;
 
-	return i >= 0 && i < s->n ? s->v[k][i] : NAN;
+	return i >= 0 && i < s->n ? sv(s, k, i) : NAN;
 }
 
 static long
@@ -457,7 +402,7 @@ count_values(const subj *s, int k, long lo, long hi)
 	for (long d = lo; d <= hi; d++) {
 		long i = d - s->first;
 
-		if (i >= 0 && i < s->n && !isnan(s->v[k][i]))
+		if (i >= 0 && i < s->n && !isnan(sv(s, k, i)))
 			n++;
 	}
 	return n;
@@ -478,7 +423,7 @@ split(rep *R, const subj *s, int k, long lo, long hi, long at, cmp *out)
 	memset(out, 0, sizeof *out);
 	if (count_values(s, k, lo, at - 1) == 0 || count_values(s, k, at, hi) == 0)
 		return;
-	tmp_common(R, &c2, files);
+	mem_common(R, s, &c2, files);
 	c2.has_since = 1;
 	c2.since = lo;
 	c2.has_until = 1;
@@ -571,7 +516,7 @@ typedef struct findings {
 	long lo1, hi1, lo0, hi0;	/* the last period, the one before */
 	long len1, len0;		/* their days, cut to the diary's start */
 	int cut0;			/* the one before starts before the diary */
-	long first_session;		/* day, or -1 */
+	long first_session;		/* day, when session_days > 0 */
 	long sessions, sessions1;	/* all, in the last period */
 	long session_days;		/* days with a session: ease-prepost's events */
 	cmp period[V_MED0];		/* per V_*: last against before */
@@ -598,13 +543,14 @@ count_sessions(rep *R, const subj *s, findings *F)
 	if (R->col[V_MASSAGE] < 0)
 		return;
 	for (long i = 0; i < s->n; i++) {
-		double m = s->v[V_MASSAGE][i];
-		const char *p = s->tech[i], *item;
+		double m = sv(s, V_MASSAGE, i);
+		const char *p = ease_daymem_text(s->m, i), *item;
 		size_t len;
 
 		if (!(m > 0))
 			continue;
-		if (F->first_session < 0)
+		/* any day may be negative (before 1970): no sentinel day */
+		if (F->session_days == 0)
 			F->first_session = s->first + i;
 		F->session_days++;
 		F->sessions += (long)m;
@@ -630,36 +576,38 @@ count_sessions(rep *R, const subj *s, findings *F)
 	}
 }
 
+/*
+ * ease-corr's Pearson of sleep and pain with its n_eff-adjusted p, in one
+ * pass and no array: the sums ease_corr_test and ease_lag1_r make over
+ * arrays, added in the same order (the same doubles), as ease-corr streams.
+ */
 static void
 sleep_corr(const subj *s, findings *F)
 {
-	double *x = ease_xmalloc((size_t)s->n * sizeof *x + 1);
-	double *y = ease_xmalloc((size_t)s->n * sizeof *y + 1);
-	double *t = ease_xmalloc((size_t)s->n * sizeof *t + 1);
-	double r1x, r1y, neff;
-	size_t n = 0, m;
+	ease_comom lx, ly, xy;
+	double r1x, r1y, neff, px = NAN, py = NAN;
+	size_t n;
 
+	memset(&lx, 0, sizeof lx);
+	memset(&ly, 0, sizeof ly);
+	memset(&xy, 0, sizeof xy);
 	/* each column's lag-1 autocorrelation over its own days, as ease-corr */
-	for (long i = 0; i < s->n; i++)
-		if (!isnan(s->v[V_SLEEP][i])) {
-			t[n] = (double)i;
-			x[n++] = s->v[V_SLEEP][i];
-		}
-	r1x = ease_lag1_r(t, x, n);
-	m = 0;
-	for (long i = 0; i < s->n; i++)
-		if (!isnan(s->v[V_PAIN][i])) {
-			t[m] = (double)i;
-			y[m++] = s->v[V_PAIN][i];
-		}
-	r1y = ease_lag1_r(t, y, m);
-	n = 0;
-	for (long i = 0; i < s->n; i++)
-		if (!isnan(s->v[V_SLEEP][i]) && !isnan(s->v[V_PAIN][i])) {
-			x[n] = s->v[V_SLEEP][i];
-			y[n++] = s->v[V_PAIN][i];
-		}
-	ease_corr_test(EASE_PEARSON, x, y, n, &F->sc);
+	for (long i = 0; i < s->n; i++) {
+		double x = sv(s, V_SLEEP, i), y = sv(s, V_PAIN, i);
+
+		if (!isnan(x) && !isnan(px))
+			ease_comom_add(&lx, px, x);
+		if (!isnan(y) && !isnan(py))
+			ease_comom_add(&ly, py, y);
+		if (!isnan(x) && !isnan(y))
+			ease_comom_add(&xy, x, y);
+		px = x;
+		py = y;
+	}
+	r1x = ease_comom_r(&lx);
+	r1y = ease_comom_r(&ly);
+	ease_corr_pearson_comom(&xy, &F->sc);
+	n = F->sc.n;
 	neff = n > 0 ? ease_n_eff((double)n, r1x, r1y) : NAN;
 	F->sc_padj = n > 0 ? ease_corr_p_adj(EASE_PEARSON, &F->sc, neff) : NAN;
 	/* the interval of the same model as the p: Fisher's z on n_eff */
@@ -668,9 +616,6 @@ sleep_corr(const subj *s, findings *F)
 	else
 		F->sc.ci_lo = F->sc.ci_hi = NAN;
 	F->sc_done = n > 0;
-	free(x);
-	free(y);
-	free(t);
 }
 
 static void
@@ -695,12 +640,11 @@ analyse(rep *R, const subj *s, findings *F)
 	F->len1 = F->hi1 - F->lo1 + 1;
 	F->len0 = F->hi0 >= F->lo0 ? F->hi0 - F->lo0 + 1 : 0;
 	count_sessions(R, s, F);
-	write_tmp(R, s);
 	for (int k = 0; k < V_MED0; k++) {
 		if (k == V_MASSAGE || k == V_EFF || !has_col(R, k))
 			continue;
 		split(R, s, k, F->lo0, F->hi1, F->lo1, &F->period[k]);
-		if (F->first_session > s->first)
+		if (F->session_days > 0 && F->first_session > s->first)
 			split(R, s, k, s->first, R->end, F->first_session, &F->treat[k]);
 	}
 	F->medp = ease_xcalloc((size_t)R->nmed + 1, sizeof *F->medp);
@@ -712,7 +656,7 @@ analyse(rep *R, const subj *s, findings *F)
 		ease_prepost_opts o;
 		ease_relief_opts ro;
 
-		tmp_common(R, &c2, files);
+		mem_common(R, s, &c2, files);
 		ease_prepost_opts_init(&o);
 		o.design = EASE_PP_EVENT;
 		o.event = "massage";
@@ -722,7 +666,7 @@ analyse(rep *R, const subj *s, findings *F)
 		o.ctx = &F->tech;
 		ease_prepost_run(&c2, &o);
 		/* which technique helps: the day-after model, as the demo asks it */
-		tmp_common(R, &c2, files);
+		mem_common(R, s, &c2, files);
 		ease_prepost_opts_init(&o);
 		o.model = 1;
 		o.after = 1;
@@ -732,7 +676,7 @@ analyse(rep *R, const subj *s, findings *F)
 		o.result = on_pp;
 		o.ctx = &F->model;
 		ease_prepost_run(&c2, &o);
-		tmp_common(R, &c2, files);
+		mem_common(R, s, &c2, files);
 		ease_relief_opts_init(&ro);
 		ro.session = on_session;
 		ro.ctx = &F->relief;
@@ -746,12 +690,10 @@ analyse(rep *R, const subj *s, findings *F)
 		}
 	}
 	if (R->o->plan) {
-		tmp_common(R, &c2, files);
+		mem_common(R, s, &c2, files);
 		ease_rt_status(&c2, R->o->plan, &F->trial);
 		F->has_trial = 1;
 	}
-	unlink(R->tmp);
-	R->tmp_open = 0;
 }
 
 static void
@@ -1435,8 +1377,8 @@ s_sleep(rep *R, const subj *s, const findings *F, int multi)
 		for (long d = F->lo1; d <= F->hi1; d++) {
 			long i = d - s->first;
 
-			if (i >= 0 && i < s->n && !isnan(s->v[V_EFF][i])) {
-				sum += s->v[V_EFF][i];
+			if (i >= 0 && i < s->n && !isnan(sv(s, V_EFF, i))) {
+				sum += sv(s, V_EFF, i);
 				n++;
 			}
 		}
@@ -1494,7 +1436,7 @@ s_meds(rep *R, const subj *s, const findings *F, int multi)
 			long i = dd - s->first;
 			double v;
 
-			if (i < 0 || i >= s->n || isnan(v = s->v[V_DOSES][i]))
+			if (i < 0 || i >= s->n || isnan(v = sv(s, V_DOSES, i)))
 				continue;
 			if (dd >= F->lo1) {
 				n1++;
@@ -1831,9 +1773,9 @@ s_notable(rep *R, const subj *s, const findings *F, int multi)
 	for (long d = F->lo1; d <= F->hi1; d++) {
 		long i = d - s->first;
 
-		if (i >= 0 && i < s->n && !isnan(s->v[V_PAIN][i]) &&
-		    (isnan(top) || s->v[V_PAIN][i] > top)) {
-			top = s->v[V_PAIN][i];
+		if (i >= 0 && i < s->n && !isnan(sv(s, V_PAIN, i)) &&
+		    (isnan(top) || sv(s, V_PAIN, i) > top)) {
+			top = sv(s, V_PAIN, i);
 			topday = d;
 		}
 	}
@@ -1843,9 +1785,9 @@ s_notable(rep *R, const subj *s, const findings *F, int multi)
 		double peak = 0;
 
 		while (i + k >= 0 && i + k < s->n && d + k <= F->hi1 &&
-		       s->v[V_PAIN][i + k] >= SPELL_PAIN) {
-			if (s->v[V_PAIN][i + k] > peak)
-				peak = s->v[V_PAIN][i + k];
+		       sv(s, V_PAIN, i + k) >= SPELL_PAIN) {
+			if (sv(s, V_PAIN, i + k) > peak)
+				peak = sv(s, V_PAIN, i + k);
 			k++;
 		}
 		if (k >= SPELL_RUN && l + 120 < sizeof line) {
@@ -2128,8 +2070,6 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 	R.o = o;
 	R.fmt = o->format;
 	lt = R.fmt == EASE_REP_HTML ? "&lt;" : "<";
-	cleanup_rep = &R;
-	ease_on_fail(remove_tmp);
 	load(&R);
 	settle_end(&R);
 	if (o->plan && R.ns > 1)
@@ -2219,14 +2159,10 @@ ease_report_run(ease_common *c, ease_report_opts *o)
 	free(text);
 	for (size_t i = 0; i < R.ns; i++) {
 		findings_free(&F[i]);
-		for (int k = 0; k < R.nv; k++)
-			free(R.s[i].v[k]);
-		free(R.s[i].v);
-		for (long j = 0; j < R.s[i].alloc; j++)
-			free(R.s[i].tech[j]);
-		free(R.s[i].tech);
-		free(R.s[i].id);
+		subj_free(&R.s[i]);
 	}
+	free(R.mcol);
+	free(R.mname);
 	free(F);
 	free(R.s);
 	for (int j = 0; j < R.nmed; j++)

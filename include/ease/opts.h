@@ -50,6 +50,11 @@ typedef struct ease_common {
 	int skip_bad;
 	char **files;
 	int nfiles;
+	/*
+	 * Not NULL: the day table is this one held in memory (ease/daymem.h),
+	 * which ease_day_open reads instead of FILES (then only named in messages).
+	 */
+	const struct ease_daymem *mem;
 } ease_common;
 
 /*

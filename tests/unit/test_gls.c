@@ -5,6 +5,11 @@
  */
 #include "ease/gls.h"
 #include "ease/hyptest.h"
+
+#include <gsl/gsl_linalg.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
 #include "tap.h"
 #include "ref_gls.h"
 #include "ref_gls_noise.h"
@@ -145,6 +150,71 @@ check_ols(const ref_gls *r, const double *b, const double *se)
 }
 
 /*
+ * ease_ols_ar1 sums R X in two passes: its covariance must be the one of
+ * the pairwise sum sigma^2 (X'X)^-1 X'RX (X'X)^-1, R_ij = phi^|d_i - d_j|
+ * within blocks, here with gaps, two blocks and a negative phi too.
+ */
+static void
+ols_pairwise(double phi)
+{
+	enum { N = 40, P = 3 };
+	double x[N * P], y[N], xtx[P * P], a[P * P], m[P * P], cov;
+	long day[N], blk[N], d = 0;
+	ease_gls g, o;
+	char name[120];
+	int worst = 1;
+
+	for (int i = 0; i < N; i++) {
+		blk[i] = i < 25 ? 0 : 1;
+		d = i == 25 ? 3 : d + 1 + (i % 7 == 3) + 3 * (i % 11 == 5);
+		day[i] = d;
+		x[i * P] = blk[i] == 0;
+		x[i * P + 1] = blk[i] == 1;
+		x[i * P + 2] = (i % 25) >= 12;
+		y[i] = (double)((i * 7) % 5) + 0.5 * x[i * P + 2];
+	}
+	memset(&g, 0, sizeof g);
+	ease_gls_ar1_at(x, y, day, blk, N, P, phi, EASE_GLS_REML, &g);
+	ok(ease_ols_ar1(x, y, day, blk, N, P, &g, &o), "pairwise: fits");
+	for (int i = 0; i < P; i++)
+		for (int j = 0; j < P; j++) {
+			double v = 0, w = 0;
+
+			for (int k = 0; k < N; k++)
+				v += x[k * P + i] * x[k * P + j];
+			for (int k = 0; k < N; k++)
+				for (int l = 0; l < N; l++)
+					if (blk[k] == blk[l])
+						w += x[k * P + i] * x[l * P + j] *
+						     pow(phi, (double)labs(day[k] - day[l]));
+			xtx[i * P + j] = v;
+			m[i * P + j] = w;
+		}
+	{
+		gsl_matrix_view xv = gsl_matrix_view_array(xtx, P, P);
+		gsl_matrix_view av = gsl_matrix_view_array(a, P, P);
+		gsl_permutation *perm = gsl_permutation_alloc(P);
+		int sg;
+
+		gsl_linalg_LU_decomp(&xv.matrix, perm, &sg);
+		gsl_linalg_LU_invert(&xv.matrix, perm, &av.matrix);
+		gsl_permutation_free(perm);
+	}
+	for (int i = 0; i < P; i++) {
+		cov = 0;
+		for (int k = 0; k < P; k++)
+			for (int l = 0; l < P; l++)
+				cov += a[i * P + k] * m[k * P + l] * a[l * P + i];
+		cov *= g.sigma * g.sigma;
+		if (fabs(o.se[i] - sqrt(cov)) > 1e-12 * sqrt(cov))
+			worst = 0;
+		snprintf(name, sizeof name, "pairwise phi %g: se[%d]", phi, i);
+		is_num(o.se[i], sqrt(cov), 1e-12, name);
+	}
+	ok(worst, "pairwise: every se to 1e-12");
+}
+
+/*
  * AR(1) plus day noise against nlme::gls with corExp(nugget = TRUE)
  * (tests/ref/gls_noise.R): at R's phi and nugget to 1e-9; the whole fit,
  * both found here, to 1e-6 as above.
@@ -206,6 +276,8 @@ main(void)
 	check_noise(&NA_ML);
 	check_ols(&GA_REML, GA_REML_OLS_B, GA_REML_OLS_SE);
 	check_ols(&GB_REML, GB_REML_OLS_B, GB_REML_OLS_SE);
+	ols_pairwise(0.6);
+	ols_pairwise(-0.45);
 
 	/* a column of zeros is not identified: no fit, not a wrong one */
 	for (int i = 0; i < 6; i++) {
