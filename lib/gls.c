@@ -23,6 +23,7 @@ typedef struct work {
 	double hint;		/* best_phi(): where to start */
 	gsl_matrix *qr;
 	gsl_vector *tau, *ys, *b, *res;
+	int exact;		/* some fit left residuals of rounding size only */
 } work;
 
 /* phi^g for a whole gap g >= 1, also for negative phi. */
@@ -137,10 +138,21 @@ crit(work *w, double phi)
 	}
 	if (gsl_linalg_QR_lssolve(w->qr, w->tau, w->ys, w->b, w->res) != 0)
 		return -HUGE_VAL;
-	for (size_t i = 0; i < n; i++)
+	double yy = 0;
+
+	for (size_t i = 0; i < n; i++) {
 		rss += gsl_vector_get(w->res, i) * gsl_vector_get(w->res, i);
-	if (!(rss > 0))
+		yy += gsl_vector_get(w->ys, i) * gsl_vector_get(w->ys, i);
+	}
+	/*
+	 * Residuals of rounding size (the days on the model's lines): no
+	 * error to estimate a variance from; a fit here would give standard
+	 * errors, and p-values, made of rounding error.
+	 */
+	if (!(rss > 1e-24 * yy)) {
+		w->exact = 1;
 		return -HUGE_VAL;
+	}
 	if (w->method == EASE_GLS_ML)
 		return -0.5 * (double)n * log(rss) - 0.5 * logdet;
 	/* REML: the determinant of X*'X* = R'R is part of the criterion */
@@ -224,6 +236,7 @@ setup(work *w, const double *x, const double *y, const long *day,
 	w->p = p;
 	w->method = method;
 	w->nug = w->hint = 0;
+	w->exact = 0;
 	w->qr = gsl_matrix_alloc(n, p);
 	w->tau = gsl_vector_alloc(p);
 	w->ys = gsl_vector_alloc(n);
@@ -235,8 +248,14 @@ setup(work *w, const double *x, const double *y, const long *day,
 }
 
 static void
-release(work *w)
+release(work *w, ease_gls *out)
 {
+	/* an exact fit's coefficients are those of any phi: the last solve's */
+	if (!out->ok && w->exact) {
+		out->exact = 1;
+		for (size_t j = 0; j < w->p; j++)
+			out->b[j] = gsl_vector_get(w->b, j);
+	}
 	gsl_matrix_free(w->qr);
 	gsl_vector_free(w->tau);
 	gsl_vector_free(w->ys);
@@ -266,7 +285,7 @@ ease_gls_ar1n_at(const double *x, const double *y, const long *day,
 	c = crit(&w, phi);
 	if (isfinite(c))
 		finish(&w, phi, c, out);
-	release(&w);
+	release(&w, out);
 	return out->ok;
 }
 
@@ -297,7 +316,7 @@ ease_gls_ar1(const double *x, const double *y, const long *day,
 		}
 	}
 	if (!isfinite(bc)) {
-		release(&w);
+		release(&w, out);
 		return 0;
 	}
 	lo = best - 0.01 > -PHI_MAX ? best - 0.01 : -PHI_MAX;
@@ -330,7 +349,7 @@ ease_gls_ar1(const double *x, const double *y, const long *day,
 	c = crit(&w, best);
 	if (isfinite(c))
 		finish(&w, best, c, out);
-	release(&w);
+	release(&w, out);
 	return out->ok;
 }
 
@@ -347,7 +366,7 @@ ease_ols_ar1(const double *x, const double *y, const long *day,
 		return 0;
 	/* at phi 0 the transform is the identity, and W holds X = QR */
 	if (!isfinite(crit(&w, 0))) {
-		release(&w);
+		release(&w, out);
 		return 0;
 	}
 	memset(ri, 0, sizeof ri);
@@ -437,7 +456,7 @@ ease_ols_ar1(const double *x, const double *y, const long *day,
 		out->ci_hi[i] = out->b[i] + q * out->se[i];
 	}
 	out->ok = 1;
-	release(&w);
+	release(&w, out);
 	return 1;
 }
 
@@ -597,7 +616,7 @@ ease_gls_ar1n(const double *x, const double *y, const long *day,
 			}
 		}
 	if (!isfinite(fb)) {
-		release(&w);
+		release(&w, out);
 		return 0;
 	}
 	w.hint = bphi;
@@ -607,6 +626,6 @@ ease_gls_ar1n(const double *x, const double *y, const long *day,
 	c = crit(&w, phi);
 	if (isfinite(c))
 		finish(&w, phi, c, out);
-	release(&w);
+	release(&w, out);
 	return out->ok;
 }

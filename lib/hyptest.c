@@ -993,7 +993,7 @@ ease_its_fit_wd(const double *t, const double *y, size_t n, double t0,
 		int se_kind, int wd0, ease_its *out)
 {
 	double xtx[K][K], c[K], cov[K][K], meat[K][K] = {{0}};
-	double *e, *xu, x[K], rss = 0, df = (double)n - K;
+	double *e, *xu, x[K], rss = 0, yy = 0, df = (double)n - K;
 	size_t npre = 0, npost = 0, dpre = 0, dpost = 0;
 	int lags = 0;
 
@@ -1016,8 +1016,15 @@ ease_its_fit_wd(const double *t, const double *y, size_t n, double t0,
 			npost++;
 		}
 	}
-	if (n <= K || dpre < 2 || dpost < 2)
+	if (dpre < 2 || dpost < 2) {
+		out->why = EASE_ITS_SIDE;
 		return;
+	}
+	if (n <= K) {
+		out->why = EASE_ITS_FEW;
+		out->need = K + 1;
+		return;
+	}
 
 	{
 		gsl_matrix *qr = gsl_matrix_alloc(n, K);
@@ -1043,8 +1050,10 @@ ease_its_fit_wd(const double *t, const double *y, size_t n, double t0,
 		gsl_vector_free(yv);
 		gsl_vector_free(cv);
 		gsl_vector_free(res);
-		if (!ok)
+		if (!ok) {
+			out->why = EASE_ITS_NOFIT;
 			return;
+		}
 	}
 
 	e = ease_xmalloc(n * (K + 1) * sizeof *e);
@@ -1057,12 +1066,24 @@ ease_its_fit_wd(const double *t, const double *y, size_t n, double t0,
 			fit += x[a] * c[a];
 		e[i] = y[i] - fit;
 		rss += e[i] * e[i];
+		yy += y[i] * y[i];
 		for (int a = 0; a < K; a++)
 			xu[i * K + a] = x[a] * e[i];
 	}
 	out->r1_resid = ease_lag1_r(t, e, n);
 
-	if (se_kind == EASE_SE_OLS) {
+	/*
+	 * Residuals of rounding size (a constant diary, a straight line, a
+	 * clean step): the lines are exact, and any standard error would be
+	 * made of rounding error, with p-values to match.
+	 */
+	if (rss <= 1e-24 * yy) {
+		out->why = EASE_ITS_EXACT;
+		for (int a = 0; a < K; a++)
+			for (int b = 0; b < K; b++)
+				cov[a][b] = NAN;
+		out->r1_resid = NAN;
+	} else if (se_kind == EASE_SE_OLS) {
 		double s2 = rss / (double)(n - K);
 
 		for (int a = 0; a < K; a++)
@@ -1070,6 +1091,7 @@ ease_its_fit_wd(const double *t, const double *y, size_t n, double t0,
 				cov[a][b] = s2 * xtx[a][b];
 	} else if (se_kind == EASE_SE_HAC) {
 		if (!newey_west(xu, n, t0, meat, &lags)) {
+			out->why = EASE_ITS_NOFIT;
 			free(e);
 			return;
 		}
@@ -1116,6 +1138,8 @@ ease_its_fit_wd(const double *t, const double *y, size_t n, double t0,
 		free(xr);
 		free(day);
 		if (!g.ok) {
+			out->why = n <= P + 1 ? EASE_ITS_FEW : EASE_ITS_NOFIT;
+			out->need = P + 2;
 			free(e);
 			return;
 		}

@@ -955,7 +955,13 @@ split_gls(run *s, group *g)
 		g->r1 = f.phi;
 		g->adj.se = f.se[nsub];
 		g->adj.df = f.df;
-	} else
+	} else if (f0.exact) {
+		/* no spread to judge it by: no interval, no p; a change of rounding size is none */
+		g->diff = f0.b[nsub];
+		if (fabs(g->diff) <= 1e-12 * (fabs(g->mb) + fabs(g->ma)))
+			g->diff = 0;
+	}
+	else
 		g->diff = NAN;
 	free(x);
 	free(blk);
@@ -2209,14 +2215,28 @@ its_subject_end(run *s, itsstate *e)
 	} else {
 		ease_its_fit_wd(e->t.v, e->y.v, e->t.n, (double)(at - e->day0), kind,
 				wday ? (int)(((e->day0 + 3) % 7 + 7) % 7) : -1, &fit);
-		if (isnan(fit.b[0]) && wday)
-			ease_warn("%s: fewer than 2 days with %s on a side of %s, or too few days (each weekday) for the weekday terms: no fit (--terms none needs fewer)",
-				  e->subject, s->measure, ease_fmt_date(at, d0));
-		else if (isnan(fit.b[0]))
+		if (fit.why == EASE_ITS_SIDE)
 			ease_warn("%s: fewer than 2 days with %s on a side of %s: no fit",
 				  e->subject, s->measure, ease_fmt_date(at, d0));
-		else
+		else if (fit.why == EASE_ITS_FEW)
+			ease_warn("%s: %zu days with %s, too few for this fit (at least %zu%s): no fit",
+				  e->subject, e->t.n, s->measure, fit.need,
+				  wday ? "; --terms none needs fewer" :
+				  fit.need > 5 && e->t.n >= 5 ? "; --se ols needs 5" : "");
+		else if (fit.why == EASE_ITS_NOFIT && kind == EASE_SE_HAC)
+			ease_warn("%s: Newey-West standard errors could not be computed from %zu days: no fit",
+				  e->subject, e->t.n);
+		else if (fit.why == EASE_ITS_NOFIT)
+			ease_warn("%s: the GLS fit did not converge: no fit", e->subject);
+		if (fit.why == EASE_ITS_EXACT)
+			ease_warn("%s: %s lies exactly on the fitted lines: no standard error and no p (there is no day-to-day variation to judge a change against)",
+				  e->subject, s->measure);
+		if (isfinite(fit.b[0]))
 			e->fitted = 1;
+		if (isfinite(fit.b[0]) && kind == EASE_SE_HAC && e->t.n < 30 &&
+		    fit.why != EASE_ITS_EXACT)
+			ease_warn("%s: %zu days: Newey-West standard errors need many more days and can be far too small here (--se gls-noise, the default, suits short series better)",
+				  e->subject, e->t.n);
 	}
 	write_head(s, head_its);
 	ease_w_str(w, e->subject);

@@ -27,7 +27,9 @@ enum { EASE_GLS_REML, EASE_GLS_ML };
 
 typedef struct ease_gls {
 	size_t n, p;
-	int ok;			/* 0: too few days, X not of full rank */
+	int ok;			/* 0: too few days, X not of full rank, or exact */
+	int exact;		/* not ok: the days lie on the fitted lines to rounding;
+				 * b holds the (exact) coefficients, nothing else */
 	int method;		/* EASE_GLS_REML or EASE_GLS_ML */
 	double phi;		/* the AR(1) coefficient of one day */
 	double nugget;		/* ease_gls_ar1n: the day noise's share of the variance */

@@ -197,7 +197,17 @@ typedef struct ease_its {
 	double stat[4];		/* b / se, t on n - 4 df */
 	double p[4];		/* two-sided */
 	double r1_resid;	/* ease_lag1_r of the least-squares residuals */
+	int why;		/* EASE_ITS_*: why se and p (or everything) are NaN */
+	size_t need;		/* EASE_ITS_FEW: the days the fit needs */
 } ease_its;
+
+/*
+ * Why an ITS has no p: a side with fewer than two days; fewer days in all
+ * than the fit needs (ease_its.need); the days lie on the fitted lines to
+ * rounding (an exact fit: the estimates stand, with no error to infer a
+ * standard error from); the fit did not converge.
+ */
+enum { EASE_ITS_OK, EASE_ITS_SIDE, EASE_ITS_FEW, EASE_ITS_EXACT, EASE_ITS_NOFIT };
 
 /*
  * Fits the N points (T[i], Y[i]), T ascending whole days, post = T >= T0.
@@ -211,7 +221,8 @@ typedef struct ease_its {
  * by a VAR(1)), the Bartlett kernel, the small-sample factor n/(n - 4);
  * lags count observations, not days.  p from t on n - 4 df in every case
  * (lmtest::coeftest, summary.gls).  Everything NaN unless each segment has
- * two distinct T and N > 4.
+ * two distinct T and N > 4 (GLS: N > terms + 1); se and p NaN when the
+ * residuals are rounding error (OUT->why says which).
  */
 void ease_its_fit(const double *t, const double *y, size_t n, double t0,
 		  int se_kind, ease_its *out);
