@@ -251,9 +251,6 @@ fit(model *m, const size_t *g, size_t ng, mrow *rows)
 		rows[k].est = rows[k].se = rows[k].lo = rows[k].hi = rows[k].df =
 			rows[k].p = rows[k].p_holm = rows[k].phi = NAN;
 	}
-	y = ease_xmalloc((m->nd + 1) * sizeof *y);
-	day = ease_xmalloc((m->nd + 1) * sizeof *day);
-	blk = ease_xmalloc((m->nd + 1) * sizeof *blk);
 	first = ease_xmalloc((size_t)(m->nsub + 1) * sizeof *first);
 	last = ease_xmalloc((size_t)(m->nsub + 1) * sizeof *last);
 	span = ease_xmalloc((size_t)(m->nsub + 1) * sizeof *span);
@@ -294,6 +291,9 @@ fit(model *m, const size_t *g, size_t ng, mrow *rows)
 				 m->file, nt, EASE_GLS_MAXP);
 	}
 	x = ease_xcalloc((m->nd + 1) * (p + 1), sizeof *x);
+	y = ease_xmalloc((m->nd + 1) * sizeof *y);
+	day = ease_xmalloc((m->nd + 1) * sizeof *day);
+	blk = ease_xmalloc((m->nd + 1) * sizeof *blk);
 	for (size_t i = 0; i < m->nd; i++) {
 		if (!design_row(m, i, g, ng, nb, span, x + n * p))
 			continue;
