@@ -57,12 +57,14 @@ whiten_noise(work *w, double phi)
 		double pp = a * a * pf + (1 - w->nug) * (1 - a * a);
 		double f = pp + w->nug, s = 1 / sqrt(f), k = pp / f;
 
+		double *row = w->qr->data + i * w->qr->tda;
+
 		for (size_t j = 0; j <= p; j++) {
 			double z = j < p ? w->x[i * p + j] : w->y[i];
 			double v = z - (first ? 0 : a * m[j]);
 
 			if (j < p)
-				gsl_matrix_set(w->qr, i, j, s * v);
+				row[j] = s * v;
 			else
 				gsl_vector_set(w->ys, i, s * v);
 			m[j] = (first ? 0 : a * m[j]) + k * v;
@@ -94,9 +96,10 @@ whiten_ar1(work *w, double phi)
 			s = 1 / sqrt(1 - r * r);
 			logdet += log1p(-r * r);
 		}
+		double *row = w->qr->data + i * w->qr->tda;
+
 		for (size_t j = 0; j < p; j++)
-			gsl_matrix_set(w->qr, i, j, s * (w->x[i * p + j] -
-				       (first ? 0 : a * w->x[(i - 1) * p + j])));
+			row[j] = s * (w->x[i * p + j] - (first ? 0 : a * w->x[(i - 1) * p + j]));
 		gsl_vector_set(w->ys, i, s * (w->y[i] - (first ? 0 : a * w->y[i - 1])));
 	}
 	return logdet;
@@ -116,15 +119,17 @@ crit(work *w, double phi)
 
 	logdet = w->nug > 0 ? whiten_noise(w, phi) : whiten_ar1(w, phi);
 	{
-		double cn[EASE_GLS_MAXP];
+		double cn[EASE_GLS_MAXP] = { 0 };
 
-		for (size_t j = 0; j < p; j++) {
-			double c = 0;
+		/* row by row (the matrix's order), each column's sum in the same order */
+		for (size_t i = 0; i < n; i++) {
+			const double *row = w->qr->data + i * w->qr->tda;
 
-			for (size_t i = 0; i < n; i++)
-				c += gsl_matrix_get(w->qr, i, j) * gsl_matrix_get(w->qr, i, j);
-			cn[j] = sqrt(c);
+			for (size_t j = 0; j < p; j++)
+				cn[j] += row[j] * row[j];
 		}
+		for (size_t j = 0; j < p; j++)
+			cn[j] = sqrt(cn[j]);
 		if (gsl_linalg_QR_decomp(w->qr, w->tau) != 0)
 			return -HUGE_VAL;
 		for (size_t j = 0; j < p; j++) {
@@ -141,8 +146,10 @@ crit(work *w, double phi)
 	double yy = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		rss += gsl_vector_get(w->res, i) * gsl_vector_get(w->res, i);
-		yy += gsl_vector_get(w->ys, i) * gsl_vector_get(w->ys, i);
+		double r = w->res->data[i * w->res->stride], v = w->ys->data[i * w->ys->stride];
+
+		rss += r * r;
+		yy += v * v;
 	}
 	/*
 	 * Residuals of rounding size (the days on the model's lines): no
@@ -175,7 +182,7 @@ finish(work *w, double phi, double c, ease_gls *out)
 	double rss = 0, ri[EASE_GLS_MAXP * EASE_GLS_MAXP], q;
 
 	for (size_t i = 0; i < n; i++)
-		rss += gsl_vector_get(w->res, i) * gsl_vector_get(w->res, i);
+		rss += w->res->data[i * w->res->stride] * w->res->data[i * w->res->stride];
 	out->phi = phi;
 	out->nugget = w->nug;
 	out->loglik = c;

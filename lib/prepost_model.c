@@ -190,6 +190,47 @@ weekday(long day)
 }
 
 /*
+ * Sets the terms of day I of the data into XR (all zero before); 0: the
+ * day has no value and no row.
+ */
+static int
+design_row(const model *m, size_t i, const size_t *g, size_t ng, size_t nb,
+	   const double *span, double *xr)
+{
+	int K = m->o->after, trend = m->o->terms & EASE_PP_TREND,
+	    wday = m->o->terms & EASE_PP_WEEKDAY;
+	const mday *d = &m->d[i];
+	size_t c;
+
+	if (isnan(d->y))
+		return 0;
+	xr[(size_t)d->sub * (trend ? 2 : 1)] = 1;
+	if (trend)
+		xr[(size_t)d->sub * 2 + 1] = (d->day - span[d->sub]) / 365.25;
+	c = (size_t)m->nsub * (trend ? 2 : 1);
+	if (wday && weekday(d->day) > 0)
+		xr[c + (size_t)weekday(d->day) - 1] = 1;
+	/* the sessions of the K days before, same subject, calendar days */
+	for (size_t j = i; j-- > 0;) {
+		const mday *e = &m->d[j];
+
+		if (e->sub != d->sub || e->day < d->day - K)
+			break;
+		if (!e->session)
+			continue;
+		for (size_t k = 0; k < ng; k++) {
+			int hit = g == NULL;
+
+			for (size_t q = 0; !hit && q < e->nev; q++)
+				hit = m->ev[e->ev0 + q] == g[k];
+			if (hit)
+				xr[nb + k] = 1;
+		}
+	}
+	return 1;
+}
+
+/*
  * Fits the model with one indicator per group G[0 .. NG) (G NULL: one
  * indicator, any session) and puts each group's estimate into ROWS.
  */
@@ -210,10 +251,6 @@ fit(model *m, const size_t *g, size_t ng, mrow *rows)
 		rows[k].est = rows[k].se = rows[k].lo = rows[k].hi = rows[k].df =
 			rows[k].p = rows[k].p_holm = rows[k].phi = NAN;
 	}
-	x = ease_xcalloc((m->nd + 1) * (p + 1), sizeof *x);
-	y = ease_xmalloc((m->nd + 1) * sizeof *y);
-	day = ease_xmalloc((m->nd + 1) * sizeof *day);
-	blk = ease_xmalloc((m->nd + 1) * sizeof *blk);
 	first = ease_xmalloc((size_t)(m->nsub + 1) * sizeof *first);
 	last = ease_xmalloc((size_t)(m->nsub + 1) * sizeof *last);
 	span = ease_xmalloc((size_t)(m->nsub + 1) * sizeof *span);
@@ -228,39 +265,41 @@ fit(model *m, const size_t *g, size_t ng, mrow *rows)
 	/* the trend in years from the middle: a column of the same scale as the others */
 	for (long s = 0; s < m->nsub; s++)
 		span[s] = first[s] < 0 ? 0 : (first[s] + last[s]) / 2.0;
-	for (size_t i = 0; i < m->nd; i++) {
-		const mday *d = &m->d[i];
-		double *xr = x + n * p;
-		size_t c = 0;
+	/*
+	 * The terms are counted before the design is built: a model of too many
+	 * is refused at once, not after a matrix of days x terms was allocated.
+	 */
+	{
+		double *xr = ease_xcalloc(p + 1, sizeof *xr);
+		int *seen = ease_xcalloc(p + 1, sizeof *seen);
+		size_t nt = 0;
 
-		if (isnan(d->y))
-			continue;
-		xr[(size_t)d->sub * (trend ? 2 : 1)] = 1;
-		if (trend)
-			xr[(size_t)d->sub * 2 + 1] = (d->day - span[d->sub]) / 365.25;
-		c = (size_t)m->nsub * (trend ? 2 : 1);
-		if (wday && weekday(d->day) > 0)
-			xr[c + (size_t)weekday(d->day) - 1] = 1;
-		/* the sessions of the K days before, same subject, calendar days */
-		for (size_t j = i; j-- > 0;) {
-			const mday *e = &m->d[j];
-
-			if (e->sub != d->sub || e->day < d->day - K)
-				break;
-			if (!e->session)
+		for (size_t i = 0; i < m->nd; i++) {
+			if (!design_row(m, i, g, ng, nb, span, xr))
 				continue;
-			for (size_t k = 0; k < ng; k++) {
-				int hit = g == NULL;
-
-				for (size_t q = 0; !hit && q < e->nev; q++)
-					hit = m->ev[e->ev0 + q] == g[k];
-				if (hit)
-					xr[nb + k] = 1;
-			}
+			for (size_t j = 0; j < p; j++)
+				if (xr[j] != 0) {
+					nt += !seen[j];
+					seen[j] = 1;
+					xr[j] = 0;
+				}
 		}
-		y[n] = d->y;
-		day[n] = d->day;
-		blk[n] = d->sub;
+		free(xr);
+		free(seen);
+		if (nt > EASE_GLS_MAXP)
+			ease_die(EASE_EX_DATA, "%s: --model: %zu terms, more than the %d one model can hold (fewer subjects or groups, or --terms none)",
+				 m->file, nt, EASE_GLS_MAXP);
+	}
+	x = ease_xcalloc((m->nd + 1) * (p + 1), sizeof *x);
+	y = ease_xmalloc((m->nd + 1) * sizeof *y);
+	day = ease_xmalloc((m->nd + 1) * sizeof *day);
+	blk = ease_xmalloc((m->nd + 1) * sizeof *blk);
+	for (size_t i = 0; i < m->nd; i++) {
+		if (!design_row(m, i, g, ng, nb, span, x + n * p))
+			continue;
+		y[n] = m->d[i].y;
+		day[n] = m->d[i].day;
+		blk[n] = m->d[i].sub;
 		n++;
 	}
 	for (size_t i = 0; i < n; i++)
@@ -296,9 +335,6 @@ fit(model *m, const size_t *g, size_t ng, mrow *rows)
 			col[k] = use[nb + k] ? q++ : (size_t)-1;
 		free(use);
 	}
-	if (keep > EASE_GLS_MAXP)
-		ease_die(EASE_EX_DATA, "%s: --model: %zu terms, more than the %d one model can hold (fewer subjects or groups, or --terms none)",
-			 m->file, keep, EASE_GLS_MAXP);
 	ease_gls_ar1(x, y, day, blk, n, keep, m->o->gls_ml ? EASE_GLS_ML : EASE_GLS_REML, &fit);
 	for (size_t k = 0; k < ng; k++) {
 		mrow *r = &rows[k];
