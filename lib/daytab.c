@@ -224,6 +224,21 @@ mem_open(ease_dayreader *r)
 	r->pending_start = 1;
 }
 
+/* The row R hands out: REC of FILE, on DAY, in the current group. */
+static const ease_dayrow *
+give_row(ease_dayreader *r, const ease_rec *rec, const char *file, long day)
+{
+	r->row.rec = rec;
+	r->row.file = file;
+	r->row.line = rec->line;
+	r->row.day = day;
+	r->row.group = r->group;
+	r->row.group_start = r->pending_start;
+	r->pending_start = 0;
+	r->row.v = r->v;
+	return &r->row;
+}
+
 static const ease_dayrow *
 mem_next(ease_dayreader *r)
 {
@@ -249,15 +264,7 @@ mem_next(ease_dayreader *r)
 			r->mrec.len[text] = t ? strlen(t) : 0;
 		}
 		r->mrec.line = i + 2;
-		r->row.rec = &r->mrec;
-		r->row.file = ease_daymem_file(m);
-		r->row.line = r->mrec.line;
-		r->row.day = day;
-		r->row.group = r->group;
-		r->row.group_start = r->pending_start;
-		r->pending_start = 0;
-		r->row.v = r->v;
-		return &r->row;
+		return give_row(r, &r->mrec, ease_daymem_file(m), day);
 	}
 	return NULL;
 }
@@ -668,15 +675,7 @@ ease_day_next(ease_dayreader *r)
 		ease_span_add(&r->span, r->c, day);
 		if (!r->keep_all && !ease_window_has(r->c, day))
 			continue;
-		r->row.rec = rec;
-		r->row.file = file;
-		r->row.line = rec->line;
-		r->row.day = day;
-		r->row.group = r->group;
-		r->row.group_start = r->pending_start;
-		r->pending_start = 0;
-		r->row.v = r->v;
-		return &r->row;
+		return give_row(r, rec, file, day);
 	}
 	return NULL;
 }

@@ -205,6 +205,30 @@ trim(plot *s)
 }
 
 /*
+ * The plot's columns: NAMES (NCOL of them, read from R into SLOT) and
+ * NEXTRA derived ones after them, named later.
+ */
+static void
+want_columns(plot *s, ease_dayreader *r, const char *const *names, int ncol, int nextra,
+	     int *slot)
+{
+	const ease_cols *cols = ease_day_cols(r);
+
+	s->ncol = ncol + nextra;
+	s->name = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->name);
+	s->role = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->role);
+	for (int k = ncol; k < s->ncol; k++)
+		s->name[k] = ease_xstrdup("");
+	for (int k = 0; k < ncol; k++) {
+		int col = ease_cols_need(cols, names[k]);
+
+		slot[k] = ease_day_want(r, col);
+		s->name[k] = ease_xstrdup(cols->name[col]);
+		s->role[k] = cols->role[col];
+	}
+}
+
+/*
  * Reads the columns NAMES (and the technique cells) of the day table, and
  * makes NEXTRA more columns with DERIVE, as ease-smooth does: from the days
  * before the date window too, so that a moving mean's first days in it are
@@ -221,18 +245,7 @@ load_derived(plot *s, const char *const *names, int ncol, int want_tech, int nex
 	panel *p = NULL;
 	char b[80];
 
-	s->ncol = ncol + nextra;
-	s->name = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->name);
-	s->role = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->role);
-	for (int k = ncol; k < s->ncol; k++)
-		s->name[k] = ease_xstrdup("");
-	for (int k = 0; k < ncol; k++) {
-		int col = ease_cols_need(cols, names[k]);
-
-		slot[k] = ease_day_want(r, col);
-		s->name[k] = ease_xstrdup(cols->name[col]);
-		s->role[k] = cols->role[col];
-	}
+	want_columns(s, r, names, ncol, nextra, slot);
 	if (want_tech)
 		tcol = ease_cols_role(cols, EASE_R_TECHNIQUE);
 	if (ease_day_group_col(r) >= 0)
@@ -1115,18 +1128,7 @@ trend_load(trend *t, const char *const *names, int ncol)
 	tpanel *p = NULL;
 	char b[80];
 
-	s->ncol = ncol + (t->meds ? 2 : o->smooth ? t->nf : 0);
-	s->name = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->name);
-	s->role = ease_xcalloc((size_t)s->ncol + 1, sizeof *s->role);
-	for (int k = ncol; k < s->ncol; k++)
-		s->name[k] = ease_xstrdup("");
-	for (int k = 0; k < ncol; k++) {
-		int col = ease_cols_need(cols, names[k]);
-
-		slot[k] = ease_day_want(r, col);
-		s->name[k] = ease_xstrdup(cols->name[col]);
-		s->role[k] = cols->role[col];
-	}
+	want_columns(s, r, names, ncol, t->meds ? 2 : o->smooth ? t->nf : 0, slot);
 	if (t->nev >= 0)
 		tcol = ease_cols_role(cols, EASE_R_TECHNIQUE);
 	if (ease_day_group_col(r) >= 0)
