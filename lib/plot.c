@@ -240,6 +240,9 @@ load_derived(plot *s, const char *const *names, int ncol, int want_tech, int nex
 {
 	ease_dayreader *r = ease_day_open(s->c);
 	const ease_cols *cols = ease_day_cols(r);
+	/* before anything is allocated: a usage error leaves nothing behind */
+	if (s->o->subject && ease_day_group_col(r) < 0)
+		ease_usage("--subject: %s has no subject column (name one with --by)", cols->file);
 	const ease_dayrow *row;
 	int *slot = ease_xcalloc((size_t)ncol + 1, sizeof *slot), tcol = -1;
 	panel *p = NULL;
@@ -255,8 +258,6 @@ load_derived(plot *s, const char *const *names, int ncol, int want_tech, int nex
 	s->file = ease_xstrdup(cols->file);
 	ease_day_fields_used(r, tcol >= 0 ? (size_t)tcol + 1 : 1);
 	ease_day_keep_all(r, derive != NULL);
-	if (s->o->subject && ease_day_group_col(r) < 0)
-		ease_usage("--subject: %s has no subject column (name one with --by)", cols->file);
 	while ((row = ease_day_next(r)) != NULL) {
 		long i;
 
@@ -1122,6 +1123,9 @@ trend_load(trend *t, const char *const *names, int ncol)
 	ease_plot_opts *o = s->o;
 	ease_dayreader *r = ease_day_open(s->c);
 	const ease_cols *cols = ease_day_cols(r);
+	/* before anything is allocated: a usage error leaves nothing behind */
+	if (o->subject && ease_day_group_col(r) < 0)
+		ease_usage("--subject: %s has no subject column (name one with --by)", cols->file);
 	const ease_dayrow *row;
 	int *slot = ease_xcalloc((size_t)ncol + 1, sizeof *slot), tcol = -1;
 	double *v = ease_xcalloc((size_t)ncol + 1, sizeof *v);
@@ -1138,8 +1142,6 @@ trend_load(trend *t, const char *const *names, int ncol)
 	s->file = ease_xstrdup(cols->file);
 	ease_day_fields_used(r, tcol >= 0 ? (size_t)tcol + 1 : 1);
 	ease_day_keep_all(r, o->smooth != 0 || t->meds);
-	if (o->subject && ease_day_group_col(r) < 0)
-		ease_usage("--subject: %s has no subject column (name one with --by)", cols->file);
 	while ((row = ease_day_next(r)) != NULL) {
 		long d = row->day;
 		int in, had;

@@ -196,6 +196,9 @@ load(rep *R)
 {
 	ease_dayreader *r = ease_day_open(R->c);
 	const ease_cols *cols = ease_day_cols(r);
+	/* before anything is allocated: a usage error leaves nothing behind */
+	if (R->o->subject && ease_day_group_col(r) < 0)
+		ease_usage("--subject: %s has no subject column (name one with --by)", cols->file);
 	const ease_dayrow *row;
 	static const int roles[V_MED0] = {
 		EASE_R_PAIN, EASE_R_SLEEP_HOURS, EASE_R_SLEEP_EFFICIENCY,
@@ -239,8 +242,6 @@ load(rep *R)
 		}
 	}
 	ease_day_fields_used(r, maxf);
-	if (R->o->subject && ease_day_group_col(r) < 0)
-		ease_usage("--subject: %s has no subject column (name one with --by)", cols->file);
 	while ((row = ease_day_next(r)) != NULL) {
 		long i;
 
